@@ -1,0 +1,37 @@
+import { Subject, type Observable, type Subscription } from 'rxjs';
+import { filter } from 'rxjs/operators';
+
+/** Every event on the bus names its type and the slot it belongs to. */
+export interface BusEvent {
+  readonly type: string;
+  readonly slot: number;
+}
+
+/**
+ * A synchronous event bus: `emit` delivers to every subscriber before it returns, so recorders
+ * see events in emission order and a slot's rows are complete when the slot ends. It carries data
+ * out of the model only; nothing subscribed to it may feed back into the model (STYLE.md rule 7).
+ */
+export class EventBus<E extends BusEvent = BusEvent> {
+  private readonly subject = new Subject<E>();
+
+  emit(event: E): void {
+    this.subject.next(event);
+  }
+
+  /** All events, as an Observable. */
+  get events$(): Observable<E> {
+    return this.subject.asObservable();
+  }
+
+  /** Events of one type. */
+  on<T extends E['type']>(type: T, handler: (event: Extract<E, { type: T }>) => void): Subscription {
+    return this.subject
+      .pipe(filter((e): e is Extract<E, { type: T }> => e.type === type))
+      .subscribe(handler);
+  }
+
+  complete(): void {
+    this.subject.complete();
+  }
+}
