@@ -1,0 +1,33 @@
+import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
+import type { Pool, Token } from '../../market/amm/types.js';
+import type { Bundle } from '../../model/types.js';
+import type { BidStrategy } from './bidStrategy.js';
+
+/** What a CEX-DEX arbitrageur sees: one pool, its gas token and the reference price. */
+export interface CexDexView {
+  readonly searcher: number;
+  readonly rollup: number;
+  readonly pool: Pool;
+  readonly gasToken: Token;
+  readonly refPriceYPerX: number;
+  readonly minProfitY: number;
+}
+
+/**
+ * Proposes the profit-maximising swap of the pool against the reference price as a top-of-block
+ * bundle, bidding by `strategy`; nothing when the price sits inside the no-arbitrage band or the
+ * profit is below the searcher's threshold.
+ */
+export function proposeCexDexBundle(view: CexDexView, strategy: BidStrategy): Bundle | null {
+  const trade = optimalArbAgainstPrice(view.pool, view.refPriceYPerX);
+  if (trade.tokenIn === null || trade.profitY <= view.minProfitY) return null;
+  const bidY = Math.min(trade.profitY, strategy.bidY({ valueY: trade.profitY, rollup: view.rollup }));
+  return {
+    searcher: view.searcher,
+    kind: 'cex-dex',
+    rollup: view.rollup,
+    legs: [{ rollup: view.rollup, tokenIn: trade.tokenIn, amountIn: trade.amountIn, minAmountOut: trade.amountOut * (1 - 1e-9) }],
+    valueY: trade.profitY,
+    bidGas: view.gasToken === 'X' ? bidY / view.refPriceYPerX : bidY,
+  };
+}

@@ -1,0 +1,38 @@
+import type { RunSummary } from '../model/summary.js';
+
+const fmt = (x: number, digits = 4) => (Math.abs(x) >= 1e6 ? x.toExponential(3) : x.toFixed(digits));
+
+/** Aligns rows of cells into columns for the terminal. */
+export function alignTable(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd()).join('\n');
+}
+
+/** The short human summary `seqsim run` prints to stdout. */
+export function formatRunSummary(s: RunSummary): string {
+  const hours = s.simulated_seconds / 3600;
+  const lines = [
+    `${s.slots} slots, ${hours.toFixed(2)} h simulated; reference price ${fmt(s.initial_ref_price)} -> ${fmt(s.final_ref_price)} (Y per X)`,
+    '',
+    alignTable([
+      ['rollup', 'gas', 'final price', 'mean |gap| bps', 'in fee band', 'user swaps', 'user volume Y', 'arb trades', 'arb profit Y', 'bids paid Y'],
+      ...s.rollups.map((r) => [
+        r.rollup,
+        r.gas_token,
+        fmt(r.final_pool_price),
+        r.mean_abs_gap_bps.toFixed(1),
+        `${(100 * r.share_slots_in_fee_band).toFixed(1)}%`,
+        String(r.user_swaps),
+        fmt(r.user_volume_y, 0),
+        String(r.arb_trades),
+        fmt(r.arb_profit_y, 2),
+        fmt(r.winning_bids_y, 2),
+      ]),
+    ]),
+  ];
+  if (s.searchers.length > 0) {
+    lines.push('', alignTable([['searcher', 'kind', 'PnL Y'], ...s.searchers.map((x) => [x.searcher, x.kind, fmt(x.pnl_y, 2)])]));
+  }
+  lines.push('', `proposer holds ${fmt(s.totals.proposer_value_y, 2)} Y of value; users' surplus vs reference ${fmt(s.totals.user_surplus_y, 2)} Y`);
+  return lines.join('\n');
+}

@@ -1,0 +1,50 @@
+import yargs, { type Argv } from 'yargs';
+import { UserInputError } from '../config/errors.js';
+import { logLevels } from '../engine/logger.js';
+import { configCommand } from './commands/config.js';
+import { runCommand } from './commands/run.js';
+import { seqsimVersion } from './version.js';
+
+/** Where the CLI writes: results to stdout, diagnostics and errors to stderr. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+function buildCli(argv: string[], io: CliIo): Argv {
+  let cli: Argv = yargs(argv)
+    .scriptName('seqsim')
+    .version(seqsimVersion())
+    .option('log-level', { choices: logLevels, describe: 'diagnostics on stderr (default warn)' })
+    .strict()
+    .demandCommand(1, 'Name a command: run, config.')
+    .recommendCommands()
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw err ?? new UserInputError(`${msg} Run \`seqsim --help\` for usage.`);
+    });
+  cli = runCommand(cli, io);
+  cli = configCommand(cli, io);
+  return cli;
+}
+
+/** Runs the CLI on `argv` and returns the exit code: 0 ok, 2 bad input, 1 a bug. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  try {
+    await buildCli(argv, io).parseAsync();
+    return 0;
+  } catch (err) {
+    if (err instanceof UserInputError) {
+      io.stderr(`seqsim: ${err.message}\n`);
+      return err.exitCode;
+    }
+    io.stderr(`seqsim: internal error (please report it with the command you ran):\n${(err as Error).stack ?? String(err)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+
+/** The two risky assets; prices are quoted in Y per X. */
+export const tokenSchema = z.enum(['X', 'Y']);
+
+const positive = () => z.number().positive().finite();
+const nonNegative = () => z.number().nonnegative().finite();
+const probability = () => z.number().min(0).max(1);
+
+export const clockSchema = z
+  .object({
+    /** Slot length in simulated milliseconds. */
+    slotMs: z.number().int().positive().default(2000),
+    slotsPerEpoch: z.number().int().positive().default(32),
+  })
+  .strict();
+
+export const referenceSchema = z
+  .object({
+    /** Starting reference (CEX) price, Y per X. */
+    initialPriceYPerX: positive().default(1),
+    /** Volatility of log price per year of simulated time. */
+    sigmaPerYear: positive().default(0.8),
+    /** Drift of log price per year (GBM drift mu; the log drift is mu - sigma^2/2). */
+    driftPerYear: z.number().finite().default(0),
+    jumps: z
+      .object({
+        /** Poisson rate of jumps per year; 0 turns jumps off. */
+        ratePerYear: nonNegative().default(0),
+        /** Mean and standard deviation of the log jump size. */
+        meanLog: z.number().finite().default(0),
+        sdLog: nonNegative().default(0.05),
+      })
+      .strict()
+      .default({ ratePerYear: 0, meanLog: 0, sdLog: 0.05 }),
+  })
+  .strict();
+
+export const poolSchema = z
+  .object({
+    reserveX: positive(),
+    reserveY: positive(),
+    /** Swap fee as a fraction of the input, in [0, 1). */
+    fee: z.number().min(0).lt(1).default(0.003),
+  })
+  .strict();
+
+export const usersSchema = z
+  .object({
+    /** Mean number of user swaps per slot on this rollup (Poisson). */
+    arrivalsPerSlot: nonNegative().default(1),
+    /** Median swap size in Y at the reference price (log-normal). */
+    medianSizeY: positive().default(1000),
+    /** Standard deviation of log size. */
+    sizeLogSd: nonNegative().default(1),
+    /** Probability a user buys X (pays Y); otherwise sells X. */
+    buyXProbability: probability().default(0.5),
+    /** Maximum accepted execution price worse than the quoted spot, as a fraction. */
+    slippageTolerance: nonNegative().default(0.01),
+    /** Fraction of users who send privately rather than to the public mempool. */
+    privateFraction: probability().default(0),
+  })
+  .strict();
+
+export const rollupSchema = z
+  .object({
+    id: z.string().min(1).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
+    /** The token fees and bids on this rollup are paid in. */
+    gasToken: tokenSchema,
+    pool: poolSchema,
+    users: usersSchema.default(usersSchema.parse({})),
+  })
+  .strict();
+
+export const cexDexSearcherSchema = z
+  .object({
+    kind: z.literal('cex-dex'),
+    id: z.string().min(1),
+    /** The rollup whose pool this searcher arbitrages against the reference price. */
+    rollup: z.string().min(1),
+    /** Fraction of the opportunity's value bid for inclusion (a fixed-fraction strategy). */
+    bidFraction: probability().default(0.5),
+    /** Opportunities worth less than this (in Y) are skipped. */
+    minProfitY: nonNegative().default(0),
+  })
+  .strict();
+
+export const searcherSchema = z.discriminatedUnion('kind', [cexDexSearcherSchema]);
+
+/** Mechanisms known to the block-space auction; the mechanisms library extends this list. */
+export const mechanismNames = ['first-price', 'second-price'] as const;
+
+export const mechanismSchema = z
+  .object({ name: z.enum(mechanismNames).default('first-price') })
+  .strict();
+
+export const disposalSchema = z
+  .object({
+    /** `hold` keeps received gas tokens; `sell` sells `sellFractionPerSlot` of holdings each slot. */
+    policy: z.enum(['hold', 'sell']).default('hold'),
+    sellFractionPerSlot: probability().default(0.1),
+  })
+  .strict();
+
+export const proposerSchema = z
+  .object({ disposal: disposalSchema.default({ policy: 'hold', sellFractionPerSlot: 0.1 }) })
+  .strict();
+
+const knownRollupIds = (cfg: { rollups: { id: string }[] }) => new Set(cfg.rollups.map((r) => r.id));
+
+/** A market simulation config (`kind: "market"`, the default). */
+export const marketConfigSchema = z
+  .object({
+    kind: z.literal('market').default('market'),
+    /** Free-text description shown in the manifest. */
+    description: z.string().default(''),
+    /** Master seed: every random stream derives from it and a stable path. */
+    seed: z.union([z.number().int(), z.string().min(1)]).default(1),
+    /** Number of slots to simulate. */
+    slots: z.number().int().positive().default(1000),
+    clock: clockSchema.default(clockSchema.parse({})),
+    reference: referenceSchema.default(referenceSchema.parse({})),
+    rollups: z.array(rollupSchema).min(1),
+    searchers: z.array(searcherSchema).default([]),
+    mechanism: mechanismSchema.default(mechanismSchema.parse({})),
+    proposer: proposerSchema.default(proposerSchema.parse({})),
+  })
+  .strict()
+  .superRefine((cfg, ctx) => {
+    const ids = knownRollupIds(cfg);
+    cfg.rollups.forEach((r, i) => {
+      if (cfg.rollups.findIndex((o) => o.id === r.id) !== i)
+        ctx.addIssue({ code: 'custom', path: ['rollups', i, 'id'], message: `duplicate rollup id "${r.id}"; give each rollup a unique id` });
+    });
+    cfg.searchers.forEach((s, i) => {
+      if (!ids.has(s.rollup))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['searchers', i, 'rollup'],
+          message: `unknown rollup "${s.rollup}"; known rollups are ${[...ids].map((x) => `"${x}"`).join(', ')}`,
+        });
+    });
+  });
+
+export type MarketConfig = z.output<typeof marketConfigSchema>;
+export type MarketConfigInput = z.input<typeof marketConfigSchema>;
+export type RollupConfig = MarketConfig['rollups'][number];
+export type SearcherConfig = MarketConfig['searchers'][number];

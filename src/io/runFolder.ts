@@ -1,0 +1,38 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { UserInputError } from '../config/errors.js';
+
+/**
+ * Makes sure `dir` can receive a new run without overwriting anything: it must not exist, or be an
+ * empty folder. Called only after the config is known to be valid, so bad input writes nothing.
+ */
+export function prepareOutDir(dir: string): void {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory())
+      throw new UserInputError(`Output path "${dir}" is a file, not a folder. Choose another --out.`);
+    if (readdirSync(dir).length > 0)
+      throw new UserInputError(
+        `Output folder "${dir}" already holds files; seqsim never overwrites a run. Choose a new --out, or remove the folder first.`,
+      );
+  }
+  mkdirSync(dir, { recursive: true });
+}
+
+/** Writes a file through a temporary name and a rename, so it is either whole or absent. */
+export function writeFileAtomic(path: string, text: string): void {
+  writeFileSync(`${path}.partial`, text);
+  renameSync(`${path}.partial`, path);
+}
+
+/** Pretty, stable JSON with a trailing newline. */
+export function writeJson(dir: string, name: string, value: unknown): void {
+  writeFileAtomic(join(dir, name), JSON.stringify(value, null, 2) + '\n');
+}
+
+/** A fresh folder name under `runs/`: `<name>-seed<seed>-<stamp>`, with a counter if taken. */
+export function freshRunDir(root: string, name: string, seed: number | string, stamp: string): string {
+  const base = join(root, `${name}-seed${seed}-${stamp}`);
+  let dir = base;
+  for (let i = 2; existsSync(dir); i++) dir = `${base}-${i}`;
+  return dir;
+}

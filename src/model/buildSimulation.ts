@@ -1,0 +1,48 @@
+import type { MarketConfig } from '../config/schema.js';
+import { EventBus } from '../engine/eventBus.js';
+import { RandomStreams } from '../engine/randomStreams.js';
+import { createSimulation, type Simulation } from '../engine/simulation.js';
+import { arrivalsPhase } from './phases/arrivals.js';
+import { auctionPhase } from './phases/auction.js';
+import { executePhase } from './phases/execute.js';
+import { exogenousPhase } from './phases/exogenous.js';
+import { recordPhase } from './phases/record.js';
+import { searchPhase } from './phases/search.js';
+import { settlePhase } from './phases/settle.js';
+import { createRuntime, type ModelRuntime } from './runtime.js';
+import type { SlotEvent } from './slotRecord.js';
+import type { WorldState } from './types.js';
+import { createWorld } from './world.js';
+
+/** A market simulation ready to step, with its bus and runtime. */
+export interface MarketSimulation {
+  readonly sim: Simulation<WorldState>;
+  readonly world: WorldState;
+  readonly runtime: ModelRuntime;
+  readonly bus: EventBus<SlotEvent>;
+}
+
+/**
+ * Wires the world, the random streams and the slot's phases (DESIGN.md §4) into the engine.
+ * Phase 4, `build`, arrives with the builders of the shared-sequencer issue; until then the
+ * top-of-block auction is run directly among searchers' bundles.
+ */
+export function buildMarketSimulation(config: MarketConfig): MarketSimulation {
+  const world = createWorld(config);
+  const runtime = createRuntime(world, new RandomStreams(config.seed));
+  const bus = new EventBus<SlotEvent>();
+  const sim = createSimulation<WorldState>({
+    clock: config.clock,
+    state: world,
+    phases: [
+      exogenousPhase(runtime),
+      arrivalsPhase(runtime),
+      searchPhase(runtime),
+      auctionPhase(runtime),
+      executePhase(),
+      settlePhase(),
+      recordPhase(bus),
+    ],
+  });
+  return { sim, world, runtime, bus };
+}

@@ -1,0 +1,30 @@
+import type { EventBus } from '../../engine/eventBus.js';
+import type { Phase } from '../../engine/simulation.js';
+import { spotPrice } from '../../market/amm/index.js';
+import type { SlotEvent } from '../slotRecord.js';
+import type { WorldState } from '../types.js';
+
+/** Phase 8: the slot's state and flows go onto the bus as one `slot` event. */
+export function recordPhase(bus: EventBus<SlotEvent>): Phase<WorldState> {
+  return {
+    name: 'record',
+    run(state, ctx) {
+      bus.emit({
+        type: 'slot',
+        slot: ctx.slot,
+        timeMs: ctx.endMs,
+        refPriceYPerX: state.refPriceYPerX,
+        rollups: state.rollups.map((r) => ({
+          ...state.stats[r.index]!,
+          rollup: r.id,
+          gasToken: r.gasToken,
+          fee: r.pool.fee,
+          poolPriceYPerX: spotPrice(r.pool),
+          reserveX: r.pool.reserveX,
+          reserveY: r.pool.reserveY,
+          proposerHoldingGas: state.proposer.holdings[r.index]![r.gasToken],
+        })),
+      });
+    },
+  };
+}

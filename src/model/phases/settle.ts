@@ -1,0 +1,57 @@
+import type { Phase } from '../../engine/simulation.js';
+import { swapExactIn, swapExactOut } from '../../market/amm/index.js';
+import type { Token } from '../../market/amm/types.js';
+import { amountToSell } from '../../agents/proposer/disposeTokens.js';
+import type { RollupState, WorldState } from '../types.js';
+
+const other = (t: Token): Token => (t === 'X' ? 'Y' : 'X');
+
+/**
+ * A bid is paid in the rollup's gas token. A payer short of it buys the shortfall on the rollup's
+ * own pool (paying with the other token), which moves that pool's price: the feedback of bidding
+ * on prices (DESIGN.md §2, the two-chain example of the workshop transcript).
+ */
+function payBid(state: WorldState, rollup: RollupState, searcherIndex: number, amountGas: number): void {
+  const gas = rollup.gasToken;
+  const balances = state.searchers[searcherIndex]!.onchain[rollup.index]!;
+  const stats = state.stats[rollup.index]!;
+  const shortfall = amountGas - Math.max(0, balances[gas]);
+  if (shortfall > 0) {
+    const res = swapExactOut(rollup.pool, gas, shortfall);
+    rollup.pool = res.pool;
+    balances[other(gas)] -= res.amountIn;
+    balances[gas] += shortfall;
+    stats.bidPurchaseGas += shortfall;
+  }
+  balances[gas] -= amountGas;
+  state.proposer.holdings[rollup.index]![gas] += amountGas;
+  stats.winningBidGas += amountGas;
+  stats.winningBidY += gas === 'X' ? amountGas * state.refPriceYPerX : amountGas;
+}
+
+/** The proposer disposes of received gas tokens by its policy, selling into the rollup's pool. */
+function dispose(state: WorldState, rollup: RollupState): void {
+  const gas = rollup.gasToken;
+  const holdings = state.proposer.holdings[rollup.index]!;
+  const sell = amountToSell(holdings[gas], state.config.proposer.disposal);
+  if (sell <= 0) return;
+  const res = swapExactIn(rollup.pool, gas, sell);
+  rollup.pool = res.pool;
+  holdings[gas] -= sell;
+  holdings[other(gas)] += res.amountOut;
+  state.stats[rollup.index]!.disposalSoldGas += sell;
+}
+
+/** Phase 7: winners pay their bids in gas tokens; recipients dispose of what they hold. */
+export function settlePhase(): Phase<WorldState> {
+  return {
+    name: 'settle',
+    run(state) {
+      for (const rollup of state.rollups) {
+        const winner = state.winners[rollup.index];
+        if (winner && winner.bidGas > 0) payBid(state, rollup, winner.searcher, winner.bidGas);
+      }
+      for (const rollup of state.rollups) dispose(state, rollup);
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import type { BusEvent } from '../engine/eventBus.js';
+import type { Row } from '../engine/recorder.js';
+import type { Token } from '../market/amm/types.js';
+import type { RollupSlotStats } from './types.js';
+
+/** One rollup's state and flows at the end of a slot. */
+export interface RollupSlotRecord extends RollupSlotStats {
+  readonly rollup: string;
+  readonly gasToken: Token;
+  readonly fee: number;
+  readonly poolPriceYPerX: number;
+  readonly reserveX: number;
+  readonly reserveY: number;
+  readonly proposerHoldingGas: number;
+}
+
+/** Emitted on the bus by the `record` phase once per slot. */
+export interface SlotEvent extends BusEvent {
+  readonly type: 'slot';
+  readonly timeMs: number;
+  readonly refPriceYPerX: number;
+  readonly rollups: readonly RollupSlotRecord[];
+}
+
+/** ln(pool / reference) in basis points (1e4 × log gap; ≈ the relative gap for small gaps). */
+export function gapBps(poolPrice: number, refPrice: number): number {
+  return 1e4 * Math.log(poolPrice / refPrice);
+}
+
+/**
+ * True when the reference price lies inside the pool's no-arbitrage band: |ln(P/S)| ≤ −ln(1 − fee)
+ * (Milionis, Moallemi & Roughgarden 2023, the band within which a CPMM is not arbitraged).
+ */
+export function inFeeBand(poolPrice: number, refPrice: number, fee: number): boolean {
+  return Math.abs(Math.log(poolPrice / refPrice)) <= -Math.log(1 - fee) + 1e-12;
+}
+
+/**
+ * The per-slot table in tidy long form: one row per (slot, rollup). Column names are the ones
+ * documented in the README.
+ */
+export function slotRows(e: SlotEvent): Row[] {
+  return e.rollups.map((r) => ({
+    slot: e.slot,
+    time_s: e.timeMs / 1000,
+    rollup: r.rollup,
+    gas_token: r.gasToken,
+    ref_price: e.refPriceYPerX,
+    pool_price: r.poolPriceYPerX,
+    gap_bps: gapBps(r.poolPriceYPerX, e.refPriceYPerX),
+    in_fee_band: inFeeBand(r.poolPriceYPerX, e.refPriceYPerX, r.fee),
+    reserve_x: r.reserveX,
+    reserve_y: r.reserveY,
+    user_swaps: r.userCount,
+    user_failed: r.userFailed,
+    user_volume_y: r.userVolumeY,
+    user_surplus_y: r.userSurplusY,
+    arb_trades: r.arbCount,
+    arb_volume_y: r.arbVolumeY,
+    arb_profit_y: r.arbProfitY,
+    bids: r.bidCount,
+    winning_bid_gas: r.winningBidGas,
+    winning_bid_y: r.winningBidY,
+    bid_purchase_gas: r.bidPurchaseGas,
+    disposal_sold_gas: r.disposalSoldGas,
+    proposer_holding_gas: r.proposerHoldingGas,
+  }));
+}

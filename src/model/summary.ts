@@ -1,0 +1,129 @@
+import type { SlotEvent } from './slotRecord.js';
+import { gapBps, inFeeBand } from './slotRecord.js';
+import type { WorldState } from './types.js';
+
+/** Totals and end-of-run figures for one rollup. */
+export interface RollupSummary {
+  rollup: string;
+  gas_token: string;
+  user_swaps: number;
+  user_failed: number;
+  user_volume_y: number;
+  user_surplus_y: number;
+  arb_trades: number;
+  arb_volume_y: number;
+  arb_profit_y: number;
+  winning_bids_y: number;
+  bid_purchase_gas: number;
+  disposal_sold_gas: number;
+  initial_pool_price: number;
+  final_pool_price: number;
+  mean_abs_gap_bps: number;
+  share_slots_in_fee_band: number;
+}
+
+/** What `summary.json` holds: run-level figures and one entry per rollup and per searcher. */
+export interface RunSummary {
+  slots: number;
+  simulated_seconds: number;
+  initial_ref_price: number;
+  final_ref_price: number;
+  totals: {
+    user_volume_y: number;
+    user_surplus_y: number;
+    arb_volume_y: number;
+    arb_profit_y: number;
+    winning_bids_y: number;
+    proposer_value_y: number;
+  };
+  rollups: RollupSummary[];
+  searchers: { searcher: string; kind: string; pnl_y: number }[];
+}
+
+type Sums = Omit<RollupSummary, 'rollup' | 'gas_token' | 'initial_pool_price' | 'final_pool_price' | 'mean_abs_gap_bps' | 'share_slots_in_fee_band'> & {
+  absGapSum: number;
+  inBand: number;
+};
+
+const sumKeys = [
+  ['user_swaps', 'userCount'],
+  ['user_failed', 'userFailed'],
+  ['user_volume_y', 'userVolumeY'],
+  ['user_surplus_y', 'userSurplusY'],
+  ['arb_trades', 'arbCount'],
+  ['arb_volume_y', 'arbVolumeY'],
+  ['arb_profit_y', 'arbProfitY'],
+  ['winning_bids_y', 'winningBidY'],
+  ['bid_purchase_gas', 'bidPurchaseGas'],
+  ['disposal_sold_gas', 'disposalSoldGas'],
+] as const;
+
+/**
+ * Accumulates `slot` events into a run summary. It only reads events (a recorder): the model never
+ * sees it.
+ */
+export class SummaryAccumulator {
+  private slots = 0;
+  private lastTimeMs = 0;
+  private lastRef = Number.NaN;
+  private readonly sums: Sums[];
+
+  constructor(private readonly initialWorld: { refPriceYPerX: number; poolPrices: number[] }) {
+    this.sums = initialWorld.poolPrices.map(() => ({
+      ...(Object.fromEntries(sumKeys.map(([k]) => [k, 0])) as Omit<Sums, 'absGapSum' | 'inBand'>),
+      absGapSum: 0,
+      inBand: 0,
+    }));
+  }
+
+  add(e: SlotEvent): void {
+    this.slots++;
+    this.lastTimeMs = e.timeMs;
+    this.lastRef = e.refPriceYPerX;
+    e.rollups.forEach((r, i) => {
+      const s = this.sums[i]!;
+      for (const [out, from] of sumKeys) s[out] += r[from];
+      s.absGapSum += Math.abs(gapBps(r.poolPriceYPerX, e.refPriceYPerX));
+      if (inFeeBand(r.poolPriceYPerX, e.refPriceYPerX, r.fee)) s.inBand++;
+    });
+  }
+
+  /** The summary, given the world at the end of the run (for final prices and PnL). */
+  result(world: WorldState): RunSummary {
+    const p = world.refPriceYPerX;
+    const valueY = (b: { X: number; Y: number }) => b.X * p + b.Y;
+    const rollups: RollupSummary[] = world.rollups.map((r, i) => {
+      const { absGapSum, inBand, ...sums } = this.sums[i]!;
+      return {
+        rollup: r.id,
+        gas_token: r.gasToken,
+        ...sums,
+        initial_pool_price: this.initialWorld.poolPrices[i]!,
+        final_pool_price: r.pool.reserveY / r.pool.reserveX,
+        mean_abs_gap_bps: this.slots ? absGapSum / this.slots : 0,
+        share_slots_in_fee_band: this.slots ? inBand / this.slots : 0,
+      };
+    });
+    const total = (k: keyof Sums) => rollups.reduce((a, r) => a + (r[k as keyof RollupSummary] as number), 0);
+    return {
+      slots: this.slots,
+      simulated_seconds: this.lastTimeMs / 1000,
+      initial_ref_price: this.initialWorld.refPriceYPerX,
+      final_ref_price: Number.isNaN(this.lastRef) ? this.initialWorld.refPriceYPerX : this.lastRef,
+      totals: {
+        user_volume_y: total('user_volume_y'),
+        user_surplus_y: total('user_surplus_y'),
+        arb_volume_y: total('arb_volume_y'),
+        arb_profit_y: total('arb_profit_y'),
+        winning_bids_y: total('winning_bids_y'),
+        proposer_value_y: world.proposer.holdings.reduce((a, b) => a + valueY(b), 0),
+      },
+      rollups,
+      searchers: world.searchers.map((s) => ({
+        searcher: s.id,
+        kind: s.config.kind,
+        pnl_y: s.onchain.reduce((a, b) => a + valueY(b), 0) + valueY(s.cex),
+      })),
+    };
+  }
+}

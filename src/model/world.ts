@@ -1,0 +1,57 @@
+import type { MarketConfig } from '../config/schema.js';
+import { createPool } from '../market/amm/index.js';
+import type { Balances, RollupSlotStats, WorldState } from './types.js';
+
+export const zeroBalances = (): Balances => ({ X: 0, Y: 0 });
+
+export function emptyStats(): RollupSlotStats {
+  return {
+    userCount: 0,
+    userFailed: 0,
+    userVolumeY: 0,
+    userSurplusY: 0,
+    arbCount: 0,
+    arbVolumeY: 0,
+    arbProfitY: 0,
+    bidCount: 0,
+    winningBidGas: 0,
+    winningBidY: 0,
+    bidPurchaseGas: 0,
+    disposalSoldGas: 0,
+  };
+}
+
+/** The world at slot 0, built from a resolved config. */
+export function createWorld(config: MarketConfig): WorldState {
+  const rollups = config.rollups.map((r, index) => ({
+    id: r.id,
+    index,
+    gasToken: r.gasToken,
+    pool: createPool(r.pool.reserveX, r.pool.reserveY, r.pool.fee),
+    pending: [],
+  }));
+  const rollupIndex = new Map(rollups.map((r) => [r.id, r.index]));
+  return {
+    config,
+    refPriceYPerX: config.reference.initialPriceYPerX,
+    rollups,
+    searchers: config.searchers.map((s, index) => ({
+      id: s.id,
+      index,
+      config: s,
+      rollups: [rollupIndex.get(s.rollup)!],
+      onchain: rollups.map(zeroBalances),
+      cex: zeroBalances(),
+    })),
+    proposer: { holdings: rollups.map(zeroBalances) },
+    bundles: rollups.map(() => []),
+    winners: rollups.map(() => null),
+    stats: rollups.map(emptyStats),
+    nextUserId: 0,
+  };
+}
+
+/** Value in Y of an amount of `token` at the price `priceYPerX`. */
+export function valueY(token: 'X' | 'Y', amount: number, priceYPerX: number): number {
+  return token === 'X' ? amount * priceYPerX : amount;
+}
