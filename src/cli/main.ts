@@ -27,7 +27,7 @@ function buildCli(argv: string[], io: CliIo): Argv {
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .exitProcess(false)
     .fail((msg, err) => {
-      throw err ?? new UserInputError(`${msg} Run \`seqsim --help\` for usage.`);
+      throw err ?? new UserInputError(`${msg.replace(/\.?$/, '.')} Run \`seqsim --help\` for usage.`);
     });
   cli = runCommand(cli, io);
   cli = configCommand(cli, io);

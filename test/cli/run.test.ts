@@ -1,0 +1,144 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { bin, cli, smallConfig, tempDir, writeConfig } from './helpers.js';
+
+const read = (dir: string, f: string) => readFileSync(join(dir, f));
+
+describe('seqsim run', () => {
+  it('writes manifest.json, slots.csv and summary.json, and prints a summary', async () => {
+    const out = join(tempDir(), 'run');
+    const r = await cli('run', writeConfig(smallConfig()), '--out', out);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['manifest.json', 'slots.csv', 'summary.json']);
+    const manifest = JSON.parse(read(out, 'manifest.json').toString());
+    expect(manifest).toMatchObject({ seqsim_version: '0.1.0', node_version: process.version, seed: 5, slots: 200 });
+    expect(manifest.config.rollups[0].users.arrivalsPerSlot).toBe(1); // defaults are filled in
+    const lines = read(out, 'slots.csv').toString().trim().split('\n');
+    expect(lines.length).toBe(1 + 200 * 2); // header + one row per (slot, rollup)
+    expect(r.stdout).toMatch(/200 slots/);
+    expect(r.stdout).toContain(out);
+  });
+
+  it('is reproducible: same config and seed give byte-identical slots.csv and summary.json', async () => {
+    const cfg = writeConfig(smallConfig());
+    const [a, b, c] = [join(tempDir(), 'a'), join(tempDir(), 'b'), join(tempDir(), 'c')];
+    await cli('run', cfg, '--out', a);
+    await cli('run', cfg, '--out', b);
+    await cli('run', cfg, '--out', c, '--seed', '6');
+    for (const f of ['slots.csv', 'summary.json', 'manifest.json']) expect(read(a, f).equals(read(b, f))).toBe(true);
+    for (const f of ['slots.csv', 'summary.json']) expect(read(a, f).equals(read(c, f))).toBe(false);
+  });
+
+  it('--slots, --seed and --set override the config', async () => {
+    const out = join(tempDir(), 'o');
+    const r = await cli('run', writeConfig(smallConfig()), '--out', out, '--slots', '30', '--seed', 'abc', '--set', 'rollups.0.pool.fee=0.01', '--set', 'reference.sigmaPerYear=0.2');
+    expect(r.code).toBe(0);
+    const m = JSON.parse(read(out, 'manifest.json').toString());
+    expect([m.slots, m.seed, m.config.rollups[0].pool.fee, m.config.reference.sigmaPerYear]).toEqual([30, 'abc', 0.01, 0.2]);
+  });
+
+  it('without --out writes a fresh folder under runs/ and says where', () => {
+    const r = bin('run', 'configs/baseline.json', '--slots', '5');
+    expect(r.code).toBe(0);
+    const where = /wrote (runs\/[^ ]+)\//.exec(r.stdout)?.[1];
+    expect(where).toBeDefined();
+    expect(existsSync(join(where!, 'summary.json'))).toBe(true);
+  });
+
+  it('the baseline scenario runs (smoke test) and its prices move', async () => {
+    const out = join(tempDir(), 'base');
+    const r = await cli('run', 'configs/baseline.json', '--out', out, '--slots', '2000');
+    expect(r.code).toBe(0);
+    const s = JSON.parse(read(out, 'summary.json').toString());
+    expect(s.final_ref_price).not.toBe(s.initial_ref_price);
+    for (const roll of s.rollups) {
+      expect(roll.final_pool_price).not.toBe(roll.initial_pool_price);
+      expect(roll.user_swaps).toBeGreaterThan(0);
+      expect(roll.arb_trades).toBeGreaterThan(0);
+      expect(roll.arb_profit_y).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('seqsim config', () => {
+  it('schema prints a JSON Schema naming the config fields', async () => {
+    const r = await cli('config', 'schema');
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(JSON.stringify(schema)).toContain('sigmaPerYear');
+    expect(schema.oneOf[0].properties.rollups.type).toBe('array');
+  });
+
+  it('show prints the resolved config with defaults and --set applied', async () => {
+    const r = await cli('config', 'show', 'configs/baseline.json', '--set', 'slots=7');
+    expect(r.code).toBe(0);
+    const cfg = JSON.parse(r.stdout);
+    expect(cfg.slots).toBe(7);
+    expect(cfg.clock).toEqual({ slotMs: 2000, slotsPerEpoch: 32 });
+    expect(cfg.reference.jumps.ratePerYear).toBe(0);
+  });
+});
+
+describe('bad input: one clear paragraph naming the field, exit 2, nothing written', () => {
+  const cases: [string, unknown, RegExp][] = [
+    ['an unknown field', smallConfig({ slotz: 3 }), /unknown field\(s\) "slotz"/],
+    ['a wrong type', smallConfig({ slots: 'many' }), /slots must be a value of type number, but got "many"/],
+    ['a negative liquidity', smallConfig({ rollups: [{ id: 'A', gasToken: 'X', pool: { reserveX: -5, reserveY: 1 } }], searchers: [] }), /rollups\[0\]\.pool\.reserveX must be a number > 0, but got -5/],
+    ['a zero slot length', smallConfig({ clock: { slotMs: 0 } }), /clock\.slotMs must be a number > 0, but got 0/],
+    ['an unknown mechanism', smallConfig({ mechanism: { name: 'dutch' } }), /mechanism\.name must be one of "first-price".*but got "dutch"/],
+    ['a gas token that is neither X nor Y', smallConfig({ rollups: [{ id: 'A', gasToken: 'Z', pool: { reserveX: 5, reserveY: 1 } }], searchers: [] }), /rollups\[0\]\.gasToken must be one of "X", "Y", but got "Z"/],
+    ['a searcher on an unknown rollup', smallConfig({ searchers: [{ kind: 'cex-dex', id: 's', rollup: 'C' }] }), /searchers\[0\]\.rollup: unknown rollup "C"/],
+    ['a fee outside [0, 1)', smallConfig({ rollups: [{ id: 'A', gasToken: 'X', pool: { reserveX: 5, reserveY: 1, fee: 1 } }], searchers: [] }), /rollups\[0\]\.pool\.fee must be a number < 1, but got 1/],
+  ];
+  for (const [what, config, message] of cases) {
+    it(`rejects ${what}`, () => {
+      const out = join(tempDir(), 'never');
+      const r = bin('run', writeConfig(config), '--out', out);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+      expect(r.stderr.trim().split('\n').length).toBe(1); // one paragraph
+      expect(existsSync(out)).toBe(false);
+    });
+  }
+
+  it('rejects a missing file', async () => {
+    const r = await cli('run', '/nonexistent/seqsim.json');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Cannot read config file "\/nonexistent\/seqsim.json": no such file/);
+  });
+
+  it('rejects an unparsable file', async () => {
+    const r = await cli('run', writeConfig('{ "slots": 3, }'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/is not valid JSON/);
+  });
+
+  it('rejects a bad --set path, naming it and what exists there', async () => {
+    const r = await cli('run', writeConfig(smallConfig()), '--set', 'reference.sigma=0.3');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--set path "reference\.sigma": "reference\.sigma" does not exist.*"sigmaPerYear"/);
+  });
+
+  it('rejects a --set value of the wrong type, naming the field', async () => {
+    const r = await cli('run', writeConfig(smallConfig()), '--set', 'rollups.1.pool.reserveY=-3');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/rollups\[1\]\.pool\.reserveY must be a number > 0, but got -3/);
+  });
+
+  it('never overwrites an existing run folder', async () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'slots.csv'), 'precious');
+    const r = await cli('run', writeConfig(smallConfig()), '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/already holds files/);
+    expect(readFileSync(join(out, 'slots.csv'), 'utf8')).toBe('precious');
+    expect(readdirSync(out)).toEqual(['slots.csv']);
+  });
+
+  it('rejects unknown flags and commands with exit 2', () => {
+    expect(bin('run', 'configs/baseline.json', '--slotz', '3').code).toBe(2);
+    expect(bin('frobnicate').code).toBe(2);
+  });
+});
