@@ -1,3 +1,4 @@
+import type { BiddingWarSummary } from '../model/biddingWar/types.js';
 import type { RunSummary } from '../model/summary.js';
 
 const fmt = (x: number, digits = 4) => (Math.abs(x) >= 1e6 ? x.toExponential(3) : x.toFixed(digits));
@@ -35,4 +36,19 @@ export function formatRunSummary(s: RunSummary): string {
   }
   lines.push('', `proposer holds ${fmt(s.totals.proposer_value_y, 2)} Y of value; users' surplus vs reference ${fmt(s.totals.user_surplus_y, 2)} Y`);
   return lines.join('\n');
+}
+
+/** The short human summary of a bidding-war run. */
+export function formatBiddingWarSummary(s: BiddingWarSummary): string {
+  const f = (x: number | null, d = 5) => (x === null ? '-' : x.toFixed(d));
+  return [
+    `${s.auctions} auctions; mean efficiency (winning bid / total signal) ${f(s.meanEfficiency, 3)}; mean winning bid ${f(s.meanWinningBidEth)} ETH; mean total signal ${f(s.meanTotalSignalEth)} ETH; decoy wins ${s.decoyWins}`,
+    '',
+    alignTable([
+      ['strategy', 'builders', 'win share', 'profit per win ETH', 'total profit ETH', 'mean efficiency'],
+      ...Object.entries(s.byStrategy)
+        .filter(([, v]) => v.builders > 0)
+        .map(([k, v]) => [k, String(v.builders), `${(100 * v.winShare).toFixed(1)}%`, f(v.meanProfitEth, 6), f(v.totalProfitEth, 3), f(v.meanEfficiency, 3)]),
+    ]),
+  ].join('\n');
 }

@@ -4,6 +4,7 @@ import { UserInputError } from './errors.js';
 import { formatIssues } from './formatIssues.js';
 import { applySet } from './overrides.js';
 import { configKinds, type ConfigKind, type ResolvedConfig } from './kinds.js';
+import type { MarketConfig } from './schema.js';
 
 /** Reads and JSON-parses a config file, turning a missing or unparsable file into a clear error. */
 export function readConfigFile(path: string): unknown {
@@ -67,4 +68,12 @@ export function configJsonSchema(): Record<string, unknown> {
     Object.entries(configKinds).map(([k, s]) => [k, z.toJSONSchema(s as z.ZodType, { io: 'input', unrepresentable: 'any' })]),
   );
   return { $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'seqsim config', oneOf: Object.values(byKind) };
+}
+
+/** Resolves a config that must be a market simulation (the library API and most tests). */
+export function resolveMarketConfig(raw: unknown, opts: { source?: string; sets?: readonly string[] } = {}): MarketConfig {
+  const config = resolveConfig(raw, opts);
+  if (config.kind !== 'market')
+    throw new UserInputError(`Config ${opts.source ?? '(inline config)'} is of kind "${config.kind}", but a market simulation config is needed here.`);
+  return config;
 }

@@ -62,6 +62,21 @@ export const usersSchema = z
   })
   .strict();
 
+export const feeModelSchema = z
+  .object({
+    /** Starting base fee, in gas-token units per byte of transaction data. */
+    initialBaseFeePerByte: nonNegative().default(1e-6),
+    /** Floor of the base fee (EIP-1559's update is multiplicative, so it needs one above 0). */
+    minBaseFeePerByte: nonNegative().default(1e-9),
+    /** Bytes per block the base fee steers toward. */
+    targetBytesPerBlock: positive().default(2000),
+    /** EIP-1559's denominator: the fee moves at most 1/d per block. */
+    maxChangeDenominator: positive().default(8),
+    /** Data size of one swap (a user swap or one leg of a bundle), in bytes. */
+    bytesPerSwap: positive().default(200),
+  })
+  .strict();
+
 export const rollupSchema = z
   .object({
     id: z.string().min(1).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
@@ -69,6 +84,7 @@ export const rollupSchema = z
     gasToken: tokenSchema,
     pool: poolSchema,
     users: usersSchema.default(usersSchema.parse({})),
+    feeModel: feeModelSchema.default(feeModelSchema.parse({})),
   })
   .strict();
 
@@ -85,7 +101,37 @@ export const cexDexSearcherSchema = z
   })
   .strict();
 
-export const searcherSchema = z.discriminatedUnion('kind', [cexDexSearcherSchema]);
+export const crossRollupSearcherSchema = z
+  .object({
+    kind: z.literal('cross-rollup'),
+    id: z.string().min(1),
+    /** The two rollups whose pools this searcher arbitrages against each other. */
+    rollups: z.tuple([z.string().min(1), z.string().min(1)]),
+    /**
+     * `atomic`: one bundle over both legs and one bid, paid on `payOn` in its gas token (what a
+     * shared sequencer sells); `split`: one bundle and one bid per leg, each paid in its own rollup's
+     * gas token, each leg won or lost on its own.
+     */
+    bundling: z.enum(['atomic', 'split']).default('atomic'),
+    /** For atomic bundles: the rollup whose gas token pays the bid (default: the first). */
+    payOn: z.string().min(1).optional(),
+    bidFraction: probability().default(0.5),
+    minProfitY: nonNegative().default(0),
+  })
+  .strict();
+
+export const backrunSearcherSchema = z
+  .object({
+    kind: z.literal('backrun'),
+    id: z.string().min(1),
+    /** The rollup whose public user swaps this searcher backruns. */
+    rollup: z.string().min(1),
+    bidFraction: probability().default(0.5),
+    minProfitY: nonNegative().default(0),
+  })
+  .strict();
+
+export const searcherSchema = z.discriminatedUnion('kind', [cexDexSearcherSchema, crossRollupSearcherSchema, backrunSearcherSchema]);
 
 /** Mechanisms known to the block-space auction; the mechanisms library extends this list. */
 export const mechanismNames = ['first-price', 'second-price'] as const;
@@ -132,13 +178,18 @@ export const marketConfigSchema = z
       if (cfg.rollups.findIndex((o) => o.id === r.id) !== i)
         ctx.addIssue({ code: 'custom', path: ['rollups', i, 'id'], message: `duplicate rollup id "${r.id}"; give each rollup a unique id` });
     });
+    const known = [...ids].map((x) => `"${x}"`).join(', ');
+    const check = (id: string, path: (string | number)[]) => {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown rollup "${id}"; known rollups are ${known}` });
+    };
     cfg.searchers.forEach((s, i) => {
-      if (!ids.has(s.rollup))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['searchers', i, 'rollup'],
-          message: `unknown rollup "${s.rollup}"; known rollups are ${[...ids].map((x) => `"${x}"`).join(', ')}`,
-        });
+      if (s.kind === 'cross-rollup') {
+        s.rollups.forEach((id, j) => check(id, ['searchers', i, 'rollups', j]));
+        if (s.rollups[0] === s.rollups[1])
+          ctx.addIssue({ code: 'custom', path: ['searchers', i, 'rollups'], message: 'a cross-rollup searcher needs two different rollups' });
+        if (s.payOn !== undefined && !s.rollups.includes(s.payOn))
+          ctx.addIssue({ code: 'custom', path: ['searchers', i, 'payOn'], message: `payOn must be one of the searcher's rollups (${s.rollups.join(', ')}), but got "${s.payOn}"` });
+      } else check(s.rollup, ['searchers', i, 'rollup']);
     });
   });
 

@@ -1,8 +1,8 @@
 import type { Subscription } from 'rxjs';
 import type { BusEvent, EventBus } from './eventBus.js';
 
-/** A flat row: column name → number, string or boolean. Recorders produce these. */
-export type Row = Record<string, number | string | boolean>;
+/** A flat row: column name → number, string, boolean or null (missing). Recorders produce these. */
+export type Row = Record<string, number | string | boolean | null>;
 
 /**
  * A recorder declares what to record and when (the Agents.jl `adata`/`when` idea): it subscribes to

@@ -1,8 +1,9 @@
 import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import type { Row } from '../engine/recorder.js';
 
-/** Renders one CSV field (RFC 4180): numbers in shortest round-trip form, NaN and ±Infinity empty. */
-export function csvField(v: number | string | boolean): string {
+/** Renders one CSV field (RFC 4180): numbers in shortest round-trip form; null, NaN and ±Infinity empty. */
+export function csvField(v: number | string | boolean | null): string {
+  if (v === null) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
@@ -31,7 +32,7 @@ export class CsvWriter {
     }
     let line = '';
     const cols = this.columns;
-    for (let i = 0; i < cols.length; i++) line += (i ? ',' : '') + csvField(row[cols[i]!]!);
+    for (let i = 0; i < cols.length; i++) line += (i ? ',' : '') + csvField(row[cols[i]!] ?? null);
     this.push(line);
     this.rows++;
   }

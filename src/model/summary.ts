@@ -13,9 +13,15 @@ export interface RollupSummary {
   arb_trades: number;
   arb_volume_y: number;
   arb_profit_y: number;
+  cross_arb_legs: number;
+  cross_arb_profit_y: number;
+  backruns: number;
+  backrun_profit_y: number;
+  leg_failures: number;
   winning_bids_y: number;
   bid_purchase_gas: number;
   disposal_sold_gas: number;
+  fees_gas: number;
   initial_pool_price: number;
   final_pool_price: number;
   mean_abs_gap_bps: number;
@@ -33,8 +39,12 @@ export interface RunSummary {
     user_surplus_y: number;
     arb_volume_y: number;
     arb_profit_y: number;
+    cross_arb_profit_y: number;
+    backrun_profit_y: number;
+    leg_failures: number;
     winning_bids_y: number;
     proposer_value_y: number;
+    rollup_fees_value_y: number;
   };
   rollups: RollupSummary[];
   searchers: { searcher: string; kind: string; pnl_y: number }[];
@@ -53,9 +63,15 @@ const sumKeys = [
   ['arb_trades', 'arbCount'],
   ['arb_volume_y', 'arbVolumeY'],
   ['arb_profit_y', 'arbProfitY'],
+  ['cross_arb_legs', 'crossArbLegs'],
+  ['cross_arb_profit_y', 'crossArbProfitY'],
+  ['backruns', 'backruns'],
+  ['backrun_profit_y', 'backrunProfitY'],
+  ['leg_failures', 'legFailures'],
   ['winning_bids_y', 'winningBidY'],
   ['bid_purchase_gas', 'bidPurchaseGas'],
   ['disposal_sold_gas', 'disposalSoldGas'],
+  ['fees_gas', 'feesGas'],
 ] as const;
 
 /**
@@ -115,8 +131,12 @@ export class SummaryAccumulator {
         user_surplus_y: total('user_surplus_y'),
         arb_volume_y: total('arb_volume_y'),
         arb_profit_y: total('arb_profit_y'),
+        cross_arb_profit_y: total('cross_arb_profit_y'),
+        backrun_profit_y: total('backrun_profit_y'),
+        leg_failures: total('leg_failures'),
         winning_bids_y: total('winning_bids_y'),
         proposer_value_y: world.proposer.holdings.reduce((a, b) => a + valueY(b), 0),
+        rollup_fees_value_y: world.rollups.reduce((a, r) => a + valueY(r.treasury), 0),
       },
       rollups,
       searchers: world.searchers.map((s) => ({

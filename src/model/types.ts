@@ -29,16 +29,39 @@ export interface SwapLeg {
   readonly minAmountOut: number;
 }
 
-/** What a searcher sends for inclusion: swaps plus a bid paid in the rollup's gas token. */
+/**
+ * What a bundle competes for: the top of the block on one or more rollups (a multi-rollup top is
+ * an atomic cross-rollup bundle), or the position right behind one user's swap (a backrun).
+ */
+export type BundleTarget =
+  | { readonly kind: 'top'; readonly rollups: readonly number[] }
+  | { readonly kind: 'backrun'; readonly rollup: number; readonly userId: number };
+
+/** What a searcher sends for inclusion: swaps plus a bid paid in one rollup's gas token. */
 export interface Bundle {
   readonly searcher: number;
-  readonly kind: 'cex-dex';
-  readonly rollup: number;
+  readonly kind: 'cex-dex' | 'cross-rollup' | 'backrun';
+  readonly target: BundleTarget;
+  /** Swaps, executed in order, all or none. Empty for a backrun: it sizes its trade on-chain. */
   readonly legs: readonly SwapLeg[];
   /** The searcher's estimate of the bundle's value, in Y at the reference price. */
   readonly valueY: number;
-  /** Bid in units of the rollup's gas token. */
+  /** The rollup whose gas token pays the bid. */
+  readonly bidRollup: number;
+  /** Bid in units of `bidRollup`'s gas token. */
   readonly bidGas: number;
+  /** The same bid valued in Y at the reference price when it was made (what auctions compare). */
+  readonly bidY: number;
+  /** CEX-DEX arbitrageurs hedge each executed leg on the CEX at the reference price. */
+  readonly hedge: boolean;
+  /** Legs of one split cross-rollup opportunity share a group id (for leg-failure accounting). */
+  readonly group?: number;
+}
+
+/** A bundle that won its auction, with what it pays (in `bidRollup`'s gas token). */
+export interface Allocated {
+  readonly bundle: Bundle;
+  readonly paymentGas: number;
 }
 
 export interface RollupState {
@@ -48,6 +71,10 @@ export interface RollupState {
   pool: Pool;
   /** User swaps waiting for the next block, in arrival order. */
   pending: UserSwap[];
+  /** Current base fee, gas token per byte of transaction data (EIP-1559 style). */
+  baseFeePerByte: number;
+  /** Fees collected so far, held by the rollup. */
+  readonly treasury: Balances;
 }
 
 export interface SearcherState {
@@ -83,6 +110,17 @@ export interface RollupSlotStats {
   bidPurchaseGas: number;
   /** Gas token the proposer sold into the pool (disposal policy). */
   disposalSoldGas: number;
+  crossArbLegs: number;
+  crossArbProfitY: number;
+  backruns: number;
+  backrunProfitY: number;
+  /** Split cross-rollup opportunities of which only this rollup's leg executed. */
+  legFailures: number;
+  /** Transaction fees collected this block, in gas token. */
+  feesGas: number;
+  bytesUsed: number;
+  /** The base fee this block was charged at, gas token per byte. */
+  baseFeePerByte: number;
 }
 
 export interface WorldState {
@@ -91,10 +129,11 @@ export interface WorldState {
   readonly rollups: RollupState[];
   readonly searchers: SearcherState[];
   readonly proposer: ProposerState;
-  /** Bundles submitted this slot, per rollup. */
-  bundles: Bundle[][];
-  /** Winning bundle per rollup this slot (or null). */
-  winners: (Bundle | null)[];
+  /** Bundles submitted this slot. */
+  bundles: Bundle[];
+  /** Bundles that won this slot's auctions. */
+  allocated: Allocated[];
+  nextGroupId: number;
   readonly stats: RollupSlotStats[];
   nextUserId: number;
 }

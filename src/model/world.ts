@@ -18,6 +18,14 @@ export function emptyStats(): RollupSlotStats {
     winningBidY: 0,
     bidPurchaseGas: 0,
     disposalSoldGas: 0,
+    crossArbLegs: 0,
+    crossArbProfitY: 0,
+    backruns: 0,
+    backrunProfitY: 0,
+    legFailures: 0,
+    feesGas: 0,
+    bytesUsed: 0,
+    baseFeePerByte: 0,
   };
 }
 
@@ -29,6 +37,8 @@ export function createWorld(config: MarketConfig): WorldState {
     gasToken: r.gasToken,
     pool: createPool(r.pool.reserveX, r.pool.reserveY, r.pool.fee),
     pending: [],
+    baseFeePerByte: r.feeModel.initialBaseFeePerByte,
+    treasury: zeroBalances(),
   }));
   const rollupIndex = new Map(rollups.map((r) => [r.id, r.index]));
   return {
@@ -39,13 +49,14 @@ export function createWorld(config: MarketConfig): WorldState {
       id: s.id,
       index,
       config: s,
-      rollups: [rollupIndex.get(s.rollup)!],
+      rollups: (s.kind === 'cross-rollup' ? s.rollups : [s.rollup]).map((id) => rollupIndex.get(id)!),
       onchain: rollups.map(zeroBalances),
       cex: zeroBalances(),
     })),
     proposer: { holdings: rollups.map(zeroBalances) },
-    bundles: rollups.map(() => []),
-    winners: rollups.map(() => null),
+    bundles: [],
+    allocated: [],
+    nextGroupId: 0,
     stats: rollups.map(emptyStats),
     nextUserId: 0,
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../src/config/loadConfig.js';
+import { resolveMarketConfig } from '../../src/config/loadConfig.js';
 import { MS_PER_YEAR } from '../../src/engine/clock.js';
 import type { Row } from '../../src/engine/recorder.js';
 import { runMarket } from '../../src/model/runMarket.js';
@@ -15,7 +15,7 @@ describe('loss-versus-rebalancing in the simulation', () => {
   it('LP loss rate = σ²/8 of pool value per year, and equals the arbitrageur’s profit', () => {
     const sigma = 0.9;
     const slots = 200_000;
-    const config = resolveConfig({
+    const config = resolveMarketConfig({
       seed: 2022,
       slots,
       clock: { slotMs: 2000 },

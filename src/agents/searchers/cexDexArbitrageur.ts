@@ -2,6 +2,7 @@ import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
 import type { Bundle } from '../../model/types.js';
 import type { BidStrategy } from './bidStrategy.js';
+import { yToGas } from './units.js';
 
 /** What a CEX-DEX arbitrageur sees: one pool, its gas token and the reference price. */
 export interface CexDexView {
@@ -16,7 +17,7 @@ export interface CexDexView {
 /**
  * Proposes the profit-maximising swap of the pool against the reference price as a top-of-block
  * bundle, bidding by `strategy`; nothing when the price sits inside the no-arbitrage band or the
- * profit is below the searcher's threshold.
+ * profit is at or below the searcher's threshold.
  */
 export function proposeCexDexBundle(view: CexDexView, strategy: BidStrategy): Bundle | null {
   const trade = optimalArbAgainstPrice(view.pool, view.refPriceYPerX);
@@ -25,9 +26,12 @@ export function proposeCexDexBundle(view: CexDexView, strategy: BidStrategy): Bu
   return {
     searcher: view.searcher,
     kind: 'cex-dex',
-    rollup: view.rollup,
+    target: { kind: 'top', rollups: [view.rollup] },
     legs: [{ rollup: view.rollup, tokenIn: trade.tokenIn, amountIn: trade.amountIn, minAmountOut: trade.amountOut * (1 - 1e-9) }],
     valueY: trade.profitY,
-    bidGas: view.gasToken === 'X' ? bidY / view.refPriceYPerX : bidY,
+    bidRollup: view.rollup,
+    bidGas: yToGas(bidY, view.gasToken, view.refPriceYPerX),
+    bidY,
+    hedge: true,
   };
 }

@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { UserInputError } from '../../config/errors.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { createLogger, type LogLevel } from '../../engine/logger.js';
-import { CsvWriter } from '../../io/csvWriter.js';
 import { freshRunDir, prepareOutDir, writeJson } from '../../io/runFolder.js';
-import { runMarket } from '../../model/runMarket.js';
-import { formatRunSummary } from '../formatSummary.js';
+import { writeBiddingWarRun, writeMarketRun } from '../../io/writeRun.js';
+import { formatBiddingWarSummary, formatRunSummary } from '../formatSummary.js';
 import { seqsimVersion } from '../version.js';
 import type { CliIo } from '../main.js';
 
@@ -28,11 +26,11 @@ function parseSeed(seed: string): number | string {
 export function runCommand(yargs: Argv, io: CliIo): Argv {
   return yargs.command<RunArgs>(
     'run <config>',
-    'Run a simulation and write a run folder (manifest.json, slots.csv, summary.json).',
+    'Run a simulation and write a run folder (manifest.json, slots.csv or auctions.csv, summary.json).',
     (y) =>
       y
         .positional('config', { type: 'string', describe: 'config file (JSON)', demandOption: true })
-        .option('slots', { type: 'number', describe: 'number of slots (overrides the config)' })
+        .option('slots', { type: 'number', describe: 'number of slots, or of auctions for a bidding-war config (overrides the config)' })
         .option('seed', { type: 'string', describe: 'master seed (overrides the config)' })
         .option('out', { type: 'string', describe: 'output folder (must not exist or be empty); default: a fresh folder under runs/' })
         .option('set', { type: 'string', array: true, describe: 'override a config field: --set a.b.c=value (repeatable)' }) as Argv<RunArgs>,
@@ -43,12 +41,11 @@ export function runCommand(yargs: Argv, io: CliIo): Argv {
 export function executeRun(args: RunArgs, io: CliIo): void {
   const log = createLogger(args.logLevel);
   const sets = [...(args.set ?? [])];
-  if (args.slots !== undefined) {
-    if (!Number.isInteger(args.slots) || args.slots <= 0)
-      throw new UserInputError(`--slots must be a whole number > 0, but got ${String(args.slots)}.`);
-    sets.push(`slots=${args.slots}`);
-  }
+  if (args.slots !== undefined && (!Number.isInteger(args.slots) || args.slots <= 0))
+    throw new UserInputError(`--slots must be a whole number > 0, but got ${String(args.slots)}.`);
   if (args.seed !== undefined) sets.push(`seed=${JSON.stringify(parseSeed(args.seed))}`);
+  const kind = loadConfig(args.config).kind;
+  if (args.slots !== undefined) sets.push(`${kind === 'bidding-war' ? 'auctions' : 'slots'}=${args.slots}`);
   const config = loadConfig(args.config, sets);
   const name = args.config.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
@@ -60,17 +57,17 @@ export function executeRun(args: RunArgs, io: CliIo): void {
     node_version: process.version,
     kind: config.kind,
     seed: config.seed,
-    slots: config.slots,
+    ...(config.kind === 'bidding-war' ? { auctions: config.auctions } : { slots: config.slots }),
     config_sha256: createHash('sha256').update(configJson).digest('hex'),
     config,
   });
-  log.info({ dir, slots: config.slots, seed: config.seed }, 'run started');
+  log.info({ dir, kind: config.kind, seed: config.seed }, 'run started');
   const started = performance.now();
-  const csv = new CsvWriter(join(dir, 'slots.csv'));
-  const summary = runMarket(config, { onRow: (row) => csv.write(row) });
-  csv.close();
-  writeJson(dir, 'summary.json', summary);
+  const [text, table] =
+    config.kind === 'bidding-war'
+      ? [formatBiddingWarSummary(writeBiddingWarRun(config, dir)), 'auctions.csv']
+      : [formatRunSummary(writeMarketRun(config, dir)), 'slots.csv'];
   const seconds = (performance.now() - started) / 1000;
   log.info({ dir, seconds }, 'run finished');
-  io.stdout(`${formatRunSummary(summary)}\n\nwrote ${dir}/ (manifest.json, slots.csv, summary.json) in ${seconds.toFixed(2)} s\n`);
+  io.stdout(`${text}\n\nwrote ${dir}/ (manifest.json, ${table}, summary.json) in ${seconds.toFixed(2)} s\n`);
 }

@@ -1,17 +1,16 @@
 import type { Phase } from '../../engine/simulation.js';
 import { swapExactIn, swapExactOut } from '../../market/amm/index.js';
-import type { Token } from '../../market/amm/types.js';
+import { otherToken } from '../../market/amm/otherToken.js';
+import { nextBaseFee } from '../../market/fees/eip1559.js';
 import { amountToSell } from '../../agents/proposer/disposeTokens.js';
 import type { RollupState, WorldState } from '../types.js';
-
-const other = (t: Token): Token => (t === 'X' ? 'Y' : 'X');
 
 /**
  * A bid is paid in the rollup's gas token. A payer short of it buys the shortfall on the rollup's
  * own pool (paying with the other token), which moves that pool's price: the feedback of bidding
  * on prices (DESIGN.md §2, the two-chain example of the workshop transcript).
  */
-function payBid(state: WorldState, rollup: RollupState, searcherIndex: number, amountGas: number): void {
+export function payBid(state: WorldState, rollup: RollupState, searcherIndex: number, amountGas: number): void {
   const gas = rollup.gasToken;
   const balances = state.searchers[searcherIndex]!.onchain[rollup.index]!;
   const stats = state.stats[rollup.index]!;
@@ -19,7 +18,7 @@ function payBid(state: WorldState, rollup: RollupState, searcherIndex: number, a
   if (shortfall > 0) {
     const res = swapExactOut(rollup.pool, gas, shortfall);
     rollup.pool = res.pool;
-    balances[other(gas)] -= res.amountIn;
+    balances[otherToken(gas)] -= res.amountIn;
     balances[gas] += shortfall;
     stats.bidPurchaseGas += shortfall;
   }
@@ -38,20 +37,27 @@ function dispose(state: WorldState, rollup: RollupState): void {
   const res = swapExactIn(rollup.pool, gas, sell);
   rollup.pool = res.pool;
   holdings[gas] -= sell;
-  holdings[other(gas)] += res.amountOut;
+  holdings[otherToken(gas)] += res.amountOut;
   state.stats[rollup.index]!.disposalSoldGas += sell;
 }
 
-/** Phase 7: winners pay their bids in gas tokens; recipients dispose of what they hold. */
+/**
+ * Phase 7: executed winners pay their bids in gas tokens; the proposer disposes of what it holds;
+ * each rollup's base fee moves toward its target (EIP-1559).
+ */
 export function settlePhase(): Phase<WorldState> {
   return {
     name: 'settle',
     run(state) {
-      for (const rollup of state.rollups) {
-        const winner = state.winners[rollup.index];
-        if (winner && winner.bidGas > 0) payBid(state, rollup, winner.searcher, winner.bidGas);
+      for (const { bundle, paymentGas } of state.allocated) {
+        if (paymentGas > 0) payBid(state, state.rollups[bundle.bidRollup]!, bundle.searcher, paymentGas);
       }
-      for (const rollup of state.rollups) dispose(state, rollup);
+      for (const rollup of state.rollups) {
+        dispose(state, rollup);
+        const stats = state.stats[rollup.index]!;
+        stats.baseFeePerByte = rollup.baseFeePerByte;
+        rollup.baseFeePerByte = nextBaseFee(rollup.baseFeePerByte, stats.bytesUsed, state.config.rollups[rollup.index]!.feeModel);
+      }
     },
   };
 }

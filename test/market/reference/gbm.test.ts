@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../../../src/config/loadConfig.js';
+import { resolveMarketConfig } from '../../../src/config/loadConfig.js';
 import { MS_PER_YEAR } from '../../../src/engine/clock.js';
 import { gbmStep } from '../../../src/market/reference/gbm.js';
 import { runMarket } from '../../../src/model/runMarket.js';
@@ -14,7 +14,7 @@ describe('gbmStep', () => {
 
 /** The reference prices the simulation produced, one per slot (rollup A's rows). */
 function simulatedLogReturns(raw: Record<string, unknown>): { returns: number[]; dtYears: number } {
-  const config = resolveConfig(raw);
+  const config = resolveMarketConfig(raw);
   const prices: number[] = [config.reference.initialPriceYPerX];
   runMarket(config, { onRow: (row) => void (row.rollup === 'A' && prices.push(row.ref_price as number)) });
   const returns = prices.slice(1).map((p, i) => Math.log(p / prices[i]!));

@@ -1,0 +1,46 @@
+import { swapExactIn } from '../../market/amm/index.js';
+import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
+import type { Pool, Token } from '../../market/amm/types.js';
+import type { Bundle, UserSwap } from '../../model/types.js';
+import type { BidStrategy } from './bidStrategy.js';
+import { yToGas } from './units.js';
+
+/** What a backrunner sees: one pool, its gas token, the reference price and the public mempool. */
+export interface BackrunView {
+  readonly searcher: number;
+  readonly rollup: number;
+  readonly pool: Pool;
+  readonly gasToken: Token;
+  readonly refPriceYPerX: number;
+  /** Public pending swaps only: private ones never reach a searcher. */
+  readonly publicPending: readonly UserSwap[];
+  readonly minProfitY: number;
+}
+
+/**
+ * For each public user swap, estimates the arbitrage left right behind it (the swap simulated on
+ * the current pool, then the optimal trade back toward the reference price) and bids for the
+ * position behind it. The bundle carries no fixed legs: like an on-chain backrun contract it sizes
+ * its trade against the pool state it actually meets.
+ */
+export function proposeBackruns(view: BackrunView, strategy: BidStrategy): Bundle[] {
+  const out: Bundle[] = [];
+  for (const tx of view.publicPending) {
+    const after = swapExactIn(view.pool, tx.tokenIn, tx.amountIn).pool;
+    const value = optimalArbAgainstPrice(after, view.refPriceYPerX).profitY;
+    if (value <= view.minProfitY) continue;
+    const bidY = Math.min(value, strategy.bidY({ valueY: value, rollup: view.rollup }));
+    out.push({
+      searcher: view.searcher,
+      kind: 'backrun',
+      target: { kind: 'backrun', rollup: view.rollup, userId: tx.id },
+      legs: [],
+      valueY: value,
+      bidRollup: view.rollup,
+      bidGas: yToGas(bidY, view.gasToken, view.refPriceYPerX),
+      bidY,
+      hedge: true,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+import { optimalCrossPoolArb } from '../../market/arbitrage/index.js';
+import type { Pool, Token } from '../../market/amm/types.js';
+import type { Bundle, SwapLeg } from '../../model/types.js';
+import type { BidStrategy } from './bidStrategy.js';
+import { yToGas } from './units.js';
+
+/** What a cross-rollup arbitrageur sees: the two pools and their gas tokens. */
+export interface CrossRollupView {
+  readonly searcher: number;
+  /** Rollup indices [a, b] and their pools and gas tokens, in the same order. */
+  readonly rollups: readonly [number, number];
+  readonly pools: readonly [Pool, Pool];
+  readonly gasTokens: readonly [Token, Token];
+  readonly refPriceYPerX: number;
+  readonly bundling: 'atomic' | 'split';
+  /** Position (0 or 1) of the rollup that pays an atomic bundle's bid. */
+  readonly payOn: 0 | 1;
+  readonly minProfitY: number;
+  /** Id shared by the two legs of a split opportunity. */
+  readonly group: number;
+}
+
+/**
+ * Proposes the optimal two-pool cycle (buy X where it is cheaper, sell it on the other rollup).
+ * `atomic`: one bundle over both rollups with one bid in `payOn`'s gas token; `split`: one bundle
+ * per leg, each bidding half the bid in its own rollup's gas token.
+ */
+export function proposeCrossRollupBundles(view: CrossRollupView, strategy: BidStrategy): Bundle[] {
+  const arb = optimalCrossPoolArb(view.pools[0], view.pools[1]);
+  if (arb.buyOn === null || arb.profitY <= view.minProfitY) return [];
+  const [buy, sell] = arb.buyOn === 'A' ? [0, 1] : [1, 0];
+  const legs: SwapLeg[] = [
+    { rollup: view.rollups[buy]!, tokenIn: 'Y', amountIn: arb.amountYIn, minAmountOut: arb.amountX * (1 - 1e-9) },
+    { rollup: view.rollups[sell]!, tokenIn: 'X', amountIn: arb.amountX, minAmountOut: arb.amountYOut * (1 - 1e-9) },
+  ];
+  const bidY = Math.min(arb.profitY, strategy.bidY({ valueY: arb.profitY, rollup: view.rollups[view.payOn] }));
+  const base = { searcher: view.searcher, kind: 'cross-rollup' as const, hedge: false };
+  if (view.bundling === 'atomic') {
+    return [{
+      ...base,
+      target: { kind: 'top', rollups: [...view.rollups] },
+      legs,
+      valueY: arb.profitY,
+      bidRollup: view.rollups[view.payOn],
+      bidGas: yToGas(bidY, view.gasTokens[view.payOn], view.refPriceYPerX),
+      bidY,
+    }];
+  }
+  return [buy, sell].map((side, i) => ({
+    ...base,
+    target: { kind: 'top', rollups: [view.rollups[side]!] },
+    legs: [legs[i]!],
+    valueY: arb.profitY / 2,
+    bidRollup: view.rollups[side]!,
+    bidGas: yToGas(bidY / 2, view.gasTokens[side]!, view.refPriceYPerX),
+    bidY: bidY / 2,
+    group: view.group,
+  }));
+}
