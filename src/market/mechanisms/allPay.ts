@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { validateAllocationFor, validateBids } from './validateBids.js';
+import { winnerTakeAll } from './selectWinner.js';
+import type { Allocation, Bid, Mechanism, NoParams, Payments, Source } from './types.js';
+
+/** The (winner-take-all) all-pay auction has no parameters. */
+export const allPayParamsSchema = z.object({});
+/** Parameters of `all-pay` (none). */
+export type AllPayParams = NoParams;
+
+/**
+ * All-pay auction allocation (Baye, Kovenock & de Vries 1996): the highest bid wins, ties broken
+ * uniformly with one draw from `source` (so all-zero bids give a uniformly drawn winner).
+ */
+export function allocateAllPay(
+  bids: readonly Bid[],
+  _params: AllPayParams,
+  source: Source,
+): Allocation {
+  validateBids(bids);
+  return { ...winnerTakeAll(bids, source), floor: 0, auctionedShare: 1 };
+}
+
+/** Everyone pays their bid, win or lose: p_i = b_i; revenue Σ b_i goes to the proposer. */
+export function payAllPay(
+  bids: readonly Bid[],
+  allocation: Allocation,
+  _params: AllPayParams,
+): Payments {
+  validateBids(bids);
+  validateAllocationFor(bids, allocation);
+  const perBidder = bids.map((b) => b.amount);
+  const total = perBidder.reduce((s, p) => s + p, 0);
+  return { perBidder, toProposer: total, burned: 0, toCommittee: 0, rebateToUser: 0 };
+}
+
+/** The `all-pay` mechanism. */
+export const allPay: Mechanism<AllPayParams> = {
+  name: 'all-pay',
+  validateParams: (params) => params,
+  allocate: allocateAllPay,
+  pay: payAllPay,
+};

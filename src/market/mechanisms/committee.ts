@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import {
+  finite,
+  nonNegativeFinite,
+  positiveInteger,
+  requireOneOf,
+  requireParam,
+  zParam,
+} from './paramChecks.js';
+import type { Bid, Source } from './types.js';
+
+/**
+ * How the committee's members' observed best bids become one floor.
+ * - `majority` (default): a block is accepted only if a strict majority of members attest to it,
+ *   and a member attests only if the winning bid is at least its own observed best bid — the
+ *   attester rule of Drake's "MEV burn—a simple design" (ethresear.ch/t/15590: honest attesters
+ *   set their floor to the top bid observed D seconds before the proposal and only attest above
+ *   it), combined with a majority threshold. The effective floor is the ⌈n/2⌉-th largest observed
+ *   bid: the median for odd n, the upper median for even n. The majority threshold is our
+ *   modelling choice; the post leaves the fork-choice weight implicit.
+ * - `min`: one attesting member suffices (the floor is the smallest observation; most lenient).
+ * - `max`: every member must attest (the floor is the largest observation; strictest).
+ */
+export const floorRules = ['majority', 'min', 'max'] as const;
+/** One of `floorRules`. */
+export type FloorRule = (typeof floorRules)[number];
+
+/**
+ * Committee parameters shared by mev-burn and mev-smoothing. Times are in ms on the slot clock of
+ * `Bid.timeMs`. Defaults are modelling choices, not protocol constants.
+ */
+export const committeeParamsSchema = z.object({
+  /** Number of committee members, integer ≥ 1. */
+  committeeSize: zParam(positiveInteger, 'committeeSize').default(16),
+  /** Base one-way latency from any bidder to any member, ms ≥ 0. */
+  memberLatencyMs: zParam(nonNegativeFinite, 'memberLatencyMs').default(100),
+  /** Mean of the exponential extra delay drawn per (member, bid), ms ≥ 0; 0 = no noise. */
+  latencyJitterMs: zParam(nonNegativeFinite, 'latencyJitterMs').default(50),
+  /** Observation deadline (Drake's "D seconds" before the proposal), ms on the slot clock. */
+  deadlineMs: zParam(finite, 'deadlineMs').default(1500),
+  /** How member observations become the floor; see `floorRules`. */
+  floorRule: z.enum(floorRules).default('majority'),
+});
+/** Committee parameters of `mev-burn` and `mev-smoothing`. */
+export type CommitteeParams = z.output<typeof committeeParamsSchema>;
+
+/** Throws a RangeError naming the first invalid committee parameter. */
+export function validateCommitteeParams<P extends CommitteeParams>(params: P): P {
+  requireParam(positiveInteger, 'committeeSize', params.committeeSize);
+  requireParam(nonNegativeFinite, 'memberLatencyMs', params.memberLatencyMs);
+  requireParam(nonNegativeFinite, 'latencyJitterMs', params.latencyJitterMs);
+  requireParam(finite, 'deadlineMs', params.deadlineMs);
+  requireOneOf('floorRule', params.floorRule, floorRules);
+  return params;
+}
+
+/**
+ * Each member's best observed bid at the deadline: member j sees bid i iff
+ * timeMs_i + latency_j + jitter_ij ≤ deadlineMs, with jitter_ij ~ Exponential(mean
+ * `latencyJitterMs`) drawn by inversion, −mean·ln(1 − u). Draws one uniform per (member, bid),
+ * member-major, only when `latencyJitterMs` > 0. A member that sees no bid observes 0.
+ */
+export function observeBestBids(
+  bids: readonly Bid[],
+  memberLatenciesMs: readonly number[],
+  deadlineMs: number,
+  latencyJitterMs: number,
+  source: Source,
+): number[] {
+  memberLatenciesMs.forEach((latencyMs, j) => {
+    requireParam(nonNegativeFinite, `memberLatenciesMs[${j}]`, latencyMs);
+  });
+  requireParam(nonNegativeFinite, 'latencyJitterMs', latencyJitterMs);
+  return memberLatenciesMs.map((latencyMs) => {
+    let best = 0;
+    for (const bid of bids) {
+      const jitter = latencyJitterMs > 0 ? -latencyJitterMs * Math.log(1 - source()) : 0;
+      const arrivalMs = (bid.timeMs ?? 0) + latencyMs + jitter;
+      if (arrivalMs <= deadlineMs && bid.amount > best) best = bid.amount;
+    }
+    return best;
+  });
+}
+
+/**
+ * Rank r of the floor among the n observations sorted from largest: majority ⌈n/2⌉, min n, max 1.
+ * The floor F satisfies F ≥ a iff at least r members observed ≥ a.
+ */
+export function floorRank(committeeSize: number, rule: FloorRule): number {
+  requireParam(positiveInteger, 'committeeSize', committeeSize);
+  if (rule === 'max') return 1;
+  if (rule === 'min') return committeeSize;
+  return Math.ceil(committeeSize / 2);
+}
+
+/** The committee's floor: the `floorRank`-th largest observed best bid (see `floorRules`). */
+export function committeeFloor(observedBest: readonly number[], rule: FloorRule): number {
+  const sorted = [...observedBest].sort((a, b) => b - a);
+  return sorted[floorRank(sorted.length, rule) - 1]!;
+}

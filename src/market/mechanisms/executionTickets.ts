@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { validateAllocationFor, validateBids } from './validateBids.js';
+import { drawByWeight } from './selectWinner.js';
+import {
+  nonNegativeInteger,
+  positiveFinite,
+  requireParam,
+  zParam,
+} from './paramChecks.js';
+import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
+
+/**
+ * Parameters of execution tickets (Drake & Neuder, "Execution tickets", ethresear.ch/t/17944;
+ * the essay's posted-price, unlimited-supply model): `ticketPrice` in numéraire per ticket
+ * (> 0; default 1, the essay's "1 WEI"), and `lookaheadSlots`, the number of slots between the
+ * draw and the slot it assigns (integer ≥ 0; default 32, one epoch — a modelling default, not a
+ * specified value). The lookahead is used by `drawSlotHolder` (ticketLedger.ts).
+ */
+export const executionTicketsParamsSchema = z.object({
+  ticketPrice: zParam(positiveFinite, 'ticketPrice').default(1),
+  lookaheadSlots: zParam(nonNegativeInteger, 'lookaheadSlots').default(32),
+});
+/** Parameters of `execution-tickets`. */
+export type ExecutionTicketsParams = z.output<typeof executionTicketsParamsSchema>;
+
+/** Throws a RangeError naming `ticketPrice` or `lookaheadSlots` if invalid. */
+export function validateExecutionTicketsParams(
+  params: ExecutionTicketsParams,
+): ExecutionTicketsParams {
+  requireParam(positiveFinite, 'ticketPrice', params.ticketPrice);
+  requireParam(nonNegativeInteger, 'lookaheadSlots', params.lookaheadSlots);
+  return params;
+}
+
+/**
+ * Whole tickets bought with `amount` at `ticketPrice`: ⌊amount / price⌋, where a quotient within
+ * 1e-9 (relative) of an integer counts as that integer, so 8/9 at price 1/900 buys 800 tickets
+ * despite floating-point rounding. Supply is unlimited, so every purchase is filled.
+ */
+export function ticketsBought(amount: number, ticketPrice: number): number {
+  const q = amount / ticketPrice;
+  const r = Math.round(q);
+  return Math.abs(q - r) <= 1e-9 * Math.max(1, r) ? r : Math.floor(q);
+}
+
+/**
+ * One round of the ticket lottery: each bid is a spend, converted to whole tickets; the slot's
+ * holder is drawn with probability tickets_i / Σ tickets (the essay's `Proportional-all-pay`,
+ * i.e. Tullock with α = 1 in tickets), using exactly one draw. No tickets → no holder.
+ */
+export function allocateExecutionTickets(
+  bids: readonly Bid[],
+  params: ExecutionTicketsParams,
+  source: Source,
+): Allocation {
+  validateBids(bids);
+  validateExecutionTicketsParams(params);
+  const u = source();
+  const tickets = bids.map((b) => ticketsBought(b.amount, params.ticketPrice));
+  const total = tickets.reduce((s, t) => s + t, 0);
+  const winProbabilities = tickets.map((t) => (total > 0 ? t / total : 0));
+  return { winProbabilities, winnerIndex: drawByWeight(tickets, u), floor: 0, auctionedShare: 1 };
+}
+
+/**
+ * Every buyer pays price × tickets at purchase, win or lose; proceeds are burned (the essay's
+ * footnote 2: "The all-pay feature is made possible by burning the price paid for each ticket").
+ * Any remainder of a bid below one ticket's price is not spent.
+ */
+export function payExecutionTickets(
+  bids: readonly Bid[],
+  allocation: Allocation,
+  params: ExecutionTicketsParams,
+): Payments {
+  validateBids(bids);
+  validateExecutionTicketsParams(params);
+  validateAllocationFor(bids, allocation);
+  const price = params.ticketPrice;
+  const perBidder = bids.map((b) => ticketsBought(b.amount, price) * price);
+  const burned = perBidder.reduce((s, p) => s + p, 0);
+  return { perBidder, toProposer: 0, burned, toCommittee: 0, rebateToUser: 0 };
+}
+
+/** The `execution-tickets` mechanism (one purchase round; see ticketLedger.ts for lookahead). */
+export const executionTickets: Mechanism<ExecutionTicketsParams> = {
+  name: 'execution-tickets',
+  validateParams: validateExecutionTicketsParams,
+  allocate: allocateExecutionTickets,
+  pay: payExecutionTickets,
+};

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { validateAllocationFor, validateBids } from './validateBids.js';
+import { winnerPays, winnerTakeAll } from './selectWinner.js';
+import type { Allocation, Bid, Mechanism, NoParams, Payments, Source } from './types.js';
+
+/** First-price sealed bid has no parameters. */
+export const firstPriceParamsSchema = z.object({});
+/** Parameters of `first-price` (none). */
+export type FirstPriceParams = NoParams;
+
+/**
+ * Winner-take-all first-price sealed-bid allocation (mev-boost's outcome; the essay's
+ * "Winner-take-all": x_i = 1 for the highest bid). Ties among the top bids are broken uniformly
+ * with one draw from `source` (see `winnerTakeAll`); zero bids are valid bids. No bids → not sold.
+ */
+export function allocateFirstPrice(
+  bids: readonly Bid[],
+  _params: FirstPriceParams,
+  source: Source,
+): Allocation {
+  validateBids(bids);
+  return { ...winnerTakeAll(bids, source), floor: 0, auctionedShare: 1 };
+}
+
+/** The winner pays its own bid, to the proposer: p_w = b_w, p_i = 0 otherwise. */
+export function payFirstPrice(
+  bids: readonly Bid[],
+  allocation: Allocation,
+  _params: FirstPriceParams,
+): Payments {
+  validateBids(bids);
+  validateAllocationFor(bids, allocation);
+  const w = allocation.winnerIndex;
+  return winnerPays(bids.length, w, w === null ? 0 : bids[w]!.amount);
+}
+
+/** The `first-price` mechanism. */
+export const firstPrice: Mechanism<FirstPriceParams> = {
+  name: 'first-price',
+  validateParams: (params) => params,
+  allocate: allocateFirstPrice,
+  pay: payFirstPrice,
+};

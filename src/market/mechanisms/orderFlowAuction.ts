@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { fraction, requireOneOf, requireParam, zParam } from './paramChecks.js';
+import { highestOtherBid, winnerPays, winnerTakeAll } from './selectWinner.js';
+import { validateAllocationFor, validateBids } from './validateBids.js';
+import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
+
+/** Pricing rules of the order-flow auction. */
+export const ofaPricingRules = ['first-price', 'second-price'] as const;
+/** One of `ofaPricingRules`. */
+export type OfaPricing = (typeof ofaPricingRules)[number];
+
+/**
+ * Parameters of the order-flow auction: `pricing` (default `second-price`) and
+ * `rebateFraction` ∈ [0, 1], the share of the clearing price rebated to the user (default 0.5, a
+ * modelling default; e.g. Helius's backrun rebates pay users 50% of the MEV their transaction
+ * creates, helius.dev/docs/sending-transactions/backrun-rebates; other OFAs use other shares).
+ */
+export const orderFlowAuctionParamsSchema = z.object({
+  pricing: z.enum(ofaPricingRules).default('second-price'),
+  rebateFraction: zParam(fraction, 'rebateFraction').default(0.5),
+});
+/** Parameters of `order-flow-auction`. */
+export type OrderFlowAuctionParams = z.output<typeof orderFlowAuctionParamsSchema>;
+
+/** Throws a RangeError naming `rebateFraction` (outside [0, 1]) or `pricing`. */
+export function validateOrderFlowAuctionParams(
+  params: OrderFlowAuctionParams,
+): OrderFlowAuctionParams {
+  requireOneOf('pricing', params.pricing, ofaPricingRules);
+  requireParam(fraction, 'rebateFraction', params.rebateFraction);
+  return params;
+}
+
+/**
+ * Searchers bid for the right to backrun one user's transaction; the highest bid wins (ties
+ * uniform, one draw).
+ */
+export function allocateOrderFlowAuction(
+  bids: readonly Bid[],
+  params: OrderFlowAuctionParams,
+  source: Source,
+): Allocation {
+  validateBids(bids);
+  validateOrderFlowAuctionParams(params);
+  return { ...winnerTakeAll(bids, source), floor: 0, auctionedShare: 1 };
+}
+
+/** The clearing price: the winner's bid (first-price) or the highest other bid (second-price). */
+export function ofaClearingPrice(
+  bids: readonly Bid[],
+  winnerIndex: number | null,
+  pricing: OfaPricing,
+): number {
+  if (winnerIndex === null) return 0;
+  return pricing === 'first-price' ? bids[winnerIndex]!.amount : highestOtherBid(bids, winnerIndex);
+}
+
+/**
+ * The winner pays the clearing price c; the user receives rebate = rebateFraction · c and the
+ * auctioneer (proposer/sequencer) keeps (1 − rebateFraction) · c.
+ */
+export function payOrderFlowAuction(
+  bids: readonly Bid[],
+  allocation: Allocation,
+  params: OrderFlowAuctionParams,
+): Payments {
+  validateBids(bids);
+  validateOrderFlowAuctionParams(params);
+  validateAllocationFor(bids, allocation);
+  const w = allocation.winnerIndex;
+  const price = ofaClearingPrice(bids, w, params.pricing);
+  const rebateToUser = params.rebateFraction * price;
+  return winnerPays(bids.length, w, price, { toProposer: price - rebateToUser, rebateToUser });
+}
+
+/** The `order-flow-auction` mechanism. */
+export const orderFlowAuction: Mechanism<OrderFlowAuctionParams> = {
+  name: 'order-flow-auction',
+  validateParams: validateOrderFlowAuctionParams,
+  allocate: allocateOrderFlowAuction,
+  pay: payOrderFlowAuction,
+};

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { positiveFraction, requireParam, zParam } from './paramChecks.js';
+import { allocateFirstPrice, payFirstPrice } from './firstPrice.js';
+import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
+
+/**
+ * Parameters of the partial-block auction: `topOfBlockShare` ∈ (0, 1], the fraction of the
+ * block's space (top of block) that is auctioned; default 0.25, a modelling choice.
+ */
+export const partialBlockParamsSchema = z.object({
+  topOfBlockShare: zParam(positiveFraction, 'topOfBlockShare').default(0.25),
+});
+/** Parameters of `partial-block`. */
+export type PartialBlockParams = z.output<typeof partialBlockParamsSchema>;
+
+/** Throws a RangeError naming `topOfBlockShare` unless it is in (0, 1]. */
+export function validatePartialBlockParams(params: PartialBlockParams): PartialBlockParams {
+  requireParam(positiveFraction, 'topOfBlockShare', params.topOfBlockShare);
+  return params;
+}
+
+/**
+ * Partial-block auction (the essay's "Partial-block auction": sell the top of block, keep the
+ * rest; cf. Jito's block engine, Skip's MEV lane). Bids are for the top-of-block slice only; it is
+ * sold first-price (ties uniform, one draw). `auctionedShare` reports the slice; the remaining
+ * 1 − share of the block is not sold here and follows the rollup's ordering policy (fcfs,
+ * encrypted, …), which the build phase applies.
+ */
+export function allocatePartialBlock(
+  bids: readonly Bid[],
+  params: PartialBlockParams,
+  source: Source,
+): Allocation {
+  validatePartialBlockParams(params);
+  return { ...allocateFirstPrice(bids, {}, source), auctionedShare: params.topOfBlockShare };
+}
+
+/** The top-of-block winner pays its bid to the proposer; the rest of the block pays nothing. */
+export function payPartialBlock(
+  bids: readonly Bid[],
+  allocation: Allocation,
+  params: PartialBlockParams,
+): Payments {
+  validatePartialBlockParams(params);
+  return payFirstPrice(bids, allocation, {});
+}
+
+/** The `partial-block` mechanism. */
+export const partialBlock: Mechanism<PartialBlockParams> = {
+  name: 'partial-block',
+  validateParams: validatePartialBlockParams,
+  allocate: allocatePartialBlock,
+  pay: payPartialBlock,
+};

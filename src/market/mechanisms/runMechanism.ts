@@ -1,0 +1,25 @@
+import type { MechanismConfig } from './config.js';
+import { getMechanism } from './registry.js';
+import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
+
+/** The allocation and payments of one run of a mechanism. */
+export interface MechanismOutcome {
+  readonly allocation: Allocation;
+  readonly payments: Payments;
+}
+
+/**
+ * Runs the mechanism named by a parsed config over `bids`: `allocate` (drawing from `source`) then
+ * `pay`. The config object is the parameter object (its extra `name` field is ignored).
+ */
+export function runMechanism(
+  config: MechanismConfig,
+  bids: readonly Bid[],
+  source: Source,
+): MechanismOutcome {
+  // The registry pairs each name with its own params type; TypeScript cannot correlate the union
+  // member of `config` with the union member of the mechanism, hence the widening here.
+  const mechanism = getMechanism(config.name) as Mechanism<MechanismConfig>;
+  const allocation = mechanism.allocate(bids, config, source);
+  return { allocation, payments: mechanism.pay(bids, allocation, config) };
+}

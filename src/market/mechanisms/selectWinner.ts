@@ -1,0 +1,87 @@
+import type { Allocation, Bid, Payments, Source } from './types.js';
+
+/** Indices (ascending) of the bids with the highest amount among those `eligible`; [] if none. */
+export function topBidIndices(
+  bids: readonly Bid[],
+  eligible: (bid: Bid) => boolean = () => true,
+): number[] {
+  let best = -Infinity;
+  let top: number[] = [];
+  bids.forEach((bid, i) => {
+    if (!eligible(bid)) return;
+    if (bid.amount > best) {
+      best = bid.amount;
+      top = [i];
+    } else if (bid.amount === best) {
+      top.push(i);
+    }
+  });
+  return top;
+}
+
+/**
+ * Index drawn with probability proportional to `weights` (all ≥ 0) from one uniform `u` ∈ [0, 1),
+ * by inverting the cumulative sum in index order; null when every weight is 0.
+ */
+export function drawByWeight(weights: readonly number[], u: number): number | null {
+  const total = weights.reduce((s, w) => s + w, 0);
+  if (!(total > 0)) return null;
+  const target = u * total;
+  let cumulative = 0;
+  let lastPositive: number | null = null;
+  for (let i = 0; i < weights.length; i += 1) {
+    const w = weights[i]!;
+    if (w <= 0) continue;
+    cumulative += w;
+    lastPositive = i;
+    if (target < cumulative) return i;
+  }
+  // Only reachable through floating-point rounding of the cumulative sum near u → 1.
+  return lastPositive;
+}
+
+/**
+ * Winner-take-all allocation: the highest eligible bid wins; ties among the top bids are broken
+ * uniformly at random — the k tied indices in ascending order, the ⌊u·k⌋-th wins. Consumes exactly
+ * one draw from `source`, tie or not, so that a stream's later draws do not depend on whether a tie
+ * occurred. No eligible bid → not sold (`winnerIndex` null, all probabilities 0).
+ */
+export function winnerTakeAll(
+  bids: readonly Bid[],
+  source: Source,
+  eligible: (bid: Bid) => boolean = () => true,
+): Pick<Allocation, 'winProbabilities' | 'winnerIndex'> {
+  const u = source();
+  const top = topBidIndices(bids, eligible);
+  const winProbabilities = bids.map(() => 0);
+  if (top.length === 0) return { winProbabilities, winnerIndex: null };
+  for (const i of top) winProbabilities[i] = 1 / top.length;
+  const winnerIndex = top[Math.min(Math.floor(u * top.length), top.length - 1)]!;
+  return { winProbabilities, winnerIndex };
+}
+
+/** Highest amount among bids other than `index` (0 if there are none); the second-price rule. */
+export function highestOtherBid(bids: readonly Bid[], index: number): number {
+  let best = 0;
+  bids.forEach((bid, i) => {
+    if (i !== index && bid.amount > best) best = bid.amount;
+  });
+  return best;
+}
+
+/** Payments where only `winnerIndex` pays `price`, split between destinations as given. */
+export function winnerPays(
+  bidCount: number,
+  winnerIndex: number | null,
+  price: number,
+  split: Partial<Omit<Payments, 'perBidder'>> = {},
+): Payments {
+  const perBidder = Array.from({ length: bidCount }, (_, i) => (i === winnerIndex ? price : 0));
+  return {
+    perBidder,
+    toProposer: split.toProposer ?? (winnerIndex === null ? 0 : price),
+    burned: split.burned ?? 0,
+    toCommittee: split.toCommittee ?? 0,
+    rebateToUser: split.rebateToUser ?? 0,
+  };
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { positiveInteger, requireParam, zParam } from './paramChecks.js';
+import { allocateFirstPrice, payFirstPrice } from './firstPrice.js';
+import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
+
+/**
+ * Parameters of the slot auction: `leadSlots`, how many slots before the sold slot the auction
+ * clears (integer ≥ 1; default 32, the essay's "e.g., 32" slots ahead). The simulation uses it to
+ * decide when bids are formed, and hence what bidders can know.
+ */
+export const slotAuctionParamsSchema = z.object({
+  leadSlots: zParam(positiveInteger, 'leadSlots').default(32),
+});
+/** Parameters of `slot-auction`. */
+export type SlotAuctionParams = z.output<typeof slotAuctionParamsSchema>;
+
+/** Throws a RangeError naming `leadSlots` unless it is an integer ≥ 1. */
+export function validateSlotAuctionParams(params: SlotAuctionParams): SlotAuctionParams {
+  requireParam(positiveInteger, 'leadSlots', params.leadSlots);
+  return params;
+}
+
+/**
+ * Slot auction (Ma, "Block vs. Slot Auction PBS"; the essay's "Slot-auction PBS"): the right to
+ * build slot t is sold `leadSlots` ahead, with no commitment to block contents. Bidders therefore
+ * bid on their *expected* value of the slot, E[v], formed at t − leadSlots; the winner learns its
+ * realised value only in slot t and bears the difference (utility = realised v − price). The
+ * allocation and payment rules are first-price (ties uniform, one draw); only the timing and the
+ * value bidders bid on differ from `block-auction`.
+ */
+export function allocateSlotAuction(
+  bids: readonly Bid[],
+  params: SlotAuctionParams,
+  source: Source,
+): Allocation {
+  validateSlotAuctionParams(params);
+  return allocateFirstPrice(bids, {}, source);
+}
+
+/** The winner pays its bid to the proposer, at clearing time (t − leadSlots). */
+export function paySlotAuction(
+  bids: readonly Bid[],
+  allocation: Allocation,
+  params: SlotAuctionParams,
+): Payments {
+  validateSlotAuctionParams(params);
+  return payFirstPrice(bids, allocation, {});
+}
+
+/** The `slot-auction` mechanism. */
+export const slotAuction: Mechanism<SlotAuctionParams> = {
+  name: 'slot-auction',
+  validateParams: validateSlotAuctionParams,
+  allocate: allocateSlotAuction,
+  pay: paySlotAuction,
+};

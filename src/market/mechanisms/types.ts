@@ -1,0 +1,85 @@
+/**
+ * Shared data shapes of the mechanism library (DESIGN.md §5, STYLE.md rule 4).
+ *
+ * A mechanism is a pair of pure functions: `allocate(bids, params, source)` decides who gets the
+ * good (and draws any randomness from `source`), `pay(bids, allocation, params)` decides who pays
+ * what and where the money goes. All amounts are in one numéraire (the caller's unit, e.g. wei or
+ * units of the rollup's gas token); all times are in milliseconds on the caller's slot clock.
+ */
+
+/** A uniform source on [0, 1), as d3-random's `.source()` expects; the only randomness allowed. */
+export type Source = () => number;
+
+/** One sealed bid. */
+export interface Bid {
+  /** Stable identifier of the bidder (builder, searcher, ticket buyer). */
+  readonly bidderId: string;
+  /** Amount offered, in numéraire; must be finite and ≥ 0 (see `validateBids`). */
+  readonly amount: number;
+  /**
+   * Time the bid was released, in ms on the slot clock (ms since the auction opened). Only the
+   * committee mechanisms (mev-burn, mev-smoothing) read it; absent means 0.
+   */
+  readonly timeMs?: number;
+}
+
+/**
+ * The outcome of `allocate`.
+ *
+ * Invariants: `winProbabilities.length === bids.length`; every entry is in [0, 1]; they sum to 1
+ * when the good is sold and to 0 when it is not (then `winnerIndex === null`); `winnerIndex`, when
+ * not null, indexes a bid with positive win probability.
+ */
+export interface Allocation {
+  /** x_i: bidder i's probability of winning given the bids (ex ante, before the draw). */
+  readonly winProbabilities: readonly number[];
+  /** Index into `bids` of the realised winner, or null if the good is not sold. */
+  readonly winnerIndex: number | null;
+  /**
+   * Committee floor in numéraire (mev-burn, mev-smoothing): the minimum valid bid. 0 for
+   * mechanisms without a committee.
+   */
+  readonly floor: number;
+  /** Fraction of the block's space sold by this mechanism, in (0, 1]; 1 except partial-block. */
+  readonly auctionedShare: number;
+}
+
+/**
+ * The outcome of `pay`: who pays and where the money goes.
+ *
+ * Conservation invariant (property-tested for every mechanism):
+ * `Σ perBidder = toProposer + burned + toCommittee + rebateToUser`, all terms ≥ 0.
+ */
+export interface Payments {
+  /** p_i: amount paid by bidder i, in numéraire, ≥ 0; same order as `bids`. */
+  readonly perBidder: readonly number[];
+  /** Amount received by the proposer (shared sequencer), in numéraire. */
+  readonly toProposer: number;
+  /** Amount burned (removed from supply), in numéraire. */
+  readonly burned: number;
+  /** Amount shared among committee members (mev-smoothing), in numéraire. */
+  readonly toCommittee: number;
+  /** Amount rebated to the user whose order flow was sold (order-flow-auction), in numéraire. */
+  readonly rebateToUser: number;
+}
+
+/**
+ * A mechanism: the pair of pure functions plus its name and a zod-free parameter check.
+ * `P` is the mechanism's parameter object (see each mechanism's `…ParamsSchema`).
+ */
+export interface Mechanism<P> {
+  /** Registry name, e.g. `'first-price'`. */
+  readonly name: string;
+  /** Throws a RangeError naming the offending parameter; returns the params unchanged. */
+  validateParams(params: P): P;
+  /** Decides the winner; draws randomness only from `source`. Validates bids and params. */
+  allocate(bids: readonly Bid[], params: P, source: Source): Allocation;
+  /** Computes payments for an allocation produced by this mechanism's `allocate`. */
+  pay(bids: readonly Bid[], allocation: Allocation, params: P): Payments;
+}
+
+/**
+ * Parameters of a mechanism that has none. (zod's output type for `z.object({})` is
+ * `Record<string, never>`, which a config object carrying its `name` would not satisfy.)
+ */
+export type NoParams = Record<never, never>;

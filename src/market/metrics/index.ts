@@ -1,0 +1,8 @@
+/** Market-level measures: revenue, fairness, concentration (DESIGN.md §8). */
+export { toShares } from './shares.js';
+export { revenue, mevOracleAccuracy } from './revenue.js';
+export { fairness, geometricMeanAllocation } from './fairness.js';
+export { normalizedEntropy } from './normalizedEntropy.js';
+export { herfindahlIndex } from './herfindahlIndex.js';
+export { topKShare } from './topKShare.js';
+export { nakamotoCoefficient } from './nakamotoCoefficient.js';
