@@ -23,6 +23,12 @@ export const referenceSchema = z
     sigmaPerYear: positive().default(0.8),
     /** Drift of log price per year (GBM drift mu; the log drift is mu - sigma^2/2). */
     driftPerYear: z.number().finite().default(0),
+    /**
+     * How long the price moves between consecutive blocks: `fixed`, one slot; `exponential`, an
+     * exponential draw with the slot length as mean — Poisson block production, the model of
+     * Milionis, Moallemi & Roughgarden (2023). Only the reference price sees the random interval.
+     */
+    blockIntervals: z.enum(['fixed', 'exponential']).default('fixed'),
     jumps: z
       .object({
         /** Poisson rate of jumps per year; 0 turns jumps off. */

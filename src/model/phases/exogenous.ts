@@ -8,11 +8,13 @@ import { emptyStats } from '../world.js';
 /** Phase 1: the reference price takes one GBM step (with optional jumps); slot stats reset. */
 export function exogenousPhase(rt: ModelRuntime): Phase<WorldState> {
   const d = rt.dist('reference');
+  const interval = rt.dist('reference/interval');
   return {
     name: 'exogenous',
     run(state, ctx) {
       const ref = state.config.reference;
-      const dt = slotYears(ctx.clock);
+      const slot = slotYears(ctx.clock);
+      const dt = ref.blockIntervals === 'exponential' ? interval.exponential(1 / slot) : slot;
       let logJump = 0;
       if (ref.jumps.ratePerYear > 0) {
         const jumps = d.poisson(ref.jumps.ratePerYear * dt);
