@@ -3,6 +3,7 @@ import { UserInputError } from '../config/errors.js';
 import { logLevels } from '../engine/logger.js';
 import { configCommand } from './commands/config.js';
 import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
 import { seqsimVersion } from './version.js';
 
 /** Where the CLI writes: results to stdout, diagnostics and errors to stderr. */
@@ -16,13 +17,13 @@ const processIo: CliIo = {
   stderr: (t) => process.stderr.write(t),
 };
 
-function buildCli(argv: string[], io: CliIo): Argv {
+function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void): Argv {
   let cli: Argv = yargs(argv)
     .scriptName('seqsim')
     .version(seqsimVersion())
     .option('log-level', { choices: logLevels, describe: 'diagnostics on stderr (default warn)' })
     .strict()
-    .demandCommand(1, 'Name a command: run, config.')
+    .demandCommand(1, 'Name a command: run, validate, config.')
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .exitProcess(false)
@@ -31,14 +32,16 @@ function buildCli(argv: string[], io: CliIo): Argv {
     });
   cli = runCommand(cli, io);
   cli = configCommand(cli, io);
+  cli = validateCommand(cli, io, setExitCode);
   return cli;
 }
 
 /** Runs the CLI on `argv` and returns the exit code: 0 ok, 2 bad input, 1 a bug. */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  let code = 0;
   try {
-    await buildCli(argv, io).parseAsync();
-    return 0;
+    await buildCli(argv, io, (c) => void (code = c)).parseAsync();
+    return code;
   } catch (err) {
     if (err instanceof UserInputError) {
       io.stderr(`seqsim: ${err.message}\n`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { mechanismConfigSchema } from '../market/mechanisms/config.js';
 
 /** The two risky assets; prices are quoted in Y per X. */
 export const tokenSchema = z.enum(['X', 'Y']);
@@ -139,12 +140,13 @@ export const backrunSearcherSchema = z
 
 export const searcherSchema = z.discriminatedUnion('kind', [cexDexSearcherSchema, crossRollupSearcherSchema, backrunSearcherSchema]);
 
-/** Mechanisms known to the block-space auction; the mechanisms library extends this list. */
-export const mechanismNames = ['first-price', 'second-price'] as const;
-
-export const mechanismSchema = z
-  .object({ name: z.enum(mechanismNames).default('first-price') })
-  .strict();
+/**
+ * Mechanisms the market model's per-position auction among searchers runs today. The whole
+ * library (`mechanismConfigSchema`) validates here, so a config names any known mechanism with its
+ * parameters; the others are run by `seqsim validate` and reach the market when builders bid for
+ * whole blocks.
+ */
+export const marketMechanisms = ['first-price', 'second-price'] as const;
 
 export const disposalSchema = z
   .object({
@@ -174,7 +176,7 @@ export const marketConfigSchema = z
     reference: referenceSchema.default(referenceSchema.parse({})),
     rollups: z.array(rollupSchema).min(1),
     searchers: z.array(searcherSchema).default([]),
-    mechanism: mechanismSchema.default(mechanismSchema.parse({})),
+    mechanism: mechanismConfigSchema.default({ name: 'first-price' }),
     proposer: proposerSchema.default(proposerSchema.parse({})),
   })
   .strict()
@@ -184,6 +186,12 @@ export const marketConfigSchema = z
       if (cfg.rollups.findIndex((o) => o.id === r.id) !== i)
         ctx.addIssue({ code: 'custom', path: ['rollups', i, 'id'], message: `duplicate rollup id "${r.id}"; give each rollup a unique id` });
     });
+    if (!(marketMechanisms as readonly string[]).includes(cfg.mechanism.name))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mechanism', 'name'],
+        message: `"${cfg.mechanism.name}" is in the mechanism library (\`seqsim validate\` runs it), but the market model's auction among searchers supports only ${marketMechanisms.map((m) => `"${m}"`).join(' and ')} so far`,
+      });
     const known = [...ids].map((x) => `"${x}"`).join(', ');
     const check = (id: string, path: (string | number)[]) => {
       if (!ids.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown rollup "${id}"; known rollups are ${known}` });

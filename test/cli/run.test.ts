@@ -61,6 +61,20 @@ describe('seqsim run', () => {
   });
 });
 
+describe('seqsim validate', () => {
+  it('prints the simulated-vs-theory table for every mechanism and exits 0 when all pass', async () => {
+    const r = await cli('validate', '--rounds', '4000');
+    expect(r.code).toBe(0);
+    for (const m of ['tullock', 'first-price', 'second-price', 'all-pay', 'mev-burn', 'execution-tickets', 'order-flow-auction'])
+      expect(r.stdout).toContain(m);
+    expect(r.stdout).toMatch(/(\d+)\/\1 rows pass/);
+  });
+
+  it('rejects a bad --rounds with exit 2', async () => {
+    expect((await cli('validate', '--rounds', '1')).code).toBe(2);
+  });
+});
+
 describe('seqsim config', () => {
   it('schema prints a JSON Schema naming the config fields', async () => {
     const r = await cli('config', 'schema');
@@ -89,6 +103,10 @@ describe('bad input: one clear paragraph naming the field, exit 2, nothing writt
     ['an unknown mechanism', smallConfig({ mechanism: { name: 'dutch' } }), /mechanism\.name must be one of "first-price".*but got "dutch"/],
     ['a gas token that is neither X nor Y', smallConfig({ rollups: [{ id: 'A', gasToken: 'Z', pool: { reserveX: 5, reserveY: 1 } }], searchers: [] }), /rollups\[0\]\.gasToken must be one of "X", "Y", but got "Z"/],
     ['a searcher on an unknown rollup', smallConfig({ searchers: [{ kind: 'cex-dex', id: 's', rollup: 'C' }] }), /searchers\[0\]\.rollup: unknown rollup "C"/],
+    ['alpha <= 0', smallConfig({ mechanism: { name: 'tullock', alpha: 0 } }), /mechanism\.alpha: alpha must be a finite number > 0, got 0/],
+    ['a rebate fraction outside [0, 1]', smallConfig({ mechanism: { name: 'order-flow-auction', rebateFraction: 1.5 } }), /mechanism\.rebateFraction.*1\.5/],
+    ['a committee of size 0', smallConfig({ mechanism: { name: 'mev-burn', committeeSize: 0 } }), /mechanism\.committeeSize.*0/],
+    ['a mechanism the market model does not run yet', smallConfig({ mechanism: { name: 'all-pay' } }), /mechanism\.name: "all-pay" is in the mechanism library/],
     ['a fee outside [0, 1)', smallConfig({ rollups: [{ id: 'A', gasToken: 'X', pool: { reserveX: 5, reserveY: 1, fee: 1 } }], searchers: [] }), /rollups\[0\]\.pool\.fee must be a number < 1, but got 1/],
   ];
   for (const [what, config, message] of cases) {

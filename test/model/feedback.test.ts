@@ -104,7 +104,7 @@ describe('feedback: bids are paid in gas tokens and move prices', () => {
     expect(split.stats[0]!.winningBidY + split.stats[1]!.winningBidY).toBeCloseTo(bY, 8); // same total bid
     expect(cycleOnly.prices[0]! / P).toBeCloseTo(1, 9); // pStar = the reference on both legs
     expect(cycleOnly.prices[1]! / P).toBeCloseTo(1, 9);
-    const [a, b] = cycleOnly.pools as [{ reserveX: number; reserveY: number }, { reserveX: number; reserveY: number }];
+    const [a, b] = [cycleOnly.pools[0]!, cycleOnly.pools[1]!];
     const ref = atomic.ref;
     const premiumAtomic = costYforX(a.reserveX, a.reserveY, bY / ref) - bY;
     const premiumSplit = costYforX(a.reserveX, a.reserveY, bY / 2 / ref) - bY / 2 + ref * costXforY(b.reserveX, b.reserveY, bY / 2) - bY / 2;

@@ -1,5 +1,5 @@
 import type { Phase } from '../../engine/simulation.js';
-import { allocateBundles } from '../allocateBundles.js';
+import { allocateBundles, type PaymentRule } from '../allocateBundles.js';
 import type { ModelRuntime } from '../runtime.js';
 import type { WorldState } from '../types.js';
 
@@ -15,7 +15,7 @@ export function auctionPhase(rt: ModelRuntime): Phase<WorldState> {
       for (const b of state.bundles) {
         for (const r of b.target.kind === 'top' ? b.target.rollups : [b.target.rollup]) state.stats[r]!.bidCount++;
       }
-      state.allocated = allocateBundles(state.bundles, state.config.mechanism.name, source);
+      state.allocated = allocateBundles(state.bundles, state.config.mechanism.name as PaymentRule, source);
     },
   };
 }

@@ -1,5 +1,5 @@
-import type { OfaPricing } from '../mechanisms/orderFlowAuction.js';
-import type { FloorRule } from '../mechanisms/committee.js';
+import type { OfaPricing } from '../../market/mechanisms/orderFlowAuction.js';
+import type { FloorRule } from '../../market/mechanisms/committee.js';
 
 /** Mechanisms that `validateMechanisms` can check against closed forms. */
 export const validatedMechanisms = [

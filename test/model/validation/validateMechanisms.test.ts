@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatValidationTable } from '../../../src/market/validation/formatValidationTable.js';
-import { judge } from '../../../src/market/validation/statistics.js';
+import { formatValidationTable } from '../../../src/model/validation/formatValidationTable.js';
+import { judge } from '../../../src/model/validation/statistics.js';
 import {
   caseLabels,
   validateMechanisms,
   type ValidationRow,
-} from '../../../src/market/validation/validateMechanisms.js';
-import { defaultValidationCases } from '../../../src/market/validation/validationCase.js';
+} from '../../../src/model/validation/validateMechanisms.js';
+import { defaultValidationCases } from '../../../src/model/validation/validationCase.js';
 
 const rounds = 20_000;
 const find = (rows: readonly ValidationRow[], label: string, measure: string) =>

@@ -1,14 +1,14 @@
-import type { MechanismConfig } from '../mechanisms/config.js';
-import type { Source } from '../mechanisms/types.js';
-import { allPayEquilibrium, drawAllPayEquilibriumBids } from '../theory/allPay.js';
-import { committeeFloorMoments, seenProbability } from '../theory/committeeFloor.js';
-import type { ContestEquilibrium } from '../theory/contestEquilibrium.js';
-import { firstPriceEquilibrium, secondPriceEquilibrium } from '../theory/firstPrice.js';
-import { tullockEquilibrium } from '../theory/tullock.js';
+import type { MechanismConfig } from '../../market/mechanisms/config.js';
+import type { Source } from '../../market/mechanisms/types.js';
+import { allPayEquilibrium, drawAllPayEquilibriumBids } from '../../market/theory/allPay.js';
+import { committeeFloorMoments, seenProbability } from '../../market/theory/committeeFloor.js';
+import type { ContestEquilibrium } from '../../market/theory/contestEquilibrium.js';
+import { firstPriceEquilibrium, secondPriceEquilibrium } from '../../market/theory/firstPrice.js';
+import { tullockEquilibrium } from '../../market/theory/tullock.js';
 import {
   tullockSymmetricEquilibrium,
   tullockTwoPlayerEquilibrium,
-} from '../theory/tullockGeneralAlpha.js';
+} from '../../market/theory/tullockGeneralAlpha.js';
 import { defaultCommittee, type ValidationCase } from './validationCase.js';
 
 /** Closed-form expectations of one case; amounts in numéraire. */

@@ -1,8 +1,8 @@
 import { createStream } from '../../engine/randomStreams.js';
-import { runMechanism } from '../mechanisms/runMechanism.js';
-import type { Bid, Source } from '../mechanisms/types.js';
-import { fairness } from '../metrics/fairness.js';
-import { revenue } from '../metrics/revenue.js';
+import { runMechanism } from '../../market/mechanisms/runMechanism.js';
+import type { Bid, Source } from '../../market/mechanisms/types.js';
+import { fairness } from '../../market/metrics/fairness.js';
+import { revenue } from '../../market/metrics/revenue.js';
 import { planCase, type CasePlan } from './casePlan.js';
 import {
   bernoulliSd,
