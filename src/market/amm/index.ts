@@ -1,0 +1,11 @@
+export type { Pool, SwapResult, Token } from './types.js';
+export type { DirectedSwapResult } from './swapToPrice.js';
+export { createPool } from './createPool.js';
+export { spotPrice } from './spotPrice.js';
+export { otherToken } from './otherToken.js';
+export { quoteExactIn, swapExactIn } from './swapExactIn.js';
+export { swapExactOut } from './swapExactOut.js';
+export { marginalRateExactIn } from './marginalRate.js';
+export { priceAfterSwap } from './priceAfterSwap.js';
+export { poolValueInY } from './poolValueInY.js';
+export { swapToPrice } from './swapToPrice.js';

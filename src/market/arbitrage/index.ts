@@ -1,0 +1,5 @@
+export type { ArbTrade, CrossArb, PoolSide } from './types.js';
+export type { PriceBand } from './noArbitrageBand.js';
+export { noArbitrageBand } from './noArbitrageBand.js';
+export { optimalArbAgainstPrice } from './optimalArbAgainstPrice.js';
+export { crossArbProfitY, optimalCrossPoolArb } from './crossPoolArb.js';
