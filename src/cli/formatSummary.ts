@@ -16,7 +16,7 @@ export function formatRunSummary(s: RunSummary): string {
     `${s.slots} slots, ${hours.toFixed(2)} h simulated; reference price ${fmt(s.initial_ref_price)} -> ${fmt(s.final_ref_price)} (Y per X)`,
     '',
     alignTable([
-      ['rollup', 'gas', 'final price', 'mean |gap| bps', 'in fee band', 'user swaps', 'user volume Y', 'arb trades', 'arb profit Y', 'bids paid Y'],
+      ['rollup', 'gas', 'final price', 'mean |gap| bps', 'in fee band', 'user swaps', 'user volume Y', 'cex-dex profit Y', 'backrun profit Y', 'cross legs (failed)', 'bids paid Y', 'gas bought to bid'],
       ...s.rollups.map((r) => [
         r.rollup,
         r.gas_token,
@@ -25,9 +25,11 @@ export function formatRunSummary(s: RunSummary): string {
         `${(100 * r.share_slots_in_fee_band).toFixed(1)}%`,
         String(r.user_swaps),
         fmt(r.user_volume_y, 0),
-        String(r.arb_trades),
         fmt(r.arb_profit_y, 2),
+        fmt(r.backrun_profit_y, 2),
+        `${r.cross_arb_legs} (${r.leg_failures})`,
         fmt(r.winning_bids_y, 2),
+        fmt(r.bid_purchase_gas, 4),
       ]),
     ]),
   ];
