@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 120_000,
     env: { SEQSIM_LOG_LEVEL: 'silent' },
+    // The JSON report lets .ci/run print a plain "N passed, M failed" closing line.
+    reporters: ['default', ['json', { outputFile: 'test-results.json' }]],
   },
 });
