@@ -1,0 +1,54 @@
+/**
+ * seqsim as a library: resolve a config, run a market simulation, or watch it slot by slot.
+ *
+ * ```ts
+ * import { resolveMarketConfig, runSimulation, simulate$ } from 'seqsim';
+ * const config = resolveMarketConfig({ rollups: [...], searchers: [...] });
+ * const summary = runSimulation(config);
+ * simulate$(config).subscribe((slot) => console.log(slot.refPriceYPerX));
+ * ```
+ */
+import { Observable } from 'rxjs';
+import type { MarketConfig } from './config/schema.js';
+import type { Row } from './engine/recorder.js';
+import { runMarket } from './model/runMarket.js';
+import type { SlotEvent } from './model/slotRecord.js';
+import type { RunSummary } from './model/summary.js';
+
+export { resolveConfig, resolveMarketConfig, loadConfig, configJsonSchema } from './config/loadConfig.js';
+export { UserInputError } from './config/errors.js';
+export type { MarketConfig, MarketConfigInput } from './config/schema.js';
+export type { SlotEvent, RollupSlotRecord } from './model/slotRecord.js';
+export { slotRows } from './model/slotRecord.js';
+export type { RunSummary, RollupSummary } from './model/summary.js';
+export { runBiddingWar } from './model/biddingWar/runBiddingWar.js';
+export { validateMechanisms, formatValidationTable } from './model/validation/index.js';
+export { getMechanism, mechanismNames } from './market/mechanisms/registry.js';
+
+/** Result of {@link runSimulation}: the summary and, if asked for, the per-slot table rows. */
+export interface SimulationResult {
+  readonly summary: RunSummary;
+  /** One row per (slot, rollup), as in `slots.csv`; empty unless `keepRows` was set. */
+  readonly rows: Row[];
+}
+
+/**
+ * Runs a resolved market config for `config.slots` slots. Deterministic: the same config and seed
+ * give the same result. `keepRows` keeps the per-slot table in memory (mind long runs).
+ */
+export function runSimulation(config: MarketConfig, opts: { keepRows?: boolean } = {}): SimulationResult {
+  const rows: Row[] = [];
+  const summary = runMarket(config, opts.keepRows ? { onRow: (r) => void rows.push(r) } : {});
+  return { summary, rows };
+}
+
+/**
+ * The simulation as an rxjs Observable of slot records: each subscription runs the model afresh,
+ * synchronously, emitting one {@link SlotEvent} per slot and completing at the end.
+ */
+export function simulate$(config: MarketConfig): Observable<SlotEvent> {
+  return new Observable<SlotEvent>((subscriber) => {
+    runMarket(config, { onSlot: (e) => subscriber.next(e) });
+    subscriber.complete();
+  });
+}
