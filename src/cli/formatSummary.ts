@@ -34,8 +34,16 @@ export function formatRunSummary(s: RunSummary): string {
     ]),
   ];
   if (s.searchers.length > 0) {
-    lines.push('', alignTable([['searcher', 'kind', 'PnL Y'], ...s.searchers.map((x) => [x.searcher, x.kind, fmt(x.pnl_y, 2)])]));
+    lines.push(
+      '',
+      alignTable([
+        ['searcher', 'kind', 'PnL Y', 'positions won', 'win share', 'bids paid Y'],
+        ...s.searchers.map((x) => [x.searcher, x.kind, fmt(x.pnl_y, 2), String(x.wins), `${(100 * x.win_share).toFixed(1)}%`, fmt(x.paid_y, 2)]),
+      ]),
+    );
   }
+  const c = s.concentration;
+  lines.push('', `winners' concentration: HHI ${c.hhi.toFixed(3)}, top-3 share ${c.top3_share.toFixed(3)}, Nakamoto coefficient ${c.nakamoto_coefficient}; MEV-oracle accuracy (payments / value won) ${s.mev_oracle_accuracy === null ? '-' : s.mev_oracle_accuracy.toFixed(3)}`);
   lines.push('', `proposer holds ${fmt(s.totals.proposer_value_y, 2)} Y of value; users' surplus vs reference ${fmt(s.totals.user_surplus_y, 2)} Y`);
   return lines.join('\n');
 }
@@ -45,6 +53,7 @@ export function formatBiddingWarSummary(s: BiddingWarSummary): string {
   const f = (x: number | null, d = 5) => (x === null ? '-' : x.toFixed(d));
   return [
     `${s.auctions} auctions; mean efficiency (winning bid / total signal) ${f(s.meanEfficiency, 3)}; mean winning bid ${f(s.meanWinningBidEth)} ETH; mean total signal ${f(s.meanTotalSignalEth)} ETH; decoy wins ${s.decoyWins}`,
+    `builder concentration: HHI ${f(s.concentration.hhi, 3)}, top-3 share ${f(s.concentration.top3_share, 3)}, Nakamoto coefficient ${s.concentration.nakamoto_coefficient}; MEV-oracle accuracy (winning bid / winner's block value) ${f(s.meanMevOracleAccuracy, 3)}`,
     '',
     alignTable([
       ['strategy', 'builders', 'win share', 'profit per win ETH', 'total profit ETH', 'mean efficiency'],

@@ -1,3 +1,4 @@
+import { concentration, type Concentration } from '../market/metrics/concentration.js';
 import type { SlotEvent } from './slotRecord.js';
 import { gapBps, inFeeBand } from './slotRecord.js';
 import type { WorldState } from './types.js';
@@ -46,8 +47,15 @@ export interface RunSummary {
     proposer_value_y: number;
     rollup_fees_value_y: number;
   };
+  /** How concentrated the won positions are across searchers. */
+  concentration: Concentration;
+  /**
+   * MEV-oracle accuracy: payments ÷ the searchers' own valuation of what they won (DESIGN.md §8);
+   * null when nothing was won.
+   */
+  mev_oracle_accuracy: number | null;
   rollups: RollupSummary[];
-  searchers: { searcher: string; kind: string; pnl_y: number }[];
+  searchers: { searcher: string; kind: string; pnl_y: number; wins: number; win_share: number; paid_y: number }[];
 }
 
 type Sums = Omit<RollupSummary, 'rollup' | 'gas_token' | 'initial_pool_price' | 'final_pool_price' | 'mean_abs_gap_bps' | 'share_slots_in_fee_band'> & {
@@ -120,6 +128,9 @@ export class SummaryAccumulator {
         share_slots_in_fee_band: this.slots ? inBand / this.slots : 0,
       };
     });
+    const wins = world.searchers.reduce((a, s) => a + s.record.wins, 0);
+    const paid = world.searchers.reduce((a, s) => a + s.record.paidY, 0);
+    const wonValue = world.searchers.reduce((a, s) => a + s.record.wonValueY, 0);
     const total = (k: keyof Sums) => rollups.reduce((a, r) => a + (r[k as keyof RollupSummary] as number), 0);
     return {
       slots: this.slots,
@@ -138,11 +149,16 @@ export class SummaryAccumulator {
         proposer_value_y: world.proposer.holdings.reduce((a, b) => a + valueY(b), 0),
         rollup_fees_value_y: world.rollups.reduce((a, r) => a + valueY(r.treasury), 0),
       },
+      concentration: concentration(world.searchers.map((s) => s.record.wins)),
+      mev_oracle_accuracy: wonValue > 0 ? paid / wonValue : null,
       rollups,
       searchers: world.searchers.map((s) => ({
         searcher: s.id,
         kind: s.config.kind,
         pnl_y: s.onchain.reduce((a, b) => a + valueY(b), 0) + valueY(s.cex),
+        wins: s.record.wins,
+        win_share: wins > 0 ? s.record.wins / wins : 0,
+        paid_y: s.record.paidY,
       })),
     };
   }

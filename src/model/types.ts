@@ -87,6 +87,8 @@ export interface SearcherState {
   readonly onchain: Balances[];
   /** Hedge account on the CEX, trading at the reference price. */
   readonly cex: Balances;
+  /** Positions won and executed, what they paid and what they were worth (Y at the reference). */
+  readonly record: { wins: number; paidY: number; wonValueY: number };
 }
 
 export interface ProposerState {

@@ -52,6 +52,7 @@ export function createWorld(config: MarketConfig): WorldState {
       rollups: (s.kind === 'cross-rollup' ? s.rollups : [s.rollup]).map((id) => rollupIndex.get(id)!),
       onchain: rollups.map(zeroBalances),
       cex: zeroBalances(),
+      record: { wins: 0, paidY: 0, wonValueY: 0 },
     })),
     proposer: { holdings: rollups.map(zeroBalances) },
     bundles: [],

@@ -99,6 +99,7 @@ describe('bad input: one clear paragraph naming the field, exit 2, nothing writt
     ['an unknown field', smallConfig({ slotz: 3 }), /unknown field\(s\) "slotz"/],
     ['a wrong type', smallConfig({ slots: 'many' }), /slots must be a value of type number, but got "many"/],
     ['a negative liquidity', smallConfig({ rollups: [{ id: 'A', gasToken: 'X', pool: { reserveX: -5, reserveY: 1 } }], searchers: [] }), /rollups\[0\]\.pool\.reserveX must be a number > 0, but got -5/],
+    ['a non-positive sigma', smallConfig({ reference: { sigmaPerYear: 0 } }), /reference\.sigmaPerYear must be a number > 0, but got 0/],
     ['a zero slot length', smallConfig({ clock: { slotMs: 0 } }), /clock\.slotMs must be a number > 0, but got 0/],
     ['an unknown mechanism', smallConfig({ mechanism: { name: 'dutch' } }), /mechanism\.name must be one of "first-price".*but got "dutch"/],
     ['a gas token that is neither X nor Y', smallConfig({ rollups: [{ id: 'A', gasToken: 'Z', pool: { reserveX: 5, reserveY: 1 } }], searchers: [] }), /rollups\[0\]\.gasToken must be one of "X", "Y", but got "Z"/],

@@ -6,3 +6,4 @@ export { normalizedEntropy } from './normalizedEntropy.js';
 export { herfindahlIndex } from './herfindahlIndex.js';
 export { topKShare } from './topKShare.js';
 export { nakamotoCoefficient } from './nakamotoCoefficient.js';
+export { concentration, type Concentration } from './concentration.js';

@@ -1,3 +1,4 @@
+import { concentration } from '../../market/metrics/concentration.js';
 import { STRATEGY_NAMES, type StrategyName } from '../../agents/relay/strategies/registry.js';
 import type { BiddingWarConfig } from './schema.js';
 import type {
@@ -38,6 +39,7 @@ export function summarize(config: BiddingWarConfig, records: readonly AuctionRec
   let callTime = 0;
   let withWinner = 0;
   let decoyWins = 0;
+  let oracleAccuracy = 0;
   for (const r of records) {
     efficiency += r.efficiency;
     winningBid += r.winningBidEth;
@@ -46,6 +48,7 @@ export function summarize(config: BiddingWarConfig, records: readonly AuctionRec
     if (r.decoyWin) decoyWins++;
     if (r.winner === null || r.winnerStrategy === null) continue;
     withWinner++;
+    if (r.winnerValueEth > 0) oracleAccuracy += r.winningBidEth / r.winnerValueEth;
     add(byStrategyTally.get(r.winnerStrategy)!, r);
     add(byBuilderTally.get(r.winner)!, r);
   }
@@ -91,5 +94,7 @@ export function summarize(config: BiddingWarConfig, records: readonly AuctionRec
     decoyWins,
     byStrategy,
     byBuilder,
+    concentration: concentration(config.builders.map((b) => byBuilder[b.id]!.wins)),
+    meanMevOracleAccuracy: meanOrNull(oracleAccuracy, withWinner),
   };
 }

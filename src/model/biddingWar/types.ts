@@ -1,3 +1,4 @@
+import type { Concentration } from '../../market/metrics/concentration.js';
 import type { StrategyName } from '../../agents/relay/strategies/registry.js';
 
 /**
@@ -78,4 +79,11 @@ export interface BiddingWarSummary {
   readonly byStrategy: { readonly [K in StrategyName]: StrategySummary };
   /** Keyed by builder id, in config order. */
   readonly byBuilder: Readonly<Record<string, BuilderSummary>>;
+  /** Concentration of wins across builders: HHI, top-3 share, Nakamoto coefficient, entropy. */
+  readonly concentration: Concentration;
+  /**
+   * MEV-oracle accuracy: mean over auctions with a winner of winning bid ÷ the winner's block value
+   * (DESIGN.md §8; above 1 only when a bluff's decoy wins).
+   */
+  readonly meanMevOracleAccuracy: number | null;
 }

@@ -50,7 +50,12 @@ export function settlePhase(): Phase<WorldState> {
     name: 'settle',
     run(state) {
       for (const { bundle, paymentGas } of state.allocated) {
-        if (paymentGas > 0) payBid(state, state.rollups[bundle.bidRollup]!, bundle.searcher, paymentGas);
+        const rollup = state.rollups[bundle.bidRollup]!;
+        if (paymentGas > 0) payBid(state, rollup, bundle.searcher, paymentGas);
+        const rec = state.searchers[bundle.searcher]!.record;
+        rec.wins++;
+        rec.paidY += rollup.gasToken === 'X' ? paymentGas * state.refPriceYPerX : paymentGas;
+        rec.wonValueY += bundle.valueY;
       }
       for (const rollup of state.rollups) {
         dispose(state, rollup);

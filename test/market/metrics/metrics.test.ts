@@ -75,3 +75,18 @@ describe('revenue', () => {
     expect(() => mevOracleAccuracy(1, 0)).toThrow(/winningValue/);
   });
 });
+
+describe('concentration (all measures at once)', () => {
+  it('matches the definitions on a hand-computed case: wins (5, 3, 1, 1)', async () => {
+    const { concentration } = await import('../../../src/market/metrics/concentration.js');
+    const c = concentration([5, 3, 1, 1]);
+    // shares 0.5, 0.3, 0.1, 0.1: HHI = 0.25 + 0.09 + 0.01 + 0.01 = 0.36; top-3 = 0.9;
+    // Nakamoto: 0.5 is not > 1/2, 0.5 + 0.3 is, so 2; entropy −Σ s ln s / ln 4.
+    expect(c.hhi).toBeCloseTo(0.36, 12);
+    expect(c.top3_share).toBeCloseTo(0.9, 12);
+    expect(c.nakamoto_coefficient).toBe(2);
+    const h = -(0.5 * Math.log(0.5) + 0.3 * Math.log(0.3) + 2 * 0.1 * Math.log(0.1)) / Math.log(4);
+    expect(c.normalized_entropy).toBeCloseTo(h, 12);
+    expect(concentration([0, 0])).toEqual({ hhi: 0, top3_share: 0, nakamoto_coefficient: 0, normalized_entropy: 0 });
+  });
+});
