@@ -44,6 +44,22 @@ export function formatRunSummary(s: RunSummary): string {
   }
   const c = s.concentration;
   lines.push('', `winners' concentration: HHI ${c.hhi.toFixed(3)}, top-3 share ${c.top3_share.toFixed(3)}, Nakamoto coefficient ${c.nakamoto_coefficient}; MEV-oracle accuracy (payments / value won) ${s.mev_oracle_accuracy === null ? '-' : s.mev_oracle_accuracy.toFixed(3)}`);
+  const t = s.totals;
+  lines.push(
+    '',
+    `MEV extracted ${fmt(t.mev_extracted_y, 2)} Y (sandwiches ${fmt(t.sandwich_profit_y, 2)}); proposer revenue ${fmt(t.proposer_revenue_y, 2)} Y, burned ${fmt(t.burned_y, 2)} Y; leg failures ${t.leg_failures} losing ${fmt(t.leg_failure_loss_y, 2)} Y`,
+  );
+  if (s.builders.length > 0) {
+    const bc = s.builder_concentration;
+    lines.push(
+      '',
+      alignTable([
+        ['builder', 'blocks won', 'win share', 'received Y', 'paid Y'],
+        ...s.builders.map((b) => [b.builder, String(b.wins), `${(100 * b.win_share).toFixed(1)}%`, fmt(b.received_y, 2), fmt(b.paid_y, 2)]),
+      ]),
+      `builders' concentration: HHI ${bc.hhi.toFixed(3)}, top-3 share ${bc.top3_share.toFixed(3)}, Nakamoto coefficient ${bc.nakamoto_coefficient}; MEV-oracle accuracy of blocks (mechanism revenue / block value) ${s.block_oracle_accuracy === null ? '-' : s.block_oracle_accuracy.toFixed(3)}`,
+    );
+  }
   lines.push('', `proposer holds ${fmt(s.totals.proposer_value_y, 2)} Y of value; users' surplus vs reference ${fmt(s.totals.user_surplus_y, 2)} Y`);
   return lines.join('\n');
 }

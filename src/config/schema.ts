@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mechanismConfigSchema } from '../market/mechanisms/config.js';
+import { builderSchema, searcherSchema, sequencingSchema, validatorSchema } from './agentsSchema.js';
 
 /** The two risky assets; prices are quoted in Y per X. */
 export const tokenSchema = z.enum(['X', 'Y']);
@@ -92,53 +93,15 @@ export const rollupSchema = z
     pool: poolSchema,
     users: usersSchema.default(usersSchema.parse({})),
     feeModel: feeModelSchema.default(feeModelSchema.parse({})),
-  })
-  .strict();
-
-export const cexDexSearcherSchema = z
-  .object({
-    kind: z.literal('cex-dex'),
-    id: z.string().min(1),
-    /** The rollup whose pool this searcher arbitrages against the reference price. */
-    rollup: z.string().min(1),
-    /** Fraction of the opportunity's value bid for inclusion (a fixed-fraction strategy). */
-    bidFraction: probability().default(0.5),
-    /** Opportunities worth less than this (in Y) are skipped. */
-    minProfitY: nonNegative().default(0),
-  })
-  .strict();
-
-export const crossRollupSearcherSchema = z
-  .object({
-    kind: z.literal('cross-rollup'),
-    id: z.string().min(1),
-    /** The two rollups whose pools this searcher arbitrages against each other. */
-    rollups: z.tuple([z.string().min(1), z.string().min(1)]),
     /**
-     * `atomic`: one bundle over both legs and one bid, paid on `payOn` in its gas token (what a
-     * shared sequencer sells); `split`: one bundle and one bid per leg, each paid in its own rollup's
-     * gas token, each leg won or lost on its own.
+     * How this rollup orders its part of the block, whoever builds it: `auction` (the builder orders
+     * freely: positions are sold), `fcfs` (by arrival time; bundles only behind their target,
+     * latency decides who is first), `encrypted` (order committed before contents are revealed: no
+     * bundle can target a transaction of the same block).
      */
-    bundling: z.enum(['atomic', 'split']).default('atomic'),
-    /** For atomic bundles: the rollup whose gas token pays the bid (default: the first). */
-    payOn: z.string().min(1).optional(),
-    bidFraction: probability().default(0.5),
-    minProfitY: nonNegative().default(0),
+    ordering: z.enum(['auction', 'fcfs', 'encrypted']).default('auction'),
   })
   .strict();
-
-export const backrunSearcherSchema = z
-  .object({
-    kind: z.literal('backrun'),
-    id: z.string().min(1),
-    /** The rollup whose public user swaps this searcher backruns. */
-    rollup: z.string().min(1),
-    bidFraction: probability().default(0.5),
-    minProfitY: nonNegative().default(0),
-  })
-  .strict();
-
-export const searcherSchema = z.discriminatedUnion('kind', [cexDexSearcherSchema, crossRollupSearcherSchema, backrunSearcherSchema]);
 
 /**
  * Mechanisms the market model's per-position auction among searchers runs today. The whole
@@ -147,6 +110,7 @@ export const searcherSchema = z.discriminatedUnion('kind', [cexDexSearcherSchema
  * whole blocks.
  */
 export const marketMechanisms = ['first-price', 'second-price'] as const;
+export { builderSchema, searcherSchema, sequencingSchema, validatorSchema };
 
 export const disposalSchema = z
   .object({
@@ -178,6 +142,14 @@ export const marketConfigSchema = z
     searchers: z.array(searcherSchema).default([]),
     mechanism: mechanismConfigSchema.default({ name: 'first-price' }),
     proposer: proposerSchema.default(proposerSchema.parse({})),
+    sequencing: sequencingSchema.default(sequencingSchema.parse({})),
+    /** Stake-weighted validators; each slot's proposer is drawn from them. */
+    validators: z.array(validatorSchema).min(1).default([{ id: 'validator-0', stake: 1 }]),
+    /**
+     * Builders. Empty: the proposer sells positions to searchers directly. Otherwise searchers send
+     * bundles to builders, builders build blocks and bid for them with the configured mechanism.
+     */
+    builders: z.array(builderSchema).default([]),
   })
   .strict()
   .superRefine((cfg, ctx) => {
@@ -186,11 +158,11 @@ export const marketConfigSchema = z
       if (cfg.rollups.findIndex((o) => o.id === r.id) !== i)
         ctx.addIssue({ code: 'custom', path: ['rollups', i, 'id'], message: `duplicate rollup id "${r.id}"; give each rollup a unique id` });
     });
-    if (!(marketMechanisms as readonly string[]).includes(cfg.mechanism.name))
+    if (cfg.builders.length === 0 && !(marketMechanisms as readonly string[]).includes(cfg.mechanism.name))
       ctx.addIssue({
         code: 'custom',
         path: ['mechanism', 'name'],
-        message: `"${cfg.mechanism.name}" is in the mechanism library (\`seqsim validate\` runs it), but the market model's auction among searchers supports only ${marketMechanisms.map((m) => `"${m}"`).join(' and ')} so far`,
+        message: `"${cfg.mechanism.name}" is in the mechanism library (\`seqsim validate\` runs it), but without builders the proposer sells positions to searchers directly, which supports only ${marketMechanisms.map((m) => `"${m}"`).join(' and ')}; add builders (\`builders: [...]\`) to auction whole blocks with it`,
       });
     const known = [...ids].map((x) => `"${x}"`).join(', ');
     const check = (id: string, path: (string | number)[]) => {
@@ -204,7 +176,11 @@ export const marketConfigSchema = z
         if (s.payOn !== undefined && !s.rollups.includes(s.payOn))
           ctx.addIssue({ code: 'custom', path: ['searchers', i, 'payOn'], message: `payOn must be one of the searcher's rollups (${s.rollups.join(', ')}), but got "${s.payOn}"` });
       } else check(s.rollup, ['searchers', i, 'rollup']);
+      if (s.exclusiveBuilder !== undefined && !cfg.builders.some((b) => b.id === s.exclusiveBuilder))
+        ctx.addIssue({ code: 'custom', path: ['searchers', i, 'exclusiveBuilder'], message: `unknown builder "${s.exclusiveBuilder}"; known builders are ${cfg.builders.map((b) => `"${b.id}"`).join(', ') || '(none)'}` });
     });
+    if (cfg.validators.reduce((a, v) => a + v.stake, 0) <= 0)
+      ctx.addIssue({ code: 'custom', path: ['validators'], message: 'the validators\' total stake must be > 0: give at least one validator a positive stake' });
   });
 
 export type MarketConfig = z.output<typeof marketConfigSchema>;

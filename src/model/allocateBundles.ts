@@ -1,15 +1,10 @@
 import type { Source } from '../engine/randomStreams.js';
+import { conflicts as overlaps } from './positions.js';
 import type { Allocated, Bundle } from './types.js';
 
 /** How winners pay: their own bid, or the best bid they displaced (capped at their own). */
 export type PaymentRule = 'first-price' | 'second-price';
 
-const overlaps = (a: Bundle, b: Bundle): boolean => {
-  if (a.target.kind !== b.target.kind) return false;
-  if (a.target.kind === 'backrun') return b.target.kind === 'backrun' && a.target.userId === b.target.userId;
-  const rb = (b.target as { rollups: readonly number[] }).rollups;
-  return a.target.rollups.some((r) => rb.includes(r));
-};
 
 /** A uniformly random order of `n` indices (Fisher–Yates with the passed-in source). */
 function shuffledIndices(n: number, source: Source): number[] {

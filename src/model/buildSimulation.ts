@@ -4,6 +4,7 @@ import { RandomStreams } from '../engine/randomStreams.js';
 import { createSimulation, type Simulation } from '../engine/simulation.js';
 import { arrivalsPhase } from './phases/arrivals.js';
 import { auctionPhase } from './phases/auction.js';
+import { buildPhase } from './phases/build.js';
 import { executePhase } from './phases/execute.js';
 import { exogenousPhase } from './phases/exogenous.js';
 import { recordPhase } from './phases/record.js';
@@ -24,8 +25,8 @@ export interface MarketSimulation {
 
 /**
  * Wires the world, the random streams and the slot's phases (DESIGN.md §4) into the engine.
- * Phase 4, `build`, arrives with the builders of the shared-sequencer issue; until then the
- * top-of-block auction is run directly among searchers' bundles.
+ * With no builders configured the `build` phase does nothing and the proposer sells positions to
+ * searchers directly.
  */
 export function buildMarketSimulation(config: MarketConfig): MarketSimulation {
   const world = createWorld(config);
@@ -38,8 +39,9 @@ export function buildMarketSimulation(config: MarketConfig): MarketSimulation {
       exogenousPhase(runtime),
       arrivalsPhase(runtime),
       searchPhase(runtime),
+      buildPhase(runtime),
       auctionPhase(runtime),
-      executePhase(),
+      executePhase(runtime),
       settlePhase(),
       recordPhase(bus),
     ],

@@ -30,6 +30,8 @@ export function bookSearcherSwap(state: WorldState, bundle: Bundle, leg: SwapLeg
   } else if (bundle.kind === 'backrun') {
     stats.backruns++;
     stats.backrunProfitY += profitY;
+  } else if (bundle.kind === 'sandwich') {
+    stats.sandwichProfitY += profitY;
   } else {
     stats.arbCount++;
     stats.arbProfitY += profitY;
@@ -57,14 +59,15 @@ export function chargeDataFee(state: WorldState, rollupIndex: number, payer: { X
 
 /**
  * Executes a bundle's fixed legs all-or-nothing: simulated first on copies of the pools, applied
- * only if no leg falls short of its minimum output. Returns whether it executed.
+ * only if no leg falls short of its minimum output. Returns the swaps' results, or null if it
+ * reverted (and nothing changed).
  */
-export function executeLegs(state: WorldState, bundle: Bundle): boolean {
+export function executeLegs(state: WorldState, bundle: Bundle): SwapResult[] | null {
   const pools = state.rollups.map((r) => r.pool);
   const results: SwapResult[] = [];
   for (const leg of bundle.legs) {
     const res = swapExactIn(pools[leg.rollup]!, leg.tokenIn, leg.amountIn);
-    if (res.amountOut < leg.minAmountOut) return false;
+    if (res.amountOut < leg.minAmountOut) return null;
     pools[leg.rollup] = res.pool;
     results.push(res);
   }
@@ -72,5 +75,5 @@ export function executeLegs(state: WorldState, bundle: Bundle): boolean {
     state.rollups[leg.rollup]!.pool = results[i]!.pool;
     bookSearcherSwap(state, bundle, leg, results[i]!);
   });
-  return true;
+  return results;
 }

@@ -12,6 +12,10 @@ export interface RollupSlotRecord extends RollupSlotStats {
   readonly reserveX: number;
   readonly reserveY: number;
   readonly proposerHoldingGas: number;
+  /** Validator that proposed this rollup's block. */
+  readonly proposer: string;
+  /** Builder whose block won this rollup ('' without builders or when no block was sold). */
+  readonly builder: string;
 }
 
 /** Emitted on the bus by the `record` phase once per slot. */
@@ -63,12 +67,19 @@ export function slotRows(e: SlotEvent): Row[] {
     backruns: r.backruns,
     backrun_profit_y: r.backrunProfitY,
     leg_failures: r.legFailures,
+    leg_failure_loss_y: r.legFailureLossY,
+    sandwiches: r.sandwiches,
+    sandwich_profit_y: r.sandwichProfitY,
     bids: r.bidCount,
     winning_bid_gas: r.winningBidGas,
     winning_bid_y: r.winningBidY,
     bid_purchase_gas: r.bidPurchaseGas,
     disposal_sold_gas: r.disposalSoldGas,
     proposer_holding_gas: r.proposerHoldingGas,
+    proposer: r.proposer,
+    builder: r.builder,
+    proposer_revenue_y: r.proposerRevenueY,
+    burned_y: r.burnedY,
     base_fee_per_byte: r.baseFeePerByte,
     bytes_used: r.bytesUsed,
     fees_gas: r.feesGas,

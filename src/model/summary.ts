@@ -19,7 +19,14 @@ export interface RollupSummary {
   backruns: number;
   backrun_profit_y: number;
   leg_failures: number;
+  leg_failure_loss_y: number;
+  sandwiches: number;
+  sandwich_profit_y: number;
+  /** Searchers' profit before bids: CEX-DEX, backrun, cross-rollup and sandwich (Y). */
+  mev_extracted_y: number;
   winning_bids_y: number;
+  proposer_revenue_y: number;
+  burned_y: number;
   bid_purchase_gas: number;
   disposal_sold_gas: number;
   fees_gas: number;
@@ -42,11 +49,30 @@ export interface RunSummary {
     arb_profit_y: number;
     cross_arb_profit_y: number;
     backrun_profit_y: number;
+    sandwich_profit_y: number;
+    mev_extracted_y: number;
     leg_failures: number;
+    leg_failure_loss_y: number;
     winning_bids_y: number;
+    proposer_revenue_y: number;
+    burned_y: number;
     proposer_value_y: number;
     rollup_fees_value_y: number;
+    /** PnL of cross-rollup searchers bidding atomically and split (Y; 0 when there are none). */
+    cross_atomic_pnl_y: number;
+    cross_split_pnl_y: number;
   };
+  /** Builders: blocks won, bids received from searchers and payments made (Y); empty without builders. */
+  builders: { builder: string; wins: number; win_share: number; received_y: number; paid_y: number; profit_y: number }[];
+  /** Concentration of blocks won across builders (zeros without builders). */
+  builder_concentration: Concentration;
+  /**
+   * With builders: mechanism revenue (all builders' payments) ÷ value of the winning blocks (what
+   * the winners received from searchers); null without builders or blocks.
+   */
+  block_oracle_accuracy: number | null;
+  /** Revenue per validator as proposer (Y). */
+  validators: { validator: string; stake: number; revenue_y: number }[];
   /** How concentrated the won positions are across searchers. */
   concentration: Concentration;
   /**
@@ -55,10 +81,10 @@ export interface RunSummary {
    */
   mev_oracle_accuracy: number | null;
   rollups: RollupSummary[];
-  searchers: { searcher: string; kind: string; pnl_y: number; wins: number; win_share: number; paid_y: number }[];
+  searchers: { searcher: string; kind: string; pnl_y: number; leg_failure_loss_y: number; wins: number; win_share: number; paid_y: number }[];
 }
 
-type Sums = Omit<RollupSummary, 'rollup' | 'gas_token' | 'initial_pool_price' | 'final_pool_price' | 'mean_abs_gap_bps' | 'share_slots_in_fee_band'> & {
+type Sums = Omit<RollupSummary, 'rollup' | 'gas_token' | 'mev_extracted_y' | 'initial_pool_price' | 'final_pool_price' | 'mean_abs_gap_bps' | 'share_slots_in_fee_band'> & {
   absGapSum: number;
   inBand: number;
 };
@@ -76,7 +102,12 @@ const sumKeys = [
   ['backruns', 'backruns'],
   ['backrun_profit_y', 'backrunProfitY'],
   ['leg_failures', 'legFailures'],
+  ['leg_failure_loss_y', 'legFailureLossY'],
+  ['sandwiches', 'sandwiches'],
+  ['sandwich_profit_y', 'sandwichProfitY'],
   ['winning_bids_y', 'winningBidY'],
+  ['proposer_revenue_y', 'proposerRevenueY'],
+  ['burned_y', 'burnedY'],
   ['bid_purchase_gas', 'bidPurchaseGas'],
   ['disposal_sold_gas', 'disposalSoldGas'],
   ['fees_gas', 'feesGas'],
@@ -122,6 +153,7 @@ export class SummaryAccumulator {
         rollup: r.id,
         gas_token: r.gasToken,
         ...sums,
+        mev_extracted_y: sums.arb_profit_y + sums.backrun_profit_y + sums.cross_arb_profit_y + sums.sandwich_profit_y,
         initial_pool_price: this.initialWorld.poolPrices[i]!,
         final_pool_price: r.pool.reserveY / r.pool.reserveX,
         mean_abs_gap_bps: this.slots ? absGapSum / this.slots : 0,
@@ -131,6 +163,12 @@ export class SummaryAccumulator {
     const wins = world.searchers.reduce((a, s) => a + s.record.wins, 0);
     const paid = world.searchers.reduce((a, s) => a + s.record.paidY, 0);
     const wonValue = world.searchers.reduce((a, s) => a + s.record.wonValueY, 0);
+    const pnl = (s: WorldState['searchers'][number]) => s.onchain.reduce((a, b) => a + valueY(b), 0) + valueY(s.cex);
+    const effectiveBundling = (s: WorldState['searchers'][number]) =>
+      s.config.kind === 'cross-rollup' ? (world.config.sequencing.mode === 'separate' ? 'split' : s.config.bundling) : null;
+    const crossPnl = (b: 'atomic' | 'split') => world.searchers.filter((s) => effectiveBundling(s) === b).reduce((a, s) => a + pnl(s), 0);
+    const blocks = world.builders.reduce((a, b) => a + b.wins, 0);
+    const blockValue = world.builders.reduce((a, b) => a + b.receivedY, 0);
     const total = (k: keyof Sums) => rollups.reduce((a, r) => a + (r[k as keyof RollupSummary] as number), 0);
     return {
       slots: this.slots,
@@ -144,18 +182,37 @@ export class SummaryAccumulator {
         arb_profit_y: total('arb_profit_y'),
         cross_arb_profit_y: total('cross_arb_profit_y'),
         backrun_profit_y: total('backrun_profit_y'),
+        sandwich_profit_y: total('sandwich_profit_y'),
+        mev_extracted_y: rollups.reduce((a, r) => a + r.mev_extracted_y, 0),
         leg_failures: total('leg_failures'),
+        leg_failure_loss_y: total('leg_failure_loss_y'),
         winning_bids_y: total('winning_bids_y'),
+        proposer_revenue_y: total('proposer_revenue_y'),
+        burned_y: total('burned_y'),
         proposer_value_y: world.proposer.holdings.reduce((a, b) => a + valueY(b), 0),
         rollup_fees_value_y: world.rollups.reduce((a, r) => a + valueY(r.treasury), 0),
+        cross_atomic_pnl_y: crossPnl('atomic'),
+        cross_split_pnl_y: crossPnl('split'),
       },
       concentration: concentration(world.searchers.map((s) => s.record.wins)),
+      builders: world.builders.map((b) => ({
+        builder: b.id,
+        wins: b.wins,
+        win_share: blocks > 0 ? b.wins / blocks : 0,
+        received_y: b.receivedY,
+        paid_y: b.paidY,
+        profit_y: b.receivedY - b.paidY,
+      })),
+      builder_concentration: concentration(world.builders.map((b) => b.wins)),
+      block_oracle_accuracy: blockValue > 0 ? world.builders.reduce((a, b) => a + b.paidY, 0) / blockValue : null,
+      validators: world.config.validators.map((v, i) => ({ validator: v.id, stake: v.stake, revenue_y: world.validatorRevenueY[i]! })),
       mev_oracle_accuracy: wonValue > 0 ? paid / wonValue : null,
       rollups,
       searchers: world.searchers.map((s) => ({
         searcher: s.id,
         kind: s.config.kind,
-        pnl_y: s.onchain.reduce((a, b) => a + valueY(b), 0) + valueY(s.cex),
+        pnl_y: pnl(s),
+        leg_failure_loss_y: s.record.legFailureLossY,
         wins: s.record.wins,
         win_share: wins > 0 ? s.record.wins / wins : 0,
         paid_y: s.record.paidY,

@@ -35,14 +35,18 @@ export interface SwapLeg {
  */
 export type BundleTarget =
   | { readonly kind: 'top'; readonly rollups: readonly number[] }
-  | { readonly kind: 'backrun'; readonly rollup: number; readonly userId: number };
+  | { readonly kind: 'backrun'; readonly rollup: number; readonly userId: number }
+  | { readonly kind: 'sandwich'; readonly rollup: number; readonly userId: number };
 
 /** What a searcher sends for inclusion: swaps plus a bid paid in one rollup's gas token. */
 export interface Bundle {
   readonly searcher: number;
-  readonly kind: 'cex-dex' | 'cross-rollup' | 'backrun';
+  readonly kind: 'cex-dex' | 'cross-rollup' | 'backrun' | 'sandwich';
   readonly target: BundleTarget;
-  /** Swaps, executed in order, all or none. Empty for a backrun: it sizes its trade on-chain. */
+  /**
+   * Swaps, executed in order, all or none. Empty for a backrun (it sizes its trade on-chain); a
+   * sandwich's single leg is its front-run (the back-run sells whatever the front-run bought).
+   */
   readonly legs: readonly SwapLeg[];
   /** The searcher's estimate of the bundle's value, in Y at the reference price. */
   readonly valueY: number;
@@ -56,12 +60,65 @@ export interface Bundle {
   readonly hedge: boolean;
   /** Legs of one split cross-rollup opportunity share a group id (for leg-failure accounting). */
   readonly group?: number;
+  /** When the bundle reaches the builder or sequencer, ms (slot start + the searcher's latency). */
+  readonly arrivalMs: number;
 }
 
 /** A bundle that won its auction, with what it pays (in `bidRollup`'s gas token). */
 export interface Allocated {
   readonly bundle: Bundle;
   readonly paymentGas: number;
+}
+
+/** One line of a slot's execution trace, in execution order (what tests and debugging read). */
+export interface TraceEntry {
+  readonly rollup: number;
+  readonly kind: 'user' | 'cex-dex' | 'cross-rollup' | 'backrun' | 'sandwich-front' | 'sandwich-back' | 'unwind';
+  /** The item's place in the rollup's order: arrival time for users and fcfs bundles, ms. */
+  readonly timeMs: number;
+  readonly userId?: number;
+  readonly searcher?: number;
+}
+
+/** A lone leg of a split opportunity, held until unwound on its own pool in the next block. */
+export interface OpenLeg {
+  readonly rollup: number;
+  /** Token the lone leg bought; the unwind sells it back. */
+  readonly token: Token;
+  readonly amount: number;
+  /** Inventory change of the lone leg (for the loss booked at unwind). */
+  readonly deltaX: number;
+  readonly deltaY: number;
+}
+
+/**
+ * The outcome of one block auction: under `shared` sequencing one covering every rollup, under
+ * `separate` one per rollup. In direct mode (no builders) `builder` is null and searchers pay the
+ * proposer; with builders, searchers pay the winning builder and the builder pays the mechanism.
+ */
+export interface WinningBlock {
+  readonly rollups: readonly number[];
+  /** Validator index of this block's proposer. */
+  readonly proposer: number;
+  readonly builder: number | null;
+  /** Builders' bids (Y), in builder order; empty in direct mode. */
+  readonly bidsY: readonly number[];
+  /** What each builder pays (Y) and where it goes: proposer, burn, committee. Null in direct mode. */
+  readonly payments: {
+    readonly perBidderY: readonly number[];
+    readonly toProposerY: number;
+    readonly burnedY: number;
+    readonly toCommitteeY: number;
+  } | null;
+}
+
+export interface BuilderState {
+  readonly id: string;
+  readonly index: number;
+  /** Blocks (or super-blocks) won, bids received from searchers (Y), payments made (Y). */
+  wins: number;
+  receivedY: number;
+  paidY: number;
 }
 
 export interface RollupState {
@@ -88,7 +145,9 @@ export interface SearcherState {
   /** Hedge account on the CEX, trading at the reference price. */
   readonly cex: Balances;
   /** Positions won and executed, what they paid and what they were worth (Y at the reference). */
-  readonly record: { wins: number; paidY: number; wonValueY: number };
+  readonly record: { wins: number; paidY: number; wonValueY: number; legFailureLossY: number };
+  /** Lone legs waiting to be unwound. */
+  openLegs: OpenLeg[];
 }
 
 export interface ProposerState {
@@ -118,6 +177,14 @@ export interface RollupSlotStats {
   backrunProfitY: number;
   /** Split cross-rollup opportunities of which only this rollup's leg executed. */
   legFailures: number;
+  /** Loss (negative PnL, Y) of lone legs unwound on this rollup this slot. */
+  legFailureLossY: number;
+  sandwiches: number;
+  sandwichProfitY: number;
+  /** Value the proposer of this rollup's block received this slot (Y at the reference). */
+  proposerRevenueY: number;
+  /** Value burned by the mechanism this slot, attributed by the block's share (Y). */
+  burnedY: number;
   /** Transaction fees collected this block, in gas token. */
   feesGas: number;
   bytesUsed: number;
@@ -136,6 +203,17 @@ export interface WorldState {
   /** Bundles that won this slot's auctions. */
   allocated: Allocated[];
   nextGroupId: number;
+  readonly builders: BuilderState[];
+  /** Validator index proposing each rollup's block this slot (all equal under shared sequencing). */
+  proposers: number[];
+  /** Revenue per validator, Y at the reference. */
+  readonly validatorRevenueY: number[];
+  /** This slot's execution trace. */
+  trace: TraceEntry[];
+  /** Each builder's candidate block this slot (builder mode). */
+  candidates: { included: Bundle[]; valueByRollupY: number[] }[];
+  /** This slot's block auctions. */
+  blocks: WinningBlock[];
   readonly stats: RollupSlotStats[];
   nextUserId: number;
 }

@@ -107,7 +107,13 @@ describe('bad input: one clear paragraph naming the field, exit 2, nothing writt
     ['alpha <= 0', smallConfig({ mechanism: { name: 'tullock', alpha: 0 } }), /mechanism\.alpha: alpha must be a finite number > 0, got 0/],
     ['a rebate fraction outside [0, 1]', smallConfig({ mechanism: { name: 'order-flow-auction', rebateFraction: 1.5 } }), /mechanism\.rebateFraction.*1\.5/],
     ['a committee of size 0', smallConfig({ mechanism: { name: 'mev-burn', committeeSize: 0 } }), /mechanism\.committeeSize.*0/],
-    ['a mechanism the market model does not run yet', smallConfig({ mechanism: { name: 'all-pay' } }), /mechanism\.name: "all-pay" is in the mechanism library/],
+    ['a block mechanism without builders', smallConfig({ mechanism: { name: 'all-pay' } }), /mechanism\.name: "all-pay" is in the mechanism library.*add builders/],
+    ['an unknown ordering policy', smallConfig({ rollups: [{ id: 'A', gasToken: 'X', ordering: 'random', pool: { reserveX: 5, reserveY: 1 } }], searchers: [] }), /rollups\[0\]\.ordering must be one of "auction", "fcfs", "encrypted", but got "random"/],
+    ['an unknown sequencing mode', smallConfig({ sequencing: { mode: 'merged' } }), /sequencing\.mode must be one of "shared", "separate", but got "merged"/],
+    ['validators with zero total stake', smallConfig({ validators: [{ id: 'v', stake: 0 }] }), /validators: the validators' total stake must be > 0/],
+    ['a leg-failure probability outside [0, 1]', smallConfig({ sequencing: { legFailureProbability: 1.5 } }), /sequencing\.legFailureProbability must be a number <= 1, but got 1\.5/],
+    ['a cross-rollup searcher naming an unknown rollup', smallConfig({ searchers: [{ kind: 'cross-rollup', id: 'x', rollups: ['A', 'Q'] }] }), /searchers\[0\]\.rollups\[1\]: unknown rollup "Q"/],
+    ['an exclusive builder that does not exist', smallConfig({ searchers: [{ kind: 'cex-dex', id: 'a', rollup: 'A', exclusiveBuilder: 'nobody' }] }), /searchers\[0\]\.exclusiveBuilder: unknown builder "nobody"/],
     ['a fee outside [0, 1)', smallConfig({ rollups: [{ id: 'A', gasToken: 'X', pool: { reserveX: 5, reserveY: 1, fee: 1 } }], searchers: [] }), /rollups\[0\]\.pool\.fee must be a number < 1, but got 1/],
   ];
   for (const [what, config, message] of cases) {

@@ -15,6 +15,8 @@ export interface BackrunView {
   /** Public pending swaps only: private ones never reach a searcher. */
   readonly publicPending: readonly UserSwap[];
   readonly minProfitY: number;
+  /** Delay from a swap's arrival to the backrun's, ms. */
+  readonly latencyMs: number;
 }
 
 /**
@@ -40,6 +42,7 @@ export function proposeBackruns(view: BackrunView, strategy: BidStrategy): Bundl
       bidGas: yToGas(bidY, view.gasToken, view.refPriceYPerX),
       bidY,
       hedge: true,
+      arrivalMs: tx.arrivalMs + view.latencyMs,
     });
   }
   return out;

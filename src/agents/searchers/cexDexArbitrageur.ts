@@ -12,6 +12,8 @@ export interface CexDexView {
   readonly gasToken: Token;
   readonly refPriceYPerX: number;
   readonly minProfitY: number;
+  /** When the bundle arrives (slot start + the searcher's latency), ms. */
+  readonly arrivalMs: number;
 }
 
 /**
@@ -33,5 +35,6 @@ export function proposeCexDexBundle(view: CexDexView, strategy: BidStrategy): Bu
     bidGas: yToGas(bidY, view.gasToken, view.refPriceYPerX),
     bidY,
     hedge: true,
+    arrivalMs: view.arrivalMs,
   };
 }

@@ -18,6 +18,8 @@ export interface CrossRollupView {
   readonly minProfitY: number;
   /** Id shared by the two legs of a split opportunity. */
   readonly group: number;
+  /** When the bundles arrive (slot start + the searcher's latency), ms. */
+  readonly arrivalMs: number;
 }
 
 /**
@@ -34,11 +36,11 @@ export function proposeCrossRollupBundles(view: CrossRollupView, strategy: BidSt
     { rollup: view.rollups[sell]!, tokenIn: 'X', amountIn: arb.amountX, minAmountOut: arb.amountYOut * (1 - 1e-9) },
   ];
   const bidY = Math.min(arb.profitY, strategy.bidY({ valueY: arb.profitY, rollup: view.rollups[view.payOn] }));
-  const base = { searcher: view.searcher, kind: 'cross-rollup' as const, hedge: false };
+  const base = { searcher: view.searcher, kind: 'cross-rollup' as const, hedge: false, arrivalMs: view.arrivalMs };
   if (view.bundling === 'atomic') {
     return [{
       ...base,
-      target: { kind: 'top', rollups: [...view.rollups] },
+      target: { kind: 'top' as const, rollups: [...view.rollups] },
       legs,
       valueY: arb.profitY,
       bidRollup: view.rollups[view.payOn],
@@ -48,7 +50,7 @@ export function proposeCrossRollupBundles(view: CrossRollupView, strategy: BidSt
   }
   return [buy, sell].map((side, i) => ({
     ...base,
-    target: { kind: 'top', rollups: [view.rollups[side]!] },
+    target: { kind: 'top' as const, rollups: [view.rollups[side]!] },
     legs: [legs[i]!],
     valueY: arb.profitY / 2,
     bidRollup: view.rollups[side]!,

@@ -3,3 +3,4 @@ export type { PriceBand } from './noArbitrageBand.js';
 export { noArbitrageBand } from './noArbitrageBand.js';
 export { optimalArbAgainstPrice } from './optimalArbAgainstPrice.js';
 export { crossArbProfitY, optimalCrossPoolArb } from './crossPoolArb.js';
+export { optimalSandwich, simulateSandwich, type Sandwich, type VictimSwap } from './sandwich.js';

@@ -4,6 +4,11 @@ import { spotPrice } from '../../market/amm/index.js';
 import type { SlotEvent } from '../slotRecord.js';
 import type { WorldState } from '../types.js';
 
+function builderOf(state: WorldState, rollup: number): string {
+  const block = state.blocks.find((b) => b.rollups.includes(rollup));
+  return block?.builder == null ? '' : state.builders[block.builder]!.id;
+}
+
 /** Phase 8: the slot's state and flows go onto the bus as one `slot` event. */
 export function recordPhase(bus: EventBus<SlotEvent>): Phase<WorldState> {
   return {
@@ -23,6 +28,8 @@ export function recordPhase(bus: EventBus<SlotEvent>): Phase<WorldState> {
           reserveX: r.pool.reserveX,
           reserveY: r.pool.reserveY,
           proposerHoldingGas: state.proposer.holdings[r.index]![r.gasToken],
+          proposer: state.config.validators[state.proposers[r.index]!]!.id,
+          builder: builderOf(state, r.index),
         })),
       });
     },

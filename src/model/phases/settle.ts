@@ -3,14 +3,16 @@ import { swapExactIn, swapExactOut } from '../../market/amm/index.js';
 import { otherToken } from '../../market/amm/otherToken.js';
 import { nextBaseFee } from '../../market/fees/eip1559.js';
 import { amountToSell } from '../../agents/proposer/disposeTokens.js';
-import type { RollupState, WorldState } from '../types.js';
+import type { Balances, RollupState, WinningBlock, WorldState } from '../types.js';
+import { zeroBalances } from '../world.js';
+import { payBuilderBlock } from '../payBuilderBlock.js';
 
 /**
  * A bid is paid in the rollup's gas token. A payer short of it buys the shortfall on the rollup's
  * own pool (paying with the other token), which moves that pool's price: the feedback of bidding
  * on prices (DESIGN.md §2, the two-chain example of the workshop transcript).
  */
-export function payBid(state: WorldState, rollup: RollupState, searcherIndex: number, amountGas: number): void {
+export function payBid(state: WorldState, rollup: RollupState, searcherIndex: number, amountGas: number, to: Balances): void {
   const gas = rollup.gasToken;
   const balances = state.searchers[searcherIndex]!.onchain[rollup.index]!;
   const stats = state.stats[rollup.index]!;
@@ -23,7 +25,7 @@ export function payBid(state: WorldState, rollup: RollupState, searcherIndex: nu
     stats.bidPurchaseGas += shortfall;
   }
   balances[gas] -= amountGas;
-  state.proposer.holdings[rollup.index]![gas] += amountGas;
+  to[gas] += amountGas;
   stats.winningBidGas += amountGas;
   stats.winningBidY += gas === 'X' ? amountGas * state.refPriceYPerX : amountGas;
 }
@@ -41,21 +43,38 @@ function dispose(state: WorldState, rollup: RollupState): void {
   state.stats[rollup.index]!.disposalSoldGas += sell;
 }
 
+/** Direct mode: searchers' payments are the proposer's revenue. */
+function creditDirect(state: WorldState, block: WinningBlock): void {
+  for (const r of block.rollups) {
+    const stats = state.stats[r]!;
+    stats.proposerRevenueY += stats.winningBidY;
+    state.validatorRevenueY[block.proposer]! += stats.winningBidY;
+  }
+}
+
 /**
- * Phase 7: executed winners pay their bids in gas tokens; the proposer disposes of what it holds;
- * each rollup's base fee moves toward its target (EIP-1559).
+ * Phase 7: executed winners pay their bids in gas tokens — to the proposer directly, or to the
+ * winning builder, who pays the mechanism's price on to the proposer (and burn, and committee);
+ * the proposer disposes of what it holds; each rollup's base fee moves toward its target.
  */
 export function settlePhase(): Phase<WorldState> {
   return {
     name: 'settle',
     run(state) {
+      const viaBuilders = state.builders.length > 0;
+      const received = state.rollups.map(zeroBalances);
       for (const { bundle, paymentGas } of state.allocated) {
         const rollup = state.rollups[bundle.bidRollup]!;
-        if (paymentGas > 0) payBid(state, rollup, bundle.searcher, paymentGas);
+        const to = viaBuilders ? received[rollup.index]! : state.proposer.holdings[rollup.index]!;
+        if (paymentGas > 0) payBid(state, rollup, bundle.searcher, paymentGas, to);
         const rec = state.searchers[bundle.searcher]!.record;
         rec.wins++;
         rec.paidY += rollup.gasToken === 'X' ? paymentGas * state.refPriceYPerX : paymentGas;
         rec.wonValueY += bundle.valueY;
+      }
+      for (const block of state.blocks) {
+        if (viaBuilders) payBuilderBlock(state, block, received);
+        else creditDirect(state, block);
       }
       for (const rollup of state.rollups) {
         dispose(state, rollup);

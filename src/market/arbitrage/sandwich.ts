@@ -1,0 +1,66 @@
+import { swapExactIn } from '../amm/swapExactIn.js';
+import { otherToken } from '../amm/otherToken.js';
+import type { Pool, Token } from '../amm/types.js';
+
+/** The victim: a swap with a minimum output (its slippage limit). */
+export interface VictimSwap {
+  readonly tokenIn: Token;
+  readonly amountIn: number;
+  readonly minAmountOut: number;
+}
+
+/** A sandwich: front-run in the victim's direction, the victim, then sell the front-run's output back. */
+export interface Sandwich {
+  /** Front-run input, in the victim's input token. */
+  readonly frontIn: number;
+  /** Front-run output (the other token), all of which the back-run sells. */
+  readonly frontOut: number;
+  /** Back-run output, in the victim's input token. */
+  readonly backOut: number;
+  /** backOut − frontIn, in the victim's input token. */
+  readonly profitInTokenIn: number;
+  /** What the victim receives. */
+  readonly victimOut: number;
+}
+
+/** Runs front-run `a`, the victim and the back-run on `pool`; null if the victim would revert. */
+export function simulateSandwich(pool: Pool, victim: VictimSwap, frontIn: number): Sandwich | null {
+  const front = swapExactIn(pool, victim.tokenIn, frontIn);
+  const v = swapExactIn(front.pool, victim.tokenIn, victim.amountIn);
+  if (v.amountOut < victim.minAmountOut) return null;
+  const back = swapExactIn(v.pool, otherToken(victim.tokenIn), front.amountOut);
+  return { frontIn, frontOut: front.amountOut, backOut: back.amountOut, profitInTokenIn: back.amountOut - frontIn, victimOut: v.amountOut };
+}
+
+/**
+ * The most profitable sandwich of `victim` on `pool` (Zhou, Qin, Torres, Le, Gervais 2021,
+ * "High-Frequency Trading on Decentralized On-Chain Exchanges", §V: the attacker front-runs as far
+ * as the victim's slippage limit allows). The victim's output falls monotonically with the
+ * front-run, so the largest admissible front-run `a_max` is found by bisection; the profit is
+ * unimodal on [0, a_max] (price-impact gain against two fees), so golden-section search finds
+ * its maximum. Null when the victim would revert anyway or no front-run pays.
+ */
+export function optimalSandwich(pool: Pool, victim: VictimSwap): Sandwich | null {
+  if (!simulateSandwich(pool, victim, 0)) return null;
+  const reserveIn = victim.tokenIn === 'X' ? pool.reserveX : pool.reserveY;
+  let lo = 0;
+  let hi = reserveIn * 1e3;
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
+    const mid = (lo + hi) / 2;
+    if (simulateSandwich(pool, victim, mid)) lo = mid;
+    else hi = mid;
+  }
+  const aMax = lo;
+  const profit = (a: number) => simulateSandwich(pool, victim, a)?.profitInTokenIn ?? -Infinity;
+  const phi = (Math.sqrt(5) - 1) / 2;
+  let [a, b] = [0, aMax];
+  for (let i = 0; i < 100 && b - a > 1e-12 * Math.max(1, b); i++) {
+    const c = b - phi * (b - a);
+    const d = a + phi * (b - a);
+    if (profit(c) < profit(d)) a = c;
+    else b = d;
+  }
+  const best = [(a + b) / 2, aMax].map((x) => simulateSandwich(pool, victim, x)).filter((s): s is Sandwich => s !== null);
+  const top = best.reduce<Sandwich | null>((m, s) => (!m || s.profitInTokenIn > m.profitInTokenIn ? s : m), null);
+  return top && top.profitInTokenIn > 0 ? top : null;
+}

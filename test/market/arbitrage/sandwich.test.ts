@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { createPool, quoteExactIn } from '../../../src/market/amm/index.js';
+import { optimalSandwich, simulateSandwich } from '../../../src/market/arbitrage/sandwich.js';
+import { gridThenGoldenMax } from './maximize.js';
+
+const pool = createPool(1000, 2_000_000, 0.003);
+
+describe('optimal sandwich', () => {
+  it('front-runs no further than the victim’s slippage limit and beats every smaller or larger admissible front-run', () => {
+    const amountIn = 20_000; // Y, buys ~10 X
+    const victim = { tokenIn: 'Y' as const, amountIn, minAmountOut: quoteExactIn(pool, 'Y', amountIn) * 0.98 };
+    const s = optimalSandwich(pool, victim)!;
+    expect(s).not.toBeNull();
+    expect(s.victimOut).toBeGreaterThanOrEqual(victim.minAmountOut);
+    // An independent numerical maximisation of the same profit over the admissible range agrees.
+    const admissible = (a: number) => simulateSandwich(pool, victim, a)?.profitInTokenIn ?? -1e18;
+    const grid = Array.from({ length: 2001 }, (_, i) => (i / 2000) * 200_000).filter((a) => simulateSandwich(pool, victim, a));
+    const aMax = Math.max(...grid);
+    const best = gridThenGoldenMax(admissible, 0, aMax + 200_000 / 2000, 400);
+    expect(s.profitInTokenIn).toBeGreaterThanOrEqual(best.value - 1e-6 * Math.abs(best.value));
+    // The attacker's gain is the victim's loss net of fees: the victim gets less than without it.
+    expect(s.victimOut).toBeLessThan(quoteExactIn(pool, 'Y', amountIn));
+  });
+
+  it('with zero slippage tolerance there is nothing to take', () => {
+    const victim = { tokenIn: 'X' as const, amountIn: 5, minAmountOut: quoteExactIn(pool, 'X', 5) };
+    expect(optimalSandwich(pool, victim)).toBeNull();
+  });
+
+  it('a victim that would revert anyway is not sandwiched', () => {
+    const victim = { tokenIn: 'X' as const, amountIn: 5, minAmountOut: quoteExactIn(pool, 'X', 5) * 1.01 };
+    expect(optimalSandwich(pool, victim)).toBeNull();
+  });
+});
