@@ -16,6 +16,8 @@ export interface RollupSlotRecord extends RollupSlotStats {
   readonly proposer: string;
   /** Builder whose block won this rollup ('' without builders or when no block was sold). */
   readonly builder: string;
+  /** Searchers whose bundles executed on this rollup this slot, in execution order, joined by ';'. */
+  readonly winner: string;
 }
 
 /** Emitted on the bus by the `record` phase once per slot. */
@@ -78,6 +80,7 @@ export function slotRows(e: SlotEvent): Row[] {
     proposer_holding_gas: r.proposerHoldingGas,
     proposer: r.proposer,
     builder: r.builder,
+    winner: r.winner,
     proposer_revenue_y: r.proposerRevenueY,
     burned_y: r.burnedY,
     base_fee_per_byte: r.baseFeePerByte,

@@ -4,6 +4,16 @@ import { spotPrice } from '../../market/amm/index.js';
 import type { SlotEvent } from '../slotRecord.js';
 import type { WorldState } from '../types.js';
 
+/** Searcher ids of the bundles executed on `rollup`, in execution order, joined by ';'. */
+function winnersOn(state: WorldState, rollup: number): string {
+  let out = '';
+  for (const e of state.trace) {
+    if (e.rollup !== rollup || e.searcher === undefined || e.kind === 'unwind' || e.kind === 'sandwich-back') continue;
+    out += (out ? ';' : '') + state.searchers[e.searcher]!.id;
+  }
+  return out;
+}
+
 function builderOf(state: WorldState, rollup: number): string {
   const block = state.blocks.find((b) => b.rollups.includes(rollup));
   return block?.builder == null ? '' : state.builders[block.builder]!.id;
@@ -30,6 +40,7 @@ export function recordPhase(bus: EventBus<SlotEvent>): Phase<WorldState> {
           proposerHoldingGas: state.proposer.holdings[r.index]![r.gasToken],
           proposer: state.config.validators[state.proposers[r.index]!]!.id,
           builder: builderOf(state, r.index),
+          winner: winnersOn(state, r.index),
         })),
       });
     },
