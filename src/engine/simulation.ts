@@ -40,7 +40,14 @@ export interface Simulation<S, E = never> {
 export function createSimulation<S, E = never>(
   spec: Omit<Simulation<S, E>, 'queue' | 'epochHooks'> & { epochHooks?: readonly EpochHook<S>[] },
 ): Simulation<S, E> {
-  return { epochHooks: [], ...spec, queue: new EventQueue<E>() };
+  const sim: Simulation<S, E> = {
+    clock: spec.clock,
+    state: spec.state,
+    phases: spec.phases,
+    epochHooks: spec.epochHooks ?? [],
+    queue: new EventQueue<E>(),
+  };
+  return spec.handle ? { handle: spec.handle, ...sim } : sim;
 }
 
 /** Dispatches, in (time, priority, seq) order, every queued event due before the slot ends. */

@@ -36,10 +36,12 @@ export function proposeCrossRollupBundles(view: CrossRollupView, strategy: BidSt
     { rollup: view.rollups[sell]!, tokenIn: 'X', amountIn: arb.amountX, minAmountOut: arb.amountYOut * (1 - 1e-9) },
   ];
   const bidY = Math.min(arb.profitY, strategy.bidY({ valueY: arb.profitY, rollup: view.rollups[view.payOn] }));
-  const base = { searcher: view.searcher, kind: 'cross-rollup' as const, hedge: false, arrivalMs: view.arrivalMs };
   if (view.bundling === 'atomic') {
     return [{
-      ...base,
+      searcher: view.searcher,
+      kind: 'cross-rollup',
+      hedge: false,
+      arrivalMs: view.arrivalMs,
       target: { kind: 'top' as const, rollups: [...view.rollups] },
       legs,
       valueY: arb.profitY,
@@ -49,7 +51,10 @@ export function proposeCrossRollupBundles(view: CrossRollupView, strategy: BidSt
     }];
   }
   return [buy, sell].map((side, i) => ({
-    ...base,
+    searcher: view.searcher,
+    kind: 'cross-rollup' as const,
+    hedge: false,
+    arrivalMs: view.arrivalMs,
     target: { kind: 'top' as const, rollups: [view.rollups[side]!] },
     legs: [legs[i]!],
     valueY: arb.profitY / 2,

@@ -24,7 +24,9 @@ export function drawUserSwap(
   const amountIn = buysX ? sizeY : sizeY / refPriceYPerX;
   const quote = quoteExactIn(pool, tokenIn, amountIn);
   return {
-    ...ids,
+    id: ids.id,
+    rollup: ids.rollup,
+    arrivalMs: ids.arrivalMs,
     tokenIn,
     amountIn,
     minAmountOut: quote * (1 - Math.min(users.slippageTolerance, 1)),

@@ -44,12 +44,21 @@ function proposeFor(state: WorldState, s: SearcherState, rt: ModelRuntime, slotS
     );
   }
   const rollup = state.rollups[s.rollups[0]!]!;
-  const common = { searcher: s.index, rollup: rollup.index, pool: rollup.pool, gasToken: rollup.gasToken, refPriceYPerX: ref, minProfitY: cfg.minProfitY };
-  if (cfg.kind === 'backrun')
-    return proposeBackruns({ ...common, latencyMs: cfg.latencyMs, publicPending: visibleTargets(state, rollup, false) }, strategy);
-  if (cfg.kind === 'sandwich')
-    return proposeSandwiches({ ...common, latencyMs: cfg.latencyMs, publicPending: visibleTargets(state, rollup, true) }, strategy);
-  const bundle = proposeCexDexBundle({ ...common, arrivalMs }, strategy);
+  // One view object written out field by field (no spreads on this per-slot path; see bench/README.md).
+  const view = {
+    searcher: s.index,
+    rollup: rollup.index,
+    pool: rollup.pool,
+    gasToken: rollup.gasToken,
+    refPriceYPerX: ref,
+    minProfitY: cfg.minProfitY,
+    latencyMs: cfg.latencyMs,
+    arrivalMs,
+    publicPending: cfg.kind === 'cex-dex' ? [] : visibleTargets(state, rollup, cfg.kind === 'sandwich'),
+  };
+  if (cfg.kind === 'backrun') return proposeBackruns(view, strategy);
+  if (cfg.kind === 'sandwich') return proposeSandwiches(view, strategy);
+  const bundle = proposeCexDexBundle(view, strategy);
   return bundle ? [bundle] : [];
 }
 
