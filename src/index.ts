@@ -2,7 +2,7 @@
  * seqsim as a library: resolve a config, run a market simulation, or watch it slot by slot.
  *
  * ```ts
- * import { resolveMarketConfig, runSimulation, simulate$ } from 'seqsim';
+ * import { resolveMarketConfig, runSimulation, runSweep, simulate$ } from 'seqsim';
  * const config = resolveMarketConfig({ rollups: [...], searchers: [...] });
  * const summary = runSimulation(config);
  * simulate$(config).subscribe((slot) => console.log(slot.refPriceYPerX));
@@ -24,6 +24,8 @@ export type { RunSummary, RollupSummary } from './model/summary.js';
 export { runBiddingWar } from './model/biddingWar/runBiddingWar.js';
 export { validateMechanisms, formatValidationTable } from './model/validation/index.js';
 export { getMechanism, mechanismNames } from './market/mechanisms/registry.js';
+export { runSweep, expandSweep, loadSweepFile, flattenSummary } from './sweep/index.js';
+export type { SweepOptions, SweepResult, SweepPlan } from './sweep/index.js';
 
 /** Result of {@link runSimulation}: the summary and, if asked for, the per-slot table rows. */
 export interface SimulationResult {

@@ -2,7 +2,9 @@ import yargs, { type Argv } from 'yargs';
 import { UserInputError } from '../config/errors.js';
 import { logLevels } from '../engine/logger.js';
 import { configCommand } from './commands/config.js';
+import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
+import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 import { seqsimVersion } from './version.js';
 
@@ -23,7 +25,7 @@ function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void
     .version(seqsimVersion())
     .option('log-level', { choices: logLevels, describe: 'diagnostics on stderr (default warn)' })
     .strict()
-    .demandCommand(1, 'Name a command: run, validate, config.')
+    .demandCommand(1, 'Name a command: run, sweep, report, validate, config.')
     .recommendCommands()
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .exitProcess(false)
@@ -31,8 +33,10 @@ function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void
       throw err ?? new UserInputError(`${msg.replace(/\.?$/, '.')} Run \`seqsim --help\` for usage.`);
     });
   cli = runCommand(cli, io);
+  cli = sweepCommand(cli, io);
   cli = configCommand(cli, io);
   cli = validateCommand(cli, io, setExitCode);
+  cli = reportCommand(cli, io);
   return cli;
 }
 

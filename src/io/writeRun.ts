@@ -5,21 +5,33 @@ import { runBiddingWar } from '../model/biddingWar/runBiddingWar.js';
 import type { BiddingWarSummary } from '../model/biddingWar/types.js';
 import { runMarket } from '../model/runMarket.js';
 import type { RunSummary } from '../model/summary.js';
-import { CsvWriter } from './csvWriter.js';
+import type { SlotEvent } from '../model/slotRecord.js';
+import { createTableWriter } from './formats/tableWriter.js';
+import type { TableFormat } from './formats/formats.js';
 import { writeJson } from './runFolder.js';
 
-/** Runs a market simulation into `dir`: `slots.csv` streamed row by row, then `summary.json`. */
-export function writeMarketRun(config: MarketConfig, dir: string): RunSummary {
-  const csv = new CsvWriter(join(dir, 'slots.csv'));
-  const summary = runMarket(config, { onRow: (row) => csv.write(row) });
-  csv.close();
+/** How a run folder's table is written: its format (`csv` by default) and an optional per-slot hook. */
+export interface WriteRunOptions {
+  format?: TableFormat;
+  /** Called after each slot (progress bars). */
+  onSlot?: (event: SlotEvent) => void;
+}
+
+/** Runs a market simulation into `dir`: `slots.<format>` streamed row by row, then `summary.json`. */
+export function writeMarketRun(config: MarketConfig, dir: string, opts: WriteRunOptions = {}): RunSummary {
+  const table = createTableWriter(join(dir, `slots.${opts.format ?? 'csv'}`), opts.format ?? 'csv', { slot: 'int64' });
+  const summary = runMarket(config, { onRow: (row) => table.write(row), ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) });
+  table.close();
   writeJson(dir, 'summary.json', summary);
   return summary;
 }
 
-/** Runs the bidding-war scenario into `dir`: `auctions.csv` (one row per auction), `summary.json`. */
-export function writeBiddingWarRun(config: BiddingWarConfig, dir: string): BiddingWarSummary {
-  const csv = new CsvWriter(join(dir, 'auctions.csv'));
+/** Runs the bidding-war scenario into `dir`: `auctions.<format>` (one row per auction), `summary.json`. */
+export function writeBiddingWarRun(config: BiddingWarConfig, dir: string, opts: Pick<WriteRunOptions, 'format'> = {}): BiddingWarSummary {
+  const format = opts.format ?? 'csv';
+  // Fixed types for columns that may be null in the first rows (Parquet needs them up front).
+  const types = { auction: 'int64', winner: 'string', winnerStrategy: 'string', seed: typeof config.seed === 'number' ? 'int64' : 'string' } as const;
+  const csv = createTableWriter(join(dir, `auctions.${format}`), format, types);
   const { summary } = runBiddingWar(config, { onAuction: (rec) => csv.write({ ...rec }) });
   csv.close();
   writeJson(dir, 'summary.json', summary);

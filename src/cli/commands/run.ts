@@ -3,11 +3,13 @@ import type { Argv } from 'yargs';
 import { UserInputError } from '../../config/errors.js';
 import { loadConfig } from '../../config/loadConfig.js';
 import { createLogger, type LogLevel } from '../../engine/logger.js';
+import { parseTableFormat } from '../../io/formats/formats.js';
 import { freshRunDir, prepareOutDir, writeJson } from '../../io/runFolder.js';
 import { writeBiddingWarRun, writeMarketRun } from '../../io/writeRun.js';
 import { formatBiddingWarSummary, formatRunSummary } from '../formatSummary.js';
 import { seqsimVersion } from '../version.js';
 import type { CliIo } from '../main.js';
+import { createProgress } from '../progress.js';
 
 export interface RunArgs {
   config: string;
@@ -16,6 +18,8 @@ export interface RunArgs {
   out?: string;
   set?: string[];
   logLevel?: LogLevel;
+  format?: string;
+  progress?: boolean;
 }
 
 /** `--seed 7` is a number seed; anything not an integer is a string seed. */
@@ -33,7 +37,9 @@ export function runCommand(yargs: Argv, io: CliIo): Argv {
         .option('slots', { type: 'number', describe: 'number of slots, or of auctions for a bidding-war config (overrides the config)' })
         .option('seed', { type: 'string', describe: 'master seed (overrides the config)' })
         .option('out', { type: 'string', describe: 'output folder (must not exist or be empty); default: a fresh folder under runs/' })
-        .option('set', { type: 'string', array: true, describe: 'override a config field: --set a.b.c=value (repeatable)' }) as Argv<RunArgs>,
+        .option('set', { type: 'string', array: true, describe: 'override a config field: --set a.b.c=value (repeatable)' })
+        .option('format', { type: 'string', describe: 'table format: csv (default), jsonl or parquet' })
+        .option('progress', { type: 'boolean', describe: 'show slots done on stderr (market runs)' }) as Argv<RunArgs>,
     (args) => executeRun(args, io),
   );
 }
@@ -41,6 +47,7 @@ export function runCommand(yargs: Argv, io: CliIo): Argv {
 export function executeRun(args: RunArgs, io: CliIo): void {
   const log = createLogger(args.logLevel);
   const sets = [...(args.set ?? [])];
+  const format = parseTableFormat(args.format);
   if (args.slots !== undefined && (!Number.isInteger(args.slots) || args.slots <= 0))
     throw new UserInputError(`--slots must be a whole number > 0, but got ${String(args.slots)}.`);
   if (args.seed !== undefined) sets.push(`seed=${JSON.stringify(parseSeed(args.seed))}`);
@@ -63,10 +70,12 @@ export function executeRun(args: RunArgs, io: CliIo): void {
   });
   log.info({ dir, kind: config.kind, seed: config.seed }, 'run started');
   const started = performance.now();
+  const progress = args.progress && config.kind === 'market' ? createProgress({ total: config.slots, unit: 'slots', label: 'run', io }) : undefined;
   const [text, table] =
     config.kind === 'bidding-war'
-      ? [formatBiddingWarSummary(writeBiddingWarRun(config, dir)), 'auctions.csv']
-      : [formatRunSummary(writeMarketRun(config, dir)), 'slots.csv'];
+      ? [formatBiddingWarSummary(writeBiddingWarRun(config, dir, { format })), `auctions.${format}`]
+      : [formatRunSummary(writeMarketRun(config, dir, { format, ...(progress ? { onSlot: (e) => progress.update(e.slot + 1) } : {}) })), `slots.${format}`];
+  progress?.stop();
   const seconds = (performance.now() - started) / 1000;
   log.info({ dir, seconds }, 'run finished');
   io.stdout(`${text}\n\nwrote ${dir}/ (manifest.json, ${table}, summary.json) in ${seconds.toFixed(2)} s\n`);

@@ -1,0 +1,150 @@
+import { existsSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { seqsimVersion } from '../cli/version.js';
+import { UserInputError } from '../config/errors.js';
+import type { Row } from '../engine/recorder.js';
+import { parseTableFormat, type TableFormat } from '../io/formats/formats.js';
+import { writeTable } from '../io/formats/tableWriter.js';
+import { prepareOutDir } from '../io/runFolder.js';
+import type { RunSummary } from '../model/summary.js';
+import { expandSweep, type SweepPlan } from './expandSweep.js';
+import type { Journal } from './journal.js';
+import { resultColumns, resultRow, settleTypes, type ResultColumn } from './resultsTable.js';
+import { createSweepFolder, resumeSweepFolder, sweepManifest } from './sweepFolder.js';
+import type { SweepTask } from './worker.js';
+
+/** Options of {@link runSweep}. */
+export interface SweepOptions {
+  /** The sweep folder: new (absent or empty), or the one to resume. */
+  readonly out: string;
+  /** Worker threads; default `os.availableParallelism()`. Results do not depend on it. */
+  readonly workers?: number;
+  /** Results table format; default `csv`, or the folder's own when resuming. */
+  readonly format?: TableFormat;
+  /** Continue the sweep in `out`, skipping the runs its journal holds. */
+  readonly resume?: boolean;
+  /** Also write each run's folder, `runs/<run_id>/` (manifest.json, slots table, summary.json). */
+  readonly runs?: boolean;
+  /** Rewrite the results table after every this many finished runs; default 1/50 of the runs. */
+  readonly snapshotEvery?: number;
+  /** Called before the first run and after each one. */
+  readonly onProgress?: (progress: SweepProgress) => void;
+}
+
+/** How far a sweep has come: `done` of the `total` runs to do now (`skipped` were done before). */
+export interface SweepProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly skipped: number;
+}
+
+/** What {@link runSweep} did and where the table is. */
+export interface SweepResult {
+  readonly dir: string;
+  /** Path of the results table, `<dir>/results.<format>`. */
+  readonly table: string;
+  readonly format: TableFormat;
+  readonly cells: number;
+  readonly seeds: number;
+  /** All runs of the sweep, those run now, and those skipped as already done. */
+  readonly runs: number;
+  readonly ran: number;
+  readonly skipped: number;
+  readonly workers: number;
+  readonly sha256: string;
+}
+
+/** The compiled worker: workers load JS from `dist/`, also when this module runs from `src/` (tests). */
+function workerFile(): string {
+  const here = fileURLToPath(import.meta.url);
+  const file = here.endsWith('.ts') ? resolve(dirname(here), '../../dist/sweep/worker.js') : join(dirname(here), 'worker.js');
+  if (!existsSync(file)) throw new Error(`the sweep worker ${file} is missing: run \`npm run build\` first`);
+  return file;
+}
+
+function checkWorkers(n: number | undefined): number {
+  if (n === undefined) return availableParallelism();
+  if (!Number.isInteger(n) || n < 1) throw new UserInputError(`--workers must be a whole number >= 1, but got ${String(n)}. Leave it out to use every core.`);
+  return n;
+}
+
+const isPlan = (s: unknown): s is SweepPlan => typeof s === 'object' && s !== null && 'runs' in s && 'sha256' in s && 'cells' in s;
+
+type Pool = Piscina<SweepTask, RunSummary>;
+
+/** The folder's state to run in: its table layout, its journal and the rows already done. */
+interface SweepState {
+  readonly columns: ResultColumn[];
+  readonly format: TableFormat;
+  readonly journal: Journal;
+  readonly rows: Map<number, Row>;
+}
+
+/**
+ * Opens the folder of a resumed sweep, or starts a new one: probes every cell with a one-slot run
+ * for the summary's columns, then writes `sweep.json` and an empty journal.
+ */
+async function openSweep(plan: SweepPlan, opts: SweepOptions, format: TableFormat | undefined, pool: () => Pool): Promise<SweepState> {
+  if (opts.resume) {
+    const { manifest, done, journal } = resumeSweepFolder(opts.out, plan, format);
+    return { columns: manifest.columns, format: manifest.format, journal, rows: done };
+  }
+  prepareOutDir(opts.out);
+  const probes = await Promise.all(plan.cells.map((c) => pool().run({ config: { ...plan.runs[c.cell * plan.seeds.length]!.config, slots: 1 } })));
+  const columns = resultColumns(plan, probes);
+  const journal = createSweepFolder(opts.out, sweepManifest(plan, format ?? 'csv', columns, seqsimVersion()));
+  return { columns, format: format ?? 'csv', journal, rows: new Map() };
+}
+
+/**
+ * Runs every (cell, seed) of a sweep on a pool of worker threads and writes `<out>/results.<format>`
+ * (one row per run, in (cell, seed) order whatever the completion order), `sweep.json` and
+ * `journal.jsonl`. The table is rewritten atomically as runs finish, so a kill leaves a readable table
+ * of finished runs; `resume` continues from the journal. Same sweep ⇒ byte-identical table, on any
+ * number of workers, resumed or not.
+ * @param sweep a parsed sweep file (see {@link expandSweep}) or an expanded plan.
+ * @throws UserInputError for bad input, before anything is written.
+ */
+export async function runSweep(sweep: unknown, opts: SweepOptions): Promise<SweepResult> {
+  const plan = isPlan(sweep) ? sweep : expandSweep(sweep);
+  const requested = opts.format === undefined ? undefined : parseTableFormat(opts.format);
+  const workers = checkWorkers(opts.workers);
+  let piscina: Pool | null = null;
+  const pool = () => (piscina ??= new Piscina<SweepTask, RunSummary>({ filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 5000 }));
+  let state: SweepState | undefined;
+  try {
+    state = await openSweep(plan, opts, requested, pool);
+    const { columns, format, journal, rows } = state;
+    const table = join(opts.out, `results.${format}`);
+    const snapshot = () => {
+      const ordered = [...rows.keys()].sort((a, b) => a - b).map((i) => rows.get(i)!);
+      writeTable(table, format, settleTypes(columns, ordered), ordered);
+    };
+    snapshot(); // a readable table from the start: empty, or the journal's rows when resuming
+    const todo = plan.runs.filter((r) => !rows.has(r.index));
+    const skipped = plan.runs.length - todo.length;
+    const every = opts.snapshotEvery ?? Math.max(1, Math.ceil(plan.runs.length / 50));
+    let done = 0;
+    opts.onProgress?.({ done, total: todo.length, skipped });
+    await Promise.all(
+      todo.map(async (run) => {
+        const runDir = opts.runs ? join(opts.out, 'runs', run.runId) : undefined;
+        if (runDir) rmSync(runDir, { recursive: true, force: true }); // an unfinished run folder from a killed sweep
+        const summary = await pool().run({ config: run.config, ...(runDir ? { runDir, format } : {}) });
+        const row = resultRow(columns, plan, run, summary);
+        journal.append({ index: run.index, run_id: run.runId, row });
+        rows.set(run.index, row);
+        if (++done % every === 0) snapshot();
+        opts.onProgress?.({ done, total: todo.length, skipped });
+      }),
+    );
+    snapshot();
+    return { dir: opts.out, table, format, cells: plan.cells.length, seeds: plan.seeds.length, runs: plan.runs.length, ran: todo.length, skipped, workers, sha256: plan.sha256 };
+  } finally {
+    await (piscina as Pool | null)?.destroy();
+    state?.journal.close();
+  }
+}

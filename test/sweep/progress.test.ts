@@ -1,0 +1,58 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createProgress, formatDuration, progressLine } from '../../src/cli/progress.js';
+import { bin, tempDir } from '../cli/helpers.js';
+import { smallSweep, writeSweep } from './helpers.js';
+
+describe('progress', () => {
+  it('formats a plain line with done, share, rate and ETA', () => {
+    expect(progressLine('sweep', 'runs', 0, 30, 0)).toBe('sweep: 0/30 runs');
+    expect(progressLine('sweep', 'runs', 12, 30, 6)).toBe('sweep: 12/30 runs (40%), 2.00 runs/s, ETA 9 s');
+    expect(progressLine('sweep', 'runs', 30, 30, 14.31)).toBe('sweep: 30/30 runs (100%) in 14.3 s');
+    expect([formatDuration(59.4), formatDuration(185), formatDuration(3720)]).toEqual(['59 s', '3 min 5 s', '1 h 2 min']);
+  });
+
+  it('off a terminal prints a line at the start, every 10% or interval, and at the end', () => {
+    let t = 0;
+    let err = '';
+    const p = createProgress({ total: 100, unit: 'slots', label: 'run', io: { stdout: () => {}, stderr: (s) => void (err += s) }, tty: false, intervalMs: 5000, now: () => t });
+    for (let i = 1; i <= 100; i++) {
+      t += 10; // 10 ms a slot: deciles print, the 5 s interval never fires
+      p.update(i);
+    }
+    p.stop();
+    const lines = err.trim().split('\n');
+    expect(lines.length).toBe(11); // start, 10%..90%, end
+    expect(lines[0]).toBe('run: 0/100 slots');
+    expect(lines[1]).toBe('run: 10/100 slots (10%), 100 slots/s, ETA 1 s');
+    expect(lines[10]).toBe('run: 100/100 slots (100%) in 1.0 s');
+    let slow = '';
+    t = 0;
+    const q = createProgress({ total: 1000, unit: 'runs', label: 'sweep', io: { stdout: () => {}, stderr: (s) => void (slow += s) }, tty: false, now: () => t });
+    t = 6000;
+    q.update(1); // under 10%, but 5 s passed
+    expect(slow.trim().split('\n')).toEqual(['sweep: 0/1000 runs', 'sweep: 1/1000 runs (0%), 0.167 runs/s, ETA 1 h 39 min']);
+  });
+
+  it('seqsim sweep piped: progress lines on stderr, only the summary and the table path on stdout', () => {
+    const out = join(tempDir(), 'p');
+    const r = bin('sweep', writeSweep(smallSweep()), '--out', out, '--workers', '2', '--format', 'parquet');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^4 cells × 3 seeds = 12 runs on 2 workers in [\\d.]+ s\\nwrote ${out}/results\\.parquet\\n$`));
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toBe('sweep: 0/12 runs');
+    expect(lines.at(-1)).toMatch(/^sweep: 12\/12 runs \(100%\) in [\d.]+ s$/);
+    for (const l of lines.slice(1, -1)) expect(l).toMatch(/^sweep: \d+\/12 runs \(\d+%\), [\d.]+ runs\/s, ETA /);
+  });
+
+  it('seqsim run --progress reports slots done on stderr and keeps stdout as before', () => {
+    const out = join(tempDir(), 'r');
+    const r = bin('run', 'configs/baseline.json', '--slots', '500', '--out', out, '--progress');
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toBe('run: 0/500 slots');
+    expect(lines.at(-1)).toMatch(/^run: 500\/500 slots \(100%\) in [\d.]+ s$/);
+    expect(r.stdout).toMatch(/^500 slots/);
+    expect(r.stdout).not.toContain('run:');
+  });
+});
