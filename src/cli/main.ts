@@ -32,7 +32,7 @@ function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void
     .fail((msg, err) => {
       throw err ?? new UserInputError(`${msg.replace(/\.?$/, '.')} Run \`seqsim --help\` for usage.`);
     });
-  cli = runCommand(cli, io);
+  cli = runCommand(cli, io, setExitCode);
   cli = sweepCommand(cli, io);
   cli = configCommand(cli, io);
   cli = validateCommand(cli, io, setExitCode);

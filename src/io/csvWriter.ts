@@ -1,4 +1,4 @@
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, renameSync, truncateSync, writeSync } from 'node:fs';
 import type { Row } from '../engine/recorder.js';
 
 /** Renders one CSV field (RFC 4180): numbers in shortest round-trip form; null, NaN and ±Infinity empty. */
@@ -7,6 +7,13 @@ export function csvField(v: number | string | boolean | null): string {
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** Where a line-based table stands: rows and bytes written, and its columns. */
+export interface LineTableState<C> {
+  rows: number;
+  bytes: number;
+  columns: C;
 }
 
 /**
@@ -21,8 +28,19 @@ export class CsvWriter {
   private bufferedChars = 0;
   rows = 0;
 
-  constructor(readonly path: string) {
-    this.fd = openSync(`${path}.partial`, 'w');
+  constructor(readonly path: string, resumeFrom?: LineTableState<string[]>) {
+    if (resumeFrom) {
+      truncateSync(`${path}.partial`, resumeFrom.bytes);
+      this.columns = resumeFrom.columns;
+      this.rows = resumeFrom.rows;
+    }
+    this.fd = openSync(`${path}.partial`, resumeFrom ? 'a' : 'w');
+  }
+
+  /** Flushes and reports where the table stands, so a checkpoint can resume it exactly. */
+  state(): LineTableState<string[]> {
+    this.flush();
+    return { rows: this.rows, bytes: fstatSync(this.fd).size, columns: this.columns ?? [] };
   }
 
   write(row: Row): void {

@@ -28,9 +28,9 @@ export interface MarketSimulation {
  * With no builders configured the `build` phase does nothing and the proposer sells positions to
  * searchers directly.
  */
-export function buildMarketSimulation(config: MarketConfig): MarketSimulation {
+export function buildMarketSimulation(config: MarketConfig, streams = new RandomStreams(config.seed)): MarketSimulation {
   const world = createWorld(config);
-  const runtime = createRuntime(world, new RandomStreams(config.seed));
+  const runtime = createRuntime(world, streams);
   const bus = new EventBus<SlotEvent>();
   const sim = createSimulation<WorldState>({
     clock: config.clock,

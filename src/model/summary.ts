@@ -117,11 +117,35 @@ const sumKeys = [
  * Accumulates `slot` events into a run summary. It only reads events (a recorder): the model never
  * sees it.
  */
+/** Everything a summary accumulator holds, as plain JSON (for checkpoints). */
+export interface SummaryState {
+  slots: number;
+  lastTimeMs: number;
+  lastRef: number | null;
+  sums: Sums[];
+  initialWorld: { refPriceYPerX: number; poolPrices: number[] };
+}
+
 export class SummaryAccumulator {
   private slots = 0;
   private lastTimeMs = 0;
   private lastRef = Number.NaN;
-  private readonly sums: Sums[];
+  private sums: Sums[];
+
+  /** The accumulator's state, for a checkpoint. */
+  toState(): SummaryState {
+    return { slots: this.slots, lastTimeMs: this.lastTimeMs, lastRef: Number.isNaN(this.lastRef) ? null : this.lastRef, sums: structuredClone(this.sums), initialWorld: this.initialWorld };
+  }
+
+  /** An accumulator continuing from a checkpointed state. */
+  static fromState(state: SummaryState): SummaryAccumulator {
+    const acc = new SummaryAccumulator(state.initialWorld);
+    acc.slots = state.slots;
+    acc.lastTimeMs = state.lastTimeMs;
+    acc.lastRef = state.lastRef ?? Number.NaN;
+    acc.sums = structuredClone(state.sums);
+    return acc;
+  }
 
   constructor(private readonly initialWorld: { refPriceYPerX: number; poolPrices: number[] }) {
     this.sums = initialWorld.poolPrices.map(() => ({

@@ -1,4 +1,5 @@
-import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, renameSync, truncateSync, writeSync } from 'node:fs';
+import type { LineTableState } from '../csvWriter.js';
 import type { Row } from '../../engine/recorder.js';
 import { inferColumns, tableRow, type Column, type ColumnType } from './columns.js';
 
@@ -22,8 +23,20 @@ export class JsonlWriter {
   constructor(
     readonly path: string,
     private readonly types: Readonly<Record<string, ColumnType>> = {},
+    resumeFrom?: LineTableState<Column[]>,
   ) {
-    this.fd = openSync(`${path}.partial`, 'w');
+    if (resumeFrom) {
+      truncateSync(`${path}.partial`, resumeFrom.bytes);
+      this.columns = resumeFrom.columns;
+      this.rows = resumeFrom.rows;
+    }
+    this.fd = openSync(`${path}.partial`, resumeFrom ? 'a' : 'w');
+  }
+
+  /** Flushes and reports where the table stands, so a checkpoint can resume it exactly. */
+  state(): LineTableState<Column[]> {
+    this.flush();
+    return { rows: this.rows, bytes: fstatSync(this.fd).size, columns: this.columns ?? [] };
   }
 
   /** Appends one row; keys not in the first row are ignored, missing ones written as null. */
