@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, renameSync, truncateSync, writeSync } from 'node:fs';
+import { LineFile } from '../lineFile.js';
 import type { LineTableState } from '../csvWriter.js';
 import type { Row } from '../../engine/recorder.js';
 import { inferColumns, tableRow, type Column, type ColumnType } from './columns.js';
@@ -13,10 +13,8 @@ export function jsonlLine(columns: readonly Column[], row: Readonly<Row>): strin
  * `<path>` on `close()`. The columns come from the first row (typed by `types` or its values).
  */
 export class JsonlWriter {
-  private readonly fd: number;
+  private readonly file: LineFile;
   private columns: Column[] | null = null;
-  private buffer: string[] = [];
-  private bufferedChars = 0;
   /** Rows written so far. */
   rows = 0;
 
@@ -25,41 +23,27 @@ export class JsonlWriter {
     private readonly types: Readonly<Record<string, ColumnType>> = {},
     resumeFrom?: LineTableState<Column[]>,
   ) {
+    this.file = new LineFile(path, resumeFrom?.bytes);
     if (resumeFrom) {
-      truncateSync(`${path}.partial`, resumeFrom.bytes);
       this.columns = resumeFrom.columns;
       this.rows = resumeFrom.rows;
     }
-    this.fd = openSync(`${path}.partial`, resumeFrom ? 'a' : 'w');
   }
 
   /** Flushes and reports where the table stands, so a checkpoint can resume it exactly. */
   state(): LineTableState<Column[]> {
-    this.flush();
-    return { rows: this.rows, bytes: fstatSync(this.fd).size, columns: this.columns ?? [] };
+    return { rows: this.rows, bytes: this.file.bytes(), columns: this.columns ?? [] };
   }
 
   /** Appends one row; keys not in the first row are ignored, missing ones written as null. */
   write(row: Row): void {
     this.columns ??= inferColumns([row], this.types);
-    const line = jsonlLine(this.columns, row);
-    this.buffer.push(line);
-    this.bufferedChars += line.length + 1;
+    this.file.push(jsonlLine(this.columns, row));
     this.rows++;
-    if (this.bufferedChars > 1 << 20) this.flush();
-  }
-
-  private flush(): void {
-    if (this.buffer.length === 0) return;
-    writeSync(this.fd, this.buffer.join('\n') + '\n');
-    this.buffer = [];
-    this.bufferedChars = 0;
   }
 
   /** Flushes, closes and renames the file to its final name. */
   close(): void {
-    this.flush();
-    closeSync(this.fd);
-    renameSync(`${this.path}.partial`, this.path);
+    this.file.close();
   }
 }
