@@ -10,7 +10,7 @@ import { writeJson } from '../io/runFolder.js';
 import { writeMarketRun } from '../io/writeRun.js';
 import { runMarket } from '../model/runMarket.js';
 import type { RunSummary } from '../model/summary.js';
-import { marketRunManifest } from './runManifest.js';
+import { runManifest } from '../io/runManifest.js';
 
 /** One task: a resolved config, and where to write its run folder (none: the summary only). */
 export interface SweepTask {
@@ -23,6 +23,6 @@ export interface SweepTask {
 export default function runSweepTask(task: SweepTask): RunSummary {
   if (task.runDir === undefined) return runMarket(task.config);
   mkdirSync(task.runDir, { recursive: true });
-  writeJson(task.runDir, 'manifest.json', marketRunManifest(task.config, seqsimVersion(), process.version));
+  writeJson(task.runDir, 'manifest.json', runManifest(task.config, { seqsim: seqsimVersion(), node: process.version }));
   return writeMarketRun(task.config, task.runDir, task.format ? { format: task.format } : {});
 }

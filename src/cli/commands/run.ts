@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
@@ -10,6 +9,7 @@ import { createLogger, type LogLevel } from '../../engine/logger.js';
 import { clearStaleSummary, readCheckpoint, runCheckpointed } from '../../io/checkpointedRun.js';
 import { parseTableFormat } from '../../io/formats/formats.js';
 import { freshRunDir, prepareOutDir, writeJson } from '../../io/runFolder.js';
+import { runManifest } from '../../io/runManifest.js';
 import { writeBiddingWarRun, writeMarketRun } from '../../io/writeRun.js';
 import type { RunSummary } from '../../model/summary.js';
 import { formatBiddingWarSummary, formatRunSummary } from '../formatSummary.js';
@@ -35,18 +35,7 @@ function parseSeed(seed: string): number | string {
   return /^-?\d+$/.test(seed) && Number.isSafeInteger(Number(seed)) ? Number(seed) : seed;
 }
 
-/** The manifest of a run: deterministic (no wall clock), so two runs of one config match byte for byte. */
-function manifestFor(config: ResolvedConfig): Record<string, unknown> {
-  return {
-    seqsim_version: seqsimVersion(),
-    node_version: process.version,
-    kind: config.kind,
-    seed: config.seed,
-    ...(config.kind === 'bidding-war' ? { auctions: config.auctions } : { slots: config.slots }),
-    config_sha256: createHash('sha256').update(JSON.stringify(config)).digest('hex'),
-    config,
-  };
-}
+const manifestFor = (config: ResolvedConfig) => runManifest(config, { seqsim: seqsimVersion(), node: process.version });
 
 /** SIGINT/SIGTERM request a stop (checkpoint, then exit 130) instead of killing the run mid-write. */
 function trapStop(): { requested: () => boolean; release: () => void } {
