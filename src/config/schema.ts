@@ -124,6 +124,18 @@ export const proposerSchema = z
   .object({ disposal: disposalSchema.default({ policy: 'hold', sellFractionPerSlot: 0.1 }) })
   .strict();
 
+export const revenueSharingSchema = z
+  .object({
+    /**
+     * Run counterfactual auctions each slot — the same bundles, builders and mechanism restricted to
+     * subsets of rollups — so that v(S) is known: every subset up to `exactUpTo` rollups, else the
+     * singletons and the whole set (DESIGN.md §6).
+     */
+    counterfactuals: z.boolean().default(false),
+    exactUpTo: z.number().int().min(1).max(12).default(4),
+  })
+  .strict();
+
 const knownRollupIds = (cfg: { rollups: { id: string }[] }) => new Set(cfg.rollups.map((r) => r.id));
 
 /** A market simulation config (`kind: "market"`, the default). */
@@ -150,6 +162,7 @@ export const marketConfigSchema = z
      * bundles to builders, builders build blocks and bid for them with the configured mechanism.
      */
     builders: z.array(builderSchema).default([]),
+    revenueSharing: revenueSharingSchema.default(revenueSharingSchema.parse({})),
   })
   .strict()
   .superRefine((cfg, ctx) => {

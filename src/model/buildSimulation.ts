@@ -5,6 +5,7 @@ import { createSimulation, type Simulation } from '../engine/simulation.js';
 import { arrivalsPhase } from './phases/arrivals.js';
 import { auctionPhase } from './phases/auction.js';
 import { buildPhase } from './phases/build.js';
+import { counterfactualPhase } from './phases/counterfactual.js';
 import { executePhase } from './phases/execute.js';
 import { exogenousPhase } from './phases/exogenous.js';
 import { recordPhase } from './phases/record.js';
@@ -41,6 +42,7 @@ export function buildMarketSimulation(config: MarketConfig, streams = new Random
       searchPhase(runtime),
       buildPhase(runtime),
       auctionPhase(runtime),
+      counterfactualPhase(runtime),
       executePhase(runtime),
       settlePhase(),
       recordPhase(bus),

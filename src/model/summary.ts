@@ -27,6 +27,8 @@ export interface RollupSummary {
   winning_bids_y: number;
   proposer_revenue_y: number;
   burned_y: number;
+  /** Σ over slots of the counterfactual revenue had this rollup sequenced alone, v({r}) (Y). */
+  standalone_value_y: number;
   bid_purchase_gas: number;
   disposal_sold_gas: number;
   fees_gas: number;
@@ -58,6 +60,11 @@ export interface RunSummary {
     burned_y: number;
     proposer_value_y: number;
     rollup_fees_value_y: number;
+    /** Σ over slots of the counterfactual revenue of all rollups together, v(N) (Y). */
+    coalition_value_y: number;
+    /** Σ over slots of v(N) − Σ_r v({r}), and the share of slots where it was > 0 (counterfactuals only). */
+    sharing_surplus_y: number;
+    share_slots_surplus_positive: number;
     /** PnL of cross-rollup searchers bidding atomically and split (Y; 0 when there are none). */
     cross_atomic_pnl_y: number;
     cross_split_pnl_y: number;
@@ -108,6 +115,7 @@ const sumKeys = [
   ['winning_bids_y', 'winningBidY'],
   ['proposer_revenue_y', 'proposerRevenueY'],
   ['burned_y', 'burnedY'],
+  ['standalone_value_y', 'standaloneValueY'],
   ['bid_purchase_gas', 'bidPurchaseGas'],
   ['disposal_sold_gas', 'disposalSoldGas'],
   ['fees_gas', 'feesGas'],
@@ -119,6 +127,7 @@ const sumKeys = [
  */
 /** Everything a summary accumulator holds, as plain JSON (for checkpoints). */
 export interface SummaryState {
+  coalition: { value: number; surplus: number; positive: number };
   slots: number;
   lastTimeMs: number;
   lastRef: number | null;
@@ -131,10 +140,11 @@ export class SummaryAccumulator {
   private lastTimeMs = 0;
   private lastRef = Number.NaN;
   private sums: Sums[];
+  private coalition = { value: 0, surplus: 0, positive: 0 };
 
   /** The accumulator's state, for a checkpoint. */
   toState(): SummaryState {
-    return { slots: this.slots, lastTimeMs: this.lastTimeMs, lastRef: Number.isNaN(this.lastRef) ? null : this.lastRef, sums: structuredClone(this.sums), initialWorld: this.initialWorld };
+    return { coalition: { ...this.coalition }, slots: this.slots, lastTimeMs: this.lastTimeMs, lastRef: Number.isNaN(this.lastRef) ? null : this.lastRef, sums: structuredClone(this.sums), initialWorld: this.initialWorld };
   }
 
   /** An accumulator continuing from a checkpointed state. */
@@ -144,6 +154,7 @@ export class SummaryAccumulator {
     acc.lastTimeMs = state.lastTimeMs;
     acc.lastRef = state.lastRef ?? Number.NaN;
     acc.sums = structuredClone(state.sums);
+    acc.coalition = { ...state.coalition };
     return acc;
   }
 
@@ -159,6 +170,13 @@ export class SummaryAccumulator {
     this.slots++;
     this.lastTimeMs = e.timeMs;
     this.lastRef = e.refPriceYPerX;
+    const first = e.rollups[0];
+    if (first) {
+      this.coalition.value += first.coalitionValueY;
+      this.coalition.surplus += first.sharingSurplusY;
+      // Float noise of a zero surplus (v(N) and Σ v({r}) summed in different orders) is not a gain.
+      if (first.sharingSurplusY > 1e-9 * Math.max(1, first.coalitionValueY)) this.coalition.positive++;
+    }
     e.rollups.forEach((r, i) => {
       const s = this.sums[i]!;
       for (const [out, from] of sumKeys) s[out] += r[from];
@@ -215,6 +233,9 @@ export class SummaryAccumulator {
         burned_y: total('burned_y'),
         proposer_value_y: world.proposer.holdings.reduce((a, b) => a + valueY(b), 0),
         rollup_fees_value_y: world.rollups.reduce((a, r) => a + valueY(r.treasury), 0),
+        coalition_value_y: this.coalition.value,
+        sharing_surplus_y: this.coalition.surplus,
+        share_slots_surplus_positive: this.slots ? this.coalition.positive / this.slots : 0,
         cross_atomic_pnl_y: crossPnl('atomic'),
         cross_split_pnl_y: crossPnl('split'),
       },

@@ -185,6 +185,12 @@ export interface RollupSlotStats {
   proposerRevenueY: number;
   /** Value burned by the mechanism this slot, attributed by the block's share (Y). */
   burnedY: number;
+  /** Counterfactual revenue had this rollup sequenced alone, v({r}) (Y; 0 without counterfactuals). */
+  standaloneValueY: number;
+  /** Counterfactual revenue of all rollups together, v(N) (Y; same on every rollup's row). */
+  coalitionValueY: number;
+  /** v(N) − Σ_r v({r}): what sharing the sequencer adds (Y; same on every rollup's row). */
+  sharingSurplusY: number;
   /** Transaction fees collected this block, in gas token. */
   feesGas: number;
   bytesUsed: number;
@@ -211,7 +217,9 @@ export interface WorldState {
   /** This slot's execution trace. */
   trace: TraceEntry[];
   /** Each builder's candidate block this slot (builder mode). */
-  candidates: { included: Bundle[]; valueByRollupY: number[] }[];
+  candidates: { included: Bundle[]; valueByRollupY: number[]; seen: Bundle[] }[];
+  /** Counterfactual auction revenue v(S) by subset bitmask, computed this slot (revenue sharing). */
+  coalitionValues: Map<number, number>;
   /** This slot's block auctions. */
   blocks: WinningBlock[];
   readonly stats: RollupSlotStats[];

@@ -31,7 +31,8 @@ export function buildPhase(rt: ModelRuntime): Phase<WorldState> {
       state.candidates = state.builders.map((b, i) => {
         const source = rt.dist(`builder/${b.id}`).source;
         const seen = visibleBundles(forSale, exclusive!, i, state.config.builders[i]!.skill, source);
-        return buildBlock(seen, pools, source);
+        const block = buildBlock(seen, pools, source);
+        return { included: block.included, valueByRollupY: block.valueByRollupY, seen };
       });
     },
   };
