@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { fraction, positiveInteger, zParam } from '../mechanisms/paramChecks.js';
+import { checkShares } from './fixedShares.js';
+
+/** Default number of rounds of the `drop-out` estimator (standard error ≈ σ/31.6 per rollup). */
+export const DEFAULT_DROP_OUT_ROUNDS = 1000;
+
+const sharesSchema = z.array(z.number()).superRefine((shares, ctx) => {
+  const problem = checkShares(shares);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/**
+ * Config schema of a revenue split rule (DESIGN.md §6): a discriminated union on `name` whose
+ * other fields are the rule's parameters, each with its default. Error messages match the
+ * zod-free checks (`checkShares`, `paramChecks.ts`).
+ *
+ * - `fixed`: `shares` (required; ≥ 0, summing to 1 within 1e-9; one per rollup).
+ * - `proportional-to-fees`, `variable`, `shapley`: no parameters.
+ * - `banzhaf`: `q` ∈ [0, 1], default 0.5 (the classical Banzhaf value).
+ * - `drop-out`: `rounds` integer ≥ 1, default 1000; `q` ∈ [0, 1] optional — absent draws
+ *   q ~ U(0,1) each round (estimates Shapley), present fixes it (estimates Banzhaf-type φ^B(q)).
+ *
+ * Example: `{ "name": "drop-out", "rounds": 20000 }`, `{ "name": "fixed", "shares": [0.5, 0.5] }`.
+ */
+export const splitRuleSchema = z.discriminatedUnion('name', [
+  z.object({ name: z.literal('fixed'), shares: sharesSchema }),
+  z.object({ name: z.literal('proportional-to-fees') }),
+  z.object({ name: z.literal('variable') }),
+  z.object({ name: z.literal('shapley') }),
+  z.object({ name: z.literal('banzhaf'), q: zParam(fraction, 'q').default(0.5) }),
+  z.object({
+    name: z.literal('drop-out'),
+    rounds: zParam(positiveInteger, 'rounds').default(DEFAULT_DROP_OUT_ROUNDS),
+    q: zParam(fraction, 'q').optional(),
+  }),
+]);
+
+/** A parsed split rule (defaults filled in). */
+export type SplitRule = z.output<typeof splitRuleSchema>;
+/** A split rule as written (parameters with defaults optional). */
+export type SplitRuleInput = z.input<typeof splitRuleSchema>;
+/** The names of the split rules. */
+export type SplitRuleName = SplitRule['name'];

@@ -1,0 +1,53 @@
+import type { CoalitionValueTable } from './coalitionValue.js';
+
+/**
+ * Largest n for the exact values (Shapley, Banzhaf): they sum n·2^(n−1) marginal contributions,
+ * and the model must run 2^n counterfactual auctions to fill the table; 2^12 = 4096 is the most
+ * we expect a slot to afford. Beyond it, use the `drop-out` sampling estimator.
+ */
+export const MAX_EXACT_ROLLUPS = 12;
+
+/**
+ * The semivalue with size weights p_k (Dubey, Neyman & Weber 1981, "Value theory without
+ * efficiency", Math. Oper. Res. 6(1)):
+ *
+ *   ψ_i = Σ_{S ⊆ N∖{i}} p_{|S|} · (v(S ∪ {i}) − v(S)),
+ *
+ * for every rollup i, in the numéraire of `table`. Shapley takes p_k = k!(n−k−1)!/n!, Banzhaf-type
+ * values take p_k = q^k (1−q)^(n−1−k). `weightBySize[k]` is p_k for k = 0..n−1.
+ * Cost: n·2^n table reads. The caller checks n (≤ `MAX_EXACT_ROLLUPS`) and the table.
+ */
+export function semivalue(
+  n: number,
+  table: CoalitionValueTable,
+  weightBySize: readonly number[],
+): number[] {
+  const size = new Uint8Array(table.length); // popcount of every mask
+  for (let mask = 1; mask < table.length; mask++) size[mask] = size[mask >>> 1]! + (mask & 1);
+  // Sum marginals per (rollup, |S|) first and weight once: exact for integer-valued games
+  // (amounts in wei) until the final n products, instead of 2^(n−1) rounded products.
+  const bySize = new Float64Array(n * n);
+  for (let mask = 0; mask < table.length; mask++) {
+    const base = table[mask]!;
+    const row = size[mask]!;
+    for (let i = 0; i < n; i++) {
+      const bit = 1 << i;
+      if ((mask & bit) === 0) bySize[i * n + row]! += table[mask | bit]! - base;
+    }
+  }
+  const values = new Array<number>(n).fill(0);
+  for (let i = 0; i < n; i++) {
+    for (let k = 0; k < n; k++) values[i]! += weightBySize[k]! * bySize[i * n + k]!;
+  }
+  return values;
+}
+
+/** Throws a RangeError unless n ≤ `MAX_EXACT_ROLLUPS`, naming the value and suggesting drop-out. */
+export function requireExactSize(n: number, valueName: string, suggestion: string): void {
+  if (n > MAX_EXACT_ROLLUPS) {
+    throw new RangeError(
+      `exact ${valueName} supports n <= ${MAX_EXACT_ROLLUPS} rollups (2^n coalitions), got ` +
+        `n = ${n}; use ${suggestion} instead`,
+    );
+  }
+}
