@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mechanismConfigSchema } from '../market/mechanisms/config.js';
+import { splitRuleSchema } from '../market/revenueSharing/config.js';
 import { builderSchema, searcherSchema, sequencingSchema, validatorSchema } from './agentsSchema.js';
 
 /** The two risky assets; prices are quoted in Y per X. */
@@ -133,6 +134,14 @@ export const revenueSharingSchema = z
      */
     counterfactuals: z.boolean().default(false),
     exactUpTo: z.number().int().min(1).max(12).default(4),
+    /**
+     * How each slot's proposer revenue is split among the rollups (after `proposerCut`); none keeps
+     * it all with the proposer. Value-based rules (variable, shapley, banzhaf, drop-out) run the
+     * counterfactual auctions they need.
+     */
+    rule: splitRuleSchema.optional(),
+    /** Fraction of the revenue the proposer keeps before the split. */
+    proposerCut: z.number().min(0).max(1).default(0),
   })
   .strict();
 
@@ -192,6 +201,15 @@ export const marketConfigSchema = z
       if (s.exclusiveBuilder !== undefined && !cfg.builders.some((b) => b.id === s.exclusiveBuilder))
         ctx.addIssue({ code: 'custom', path: ['searchers', i, 'exclusiveBuilder'], message: `unknown builder "${s.exclusiveBuilder}"; known builders are ${cfg.builders.map((b) => `"${b.id}"`).join(', ') || '(none)'}` });
     });
+    const rule = cfg.revenueSharing.rule;
+    if (rule?.name === 'fixed' && rule.shares.length !== cfg.rollups.length)
+      ctx.addIssue({ code: 'custom', path: ['revenueSharing', 'rule', 'shares'], message: `give one share per rollup (${cfg.rollups.length}), but got ${rule.shares.length}` });
+    if ((rule?.name === 'shapley' || rule?.name === 'banzhaf') && cfg.rollups.length > cfg.revenueSharing.exactUpTo)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['revenueSharing', 'rule', 'name'],
+        message: `exact ${rule.name} needs v(S) for all 2^${cfg.rollups.length} subsets, more than revenueSharing.exactUpTo (${cfg.revenueSharing.exactUpTo}) rollups allow; use the sampled estimator {"name": "drop-out", "rounds": 1000} or raise exactUpTo (at most 12)`,
+      });
     if (cfg.validators.reduce((a, v) => a + v.stake, 0) <= 0)
       ctx.addIssue({ code: 'custom', path: ['validators'], message: 'the validators\' total stake must be > 0: give at least one validator a positive stake' });
   });

@@ -86,6 +86,7 @@ export function slotRows(e: SlotEvent): Row[] {
     standalone_value_y: r.standaloneValueY,
     coalition_value_y: r.coalitionValueY,
     sharing_surplus_y: r.sharingSurplusY,
+    revenue_share_y: r.revenueShareY,
     base_fee_per_byte: r.baseFeePerByte,
     bytes_used: r.bytesUsed,
     fees_gas: r.feesGas,

@@ -29,6 +29,8 @@ export interface RollupSummary {
   burned_y: number;
   /** Σ over slots of the counterfactual revenue had this rollup sequenced alone, v({r}) (Y). */
   standalone_value_y: number;
+  /** Σ over slots of what the split rule paid this rollup (Y). */
+  revenue_share_y: number;
   bid_purchase_gas: number;
   disposal_sold_gas: number;
   fees_gas: number;
@@ -116,6 +118,7 @@ const sumKeys = [
   ['proposer_revenue_y', 'proposerRevenueY'],
   ['burned_y', 'burnedY'],
   ['standalone_value_y', 'standaloneValueY'],
+  ['revenue_share_y', 'revenueShareY'],
   ['bid_purchase_gas', 'bidPurchaseGas'],
   ['disposal_sold_gas', 'disposalSoldGas'],
   ['fees_gas', 'feesGas'],

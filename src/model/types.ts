@@ -191,6 +191,8 @@ export interface RollupSlotStats {
   coalitionValueY: number;
   /** v(N) − Σ_r v({r}): what sharing the sequencer adds (Y; same on every rollup's row). */
   sharingSurplusY: number;
+  /** What the split rule pays this rollup out of this slot's proposer revenue (Y). */
+  revenueShareY: number;
   /** Transaction fees collected this block, in gas token. */
   feesGas: number;
   bytesUsed: number;
@@ -220,6 +222,8 @@ export interface WorldState {
   candidates: { included: Bundle[]; valueByRollupY: number[]; seen: Bundle[] }[];
   /** Counterfactual auction revenue v(S) by subset bitmask, computed this slot (revenue sharing). */
   coalitionValues: Map<number, number>;
+  /** This slot's revenue shares from a value-based split rule (null otherwise). */
+  splitShares: number[] | null;
   /** This slot's block auctions. */
   blocks: WinningBlock[];
   readonly stats: RollupSlotStats[];

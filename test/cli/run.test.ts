@@ -114,6 +114,9 @@ describe('bad input: one clear paragraph naming the field, exit 2, nothing writt
     ['a leg-failure probability outside [0, 1]', smallConfig({ sequencing: { legFailureProbability: 1.5 } }), /sequencing\.legFailureProbability must be a number <= 1, but got 1\.5/],
     ['a cross-rollup searcher naming an unknown rollup', smallConfig({ searchers: [{ kind: 'cross-rollup', id: 'x', rollups: ['A', 'Q'] }] }), /searchers\[0\]\.rollups\[1\]: unknown rollup "Q"/],
     ['an exclusive builder that does not exist', smallConfig({ searchers: [{ kind: 'cex-dex', id: 'a', rollup: 'A', exclusiveBuilder: 'nobody' }] }), /searchers\[0\]\.exclusiveBuilder: unknown builder "nobody"/],
+    ['fixed revenue shares that do not sum to 1', smallConfig({ revenueSharing: { rule: { name: 'fixed', shares: [0.5, 0.4] } } }), /revenueSharing\.rule\.shares.*sum to 1.*0\.9/],
+    ['a drop-out probability outside [0, 1]', smallConfig({ revenueSharing: { rule: { name: 'drop-out', q: 1.5 } } }), /revenueSharing\.rule\.q.*\[0, 1\]/],
+    ['more rollups than exact Shapley allows', smallConfig({ revenueSharing: { rule: { name: 'shapley' }, exactUpTo: 1 } }), /exact shapley needs v\(S\) for all 2\^2 subsets.*drop-out/],
     ['a fee outside [0, 1)', smallConfig({ rollups: [{ id: 'A', gasToken: 'X', pool: { reserveX: 5, reserveY: 1, fee: 1 } }], searchers: [] }), /rollups\[0\]\.pool\.fee must be a number < 1, but got 1/],
   ];
   for (const [what, config, message] of cases) {

@@ -68,3 +68,34 @@ describe('counterfactual auctions v(S)', () => {
     expect(summary.totals.share_slots_surplus_positive).toBeCloseTo(positive / surpluses.length, 12);
   });
 });
+
+describe('revenue split among rollups', () => {
+  const withRule = (rule: unknown, searchers: unknown[] = perRollup) =>
+    resolveMarketConfig({ ...base(searchers, [{ id: 'b1', margin: 0.1 }], false), revenueSharing: { rule, proposerCut: 0.1 } });
+
+  it('pays out (1 − proposerCut) of each slot’s proposer revenue, by fixed shares', () => {
+    const { rows } = run(withRule({ name: 'fixed', shares: [0.7, 0.3] }));
+    for (let i = 0; i < rows.length; i += 2) {
+      const [a, b] = [rows[i]!, rows[i + 1]!];
+      const revenue = (a.proposer_revenue_y as number) + (b.proposer_revenue_y as number);
+      expect(a.revenue_share_y as number).toBeCloseTo(0.9 * 0.7 * revenue, 9);
+      expect(b.revenue_share_y as number).toBeCloseTo(0.9 * 0.3 * revenue, 9);
+    }
+  });
+
+  it('Shapley on an additive game (no cross-rollup flow, one builder) pays each rollup in proportion to its standalone value', () => {
+    const { rows } = run(withRule({ name: 'shapley' }));
+    let checked = 0;
+    for (let i = 0; i < rows.length; i += 2) {
+      const [a, b] = [rows[i]!, rows[i + 1]!];
+      const total = (a.revenue_share_y as number) + (b.revenue_share_y as number);
+      const vA = a.standalone_value_y as number;
+      const vB = b.standalone_value_y as number;
+      if (total <= 0 || vA + vB <= 0) continue;
+      // φ_r = v({r}) when v is additive (Shapley 1953, the dummy/additivity axioms).
+      expect((a.revenue_share_y as number) / total).toBeCloseTo(vA / (vA + vB), 9);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});
