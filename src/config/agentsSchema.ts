@@ -16,14 +16,17 @@ const searcherCommon = {
   exclusiveBuilder: z.string().min(1).optional(),
 };
 
-export const cexDexSearcherSchema = z
-  .object({
-    kind: z.literal('cex-dex'),
-    /** The rollup whose pool this searcher arbitrages against the reference price. */
-    rollup: z.string().min(1),
-    ...searcherCommon,
-  })
-  .strict();
+/**
+ * A searcher that works one rollup's pool: `cex-dex` arbitrages it against the reference price,
+ * `backrun` takes the spot behind each public user swap, `sandwich` the spots around it (up to each
+ * victim's slippage limit).
+ */
+const singleRollupSearcher = <K extends 'cex-dex' | 'backrun' | 'sandwich'>(kind: K) =>
+  z.object({ kind: z.literal(kind), rollup: z.string().min(1), ...searcherCommon }).strict();
+
+export const cexDexSearcherSchema = singleRollupSearcher('cex-dex');
+export const backrunSearcherSchema = singleRollupSearcher('backrun');
+export const sandwichSearcherSchema = singleRollupSearcher('sandwich');
 
 export const crossRollupSearcherSchema = z
   .object({
@@ -43,23 +46,6 @@ export const crossRollupSearcherSchema = z
   })
   .strict();
 
-export const backrunSearcherSchema = z
-  .object({
-    kind: z.literal('backrun'),
-    /** The rollup whose public user swaps this searcher backruns. */
-    rollup: z.string().min(1),
-    ...searcherCommon,
-  })
-  .strict();
-
-export const sandwichSearcherSchema = z
-  .object({
-    kind: z.literal('sandwich'),
-    /** The rollup whose public user swaps this searcher sandwiches, up to each victim's slippage limit. */
-    rollup: z.string().min(1),
-    ...searcherCommon,
-  })
-  .strict();
 
 export const searcherSchema = z.discriminatedUnion('kind', [
   cexDexSearcherSchema,
