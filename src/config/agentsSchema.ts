@@ -63,6 +63,8 @@ export const builderSchema = z
     costY: nonNegative().default(0),
     /** Share of the block's value the builder keeps; it bids the rest (minus cost). */
     margin: probability().default(0.1),
+    /** When its final bid for the block reaches relays and committee members, ms after the slot starts. */
+    bidTimeMs: nonNegative().default(1000),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mechanismConfigSchema } from '../market/mechanisms/config.js';
 import { splitRuleSchema } from '../market/revenueSharing/config.js';
+import { governanceSchema, reportingSchema } from './trustSchema.js';
 import { builderSchema, searcherSchema, sequencingSchema, validatorSchema } from './agentsSchema.js';
 
 /** The two risky assets; prices are quoted in Y per X. */
@@ -142,13 +143,45 @@ export const revenueSharingSchema = z
     rule: splitRuleSchema.optional(),
     /** Fraction of the revenue the proposer keeps before the split. */
     proposerCut: z.number().min(0).max(1).default(0),
+    /** What the proposer reports of its revenue, and how the rollups check it. */
+    reporting: reportingSchema.default(reportingSchema.parse({})),
+    /** Rollups that leave the shared sequencer when they are worse off, and may return. */
+    governance: governanceSchema.default(governanceSchema.parse({})),
   })
   .strict();
 
+/** Cross-field checks of `revenueSharing.reporting` and `revenueSharing.governance`. */
+function checkTrust(cfg: z.output<typeof marketShape>, ctx: z.RefinementCtx): void {
+  const { reporting, governance, rule } = cfg.revenueSharing;
+  const at = (...path: (string | number)[]) => ['revenueSharing', ...path];
+  const validatorIds = new Set(cfg.validators.map((v) => v.id));
+  reporting.dishonestValidators?.forEach((id, i) => {
+    if (!validatorIds.has(id))
+      ctx.addIssue({ code: 'custom', path: at('reporting', 'dishonestValidators', i), message: `unknown validator "${id}"; known validators are ${[...validatorIds].map((v) => `"${v}"`).join(', ')}` });
+  });
+  const lies = reporting.delta !== 0;
+  const detectors = Object.entries(reporting.detection).filter(([, d]) => d?.enabled).map(([k]) => k);
+  if ((lies || detectors.length > 0) && cfg.sequencing.mode !== 'shared')
+    ctx.addIssue({ code: 'custom', path: at('reporting'), message: 'a dishonest proposer under-reports the shared block\'s revenue to the rollups sharing it, but sequencing.mode is "separate"; set sequencing.mode to "shared" or remove revenueSharing.reporting' });
+  if (lies && rule === undefined)
+    ctx.addIssue({ code: 'custom', path: at('reporting', 'delta'), message: 'with no revenueSharing.rule the proposer keeps all revenue, so there is nothing to under-report; add a split rule (e.g. {"name": "shapley"}) or set delta to 0' });
+  if (detectors.includes('publicBids') || detectors.includes('committee')) {
+    if (cfg.builders.length === 0)
+      ctx.addIssue({ code: 'custom', path: at('reporting', 'detection'), message: `the ${detectors.filter((d) => d !== 'stakeBound').join(' and ')} detector(s) watch builders' bids for the shared block, but there are no builders; add builders or disable those detectors` });
+  }
+  if (governance.enabled && cfg.sequencing.mode !== 'shared')
+    ctx.addIssue({ code: 'custom', path: at('governance', 'enabled'), message: 'rollups can only leave a shared sequencer, but sequencing.mode is "separate"; set it to "shared" or disable governance' });
+  const cost = governance.ownSequencerCostY;
+  if (typeof cost === 'object') {
+    const ids = knownRollupIds(cfg);
+    for (const id of Object.keys(cost))
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: at('governance', 'ownSequencerCostY', id), message: `unknown rollup "${id}"; known rollups are ${[...ids].map((x) => `"${x}"`).join(', ')}` });
+  }
+}
+
 const knownRollupIds = (cfg: { rollups: { id: string }[] }) => new Set(cfg.rollups.map((r) => r.id));
 
-/** A market simulation config (`kind: "market"`, the default). */
-export const marketConfigSchema = z
+const marketShape = z
   .object({
     kind: z.literal('market').default('market'),
     /** Free-text description shown in the manifest. */
@@ -173,8 +206,10 @@ export const marketConfigSchema = z
     builders: z.array(builderSchema).default([]),
     revenueSharing: revenueSharingSchema.default(revenueSharingSchema.parse({})),
   })
-  .strict()
-  .superRefine((cfg, ctx) => {
+  .strict();
+
+/** A market simulation config (`kind: "market"`, the default). */
+export const marketConfigSchema = marketShape.superRefine((cfg, ctx) => {
     const ids = knownRollupIds(cfg);
     cfg.rollups.forEach((r, i) => {
       if (cfg.rollups.findIndex((o) => o.id === r.id) !== i)
@@ -210,9 +245,10 @@ export const marketConfigSchema = z
         path: ['revenueSharing', 'rule', 'name'],
         message: `exact ${rule.name} needs v(S) for all 2^${cfg.rollups.length} subsets, more than revenueSharing.exactUpTo (${cfg.revenueSharing.exactUpTo}) rollups allow; use the sampled estimator {"name": "drop-out", "rounds": 1000} or raise exactUpTo (at most 12)`,
       });
+    checkTrust(cfg, ctx);
     if (cfg.validators.reduce((a, v) => a + v.stake, 0) <= 0)
       ctx.addIssue({ code: 'custom', path: ['validators'], message: 'the validators\' total stake must be > 0: give at least one validator a positive stake' });
-  });
+});
 
 export type MarketConfig = z.output<typeof marketConfigSchema>;
 export type MarketConfigInput = z.input<typeof marketConfigSchema>;

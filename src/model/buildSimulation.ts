@@ -11,6 +11,8 @@ import { exogenousPhase } from './phases/exogenous.js';
 import { recordPhase } from './phases/record.js';
 import { searchPhase } from './phases/search.js';
 import { settlePhase } from './phases/settle.js';
+import { sharePhase } from './phases/share.js';
+import { governanceHook } from './phases/governance.js';
 import { createRuntime, type ModelRuntime } from './runtime.js';
 import type { SlotEvent } from './slotRecord.js';
 import type { WorldState } from './types.js';
@@ -45,8 +47,10 @@ export function buildMarketSimulation(config: MarketConfig, streams = new Random
       counterfactualPhase(runtime),
       executePhase(runtime),
       settlePhase(),
+      sharePhase(runtime),
       recordPhase(bus),
     ],
+    epochHooks: [governanceHook()],
   });
   return { sim, world, runtime, bus };
 }

@@ -27,6 +27,7 @@ export interface MarketSnapshot {
     searchers: Pick<WorldState['searchers'][number], 'onchain' | 'cex' | 'record' | 'openLegs'>[];
     proposerHoldings: WorldState['proposer']['holdings'];
     builders: Pick<WorldState['builders'][number], 'wins' | 'receivedY' | 'paidY'>[];
+    governance: WorldState['governance'];
   };
   streams: StreamsSnapshot;
   summary: SummaryState;
@@ -71,6 +72,11 @@ export class MarketRun {
     s.searchers.forEach((x, i) => Object.assign(w.searchers[i]!, x));
     s.proposerHoldings.forEach((h, i) => Object.assign(w.proposer.holdings[i]!, h));
     s.builders.forEach((b, i) => Object.assign(w.builders[i]!, b));
+    const g = w.governance;
+    for (const key of ['member', 'badEpochs', 'receivedY', 'alternativeY', 'departures', 'returns'] as const) {
+      const saved: readonly (number | boolean)[] = s.governance[key];
+      saved.forEach((x, i) => ((g[key] as (number | boolean)[])[i] = x));
+    }
     return new MarketRun(ms, SummaryAccumulator.fromState(snap.summary), snap.nextSlot, opts);
   }
 
@@ -94,6 +100,7 @@ export class MarketRun {
         searchers: w.searchers.map((x) => ({ onchain: x.onchain, cex: x.cex, record: x.record, openLegs: x.openLegs })),
         proposerHoldings: w.proposer.holdings,
         builders: w.builders.map((b) => ({ wins: b.wins, receivedY: b.receivedY, paidY: b.paidY })),
+        governance: w.governance,
       },
       streams: this.ms.runtime.streams.snapshot(),
       summary: this.summary.toState(),

@@ -18,6 +18,8 @@ export interface RollupSlotRecord extends RollupSlotStats {
   readonly builder: string;
   /** Searchers whose bundles executed on this rollup this slot, in execution order, joined by ';'. */
   readonly winner: string;
+  /** In the shared sequencer this slot (false: running its own sequencer). */
+  readonly member: boolean;
 }
 
 /** Emitted on the bus by the `record` phase once per slot. */
@@ -87,6 +89,22 @@ export function slotRows(e: SlotEvent): Row[] {
     coalition_value_y: r.coalitionValueY,
     sharing_surplus_y: r.sharingSurplusY,
     revenue_share_y: r.revenueShareY,
+    member: r.member,
+    hidden_y: r.hiddenY,
+    recovered_y: r.recoveredY,
+    alternative_y: r.alternativeY,
+    own_sequencer_cost_y: r.ownSequencerCostY,
+    true_revenue_y: r.trueRevenueY,
+    reported_revenue_y: r.reportedRevenueY,
+    settled_revenue_y: r.settledRevenueY,
+    lied: r.lied,
+    flag_public_bids: r.flagPublicBids,
+    flag_committee: r.flagCommittee,
+    flag_audit: r.flagAudit,
+    public_bound_y: r.publicBoundY,
+    committee_floor_y: r.committeeFloorY,
+    slashed_y: r.slashedY,
+    overpaid_y: r.overpaidY,
     base_fee_per_byte: r.baseFeePerByte,
     bytes_used: r.bytesUsed,
     fees_gas: r.feesGas,

@@ -29,8 +29,18 @@ export interface RollupSummary {
   burned_y: number;
   /** Σ over slots of the counterfactual revenue had this rollup sequenced alone, v({r}) (Y). */
   standalone_value_y: number;
-  /** Σ over slots of what the split rule paid this rollup (Y). */
+  /** Σ over slots of what the rollup received from sequencing: its split inside, its own block's revenue outside (Y). */
   revenue_share_y: number;
+  /** Σ of what the proposer's reports hid from this rollup, what detection won back, and the difference (Y). */
+  hidden_y: number;
+  recovered_y: number;
+  lost_y: number;
+  /** Σ cost of running its own sequencer while outside the shared sequencer (Y). */
+  own_sequencer_cost_y: number;
+  /** Share of slots in the shared sequencer; times it left and came back (governance). */
+  member_share: number;
+  departures: number;
+  returns: number;
   bid_purchase_gas: number;
   disposal_sold_gas: number;
   fees_gas: number;
@@ -89,13 +99,128 @@ export interface RunSummary {
    * null when nothing was won.
    */
   mev_oracle_accuracy: number | null;
+  /** The shared block's proposer's reports and what each detector caught (revenue sharing). */
+  reporting: ReportingSummary;
   rollups: RollupSummary[];
   searchers: { searcher: string; kind: string; pnl_y: number; leg_failure_loss_y: number; wins: number; win_share: number; paid_y: number }[];
 }
 
-type Sums = Omit<RollupSummary, 'rollup' | 'gas_token' | 'mev_extracted_y' | 'initial_pool_price' | 'final_pool_price' | 'mean_abs_gap_bps' | 'share_slots_in_fee_band'> & {
+/** Flags of one detector: on lies (detections) and on honest reports (false alarms). */
+export interface DetectorSummary {
+  flagged_lies: number;
+  /** flagged_lies ÷ lie_slots; null when the proposer never lied. */
+  detection_rate: number | null;
+  false_alarms: number;
+  /** false_alarms ÷ honest slots; null when every report was a lie. */
+  false_alarm_rate: number | null;
+}
+
+export interface ReportingSummary {
+  /** Slots with a shared block, and those whose report was below the truth. */
+  slots: number;
+  lie_slots: number;
+  true_revenue_y: number;
+  reported_revenue_y: number;
+  settled_revenue_y: number;
+  /** The rollups' part of what was hidden, won back (flag corrections + bonds) and lost (Y). */
+  hidden_y: number;
+  recovered_y: number;
+  lost_y: number;
+  slashed_y: number;
+  overpaid_y: number;
+  public_bids: DetectorSummary;
+  committee: DetectorSummary;
+  audit: DetectorSummary;
+  /** Flagged by at least one detector. */
+  any: DetectorSummary;
+}
+
+const detectorKeys = ['public_bids', 'committee', 'audit', 'any'] as const;
+type DetectorKey = (typeof detectorKeys)[number];
+
+/** Running totals behind `ReportingSummary`. */
+interface ReportingTally {
+  slots: number;
+  lieSlots: number;
+  trueY: number;
+  reportedY: number;
+  settledY: number;
+  hiddenY: number;
+  recoveredY: number;
+  slashedY: number;
+  overpaidY: number;
+  flags: Record<DetectorKey, { lies: number; honest: number }>;
+}
+
+const emptyTally = (): ReportingTally => ({
+  slots: 0,
+  lieSlots: 0,
+  trueY: 0,
+  reportedY: 0,
+  settledY: 0,
+  hiddenY: 0,
+  recoveredY: 0,
+  slashedY: 0,
+  overpaidY: 0,
+  flags: { public_bids: { lies: 0, honest: 0 }, committee: { lies: 0, honest: 0 }, audit: { lies: 0, honest: 0 }, any: { lies: 0, honest: 0 } },
+});
+
+function addReport(t: ReportingTally, e: SlotEvent): void {
+  const m = e.rollups.find((r) => r.member);
+  if (!m) return;
+  t.slots++;
+  if (m.lied) t.lieSlots++;
+  t.trueY += m.trueRevenueY;
+  t.reportedY += m.reportedRevenueY;
+  t.settledY += m.settledRevenueY;
+  t.slashedY += m.slashedY;
+  t.overpaidY += m.overpaidY;
+  for (const r of e.rollups) {
+    t.hiddenY += r.hiddenY;
+    t.recoveredY += r.recoveredY;
+  }
+  const flags: Record<DetectorKey, boolean> = {
+    public_bids: m.flagPublicBids,
+    committee: m.flagCommittee,
+    audit: m.flagAudit,
+    any: m.flagPublicBids || m.flagCommittee || m.flagAudit,
+  };
+  for (const k of detectorKeys) if (flags[k]) t.flags[k][m.lied ? 'lies' : 'honest']++;
+}
+
+function reportingSummary(t: ReportingTally): ReportingSummary {
+  const honest = t.slots - t.lieSlots;
+  const detector = (k: DetectorKey): DetectorSummary => ({
+    flagged_lies: t.flags[k].lies,
+    detection_rate: t.lieSlots > 0 ? t.flags[k].lies / t.lieSlots : null,
+    false_alarms: t.flags[k].honest,
+    false_alarm_rate: honest > 0 ? t.flags[k].honest / honest : null,
+  });
+  return {
+    slots: t.slots,
+    lie_slots: t.lieSlots,
+    true_revenue_y: t.trueY,
+    reported_revenue_y: t.reportedY,
+    settled_revenue_y: t.settledY,
+    hidden_y: t.hiddenY,
+    recovered_y: t.recoveredY,
+    lost_y: t.hiddenY - t.recoveredY,
+    slashed_y: t.slashedY,
+    overpaid_y: t.overpaidY,
+    public_bids: detector('public_bids'),
+    committee: detector('committee'),
+    audit: detector('audit'),
+    any: detector('any'),
+  };
+}
+
+type Sums = Omit<
+  RollupSummary,
+  'rollup' | 'gas_token' | 'mev_extracted_y' | 'initial_pool_price' | 'final_pool_price' | 'mean_abs_gap_bps' | 'share_slots_in_fee_band' | 'lost_y' | 'member_share' | 'departures' | 'returns'
+> & {
   absGapSum: number;
   inBand: number;
+  memberSlots: number;
 };
 
 const sumKeys = [
@@ -119,6 +244,9 @@ const sumKeys = [
   ['burned_y', 'burnedY'],
   ['standalone_value_y', 'standaloneValueY'],
   ['revenue_share_y', 'revenueShareY'],
+  ['hidden_y', 'hiddenY'],
+  ['recovered_y', 'recoveredY'],
+  ['own_sequencer_cost_y', 'ownSequencerCostY'],
   ['bid_purchase_gas', 'bidPurchaseGas'],
   ['disposal_sold_gas', 'disposalSoldGas'],
   ['fees_gas', 'feesGas'],
@@ -130,6 +258,7 @@ const sumKeys = [
  */
 /** Everything a summary accumulator holds, as plain JSON (for checkpoints). */
 export interface SummaryState {
+  reporting?: ReportingTally;
   coalition: { value: number; surplus: number; positive: number };
   slots: number;
   lastTimeMs: number;
@@ -144,10 +273,11 @@ export class SummaryAccumulator {
   private lastRef = Number.NaN;
   private sums: Sums[];
   private coalition = { value: 0, surplus: 0, positive: 0 };
+  private reporting = emptyTally();
 
   /** The accumulator's state, for a checkpoint. */
   toState(): SummaryState {
-    return { coalition: { ...this.coalition }, slots: this.slots, lastTimeMs: this.lastTimeMs, lastRef: Number.isNaN(this.lastRef) ? null : this.lastRef, sums: structuredClone(this.sums), initialWorld: this.initialWorld };
+    return { reporting: structuredClone(this.reporting), coalition: { ...this.coalition }, slots: this.slots, lastTimeMs: this.lastTimeMs, lastRef: Number.isNaN(this.lastRef) ? null : this.lastRef, sums: structuredClone(this.sums), initialWorld: this.initialWorld };
   }
 
   /** An accumulator continuing from a checkpointed state. */
@@ -158,6 +288,7 @@ export class SummaryAccumulator {
     acc.lastRef = state.lastRef ?? Number.NaN;
     acc.sums = structuredClone(state.sums);
     acc.coalition = { ...state.coalition };
+    acc.reporting = state.reporting ? structuredClone(state.reporting) : emptyTally();
     return acc;
   }
 
@@ -166,6 +297,7 @@ export class SummaryAccumulator {
       ...(Object.fromEntries(sumKeys.map(([k]) => [k, 0])) as Omit<Sums, 'absGapSum' | 'inBand'>),
       absGapSum: 0,
       inBand: 0,
+      memberSlots: 0,
     }));
   }
 
@@ -185,7 +317,9 @@ export class SummaryAccumulator {
       for (const [out, from] of sumKeys) s[out] += r[from];
       s.absGapSum += Math.abs(gapBps(r.poolPriceYPerX, e.refPriceYPerX));
       if (inFeeBand(r.poolPriceYPerX, e.refPriceYPerX, r.fee)) s.inBand++;
+      if (r.member) s.memberSlots++;
     });
+    addReport(this.reporting, e);
   }
 
   /** The summary, given the world at the end of the run (for final prices and PnL). */
@@ -193,7 +327,7 @@ export class SummaryAccumulator {
     const p = world.refPriceYPerX;
     const valueY = (b: { X: number; Y: number }) => b.X * p + b.Y;
     const rollups: RollupSummary[] = world.rollups.map((r, i) => {
-      const { absGapSum, inBand, ...sums } = this.sums[i]!;
+      const { absGapSum, inBand, memberSlots, ...sums } = this.sums[i]!;
       return {
         rollup: r.id,
         gas_token: r.gasToken,
@@ -203,6 +337,10 @@ export class SummaryAccumulator {
         final_pool_price: r.pool.reserveY / r.pool.reserveX,
         mean_abs_gap_bps: this.slots ? absGapSum / this.slots : 0,
         share_slots_in_fee_band: this.slots ? inBand / this.slots : 0,
+        lost_y: sums.hidden_y - sums.recovered_y,
+        member_share: this.slots ? memberSlots / this.slots : 0,
+        departures: world.governance.departures[i]!,
+        returns: world.governance.returns[i]!,
       };
     });
     const wins = world.searchers.reduce((a, s) => a + s.record.wins, 0);
@@ -255,6 +393,7 @@ export class SummaryAccumulator {
       block_oracle_accuracy: blockValue > 0 ? world.builders.reduce((a, b) => a + b.paidY, 0) / blockValue : null,
       validators: world.config.validators.map((v, i) => ({ validator: v.id, stake: v.stake, revenue_y: world.validatorRevenueY[i]! })),
       mev_oracle_accuracy: wonValue > 0 ? paid / wonValue : null,
+      reporting: reportingSummary(this.reporting),
       rollups,
       searchers: world.searchers.map((s) => ({
         searcher: s.id,

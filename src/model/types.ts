@@ -191,13 +191,57 @@ export interface RollupSlotStats {
   coalitionValueY: number;
   /** v(N) − Σ_r v({r}): what sharing the sequencer adds (Y; same on every rollup's row). */
   sharingSurplusY: number;
-  /** What the split rule pays this rollup out of this slot's proposer revenue (Y). */
+  /**
+   * What this rollup received from sequencing this slot (Y): inside the shared sequencer, its split
+   * of the reported (and detector-corrected) revenue plus what the bond paid back; outside, its own
+   * sequencer's block revenue.
+   */
   revenueShareY: number;
+  /** Of this rollup's entitled split, what the proposer's report hid, and what was won back (Y). */
+  hiddenY: number;
+  recoveredY: number;
+  /** The governance's estimate of this rollup's other option this slot (Y): see `GovernanceState`. */
+  alternativeY: number;
+  /** Cost of running its own sequencer, charged this slot when outside the shared sequencer (Y). */
+  ownSequencerCostY: number;
+  /** The shared block's revenue: true, reported by the proposer, settled after detection (Y; slot-level). */
+  trueRevenueY: number;
+  reportedRevenueY: number;
+  settledRevenueY: number;
+  /** The proposer reported less than it received (slot-level). */
+  lied: boolean;
+  /** Which detectors flagged the report (slot-level); `flagAudit` is a lie proven ex post. */
+  flagPublicBids: boolean;
+  flagCommittee: boolean;
+  flagAudit: boolean;
+  /** The detectors' lower bounds on the revenue: public bids, committee floor (Y; slot-level). */
+  publicBoundY: number;
+  committeeFloorY: number;
+  /** Bond forfeited by a proven lie; paid above the truth on a false alarm (Y; slot-level). */
+  slashedY: number;
+  overpaidY: number;
   /** Transaction fees collected this block, in gas token. */
   feesGas: number;
   bytesUsed: number;
   /** The base fee this block was charged at, gas token per byte. */
   baseFeePerByte: number;
+}
+
+/**
+ * Shared-sequencer membership (DESIGN.md §6, the repeated game of the panel's "music festival").
+ * Each epoch a member compares what it received with its standalone estimate Σ (v({r}) − cost), and
+ * a rollup outside compares its own revenue − cost with the share it would have had inside.
+ */
+export interface GovernanceState {
+  /** Rollup r is in the shared sequencer (always false under `separate` sequencing). */
+  readonly member: boolean[];
+  /** Consecutive epochs the other option was better. */
+  readonly badEpochs: number[];
+  /** This epoch so far: what each rollup received, and its estimate of the other option (Y). */
+  readonly receivedY: number[];
+  readonly alternativeY: number[];
+  readonly departures: number[];
+  readonly returns: number[];
 }
 
 export interface WorldState {
@@ -222,8 +266,15 @@ export interface WorldState {
   candidates: { included: Bundle[]; valueByRollupY: number[]; seen: Bundle[] }[];
   /** Counterfactual auction revenue v(S) by subset bitmask, computed this slot (revenue sharing). */
   coalitionValues: Map<number, number>;
-  /** This slot's revenue shares from a value-based split rule (null otherwise). */
+  /** This slot's revenue shares among the members from a value-based split rule (null otherwise). */
   splitShares: number[] | null;
+  /**
+   * For each rollup outside the shared sequencer (governance): v(M ∪ {r}), the revenue had it been
+   * in, and its share of it under a value-based rule (null: computed at settlement, or a member).
+   */
+  wouldBe: ({ revenueY: number; share: number | null } | null)[];
+  /** Who shares the sequencer, and what each rollup's governance remembers. */
+  readonly governance: GovernanceState;
   /** This slot's block auctions. */
   blocks: WinningBlock[];
   readonly stats: RollupSlotStats[];

@@ -59,6 +59,10 @@ export function validateCommitteeParams<P extends CommitteeParams>(params: P): P
  * timeMs_i + latency_j + jitter_ij ≤ deadlineMs, with jitter_ij ~ Exponential(mean
  * `latencyJitterMs`) drawn by inversion, −mean·ln(1 − u). Draws one uniform per (member, bid),
  * member-major, only when `latencyJitterMs` > 0. A member that sees no bid observes 0.
+ *
+ * With `valueLogSd` = σ > 0 a member also misreads each amount it sees as amount·exp(σZ),
+ * Z ~ N(0, 1) by Box–Muller from two more uniforms per (member, bid) (drawn after the jitter's,
+ * whether or not the bid is seen, so the stream's use does not depend on the amounts).
  */
 export function observeBestBids(
   bids: readonly Bid[],
@@ -66,20 +70,30 @@ export function observeBestBids(
   deadlineMs: number,
   latencyJitterMs: number,
   source: Source,
+  valueLogSd = 0,
 ): number[] {
   memberLatenciesMs.forEach((latencyMs, j) => {
     requireParam(nonNegativeFinite, `memberLatenciesMs[${j}]`, latencyMs);
   });
   requireParam(nonNegativeFinite, 'latencyJitterMs', latencyJitterMs);
+  requireParam(nonNegativeFinite, 'valueLogSd', valueLogSd);
   return memberLatenciesMs.map((latencyMs) => {
     let best = 0;
     for (const bid of bids) {
       const jitter = latencyJitterMs > 0 ? -latencyJitterMs * Math.log(1 - source()) : 0;
+      const noise = valueLogSd > 0 ? Math.exp(valueLogSd * standardNormal(source)) : 1;
       const arrivalMs = (bid.timeMs ?? 0) + latencyMs + jitter;
-      if (arrivalMs <= deadlineMs && bid.amount > best) best = bid.amount;
+      if (arrivalMs <= deadlineMs && bid.amount * noise > best) best = bid.amount * noise;
     }
     return best;
   });
+}
+
+/** One N(0, 1) draw by Box–Muller (cosine branch) from two uniforms of `source`. */
+function standardNormal(source: Source): number {
+  const u1 = 1 - source();
+  const u2 = source();
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
 /**

@@ -7,6 +7,7 @@ import { rollupsOf } from '../positions.js';
 import type { ModelRuntime } from '../runtime.js';
 import type { Allocated, Bundle, WinningBlock, WorldState } from '../types.js';
 import { touchesFcfs } from './build.js';
+import { sequencingGroups } from '../membership.js';
 
 const within = (b: Bundle, group: readonly number[]) => rollupsOf(b.target).every((r) => group.includes(r));
 
@@ -42,22 +43,20 @@ function auctionBlock(state: WorldState, group: readonly number[], proposer: num
 }
 
 /**
- * Phase 5: the block auction(s). `shared` sequencing runs one for the super-block of all rollups,
- * `separate` one per rollup, each with its own proposer drawn by stake. Without builders the
+ * Phase 5: the block auction(s). `shared` sequencing runs one for the super-block of its members
+ * (all rollups, unless some left: governance), and one per rollup running its own sequencer
+ * (`separate`: every rollup), each with its own proposer drawn by stake. Without builders the
  * proposer sells positions (tops of blocks, spots behind users) to searchers directly.
  */
 export function auctionPhase(rt: ModelRuntime): Phase<WorldState> {
   return {
     name: 'auction',
     run(state) {
-      const shared = state.config.sequencing.mode === 'shared';
-      const groups = shared ? [state.rollups.map((r) => r.index)] : state.rollups.map((r) => [r.index]);
       const stakes = state.config.validators.map((v) => v.stake);
       for (const b of state.bundles) for (const r of rollupsOf(b.target)) state.stats[r]!.bidCount++;
       state.allocated = [];
       state.blocks = [];
-      for (const group of groups) {
-        const key = shared ? 'shared' : state.rollups[group[0]!]!.id;
+      for (const { key, rollups: group } of sequencingGroups(state)) {
         const proposer = drawProposer(stakes, rt.dist(`proposer/${key}`).source);
         for (const r of group) state.proposers[r] = proposer;
         const source = rt.dist(`auction/${key}`).source;

@@ -1,3 +1,4 @@
+import { sameSequencer } from '../membership.js';
 import type { Phase } from '../../engine/simulation.js';
 import { swapExactIn } from '../../market/amm/index.js';
 import { otherToken } from '../../market/amm/otherToken.js';
@@ -6,7 +7,7 @@ import { bookSearcherSwap, chargeDataFee, executeLegs } from '../executeBundle.j
 import { executionPlan, itemTimeMs, type PlanItem } from '../executionPlan.js';
 import type { ModelRuntime } from '../runtime.js';
 import type { SwapResult } from '../../market/amm/types.js';
-import type { Allocated, RollupState, UserSwap, WorldState } from '../types.js';
+import type { Allocated, Bundle, RollupState, UserSwap, WorldState } from '../types.js';
 import { valueY } from '../world.js';
 import { settleLegRisk, unwindOpenLegs } from '../legRisk.js';
 
@@ -58,8 +59,8 @@ interface SlotExecution {
   readonly fronts: Map<Allocated, number>;
   /** Each executed bundle's swap results (lone legs are unwound from these). */
   readonly legResults: Map<Allocated, SwapResult[]>;
-  /** Draws whether an included split leg still fails to land (separate sequencing). */
-  readonly legFails: () => boolean;
+  /** Draws whether an included split leg still fails to land (its rollups on separate sequencers). */
+  readonly legFails: (bundle: Bundle) => boolean;
 }
 
 /** Runs one plan item; returns whether it executed. */
@@ -75,7 +76,7 @@ function run(state: WorldState, item: PlanItem, x: SlotExecution): boolean {
       return ok;
     }
     case 'bundle': {
-      if (item.won.bundle.group !== undefined && x.legFails()) return false;
+      if (item.won.bundle.group !== undefined && x.legFails(item.won.bundle)) return false;
       const res = executeLegs(state, item.won.bundle);
       if (res) x.legResults.set(item.won, res);
       return res !== null;
@@ -109,7 +110,7 @@ export function executePhase(rt: ModelRuntime): Phase<WorldState> {
     name: 'execute',
     run(state, ctx) {
       const p = state.config.sequencing.legFailureProbability;
-      const legFails = () => state.config.sequencing.mode === 'separate' && p > 0 && legs.bernoulli(p);
+      const legFails = (b: Bundle) => p > 0 && !sameSequencer(state, state.searchers[b.searcher]!.rollups) && legs.bernoulli(p);
       const executed = new Set<Allocated>();
       const x: SlotExecution = { done: new Set(), fronts: new Map(), legResults: new Map(), legFails };
       state.trace = [];

@@ -42,6 +42,7 @@ export function recordPhase(bus: EventBus<SlotEvent>): Phase<WorldState> {
           proposer: state.config.validators[state.proposers[r.index]!]!.id,
           builder: builderOf(state, r.index),
           winner: winnersOn(state, r.index),
+          member: state.governance.member[r.index]!,
           ...state.stats[r.index]!,
         })),
       });

@@ -1,3 +1,4 @@
+import { sameSequencer } from '../membership.js';
 import type { Phase } from '../../engine/simulation.js';
 import { proposeBackruns } from '../../agents/searchers/backrunner.js';
 import { proposeCexDexBundle } from '../../agents/searchers/cexDexArbitrageur.js';
@@ -26,7 +27,7 @@ function proposeFor(state: WorldState, s: SearcherState, rt: ModelRuntime, slotS
   if (cfg.kind === 'cross-rollup') {
     const [a, b] = [state.rollups[s.rollups[0]!]!, state.rollups[s.rollups[1]!]!];
     // Separate sequencers cannot sell an atomic bundle: it can only be bid leg by leg.
-    const bundling = state.config.sequencing.mode === 'separate' ? 'split' : cfg.bundling;
+    const bundling = sameSequencer(state, s.rollups) ? cfg.bundling : 'split';
     return proposeCrossRollupBundles(
       {
         searcher: s.index,

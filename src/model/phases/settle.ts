@@ -2,7 +2,6 @@ import type { Phase } from '../../engine/simulation.js';
 import { swapExactIn, swapExactOut } from '../../market/amm/index.js';
 import { otherToken } from '../../market/amm/otherToken.js';
 import { nextBaseFee } from '../../market/fees/eip1559.js';
-import { ruleShares } from '../../market/revenueSharing/ruleShares.js';
 import { amountToSell } from '../../agents/proposer/disposeTokens.js';
 import type { Balances, RollupState, WinningBlock, WorldState } from '../types.js';
 import { zeroBalances } from '../world.js';
@@ -44,21 +43,6 @@ function dispose(state: WorldState, rollup: RollupState): void {
   state.stats[rollup.index]!.disposalSoldGas += sell;
 }
 
-/**
- * Revenue sharing: the slot's proposer revenue, less the proposer's cut, is paid to the rollups by
- * the configured rule (value-based shares were fixed in the counterfactual phase; fixed and
- * fee-proportional shares are computed here, once fees are known).
- */
-function splitRevenueAmongRollups(state: WorldState): void {
-  const { rule, proposerCut } = state.config.revenueSharing;
-  if (!rule) return;
-  const p = state.refPriceYPerX;
-  const revenue = state.stats.reduce((a, s) => a + s.proposerRevenueY, 0);
-  const feesByRollup = state.rollups.map((r) => (r.gasToken === 'X' ? state.stats[r.index]!.feesGas * p : state.stats[r.index]!.feesGas));
-  const shares = state.splitShares ?? ruleShares(rule, { revenue, proposerCut, n: state.rollups.length, feesByRollup });
-  shares.forEach((s, r) => (state.stats[r]!.revenueShareY = s * (1 - proposerCut) * revenue));
-}
-
 /** Direct mode: searchers' payments are the proposer's revenue. */
 function creditDirect(state: WorldState, block: WinningBlock): void {
   for (const r of block.rollups) {
@@ -92,7 +76,6 @@ export function settlePhase(): Phase<WorldState> {
         if (viaBuilders) payBuilderBlock(state, block, received);
         else creditDirect(state, block);
       }
-      splitRevenueAmongRollups(state);
       for (const rollup of state.rollups) {
         dispose(state, rollup);
         const stats = state.stats[rollup.index]!;

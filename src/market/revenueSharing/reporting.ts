@@ -1,0 +1,107 @@
+import { committeeFloor, type FloorRule } from '../mechanisms/committee.js';
+
+/**
+ * Checking what a shared sequencer's proposer reports of its revenue (DESIGN.md §6). Each detector
+ * turns what it can observe into a lower bound L on the true revenue and flags a report r̂ with
+ * r̂ < (1 − tolerance)·L. Pure functions; the model draws the observations.
+ */
+
+/** Relative slack so that a report equal to its bound, summed in another order, is not flagged. */
+const FLOAT_SLACK = 1e-9;
+
+/** True when `reportY` is below (1 − tolerance) × `boundY` (beyond float noise). */
+export function isFlagged(reportY: number, boundY: number, tolerance: number): boolean {
+  return reportY < (1 - tolerance) * boundY * (1 - FLOAT_SLACK);
+}
+
+/**
+ * The committee's attested floor when the colluding members attest the proposer's report instead
+ * of what they observed: the `floorRule` order statistic of the honest observations together with
+ * `reportY` once per colluder (`committeeFloor`).
+ */
+export function attestedFloor(observed: readonly number[], colluding: readonly boolean[], reportY: number, rule: FloorRule): number {
+  return committeeFloor(observed.map((o, j) => (colluding[j] ? reportY : o)), rule);
+}
+
+/**
+ * The smallest report the committee does not flag. Not being flagged is upward-closed in the report
+ * (raising r̂ raises the floor by at most r̂ itself), so the least safe report is 0 or
+ * (1 − tolerance) times one of the honest observations: the first of those, in increasing order,
+ * that passes.
+ */
+export function leastUnflaggedCommitteeReport(observed: readonly number[], colluding: readonly boolean[], rule: FloorRule, tolerance: number): number {
+  const candidates = [0, ...observed.filter((_, j) => !colluding[j]).map((o) => (1 - tolerance) * o)].sort((a, b) => a - b);
+  for (const r of candidates) {
+    if (!isFlagged(r, attestedFloor(observed, colluding, r, rule), tolerance)) return r;
+  }
+  return candidates[candidates.length - 1]!;
+}
+
+/**
+ * A strategic proposer's report: the least report no enabled detector flags (`safeReportsY`, one per
+ * detector; none means any report is safe), never above the truth. Under a stake bound a lie that
+ * hides `hiddenY` from the rollups costs the bond with probability `auditProbability`, so the
+ * proposer lies only if hiddenY > auditProbability × bondY (its expected gain, hiddenY − a·B, is
+ * then positive); else it reports the truth.
+ */
+export function strategicReport(
+  trueY: number,
+  safeReportsY: readonly number[],
+  rollupsPart: number,
+  stake: { bondY: number; auditProbability: number } | null,
+): number {
+  const safe = Math.min(trueY, Math.max(0, ...safeReportsY));
+  if (stake === null) return safe;
+  const hiddenY = rollupsPart * (trueY - safe);
+  return hiddenY > stake.auditProbability * stake.bondY ? safe : trueY;
+}
+
+/** A naive dishonest proposer reports (1 − δ) of its revenue. */
+export function naiveReport(trueY: number, delta: number): number {
+  return (1 - delta) * trueY;
+}
+
+/** What one slot's report cost the rollups, and what the detectors won back (Y, the rollups' part). */
+export interface ReportSettlement {
+  /** The revenue the split is applied to: the report, raised to the largest flagged bound. */
+  readonly settledY: number;
+  /** Hidden from the rollups by the report: part × (true − report), ≥ 0. */
+  readonly hiddenY: number;
+  /** Won back: by raising the report to the flagged bounds (capped at the hidden), then from the bond. */
+  readonly recoveredY: number;
+  /** Bond forfeited on a proven lie (the part beyond what was hidden is burned). */
+  readonly slashedY: number;
+  /** Of `recoveredY`, what came out of the forfeited bond. */
+  readonly fromBondY: number;
+  /** Paid to the rollups above the truth when a flag was a false alarm (noise): part × (settled − true). */
+  readonly overpaidY: number;
+}
+
+/**
+ * Settles a report: the rollups are paid their part (`rollupsPart`, 1 − the proposer's cut) of the
+ * report raised to the largest bound that flagged it (a flag is a proof the revenue was at least
+ * that); a lie proven by audit (`audited`) forfeits `bondY`, from which the rollups recover what is
+ * still hidden.
+ */
+export function settleReport(
+  trueY: number,
+  reportY: number,
+  flaggedBoundsY: readonly number[],
+  rollupsPart: number,
+  audit: { audited: boolean; bondY: number },
+): ReportSettlement {
+  const settledY = Math.max(reportY, ...flaggedBoundsY);
+  const hiddenY = rollupsPart * Math.max(0, trueY - reportY);
+  const stillHidden = rollupsPart * Math.max(0, trueY - settledY);
+  const lied = reportY < trueY * (1 - FLOAT_SLACK);
+  const slashedY = lied && audit.audited ? audit.bondY : 0;
+  const fromBond = Math.min(stillHidden, slashedY);
+  return {
+    settledY,
+    hiddenY,
+    recoveredY: hiddenY - stillHidden + fromBond,
+    slashedY,
+    fromBondY: fromBond,
+    overpaidY: rollupsPart * Math.max(0, settledY - trueY),
+  };
+}

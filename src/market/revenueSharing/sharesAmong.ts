@@ -1,0 +1,41 @@
+import type { Source } from '../mechanisms/types.js';
+import type { SplitRule } from './config.js';
+import { ruleShares } from './ruleShares.js';
+
+/** What `sharesAmong` needs; indices are the rollups' indices among all n. */
+export interface SharesAmongInput {
+  /** v(S) for a bitmask S over all rollups (value-based rules). */
+  readonly v?: ((mask: number) => number) | undefined;
+  /** Fees paid on every rollup (length n; `proportional-to-fees`). */
+  readonly feesByRollup?: readonly number[] | undefined;
+  readonly source?: Source | undefined;
+}
+
+/**
+ * A split rule applied to the rollups in `members` only (the ones sharing the sequencer now): the
+ * rule sees the game of the members — v restricted to subsets of them, their fees, and for `fixed`
+ * their configured shares renormalised to sum to 1 (an even split if those are all 0). Returns one
+ * share per rollup of all n, 0 outside `members`.
+ */
+export function sharesAmong(rule: SplitRule, members: readonly number[], n: number, input: SharesAmongInput): number[] {
+  const out = new Array<number>(n).fill(0);
+  if (members.length === 0) return out;
+  const local: SplitRule =
+    rule.name === 'fixed' ? { name: 'fixed', shares: renormalised(members.map((r) => rule.shares[r]!)) } : rule;
+  const v = input.v;
+  const shares = ruleShares(local, {
+    revenue: 1,
+    proposerCut: 0,
+    n: members.length,
+    v: v && ((subset: readonly number[]) => v(subset.reduce((m, i) => m | (1 << members[i]!), 0))),
+    feesByRollup: input.feesByRollup && members.map((r) => input.feesByRollup![r]!),
+    source: input.source,
+  });
+  members.forEach((r, i) => (out[r] = shares[i]!));
+  return out;
+}
+
+function renormalised(shares: readonly number[]): number[] {
+  const total = shares.reduce((a, s) => a + s, 0);
+  return total > 0 ? shares.map((s) => s / total) : shares.map(() => 1 / shares.length);
+}
