@@ -33,6 +33,8 @@ function expectation(issue: z.core.$ZodIssue): string {
     case 'invalid_union':
       if ('options' in issue && Array.isArray(issue.options))
         return `one of ${(issue.options as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+      // A schema may name what it expects in its own words (zod's default is "Invalid input").
+      if (issue.message && issue.message !== 'Invalid input') return issue.message;
       return 'a value matching one of the allowed shapes';
     case 'not_multiple_of':
       return `a multiple of ${String(issue.divisor)}`;

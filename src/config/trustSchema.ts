@@ -76,7 +76,7 @@ export const reportingSchema = z
      * forfeit). 0 is honest.
      */
     delta: z
-      .union([z.number(), z.literal('strategic')], { error: deltaMessage })
+      .union([z.number(), z.literal('strategic')], { error: 'a number in [0, 1] (the fraction of revenue a dishonest proposer hides) or "strategic"' })
       .superRefine((d, ctx) => {
         if (typeof d === 'number' && !(d >= 0 && d <= 1)) ctx.addIssue({ code: 'custom', message: `${deltaMessage}, but got ${d}` });
       })

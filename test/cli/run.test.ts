@@ -117,6 +117,13 @@ describe('bad input: one clear paragraph naming the field, exit 2, nothing writt
     ['fixed revenue shares that do not sum to 1', smallConfig({ revenueSharing: { rule: { name: 'fixed', shares: [0.5, 0.4] } } }), /revenueSharing\.rule\.shares.*sum to 1.*0\.9/],
     ['a drop-out probability outside [0, 1]', smallConfig({ revenueSharing: { rule: { name: 'drop-out', q: 1.5 } } }), /revenueSharing\.rule\.q.*\[0, 1\]/],
     ['more rollups than exact Shapley allows', smallConfig({ revenueSharing: { rule: { name: 'shapley' }, exactUpTo: 1 } }), /exact shapley needs v\(S\) for all 2\^2 subsets.*drop-out/],
+    ['a delta outside [0, 1]', smallConfig({ revenueSharing: { rule: { name: 'shapley' }, reporting: { delta: 1.5 } } }), /revenueSharing\.reporting\.delta: delta must be a number in \[0, 1\].*"strategic", but got 1\.5/],
+    ['a delta that is neither a number nor "strategic"', smallConfig({ revenueSharing: { rule: { name: 'shapley' }, reporting: { delta: 'sneaky' } } }), /revenueSharing\.reporting\.delta must be a number in \[0, 1\].*or "strategic", but got "sneaky"/],
+    ['a dishonest validator that does not exist', smallConfig({ revenueSharing: { rule: { name: 'shapley' }, reporting: { delta: 0.1, dishonestValidators: ['ghost'] } } }), /revenueSharing\.reporting\.dishonestValidators\[0\]: unknown validator "ghost"/],
+    ['a lying proposer with no split rule', smallConfig({ revenueSharing: { reporting: { delta: 0.1 } } }), /revenueSharing\.reporting\.delta: with no revenueSharing\.rule.*add a split rule/],
+    ['bid detectors without builders', smallConfig({ revenueSharing: { rule: { name: 'shapley' }, reporting: { detection: { committee: {} } } } }), /revenueSharing\.reporting\.detection: the committee detector\(s\) watch builders' bids.*add builders/],
+    ['governance under separate sequencing', smallConfig({ sequencing: { mode: 'separate' }, revenueSharing: { governance: { enabled: true } } }), /revenueSharing\.governance\.enabled: rollups can only leave a shared sequencer/],
+    ['a negative colluding fraction', smallConfig({ builders: [{ id: 'b' }], revenueSharing: { rule: { name: 'shapley' }, reporting: { detection: { committee: { colludingFraction: -0.1 } } } } }), /revenueSharing\.reporting\.detection\.committee\.colludingFraction must be a number >= 0, but got -0\.1/],
     ['a fee outside [0, 1)', smallConfig({ rollups: [{ id: 'A', gasToken: 'X', pool: { reserveX: 5, reserveY: 1, fee: 1 } }], searchers: [] }), /rollups\[0\]\.pool\.fee must be a number < 1, but got 1/],
   ];
   for (const [what, config, message] of cases) {
