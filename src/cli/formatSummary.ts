@@ -60,8 +60,31 @@ export function formatRunSummary(s: RunSummary): string {
       `builders' concentration: HHI ${bc.hhi.toFixed(3)}, top-3 share ${bc.top3_share.toFixed(3)}, Nakamoto coefficient ${bc.nakamoto_coefficient}; MEV-oracle accuracy of blocks (mechanism revenue / block value) ${s.block_oracle_accuracy === null ? '-' : s.block_oracle_accuracy.toFixed(3)}`,
     );
   }
+  lines.push(...formatRevenueSharing(s));
   lines.push('', `proposer holds ${fmt(s.totals.proposer_value_y, 2)} Y of value; users' surplus vs reference ${fmt(s.totals.user_surplus_y, 2)} Y`);
   return lines.join('\n');
+}
+
+/** Revenue sharing lines (only when the run shared revenue, ran counterfactuals or checked reports). */
+function formatRevenueSharing(s: RunSummary): string[] {
+  const r = s.reporting;
+  const shared = s.rollups.some((x) => x.standalone_value_y !== 0 || x.revenue_share_y !== 0 || x.departures > 0);
+  const checked = r.lie_slots > 0 || r.any.flagged_lies + r.any.false_alarms > 0;
+  if (!shared && !checked) return [];
+  const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
+  const lines = [
+    '',
+    alignTable([
+      ['rollup', 'received Y', 'standalone Y', 'inside', 'left', 'back', 'hidden Y', 'lost Y'],
+      ...s.rollups.map((x) => [x.rollup, fmt(x.revenue_share_y, 2), fmt(x.standalone_value_y, 2), pct(x.member_share), String(x.departures), String(x.returns), fmt(x.hidden_y, 2), fmt(x.lost_y, 2)]),
+    ]),
+    `surplus of sharing v(N) − Σ v({r}) ${fmt(s.totals.sharing_surplus_y, 2)} Y, positive in ${pct(s.totals.share_slots_surplus_positive)} of slots`,
+  ];
+  if (checked)
+    lines.push(
+      `reports: ${r.lie_slots} lies in ${r.slots} slots; detection rate public bids ${pct(r.public_bids.detection_rate)}, committee ${pct(r.committee.detection_rate)}, audit ${pct(r.audit.detection_rate)}, any ${pct(r.any.detection_rate)}; false alarms ${r.any.false_alarms}; hidden ${fmt(r.hidden_y, 2)} Y, recovered ${fmt(r.recovered_y, 2)} Y, lost ${fmt(r.lost_y, 2)} Y, bonds slashed ${fmt(r.slashed_y, 2)} Y`,
+    );
+  return lines;
 }
 
 /** The short human summary of a bidding-war run. */
