@@ -80,9 +80,13 @@ function formatRevenueSharing(s: RunSummary): string[] {
     ]),
     `surplus of sharing v(N) − Σ v({r}) ${fmt(s.totals.sharing_surplus_y, 2)} Y, positive in ${pct(s.totals.share_slots_surplus_positive)} of slots`,
   ];
+  const detectors = (['public_bids', 'committee', 'audit'] as const)
+    .filter((k) => r[k] !== null)
+    .map((k) => `${k.replace('_', ' ')} ${pct(r[k]!.detection_rate)}, `)
+    .join('');
   if (checked)
     lines.push(
-      `reports: ${r.lie_slots} lies in ${r.slots} slots; detection rate public bids ${pct(r.public_bids.detection_rate)}, committee ${pct(r.committee.detection_rate)}, audit ${pct(r.audit.detection_rate)}, any ${pct(r.any.detection_rate)}; false alarms ${r.any.false_alarms}; hidden ${fmt(r.hidden_y, 2)} Y, recovered ${fmt(r.recovered_y, 2)} Y, lost ${fmt(r.lost_y, 2)} Y, bonds slashed ${fmt(r.slashed_y, 2)} Y`,
+      `reports: ${r.lie_slots} lies in ${r.slots} slots; detection rate ${detectors}any ${pct(r.any.detection_rate)}; false alarms ${r.any.false_alarms}; hidden ${fmt(r.hidden_y, 2)} Y, recovered ${fmt(r.recovered_y, 2)} Y, lost ${fmt(r.lost_y, 2)} Y, bonds slashed ${fmt(r.slashed_y, 2)} Y; the proposer's net gain ${fmt(r.proposer_net_gain_y, 2)} Y`,
     );
   return lines;
 }

@@ -63,7 +63,10 @@ export const builderSchema = z
     costY: nonNegative().default(0),
     /** Share of the block's value the builder keeps; it bids the rest (minus cost). */
     margin: probability().default(0.1),
-    /** When its final bid for the block reaches relays and committee members, ms after the slot starts. */
+    /**
+     * When its final bid for the block reaches relays and committee members, ms after the slot
+     * starts: what committee mechanisms (mev-burn, mev-smoothing) and the committee detector read.
+     */
     bidTimeMs: nonNegative().default(1000),
   })
   .strict();

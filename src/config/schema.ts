@@ -150,6 +150,9 @@ export const revenueSharingSchema = z
   })
   .strict();
 
+/** Mechanisms whose proposer revenue never falls when bids are added: the public-bids bound is valid. */
+const publicBidsMechanisms = ['first-price', 'second-price', 'all-pay', 'tullock'] as const;
+
 /** Cross-field checks of `revenueSharing.reporting` and `revenueSharing.governance`. */
 function checkTrust(cfg: z.output<typeof marketShape>, ctx: z.RefinementCtx): void {
   const { reporting, governance, rule } = cfg.revenueSharing;
@@ -169,6 +172,11 @@ function checkTrust(cfg: z.output<typeof marketShape>, ctx: z.RefinementCtx): vo
     if (cfg.builders.length === 0)
       ctx.addIssue({ code: 'custom', path: at('reporting', 'detection'), message: `the ${detectors.filter((d) => d !== 'stakeBound').join(' and ')} detector(s) watch builders' bids for the shared block, but there are no builders; add builders or disable those detectors` });
   }
+  const name = cfg.mechanism.name;
+  if (detectors.includes('publicBids') && !(publicBidsMechanisms as readonly string[]).includes(name))
+    ctx.addIssue({ code: 'custom', path: at('reporting', 'detection', 'publicBids'), message: `the public-bids detector bounds the proposer's revenue by the mechanism's revenue on the public bids alone, a lower bound only when revenue grows with the set of bids (${publicBidsMechanisms.join(', ')}), not under "${name}"; switch the mechanism or disable publicBids` });
+  if (detectors.includes('committee') && name !== 'first-price')
+    ctx.addIssue({ code: 'custom', path: at('reporting', 'detection', 'committee'), message: `the committee attests the best bid it saw, which bounds the proposer's revenue only under first-price (the winner pays its bid), not under "${name}"; use the first-price mechanism or disable the committee detector` });
   if (governance.enabled && cfg.sequencing.mode !== 'shared')
     ctx.addIssue({ code: 'custom', path: at('governance', 'enabled'), message: 'rollups can only leave a shared sequencer, but sequencing.mode is "separate"; set it to "shared" or disable governance' });
   const cost = governance.ownSequencerCostY;

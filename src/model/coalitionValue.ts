@@ -15,7 +15,9 @@ const inMask = (b: Bundle, mask: number) => rollupsOf(b.target).every((r) => (ma
  * out) and bids for it; the mechanism runs on those bids. Without builders, the proposer sells S's
  * positions to the searchers. Counterfactuals read the pools before execution, draw only from their
  * own streams (`counterfactual/<mask>`) and change nothing: the real outcome is the same with or
- * without them. v(S) is the mechanism's revenue (Y): the winning bid under first-price.
+ * without them. v(S) is what the proposer would have received (Y): the winning bid under
+ * first-price; under a burning mechanism the burn is not revenue the rollups could share, so it is
+ * left out, as it is from the real revenue that is split.
  */
 export function counterfactualValue(state: WorldState, rt: ModelRuntime, mask: number): number {
   if (mask === 0) return 0;
@@ -28,10 +30,9 @@ export function counterfactualValue(state: WorldState, rt: ModelRuntime, mask: n
   const bids = state.candidates.map((c, i) => {
     const block = buildBlock(c.seen.filter((b) => inMask(b, mask)), pools, source);
     const cfg = state.config.builders[i]!;
-    return { bidderId: state.builders[i]!.id, amount: builderBidY(block.valueByRollupY.reduce((a, v) => a + v, 0), cfg.margin, cfg.costY) };
+    return { bidderId: state.builders[i]!.id, amount: builderBidY(block.valueByRollupY.reduce((a, v) => a + v, 0), cfg.margin, cfg.costY), timeMs: cfg.bidTimeMs };
   });
-  const { payments } = runMechanism(state.config.mechanism, bids, source);
-  return payments.perBidder.reduce((a, p) => a + p, 0);
+  return runMechanism(state.config.mechanism, bids, source).payments.toProposer;
 }
 
 /** v(S) for this slot, computed on first use and remembered until the slot ends. */

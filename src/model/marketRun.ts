@@ -1,4 +1,5 @@
 import type { MarketConfig } from '../config/schema.js';
+import { UserInputError } from '../config/errors.js';
 import type { Row } from '../engine/recorder.js';
 import { attachRecorder } from '../engine/recorder.js';
 import { RandomStreams, type StreamsSnapshot } from '../engine/randomStreams.js';
@@ -61,6 +62,8 @@ export class MarketRun {
 
   /** Continues a run from a snapshot (the config must be the one the snapshot was taken under). */
   static restore(config: MarketConfig, snap: MarketSnapshot, opts: MarketRunOptions = {}): MarketRun {
+    if (!snap.world.governance || !snap.summary.reporting)
+      throw new UserInputError('This checkpoint was written by an older seqsim, before revenue-sharing governance and report checks: it cannot be continued by this version. Start the run again without --resume (same config and seed) to get the same result.');
     const ms = buildMarketSimulation(config, RandomStreams.restore(config.seed, snap.streams));
     const w = ms.world;
     const s = structuredClone(snap.world);

@@ -104,6 +104,7 @@ export function slotRows(e: SlotEvent): Row[] {
     public_bound_y: r.publicBoundY,
     committee_floor_y: r.committeeFloorY,
     slashed_y: r.slashedY,
+    from_bond_y: r.fromBondY,
     overpaid_y: r.overpaidY,
     base_fee_per_byte: r.baseFeePerByte,
     bytes_used: r.bytesUsed,

@@ -128,9 +128,16 @@ export interface ReportingSummary {
   lost_y: number;
   slashed_y: number;
   overpaid_y: number;
-  public_bids: DetectorSummary;
-  committee: DetectorSummary;
-  audit: DetectorSummary;
+  /**
+   * What lying earned the proposer, net: what it kept hidden, less what flags made it pay back
+   * (including above the truth) and the bonds it forfeited — lost_y + bond repayments − slashed_y −
+   * overpaid_y (Y).
+   */
+  proposer_net_gain_y: number;
+  /** Per detector; null when the detector is not enabled. */
+  public_bids: DetectorSummary | null;
+  committee: DetectorSummary | null;
+  audit: DetectorSummary | null;
   /** Flagged by at least one detector. */
   any: DetectorSummary;
 }
@@ -148,6 +155,7 @@ interface ReportingTally {
   hiddenY: number;
   recoveredY: number;
   slashedY: number;
+  fromBondY: number;
   overpaidY: number;
   flags: Record<DetectorKey, { lies: number; honest: number }>;
 }
@@ -161,6 +169,7 @@ const emptyTally = (): ReportingTally => ({
   hiddenY: 0,
   recoveredY: 0,
   slashedY: 0,
+  fromBondY: 0,
   overpaidY: 0,
   flags: { public_bids: { lies: 0, honest: 0 }, committee: { lies: 0, honest: 0 }, audit: { lies: 0, honest: 0 }, any: { lies: 0, honest: 0 } },
 });
@@ -174,6 +183,7 @@ function addReport(t: ReportingTally, e: SlotEvent): void {
   t.reportedY += m.reportedRevenueY;
   t.settledY += m.settledRevenueY;
   t.slashedY += m.slashedY;
+  t.fromBondY += m.fromBondY;
   t.overpaidY += m.overpaidY;
   for (const r of e.rollups) {
     t.hiddenY += r.hiddenY;
@@ -188,7 +198,7 @@ function addReport(t: ReportingTally, e: SlotEvent): void {
   for (const k of detectorKeys) if (flags[k]) t.flags[k][m.lied ? 'lies' : 'honest']++;
 }
 
-function reportingSummary(t: ReportingTally): ReportingSummary {
+function reportingSummary(t: ReportingTally, enabled: Record<'public_bids' | 'committee' | 'audit', boolean>): ReportingSummary {
   const honest = t.slots - t.lieSlots;
   const detector = (k: DetectorKey): DetectorSummary => ({
     flagged_lies: t.flags[k].lies,
@@ -207,9 +217,10 @@ function reportingSummary(t: ReportingTally): ReportingSummary {
     lost_y: t.hiddenY - t.recoveredY,
     slashed_y: t.slashedY,
     overpaid_y: t.overpaidY,
-    public_bids: detector('public_bids'),
-    committee: detector('committee'),
-    audit: detector('audit'),
+    proposer_net_gain_y: t.hiddenY - t.recoveredY + (t.fromBondY ?? 0) - t.slashedY - t.overpaidY,
+    public_bids: enabled.public_bids ? detector('public_bids') : null,
+    committee: enabled.committee ? detector('committee') : null,
+    audit: enabled.audit ? detector('audit') : null,
     any: detector('any'),
   };
 }
@@ -393,7 +404,11 @@ export class SummaryAccumulator {
       block_oracle_accuracy: blockValue > 0 ? world.builders.reduce((a, b) => a + b.paidY, 0) / blockValue : null,
       validators: world.config.validators.map((v, i) => ({ validator: v.id, stake: v.stake, revenue_y: world.validatorRevenueY[i]! })),
       mev_oracle_accuracy: wonValue > 0 ? paid / wonValue : null,
-      reporting: reportingSummary(this.reporting),
+      reporting: reportingSummary(this.reporting, {
+        public_bids: world.config.revenueSharing.reporting.detection.publicBids?.enabled === true,
+        committee: world.config.revenueSharing.reporting.detection.committee?.enabled === true,
+        audit: world.config.revenueSharing.reporting.detection.stakeBound?.enabled === true,
+      }),
       rollups,
       searchers: world.searchers.map((s) => ({
         searcher: s.id,

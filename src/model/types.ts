@@ -217,8 +217,10 @@ export interface RollupSlotStats {
   /** The detectors' lower bounds on the revenue: public bids, committee floor (Y; slot-level). */
   publicBoundY: number;
   committeeFloorY: number;
-  /** Bond forfeited by a proven lie; paid above the truth on a false alarm (Y; slot-level). */
+  /** Bond forfeited by a proven lie; paid above the truth when a flagged bound exceeded it (Y; slot-level). */
   slashedY: number;
+  /** Of what the rollups recovered this slot, the part paid out of a forfeited bond (Y; slot-level). */
+  fromBondY: number;
   overpaidY: number;
   /** Transaction fees collected this block, in gas token. */
   feesGas: number;

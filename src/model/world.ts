@@ -46,6 +46,7 @@ export function emptyStats(): RollupSlotStats {
     publicBoundY: 0,
     committeeFloorY: 0,
     slashedY: 0,
+    fromBondY: 0,
     overpaidY: 0,
     feesGas: 0,
     bytesUsed: 0,

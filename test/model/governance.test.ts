@@ -116,6 +116,14 @@ describe('rollup governance', () => {
     expect(summary.rollups.some((r) => r.departures === 1)).toBe(true);
   });
 
+  it('under mev-burn the game is the proposer\'s revenue, burn excluded: with everything burned, v({r}) = 0 and nobody leaves', () => {
+    const config = resolveMarketConfig({ ...world({ rule: { name: 'shapley' }, governance: { enabled: true, patienceEpochs: 1 } }), mechanism: { name: 'mev-burn', latencyJitterMs: 0 } });
+    const { rows, summary } = run(config);
+    expect(summary.totals.burned_y).toBeGreaterThan(0);
+    expect(summary.totals.proposer_revenue_y).toBe(0);
+    expect(rows.every((r) => r.standalone_value_y === 0 && r.member)).toBe(true);
+  });
+
   it('a run with governance and a lying proposer, checkpointed and restored mid-epoch, continues exactly as a straight run', () => {
     const config = world(
       {

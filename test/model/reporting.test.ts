@@ -82,7 +82,7 @@ describe('dishonest proposer: reporting and detection in the market', () => {
   it('public bids, all public, first-price: every lie is caught and corrected to the truth (the best bid is the revenue)', () => {
     const { summary } = run(world({ delta: 0.3, detection: { publicBids: { publicShare: 1 } } }));
     expect(summary.reporting.lie_slots).toBeGreaterThan(1000);
-    expect(summary.reporting.public_bids.detection_rate).toBe(1);
+    expect(summary.reporting.public_bids!.detection_rate).toBe(1);
     expect(Math.abs(summary.reporting.lost_y)).toBeLessThan(1e-6 * summary.reporting.hidden_y);
   });
 
@@ -90,7 +90,7 @@ describe('dishonest proposer: reporting and detection in the market', () => {
     const p = 0.4;
     const { summary } = run(world({ delta: 0.05, detection: { publicBids: { publicShare: p } } }));
     const n = summary.reporting.lie_slots;
-    const rate = summary.reporting.public_bids.detection_rate!;
+    const rate = summary.reporting.public_bids!.detection_rate!;
     expect(rate).toBeGreaterThanOrEqual(p - 4 * Math.sqrt((p * (1 - p)) / n));
     expect(rate).toBeLessThan(1);
   });
@@ -109,7 +109,7 @@ describe('dishonest proposer: reporting and detection in the market', () => {
       const committee = { committeeSize: n, memberLatencyMs: 0, latencyJitterMs: 0, deadlineMs: 1e6, colludingFraction: f };
       const { summary } = run(world({ delta: 0.5, detection: { committee } }, { slots: 3000 }));
       const theory = 1 - binomialTail(n, f, Math.floor(n / 2) + 1);
-      withinFourSe(summary.reporting.committee.flagged_lies, summary.reporting.lie_slots, theory);
+      withinFourSe(summary.reporting.committee!.flagged_lies, summary.reporting.lie_slots, theory);
     }
   });
 
@@ -146,20 +146,20 @@ describe('dishonest proposer: reporting and detection in the market', () => {
     expect(expected).toBeGreaterThan(0);
     expect(summary.reporting.lost_y).toBeCloseTo(expected, 6);
     for (const r of slots) expect(r.lied).toBe(0.9 * num(r, 'true_revenue_y') > stake[r.proposer as string]!);
-    expect(summary.reporting.audit.detection_rate).toBe(1);
+    expect(summary.reporting.audit!.detection_rate).toBe(1);
     expect(sum(rows, 'hidden_y') - sum(rows, 'recovered_y')).toBeCloseTo(expected, 6);
   });
 
   it('stake bound with audit probability a: each lie is proven with probability a (4 SE)', () => {
     const a = 0.3;
     const { summary } = run(world({ delta: 0.2, detection: { stakeBound: { auditProbability: a } } }));
-    withinFourSe(summary.reporting.audit.flagged_lies, summary.reporting.lie_slots, a);
-    expect(summary.reporting.audit.false_alarms).toBe(0);
+    withinFourSe(summary.reporting.audit!.flagged_lies, summary.reporting.lie_slots, a);
+    expect(summary.reporting.audit!.false_alarms).toBe(0);
   });
 
   it('a strategic proposer facing exact public bids hides only what no public bid proves, and is never flagged', () => {
     const { slots, summary } = run(world({ delta: 'strategic', detection: { publicBids: { publicShare: 0.5 } } }));
-    expect(summary.reporting.public_bids.flagged_lies).toBe(0);
+    expect(summary.reporting.public_bids!.flagged_lies).toBe(0);
     for (const r of slots) expect(num(r, 'reported_revenue_y')).toBeCloseTo(Math.min(num(r, 'true_revenue_y'), num(r, 'public_bound_y')), 9);
     expect(summary.reporting.lie_slots).toBeGreaterThan(0);
   });

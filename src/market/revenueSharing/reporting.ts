@@ -42,7 +42,7 @@ export function leastUnflaggedCommitteeReport(observed: readonly number[], collu
  * detector; none means any report is safe), never above the truth. Under a stake bound a lie that
  * hides `hiddenY` from the rollups costs the bond with probability `auditProbability`, so the
  * proposer lies only if hiddenY > auditProbability × bondY (its expected gain, hiddenY − a·B, is
- * then positive); else it reports the truth.
+ * then positive); else, or when the lie would hide nothing from the rollups, it reports the truth.
  */
 export function strategicReport(
   trueY: number,
@@ -51,9 +51,9 @@ export function strategicReport(
   stake: { bondY: number; auditProbability: number } | null,
 ): number {
   const safe = Math.min(trueY, Math.max(0, ...safeReportsY));
-  if (stake === null) return safe;
   const hiddenY = rollupsPart * (trueY - safe);
-  return hiddenY > stake.auditProbability * stake.bondY ? safe : trueY;
+  if (!(hiddenY > 0)) return trueY; // nothing to gain (e.g. the proposer's cut is everything)
+  return stake === null || hiddenY > stake.auditProbability * stake.bondY ? safe : trueY;
 }
 
 /** A naive dishonest proposer reports (1 − δ) of its revenue. */
@@ -73,7 +73,7 @@ export interface ReportSettlement {
   readonly slashedY: number;
   /** Of `recoveredY`, what came out of the forfeited bond. */
   readonly fromBondY: number;
-  /** Paid to the rollups above the truth when a flag was a false alarm (noise): part × (settled − true). */
+  /** Paid to the rollups above the truth when a flagged bound exceeded it (value noise): part × (settled − true). */
   readonly overpaidY: number;
 }
 

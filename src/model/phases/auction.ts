@@ -25,7 +25,7 @@ function auctionBlock(state: WorldState, group: readonly number[], proposer: num
     const cfg = state.config.builders[i]!;
     return builderBidY(group.reduce((a, r) => a + c.valueByRollupY[r]!, 0), cfg.margin, cfg.costY);
   });
-  const bids = state.builders.map((b, i) => ({ bidderId: b.id, amount: bidsY[i]! }));
+  const bids = state.builders.map((b, i) => ({ bidderId: b.id, amount: bidsY[i]!, timeMs: state.config.builders[i]!.bidTimeMs }));
   const { allocation, payments } = runMechanism(state.config.mechanism, bids, source);
   const winner = allocation.winnerIndex;
   const won = winner === null ? [] : state.candidates[winner]!.included.filter((b) => within(b, group));

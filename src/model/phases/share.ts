@@ -50,6 +50,7 @@ export function sharePhase(rt: ModelRuntime): Phase<WorldState> {
           s.publicBoundY = report.publicBoundY;
           s.committeeFloorY = report.committeeFloorY;
           s.slashedY = report.slashedY;
+          s.fromBondY = report.fromBondY;
           s.overpaidY = report.overpaidY;
         }
       }
