@@ -157,6 +157,12 @@ describe('dishonest proposer: reporting and detection in the market', () => {
     expect(summary.reporting.audit!.false_alarms).toBe(0);
   });
 
+  it('a strategic proposer facing every bid in public (first-price: the best bid is the revenue) has nothing it can hide', () => {
+    const { summary } = run(world({ delta: 'strategic', detection: { publicBids: { publicShare: 1 } } }));
+    expect(summary.reporting.lie_slots).toBe(0);
+    expect(summary.reporting.hidden_y).toBe(0);
+  });
+
   it('a strategic proposer facing exact public bids hides only what no public bid proves, and is never flagged', () => {
     const { slots, summary } = run(world({ delta: 'strategic', detection: { publicBids: { publicShare: 0.5 } } }));
     expect(summary.reporting.public_bids!.flagged_lies).toBe(0);
