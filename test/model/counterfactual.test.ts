@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { twoRollups } from './fixtures.js';
 import { resolveMarketConfig } from '../../src/config/loadConfig.js';
 import type { Row } from '../../src/engine/recorder.js';
 import { runMarket } from '../../src/model/runMarket.js';
@@ -8,10 +9,7 @@ const base = (searchers: unknown[], builders: unknown[], counterfactuals: boolea
     seed: 4,
     slots: 400,
     reference: { initialPriceYPerX: 2000, sigmaPerYear: 1.5 },
-    rollups: [
-      { id: 'A', gasToken: 'X', pool: { reserveX: 500, reserveY: 1_000_000 }, users: { arrivalsPerSlot: 2 } },
-      { id: 'B', gasToken: 'Y', pool: { reserveX: 500, reserveY: 1_000_000, fee: 0.001 }, users: { arrivalsPerSlot: 2 } },
-    ],
+    rollups: twoRollups,
     searchers,
     builders,
     revenueSharing: { counterfactuals },

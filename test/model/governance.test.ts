@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { arbitrageurs, twoRollups } from './fixtures.js';
 import { resolveMarketConfig } from '../../src/config/loadConfig.js';
 import type { Row } from '../../src/engine/recorder.js';
 import { MarketRun } from '../../src/model/marketRun.js';
@@ -19,13 +20,9 @@ const world = (revenueSharing: Record<string, unknown>, slots = 640) =>
     slots,
     clock: { slotsPerEpoch },
     reference: { initialPriceYPerX: 2000, sigmaPerYear: 1.2 },
-    rollups: [
-      { id: 'A', gasToken: 'X', pool: { reserveX: 500, reserveY: 1_000_000 }, users: { arrivalsPerSlot: 2 } },
-      { id: 'B', gasToken: 'Y', pool: { reserveX: 500, reserveY: 1_000_000, fee: 0.001 }, users: { arrivalsPerSlot: 2 } },
-    ],
+    rollups: twoRollups,
     searchers: [
-      { kind: 'cex-dex', id: 'arb-A', rollup: 'A' },
-      { kind: 'cex-dex', id: 'arb-B', rollup: 'B' },
+      ...arbitrageurs,
       { kind: 'cross-rollup', id: 'x', rollups: ['A', 'B'], bundling: 'atomic', bidFraction: 0.9 },
     ],
     builders: [{ id: 'b1', margin: 0.1 }, { id: 'b2', skill: 0.7, margin: 0.05 }],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { arbitrageurs, twoRollups } from './fixtures.js';
 import { resolveMarketConfig } from '../../src/config/loadConfig.js';
 import type { Row } from '../../src/engine/recorder.js';
 import { binomialTail } from '../../src/market/theory/committeeFloor.js';
@@ -18,13 +19,9 @@ const world = (reporting: Reporting, extra: Record<string, unknown> = {}) =>
     seed: 11,
     slots: 1500,
     reference: { initialPriceYPerX: 2000, sigmaPerYear: 1.2 },
-    rollups: [
-      { id: 'A', gasToken: 'X', pool: { reserveX: 500, reserveY: 1_000_000 }, users: { arrivalsPerSlot: 2 } },
-      { id: 'B', gasToken: 'Y', pool: { reserveX: 500, reserveY: 1_000_000, fee: 0.001 }, users: { arrivalsPerSlot: 2 } },
-    ],
+    rollups: twoRollups,
     searchers: [
-      { kind: 'cex-dex', id: 'arb-A', rollup: 'A' },
-      { kind: 'cex-dex', id: 'arb-B', rollup: 'B' },
+      ...arbitrageurs,
       { kind: 'backrun', id: 'br-B', rollup: 'B' },
     ],
     builders: [{ id: 'b1', margin: 0.1 }, { id: 'b2', skill: 0.8, margin: 0.05 }, { id: 'b3', skill: 0.6, margin: 0.02 }],
