@@ -20,11 +20,13 @@ export function ownSequencerCostY(state: WorldState, r: number): number {
  * option (a member: v({r}) − cost; outside: the share of v(M ∪ {r}) it would have had).
  */
 export function sharePhase(rt: ModelRuntime): Phase<WorldState> {
+  let active: boolean | undefined; // the config never changes during a run: decide once
   return {
     name: 'share',
     run(state) {
       const { rule, proposerCut, reporting, governance } = state.config.revenueSharing;
-      if (!rule && !governance.enabled && reporting.delta === 0 && !Object.values(reporting.detection).some((d) => d?.enabled)) return;
+      active ??= rule !== undefined || governance.enabled || reporting.delta !== 0 || Object.values(reporting.detection).some((d) => d?.enabled);
+      if (!active) return;
       const n = state.rollups.length;
       const members = sharedMembers(state);
       const p = state.refPriceYPerX;
