@@ -1,110 +1,9 @@
-import { concentration, type Concentration } from '../market/metrics/concentration.js';
+import { concentration } from '../market/metrics/concentration.js';
 import type { SlotEvent } from './slotRecord.js';
 import { gapBps, inFeeBand } from './slotRecord.js';
 import type { WorldState } from './types.js';
-import { addReport, emptyTally, reportingSummary, type ReportingSummary, type ReportingTally } from './reportingSummary.js';
-
-/** Totals and end-of-run figures for one rollup. */
-export interface RollupSummary {
-  rollup: string;
-  gas_token: string;
-  user_swaps: number;
-  user_failed: number;
-  user_volume_y: number;
-  user_surplus_y: number;
-  arb_trades: number;
-  arb_volume_y: number;
-  arb_profit_y: number;
-  cross_arb_legs: number;
-  cross_arb_profit_y: number;
-  backruns: number;
-  backrun_profit_y: number;
-  leg_failures: number;
-  leg_failure_loss_y: number;
-  sandwiches: number;
-  sandwich_profit_y: number;
-  /** Searchers' profit before bids: CEX-DEX, backrun, cross-rollup and sandwich (Y). */
-  mev_extracted_y: number;
-  winning_bids_y: number;
-  proposer_revenue_y: number;
-  burned_y: number;
-  /** Σ over slots of the counterfactual revenue had this rollup sequenced alone, v({r}) (Y). */
-  standalone_value_y: number;
-  /** Σ over slots of what the rollup received from sequencing: its split inside, its own block's revenue outside (Y). */
-  revenue_share_y: number;
-  /** Σ of what the proposer's reports hid from this rollup, what detection won back, and the difference (Y). */
-  hidden_y: number;
-  recovered_y: number;
-  lost_y: number;
-  /** Σ cost of running its own sequencer while outside the shared sequencer (Y). */
-  own_sequencer_cost_y: number;
-  /** Share of slots in the shared sequencer; times it left and came back (governance). */
-  member_share: number;
-  departures: number;
-  returns: number;
-  bid_purchase_gas: number;
-  disposal_sold_gas: number;
-  fees_gas: number;
-  initial_pool_price: number;
-  final_pool_price: number;
-  mean_abs_gap_bps: number;
-  share_slots_in_fee_band: number;
-}
-
-/** What `summary.json` holds: run-level figures and one entry per rollup and per searcher. */
-export interface RunSummary {
-  slots: number;
-  simulated_seconds: number;
-  initial_ref_price: number;
-  final_ref_price: number;
-  totals: {
-    user_volume_y: number;
-    user_surplus_y: number;
-    arb_volume_y: number;
-    arb_profit_y: number;
-    cross_arb_profit_y: number;
-    backrun_profit_y: number;
-    sandwich_profit_y: number;
-    mev_extracted_y: number;
-    leg_failures: number;
-    leg_failure_loss_y: number;
-    winning_bids_y: number;
-    proposer_revenue_y: number;
-    burned_y: number;
-    proposer_value_y: number;
-    rollup_fees_value_y: number;
-    /** Σ over slots of the counterfactual revenue of all rollups together, v(N) (Y). */
-    coalition_value_y: number;
-    /** Σ over slots of v(N) − Σ_r v({r}), and the share of slots where it was > 0 (counterfactuals only). */
-    sharing_surplus_y: number;
-    share_slots_surplus_positive: number;
-    /** PnL of cross-rollup searchers bidding atomically and split (Y; 0 when there are none). */
-    cross_atomic_pnl_y: number;
-    cross_split_pnl_y: number;
-  };
-  /** Builders: blocks won, bids received from searchers and payments made (Y); empty without builders. */
-  builders: { builder: string; wins: number; win_share: number; received_y: number; paid_y: number; profit_y: number }[];
-  /** Concentration of blocks won across builders (zeros without builders). */
-  builder_concentration: Concentration;
-  /**
-   * With builders: mechanism revenue (all builders' payments) ÷ value of the winning blocks (what
-   * the winners received from searchers); null without builders or blocks.
-   */
-  block_oracle_accuracy: number | null;
-  /** Revenue per validator as proposer (Y). */
-  validators: { validator: string; stake: number; revenue_y: number }[];
-  /** How concentrated the won positions are across searchers. */
-  concentration: Concentration;
-  /**
-   * MEV-oracle accuracy: payments ÷ the searchers' own valuation of what they won (DESIGN.md §8);
-   * null when nothing was won.
-   */
-  mev_oracle_accuracy: number | null;
-  /** The shared block's proposer's reports and what each detector caught (revenue sharing). */
-  reporting: ReportingSummary;
-  rollups: RollupSummary[];
-  searchers: { searcher: string; kind: string; pnl_y: number; leg_failure_loss_y: number; wins: number; win_share: number; paid_y: number }[];
-}
+import { addReport, emptyTally, reportingSummary, type ReportingTally } from './reportingSummary.js';
+import type { RollupSummary, RunSummary } from './summaryTypes.js';
 
 type Sums = Omit<
   RollupSummary,
@@ -304,3 +203,4 @@ export class SummaryAccumulator {
   }
 }
 export type { DetectorSummary, ReportingSummary } from './reportingSummary.js';
+export type { RollupSummary, RunSummary } from './summaryTypes.js';
