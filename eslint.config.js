@@ -8,6 +8,34 @@ const ambientNondeterminism = [
   { object: 'performance', property: 'now', message: 'Wall-clock time belongs in bench/ or src/cli progress, not in the model.' },
 ];
 
+/*
+ * Layering (STYLE.md rule 1; the house in docs/architecture.md). Each folder may import only the
+ * folders below it; a relative import that climbs into a folder above is an error. From the bottom:
+ *   engine → market → agents → config → {marketModel, biddingWar, validation} → io → sweep → report → cli
+ * The three models are siblings and never import one another. Nothing imports cli.
+ */
+const above = {
+  engine: ['market', 'agents', 'config', 'marketModel', 'biddingWar', 'validation', 'io', 'sweep', 'report'],
+  market: ['agents', 'config', 'marketModel', 'biddingWar', 'validation', 'io', 'sweep', 'report'],
+  agents: ['config', 'marketModel', 'biddingWar', 'validation', 'io', 'sweep', 'report'],
+  config: ['marketModel', 'biddingWar', 'validation', 'io', 'sweep', 'report'],
+  marketModel: ['biddingWar', 'validation', 'io', 'sweep', 'report'],
+  biddingWar: ['marketModel', 'validation', 'io', 'sweep', 'report'],
+  validation: ['marketModel', 'biddingWar', 'io', 'sweep', 'report'],
+  io: ['validation', 'sweep', 'report'],
+  sweep: ['report'],
+  report: ['sweep'],
+};
+const layerRule = (folders) => ({
+  'no-restricted-imports': ['error', {
+    patterns: [{
+      regex: `^(\\.\\.?/)+(${[...folders, 'cli'].join('|')})/`,
+      message: 'Layering: this folder may not import from a folder above it (eslint.config.js, docs/architecture.md).',
+    }],
+  }],
+});
+const layering = Object.entries(above).map(([folder, folders]) => ({ files: [`src/${folder}/**/*.ts`], rules: layerRule(folders) }));
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-check/**', 'node_modules/**', 'runs/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
@@ -32,7 +60,7 @@ export default tseslint.config(
   {
     // Hot per-slot paths: an object literal with a spread followed by more properties gets its own
     // hidden class in V8 on every call; this once cost 7× in throughput (bench/README.md).
-    files: ['src/model/phases/**/*.ts', 'src/agents/**/*.ts', 'src/engine/**/*.ts'],
+    files: ['src/marketModel/phases/**/*.ts', 'src/agents/**/*.ts', 'src/engine/**/*.ts'],
     rules: {
       'no-restricted-syntax': ['error',
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the wall clock; use the simulated clock.' },
@@ -43,5 +71,11 @@ export default tseslint.config(
   {
     files: ['src/cli/**/*.ts', 'src/io/**/*.ts'],
     rules: { 'no-restricted-properties': ['error', ambientNondeterminism[0]] },
+  },
+  ...layering,
+  {
+    // Nothing below the CLI imports it (the library entry point included).
+    files: ['src/*.ts'],
+    rules: layerRule([]),
   },
 );

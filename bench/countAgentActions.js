@@ -16,7 +16,7 @@
 // base-fee update (market mechanics rather than agent actions). Counting fewer things makes the
 // ns-per-action figure larger, never flattering.
 import { runSlots } from '../dist/engine/simulation.js';
-import { buildMarketSimulation } from '../dist/model/buildSimulation.js';
+import { buildMarketSimulation } from '../dist/marketModel/buildSimulation.js';
 
 /** Searcher kinds that evaluate every public pending swap on their rollup. */
 const MEMPOOL_READERS = new Set(['backrun', 'sandwich']);

@@ -7,7 +7,7 @@
 // gc() is exposed, forces a full collection and records heapUsed again: the live heap, which only
 // grows if the model retains something per slot. `maxRssBytes` is the OS's peak resident set
 // (getrusage ru_maxrss), exact rather than sampled.
-import { runMarket } from '../dist/model/runMarket.js';
+import { runMarket } from '../dist/marketModel/runMarket.js';
 import { baselineConfig } from './baselineConfig.js';
 
 const slots = Number(process.argv[2] ?? 100_000);

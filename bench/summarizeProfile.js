@@ -41,7 +41,7 @@ function shortPath(file) {
   return rel.startsWith('..') ? file : rel;
 }
 
-/** "src/model/phases/search.ts:37" for a call frame, via the source map when there is one. */
+/** "src/marketModel/phases/search.ts:37" for a call frame, via the source map when there is one. */
 function frameLocation(cf) {
   if (!cf.url) return { file: '', line: 0 };
   const sm = sourceMapFor(cf.url);
@@ -64,11 +64,11 @@ function areaOf(name, file) {
 }
 
 /**
- * A phase's `run` is a method of the object a src/model/phases/*.ts factory returns (`run(state,
+ * A phase's `run` is a method of the object a src/marketModel/phases/*.ts factory returns (`run(state,
  * ctx) {`), told apart from helper functions that happen to be called `run` by its source line.
  */
 function isPhaseRun(f) {
-  if (f.name !== 'run' || !f.file.startsWith('src/model/phases/')) return false;
+  if (f.name !== 'run' || !f.file.startsWith('src/marketModel/phases/')) return false;
   try {
     const line = readFileSync(path.join(REPO, f.file), 'utf8').split('\n')[f.line - 1] ?? '';
     return /^\s*run\s*\(/.test(line);
@@ -89,7 +89,7 @@ function sampleDurations(profile) {
 
 /**
  * The summary of a parsed .cpuprofile: `totalMs`, the `top` functions by self time, self time per
- * `area`, total time per slot `phase` (the `run` method of each src/model/phases/*.ts), and the
+ * `area`, total time per slot `phase` (the `run` method of each src/marketModel/phases/*.ts), and the
  * GC's share.
  */
 export function summarizeProfile(profile, { top = 20 } = {}) {

@@ -11,18 +11,18 @@
 import { Observable } from 'rxjs';
 import type { MarketConfig } from './config/schema.js';
 import type { Row } from './engine/recorder.js';
-import { runMarket } from './model/runMarket.js';
-import type { SlotEvent } from './model/slotRecord.js';
-import type { RunSummary } from './model/summary.js';
+import { runMarket } from './marketModel/runMarket.js';
+import type { SlotEvent } from './marketModel/slotRecord.js';
+import type { RunSummary } from './marketModel/summary.js';
 
 export { resolveConfig, resolveMarketConfig, loadConfig, configJsonSchema } from './config/loadConfig.js';
 export { UserInputError } from './config/errors.js';
 export type { MarketConfig, MarketConfigInput } from './config/schema.js';
-export type { SlotEvent, RollupSlotRecord } from './model/slotRecord.js';
-export { slotRows } from './model/slotRecord.js';
-export type { RunSummary, RollupSummary } from './model/summary.js';
-export { runBiddingWar } from './model/biddingWar/runBiddingWar.js';
-export { validateMechanisms, formatValidationTable } from './model/validation/index.js';
+export type { SlotEvent, RollupSlotRecord } from './marketModel/slotRecord.js';
+export { slotRows } from './marketModel/slotRecord.js';
+export type { RunSummary, RollupSummary } from './marketModel/summary.js';
+export { runBiddingWar } from './biddingWar/runBiddingWar.js';
+export { validateMechanisms, formatValidationTable } from './validation/index.js';
 export { getMechanism, mechanismNames } from './market/mechanisms/registry.js';
 export { runSweep, expandSweep, loadSweepFile, flattenSummary } from './sweep/index.js';
 export type { SweepOptions, SweepResult, SweepPlan } from './sweep/index.js';

@@ -1,5 +1,5 @@
-import type { BiddingWarSummary } from '../model/biddingWar/types.js';
-import type { RunSummary } from '../model/summary.js';
+import type { BiddingWarSummary } from '../biddingWar/types.js';
+import type { RunSummary } from '../marketModel/summary.js';
 
 const fmt = (x: number, digits = 4) => (Math.abs(x) >= 1e6 ? x.toExponential(3) : x.toFixed(digits));
 

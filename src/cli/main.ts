@@ -6,7 +6,7 @@ import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
-import { seqsimVersion } from './version.js';
+import { seqsimVersion } from '../version.js';
 
 /** Where the CLI writes: results to stdout, diagnostics and errors to stderr. */
 export interface CliIo {

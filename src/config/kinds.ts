@@ -1,4 +1,4 @@
-import { biddingWarConfigSchema, type BiddingWarConfig } from '../model/biddingWar/schema.js';
+import { biddingWarConfigSchema, type BiddingWarConfig } from './biddingWarSchema.js';
 import { marketConfigSchema, type MarketConfig } from './schema.js';
 
 /** Every kind of config `seqsim run` accepts, selected by the top-level `kind` field. */

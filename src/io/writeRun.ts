@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { MarketConfig } from '../config/schema.js';
-import type { BiddingWarConfig } from '../model/biddingWar/schema.js';
-import { runBiddingWar } from '../model/biddingWar/runBiddingWar.js';
-import type { BiddingWarSummary } from '../model/biddingWar/types.js';
-import { runMarket } from '../model/runMarket.js';
-import type { RunSummary } from '../model/summary.js';
-import type { SlotEvent } from '../model/slotRecord.js';
+import type { BiddingWarConfig } from '../config/biddingWarSchema.js';
+import { runBiddingWar } from '../biddingWar/runBiddingWar.js';
+import type { BiddingWarSummary } from '../biddingWar/types.js';
+import { runMarket } from '../marketModel/runMarket.js';
+import type { RunSummary } from '../marketModel/summary.js';
+import type { SlotEvent } from '../marketModel/slotRecord.js';
 import { createTableWriter } from './formats/tableWriter.js';
 import type { TableFormat } from './formats/formats.js';
 import { writeJson } from './runFolder.js';

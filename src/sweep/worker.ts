@@ -3,13 +3,13 @@
  * market run, optionally written to its own run folder. Returns the run's summary.
  */
 import { mkdirSync } from 'node:fs';
-import { seqsimVersion } from '../cli/version.js';
+import { seqsimVersion } from '../version.js';
 import type { MarketConfig } from '../config/schema.js';
 import type { TableFormat } from '../io/formats/formats.js';
 import { writeJson } from '../io/runFolder.js';
 import { writeMarketRun } from '../io/writeRun.js';
-import { runMarket } from '../model/runMarket.js';
-import type { RunSummary } from '../model/summary.js';
+import { runMarket } from '../marketModel/runMarket.js';
+import type { RunSummary } from '../marketModel/summary.js';
 import { runManifest } from '../io/runManifest.js';
 
 /** One task: a resolved config, and where to write its run folder (none: the summary only). */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../src/model/summary.js';
+import type { RunSummary } from '../../src/marketModel/summary.js';
 import { bin, cli, smallConfig, tempDir, writeConfig } from '../cli/helpers.js';
 import { smallSweep, writeSweep } from '../sweep/helpers.js';
 

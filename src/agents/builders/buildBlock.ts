@@ -1,8 +1,8 @@
 import { swapExactIn } from '../../market/amm/index.js';
 import type { Pool } from '../../market/amm/types.js';
 import type { Source } from '../../engine/randomStreams.js';
-import { positionsOf } from '../../model/positions.js';
-import type { Bundle } from '../../model/types.js';
+import { positionsOf } from '../../market/orders/positions.js';
+import type { Bundle } from '../../market/orders/types.js';
 
 /** A builder's block over all rollups: the bundles it includes and their bids by paying rollup. */
 export interface BuiltBlock {

@@ -1,7 +1,7 @@
 import { swapExactIn } from '../../market/amm/index.js';
 import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
-import type { Bundle, UserSwap } from '../../model/types.js';
+import type { Bundle, UserSwap } from '../../market/orders/types.js';
 import type { BidStrategy } from './bidStrategy.js';
 import { yToGas } from './units.js';
 

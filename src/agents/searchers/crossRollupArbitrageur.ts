@@ -1,6 +1,6 @@
 import { optimalCrossPoolArb } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
-import type { Bundle, SwapLeg } from '../../model/types.js';
+import type { Bundle, SwapLeg } from '../../market/orders/types.js';
 import type { BidStrategy } from './bidStrategy.js';
 import { yToGas } from './units.js';
 

@@ -1,6 +1,6 @@
 import { optimalSandwich } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
-import type { Bundle } from '../../model/types.js';
+import type { Bundle } from '../../market/orders/types.js';
 import type { BackrunView } from './backrunner.js';
 import type { BidStrategy } from './bidStrategy.js';
 import { yToGas } from './units.js';

@@ -1,10 +1,21 @@
 import type { Distributions } from '../../engine/distributions.js';
 import type { Pool } from '../../market/amm/types.js';
 import { quoteExactIn } from '../../market/amm/index.js';
-import type { MarketConfig } from '../../config/schema.js';
-import type { UserSwap } from '../../model/types.js';
+import type { UserSwap } from '../../market/orders/types.js';
 
-type UsersConfig = MarketConfig['rollups'][number]['users'];
+/** How a rollup's users trade (the config's `rollups[].users`). */
+export interface UserFlowParams {
+  /** Probability that a swap buys X with Y. */
+  readonly buyXProbability: number;
+  /** Median swap size, Y at the reference price. */
+  readonly medianSizeY: number;
+  /** Standard deviation of the log swap size. */
+  readonly sizeLogSd: number;
+  /** Accepted shortfall against the arrival quote, as a fraction (capped at 1). */
+  readonly slippageTolerance: number;
+  /** Share of swaps sent to a private channel. */
+  readonly privateFraction: number;
+}
 
 /**
  * Draws one user's swap: direction (buy X with probability `buyXProbability`), a log-normal size
@@ -13,7 +24,7 @@ type UsersConfig = MarketConfig['rollups'][number]['users'];
  */
 export function drawUserSwap(
   d: Distributions,
-  users: UsersConfig,
+  users: UserFlowParams,
   pool: Pool,
   refPriceYPerX: number,
   ids: { id: number; rollup: number; arrivalMs: number },

@@ -11,9 +11,9 @@ import { parseTableFormat } from '../../io/formats/formats.js';
 import { freshRunDir, prepareOutDir, writeJson } from '../../io/runFolder.js';
 import { runManifest } from '../../io/runManifest.js';
 import { writeBiddingWarRun, writeMarketRun } from '../../io/writeRun.js';
-import type { RunSummary } from '../../model/summary.js';
+import type { RunSummary } from '../../marketModel/summary.js';
 import { formatBiddingWarSummary, formatRunSummary } from '../formatSummary.js';
-import { seqsimVersion } from '../version.js';
+import { seqsimVersion } from '../../version.js';
 import type { CliIo } from '../main.js';
 import { createProgress } from '../progress.js';
 

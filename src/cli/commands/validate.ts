@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { UserInputError } from '../../config/errors.js';
-import { formatValidationTable, validateMechanisms } from '../../model/validation/index.js';
+import { formatValidationTable, validateMechanisms } from '../../validation/index.js';
 import type { CliIo } from '../main.js';
 
 interface ValidateArgs {

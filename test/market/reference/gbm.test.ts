@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveMarketConfig } from '../../../src/config/loadConfig.js';
 import { MS_PER_YEAR } from '../../../src/engine/clock.js';
 import { gbmStep } from '../../../src/market/reference/gbm.js';
-import { runMarket } from '../../../src/model/runMarket.js';
+import { runMarket } from '../../../src/marketModel/runMarket.js';
 
 describe('gbmStep', () => {
   it('is the exact GBM solution S·exp((mu − sigma²/2)dt + sigma·sqrt(dt)·z) (Glasserman 2003, §3.2.1)', () => {

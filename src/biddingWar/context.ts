@@ -1,0 +1,147 @@
+import { bindDistributions, type Distributions } from '../engine/distributions.js';
+import { createStream } from '../engine/randomStreams.js';
+import { RelayBook } from '../agents/relay/relayBook.js';
+import {
+  STRATEGIES,
+  type StrategyName,
+  type StrategyParamsByName,
+} from '../agents/relay/strategies/registry.js';
+import type { BuilderView, StrategyDraws, StrategyFn } from '../agents/relay/types.js';
+import type { BiddingWarConfig, BuilderConfig, ProposerCallConfig } from '../config/biddingWarSchema.js';
+
+// Compile-time checks: the schema's strategies are exactly the registry's, and each builder
+// variant carries the parameters its strategy reads (so binding below is sound).
+type SchemaStrategy = BuilderConfig['strategy'];
+const _sameNames: [SchemaStrategy] extends [StrategyName]
+  ? [StrategyName] extends [SchemaStrategy]
+    ? true
+    : never
+  : never = true;
+const _carriesParams: {
+  [K in StrategyName]: Extract<BuilderConfig, { strategy: K }> extends StrategyParamsByName[K]
+    ? true
+    : never;
+} = { naive: true, adaptive: true, 'last-minute': true, stealth: true, bluff: true };
+
+/**
+ * Random stream path of one component in one auction. Every auction has its own streams, so an
+ * auction replays alone (and runs on any worker), and the flow of auction k does not depend on when
+ * the proposer called in earlier auctions. Builders' streams are keyed by id: adding a builder never
+ * shifts another builder's draws (DESIGN.md §9).
+ */
+export function auctionStreamPath(auction: number, component: string): string {
+  return `biddingWar/auction/${auction}/${component}`;
+}
+
+/** A builder as set up for one auction: its drawn margin and flow access, and its bound strategy. */
+export interface AuctionBuilder {
+  readonly marginEth: number;
+  readonly privateFlowProbability: number;
+  readonly draws: StrategyDraws;
+  /** Its own stream, positioned for the private-flow observations (one Bernoulli per item). */
+  readonly dist: Distributions;
+  readonly decide: (view: Readonly<BuilderView>) => number | null;
+}
+
+function bindStrategy<K extends StrategyName>(
+  name: K,
+  params: StrategyParamsByName[K],
+  draws: StrategyDraws,
+): (view: Readonly<BuilderView>) => number | null {
+  const fn: StrategyFn<StrategyParamsByName[K]> = STRATEGIES[name];
+  return (view) => fn(view, params, draws);
+}
+
+/**
+ * Draws a builder's per-auction parameters from its own stream, always in the same order and
+ * number — margin ~ N(marginEth, marginSdEth) clamped at 0, a uniform for the flow probability,
+ * `revealU`, `bluffU` — so that the private-flow observations that follow depend only on
+ * (seed, auction, id), whatever the parameter values.
+ */
+export function setUpBuilder(
+  builder: BuilderConfig,
+  seed: number | string,
+  auction: number,
+): AuctionBuilder {
+  const dist = bindDistributions(createStream(seed, auctionStreamPath(auction, `builder/${builder.id}`)).next);
+  const marginEth = Math.max(0, dist.normal(builder.marginEth, builder.marginSdEth));
+  const u = dist.uniform();
+  const p = builder.privateFlowProbability;
+  const privateFlowProbability = typeof p === 'number' ? p : p.min + u * (p.max - p.min);
+  const draws: StrategyDraws = { revealU: dist.uniform(), bluffU: dist.uniform() };
+  const decide = bindStrategy(builder.strategy, { ...builder, marginEth }, draws);
+  return { marginEth, privateFlowProbability, draws, dist, decide };
+}
+
+/** The proposer's call time for one auction, ms (a normal draw below 0 is clamped to 0). */
+export function drawCallTimeMs(call: ProposerCallConfig, dist: Distributions): number {
+  switch (call.kind) {
+    case 'normal':
+      return Math.max(0, dist.normal(call.meanMs, call.sdMs));
+    case 'uniform':
+      return dist.uniform(call.minMs, call.maxMs);
+    case 'fixed':
+      return call.atMs;
+  }
+}
+
+/**
+ * Working memory of a run, allocated once and reused by every auction (struct-of-arrays, one slot
+ * per builder): the hot loop allocates nothing per step.
+ */
+export interface BiddingWarContext {
+  readonly config: BiddingWarConfig;
+  /** Own latency plus the relay delay, per builder, ms. */
+  readonly submissionDelayMs: Float64Array;
+  /** Steps by which a builder's view of the relay lags: it sees the book as of step `k - lag`. */
+  readonly lagSteps: Int32Array;
+  readonly book: RelayBook;
+  /** Private flow each builder has seen in the current auction (left in place after it), ETH. */
+  readonly privateValueEth: Float64Array;
+  /** Each builder's last sent bid (NaN: none), ETH. */
+  readonly lastBidEth: Float64Array;
+  readonly views: BuilderView[];
+  /** The relay's best bid and its holder (-1: none) after each step's arrivals. */
+  bestBidByStep: Float64Array;
+  bestOwnerByStep: Int32Array;
+}
+
+export function createContext(config: BiddingWarConfig): BiddingWarContext {
+  const n = config.builders.length;
+  const submissionDelayMs = Float64Array.from(config.builders, (b) => b.latencyMs + config.relayDelayMs);
+  // floor((k·step − latency) / step) = k − ceil(latency / step); the epsilon absorbs float noise.
+  const lagSteps = Int32Array.from(config.builders, (b) => Math.ceil(b.latencyMs / config.stepMs - 1e-9));
+  const views: BuilderView[] = config.builders.map((_, i) => ({
+    timeMs: 0,
+    valueEth: 0,
+    publicValueEth: 0,
+    visibleBestBidEth: null,
+    visibleBestIsOwn: false,
+    lastBidEth: null,
+    submissionDelayMs: submissionDelayMs[i]!,
+  }));
+  const steps = Math.ceil(config.slotMs / config.stepMs) * 2 + 1;
+  return {
+    config,
+    submissionDelayMs,
+    lagSteps,
+    book: new RelayBook(n),
+    privateValueEth: new Float64Array(n),
+    lastBidEth: new Float64Array(n),
+    views,
+    bestBidByStep: new Float64Array(steps),
+    bestOwnerByStep: new Int32Array(steps),
+  };
+}
+
+/** Grows the per-step history so that step index `step` fits. */
+export function ensureStepCapacity(ctx: BiddingWarContext, step: number): void {
+  if (step < ctx.bestBidByStep.length) return;
+  const size = Math.max(step + 1, ctx.bestBidByStep.length * 2);
+  const bids = new Float64Array(size);
+  bids.set(ctx.bestBidByStep);
+  const owners = new Int32Array(size);
+  owners.set(ctx.bestOwnerByStep);
+  ctx.bestBidByStep = bids;
+  ctx.bestOwnerByStep = owners;
+}

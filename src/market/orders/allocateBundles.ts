@@ -1,0 +1,46 @@
+import type { Source } from '../../engine/randomStreams.js';
+import { conflicts as overlaps } from './positions.js';
+import type { Allocated, Bundle } from './types.js';
+
+/** How winners pay: their own bid, or the best bid they displaced (capped at their own). */
+export type PaymentRule = 'first-price' | 'second-price';
+
+
+/** A uniformly random order of `n` indices (Fisher–Yates with the passed-in source). */
+function shuffledIndices(n: number, source: Source): number[] {
+  const idx = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(source() * (i + 1));
+    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+  }
+  return idx;
+}
+
+/**
+ * Sells the slot's positions — the top of each rollup's block and the position behind each public
+ * user swap — among the bundles, comparing bids by their value in Y at the reference price.
+ *
+ * Greedy by bid: bundles in descending bid order (ties in a uniformly random order) win when every
+ * position they need is still free. With single-position bundles this is exactly a sealed-bid
+ * auction per position; with atomic multi-rollup bundles it is the usual greedy approximation of
+ * the combinatorial allocation (it can miss a pair of smaller bids that together beat one atomic
+ * bid). Payment: `first-price` pays the own bid; `second-price` pays the highest bid among the
+ * losers that wanted an overlapping position (the price it displaced), at most its own bid.
+ */
+export function allocateBundles(bundles: readonly Bundle[], rule: PaymentRule, source: Source): Allocated[] {
+  if (bundles.length === 0) return [];
+  const shuffle = shuffledIndices(bundles.length, source);
+  const order = shuffle.sort((i, j) => bundles[j]!.bidY - bundles[i]!.bidY);
+  const won: Bundle[] = [];
+  const lost: Bundle[] = [];
+  for (const i of order) {
+    const b = bundles[i]!;
+    if (won.some((w) => overlaps(w, b))) lost.push(b);
+    else won.push(b);
+  }
+  return won.map((bundle) => {
+    if (rule === 'first-price' || bundle.bidY <= 0) return { bundle, paymentGas: bundle.bidGas };
+    const displaced = lost.filter((l) => overlaps(l, bundle)).reduce((m, l) => Math.max(m, l.bidY), 0);
+    return { bundle, paymentGas: bundle.bidGas * Math.min(1, displaced / bundle.bidY) };
+  });
+}

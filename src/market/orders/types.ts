@@ -1,0 +1,75 @@
+import type { Token } from '../amm/types.js';
+
+/*
+ * The orders that flow through a market, shared by the agents that make them and the models that
+ * execute them: users' swaps, searchers' bundles, what a bundle competes for, and what it won.
+ */
+
+/** Token balances on one chain (or on the CEX). */
+export interface Balances {
+  X: number;
+  Y: number;
+}
+
+/** A user's swap intent, as it arrives during a slot. */
+export interface UserSwap {
+  readonly id: number;
+  readonly rollup: number;
+  /** Simulated arrival time in ms since the run began. */
+  readonly arrivalMs: number;
+  readonly tokenIn: Token;
+  readonly amountIn: number;
+  /** The swap reverts if it would pay out less (slippage tolerance against the arrival quote). */
+  readonly minAmountOut: number;
+  /** Sent to a private channel instead of the public mempool. */
+  readonly isPrivate: boolean;
+}
+
+/** One swap inside a bundle. */
+export interface SwapLeg {
+  readonly rollup: number;
+  readonly tokenIn: Token;
+  readonly amountIn: number;
+  readonly minAmountOut: number;
+}
+
+/**
+ * What a bundle competes for: the top of the block on one or more rollups (a multi-rollup top is
+ * an atomic cross-rollup bundle), or the position right behind one user's swap (a backrun).
+ */
+export type BundleTarget =
+  | { readonly kind: 'top'; readonly rollups: readonly number[] }
+  | { readonly kind: 'backrun'; readonly rollup: number; readonly userId: number }
+  | { readonly kind: 'sandwich'; readonly rollup: number; readonly userId: number };
+
+/** What a searcher sends for inclusion: swaps plus a bid paid in one rollup's gas token. */
+export interface Bundle {
+  readonly searcher: number;
+  readonly kind: 'cex-dex' | 'cross-rollup' | 'backrun' | 'sandwich';
+  readonly target: BundleTarget;
+  /**
+   * Swaps, executed in order, all or none. Empty for a backrun (it sizes its trade on-chain); a
+   * sandwich's single leg is its front-run (the back-run sells whatever the front-run bought).
+   */
+  readonly legs: readonly SwapLeg[];
+  /** The searcher's estimate of the bundle's value, in Y at the reference price. */
+  readonly valueY: number;
+  /** The rollup whose gas token pays the bid. */
+  readonly bidRollup: number;
+  /** Bid in units of `bidRollup`'s gas token. */
+  readonly bidGas: number;
+  /** The same bid valued in Y at the reference price when it was made (what auctions compare). */
+  readonly bidY: number;
+  /** CEX-DEX arbitrageurs hedge each executed leg on the CEX at the reference price. */
+  readonly hedge: boolean;
+  /** Legs of one split cross-rollup opportunity share a group id (for leg-failure accounting). */
+  readonly group?: number;
+  /** When the bundle reaches the builder or sequencer, ms (slot start + the searcher's latency). */
+  readonly arrivalMs: number;
+}
+
+/** A bundle that won its auction, with what it pays (in `bidRollup`'s gas token). */
+export interface Allocated {
+  readonly bundle: Bundle;
+  readonly paymentGas: number;
+}

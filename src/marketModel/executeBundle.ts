@@ -1,0 +1,80 @@
+import { swapExactIn } from '../market/amm/index.js';
+import { otherToken } from '../market/amm/otherToken.js';
+import type { SwapResult, Token } from '../market/amm/types.js';
+import type { WorldState } from './types.js';
+import type { Bundle, SwapLeg } from '../market/orders/types.js';
+import { valueY } from './world.js';
+
+/**
+ * Books one executed swap to a searcher: inventory on the leg's rollup, the CEX hedge at the
+ * reference price when the searcher hedges, and the slot's statistics. Returns the swap's profit
+ * in Y at the reference price (what it received minus what it paid).
+ */
+export function bookSearcherSwap(state: WorldState, bundle: Bundle, leg: SwapLeg, res: SwapResult): number {
+  const p = state.refPriceYPerX;
+  const tokenOut: Token = otherToken(leg.tokenIn);
+  const searcher = state.searchers[bundle.searcher]!;
+  const inv = searcher.onchain[leg.rollup]!;
+  inv[leg.tokenIn] -= leg.amountIn;
+  inv[tokenOut] += res.amountOut;
+  if (bundle.hedge) {
+    // Sell what was received on the CEX for the token that was paid, at the reference price.
+    searcher.cex[tokenOut] -= res.amountOut;
+    searcher.cex[leg.tokenIn] += tokenOut === 'X' ? res.amountOut * p : res.amountOut / p;
+  }
+  const profitY = valueY(tokenOut, res.amountOut, p) - valueY(leg.tokenIn, leg.amountIn, p);
+  const stats = state.stats[leg.rollup]!;
+  chargeDataFee(state, leg.rollup, inv);
+  if (bundle.kind === 'cross-rollup') {
+    stats.crossArbLegs++;
+    stats.crossArbProfitY += profitY;
+  } else if (bundle.kind === 'backrun') {
+    stats.backruns++;
+    stats.backrunProfitY += profitY;
+  } else if (bundle.kind === 'sandwich') {
+    stats.sandwichProfitY += profitY;
+  } else {
+    stats.arbCount++;
+    stats.arbProfitY += profitY;
+  }
+  stats.arbVolumeY += valueY(leg.tokenIn, leg.amountIn, p);
+  return profitY;
+}
+
+/**
+ * Charges one swap's data fee (base fee × bytes per swap) in the rollup's gas token to `payer`
+ * (searchers pay from inventory, which may go negative: a float they top up off-model) and books
+ * it to the rollup's treasury.
+ */
+export function chargeDataFee(state: WorldState, rollupIndex: number, payer: { X: number; Y: number } | null): number {
+  const rollup = state.rollups[rollupIndex]!;
+  const bytes = state.config.rollups[rollupIndex]!.feeModel.bytesPerSwap;
+  const feeGas = rollup.baseFeePerByte * bytes;
+  if (payer) payer[rollup.gasToken] -= feeGas;
+  rollup.treasury[rollup.gasToken] += feeGas;
+  const stats = state.stats[rollupIndex]!;
+  stats.bytesUsed += bytes;
+  stats.feesGas += feeGas;
+  return feeGas;
+}
+
+/**
+ * Executes a bundle's fixed legs all-or-nothing: simulated first on copies of the pools, applied
+ * only if no leg falls short of its minimum output. Returns the swaps' results, or null if it
+ * reverted (and nothing changed).
+ */
+export function executeLegs(state: WorldState, bundle: Bundle): SwapResult[] | null {
+  const pools = state.rollups.map((r) => r.pool);
+  const results: SwapResult[] = [];
+  for (const leg of bundle.legs) {
+    const res = swapExactIn(pools[leg.rollup]!, leg.tokenIn, leg.amountIn);
+    if (res.amountOut < leg.minAmountOut) return null;
+    pools[leg.rollup] = res.pool;
+    results.push(res);
+  }
+  bundle.legs.forEach((leg, i) => {
+    state.rollups[leg.rollup]!.pool = results[i]!.pool;
+    bookSearcherSwap(state, bundle, leg, results[i]!);
+  });
+  return results;
+}
