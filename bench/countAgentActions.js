@@ -16,7 +16,7 @@
 // base-fee update (market mechanics rather than agent actions). Counting fewer things makes the
 // ns-per-action figure larger, never flattering.
 import { runSlots } from '../dist/engine/simulation.js';
-import { buildMarketSimulation } from '../dist/marketModel/buildSimulation.js';
+import { buildMarketSimulation } from '../dist/marketModel/marketModel.js';
 
 /** Searcher kinds that evaluate every public pending swap on their rollup. */
 const MEMPOOL_READERS = new Set(['backrun', 'sandwich']);
@@ -30,24 +30,19 @@ export const AGENT_ACTION_DEFINITION = [
 ];
 
 /**
- * Runs `config` (all of its slots) through the model's own phases with one extra read-only phase
- * before `search`, and sums the agent actions defined above. Deterministic: the same config and
+ * Runs `config` (all of its slots) through the model, reading each slot's outcome, and sums the
+ * agent actions defined above. Deterministic: the same config and
  * seed give the same trajectory as `runSimulation(config)`, so the counts apply to timed runs.
  */
 export function countAgentActions(config) {
-  const { sim, world, bus } = buildMarketSimulation(config);
+  const { sim, world, bus, lastOutcome } = buildMarketSimulation(config);
   const c = { slots: 0, userArrivals: 0, searcherSlotDecisions: 0, mempoolCandidates: 0, searcherSwaps: 0, auctions: 0 };
-  const mempoolReaders = world.searchers.filter((s) => MEMPOOL_READERS.has(s.config.kind));
-  const probe = {
-    name: 'bench-count-mempool-candidates',
-    run(state) {
-      for (const s of mempoolReaders) for (const tx of state.rollups[s.rollups[0]].pending) if (!tx.isPrivate) c.mempoolCandidates++;
-    },
-  };
-  const at = sim.phases.findIndex((p) => p.name === 'search');
-  if (at < 0) throw new Error(`no 'search' phase among ${sim.phases.map((p) => p.name).join(', ')}`);
-  const phases = [...sim.phases.slice(0, at), probe, ...sim.phases.slice(at)];
+  const mempoolReaders = world.searchers.filter((s) => MEMPOOL_READERS.has(config.searchers[s.index].kind));
   bus.on('slot', (e) => {
+    // The mempool a reader evaluated at search: its rollup's public swaps that arrived this slot
+    // (the mempool is emptied by every block).
+    const arrivals = lastOutcome().arrivals;
+    for (const s of mempoolReaders) for (const tx of arrivals[s.rollups[0]]) if (!tx.isPrivate) c.mempoolCandidates++;
     c.slots++;
     c.searcherSlotDecisions += world.searchers.length;
     let bids = 0;
@@ -58,7 +53,7 @@ export function countAgentActions(config) {
     }
     if (bids > 0) c.auctions++;
   });
-  runSlots({ ...sim, phases }, 0, config.slots);
+  runSlots(sim, 0, config.slots);
   bus.complete();
   const total = c.userArrivals + c.searcherSlotDecisions + c.mempoolCandidates + c.searcherSwaps + c.auctions;
   return { ...c, total };

@@ -19,7 +19,7 @@ export { resolveConfig, resolveMarketConfig, loadConfig, configJsonSchema } from
 export { UserInputError } from './config/errors.js';
 export type { MarketConfig, MarketConfigInput } from './config/schema.js';
 export type { SlotEvent, RollupSlotRecord } from './marketModel/slotRecord.js';
-export { slotRows } from './marketModel/slotRecord.js';
+export { slotRows, slotColumns } from './marketModel/columns.js';
 export type { RunSummary, RollupSummary } from './marketModel/summary.js';
 export { runBiddingWar } from './biddingWar/runBiddingWar.js';
 export { validateMechanisms, formatValidationTable } from './validation/index.js';

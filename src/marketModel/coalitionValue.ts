@@ -2,10 +2,11 @@ import { buildBlock, builderBidY } from '../agents/builders/buildBlock.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../market/orders/allocateBundles.js';
 import { rollupsOf } from '../market/orders/positions.js';
-import type { ModelRuntime } from './runtime.js';
-import type { WorldState } from './types.js';
 import type { Bundle } from '../market/orders/types.js';
-import { touchesFcfs } from './phases/build.js';
+import { touchesFcfs } from './orderingPolicy.js';
+import type { ModelRuntime } from './runtime.js';
+import type { Candidate } from './slot.js';
+import type { WorldState } from './types.js';
 
 const inMask = (b: Bundle, mask: number) => rollupsOf(b.target).every((r) => (mask >> r) & 1);
 
@@ -20,29 +21,30 @@ const inMask = (b: Bundle, mask: number) => rollupsOf(b.target).every((r) => (ma
  * first-price; under a burning mechanism the burn is not revenue the rollups could share, so it is
  * left out, as it is from the real revenue that is split.
  */
-export function counterfactualValue(state: WorldState, rt: ModelRuntime, mask: number): number {
+export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], candidates: readonly Candidate[], mask: number): number {
   if (mask === 0) return 0;
   const source = rt.dist(`counterfactual/${mask}`).source;
-  if (state.builders.length === 0) {
-    const bundles = state.bundles.filter((b) => inMask(b, mask) && !touchesFcfs(state, b));
-    return allocateBundles(bundles, state.config.mechanism.name as PaymentRule, source).reduce((a, w) => a + w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);
+  if (world.builders.length === 0) {
+    const forSale = bundles.filter((b) => inMask(b, mask) && !touchesFcfs(world, b));
+    return allocateBundles(forSale, world.config.mechanism.name as PaymentRule, source).reduce((a, w) => a + w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);
   }
-  const pools = state.rollups.map((r) => r.pool);
-  const bids = state.candidates.map((c, i) => {
+  const pools = world.rollups.map((r) => r.pool);
+  const bids = candidates.map((c, i) => {
     const block = buildBlock(c.seen.filter((b) => inMask(b, mask)), pools, source);
-    const cfg = state.config.builders[i]!;
-    return { bidderId: state.builders[i]!.id, amount: builderBidY(block.valueByRollupY.reduce((a, v) => a + v, 0), cfg.margin, cfg.costY), timeMs: cfg.bidTimeMs };
+    const cfg = world.config.builders[i]!;
+    return { bidderId: world.builders[i]!.id, amount: builderBidY(block.valueByRollupY.reduce((a, v) => a + v, 0), cfg.margin, cfg.costY), timeMs: cfg.bidTimeMs };
   });
-  return runMechanism(state.config.mechanism, bids, source).payments.toProposer;
+  return runMechanism(world.config.mechanism, bids, source).payments.toProposer;
 }
 
-/** v(S) for this slot, computed on first use and remembered until the slot ends. */
-export function coalitionValueOf(state: WorldState, rt: ModelRuntime): (mask: number) => number {
+/** v(S) for this slot, computed on first use and remembered for the rest of the slot. */
+export function coalitionValueOf(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], candidates: readonly Candidate[]): (mask: number) => number {
+  const values = new Map<number, number>();
   return (mask) => {
-    let v = state.coalitionValues.get(mask);
+    let v = values.get(mask);
     if (v === undefined) {
-      v = counterfactualValue(state, rt, mask);
-      state.coalitionValues.set(mask, v);
+      v = counterfactualValue(world, rt, bundles, candidates, mask);
+      values.set(mask, v);
     }
     return v;
   };

@@ -1,19 +1,26 @@
 import { swapExactIn } from '../market/amm/index.js';
 import { otherToken } from '../market/amm/otherToken.js';
 import type { SwapResult, Token } from '../market/amm/types.js';
+import type { Balances, Bundle, SwapLeg } from '../market/orders/types.js';
+import type { Tally } from './columns.js';
 import type { WorldState } from './types.js';
-import type { Bundle, SwapLeg } from '../market/orders/types.js';
 import { valueY } from './world.js';
+
+/** What executing a block changes: the world, and the block's per-rollup statistics it returns. */
+export interface BlockExecution {
+  readonly world: WorldState;
+  readonly tally: Tally<'execute'>[];
+}
 
 /**
  * Books one executed swap to a searcher: inventory on the leg's rollup, the CEX hedge at the
- * reference price when the searcher hedges, and the slot's statistics. Returns the swap's profit
+ * reference price when the searcher hedges, and the block's statistics. Returns the swap's profit
  * in Y at the reference price (what it received minus what it paid).
  */
-export function bookSearcherSwap(state: WorldState, bundle: Bundle, leg: SwapLeg, res: SwapResult): number {
-  const p = state.refPriceYPerX;
+export function bookSearcherSwap(x: BlockExecution, bundle: Bundle, leg: SwapLeg, res: SwapResult): number {
+  const p = x.world.refPriceYPerX;
   const tokenOut: Token = otherToken(leg.tokenIn);
-  const searcher = state.searchers[bundle.searcher]!;
+  const searcher = x.world.searchers[bundle.searcher]!;
   const inv = searcher.onchain[leg.rollup]!;
   inv[leg.tokenIn] -= leg.amountIn;
   inv[tokenOut] += res.amountOut;
@@ -23,8 +30,8 @@ export function bookSearcherSwap(state: WorldState, bundle: Bundle, leg: SwapLeg
     searcher.cex[leg.tokenIn] += tokenOut === 'X' ? res.amountOut * p : res.amountOut / p;
   }
   const profitY = valueY(tokenOut, res.amountOut, p) - valueY(leg.tokenIn, leg.amountIn, p);
-  const stats = state.stats[leg.rollup]!;
-  chargeDataFee(state, leg.rollup, inv);
+  const stats = x.tally[leg.rollup]!;
+  chargeDataFee(x, leg.rollup, inv);
   if (bundle.kind === 'cross-rollup') {
     stats.crossArbLegs++;
     stats.crossArbProfitY += profitY;
@@ -46,13 +53,13 @@ export function bookSearcherSwap(state: WorldState, bundle: Bundle, leg: SwapLeg
  * (searchers pay from inventory, which may go negative: a float they top up off-model) and books
  * it to the rollup's treasury.
  */
-export function chargeDataFee(state: WorldState, rollupIndex: number, payer: { X: number; Y: number } | null): number {
-  const rollup = state.rollups[rollupIndex]!;
-  const bytes = state.config.rollups[rollupIndex]!.feeModel.bytesPerSwap;
+export function chargeDataFee(x: BlockExecution, rollupIndex: number, payer: Balances | null): number {
+  const rollup = x.world.rollups[rollupIndex]!;
+  const bytes = x.world.config.rollups[rollupIndex]!.feeModel.bytesPerSwap;
   const feeGas = rollup.baseFeePerByte * bytes;
   if (payer) payer[rollup.gasToken] -= feeGas;
   rollup.treasury[rollup.gasToken] += feeGas;
-  const stats = state.stats[rollupIndex]!;
+  const stats = x.tally[rollupIndex]!;
   stats.bytesUsed += bytes;
   stats.feesGas += feeGas;
   return feeGas;
@@ -63,8 +70,8 @@ export function chargeDataFee(state: WorldState, rollupIndex: number, payer: { X
  * only if no leg falls short of its minimum output. Returns the swaps' results, or null if it
  * reverted (and nothing changed).
  */
-export function executeLegs(state: WorldState, bundle: Bundle): SwapResult[] | null {
-  const pools = state.rollups.map((r) => r.pool);
+export function executeLegs(x: BlockExecution, bundle: Bundle): SwapResult[] | null {
+  const pools = x.world.rollups.map((r) => r.pool);
   const results: SwapResult[] = [];
   for (const leg of bundle.legs) {
     const res = swapExactIn(pools[leg.rollup]!, leg.tokenIn, leg.amountIn);
@@ -73,8 +80,8 @@ export function executeLegs(state: WorldState, bundle: Bundle): SwapResult[] | n
     results.push(res);
   }
   bundle.legs.forEach((leg, i) => {
-    state.rollups[leg.rollup]!.pool = results[i]!.pool;
-    bookSearcherSwap(state, bundle, leg, results[i]!);
+    x.world.rollups[leg.rollup]!.pool = results[i]!.pool;
+    bookSearcherSwap(x, bundle, leg, results[i]!);
   });
   return results;
 }

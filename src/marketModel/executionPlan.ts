@@ -2,6 +2,20 @@ import { EventQueue } from '../engine/eventQueue.js';
 import type { WorldState } from './types.js';
 import type { Allocated, UserSwap } from '../market/orders/types.js';
 
+/**
+ * Ties at one instant execute in this order (the queue's priority: lower first): lone legs unwound,
+ * top-of-block bundles on auctioned rollups, a sandwich's front-run, the user (and fcfs bundles, in
+ * arrival order), a backrun right after its target, a sandwich's back-run last.
+ */
+export const executionPriority = {
+  unwind: -3,
+  topOfBlock: -2,
+  sandwichFront: -1,
+  arrival: 0,
+  backrun: 1,
+  sandwichBack: 2,
+} as const;
+
 /** One thing to execute in a slot, at its place in the shared timeline. */
 export type PlanItem =
   | { readonly kind: 'unwind'; readonly searcher: number }
@@ -22,30 +36,30 @@ export type PlanItem =
  *   no bundle ever executes ahead of a user swap that arrived earlier.
  * Users execute in arrival order. An atomic bundle executes once, on all its rollups at one point.
  */
-export function executionPlan(state: WorldState, slotStartMs: number): PlanItem[] {
+export function executionPlan(state: WorldState, allocated: readonly Allocated[], slotStartMs: number): PlanItem[] {
   const q = new EventQueue<PlanItem>();
   const fcfs = (r: number) => state.config.rollups[r]!.ordering === 'fcfs';
   const users = new Map<number, UserSwap>();
-  for (const s of state.searchers) if (s.openLegs.length > 0) q.push(slotStartMs, { kind: 'unwind', searcher: s.index }, -3);
+  for (const s of state.searchers) if (s.openLegs.length > 0) q.push(slotStartMs, { kind: 'unwind', searcher: s.index }, executionPriority.unwind);
   for (const r of state.rollups) for (const tx of r.pending) {
     users.set(tx.id, tx);
-    q.push(tx.arrivalMs, { kind: 'user', tx }, 0);
+    q.push(tx.arrivalMs, { kind: 'user', tx }, executionPriority.arrival);
   }
-  for (const won of state.allocated) {
+  for (const won of allocated) {
     const t = won.bundle.target;
     if (t.kind === 'top') {
       const anyFcfs = t.rollups.some(fcfs);
-      q.push(anyFcfs ? won.bundle.arrivalMs : slotStartMs, { kind: 'bundle', won }, anyFcfs ? 0 : -2);
+      q.push(anyFcfs ? won.bundle.arrivalMs : slotStartMs, { kind: 'bundle', won }, anyFcfs ? executionPriority.arrival : executionPriority.topOfBlock);
       continue;
     }
     const target = users.get(t.userId);
     if (!target) continue;
     if (t.kind === 'backrun') {
       const time = fcfs(t.rollup) ? Math.max(won.bundle.arrivalMs, target.arrivalMs) : target.arrivalMs;
-      q.push(time, { kind: 'backrun', won, userId: t.userId }, 1);
+      q.push(time, { kind: 'backrun', won, userId: t.userId }, executionPriority.backrun);
     } else {
-      q.push(target.arrivalMs, { kind: 'sandwich-front', won, userId: t.userId }, -1);
-      q.push(target.arrivalMs, { kind: 'sandwich-back', won, userId: t.userId }, 2);
+      q.push(target.arrivalMs, { kind: 'sandwich-front', won, userId: t.userId }, executionPriority.sandwichFront);
+      q.push(target.arrivalMs, { kind: 'sandwich-back', won, userId: t.userId }, executionPriority.sandwichBack);
     }
   }
   const plan: PlanItem[] = [];

@@ -1,29 +1,28 @@
 import { swapExactIn } from '../market/amm/index.js';
 import { otherToken } from '../market/amm/otherToken.js';
 import type { SwapResult } from '../market/amm/types.js';
-import { chargeDataFee } from './executeBundle.js';
-import type { WorldState } from './types.js';
-import type { Allocated } from '../market/orders/types.js';
+import type { Allocated, Bundle } from '../market/orders/types.js';
+import { chargeDataFee, type BlockExecution } from './executeBundle.js';
 
 /**
  * After a block: every split cross-rollup opportunity with exactly one executed leg is a leg
  * failure on that leg's rollup. The searcher holds what the lone leg bought — and its price risk —
  * until it unwinds it at the start of the next block.
  */
-export function settleLegRisk(state: WorldState, legResults: ReadonlyMap<Allocated, SwapResult[]>): void {
+export function settleLegRisk(x: BlockExecution, bundles: readonly Bundle[], executed: readonly Allocated[], legResults: ReadonlyMap<Allocated, SwapResult[]>): void {
   const legsIn = new Map<number, Allocated[]>();
-  for (const b of state.bundles) if (b.group !== undefined && !legsIn.has(b.group)) legsIn.set(b.group, []);
-  for (const won of state.allocated) if (won.bundle.group !== undefined) legsIn.get(won.bundle.group)?.push(won);
+  for (const b of bundles) if (b.group !== undefined && !legsIn.has(b.group)) legsIn.set(b.group, []);
+  for (const won of executed) if (won.bundle.group !== undefined) legsIn.get(won.bundle.group)?.push(won);
   for (const legs of legsIn.values()) {
     if (legs.length !== 1) continue;
     const won = legs[0]!;
     const leg = won.bundle.legs[0]!;
     const res = legResults.get(won);
     if (!res) continue;
-    state.stats[leg.rollup]!.legFailures++;
+    x.tally[leg.rollup]!.legFailures++;
     const token = otherToken(leg.tokenIn);
     const out = res[0]!.amountOut;
-    state.searchers[won.bundle.searcher]!.openLegs.push({
+    x.world.searchers[won.bundle.searcher]!.openLegs.push({
       rollup: leg.rollup,
       token,
       amount: out,
@@ -39,22 +38,22 @@ export function settleLegRisk(state: WorldState, legResults: ReadonlyMap<Allocat
  * together at the reference price now, so it includes the price risk borne in between — is booked
  * on the leg's rollup.
  */
-export function unwindOpenLegs(state: WorldState, searcherIndex: number): void {
-  const s = state.searchers[searcherIndex]!;
-  const p = state.refPriceYPerX;
+export function unwindOpenLegs(x: BlockExecution, searcherIndex: number): void {
+  const s = x.world.searchers[searcherIndex]!;
+  const p = x.world.refPriceYPerX;
   for (const leg of s.openLegs) {
-    const rollup = state.rollups[leg.rollup]!;
+    const rollup = x.world.rollups[leg.rollup]!;
     const res = swapExactIn(rollup.pool, leg.token, leg.amount);
     rollup.pool = res.pool;
     const back = otherToken(leg.token);
     const inv = s.onchain[leg.rollup]!;
     inv[leg.token] -= leg.amount;
     inv[back] += res.amountOut;
-    chargeDataFee(state, leg.rollup, inv);
+    chargeDataFee(x, leg.rollup, inv);
     const netX = leg.deltaX + (back === 'X' ? res.amountOut : -leg.amount);
     const netY = leg.deltaY + (back === 'Y' ? res.amountOut : -leg.amount);
     const loss = -(netX * p + netY);
-    state.stats[leg.rollup]!.legFailureLossY += loss;
+    x.tally[leg.rollup]!.legFailureLossY += loss;
     s.record.legFailureLossY += loss;
   }
   s.openLegs = [];

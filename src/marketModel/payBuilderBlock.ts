@@ -1,5 +1,7 @@
-import type { WinningBlock, WorldState } from './types.js';
 import type { Balances } from '../market/orders/types.js';
+import type { Tally } from './columns.js';
+import type { WinningBlock } from './slot.js';
+import type { WorldState } from './types.js';
 
 /**
  * Settles one block auction among builders. The winner received the searchers' bids for the
@@ -10,28 +12,28 @@ import type { Balances } from '../market/orders/types.js';
  * off-chain. The proposer's revenue is attributed to rollups by their share of the winner's
  * receipts (evenly when it received nothing).
  */
-export function payBuilderBlock(state: WorldState, block: WinningBlock, received: readonly Balances[]): void {
+export function payBuilderBlock(world: WorldState, block: WinningBlock, received: readonly Balances[], tally: Tally<'settle'>[]): void {
   const pay = block.payments!;
-  const p = state.refPriceYPerX;
+  const p = world.refPriceYPerX;
   const total = pay.perBidderY.reduce((a, x) => a + x, 0);
   const sP = total > 0 ? pay.toProposerY / total : 0;
-  pay.perBidderY.forEach((paid, i) => void (state.builders[i]!.paidY += paid));
+  pay.perBidderY.forEach((paid, i) => void (world.builders[i]!.paidY += paid));
   const valueOf = (r: number) => received[r]!.X * p + received[r]!.Y;
   const receivedY = block.rollups.reduce((a, r) => a + valueOf(r), 0);
   if (block.builder !== null) {
-    const builder = state.builders[block.builder]!;
+    const builder = world.builders[block.builder]!;
     builder.wins++;
     builder.receivedY += receivedY;
     const f = receivedY > 0 ? Math.min(1, pay.perBidderY[block.builder]! / receivedY) : 0;
     for (const r of block.rollups) {
-      const holdings = state.proposer.holdings[r]!;
+      const holdings = world.proposer.holdings[r]!;
       for (const t of ['X', 'Y'] as const) holdings[t] += sP * f * received[r]![t];
     }
   }
   for (const r of block.rollups) {
     const share = receivedY > 0 ? valueOf(r) / receivedY : 1 / block.rollups.length;
-    state.stats[r]!.proposerRevenueY += pay.toProposerY * share;
-    state.stats[r]!.burnedY += pay.burnedY * share;
+    tally[r]!.proposerRevenueY += pay.toProposerY * share;
+    tally[r]!.burnedY += pay.burnedY * share;
   }
-  state.validatorRevenueY[block.proposer]! += pay.toProposerY;
+  world.validatorRevenueY[block.proposer]! += pay.toProposerY;
 }

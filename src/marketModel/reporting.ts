@@ -10,7 +10,8 @@ import {
   type ReportSettlement,
 } from '../market/revenueSharing/reporting.js';
 import type { ModelRuntime } from './runtime.js';
-import type { WinningBlock, WorldState } from './types.js';
+import type { WinningBlock } from './slot.js';
+import type { WorldState } from './types.js';
 
 /** One slot's report of the shared block's revenue and what the detectors made of it. */
 export interface ReportOutcome extends ReportSettlement {
@@ -28,7 +29,7 @@ export interface ReportOutcome extends ReportSettlement {
  * every slot, whether or not the proposer lies, so runs that differ only in δ see the same
  * committees, public relays and audits (common random numbers).
  */
-export function reportSharedRevenue(state: WorldState, rt: ModelRuntime, block: WinningBlock | undefined, trueY: number): ReportOutcome {
+export function reportSharedRevenue(state: WorldState, rt: ModelRuntime, block: WinningBlock | undefined, trueY: number, proposers: readonly number[]): ReportOutcome {
   const { reporting, proposerCut } = state.config.revenueSharing;
   const { publicBids, committee, stakeBound } = reporting.detection;
   const part = 1 - proposerCut;
@@ -49,7 +50,7 @@ export function reportSharedRevenue(state: WorldState, rt: ModelRuntime, block: 
     observed = observeBestBids(bids, latencies, committee.deadlineMs, committee.latencyJitterMs, draw.source, committee.valueNoiseLogSd);
   }
   const audited = stakeBound?.enabled ? rt.dist('reporting/audit').bernoulli(stakeBound.auditProbability) : false;
-  const proposer = block?.proposer ?? state.proposers[0]!;
+  const proposer = block?.proposer ?? proposers[0]!;
   const validator = state.config.validators[proposer]!;
   const bondY = stakeBound?.enabled ? validator.stake * stakeBound.stakeValueY : 0;
 

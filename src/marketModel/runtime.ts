@@ -1,6 +1,6 @@
+import { fixedFractionBid, type BidStrategy } from '../agents/searchers/bidStrategy.js';
 import { bindDistributions, type Distributions } from '../engine/distributions.js';
 import type { RandomStreams } from '../engine/randomStreams.js';
-import { fixedFractionBid, type BidStrategy } from '../agents/searchers/bidStrategy.js';
 import type { WorldState } from './types.js';
 
 /**
@@ -26,6 +26,6 @@ export function createRuntime(world: WorldState, streams: RandomStreams): ModelR
       }
       return d;
     },
-    strategies: world.searchers.map((s) => fixedFractionBid(s.config.bidFraction)),
+    strategies: world.config.searchers.map((s) => fixedFractionBid(s.bidFraction)),
   };
 }

@@ -1,47 +1,13 @@
 import { concentration } from '../market/metrics/concentration.js';
+import { gapBps, inFeeBand } from '../market/metrics/priceGap.js';
+import { summedColumns, type RollupSums } from './columns.js';
 import type { SlotEvent } from './slotRecord.js';
-import { gapBps, inFeeBand } from './slotRecord.js';
 import type { WorldState } from './types.js';
 import { addReport, emptyTally, reportingSummary, type ReportingTally } from './reportingSummary.js';
-import type { RollupSummary, RunSummary } from './summaryTypes.js';
+import type { RollupSummary, RunSummary, TotalledSums } from './summaryTypes.js';
 
-type Sums = Omit<
-  RollupSummary,
-  'rollup' | 'gas_token' | 'mev_extracted_y' | 'initial_pool_price' | 'final_pool_price' | 'mean_abs_gap_bps' | 'share_slots_in_fee_band' | 'lost_y' | 'member_share' | 'departures' | 'returns'
-> & {
-  absGapSum: number;
-  inBand: number;
-  memberSlots: number;
-};
-
-const sumKeys = [
-  ['user_swaps', 'userCount'],
-  ['user_failed', 'userFailed'],
-  ['user_volume_y', 'userVolumeY'],
-  ['user_surplus_y', 'userSurplusY'],
-  ['arb_trades', 'arbCount'],
-  ['arb_volume_y', 'arbVolumeY'],
-  ['arb_profit_y', 'arbProfitY'],
-  ['cross_arb_legs', 'crossArbLegs'],
-  ['cross_arb_profit_y', 'crossArbProfitY'],
-  ['backruns', 'backruns'],
-  ['backrun_profit_y', 'backrunProfitY'],
-  ['leg_failures', 'legFailures'],
-  ['leg_failure_loss_y', 'legFailureLossY'],
-  ['sandwiches', 'sandwiches'],
-  ['sandwich_profit_y', 'sandwichProfitY'],
-  ['winning_bids_y', 'winningBidY'],
-  ['proposer_revenue_y', 'proposerRevenueY'],
-  ['burned_y', 'burnedY'],
-  ['standalone_value_y', 'standaloneValueY'],
-  ['revenue_share_y', 'revenueShareY'],
-  ['hidden_y', 'hiddenY'],
-  ['recovered_y', 'recoveredY'],
-  ['own_sequencer_cost_y', 'ownSequencerCostY'],
-  ['bid_purchase_gas', 'bidPurchaseGas'],
-  ['disposal_sold_gas', 'disposalSoldGas'],
-  ['fees_gas', 'feesGas'],
-] as const;
+/** Per rollup: the summed columns (named as in summary.json) and the aggregates derived here. */
+type Sums = RollupSums & { absGapSum: number; inBand: number; memberSlots: number };
 
 /**
  * Accumulates `slot` events into a run summary. It only reads events (a recorder): the model never
@@ -85,7 +51,7 @@ export class SummaryAccumulator {
 
   constructor(private readonly initialWorld: { refPriceYPerX: number; poolPrices: number[] }) {
     this.sums = initialWorld.poolPrices.map(() => ({
-      ...(Object.fromEntries(sumKeys.map(([k]) => [k, 0])) as Omit<Sums, 'absGapSum' | 'inBand'>),
+      ...(Object.fromEntries(summedColumns.map((c) => [c.name, 0])) as RollupSums),
       absGapSum: 0,
       inBand: 0,
       memberSlots: 0,
@@ -105,7 +71,7 @@ export class SummaryAccumulator {
     }
     e.rollups.forEach((r, i) => {
       const s = this.sums[i]!;
-      for (const [out, from] of sumKeys) s[out] += r[from];
+      for (const c of summedColumns) s[c.name] += r[c.field] as number;
       s.absGapSum += Math.abs(gapBps(r.poolPriceYPerX, e.refPriceYPerX));
       if (inFeeBand(r.poolPriceYPerX, e.refPriceYPerX, r.fee)) s.inBand++;
       if (r.member) s.memberSlots++;
@@ -137,32 +103,24 @@ export class SummaryAccumulator {
     const wins = world.searchers.reduce((a, s) => a + s.record.wins, 0);
     const paid = world.searchers.reduce((a, s) => a + s.record.paidY, 0);
     const wonValue = world.searchers.reduce((a, s) => a + s.record.wonValueY, 0);
+    const searcherConfig = (s: WorldState['searchers'][number]) => world.config.searchers[s.index]!;
     const pnl = (s: WorldState['searchers'][number]) => s.onchain.reduce((a, b) => a + valueY(b), 0) + valueY(s.cex);
-    const effectiveBundling = (s: WorldState['searchers'][number]) =>
-      s.config.kind === 'cross-rollup' ? (world.config.sequencing.mode === 'separate' ? 'split' : s.config.bundling) : null;
+    const effectiveBundling = (s: WorldState['searchers'][number]) => {
+      const c = searcherConfig(s);
+      return c.kind === 'cross-rollup' ? (world.config.sequencing.mode === 'separate' ? 'split' : c.bundling) : null;
+    };
     const crossPnl = (b: 'atomic' | 'split') => world.searchers.filter((s) => effectiveBundling(s) === b).reduce((a, s) => a + pnl(s), 0);
     const blocks = world.builders.reduce((a, b) => a + b.wins, 0);
     const blockValue = world.builders.reduce((a, b) => a + b.receivedY, 0);
-    const total = (k: keyof Sums) => rollups.reduce((a, r) => a + (r[k as keyof RollupSummary] as number), 0);
+    const total = (k: string) => rollups.reduce((a, r) => a + (r[k as keyof RollupSummary] as number), 0);
     return {
       slots: this.slots,
       simulated_seconds: this.lastTimeMs / 1000,
       initial_ref_price: this.initialWorld.refPriceYPerX,
       final_ref_price: Number.isNaN(this.lastRef) ? this.initialWorld.refPriceYPerX : this.lastRef,
       totals: {
-        user_volume_y: total('user_volume_y'),
-        user_surplus_y: total('user_surplus_y'),
-        arb_volume_y: total('arb_volume_y'),
-        arb_profit_y: total('arb_profit_y'),
-        cross_arb_profit_y: total('cross_arb_profit_y'),
-        backrun_profit_y: total('backrun_profit_y'),
-        sandwich_profit_y: total('sandwich_profit_y'),
+        ...(Object.fromEntries(summedColumns.filter((c) => c.total).map((c) => [c.name, total(c.name)])) as TotalledSums),
         mev_extracted_y: rollups.reduce((a, r) => a + r.mev_extracted_y, 0),
-        leg_failures: total('leg_failures'),
-        leg_failure_loss_y: total('leg_failure_loss_y'),
-        winning_bids_y: total('winning_bids_y'),
-        proposer_revenue_y: total('proposer_revenue_y'),
-        burned_y: total('burned_y'),
         proposer_value_y: world.proposer.holdings.reduce((a, b) => a + valueY(b), 0),
         rollup_fees_value_y: world.rollups.reduce((a, r) => a + valueY(r.treasury), 0),
         coalition_value_y: this.coalition.value,
@@ -192,7 +150,7 @@ export class SummaryAccumulator {
       rollups,
       searchers: world.searchers.map((s) => ({
         searcher: s.id,
-        kind: s.config.kind,
+        kind: searcherConfig(s).kind,
         pnl_y: pnl(s),
         leg_failure_loss_y: s.record.legFailureLossY,
         wins: s.record.wins,

@@ -1,54 +1,31 @@
 import type { Concentration } from '../market/metrics/concentration.js';
+import type { RollupSums, TotalledSums } from './columns.js';
 import type { ReportingSummary } from './reportingSummary.js';
 
 /* The shape of `summary.json`: what `SummaryAccumulator` (summary.ts) produces. */
 
 /** Totals and end-of-run figures for one rollup. */
-export interface RollupSummary {
+export type { TotalledSums } from './columns.js';
+
+/** Totals and end-of-run figures for one rollup: the summed columns (columns.ts) and these. */
+export type RollupSummary = RollupSums & {
   rollup: string;
   gas_token: string;
-  user_swaps: number;
-  user_failed: number;
-  user_volume_y: number;
-  user_surplus_y: number;
-  arb_trades: number;
-  arb_volume_y: number;
-  arb_profit_y: number;
-  cross_arb_legs: number;
-  cross_arb_profit_y: number;
-  backruns: number;
-  backrun_profit_y: number;
-  leg_failures: number;
-  leg_failure_loss_y: number;
-  sandwiches: number;
-  sandwich_profit_y: number;
   /** Searchers' profit before bids: CEX-DEX, backrun, cross-rollup and sandwich (Y). */
   mev_extracted_y: number;
-  winning_bids_y: number;
-  proposer_revenue_y: number;
-  burned_y: number;
-  /** Σ over slots of the counterfactual revenue had this rollup sequenced alone, v({r}) (Y). */
-  standalone_value_y: number;
-  /** Σ over slots of what the rollup received from sequencing: its split inside, its own block's revenue outside (Y). */
-  revenue_share_y: number;
-  /** Σ of what the proposer's reports hid from this rollup, what detection won back, and the difference (Y). */
-  hidden_y: number;
-  recovered_y: number;
+  /** Σ of what the proposer's reports hid from this rollup less what detection won back (Y). */
   lost_y: number;
-  /** Σ cost of running its own sequencer while outside the shared sequencer (Y). */
-  own_sequencer_cost_y: number;
   /** Share of slots in the shared sequencer; times it left and came back (governance). */
   member_share: number;
   departures: number;
   returns: number;
-  bid_purchase_gas: number;
-  disposal_sold_gas: number;
-  fees_gas: number;
+  /** Pool spot price (Y per X) at the start and at the end of the run. */
   initial_pool_price: number;
   final_pool_price: number;
+  /** Mean over slots of |gap_bps|, and the share of slots whose reference price was in the fee band. */
   mean_abs_gap_bps: number;
   share_slots_in_fee_band: number;
-}
+};
 
 /** What `summary.json` holds: run-level figures and one entry per rollup and per searcher. */
 export interface RunSummary {
@@ -56,20 +33,8 @@ export interface RunSummary {
   simulated_seconds: number;
   initial_ref_price: number;
   final_ref_price: number;
-  totals: {
-    user_volume_y: number;
-    user_surplus_y: number;
-    arb_volume_y: number;
-    arb_profit_y: number;
-    cross_arb_profit_y: number;
-    backrun_profit_y: number;
-    sandwich_profit_y: number;
+  totals: TotalledSums & {
     mev_extracted_y: number;
-    leg_failures: number;
-    leg_failure_loss_y: number;
-    winning_bids_y: number;
-    proposer_revenue_y: number;
-    burned_y: number;
     proposer_value_y: number;
     rollup_fees_value_y: number;
     /** Σ over slots of the counterfactual revenue of all rollups together, v(N) (Y). */

@@ -1,16 +1,14 @@
 import type { Pool, Token } from '../market/amm/types.js';
-import type { Allocated, Balances, Bundle, UserSwap } from '../market/orders/types.js';
+import type { Balances, UserSwap } from '../market/orders/types.js';
 import type { MarketConfig } from '../config/schema.js';
 
-/** One line of a slot's execution trace, in execution order (what tests and debugging read). */
-export interface TraceEntry {
-  readonly rollup: number;
-  readonly kind: 'user' | 'cex-dex' | 'cross-rollup' | 'backrun' | 'sandwich-front' | 'sandwich-back' | 'unwind';
-  /** The item's place in the rollup's order: arrival time for users and fcfs bundles, ms. */
-  readonly timeMs: number;
-  readonly userId?: number;
-  readonly searcher?: number;
-}
+/*
+ * The market model's persistent world: what carries over from one slot to the next. Everything here
+ * is plain data, so a checkpoint is a structured clone of it (`persistentState` in world.ts). What a
+ * slot decides and then discards — bundles, candidate blocks, auctions, the trace, statistics — is
+ * not here: the phases return it (slot.ts), and only the apply steps (execute, settle, share, and
+ * the arrivals and price step of nature) change what is below.
+ */
 
 /** A lone leg of a split opportunity, held until unwound on its own pool in the next block. */
 export interface OpenLeg {
@@ -21,27 +19,6 @@ export interface OpenLeg {
   /** Inventory change of the lone leg (for the loss booked at unwind). */
   readonly deltaX: number;
   readonly deltaY: number;
-}
-
-/**
- * The outcome of one block auction: under `shared` sequencing one covering every rollup, under
- * `separate` one per rollup. In direct mode (no builders) `builder` is null and searchers pay the
- * proposer; with builders, searchers pay the winning builder and the builder pays the mechanism.
- */
-export interface WinningBlock {
-  readonly rollups: readonly number[];
-  /** Validator index of this block's proposer. */
-  readonly proposer: number;
-  readonly builder: number | null;
-  /** Builders' bids (Y), in builder order; empty in direct mode. */
-  readonly bidsY: readonly number[];
-  /** What each builder pays (Y) and where it goes: proposer, burn, committee. Null in direct mode. */
-  readonly payments: {
-    readonly perBidderY: readonly number[];
-    readonly toProposerY: number;
-    readonly burnedY: number;
-    readonly toCommitteeY: number;
-  } | null;
 }
 
 export interface BuilderState {
@@ -69,7 +46,6 @@ export interface RollupState {
 export interface SearcherState {
   readonly id: string;
   readonly index: number;
-  readonly config: MarketConfig['searchers'][number];
   /** Indices of the rollups this searcher acts on. */
   readonly rollups: readonly number[];
   /** Inventory per rollup; may go negative (credit from the searcher's treasury). */
@@ -85,80 +61,6 @@ export interface SearcherState {
 export interface ProposerState {
   /** Tokens received on each rollup and not yet disposed of. */
   readonly holdings: Balances[];
-}
-
-/** Quantities accumulated for one rollup during one slot; reset at the start of each slot. */
-export interface RollupSlotStats {
-  userCount: number;
-  userFailed: number;
-  userVolumeY: number;
-  userSurplusY: number;
-  arbCount: number;
-  arbVolumeY: number;
-  arbProfitY: number;
-  bidCount: number;
-  winningBidGas: number;
-  winningBidY: number;
-  /** Gas token bought on the pool by bidders who were short of it. */
-  bidPurchaseGas: number;
-  /** Gas token the proposer sold into the pool (disposal policy). */
-  disposalSoldGas: number;
-  crossArbLegs: number;
-  crossArbProfitY: number;
-  backruns: number;
-  backrunProfitY: number;
-  /** Split cross-rollup opportunities of which only this rollup's leg executed. */
-  legFailures: number;
-  /** Loss (negative PnL, Y) of lone legs unwound on this rollup this slot. */
-  legFailureLossY: number;
-  sandwiches: number;
-  sandwichProfitY: number;
-  /** Value the proposer of this rollup's block received this slot (Y at the reference). */
-  proposerRevenueY: number;
-  /** Value burned by the mechanism this slot, attributed by the block's share (Y). */
-  burnedY: number;
-  /** Counterfactual revenue had this rollup sequenced alone, v({r}) (Y; 0 without counterfactuals). */
-  standaloneValueY: number;
-  /** Counterfactual revenue of all rollups together, v(N) (Y; same on every rollup's row). */
-  coalitionValueY: number;
-  /** v(N) − Σ_r v({r}): what sharing the sequencer adds (Y; same on every rollup's row). */
-  sharingSurplusY: number;
-  /**
-   * What this rollup received from sequencing this slot (Y): inside the shared sequencer, its split
-   * of the reported (and detector-corrected) revenue plus what the bond paid back; outside, its own
-   * sequencer's block revenue.
-   */
-  revenueShareY: number;
-  /** Of this rollup's entitled split, what the proposer's report hid, and what was won back (Y). */
-  hiddenY: number;
-  recoveredY: number;
-  /** The governance's estimate of this rollup's other option this slot (Y): see `GovernanceState`. */
-  alternativeY: number;
-  /** Cost of running its own sequencer, charged this slot when outside the shared sequencer (Y). */
-  ownSequencerCostY: number;
-  /** The shared block's revenue: true, reported by the proposer, settled after detection (Y; slot-level). */
-  trueRevenueY: number;
-  reportedRevenueY: number;
-  settledRevenueY: number;
-  /** The proposer reported less than it received (slot-level). */
-  lied: boolean;
-  /** Which detectors flagged the report (slot-level); `flagAudit` is a lie proven ex post. */
-  flagPublicBids: boolean;
-  flagCommittee: boolean;
-  flagAudit: boolean;
-  /** The detectors' lower bounds on the revenue: public bids, committee floor (Y; slot-level). */
-  publicBoundY: number;
-  committeeFloorY: number;
-  /** Bond forfeited by a proven lie; paid above the truth when a flagged bound exceeded it (Y; slot-level). */
-  slashedY: number;
-  /** Of what the rollups recovered this slot, the part paid out of a forfeited bond (Y; slot-level). */
-  fromBondY: number;
-  overpaidY: number;
-  /** Transaction fees collected this block, in gas token. */
-  feesGas: number;
-  bytesUsed: number;
-  /** The base fee this block was charged at, gas token per byte. */
-  baseFeePerByte: number;
 }
 
 /**
@@ -178,39 +80,23 @@ export interface GovernanceState {
   readonly returns: number[];
 }
 
-export interface WorldState {
-  readonly config: MarketConfig;
+/** The persistent world between two slots (plain data; see the note at the top of this file). */
+export interface MarketState {
   refPriceYPerX: number;
   readonly rollups: RollupState[];
   readonly searchers: SearcherState[];
   readonly proposer: ProposerState;
-  /** Bundles submitted this slot. */
-  bundles: Bundle[];
-  /** Bundles that won this slot's auctions. */
-  allocated: Allocated[];
-  nextGroupId: number;
   readonly builders: BuilderState[];
-  /** Validator index proposing each rollup's block this slot (all equal under shared sequencing). */
-  proposers: number[];
   /** Revenue per validator, Y at the reference. */
   readonly validatorRevenueY: number[];
-  /** This slot's execution trace. */
-  trace: TraceEntry[];
-  /** Each builder's candidate block this slot (builder mode). */
-  candidates: { included: Bundle[]; valueByRollupY: number[]; seen: Bundle[] }[];
-  /** Counterfactual auction revenue v(S) by subset bitmask, computed this slot (revenue sharing). */
-  coalitionValues: Map<number, number>;
-  /** This slot's revenue shares among the members from a value-based split rule (null otherwise). */
-  splitShares: number[] | null;
-  /**
-   * For each rollup outside the shared sequencer (governance): v(M ∪ {r}), the revenue had it been
-   * in, and its share of it under a value-based rule (null: computed at settlement, or a member).
-   */
-  wouldBe: ({ revenueY: number; share: number | null } | null)[];
   /** Who shares the sequencer, and what each rollup's governance remembers. */
   readonly governance: GovernanceState;
-  /** This slot's block auctions. */
-  blocks: WinningBlock[];
-  readonly stats: RollupSlotStats[];
+  /** Ids handed out so far: user swaps, and split cross-rollup opportunities (leg groups). */
   nextUserId: number;
+  nextGroupId: number;
+}
+
+/** The world the phases read: the persistent state and the (never changing) resolved config. */
+export interface WorldState extends MarketState {
+  readonly config: MarketConfig;
 }

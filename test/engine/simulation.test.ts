@@ -1,90 +1,48 @@
 import { describe, expect, it } from 'vitest';
-import { createSimulation, runSlots, type Phase } from '../../src/engine/simulation.js';
+import { runSlots, type Simulation } from '../../src/engine/simulation.js';
 import { EventQueue } from '../../src/engine/eventQueue.js';
 
-// SimPy-style engine test: tiny phases and events append to a log; we assert the exact order.
-type Ev = { label: string };
-
-function loggingSimulation() {
+// SimPy-style engine test: a tiny model appends to a log; we assert the exact order.
+function loggingSimulation(): { sim: Simulation<string[]>; log: string[] } {
   const log: string[] = [];
-  const phases: Phase<string[], Ev>[] = [
-    {
-      name: 'exogenous',
-      run: (s, ctx) => {
-        s.push(`s${ctx.slot}:exogenous`);
-        // Three events at the same time: priority decides first, then insertion order.
-        ctx.schedule(ctx.startMs + 500, { label: 'late-p0' }, 0);
-        ctx.schedule(ctx.startMs + 100, { label: 'tie-p1-first' }, 1);
-        ctx.schedule(ctx.startMs + 100, { label: 'tie-p0' }, 0);
-        ctx.schedule(ctx.startMs + 100, { label: 'tie-p1-second' }, 1);
-        // Due in the next slot: must wait for it.
-        ctx.schedule(ctx.endMs + 1, { label: `next-slot-from-s${ctx.slot}` }, 0);
-      },
-    },
-    { name: 'search', run: (s, ctx) => s.push(`s${ctx.slot}:search`) },
-  ];
-  const sim = createSimulation<string[], Ev>({
+  const sim: Simulation<string[]> = {
     clock: { slotMs: 1000, slotsPerEpoch: 2 },
     state: log,
-    phases,
-    epochHooks: [{ name: 'learn', run: (s, epoch) => s.push(`epoch${epoch}:learn`) }],
-    handle: (s, item, ctx) => {
-      s.push(`s${ctx.slot}:event:${item.event.label}@${item.timeMs}`);
-      // An event may schedule another inside the same slot; it is dispatched before the next phase.
-      if (item.event.label === 'tie-p0') ctx.schedule(item.timeMs + 50, { label: 'child' }, 0);
+    // A slot's step: its phases in order, each reading the slot's context.
+    step: (s, ctx) => {
+      s.push(`s${ctx.slot}:decide@${ctx.startMs}`);
+      s.push(`s${ctx.slot}:apply<${ctx.endMs}`);
     },
-  });
+    epochHooks: [
+      { name: 'learn', run: (s, epoch) => s.push(`epoch${epoch}:learn`) },
+      { name: 'govern', run: (s, epoch) => s.push(`epoch${epoch}:govern`) },
+    ],
+  };
   return { sim, log };
 }
 
 describe('engine run loop', () => {
-  it('runs phases in order, dispatches events by (time, priority, seq) after each phase, epochs after their last slot', () => {
+  it('steps slots in order with their clock context, and epoch hooks in order after each epoch’s last slot', () => {
     const { sim, log } = loggingSimulation();
-    runSlots(sim, 0, 3);
+    const after: number[] = [];
+    runSlots(sim, 0, 5, (slot) => after.push(slot));
     expect(log).toEqual([
-      's0:exogenous',
-      's0:event:tie-p0@100',
-      's0:event:tie-p1-first@100',
-      's0:event:tie-p1-second@100',
-      's0:event:child@150',
-      's0:event:late-p0@500',
-      's0:search',
-      's1:exogenous',
-      's1:event:next-slot-from-s0@1001',
-      's1:event:tie-p0@1100',
-      's1:event:tie-p1-first@1100',
-      's1:event:tie-p1-second@1100',
-      's1:event:child@1150',
-      's1:event:late-p0@1500',
-      's1:search',
-      'epoch0:learn',
-      's2:exogenous',
-      's2:event:next-slot-from-s1@2001',
-      's2:event:tie-p0@2100',
-      's2:event:tie-p1-first@2100',
-      's2:event:tie-p1-second@2100',
-      's2:event:child@2150',
-      's2:event:late-p0@2500',
-      's2:search',
+      's0:decide@0', 's0:apply<1000',
+      's1:decide@1000', 's1:apply<2000', 'epoch0:learn', 'epoch0:govern',
+      's2:decide@2000', 's2:apply<3000',
+      's3:decide@3000', 's3:apply<4000', 'epoch1:learn', 'epoch1:govern',
+      's4:decide@4000', 's4:apply<5000',
     ]);
-    expect(sim.queue.size).toBe(1); // the event for slot 3 is still pending
+    expect(after).toEqual([0, 1, 2, 3, 4]);
   });
 
-  it('is deterministic: two runs give the same log', () => {
-    const a = loggingSimulation();
-    const b = loggingSimulation();
-    runSlots(a.sim, 0, 5);
-    runSlots(b.sim, 0, 5);
-    expect(a.log).toEqual(b.log);
-  });
-
-  it('fails loudly when events are scheduled but nothing handles them', () => {
-    const sim = createSimulation<null, Ev>({
-      clock: { slotMs: 10, slotsPerEpoch: 1 },
-      state: null,
-      phases: [{ name: 'p', run: (_s, ctx) => ctx.schedule(ctx.startMs, { label: 'x' }) }],
-    });
-    expect(() => runSlots(sim, 0, 1)).toThrow(/no handler/);
+  it('continues from any slot: 0..2 then 2..5 is 0..5', () => {
+    const straight = loggingSimulation();
+    runSlots(straight.sim, 0, 5);
+    const pieces = loggingSimulation();
+    runSlots(pieces.sim, 0, 2);
+    runSlots(pieces.sim, 2, 5);
+    expect(pieces.log).toEqual(straight.log);
   });
 });
 

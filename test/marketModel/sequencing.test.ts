@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { resolveMarketConfig } from '../../src/config/loadConfig.js';
 import { stepSlot } from '../../src/engine/simulation.js';
-import { buildMarketSimulation } from '../../src/marketModel/buildSimulation.js';
-import type { TraceEntry, WorldState } from '../../src/marketModel/types.js';
+import { buildMarketSimulation } from '../../src/marketModel/marketModel.js';
+import type { SlotOutcome, TraceEntry } from '../../src/marketModel/slot.js';
+import type { RollupSlotRecord } from '../../src/marketModel/slotRecord.js';
+import type { WorldState } from '../../src/marketModel/types.js';
 
 /** Two rollups with busy public flow and every kind of searcher; `overrides` set policies and modes. */
 function world(overrides: Record<string, unknown> = {}, ordering: [string, string] = ['auction', 'auction']) {
@@ -28,12 +30,18 @@ function world(overrides: Record<string, unknown> = {}, ordering: [string, strin
   });
 }
 
-/** Steps every slot, handing each slot's trace and world to `check`. */
-function runChecking(config: ReturnType<typeof world>, check: (trace: TraceEntry[], w: WorldState) => void): WorldState {
-  const { sim, world: w } = buildMarketSimulation(config);
+/** What a check sees after each slot: the trace, the world, what the slot decided, its records. */
+type Check = (trace: readonly TraceEntry[], w: WorldState, out: SlotOutcome, rows: readonly RollupSlotRecord[]) => void;
+
+/** Steps every slot, handing each slot's trace, world, outcome and per-rollup records to `check`. */
+function runChecking(config: ReturnType<typeof world>, check: Check): WorldState {
+  const { sim, world: w, bus, lastOutcome } = buildMarketSimulation(config);
+  let rows: readonly RollupSlotRecord[] = [];
+  bus.on('slot', (e) => void (rows = e.rollups));
   for (let slot = 0; slot < config.slots; slot++) {
     stepSlot(sim, slot);
-    check(w.trace, w);
+    const out = lastOutcome()!;
+    check(out.execution.trace, w, out, rows);
   }
   return w;
 }
@@ -98,10 +106,10 @@ describe('ordering policies', () => {
 describe('sequencing modes', () => {
   it('shared: an atomic cross-rollup bundle executes on both legs or on neither', () => {
     let atomic = 0;
-    runChecking(world(), (_t, w) => {
-      expect(w.stats[0]!.crossArbLegs).toBe(w.stats[1]!.crossArbLegs);
-      atomic += w.stats[0]!.crossArbLegs;
-      expect(w.stats[0]!.legFailures + w.stats[1]!.legFailures).toBe(0);
+    runChecking(world(), (_t, _w, _o, rows) => {
+      expect(rows[0]!.crossArbLegs).toBe(rows[1]!.crossArbLegs);
+      atomic += rows[0]!.crossArbLegs;
+      expect(rows[0]!.legFailures + rows[1]!.legFailures).toBe(0);
     });
     expect(atomic).toBeGreaterThan(5);
   });
@@ -109,8 +117,8 @@ describe('sequencing modes', () => {
   it('separate: the same searcher bids leg by leg; lone legs are counted, held and unwound next block at a booked loss', () => {
     let failures = 0;
     let unwinds = 0;
-    const w = runChecking(world({ sequencing: { mode: 'separate', legFailureProbability: 0.3 } }), (trace, ws) => {
-      failures += ws.stats[0]!.legFailures + ws.stats[1]!.legFailures;
+    const w = runChecking(world({ sequencing: { mode: 'separate', legFailureProbability: 0.3 } }), (trace, _w, _o, rows) => {
+      failures += rows[0]!.legFailures + rows[1]!.legFailures;
       unwinds += trace.filter((e) => e.kind === 'unwind').length;
     });
     expect(failures).toBeGreaterThan(5);
@@ -123,7 +131,7 @@ describe('sequencing modes', () => {
     const n = 2000;
     const config = world({ slots: n, validators: [{ id: 'small', stake: 1 }, { id: 'big', stake: 3 }] });
     let big = 0;
-    runChecking(config, (_t, w) => void (big += w.proposers[0] === 1 ? 1 : 0));
+    runChecking(config, (_t, _w, out) => void (big += out.auction.proposers[0] === 1 ? 1 : 0));
     expect(Math.abs(big / n - 0.75)).toBeLessThan(4 * Math.sqrt((0.75 * 0.25) / n));
   });
 });
@@ -138,19 +146,19 @@ describe('builders', () => {
     const base = world();
     const searchers = base.searchers.map((s) => (s.id === 'br-A' ? { ...s, exclusiveBuilder: 'b-exclusive' } : s));
     const config = resolveMarketConfig({ ...base, searchers, builders });
-    runChecking(config, (_t, w) => {
-      const exclusiveOnly = w.candidates[0]!.included.every((b) => w.searchers[b.searcher]!.id === 'br-A');
+    runChecking(config, (_t, w, out) => {
+      const exclusiveOnly = out.candidates[0]!.included.every((b) => w.searchers[b.searcher]!.id === 'br-A');
       expect(exclusiveOnly).toBe(true);
-      expect(w.candidates[1]!.included.some((b) => w.searchers[b.searcher]!.id === 'br-A')).toBe(false);
+      expect(out.candidates[1]!.included.some((b) => w.searchers[b.searcher]!.id === 'br-A')).toBe(false);
     });
   });
 
   it('first-price among builders: the winner pays its bid, (1 − margin) of its block value, to the proposer', () => {
     const config = resolveMarketConfig({ ...world(), builders });
-    runChecking(config, (_t, w) => {
-      const block = w.blocks[0]!;
+    runChecking(config, (_t, _w, out) => {
+      const block = out.auction.blocks[0]!;
       if (block.builder === null) return;
-      const value = w.candidates[block.builder]!.valueByRollupY.reduce((a, v) => a + v, 0);
+      const value = out.candidates[block.builder]!.valueByRollupY.reduce((a, v) => a + v, 0);
       expect(block.payments!.toProposerY).toBeCloseTo(0.9 * value, 9);
       expect(Math.max(...block.bidsY)).toBe(block.bidsY[block.builder]);
     });

@@ -1,34 +1,25 @@
-import { sameSequencer } from '../membership.js';
-import type { Phase } from '../../engine/simulation.js';
 import { proposeBackruns } from '../../agents/searchers/backrunner.js';
 import { proposeCexDexBundle } from '../../agents/searchers/cexDexArbitrageur.js';
 import { proposeCrossRollupBundles } from '../../agents/searchers/crossRollupArbitrageur.js';
 import { proposeSandwiches } from '../../agents/searchers/sandwicher.js';
+import type { SlotContext } from '../../engine/simulation.js';
+import type { Bundle } from '../../market/orders/types.js';
+import { sameSequencer } from '../membership.js';
+import { visibleTargets } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
-import type { RollupState, SearcherState, WorldState } from '../types.js';
-import type { Bundle, UserSwap } from '../../market/orders/types.js';
+import type { SearchOutcome } from '../slot.js';
+import type { SearcherState, WorldState } from '../types.js';
 
-/**
- * The pending swaps a searcher may target on a rollup: public ones only, none at all where the
- * rollup encrypts contents, and for a sandwich (which must go ahead of its victim) none where the
- * rollup orders first-come-first-served.
- */
-function visibleTargets(state: WorldState, rollup: RollupState, needsFront: boolean): UserSwap[] {
-  const ordering = state.config.rollups[rollup.index]!.ordering;
-  if (ordering === 'encrypted' || (needsFront && ordering === 'fcfs')) return [];
-  return rollup.pending.filter((tx) => !tx.isPrivate);
-}
-
-/** One searcher's bundles for this slot, from a read-only view of the world. */
-function proposeFor(state: WorldState, s: SearcherState, rt: ModelRuntime, slotStartMs: number): Bundle[] {
+/** One searcher's bundles for this slot, from a read-only view of the world; `group` ids its split legs. */
+function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotStartMs: number, group: number): Bundle[] {
   const strategy = rt.strategies[s.index]!;
-  const ref = state.refPriceYPerX;
-  const cfg = s.config;
+  const ref = world.refPriceYPerX;
+  const cfg = world.config.searchers[s.index]!;
   const arrivalMs = slotStartMs + cfg.latencyMs;
   if (cfg.kind === 'cross-rollup') {
-    const [a, b] = [state.rollups[s.rollups[0]!]!, state.rollups[s.rollups[1]!]!];
+    const [a, b] = [world.rollups[s.rollups[0]!]!, world.rollups[s.rollups[1]!]!];
     // Separate sequencers cannot sell an atomic bundle: it can only be bid leg by leg.
-    const bundling = sameSequencer(state, s.rollups) ? cfg.bundling : 'split';
+    const bundling = sameSequencer(world, s.rollups) ? cfg.bundling : 'split';
     return proposeCrossRollupBundles(
       {
         searcher: s.index,
@@ -39,13 +30,13 @@ function proposeFor(state: WorldState, s: SearcherState, rt: ModelRuntime, slotS
         bundling,
         payOn: cfg.payOn === undefined || cfg.payOn === a.id ? 0 : 1,
         minProfitY: cfg.minProfitY,
-        group: state.nextGroupId++,
+        group,
         arrivalMs,
       },
       strategy,
     );
   }
-  const rollup = state.rollups[s.rollups[0]!]!;
+  const rollup = world.rollups[s.rollups[0]!]!;
   // One view object written out field by field (no spreads on this per-slot path; see bench/README.md).
   const view = {
     searcher: s.index,
@@ -56,7 +47,7 @@ function proposeFor(state: WorldState, s: SearcherState, rt: ModelRuntime, slotS
     minProfitY: cfg.minProfitY,
     latencyMs: cfg.latencyMs,
     arrivalMs,
-    publicPending: cfg.kind === 'cex-dex' ? [] : visibleTargets(state, rollup, cfg.kind === 'sandwich'),
+    publicPending: cfg.kind === 'cex-dex' ? [] : visibleTargets(world, rollup, cfg.kind === 'sandwich'),
   };
   if (cfg.kind === 'backrun') return proposeBackruns(view, strategy);
   if (cfg.kind === 'sandwich') return proposeSandwiches(view, strategy);
@@ -64,13 +55,18 @@ function proposeFor(state: WorldState, s: SearcherState, rt: ModelRuntime, slotS
   return bundle ? [bundle] : [];
 }
 
-/** Phase 3: searchers read pools, the reference price and the public mempool, and submit bundles. */
-export function searchPhase(rt: ModelRuntime): Phase<WorldState> {
-  return {
-    name: 'search',
-    run(state, ctx) {
-      state.bundles = [];
-      for (const s of state.searchers) state.bundles.push(...proposeFor(state, s, rt, ctx.startMs));
-    },
+/**
+ * Phase 3 (decide): searchers read pools, the reference price and the public mempool, and submit
+ * bundles. Each cross-rollup searcher takes one leg-group id per slot, numbered on from the world's.
+ */
+export function searchBundles(rt: ModelRuntime): (world: WorldState, ctx: SlotContext) => SearchOutcome {
+  return (world, ctx) => {
+    const bundles: Bundle[] = [];
+    let group = world.nextGroupId;
+    for (const s of world.searchers) {
+      const cross = world.config.searchers[s.index]!.kind === 'cross-rollup';
+      bundles.push(...proposeFor(world, s, rt, ctx.startMs, cross ? group++ : -1));
+    }
+    return { bundles, nextGroupId: group };
   };
 }

@@ -1,0 +1,156 @@
+import { gapBps, inFeeBand } from '../market/metrics/priceGap.js';
+import type { RollupSlotRecord, RollupStateRecord, SlotEvent } from './slotRecord.js';
+
+/*
+ * The column registry (the spirit of Agents.jl's `adata`/`mdata` and Mesa's reporters): every column
+ * of the per-slot table declared once — its name, unit, meaning, where its value comes from and how
+ * it aggregates into summary.json. From this list come the zeroed statistics each apply step
+ * returns, the table's rows, the per-rollup sums of the summary and docs/reference/outputs.md.
+ */
+
+/**
+ * Where a column's value comes from: a statistic returned by one of the slot's steps (`auction`,
+ * `counterfactual`, `execute`, `settle`, `share`), or the slot's state (`state`) — prices, reserves,
+ * identities — read when the slot is recorded.
+ */
+export type ColumnSource = 'state' | 'auction' | 'counterfactual' | 'execute' | 'settle' | 'share';
+
+/** A cell of the table. */
+export type Cell = number | string | boolean;
+
+/** What a derived column may read of the slot besides its rollup's state. */
+export interface SlotInfo {
+  readonly slot: number;
+  readonly timeMs: number;
+  readonly refPriceYPerX: number;
+}
+
+export interface ColumnSpec {
+  /** Name in slots.csv (snake_case, unit suffix). */
+  readonly name: string;
+  /** Field of {@link RollupSlotRecord} that holds the value (statistics and state). */
+  readonly field: string;
+  readonly source: ColumnSource;
+  /** `count` and `amount` are numbers (a count is an integer), `flag` a boolean, `text` a string. */
+  readonly type: 'count' | 'amount' | 'flag' | 'text';
+  /** Unit of the value: `Y`, `X or Y (gas token)`, `Y per X`, `bps`, `s`, `bytes`, … or '' for none. */
+  readonly unit: string;
+  /** What the value means, in one or two sentences. */
+  readonly meaning: string;
+  /**
+   * How the column aggregates into summary.json: `sum` adds it over slots into `rollups[].<name>`
+   * (or `summaryName`); with `total` the per-rollup sums also add up into `totals.<name>`.
+   */
+  readonly summary?: { readonly sum: string; readonly total?: boolean };
+  /** The value, when it is not simply the record's `field` (derived columns). */
+  readonly value?: (e: SlotInfo, r: RollupStateRecord) => Cell;
+}
+
+/** Summed over slots into `rollups[].<name>` of summary.json. */
+const sum = <const N extends string>(name: N) => ({ sum: name });
+/** Summed over slots into `rollups[].<name>`, and over rollups into `totals.<name>`. */
+const total = <const N extends string>(name: N) => ({ sum: name, total: true as const });
+
+/** Every column of slots.csv, in table order. */
+export const slotColumns = [
+  { name: 'slot', field: 'slot', source: 'state', type: 'count', unit: '', meaning: 'Slot number, from 0.', value: (e) => e.slot },
+  { name: 'time_s', field: 'timeMs', source: 'state', type: 'amount', unit: 's', meaning: 'Simulated time at the end of the slot.', value: (e) => e.timeMs / 1000 },
+  { name: 'rollup', field: 'rollup', source: 'state', type: 'text', unit: '', meaning: 'Rollup id (one row per slot and rollup).' },
+  { name: 'gas_token', field: 'gasToken', source: 'state', type: 'text', unit: '', meaning: "The rollup's gas token (X or Y): bids and fees on it are paid in this token." },
+  { name: 'ref_price', field: 'refPriceYPerX', source: 'state', type: 'amount', unit: 'Y per X', meaning: 'Reference (CEX) price after this slot’s GBM step.', value: (e) => e.refPriceYPerX },
+  { name: 'pool_price', field: 'poolPriceYPerX', source: 'state', type: 'amount', unit: 'Y per X', meaning: "Spot price of the rollup's pool at the end of the slot." },
+  { name: 'gap_bps', field: 'poolPriceYPerX', source: 'state', type: 'amount', unit: 'bps', meaning: '1e4 × ln(pool price ÷ reference price).', value: (e, r) => gapBps(r.poolPriceYPerX, e.refPriceYPerX) },
+  { name: 'in_fee_band', field: 'poolPriceYPerX', source: 'state', type: 'flag', unit: '', meaning: 'The reference price lies inside the pool’s no-arbitrage band |ln(P/S)| ≤ −ln(1 − fee) (Milionis, Moallemi & Roughgarden 2023).', value: (e, r) => inFeeBand(r.poolPriceYPerX, e.refPriceYPerX, r.fee) },
+  { name: 'reserve_x', field: 'reserveX', source: 'state', type: 'amount', unit: 'X', meaning: 'Pool reserve of X at the end of the slot.' },
+  { name: 'reserve_y', field: 'reserveY', source: 'state', type: 'amount', unit: 'Y', meaning: 'Pool reserve of Y at the end of the slot.' },
+  { name: 'user_swaps', field: 'userCount', source: 'execute', type: 'count', unit: 'swaps', meaning: 'User swaps that reached execution this block (executed or reverted).', summary: sum('user_swaps') },
+  { name: 'user_failed', field: 'userFailed', source: 'execute', type: 'count', unit: 'swaps', meaning: 'User swaps that reverted on their slippage limit.', summary: sum('user_failed') },
+  { name: 'user_volume_y', field: 'userVolumeY', source: 'execute', type: 'amount', unit: 'Y', meaning: 'Input of executed user swaps, valued at the reference price.', summary: total('user_volume_y') },
+  { name: 'user_surplus_y', field: 'userSurplusY', source: 'execute', type: 'amount', unit: 'Y', meaning: 'Users’ output minus input minus data fee, at the reference price (negative: what users lost to the pool, fees and MEV).', summary: total('user_surplus_y') },
+  { name: 'arb_trades', field: 'arbCount', source: 'execute', type: 'count', unit: 'swaps', meaning: 'Executed CEX-DEX arbitrage swaps.', summary: sum('arb_trades') },
+  { name: 'arb_volume_y', field: 'arbVolumeY', source: 'execute', type: 'amount', unit: 'Y', meaning: 'Input of every executed searcher swap (all kinds), at the reference price.', summary: total('arb_volume_y') },
+  { name: 'arb_profit_y', field: 'arbProfitY', source: 'execute', type: 'amount', unit: 'Y', meaning: 'Gross profit of executed CEX-DEX swaps at the reference price (before bids).', summary: total('arb_profit_y') },
+  { name: 'cross_arb_legs', field: 'crossArbLegs', source: 'execute', type: 'count', unit: 'swaps', meaning: 'Executed legs of cross-rollup arbitrage on this rollup.', summary: sum('cross_arb_legs') },
+  { name: 'cross_arb_profit_y', field: 'crossArbProfitY', source: 'execute', type: 'amount', unit: 'Y', meaning: 'Gross profit of the executed cross-rollup legs on this rollup, at the reference price.', summary: total('cross_arb_profit_y') },
+  { name: 'backruns', field: 'backruns', source: 'execute', type: 'count', unit: 'swaps', meaning: 'Executed backruns.', summary: sum('backruns') },
+  { name: 'backrun_profit_y', field: 'backrunProfitY', source: 'execute', type: 'amount', unit: 'Y', meaning: 'Gross profit of executed backruns at the reference price.', summary: total('backrun_profit_y') },
+  { name: 'leg_failures', field: 'legFailures', source: 'execute', type: 'count', unit: 'legs', meaning: 'Split cross-rollup opportunities of which only this rollup’s leg executed (the lone leg is unwound next block).', summary: total('leg_failures') },
+  { name: 'leg_failure_loss_y', field: 'legFailureLossY', source: 'execute', type: 'amount', unit: 'Y', meaning: 'Loss of lone legs unwound on this rollup this slot: the leg and its unwind valued together at the reference price now.', summary: total('leg_failure_loss_y') },
+  { name: 'sandwiches', field: 'sandwiches', source: 'execute', type: 'count', unit: 'users', meaning: 'Users sandwiched (front-run, victim and back-run all executed).', summary: sum('sandwiches') },
+  { name: 'sandwich_profit_y', field: 'sandwichProfitY', source: 'execute', type: 'amount', unit: 'Y', meaning: 'Gross profit of executed sandwich legs at the reference price.', summary: total('sandwich_profit_y') },
+  { name: 'bids', field: 'bidCount', source: 'auction', type: 'count', unit: 'bundles', meaning: 'Bundles submitted that act on this rollup.' },
+  { name: 'winning_bid_gas', field: 'winningBidGas', source: 'settle', type: 'amount', unit: 'gas token', meaning: 'Bids paid by executed winners on this rollup, in its gas token.' },
+  { name: 'winning_bid_y', field: 'winningBidY', source: 'settle', type: 'amount', unit: 'Y', meaning: 'The same bids valued at the reference price.', summary: total('winning_bids_y') },
+  { name: 'bid_purchase_gas', field: 'bidPurchaseGas', source: 'settle', type: 'amount', unit: 'gas token', meaning: 'Gas token bought on the pool by winners short of it to pay their bids (moves the price).', summary: sum('bid_purchase_gas') },
+  { name: 'disposal_sold_gas', field: 'disposalSoldGas', source: 'settle', type: 'amount', unit: 'gas token', meaning: 'Gas token the proposer sold into the pool under its disposal policy.', summary: sum('disposal_sold_gas') },
+  { name: 'proposer_holding_gas', field: 'proposerHoldingGas', source: 'state', type: 'amount', unit: 'gas token', meaning: 'Gas token the proposer holds on this rollup at the end of the slot.' },
+  { name: 'proposer', field: 'proposer', source: 'state', type: 'text', unit: '', meaning: 'Validator that proposed this rollup’s block.' },
+  { name: 'builder', field: 'builder', source: 'state', type: 'text', unit: '', meaning: 'Builder whose block won ("" without builders or when no block was sold).' },
+  { name: 'winner', field: 'winner', source: 'state', type: 'text', unit: '', meaning: 'Searchers whose bundles executed on this rollup, in execution order, joined by ";".' },
+  { name: 'proposer_revenue_y', field: 'proposerRevenueY', source: 'settle', type: 'amount', unit: 'Y', meaning: 'What the proposer of this rollup’s block received, attributed to the rollup by its share of the block.', summary: total('proposer_revenue_y') },
+  { name: 'burned_y', field: 'burnedY', source: 'settle', type: 'amount', unit: 'Y', meaning: 'Value burned by the mechanism (mev-burn), attributed by the block’s share.', summary: total('burned_y') },
+  { name: 'standalone_value_y', field: 'standaloneValueY', source: 'counterfactual', type: 'amount', unit: 'Y', meaning: 'Counterfactual revenue had this rollup sequenced alone, v({r}) (0 without counterfactuals).', summary: sum('standalone_value_y') },
+  { name: 'coalition_value_y', field: 'coalitionValueY', source: 'counterfactual', type: 'amount', unit: 'Y', meaning: 'Counterfactual revenue of all rollups together, v(N) (same on every rollup’s row).' },
+  { name: 'sharing_surplus_y', field: 'sharingSurplusY', source: 'counterfactual', type: 'amount', unit: 'Y', meaning: 'v(N) − Σ_r v({r}): what sharing the sequencer adds (same on every rollup’s row).' },
+  { name: 'revenue_share_y', field: 'revenueShareY', source: 'share', type: 'amount', unit: 'Y', meaning: 'What this rollup received from sequencing: inside the shared sequencer its split of the settled report plus bond repayments; outside, its own block’s revenue.', summary: sum('revenue_share_y') },
+  { name: 'member', field: 'member', source: 'state', type: 'flag', unit: '', meaning: 'The rollup was in the shared sequencer this slot.' },
+  { name: 'hidden_y', field: 'hiddenY', source: 'share', type: 'amount', unit: 'Y', meaning: 'Of this rollup’s entitled split, what the proposer’s report hid.', summary: sum('hidden_y') },
+  { name: 'recovered_y', field: 'recoveredY', source: 'share', type: 'amount', unit: 'Y', meaning: 'Of what was hidden, what detection won back (flag corrections and bonds).', summary: sum('recovered_y') },
+  { name: 'alternative_y', field: 'alternativeY', source: 'share', type: 'amount', unit: 'Y', meaning: 'The governance’s estimate of the rollup’s other option this slot (member: v({r}) − cost; outside: its share of v(M ∪ {r})).' },
+  { name: 'own_sequencer_cost_y', field: 'ownSequencerCostY', source: 'share', type: 'amount', unit: 'Y', meaning: 'Cost of running its own sequencer, charged when outside the shared sequencer.', summary: sum('own_sequencer_cost_y') },
+  { name: 'true_revenue_y', field: 'trueRevenueY', source: 'share', type: 'amount', unit: 'Y', meaning: 'The shared block’s true revenue to the proposer (slot-level, on every member’s row).' },
+  { name: 'reported_revenue_y', field: 'reportedRevenueY', source: 'share', type: 'amount', unit: 'Y', meaning: 'What the proposer reported (slot-level).' },
+  { name: 'settled_revenue_y', field: 'settledRevenueY', source: 'share', type: 'amount', unit: 'Y', meaning: 'The revenue settled after the detectors’ corrections (slot-level).' },
+  { name: 'lied', field: 'lied', source: 'share', type: 'flag', unit: '', meaning: 'The proposer reported less than it received (slot-level).' },
+  { name: 'flag_public_bids', field: 'flagPublicBids', source: 'share', type: 'flag', unit: '', meaning: 'The public-bids detector flagged the report.' },
+  { name: 'flag_committee', field: 'flagCommittee', source: 'share', type: 'flag', unit: '', meaning: 'The committee detector flagged the report.' },
+  { name: 'flag_audit', field: 'flagAudit', source: 'share', type: 'flag', unit: '', meaning: 'An ex-post audit proved a lie (the bond is forfeited).' },
+  { name: 'public_bound_y', field: 'publicBoundY', source: 'share', type: 'amount', unit: 'Y', meaning: 'The public-bids detector’s lower bound on the revenue (the mechanism’s revenue on the public bids).' },
+  { name: 'committee_floor_y', field: 'committeeFloorY', source: 'share', type: 'amount', unit: 'Y', meaning: 'The committee’s attested floor on the revenue.' },
+  { name: 'slashed_y', field: 'slashedY', source: 'share', type: 'amount', unit: 'Y', meaning: 'Bond forfeited by a proven lie (slot-level).' },
+  { name: 'from_bond_y', field: 'fromBondY', source: 'share', type: 'amount', unit: 'Y', meaning: 'Of what the rollups recovered this slot, the part paid out of a forfeited bond (slot-level).' },
+  { name: 'overpaid_y', field: 'overpaidY', source: 'share', type: 'amount', unit: 'Y', meaning: 'What a flagged bound above the truth made the proposer pay beyond it (slot-level).' },
+  { name: 'base_fee_per_byte', field: 'baseFeePerByte', source: 'settle', type: 'amount', unit: 'gas token per byte', meaning: 'The base fee this block was charged at (EIP-1559 style; it then moves toward the target).' },
+  { name: 'bytes_used', field: 'bytesUsed', source: 'execute', type: 'count', unit: 'bytes', meaning: 'Transaction data in this block (swaps × bytes per swap).' },
+  { name: 'fees_gas', field: 'feesGas', source: 'execute', type: 'amount', unit: 'gas token', meaning: 'Data fees collected this block, paid to the rollup’s treasury.', summary: sum('fees_gas') },
+] as const satisfies readonly ColumnSpec[];
+
+type Column = (typeof slotColumns)[number];
+type ValueOf<C extends Column> = C['type'] extends 'flag' ? boolean : C['type'] extends 'text' ? string : number;
+
+type SumOf<C> = C extends { summary: { sum: infer N extends string } } ? N : never;
+type TotalOf<C> = C extends { summary: { sum: infer N extends string; total: true } } ? N : never;
+/** The summed columns of one rollup in summary.json's `rollups[]`. */
+export type RollupSums = { [N in SumOf<Column>]: number };
+/** The columns also totalled over rollups in summary.json's `totals`. */
+export type TotalledSums = { [N in TotalOf<Column>]: number };
+
+/** The statistics one step of the slot returns per rollup: the fields of the columns it is the source of. */
+export type Tally<S extends ColumnSource> = { -readonly [C in Column as C['source'] extends S ? C['field'] : never]: ValueOf<C> };
+
+/** A fresh per-rollup tally of step `source`: every field zero (false for flags). */
+export function zeroTally<S extends Exclude<ColumnSource, 'state'>>(source: S): Tally<S> {
+  const t: Record<string, Cell> = {};
+  for (const c of slotColumns) if (c.source === source) t[c.field] = c.type === 'flag' ? false : 0;
+  return t as Tally<S>;
+}
+
+const cellOf: ((e: SlotEvent, r: RollupSlotRecord) => Cell)[] = (slotColumns as readonly ColumnSpec[]).map((c): ((e: SlotEvent, r: RollupSlotRecord) => Cell) => {
+  if (c.value) return c.value;
+  const field = c.field as keyof RollupSlotRecord;
+  return (_e: SlotEvent, r: RollupSlotRecord) => r[field] as Cell;
+});
+
+/** The per-slot table in tidy long form: one row per (slot, rollup), columns as declared. */
+export function slotRows(e: SlotEvent): Record<string, Cell>[] {
+  return e.rollups.map((r) => {
+    const row: Record<string, Cell> = {};
+    for (let i = 0; i < slotColumns.length; i++) row[slotColumns[i]!.name] = cellOf[i]!(e, r);
+    return row;
+  });
+}
+
+/** The summed columns: record field → name in summary.json's `rollups[]`, and whether it is totalled. */
+export const summedColumns: readonly { readonly field: keyof RollupSlotRecord; readonly name: keyof RollupSums; readonly total: boolean }[] = (slotColumns as readonly ColumnSpec[]).flatMap((c) =>
+  c.summary ? [{ field: c.field as keyof RollupSlotRecord, name: c.summary.sum as keyof RollupSums, total: c.summary.total === true }] : [],
+);

@@ -1,0 +1,78 @@
+import type { MarketConfig } from '../config/schema.js';
+import { EventBus } from '../engine/eventBus.js';
+import { RandomStreams } from '../engine/randomStreams.js';
+import type { SlotContext, Simulation } from '../engine/simulation.js';
+import { admitArrivals, drawArrivals } from './phases/arrivals.js';
+import { runAuctions } from './phases/auction.js';
+import { buildCandidates } from './phases/build.js';
+import { runCounterfactuals } from './phases/counterfactual.js';
+import { executeSlot } from './phases/execute.js';
+import { referencePriceStep } from './phases/exogenous.js';
+import { governanceHook } from './phases/governance.js';
+import { searchBundles } from './phases/search.js';
+import { settleSlot } from './phases/settle.js';
+import { shareRevenue } from './phases/share.js';
+import { createRuntime, type ModelRuntime } from './runtime.js';
+import type { SlotOutcome } from './slot.js';
+import { recordSlot, type SlotEvent } from './slotRecord.js';
+import type { WorldState } from './types.js';
+import { createWorld } from './world.js';
+
+/** A market simulation ready to step, with its bus and runtime. */
+export interface MarketSimulation {
+  readonly sim: Simulation<WorldState>;
+  readonly world: WorldState;
+  readonly runtime: ModelRuntime;
+  readonly bus: EventBus<SlotEvent>;
+}
+
+/** One slot of the market: what each phase decided and what the apply steps did. */
+export type MarketSlotStep = (world: WorldState, ctx: SlotContext) => SlotOutcome;
+
+/**
+ * The slot of DESIGN.md §4 as one ordered list of phases. The deciding phases read the world and
+ * return what they decided; the apply steps — nature's price step and arrivals, then execute,
+ * settle and share — are the only ones that change it. With no builders the build phase decides
+ * nothing and the proposer sells positions to searchers directly.
+ */
+export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
+  const [nextPrice, arrivals, search, build, auction, counterfactual, execute, share] = [
+    referencePriceStep(rt), drawArrivals(rt), searchBundles(rt), buildCandidates(rt),
+    runAuctions(rt), runCounterfactuals(rt), executeSlot(rt), shareRevenue(rt),
+  ];
+  return (world, ctx) => {
+    world.refPriceYPerX = nextPrice(world, ctx);
+    const arrived = arrivals(world, ctx);
+    admitArrivals(world, arrived);
+    const found = search(world, ctx);
+    world.nextGroupId = found.nextGroupId;
+    const candidates = build(world, found.bundles);
+    const sold = auction(world, found.bundles, candidates);
+    const cf = counterfactual(world, found.bundles, candidates);
+    const execution = execute(world, found.bundles, sold, ctx);
+    const settlement = settleSlot(world, sold, execution);
+    const shares = share(world, { auction: sold, counterfactual: cf, execution, settlement });
+    return { arrivals: arrived, search: found, candidates, auction: sold, counterfactual: cf, execution, settlement, share: shares };
+  };
+}
+
+/**
+ * Wires the world, the random streams and the slot step into the engine; each slot's record goes
+ * onto the bus before the epoch hooks (governance) run.
+ */
+export function buildMarketSimulation(config: MarketConfig, streams = new RandomStreams(config.seed), world = createWorld(config)): MarketSimulation & { lastOutcome(): SlotOutcome | null } {
+  const runtime = createRuntime(world, streams);
+  const bus = new EventBus<SlotEvent>();
+  const step = marketSlotStep(runtime);
+  let last: SlotOutcome | null = null;
+  const sim: Simulation<WorldState> = {
+    clock: config.clock,
+    state: world,
+    step(w, ctx) {
+      last = step(w, ctx);
+      bus.emit(recordSlot(w, last, ctx.slot, ctx.endMs));
+    },
+    epochHooks: [governanceHook()],
+  };
+  return { sim, world, runtime, bus, lastOutcome: () => last };
+}

@@ -1,0 +1,100 @@
+import type { Allocated, Bundle, UserSwap } from '../market/orders/types.js';
+import type { Tally } from './columns.js';
+
+/*
+ * What one slot decides and discards (radCAD's "decide, then apply"): each phase returns one of
+ * these, the next phases read it, and none of it outlives the slot. The persistent world is in
+ * types.ts.
+ */
+
+/** A builder's candidate block this slot: what it saw, what it included, and its value per rollup. */
+export interface Candidate {
+  readonly included: Bundle[];
+  /** Σ bids of included bundles paid on each rollup, Y at the reference price. */
+  readonly valueByRollupY: number[];
+  readonly seen: Bundle[];
+}
+
+/**
+ * The outcome of one block auction: under `shared` sequencing one covering every member rollup,
+ * otherwise one per rollup. In direct mode (no builders) `builder` is null and searchers pay the
+ * proposer; with builders, searchers pay the winning builder and the builder pays the mechanism.
+ */
+export interface WinningBlock {
+  readonly rollups: readonly number[];
+  /** Validator index of this block's proposer. */
+  readonly proposer: number;
+  readonly builder: number | null;
+  /** Builders' bids (Y), in builder order; empty in direct mode. */
+  readonly bidsY: readonly number[];
+  /** What each builder pays (Y) and where it goes: proposer, burn, committee. Null in direct mode. */
+  readonly payments: {
+    readonly perBidderY: readonly number[];
+    readonly toProposerY: number;
+    readonly burnedY: number;
+    readonly toCommitteeY: number;
+  } | null;
+}
+
+/** The search phase's decision: the bundles submitted, and how many leg-group ids they used. */
+export interface SearchOutcome {
+  readonly bundles: readonly Bundle[];
+  /** The world's next group id after this slot's split opportunities. */
+  readonly nextGroupId: number;
+}
+
+/** The auction phase's decision: the blocks sold, the bundles they carry, each rollup's proposer. */
+export interface AuctionOutcome {
+  readonly blocks: readonly WinningBlock[];
+  /** Bundles that won (and fcfs bundles, which are carried unsold), with what each pays if it executes. */
+  readonly allocated: readonly Allocated[];
+  /** Validator index proposing each rollup's block (all equal under shared sequencing). */
+  readonly proposers: readonly number[];
+  readonly tally: readonly Tally<'auction'>[];
+}
+
+/** What an outside rollup's governance would have had inside: v(M ∪ {r}) and its value-based share. */
+export interface WouldBe {
+  readonly revenueY: number;
+  /** Null: computed at settlement from fees (a fee-based rule). */
+  readonly share: number | null;
+}
+
+/** The counterfactual auctions' decision (revenue sharing, DESIGN.md §6). */
+export interface CounterfactualOutcome {
+  /** A value-based split rule's shares among the members, fixed on the auctions' pools (null otherwise). */
+  readonly splitShares: readonly number[] | null;
+  /** Per rollup outside the shared sequencer under governance (null: a member, or no governance). */
+  readonly wouldBe: readonly (WouldBe | null)[];
+  readonly tally: readonly Tally<'counterfactual'>[];
+}
+
+/** One line of a slot's execution trace, in execution order (what tests and debugging read). */
+export interface TraceEntry {
+  readonly rollup: number;
+  readonly kind: 'user' | 'cex-dex' | 'cross-rollup' | 'backrun' | 'sandwich-front' | 'sandwich-back' | 'unwind';
+  /** The item's place in the rollup's order: arrival time for users and fcfs bundles, ms. */
+  readonly timeMs: number;
+  readonly userId?: number;
+  readonly searcher?: number;
+}
+
+/** What executing the slot did: the trace, the allocations that executed, and the statistics. */
+export interface ExecutionOutcome {
+  readonly trace: readonly TraceEntry[];
+  readonly executed: readonly Allocated[];
+  readonly tally: readonly Tally<'execute'>[];
+}
+
+/** Everything one slot decided and did, handed to the recorder. */
+export interface SlotOutcome {
+  /** Each rollup's user swaps that arrived this slot (the mempool the searchers saw, with private ones). */
+  readonly arrivals: readonly (readonly UserSwap[])[];
+  readonly search: SearchOutcome;
+  readonly candidates: readonly Candidate[];
+  readonly auction: AuctionOutcome;
+  readonly counterfactual: CounterfactualOutcome;
+  readonly execution: ExecutionOutcome;
+  readonly settlement: readonly Tally<'settle'>[];
+  readonly share: readonly Tally<'share'>[];
+}
