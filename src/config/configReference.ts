@@ -178,7 +178,8 @@ const preamble = `# Config reference
 Generated from the config schemas (\`src/config\`) by \`npm run docs\`; do not edit by hand.
 The same schema as JSON Schema is [config.schema.json](config.schema.json): add
 \`"$schema": "<relative path to docs/reference/config.schema.json>"\` at the top of a config file
-and editors complete and check it (the key is ignored by the model). \`seqsim config schema\`
+and editors complete and check it (the key is ignored by the model; sweep files, with their
+\`seeds\` and list-valued axes, are not configs and do not take it). \`seqsim config schema\`
 prints it too, and \`seqsim config show <file>\` prints a config with every default filled in.
 
 Paths are dotted; \`[]\` stands for every element of a list and \`<key>\` for any key of a map.
