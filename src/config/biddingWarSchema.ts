@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { STRATEGY_NAMES } from '../agents/relay/strategies/registry.js';
+import { schemaKeyField } from './schemaKey.js';
 
 /**
  * The bidding-war scenario: an open-outcry first-price relay auction inside one slot (mev-boost),
@@ -14,30 +15,28 @@ const probability = z.number().min(0).max(1);
 const timeMs = z.number().finite().nonnegative().max(600_000);
 
 const probabilityRange = z
-  .strictObject({ min: probability, max: probability })
+  .strictObject({
+    min: probability.describe('Lower end of the range, in [0, 1].'),
+    max: probability.describe('Upper end of the range, in [0, 1] (≥ min).'),
+  })
   .refine((r) => r.min <= r.max, { message: 'min must not exceed max', path: ['max'] });
 
 /** Fields every builder has, whatever its strategy. */
 const builderBase = {
-  /** Unique; names the builder's random stream, so keep it when adding other builders. */
   id: z
     .string()
-    .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "." or "-" (it names a random stream)'),
-  /** One-way builder↔relay latency: its bids arrive this much later, it sees the book this much late. */
-  latencyMs: timeMs.default(10),
-  /** Chance it sees each private order-flow item: fixed, or uniform in [min, max] per auction. */
-  privateFlowProbability: z.union([probability, probabilityRange]).default({ min: 0.8, max: 1 }),
-  /** Profit margin kept below the value, drawn per auction from N(marginEth, marginSdEth), ≥ 0. */
-  marginEth: nonNegative.default(0.00659),
-  marginSdEth: nonNegative.default(0.0001),
+    .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "." or "-" (it names a random stream)')
+    .describe('Unique builder id (letters, digits, "_", "." or "-"); it names the builder\'s random stream, so keep it when adding other builders.'),
+  latencyMs: timeMs.default(10).describe('One-way builder↔relay latency, in ms: its bids reach the relay this much later (plus `relayDelayMs`) and it sees the relay\'s book this much late.'),
+  privateFlowProbability: z.union([probability, probabilityRange]).default({ min: 0.8, max: 1 }).describe('Chance that the builder sees each private order-flow item: a fixed probability, or `{min, max}` for one drawn uniformly per auction.'),
+  marginEth: nonNegative.default(0.00659).describe('Mean profit margin kept below the value, in ETH; the margin is drawn per auction from N(marginEth, marginSdEth), clamped at 0.'),
+  marginSdEth: nonNegative.default(0.0001).describe('Standard deviation of the per-auction margin draw, in ETH.'),
 };
 
 const revealFields = {
-  /** When the builder expects the proposer to call, ms. */
-  expectedCallMs: timeMs.default(12_000),
-  /** Lead ε before the expected call at which it reveals, uniform in [min, max] per auction, ms. */
-  revealLeadMinMs: timeMs.default(400),
-  revealLeadMaxMs: timeMs.default(500),
+  expectedCallMs: timeMs.default(12_000).describe('When the builder expects the proposer to call, in ms since the slot began.'),
+  revealLeadMinMs: timeMs.default(400).describe('Shortest lead ε before the expected call at which it reveals its value, in ms; ε is uniform in [revealLeadMinMs, revealLeadMaxMs] per auction, and the builder also subtracts its own submission delay.'),
+  revealLeadMaxMs: timeMs.default(500).describe('Longest reveal lead ε, in ms (≥ revealLeadMinMs).'),
 };
 
 const leadOrdered = (b: { revealLeadMinMs: number; revealLeadMaxMs: number }) =>
@@ -47,33 +46,43 @@ const leadMessage = {
   path: ['revealLeadMaxMs'],
 };
 
-const naiveBuilder = z.strictObject({ ...builderBase, strategy: z.literal('naive') });
+const naiveBuilder = z.strictObject({
+  ...builderBase,
+  strategy: z.literal('naive').describe('Strategy `naive`: bid the current value minus the margin at every step, whenever that is positive.'),
+});
 
 const adaptiveBuilder = z.strictObject({
   ...builderBase,
-  strategy: z.literal('adaptive'),
-  deltaEth: z.number().finite().positive().default(0.0001),
-  outbidSelf: z.boolean().default(false),
+  strategy: z.literal('adaptive').describe('Strategy `adaptive`: bid just above the visible best bid (best + deltaEth) while the value minus the margin allows it, else the value minus the margin.'),
+  deltaEth: z.number().finite().positive().default(0.0001).describe('Increment over the visible best bid, in ETH (> 0).'),
+  outbidSelf: z.boolean().default(false).describe('Whether it raises its own bid by deltaEth each step while that bid is the visible best; false keeps its standing bid.'),
 });
 
 const lastMinuteBuilder = z
-  .strictObject({ ...builderBase, strategy: z.literal('last-minute'), ...revealFields })
+  .strictObject({
+    ...builderBase,
+    strategy: z.literal('last-minute').describe('Strategy `last-minute`: no bid until the reveal time, then naive (value minus margin).'),
+    ...revealFields,
+  })
   .refine(leadOrdered, leadMessage);
 
 const stealthBuilder = z
-  .strictObject({ ...builderBase, strategy: z.literal('stealth'), ...revealFields })
+  .strictObject({
+    ...builderBase,
+    strategy: z.literal('stealth').describe('Strategy `stealth`: until the reveal time bid only the public value minus the margin (hiding the private flow it has seen), then naive on its full value.'),
+    ...revealFields,
+  })
   .refine(leadOrdered, leadMessage);
 
 const bluffBuilder = z
   .strictObject({
     ...builderBase,
-    strategy: z.literal('bluff'),
+    strategy: z.literal('bluff').describe('Strategy `bluff`: until the reveal time show a decoy bid (to push adaptive bidders up to their value), then the naive bid; if the proposer calls first, the decoy can win at a loss.'),
     ...revealFields,
-    revealLeadMinMs: timeMs.default(1000),
-    revealLeadMaxMs: timeMs.default(2000),
-    /** The decoy is uniform in [bluffMinEth, bluffMaxEth]; capped at 1000 ETH. */
-    bluffMinEth: nonNegative.max(1000).default(0.3),
-    bluffMaxEth: nonNegative.max(1000).default(0.4),
+    revealLeadMinMs: timeMs.default(1000).describe('Shortest lead ε before the expected call at which it replaces the decoy by its naive bid, in ms; ε is uniform in [revealLeadMinMs, revealLeadMaxMs] per auction.'),
+    revealLeadMaxMs: timeMs.default(2000).describe('Longest reveal lead ε, in ms (≥ revealLeadMinMs).'),
+    bluffMinEth: nonNegative.max(1000).default(0.3).describe('Lower end of the decoy bid, in ETH: the decoy is uniform in [bluffMinEth, bluffMaxEth] per auction (at most 1000 ETH).'),
+    bluffMaxEth: nonNegative.max(1000).default(0.4).describe('Upper end of the decoy bid, in ETH (≥ bluffMinEth, at most 1000).'),
   })
   .refine(leadOrdered, leadMessage)
   .refine((b) => b.bluffMinEth <= b.bluffMaxEth, {
@@ -91,45 +100,48 @@ export const builderConfigSchema = z.discriminatedUnion('strategy', [
 
 /** Order flow: public and private items arrive as Poisson processes with log-normal sizes. */
 export const flowSchema = z.strictObject({
-  publicRatePerSecond: nonNegative.max(1e5).default(8.2),
-  /** ln(size in ETH) ~ N(mean, sd). */
-  publicSizeLogMean: z.number().finite().default(-11.66306),
-  publicSizeLogSd: nonNegative.default(3.0545),
-  privateRatePerSecond: nonNegative.max(1e5).default(4),
-  privateSizeLogMean: z.number().finite().default(-8.41975),
-  privateSizeLogSd: nonNegative.default(1.95231),
+  publicRatePerSecond: nonNegative.max(1e5).default(8.2).describe('Poisson arrival rate of public order-flow items, per second; every builder sees each of them.'),
+  publicSizeLogMean: z.number().finite().default(-11.66306).describe('Mean of ln(size in ETH) of a public item (sizes are log-normal).'),
+  publicSizeLogSd: nonNegative.default(3.0545).describe('Standard deviation of ln(size in ETH) of a public item.'),
+  privateRatePerSecond: nonNegative.max(1e5).default(4).describe('Poisson arrival rate of private order-flow items, per second; each builder sees each one with its `privateFlowProbability`.'),
+  privateSizeLogMean: z.number().finite().default(-8.41975).describe('Mean of ln(size in ETH) of a private item (sizes are log-normal).'),
+  privateSizeLogSd: nonNegative.default(1.95231).describe('Standard deviation of ln(size in ETH) of a private item.'),
 });
 
 /** When the proposer calls the auction (getHeader); a normal draw below 0 is clamped to 0. */
 export const proposerCallSchema = z.discriminatedUnion('kind', [
   z.strictObject({
-    kind: z.literal('normal'),
-    meanMs: timeMs.default(12_000),
-    sdMs: nonNegative.max(60_000).default(100),
+    kind: z.literal('normal').describe('Call time `normal`: drawn from N(meanMs, sdMs²) each auction, clamped at 0.'),
+    meanMs: timeMs.default(12_000).describe('Mean call time, in ms since the slot began.'),
+    sdMs: nonNegative.max(60_000).default(100).describe('Standard deviation of the call time, in ms.'),
   }),
   z
-    .strictObject({ kind: z.literal('uniform'), minMs: timeMs, maxMs: timeMs })
+    .strictObject({
+      kind: z.literal('uniform').describe('Call time `uniform`: drawn uniformly in [minMs, maxMs] each auction.'),
+      minMs: timeMs.describe('Earliest call time, in ms since the slot began.'),
+      maxMs: timeMs.describe('Latest call time, in ms since the slot began (≥ minMs).'),
+    })
     .refine((c) => c.minMs <= c.maxMs, { message: 'minMs must not exceed maxMs', path: ['maxMs'] }),
-  z.strictObject({ kind: z.literal('fixed'), atMs: timeMs }),
+  z.strictObject({
+    kind: z.literal('fixed').describe('Call time `fixed`: the same time every auction.'),
+    atMs: timeMs.describe('The call time, in ms since the slot began.'),
+  }),
 ]);
 
 export const biddingWarConfigSchema = z
   .strictObject({
-    kind: z.literal('bidding-war'),
-    seed: z.union([z.number().int(), z.string().min(1)]).default(1),
-    auctions: z.number().int().min(1).max(10_000_000).default(10_000),
-    /** Nominal slot length; the auction itself ends when the proposer calls, ms. */
-    slotMs: z.number().int().positive().max(600_000).default(12_000),
-    /** Builders decide every `stepMs`, ms. */
-    stepMs: z.number().finite().positive().max(1000).default(10),
-    /** The relay's processing delay (the paper's "global delay"), added to every bid, ms. */
-    relayDelayMs: timeMs.default(10),
-    builders: z.array(builderConfigSchema).min(1).max(1000),
-    flow: flowSchema.prefault({}),
-    proposerCall: proposerCallSchema.prefault({ kind: 'normal' }),
-    description: z.string().optional(),
-    /** Where each parameter comes from ("paper: …", "assumed: …"), keyed by config path. */
-    provenance: z.record(z.string(), z.string()).optional(),
+    $schema: schemaKeyField(),
+    kind: z.literal('bidding-war').describe('Config kind: `bidding-war`, the mev-boost relay auction inside one slot (required for this kind).'),
+    seed: z.union([z.number().int(), z.string().min(1)]).default(1).describe('Master seed (an integer or a non-empty string): every auction\'s random streams derive from it, so one seed gives one run.'),
+    auctions: z.number().int().min(1).max(10_000_000).default(10_000).describe('Number of independent auctions (slots) to simulate.'),
+    slotMs: z.number().int().positive().max(600_000).default(12_000).describe('Nominal slot length, in ms (≥ stepMs); the auction itself ends when the proposer calls.'),
+    stepMs: z.number().finite().positive().max(1000).default(10).describe('Builders decide every stepMs, in ms.'),
+    relayDelayMs: timeMs.default(10).describe('The relay\'s processing delay (the paper\'s "global delay"), added to every bid, in ms.'),
+    builders: z.array(builderConfigSchema).min(1).max(1000).describe('The builders (1 to 1000, unique ids), each with its bidding strategy chosen by `strategy`.'),
+    flow: flowSchema.prefault({}).describe('Order flow: public and private items arrive as Poisson processes with log-normal sizes; a builder\'s value is the flow it has seen.'),
+    proposerCall: proposerCallSchema.prefault({ kind: 'normal' }).describe('When the proposer calls the auction (getHeader), chosen by `kind`; the best standing bid then wins and pays its bid.'),
+    description: z.string().optional().describe('Free-text description of the scenario, copied into the run\'s manifest.'),
+    provenance: z.record(z.string(), z.string()).optional().describe('Where each parameter comes from ("paper: …", "assumed: …"), keyed by config path; documentation only.'),
   })
   .superRefine((cfg, ctx) => {
     if (cfg.stepMs > cfg.slotMs) {
@@ -142,7 +154,8 @@ export const biddingWarConfigSchema = z
       }
       seen.add(b.id);
     });
-  });
+  })
+  .describe('The mev-boost bidding war: an open-outcry first-price relay auction inside one slot, repeated `auctions` times (Wu, Thiery, Leonardos & Ventre, arXiv:2312.14510). Amounts in ETH, times in ms since the slot began.');
 
 /** A validated scenario, defaults filled in. */
 export type BiddingWarConfig = z.infer<typeof biddingWarConfigSchema>;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { UserInputError } from './errors.js';
 import { formatIssues } from './formatIssues.js';
 import { applySet } from './overrides.js';
+import { withoutSchemaKey } from './schemaKey.js';
 import { configKinds, type ConfigKind, type ResolvedConfig } from './kinds.js';
 import type { MarketConfig } from './schema.js';
 
@@ -42,13 +43,14 @@ function parseWith(schema: z.ZodType, raw: unknown, source: string): unknown {
 
 /**
  * Validates a raw config, fills defaults, applies `--set` overrides to the filled config (so any
- * field with a default can be overridden) and validates again.
+ * field with a default can be overridden) and validates again. The editor-only `$schema` key is
+ * validated and then dropped, so it changes neither the resolved config nor its hash.
  */
 export function resolveConfig(raw: unknown, opts: { source?: string; sets?: readonly string[] } = {}): ResolvedConfig {
   const source = opts.source ?? '(inline config)';
   const kind = kindOf(raw, source);
   const schema = configKinds[kind] as z.ZodType;
-  let config = parseWith(schema, raw, source);
+  let config = withoutSchemaKey(parseWith(schema, raw, source));
   const sets = opts.sets ?? [];
   if (sets.length > 0) {
     for (const s of sets) config = applySet(config, s);
@@ -62,12 +64,24 @@ export function loadConfig(path: string, sets: readonly string[] = []): Resolved
   return resolveConfig(readConfigFile(path), { source: `"${path}"`, sets });
 }
 
-/** JSON Schema of every config kind (input side: defaults shown, fields optional where defaulted). */
+/** The JSON Schema of one config kind, titled by its kind (no `$schema` of its own: it is nested). */
+function kindJsonSchema(kind: ConfigKind): Record<string, unknown> {
+  const { $schema: _nested, ...schema } = z.toJSONSchema(configKinds[kind] as z.ZodType, { io: 'input', unrepresentable: 'any' });
+  return { title: `${kind} config`, ...schema };
+}
+
+/**
+ * JSON Schema of every config kind (input side: defaults shown, fields optional where defaulted),
+ * one `oneOf` branch per kind; every property carries a description. Committed as
+ * `docs/reference/config.schema.json` for editors (`npm run docs`).
+ */
 export function configJsonSchema(): Record<string, unknown> {
-  const byKind = Object.fromEntries(
-    Object.entries(configKinds).map(([k, s]) => [k, z.toJSONSchema(s as z.ZodType, { io: 'input', unrepresentable: 'any' })]),
-  );
-  return { $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'seqsim config', oneOf: Object.values(byKind) };
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: 'seqsim config',
+    description: 'A seqsim config file: a market simulation (`kind` "market", the default) or a mev-boost bidding war (`kind` "bidding-war").',
+    oneOf: (Object.keys(configKinds) as ConfigKind[]).map(kindJsonSchema),
+  };
 }
 
 /** Resolves a config that must be a market simulation (the library API and most tests). */

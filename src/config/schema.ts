@@ -3,6 +3,7 @@ import { mechanismConfigSchema } from '../market/mechanisms/config.js';
 import { splitRuleSchema } from '../market/revenueSharing/config.js';
 import { governanceSchema, reportingSchema } from './trustSchema.js';
 import { builderSchema, searcherSchema, sequencingSchema, validatorSchema } from './agentsSchema.js';
+import { schemaKeyField } from './schemaKey.js';
 
 /** The two risky assets; prices are quoted in Y per X. */
 export const tokenSchema = z.enum(['X', 'Y']);
@@ -13,95 +14,66 @@ const probability = () => z.number().min(0).max(1);
 
 export const clockSchema = z
   .object({
-    /** Slot length in simulated milliseconds. */
-    slotMs: z.number().int().positive().default(2000),
-    slotsPerEpoch: z.number().int().positive().default(32),
+    slotMs: z.number().int().positive().default(2000).describe('Slot length in simulated milliseconds; user swaps arrive uniformly within the slot, and the reference price moves by one slot per block (or an exponential draw with this mean).'),
+    slotsPerEpoch: z.number().int().positive().default(32).describe('Slots per epoch. Rollup governance (`revenueSharing.governance`) decides at the end of each epoch.'),
   })
   .strict();
 
 export const referenceSchema = z
   .object({
-    /** Starting reference (CEX) price, Y per X. */
-    initialPriceYPerX: positive().default(1),
-    /** Volatility of log price per year of simulated time. */
-    sigmaPerYear: positive().default(0.8),
-    /** Drift of log price per year (GBM drift mu; the log drift is mu - sigma^2/2). */
-    driftPerYear: z.number().finite().default(0),
-    /**
-     * How long the price moves between consecutive blocks: `fixed`, one slot; `exponential`, an
-     * exponential draw with the slot length as mean — Poisson block production, the model of
-     * Milionis, Moallemi & Roughgarden (2023). Only the reference price sees the random interval.
-     */
-    blockIntervals: z.enum(['fixed', 'exponential']).default('fixed'),
+    initialPriceYPerX: positive().default(1).describe('Starting reference (CEX) price, in Y per X.'),
+    sigmaPerYear: positive().default(0.8).describe('Volatility of the log reference price per year of simulated time (GBM sigma).'),
+    driftPerYear: z.number().finite().default(0).describe('Drift of the reference price per year (GBM drift mu; the log price drifts by mu − sigma²/2).'),
+    blockIntervals: z.enum(['fixed', 'exponential']).default('fixed').describe('How long the price moves between consecutive blocks: `fixed`, one slot; `exponential`, an exponential draw with the slot length as mean (Poisson block production, Milionis, Moallemi & Roughgarden 2023). Only the reference price sees the random interval.'),
     jumps: z
       .object({
-        /** Poisson rate of jumps per year; 0 turns jumps off. */
-        ratePerYear: nonNegative().default(0),
-        /** Mean and standard deviation of the log jump size. */
-        meanLog: z.number().finite().default(0),
-        sdLog: nonNegative().default(0.05),
+        ratePerYear: nonNegative().default(0).describe('Poisson rate of jumps in the reference price, per year; 0 turns jumps off.'),
+        meanLog: z.number().finite().default(0).describe('Mean of the log jump size.'),
+        sdLog: nonNegative().default(0.05).describe('Standard deviation of the log jump size.'),
       })
       .strict()
-      .default({ ratePerYear: 0, meanLog: 0, sdLog: 0.05 }),
+      .default({ ratePerYear: 0, meanLog: 0, sdLog: 0.05 })
+      .describe('Jumps added to the GBM reference price (a compound Poisson process; off by default).'),
   })
   .strict();
 
 export const poolSchema = z
   .object({
-    reserveX: positive(),
-    reserveY: positive(),
-    /** Swap fee as a fraction of the input, in [0, 1). */
-    fee: z.number().min(0).lt(1).default(0.003),
+    reserveX: positive().describe('Starting reserve of X in the rollup\'s X/Y constant-product pool.'),
+    reserveY: positive().describe('Starting reserve of Y in the pool; reserveY / reserveX is the pool\'s starting price in Y per X.'),
+    fee: z.number().min(0).lt(1).default(0.003).describe('Swap fee as a fraction of the input, in [0, 1) (0.003 = 30 bp).'),
   })
   .strict();
 
 export const usersSchema = z
   .object({
-    /** Mean number of user swaps per slot on this rollup (Poisson). */
-    arrivalsPerSlot: nonNegative().default(1),
-    /** Median swap size in Y at the reference price (log-normal). */
-    medianSizeY: positive().default(1000),
-    /** Standard deviation of log size. */
-    sizeLogSd: nonNegative().default(1),
-    /** Probability a user buys X (pays Y); otherwise sells X. */
-    buyXProbability: probability().default(0.5),
-    /** Maximum accepted execution price worse than the quoted spot, as a fraction. */
-    slippageTolerance: nonNegative().default(0.01),
-    /** Fraction of users who send privately rather than to the public mempool. */
-    privateFraction: probability().default(0),
+    arrivalsPerSlot: nonNegative().default(1).describe('Mean number of user swaps per slot on this rollup (Poisson).'),
+    medianSizeY: positive().default(1000).describe('Median swap size, in Y at the reference price (sizes are log-normal).'),
+    sizeLogSd: nonNegative().default(1).describe('Standard deviation of the log swap size.'),
+    buyXProbability: probability().default(0.5).describe('Probability that a user buys X (pays Y); otherwise the user sells X.'),
+    slippageTolerance: nonNegative().default(0.01).describe('Largest execution price worse than the quoted spot price that a user accepts, as a fraction (0.01 = 1%); it also bounds what a sandwich can take.'),
+    privateFraction: probability().default(0).describe('Fraction of users who send their swap privately rather than to the public mempool; searchers cannot see private swaps (no backrun or sandwich).'),
   })
   .strict();
 
 export const feeModelSchema = z
   .object({
-    /** Starting base fee, in gas-token units per byte of transaction data. */
-    initialBaseFeePerByte: nonNegative().default(1e-6),
-    /** Floor of the base fee (EIP-1559's update is multiplicative, so it needs one above 0). */
-    minBaseFeePerByte: nonNegative().default(1e-9),
-    /** Bytes per block the base fee steers toward. */
-    targetBytesPerBlock: positive().default(2000),
-    /** EIP-1559's denominator: the fee moves at most 1/d per block. */
-    maxChangeDenominator: positive().default(8),
-    /** Data size of one swap (a user swap or one leg of a bundle), in bytes. */
-    bytesPerSwap: positive().default(200),
+    initialBaseFeePerByte: nonNegative().default(1e-6).describe('Starting base fee, in gas-token units per byte of transaction data.'),
+    minBaseFeePerByte: nonNegative().default(1e-9).describe('Floor of the base fee, in gas-token units per byte (EIP-1559\'s update is multiplicative, so it needs a floor above 0).'),
+    targetBytesPerBlock: positive().default(2000).describe('Bytes of transaction data per block that the EIP-1559 base fee steers toward.'),
+    maxChangeDenominator: positive().default(8).describe('EIP-1559\'s denominator d: the base fee moves at most 1/d per block.'),
+    bytesPerSwap: positive().default(200).describe('Data size of one swap (a user swap or one leg of a bundle), in bytes.'),
   })
   .strict();
 
 export const rollupSchema = z
   .object({
-    id: z.string().min(1).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only'),
-    /** The token fees and bids on this rollup are paid in. */
-    gasToken: tokenSchema,
-    pool: poolSchema,
-    users: usersSchema.default(usersSchema.parse({})),
-    feeModel: feeModelSchema.default(feeModelSchema.parse({})),
-    /**
-     * How this rollup orders its part of the block, whoever builds it: `auction` (the builder orders
-     * freely: positions are sold), `fcfs` (by arrival time; bundles only behind their target,
-     * latency decides who is first), `encrypted` (order committed before contents are revealed: no
-     * bundle can target a transaction of the same block).
-     */
-    ordering: z.enum(['auction', 'fcfs', 'encrypted']).default('auction'),
+    id: z.string().min(1).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').describe('Unique rollup id (letters, digits, - and _), used by searchers, split rules and outputs to name the rollup.'),
+    gasToken: tokenSchema.describe('The token in which fees and bids on this rollup are paid.'),
+    pool: poolSchema.describe('The rollup\'s X/Y constant-product DEX pool.'),
+    users: usersSchema.default(usersSchema.parse({})).describe('The users who swap on this rollup\'s pool.'),
+    feeModel: feeModelSchema.default(feeModelSchema.parse({})).describe('The rollup\'s EIP-1559-style base fee per byte of transaction data.'),
+    ordering: z.enum(['auction', 'fcfs', 'encrypted']).default('auction').describe('How this rollup orders its part of the block, whoever builds it: `auction`, the builder orders freely (positions are sold); `fcfs`, by arrival time (bundles only behind their target; latency decides who is first); `encrypted`, order committed before contents are revealed (no bundle can target a transaction of the same block).'),
   })
   .strict();
 
@@ -116,37 +88,25 @@ export { builderSchema, searcherSchema, sequencingSchema, validatorSchema };
 
 export const disposalSchema = z
   .object({
-    /** `hold` keeps received gas tokens; `sell` sells `sellFractionPerSlot` of holdings each slot. */
-    policy: z.enum(['hold', 'sell']).default('hold'),
-    sellFractionPerSlot: probability().default(0.1),
+    policy: z.enum(['hold', 'sell']).default('hold').describe('What the proposer does with the gas tokens it receives: `hold` keeps them; `sell` sells `sellFractionPerSlot` of its holdings into each rollup\'s pool every slot (so bidding moves prices).'),
+    sellFractionPerSlot: probability().default(0.1).describe('Under `sell`: fraction of its gas-token holdings the proposer sells each slot, in [0, 1].'),
   })
   .strict();
 
 export const proposerSchema = z
-  .object({ disposal: disposalSchema.default({ policy: 'hold', sellFractionPerSlot: 0.1 }) })
+  .object({
+    disposal: disposalSchema.default({ policy: 'hold', sellFractionPerSlot: 0.1 }).describe('How the proposer disposes of the gas tokens it is paid in.'),
+  })
   .strict();
 
 export const revenueSharingSchema = z
   .object({
-    /**
-     * Run counterfactual auctions each slot — the same bundles, builders and mechanism restricted to
-     * subsets of rollups — so that v(S) is known: every subset up to `exactUpTo` rollups, else the
-     * singletons and the whole set (DESIGN.md §6).
-     */
-    counterfactuals: z.boolean().default(false),
-    exactUpTo: z.number().int().min(1).max(12).default(4),
-    /**
-     * How each slot's proposer revenue is split among the rollups (after `proposerCut`); none keeps
-     * it all with the proposer. Value-based rules (variable, shapley, banzhaf, drop-out) run the
-     * counterfactual auctions they need.
-     */
-    rule: splitRuleSchema.optional(),
-    /** Fraction of the revenue the proposer keeps before the split. */
-    proposerCut: z.number().min(0).max(1).default(0),
-    /** What the proposer reports of its revenue, and how the rollups check it. */
-    reporting: reportingSchema.default(reportingSchema.parse({})),
-    /** Rollups that leave the shared sequencer when they are worse off, and may return. */
-    governance: governanceSchema.default(governanceSchema.parse({})),
+    counterfactuals: z.boolean().default(false).describe('Run counterfactual auctions each slot (the same bundles, builders and mechanism restricted to subsets of rollups) so that v(S) is known: every subset when there are at most `exactUpTo` rollups, else the singletons and the whole set (DESIGN.md §6).'),
+    exactUpTo: z.number().int().min(1).max(12).default(4).describe('Largest number of rollups for which every subset\'s counterfactual value v(S) is computed (all 2^n − 1 subsets); exact `shapley` and `banzhaf` need the rollup count within it.'),
+    rule: splitRuleSchema.optional().describe('How each slot\'s proposer revenue is split among the rollups (after `proposerCut`), chosen by `name`; absent, the proposer keeps it all. Value-based rules (variable, shapley, banzhaf, drop-out) run the counterfactual auctions they need.'),
+    proposerCut: z.number().min(0).max(1).default(0).describe('Fraction of the revenue the proposer keeps before the split, in [0, 1].'),
+    reporting: reportingSchema.default(reportingSchema.parse({})).describe('What the proposer reports of its revenue (the split is paid out of the report), and how the rollups check it.'),
+    governance: governanceSchema.default(governanceSchema.parse({})).describe('Rollups that leave the shared sequencer when they are worse off, and may return.'),
   })
   .strict();
 
@@ -191,33 +151,27 @@ const knownRollupIds = (cfg: { rollups: { id: string }[] }) => new Set(cfg.rollu
 
 const marketShape = z
   .object({
-    kind: z.literal('market').default('market'),
-    /** Free-text description shown in the manifest. */
-    description: z.string().default(''),
-    /** Master seed: every random stream derives from it and a stable path. */
-    seed: z.union([z.number().int(), z.string().min(1)]).default(1),
-    /** Number of slots to simulate. */
-    slots: z.number().int().positive().default(1000),
-    clock: clockSchema.default(clockSchema.parse({})),
-    reference: referenceSchema.default(referenceSchema.parse({})),
-    rollups: z.array(rollupSchema).min(1),
-    searchers: z.array(searcherSchema).default([]),
-    mechanism: mechanismConfigSchema.default({ name: 'first-price' }),
-    proposer: proposerSchema.default(proposerSchema.parse({})),
-    sequencing: sequencingSchema.default(sequencingSchema.parse({})),
-    /** Stake-weighted validators; each slot's proposer is drawn from them. */
-    validators: z.array(validatorSchema).min(1).default([{ id: 'validator-0', stake: 1 }]),
-    /**
-     * Builders. Empty: the proposer sells positions to searchers directly. Otherwise searchers send
-     * bundles to builders, builders build blocks and bid for them with the configured mechanism.
-     */
-    builders: z.array(builderSchema).default([]),
-    revenueSharing: revenueSharingSchema.default(revenueSharingSchema.parse({})),
+    $schema: schemaKeyField(),
+    kind: z.literal('market').default('market').describe('Config kind: `market`, a market simulation (the default when `kind` is absent).'),
+    description: z.string().default('').describe('Free-text description of the scenario, copied into the run\'s manifest.'),
+    seed: z.union([z.number().int(), z.string().min(1)]).default(1).describe('Master seed (an integer or a non-empty string): every random stream derives from it and a stable path, so one seed gives one run.'),
+    slots: z.number().int().positive().default(1000).describe('Number of slots to simulate.'),
+    clock: clockSchema.default(clockSchema.parse({})).describe('Slot and epoch lengths of the simulated clock.'),
+    reference: referenceSchema.default(referenceSchema.parse({})).describe('The reference (CEX) price of X in Y that arbitrageurs trade against: geometric Brownian motion with optional jumps.'),
+    rollups: z.array(rollupSchema).min(1).describe('The rollups (at least one), each with its gas token, DEX pool, users and fee model.'),
+    searchers: z.array(searcherSchema).default([]).describe('The searchers, chosen by `kind`: each finds MEV opportunities and bids for them with bundles.'),
+    mechanism: mechanismConfigSchema.default({ name: 'first-price' }).describe('The auction mechanism, chosen by `name`, with its parameters as sibling fields. Without builders the proposer sells positions to searchers directly, which supports only first-price and second-price; with builders, builders bid for whole blocks with any mechanism.'),
+    proposer: proposerSchema.default(proposerSchema.parse({})).describe('The slot proposer\'s behaviour.'),
+    sequencing: sequencingSchema.default(sequencingSchema.parse({})).describe('Whether the rollups share one sequencer (one proposer and one auction for the super-block) or each has its own.'),
+    validators: z.array(validatorSchema).min(1).default([{ id: 'validator-0', stake: 1 }]).describe('Stake-weighted validators; each slot\'s proposer is drawn from them in proportion to stake (the total must be > 0).'),
+    builders: z.array(builderSchema).default([]).describe('Block builders. Empty: the proposer sells positions to searchers directly. Otherwise searchers send bundles to builders, who build blocks and bid for them with the configured mechanism.'),
+    revenueSharing: revenueSharingSchema.default(revenueSharingSchema.parse({})).describe('How the shared sequencer\'s revenue is split among the rollups, what the proposer reports of it and whether rollups may leave.'),
   })
   .strict();
 
 /** A market simulation config (`kind: "market"`, the default). */
-export const marketConfigSchema = marketShape.superRefine((cfg, ctx) => {
+export const marketConfigSchema = marketShape
+  .superRefine((cfg, ctx) => {
     const ids = knownRollupIds(cfg);
     cfg.rollups.forEach((r, i) => {
       if (cfg.rollups.findIndex((o) => o.id === r.id) !== i)
@@ -256,7 +210,8 @@ export const marketConfigSchema = marketShape.superRefine((cfg, ctx) => {
     checkTrust(cfg, ctx);
     if (cfg.validators.reduce((a, v) => a + v.stake, 0) <= 0)
       ctx.addIssue({ code: 'custom', path: ['validators'], message: 'the validators\' total stake must be > 0: give at least one validator a positive stake' });
-});
+  })
+  .describe('A market simulation: rollups with DEX pools and users, searchers and builders competing for block positions, a proposer selling them with an auction mechanism, and optionally revenue sharing among the rollups of a shared sequencer.');
 
 export type MarketConfig = z.output<typeof marketConfigSchema>;
 export type MarketConfigInput = z.input<typeof marketConfigSchema>;

@@ -5,7 +5,7 @@ import type { CliIo } from '../main.js';
 export function configCommand(yargs: Argv, io: CliIo): Argv {
   return yargs.command('config <action>', 'Inspect configs: `config schema` or `config show <file>`.', (y) =>
     y
-      .command('schema', 'Print the JSON Schema of every config kind.', {}, () => {
+      .command('schema', 'Print the JSON Schema of every config kind (committed as docs/reference/config.schema.json; docs/reference/config.md is its reference).', {}, () => {
         io.stdout(JSON.stringify(configJsonSchema(), null, 2) + '\n');
       })
       .command<{ file: string; set?: string[] }>(

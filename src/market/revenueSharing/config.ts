@@ -24,15 +24,21 @@ const sharesSchema = z.array(z.number()).superRefine((shares, ctx) => {
  * Example: `{ "name": "drop-out", "rounds": 20000 }`, `{ "name": "fixed", "shares": [0.5, 0.5] }`.
  */
 export const splitRuleSchema = z.discriminatedUnion('name', [
-  z.object({ name: z.literal('fixed'), shares: sharesSchema }),
-  z.object({ name: z.literal('proportional-to-fees') }),
-  z.object({ name: z.literal('variable') }),
-  z.object({ name: z.literal('shapley') }),
-  z.object({ name: z.literal('banzhaf'), q: zParam(fraction, 'q').default(0.5) }),
   z.object({
-    name: z.literal('drop-out'),
-    rounds: zParam(positiveInteger, 'rounds').default(DEFAULT_DROP_OUT_ROUNDS),
-    q: zParam(fraction, 'q').optional(),
+    name: z.literal('fixed').describe('Split rule `fixed`: each rollup gets a fixed share.'),
+    shares: sharesSchema.describe('One share per rollup, in `rollups` order: each ≥ 0, summing to 1 (within 1e-9).'),
+  }),
+  z.object({ name: z.literal('proportional-to-fees').describe('Split rule `proportional-to-fees`: shares proportional to the fees each rollup collected in the slot.') }),
+  z.object({ name: z.literal('variable').describe('Split rule `variable`: shares proportional to each rollup\'s standalone value v({r}) (runs counterfactual auctions).') }),
+  z.object({ name: z.literal('shapley').describe('Split rule `shapley`: the exact Shapley value of the game v(S) (needs at most `exactUpTo` rollups).') }),
+  z.object({
+    name: z.literal('banzhaf').describe('Split rule `banzhaf`: the exact (normalised) Banzhaf-type value φ^B(q) of the game v(S) (needs at most `exactUpTo` rollups).'),
+    q: zParam(fraction, 'q').default(0.5).meta({ minimum: 0, maximum: 1 }).describe('Probability with which each other rollup joins a coalition, in [0, 1]; 0.5 gives the classical Banzhaf value.'),
+  }),
+  z.object({
+    name: z.literal('drop-out').describe('Split rule `drop-out`: a sampled estimate of the Shapley (or Banzhaf-type) value, for any number of rollups.'),
+    rounds: zParam(positiveInteger, 'rounds').default(DEFAULT_DROP_OUT_ROUNDS).meta({ minimum: 1 }).describe('Number of sampled rounds per estimate, an integer ≥ 1 (standard error ≈ σ/√rounds per rollup).'),
+    q: zParam(fraction, 'q').optional().meta({ minimum: 0, maximum: 1 }).describe('Join probability in [0, 1]: absent, q ~ U(0, 1) is drawn each round (estimates Shapley); present, it is fixed (estimates the Banzhaf-type φ^B(q)).'),
   }),
 ]);
 
