@@ -82,12 +82,17 @@ export function header(title, script, commands) {
 }
 
 /**
- * Lets an experiment module run on its own: `node docs/experiments/<name>.mjs` writes its page.
- * Call as `runIfMain(import.meta.url, experiment)`.
+ * Lets an experiment module run on its own: `node docs/experiments/<name>.mjs` writes its page,
+ * `--stdout` prints it instead (what run-all.mjs uses). Call as `runIfMain(import.meta.url, experiment)`.
  */
 export async function runIfMain(url, experiment) {
   if (process.argv[1] === undefined || pathToFileURL(process.argv[1]).href !== url) return;
+  const page = await experiment();
+  if (process.argv.includes('--stdout')) {
+    process.stdout.write(page);
+    return;
+  }
   const file = fileURLToPath(url).replace(/\.mjs$/, '.md');
-  writeFileSync(file, await experiment());
+  writeFileSync(file, page);
   console.log(`wrote docs/experiments/${basename(file)}`);
 }
