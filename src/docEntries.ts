@@ -1,5 +1,6 @@
 import { configJsonSchema } from './config/loadConfig.js';
 import { configReferenceMarkdown } from './config/configReference.js';
+import { outputsReferenceMarkdown } from './marketModel/outputsReference.js';
 
 /** One generated documentation file: where it is committed and the pure function that writes it. */
 export interface DocEntry {
@@ -16,5 +17,6 @@ export interface DocEntry {
  */
 export const docEntries: readonly DocEntry[] = [
   { path: 'docs/reference/config.md', generate: () => configReferenceMarkdown() },
+  { path: 'docs/reference/outputs.md', generate: () => outputsReferenceMarkdown() },
   { path: 'docs/reference/config.schema.json', generate: () => JSON.stringify(configJsonSchema(), null, 2) + '\n' },
 ];

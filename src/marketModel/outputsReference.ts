@@ -1,0 +1,49 @@
+import { slotColumns, type ColumnSpec } from './columns.js';
+import { documentedSummaryFields } from './summaryFields.js';
+
+const cell = (s: string) => s.replace(/\|/g, '\\|');
+
+/** Which step of the slot gives a column its value, in words. */
+const sourceName: Record<ColumnSpec['source'], string> = {
+  state: 'state at slot end',
+  auction: 'auction (decide)',
+  counterfactual: 'counterfactual (decide)',
+  execute: 'execute (apply)',
+  settle: 'settle (apply)',
+  share: 'share (apply)',
+};
+
+/**
+ * docs/reference/outputs.md: the per-slot table (slots.csv, one row per slot and rollup) and
+ * summary.json of a market run, generated from the column registry and the summary fields.
+ */
+export function outputsReferenceMarkdown(): string {
+  const columns = (slotColumns as readonly ColumnSpec[]).map(
+    (c) => `| \`${c.name}\` | ${c.type} | ${cell(c.unit)} | ${sourceName[c.source]} | ${c.summary ? `Σ → \`rollups[].${c.summary.sum}\`${c.summary.total ? ', `totals`' : ''}` : ''} | ${cell(c.meaning)} |`,
+  );
+  const fields = documentedSummaryFields().map((s) => `| \`${s.path}\` | ${cell(s.unit)} | ${cell(s.meaning)} |`);
+  return [
+    '# Output reference (market runs)',
+    '',
+    '<!-- Generated from src/marketModel/columns.ts and src/marketModel/summaryFields.ts by `npm run docs`; do not edit. -->',
+    '',
+    'A run folder holds `manifest.json` (config, seed, versions, config hash), the per-slot table',
+    '`slots.csv` (or `.jsonl` / `.parquet`), `summary.json`, and `checkpoint.json` for resumable runs.',
+    '',
+    '## slots.csv: one row per slot and rollup',
+    '',
+    'Values in Y are at the reference price of the slot; gas-token amounts are in the rollup’s own',
+    'token. *From* says which step of the slot computed the value (see docs/model.md).',
+    '',
+    '| column | type | unit | from | summary.json | meaning |',
+    '|---|---|---|---|---|---|',
+    ...columns,
+    '',
+    '## summary.json',
+    '',
+    '| field | unit | meaning |',
+    '|---|---|---|',
+    ...fields,
+    '',
+  ].join('\n');
+}

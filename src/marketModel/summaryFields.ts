@@ -1,0 +1,105 @@
+import { slotColumns, type ColumnSpec } from './columns.js';
+
+/*
+ * What each field of summary.json means. The summed columns document themselves from the column
+ * registry (columns.ts); the fields below are the run-level and derived ones. A test reads a real
+ * summary.json and fails on any field that is not documented here or in the registry.
+ */
+
+/** One documented field of summary.json: its path (`totals.x`, `rollups[].x`), unit and meaning. */
+export interface SummaryField {
+  readonly path: string;
+  readonly unit: string;
+  readonly meaning: string;
+}
+
+const f = (path: string, unit: string, meaning: string): SummaryField => ({ path, unit, meaning });
+
+const concentrationOf = (prefix: string, what: string): SummaryField[] => [
+  f(`${prefix}.hhi`, '', `Herfindahl–Hirschman index Σ sᵢ² of the shares of ${what}, in [1/n, 1] (0 when nothing was won).`),
+  f(`${prefix}.top3_share`, '', `Share of ${what} held by the three largest.`),
+  f(`${prefix}.nakamoto_coefficient`, '', `Fewest participants whose combined share of ${what} exceeds 1/2.`),
+  f(`${prefix}.normalized_entropy`, '', `Shannon entropy of the shares of ${what} over ln n, in [0, 1] (1 = equal shares).`),
+];
+
+const detector = (name: string, what: string): SummaryField[] => [
+  f(`reporting.${name}.flagged_lies`, 'slots', `Lies flagged by ${what}.`),
+  f(`reporting.${name}.detection_rate`, '', `flagged_lies ÷ lie_slots for ${what}; null when the proposer never lied (the whole entry is null when the detector is off).`),
+  f(`reporting.${name}.false_alarms`, 'slots', `Honest reports flagged by ${what}.`),
+  f(`reporting.${name}.false_alarm_rate`, '', `false_alarms ÷ honest slots for ${what}; null when every report was a lie.`),
+];
+
+/** The fields of summary.json that are not per-rollup sums of a column. */
+export const summaryFields: readonly SummaryField[] = [
+  f('slots', 'slots', 'Slots simulated.'),
+  f('simulated_seconds', 's', 'Simulated time at the end of the last slot.'),
+  f('initial_ref_price', 'Y per X', 'Reference price at the start.'),
+  f('final_ref_price', 'Y per X', 'Reference price at the end.'),
+  f('totals.mev_extracted_y', 'Y', 'Searchers’ gross profit before bids over all rollups: CEX-DEX, backrun, cross-rollup and sandwich.'),
+  f('totals.proposer_value_y', 'Y', 'What the proposer holds at the end (every rollup’s received gas tokens, after disposal), at the final reference price.'),
+  f('totals.rollup_fees_value_y', 'Y', 'Rollups’ treasuries (data fees collected) at the final reference price.'),
+  f('totals.coalition_value_y', 'Y', 'Σ over slots of the counterfactual revenue of all rollups together, v(N) (0 without counterfactuals).'),
+  f('totals.sharing_surplus_y', 'Y', 'Σ over slots of v(N) − Σ_r v({r}).'),
+  f('totals.share_slots_surplus_positive', '', 'Share of slots where sharing the sequencer added value (v(N) > Σ_r v({r})).'),
+  f('totals.cross_atomic_pnl_y', 'Y', 'PnL of cross-rollup searchers bidding atomically (inventories and CEX at the final reference price).'),
+  f('totals.cross_split_pnl_y', 'Y', 'PnL of cross-rollup searchers bidding leg by leg (all of them under separate sequencing).'),
+  ...concentrationOf('concentration', 'positions won by searchers'),
+  f('builders[].builder', '', 'Builder id (the list is empty without builders).'),
+  f('builders[].wins', 'blocks', 'Blocks (or super-blocks) the builder won.'),
+  f('builders[].win_share', '', 'wins ÷ all blocks won.'),
+  f('builders[].received_y', 'Y', 'Searchers’ bids received for its winning blocks, at the reference price.'),
+  f('builders[].paid_y', 'Y', 'What it paid the mechanism (all-pay and Tullock charge losers too).'),
+  f('builders[].profit_y', 'Y', 'received_y − paid_y.'),
+  ...concentrationOf('builder_concentration', 'blocks won by builders'),
+  f('block_oracle_accuracy', '', 'With builders: all builders’ payments ÷ the value of the winning blocks; null without builders or blocks.'),
+  f('validators[].validator', '', 'Validator id.'),
+  f('validators[].stake', 'stake', 'Its configured stake (proposers are drawn in proportion to it).'),
+  f('validators[].revenue_y', 'Y', 'What it received as proposer.'),
+  f('mev_oracle_accuracy', '', 'Searchers’ payments ÷ their own valuation of what they won (DESIGN.md §8); null when nothing was won.'),
+  f('reporting.slots', 'slots', 'Slots with a shared block whose revenue was reported.'),
+  f('reporting.lie_slots', 'slots', 'Slots whose report was below the truth.'),
+  f('reporting.true_revenue_y', 'Y', 'Σ true revenue of the shared blocks.'),
+  f('reporting.reported_revenue_y', 'Y', 'Σ revenue reported by the proposer.'),
+  f('reporting.settled_revenue_y', 'Y', 'Σ revenue settled after the detectors’ corrections.'),
+  f('reporting.hidden_y', 'Y', 'The rollups’ part of what the reports hid.'),
+  f('reporting.recovered_y', 'Y', 'The rollups’ part won back (flag corrections and bonds).'),
+  f('reporting.lost_y', 'Y', 'hidden_y − recovered_y.'),
+  f('reporting.slashed_y', 'Y', 'Bonds forfeited by proven lies.'),
+  f('reporting.overpaid_y', 'Y', 'What flagged bounds above the truth made the proposer pay beyond it.'),
+  f('reporting.proposer_net_gain_y', 'Y', 'What lying earned the proposer, net: lost_y + bond repayments − slashed_y − overpaid_y.'),
+  ...detector('public_bids', 'the public-bids detector'),
+  ...detector('committee', 'the committee detector'),
+  ...detector('audit', 'the ex-post audit'),
+  ...detector('any', 'any detector'),
+  f('rollups[].rollup', '', 'Rollup id.'),
+  f('rollups[].gas_token', '', 'Its gas token.'),
+  f('rollups[].mev_extracted_y', 'Y', 'Searchers’ gross profit before bids on this rollup: arb + backrun + cross-rollup + sandwich profit.'),
+  f('rollups[].initial_pool_price', 'Y per X', 'Pool spot price at the start.'),
+  f('rollups[].final_pool_price', 'Y per X', 'Pool spot price at the end.'),
+  f('rollups[].mean_abs_gap_bps', 'bps', 'Mean over slots of |gap_bps|.'),
+  f('rollups[].share_slots_in_fee_band', '', 'Share of slots whose reference price was inside the pool’s no-arbitrage band.'),
+  f('rollups[].lost_y', 'Y', 'hidden_y − recovered_y for this rollup.'),
+  f('rollups[].member_share', '', 'Share of slots in the shared sequencer.'),
+  f('rollups[].departures', '', 'Times the rollup left the shared sequencer (governance).'),
+  f('rollups[].returns', '', 'Times it came back.'),
+  f('searchers[].searcher', '', 'Searcher id.'),
+  f('searchers[].kind', '', 'Searcher kind (cex-dex, cross-rollup, backrun, sandwich).'),
+  f('searchers[].pnl_y', 'Y', 'Inventories on every rollup and the CEX account, at the final reference price.'),
+  f('searchers[].leg_failure_loss_y', 'Y', 'Loss booked on its lone legs (split cross-rollup bundles).'),
+  f('searchers[].wins', 'bundles', 'Bundles it won that executed.'),
+  f('searchers[].win_share', '', 'wins ÷ all searchers’ wins.'),
+  f('searchers[].paid_y', 'Y', 'Bids it paid, at the reference price when paid.'),
+];
+
+/** Every documented path of summary.json: the summed columns (per rollup and totalled) and the fields above. */
+export function documentedSummaryFields(): SummaryField[] {
+  const summed = (slotColumns as readonly ColumnSpec[]).flatMap((c) =>
+    c.summary
+      ? [
+          f(`rollups[].${c.summary.sum}`, c.unit, `Σ over slots of \`${c.name}\`: ${c.meaning}`),
+          ...(c.summary.total ? [f(`totals.${c.summary.sum}`, c.unit, `Σ over rollups of rollups[].${c.summary.sum}.`)] : []),
+        ]
+      : [],
+  );
+  return [...summaryFields, ...summed];
+}
