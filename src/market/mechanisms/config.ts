@@ -1,10 +1,22 @@
 import { z } from 'zod';
+import type { AnyMechanismDefinition } from './defineMechanism.js';
 import { mechanisms, type MechanismName, type MechanismParamsByName } from './registry.js';
 
 /** Each definition's `configSchema`, as a tuple (what `z.discriminatedUnion` needs). */
-type ConfigSchemasOf<T extends readonly unknown[]> = {
+export type ConfigSchemasOf<T extends readonly unknown[]> = {
   -readonly [K in keyof T]: T[K] extends { readonly configSchema: infer C } ? C : never;
 };
+
+/**
+ * The config union of a list of mechanism definitions: discriminated on `name`, each member the
+ * mechanism's parameters (strict, with defaults) plus its `name`. An unknown name is reported on
+ * `name` with the list's names as the alternatives.
+ */
+export function mechanismConfigUnion<
+  const T extends readonly [AnyMechanismDefinition, ...AnyMechanismDefinition[]],
+>(list: T) {
+  return z.discriminatedUnion('name', list.map((m) => m.configSchema) as unknown as ConfigSchemasOf<T>);
+}
 
 /**
  * Config schema for a mechanism: a discriminated union on `name` whose other fields are the
@@ -14,14 +26,9 @@ type ConfigSchemasOf<T extends readonly unknown[]> = {
  *
  * Example: `{ "name": "tullock", "alpha": 1 }`, `{ "name": "mev-burn", "committeeSize": 32 }`.
  */
-export const mechanismConfigSchema = z
-  .discriminatedUnion(
-    'name',
-    mechanisms.map((m) => m.configSchema) as unknown as ConfigSchemasOf<typeof mechanisms>,
-  )
-  .describe(
-    'The auction mechanism: `name` selects a registered mechanism, the other fields are its parameters.',
-  );
+export const mechanismConfigSchema = mechanismConfigUnion(mechanisms).describe(
+  'The auction mechanism: `name` selects a registered mechanism, the other fields are its parameters.',
+);
 
 /** A parsed mechanism config (all defaults filled in). */
 export type MechanismConfig = z.output<typeof mechanismConfigSchema>;
