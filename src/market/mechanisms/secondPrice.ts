@@ -40,7 +40,7 @@ export function paySecondPrice(
 /** The `second-price` mechanism. */
 export const secondPrice = defineMechanism({
   name: 'second-price',
-  summary: 'Vickrey: the highest bid wins (ties uniform) and pays the highest other bid to the proposer.',
+  summary: 'sealed bids (Vickrey); the highest bid wins (ties uniform) and pays the highest other bid.',
   params: secondPriceParamsSchema,
   allocate: allocateSecondPrice,
   pay: paySecondPrice,

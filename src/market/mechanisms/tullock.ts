@@ -71,7 +71,7 @@ export function payTullock(
 /** The `tullock` mechanism. */
 export const tullock = defineMechanism({
   name: 'tullock',
-  summary: 'Tullock contest: bidder i wins with probability b_i^α / Σ b_j^α; everyone pays its bid.',
+  summary: 'a contest: bidder i wins with probability b_i^α / Σ b_j^α; everyone pays its bid.',
   params: tullockParamsSchema,
   validateParams: validateTullockParams,
   allocate: allocateTullock,
