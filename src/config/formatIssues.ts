@@ -47,8 +47,11 @@ function expectation(issue: z.core.$ZodIssue): string {
 export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
   const where = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
+    const fields = issue.keys.map((k) => formatPath([...issue.path, k])).join(', ');
     const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-    return `${where} has unknown field(s) ${keys}: remove them or fix their spelling (\`seqsim config schema\` lists every field)`;
+    // A schema may list its known fields in its own message (zod's default only repeats the keys).
+    const known = issue.message && !issue.message.startsWith('Unrecognized key') ? ` (${issue.message})` : '';
+    return `${fields}: unknown field(s) ${keys}${known}; remove them or fix their spelling (\`seqsim config schema\` lists every field)`;
   }
   if (issue.code === 'custom') return `${where}: ${issue.message}`;
   return `${where} must be ${expectation(issue)}, but got ${describeValue(valueAt(input, issue.path))}`;

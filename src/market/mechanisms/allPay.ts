@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { defineMechanism } from './defineMechanism.js';
 import { validateAllocationFor, validateBids } from './validateBids.js';
 import { winnerTakeAll } from './selectWinner.js';
-import type { Allocation, Bid, Mechanism, NoParams, Payments, Source } from './types.js';
+import type { Allocation, Bid, NoParams, Payments, Source } from './types.js';
 
 /** The (winner-take-all) all-pay auction has no parameters. */
-export const allPayParamsSchema = z.object({});
+export const allPayParamsSchema = z.strictObject({});
 /** Parameters of `all-pay` (none). */
 export type AllPayParams = NoParams;
 
@@ -35,9 +36,10 @@ export function payAllPay(
 }
 
 /** The `all-pay` mechanism. */
-export const allPay: Mechanism<AllPayParams> = {
+export const allPay = defineMechanism({
   name: 'all-pay',
-  validateParams: (params) => params,
+  summary: 'the highest bid wins (ties uniform); every bidder pays its bid, win or lose, to the proposer.',
+  params: allPayParamsSchema,
   allocate: allocateAllPay,
   pay: payAllPay,
-};
+});

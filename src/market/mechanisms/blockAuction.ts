@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { defineMechanism } from './defineMechanism.js';
 import { nonNegativeFinite, requireParam, zParam } from './paramChecks.js';
 import { allocateFirstPrice, payFirstPrice } from './firstPrice.js';
-import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
+import type { Allocation, Bid, Payments, Source } from './types.js';
 
 /**
  * Parameters of the block auction: `bidDeadlineMs`, the time within the slot (ms after the slot
@@ -9,8 +10,10 @@ import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
  * at its slot) at which sealed bids close. The simulation uses it to decide which information
  * builders have when they commit to contents.
  */
-export const blockAuctionParamsSchema = z.object({
-  bidDeadlineMs: zParam(nonNegativeFinite, 'bidDeadlineMs').default(0),
+export const blockAuctionParamsSchema = z.strictObject({
+  bidDeadlineMs: zParam(nonNegativeFinite, 'bidDeadlineMs')
+    .default(0)
+    .describe('When sealed bids close, in ms after the slot starts; finite, >= 0 (0 = as the slot begins).'),
 });
 /** Parameters of `block-auction`. */
 export type BlockAuctionParams = z.output<typeof blockAuctionParamsSchema>;
@@ -47,9 +50,11 @@ export function payBlockAuction(
 }
 
 /** The `block-auction` mechanism. */
-export const blockAuction: Mechanism<BlockAuctionParams> = {
+export const blockAuction = defineMechanism({
   name: 'block-auction',
+  summary: 'each bid commits to a built block; sold first-price in the slot (mev-boost, ePBS).',
+  params: blockAuctionParamsSchema,
   validateParams: validateBlockAuctionParams,
   allocate: allocateBlockAuction,
   pay: payBlockAuction,
-};
+});

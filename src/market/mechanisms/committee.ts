@@ -29,17 +29,23 @@ export type FloorRule = (typeof floorRules)[number];
  * Committee parameters shared by mev-burn and mev-smoothing. Times are in ms on the slot clock of
  * `Bid.timeMs`. Defaults are modelling choices, not protocol constants.
  */
-export const committeeParamsSchema = z.object({
-  /** Number of committee members, integer ≥ 1. */
-  committeeSize: zParam(positiveInteger, 'committeeSize').default(16),
-  /** Base one-way latency from any bidder to any member, ms ≥ 0. */
-  memberLatencyMs: zParam(nonNegativeFinite, 'memberLatencyMs').default(100),
-  /** Mean of the exponential extra delay drawn per (member, bid), ms ≥ 0; 0 = no noise. */
-  latencyJitterMs: zParam(nonNegativeFinite, 'latencyJitterMs').default(50),
-  /** Observation deadline (Drake's "D seconds" before the proposal), ms on the slot clock. */
-  deadlineMs: zParam(finite, 'deadlineMs').default(1500),
-  /** How member observations become the floor; see `floorRules`. */
-  floorRule: z.enum(floorRules).default('majority'),
+export const committeeParamsSchema = z.strictObject({
+  committeeSize: zParam(positiveInteger, 'committeeSize')
+    .default(16)
+    .describe('Number of committee members that observe bids and set the floor; integer >= 1.'),
+  memberLatencyMs: zParam(nonNegativeFinite, 'memberLatencyMs')
+    .default(100)
+    .describe('Base one-way latency from any bidder to any committee member, in ms; finite, >= 0.'),
+  latencyJitterMs: zParam(nonNegativeFinite, 'latencyJitterMs')
+    .default(50)
+    .describe('Mean of the exponential extra delay drawn per (member, bid), in ms; finite, >= 0 (0 = no noise).'),
+  deadlineMs: zParam(finite, 'deadlineMs')
+    .default(1500)
+    .describe('Observation deadline on the slot clock, in ms since the auction opened (Drake\'s "D seconds" before the proposal); finite.'),
+  floorRule: z
+    .enum(floorRules)
+    .default('majority')
+    .describe('How members\' observed best bids become the floor: majority (the ⌈n/2⌉-th largest), min or max.'),
 });
 /** Committee parameters of `mev-burn` and `mev-smoothing`. */
 export type CommitteeParams = z.output<typeof committeeParamsSchema>;

@@ -1,37 +1,34 @@
 import { z } from 'zod';
-import { allPayParamsSchema } from './allPay.js';
-import { blockAuctionParamsSchema } from './blockAuction.js';
-import { executionTicketsParamsSchema } from './executionTickets.js';
-import { firstPriceParamsSchema } from './firstPrice.js';
-import { mevBurnParamsSchema } from './mevBurn.js';
-import { mevSmoothingParamsSchema } from './mevSmoothing.js';
-import { orderFlowAuctionParamsSchema } from './orderFlowAuction.js';
-import { partialBlockParamsSchema } from './partialBlock.js';
-import { secondPriceParamsSchema } from './secondPrice.js';
-import { slotAuctionParamsSchema } from './slotAuction.js';
-import { tullockParamsSchema } from './tullock.js';
-import type { MechanismName, MechanismParamsByName } from './registry.js';
+import type { AnyMechanismDefinition } from './defineMechanism.js';
+import { mechanisms, type MechanismName, type MechanismParamsByName } from './registry.js';
+
+/** Each definition's `configSchema`, as a tuple (what `z.discriminatedUnion` needs). */
+export type ConfigSchemasOf<T extends readonly unknown[]> = {
+  -readonly [K in keyof T]: T[K] extends { readonly configSchema: infer C } ? C : never;
+};
+
+/**
+ * The config union of a list of mechanism definitions: discriminated on `name`, each member the
+ * mechanism's parameters (strict, with defaults) plus its `name`. An unknown name is reported on
+ * `name` with the list's names as the alternatives.
+ */
+export function mechanismConfigUnion<
+  const T extends readonly [AnyMechanismDefinition, ...AnyMechanismDefinition[]],
+>(list: T) {
+  return z.discriminatedUnion('name', list.map((m) => m.configSchema) as unknown as ConfigSchemasOf<T>);
+}
 
 /**
  * Config schema for a mechanism: a discriminated union on `name` whose other fields are the
- * mechanism's parameters (flat), each with its default. Parameter errors carry the same messages
- * as the zod-free `validate…Params` functions (both come from `paramChecks.ts`).
+ * mechanism's parameters (flat), each with its default, derived from the registry's `mechanisms`
+ * list. Parameter errors carry the same messages as the zod-free `validate…Params` functions (both
+ * come from `paramChecks.ts`); an unknown parameter is rejected with the mechanism's known ones.
  *
  * Example: `{ "name": "tullock", "alpha": 1 }`, `{ "name": "mev-burn", "committeeSize": 32 }`.
  */
-export const mechanismConfigSchema = z.discriminatedUnion('name', [
-  firstPriceParamsSchema.extend({ name: z.literal('first-price') }),
-  secondPriceParamsSchema.extend({ name: z.literal('second-price') }),
-  allPayParamsSchema.extend({ name: z.literal('all-pay') }),
-  tullockParamsSchema.extend({ name: z.literal('tullock') }),
-  executionTicketsParamsSchema.extend({ name: z.literal('execution-tickets') }),
-  mevBurnParamsSchema.extend({ name: z.literal('mev-burn') }),
-  mevSmoothingParamsSchema.extend({ name: z.literal('mev-smoothing') }),
-  partialBlockParamsSchema.extend({ name: z.literal('partial-block') }),
-  slotAuctionParamsSchema.extend({ name: z.literal('slot-auction') }),
-  blockAuctionParamsSchema.extend({ name: z.literal('block-auction') }),
-  orderFlowAuctionParamsSchema.extend({ name: z.literal('order-flow-auction') }),
-]);
+export const mechanismConfigSchema = mechanismConfigUnion(mechanisms).describe(
+  'The auction mechanism: `name` selects a registered mechanism, the other fields are its parameters.',
+);
 
 /** A parsed mechanism config (all defaults filled in). */
 export type MechanismConfig = z.output<typeof mechanismConfigSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defineMechanism } from './defineMechanism.js';
 import { validateAllocationFor, validateBids } from './validateBids.js';
 import { drawByWeight } from './selectWinner.js';
 import {
@@ -7,7 +8,7 @@ import {
   requireParam,
   zParam,
 } from './paramChecks.js';
-import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
+import type { Allocation, Bid, Payments, Source } from './types.js';
 
 /**
  * Parameters of execution tickets (Drake & Neuder, "Execution tickets", ethresear.ch/t/17944;
@@ -16,9 +17,13 @@ import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
  * draw and the slot it assigns (integer ≥ 0; default 32, one epoch — a modelling default, not a
  * specified value). The lookahead is used by `drawSlotHolder` (ticketLedger.ts).
  */
-export const executionTicketsParamsSchema = z.object({
-  ticketPrice: zParam(positiveFinite, 'ticketPrice').default(1),
-  lookaheadSlots: zParam(nonNegativeInteger, 'lookaheadSlots').default(32),
+export const executionTicketsParamsSchema = z.strictObject({
+  ticketPrice: zParam(positiveFinite, 'ticketPrice')
+    .default(1)
+    .describe('Posted price of one ticket, in the bid numéraire (Y); finite, > 0. Proceeds are burned.'),
+  lookaheadSlots: zParam(nonNegativeInteger, 'lookaheadSlots')
+    .default(32)
+    .describe('Slots between a ticket draw and the slot it assigns; integer >= 0 (32 = one epoch).'),
 });
 /** Parameters of `execution-tickets`. */
 export type ExecutionTicketsParams = z.output<typeof executionTicketsParamsSchema>;
@@ -82,9 +87,11 @@ export function payExecutionTickets(
 }
 
 /** The `execution-tickets` mechanism (one purchase round; see ticketLedger.ts for lookahead). */
-export const executionTickets: Mechanism<ExecutionTicketsParams> = {
+export const executionTickets = defineMechanism({
   name: 'execution-tickets',
+  summary: 'posted-price tickets, unlimited supply; the slot holder is drawn in proportion to tickets; proceeds burned.',
+  params: executionTicketsParamsSchema,
   validateParams: validateExecutionTicketsParams,
   allocate: allocateExecutionTickets,
   pay: payExecutionTickets,
-};
+});

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { defineMechanism } from './defineMechanism.js';
 import { validateAllocationFor, validateBids } from './validateBids.js';
 import { winnerPays, winnerTakeAll } from './selectWinner.js';
-import type { Allocation, Bid, Mechanism, NoParams, Payments, Source } from './types.js';
+import type { Allocation, Bid, NoParams, Payments, Source } from './types.js';
 
 /** First-price sealed bid has no parameters. */
-export const firstPriceParamsSchema = z.object({});
+export const firstPriceParamsSchema = z.strictObject({});
 /** Parameters of `first-price` (none). */
 export type FirstPriceParams = NoParams;
 
@@ -35,9 +36,10 @@ export function payFirstPrice(
 }
 
 /** The `first-price` mechanism. */
-export const firstPrice: Mechanism<FirstPriceParams> = {
+export const firstPrice = defineMechanism({
   name: 'first-price',
-  validateParams: (params) => params,
+  summary: 'sealed bids; the highest bid wins (ties uniform) and pays its own bid to the proposer.',
+  params: firstPriceParamsSchema,
   allocate: allocateFirstPrice,
   pay: payFirstPrice,
-};
+});

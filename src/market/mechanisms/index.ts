@@ -2,8 +2,22 @@
 export type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
 export { validateBids } from './validateBids.js';
 export * from './paramChecks.js';
-export { mechanismNames, getMechanism, isMechanismName } from './registry.js';
-export type { MechanismName, MechanismOf, MechanismParamsByName } from './registry.js';
+export { defineMechanism } from './defineMechanism.js';
+export type {
+  AnyMechanismDefinition,
+  MechanismDefinition,
+  MechanismSpec,
+  ParamsOf,
+  ParamsSchema,
+} from './defineMechanism.js';
+export { mechanisms, mechanismNames, getMechanism, isMechanismName } from './registry.js';
+export type {
+  MechanismDefinitionOf,
+  MechanismName,
+  MechanismOf,
+  MechanismParamsByName,
+  RegisteredMechanism,
+} from './registry.js';
 export { mechanismConfigSchema, defaultMechanismConfig } from './config.js';
 export type { MechanismConfig, MechanismConfigInput, MechanismConfigOf } from './config.js';
 export { runMechanism, type MechanismOutcome } from './runMechanism.js';

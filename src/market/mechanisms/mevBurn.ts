@@ -1,3 +1,4 @@
+import { defineMechanism } from './defineMechanism.js';
 import { validateAllocationFor, validateBids } from './validateBids.js';
 import { winnerTakeAll } from './selectWinner.js';
 import {
@@ -8,7 +9,7 @@ import {
   type CommitteeParams,
 } from './committee.js';
 import { nonNegativeFinite, requireParam } from './paramChecks.js';
-import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
+import type { Allocation, Bid, Payments, Source } from './types.js';
 
 /** Parameters of `mev-burn`: the committee's (see `committeeParamsSchema`). */
 export const mevBurnParamsSchema = committeeParamsSchema;
@@ -86,9 +87,11 @@ export function payMevBurn(
 }
 
 /** The `mev-burn` mechanism. */
-export const mevBurn: Mechanism<MevBurnParams> = {
+export const mevBurn = defineMechanism({
   name: 'mev-burn',
+  summary: 'a committee sets a floor from the bids it observed; the top bid above it wins; the floor is burned.',
+  params: mevBurnParamsSchema,
   validateParams: validateCommitteeParams,
   allocate: allocateMevBurn,
   pay: payMevBurn,
-};
+});

@@ -1,10 +1,11 @@
+import { defineMechanism } from './defineMechanism.js';
 import {
   committeeParamsSchema,
   validateCommitteeParams,
   type CommitteeParams,
 } from './committee.js';
 import { allocateMevBurn, splitAtFloor } from './mevBurn.js';
-import type { Allocation, Bid, Mechanism, Payments } from './types.js';
+import type { Allocation, Bid, Payments } from './types.js';
 
 /** Parameters of `mev-smoothing`: the committee's (see `committeeParamsSchema`). */
 export const mevSmoothingParamsSchema = committeeParamsSchema;
@@ -32,9 +33,11 @@ export function committeeMemberShare(payments: Payments, params: CommitteeParams
 }
 
 /** The `mev-smoothing` mechanism. */
-export const mevSmoothing: Mechanism<MevSmoothingParams> = {
+export const mevSmoothing = defineMechanism({
   name: 'mev-smoothing',
+  summary: 'as mev-burn, but the floor is shared equally among the committee instead of burned.',
+  params: mevSmoothingParamsSchema,
   validateParams: validateCommitteeParams,
   allocate: allocateMevBurn,
   pay: payMevSmoothing,
-};
+});

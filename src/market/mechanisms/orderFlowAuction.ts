@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { defineMechanism } from './defineMechanism.js';
 import { fraction, requireOneOf, requireParam, zParam } from './paramChecks.js';
 import { highestOtherBid, winnerPays, winnerTakeAll } from './selectWinner.js';
 import { validateAllocationFor, validateBids } from './validateBids.js';
-import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
+import type { Allocation, Bid, Payments, Source } from './types.js';
 
 /** Pricing rules of the order-flow auction. */
 export const ofaPricingRules = ['first-price', 'second-price'] as const;
@@ -15,9 +16,14 @@ export type OfaPricing = (typeof ofaPricingRules)[number];
  * modelling default; e.g. Helius's backrun rebates pay users 50% of the MEV their transaction
  * creates, helius.dev/docs/sending-transactions/backrun-rebates; other OFAs use other shares).
  */
-export const orderFlowAuctionParamsSchema = z.object({
-  pricing: z.enum(ofaPricingRules).default('second-price'),
-  rebateFraction: zParam(fraction, 'rebateFraction').default(0.5),
+export const orderFlowAuctionParamsSchema = z.strictObject({
+  pricing: z
+    .enum(ofaPricingRules)
+    .default('second-price')
+    .describe('Clearing price: the winning bid (first-price) or the highest other bid (second-price).'),
+  rebateFraction: zParam(fraction, 'rebateFraction')
+    .default(0.5)
+    .describe('Share of the clearing price rebated to the user whose order flow is sold, in [0, 1].'),
 });
 /** Parameters of `order-flow-auction`. */
 export type OrderFlowAuctionParams = z.output<typeof orderFlowAuctionParamsSchema>;
@@ -74,9 +80,11 @@ export function payOrderFlowAuction(
 }
 
 /** The `order-flow-auction` mechanism. */
-export const orderFlowAuction: Mechanism<OrderFlowAuctionParams> = {
+export const orderFlowAuction = defineMechanism({
   name: 'order-flow-auction',
+  summary: "searchers bid to backrun a user's transaction; the top bid wins; part of the price is rebated to the user.",
+  params: orderFlowAuctionParamsSchema,
   validateParams: validateOrderFlowAuctionParams,
   allocate: allocateOrderFlowAuction,
   pay: payOrderFlowAuction,
-};
+});

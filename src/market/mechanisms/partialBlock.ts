@@ -1,14 +1,17 @@
 import { z } from 'zod';
+import { defineMechanism } from './defineMechanism.js';
 import { positiveFraction, requireParam, zParam } from './paramChecks.js';
 import { allocateFirstPrice, payFirstPrice } from './firstPrice.js';
-import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
+import type { Allocation, Bid, Payments, Source } from './types.js';
 
 /**
  * Parameters of the partial-block auction: `topOfBlockShare` ∈ (0, 1], the fraction of the
  * block's space (top of block) that is auctioned; default 0.25, a modelling choice.
  */
-export const partialBlockParamsSchema = z.object({
-  topOfBlockShare: zParam(positiveFraction, 'topOfBlockShare').default(0.25),
+export const partialBlockParamsSchema = z.strictObject({
+  topOfBlockShare: zParam(positiveFraction, 'topOfBlockShare')
+    .default(0.25)
+    .describe('Fraction of the block (top of block) that is auctioned, in (0, 1]; the rest follows the ordering policy.'),
 });
 /** Parameters of `partial-block`. */
 export type PartialBlockParams = z.output<typeof partialBlockParamsSchema>;
@@ -46,9 +49,11 @@ export function payPartialBlock(
 }
 
 /** The `partial-block` mechanism. */
-export const partialBlock: Mechanism<PartialBlockParams> = {
+export const partialBlock = defineMechanism({
   name: 'partial-block',
+  summary: 'only the top-of-block share is sold, first-price; the rest of the block is not auctioned.',
+  params: partialBlockParamsSchema,
   validateParams: validatePartialBlockParams,
   allocate: allocatePartialBlock,
   pay: payPartialBlock,
-};
+});

@@ -1,72 +1,74 @@
-import { allPay, type AllPayParams } from './allPay.js';
-import { blockAuction, type BlockAuctionParams } from './blockAuction.js';
-import { executionTickets, type ExecutionTicketsParams } from './executionTickets.js';
-import { firstPrice, type FirstPriceParams } from './firstPrice.js';
-import { mevBurn, type MevBurnParams } from './mevBurn.js';
-import { mevSmoothing, type MevSmoothingParams } from './mevSmoothing.js';
-import { orderFlowAuction, type OrderFlowAuctionParams } from './orderFlowAuction.js';
-import { partialBlock, type PartialBlockParams } from './partialBlock.js';
-import { secondPrice, type SecondPriceParams } from './secondPrice.js';
-import { slotAuction, type SlotAuctionParams } from './slotAuction.js';
-import { tullock, type TullockParams } from './tullock.js';
+import { allPay } from './allPay.js';
+import { blockAuction } from './blockAuction.js';
+import type { AnyMechanismDefinition, ParamsOf } from './defineMechanism.js';
+import { executionTickets } from './executionTickets.js';
+import { firstPrice } from './firstPrice.js';
+import { mevBurn } from './mevBurn.js';
+import { mevSmoothing } from './mevSmoothing.js';
+import { orderFlowAuction } from './orderFlowAuction.js';
+import { partialBlock } from './partialBlock.js';
+import { secondPrice } from './secondPrice.js';
+import { slotAuction } from './slotAuction.js';
+import { tullock } from './tullock.js';
 import type { Mechanism } from './types.js';
 
 /**
- * Names of every registered mechanism, as a readonly tuple of string literals (usable as
- * `z.enum(mechanismNames)`). Adding a mechanism is one file plus one entry here and in `registry`.
+ * Every registered mechanism, in the order they are listed (in `seqsim config schema`, in
+ * `seqsim validate`, …). Adding a mechanism is one file exporting `defineMechanism({...})` plus
+ * one entry here (docs/extending-mechanisms.md); everything below and the config union
+ * (`mechanismConfigSchema`) derive from this list.
  */
-export const mechanismNames = [
-  'first-price',
-  'second-price',
-  'all-pay',
-  'tullock',
-  'execution-tickets',
-  'mev-burn',
-  'mev-smoothing',
-  'partial-block',
-  'slot-auction',
-  'block-auction',
-  'order-flow-auction',
+export const mechanisms = [
+  firstPrice,
+  secondPrice,
+  allPay,
+  tullock,
+  executionTickets,
+  mevBurn,
+  mevSmoothing,
+  partialBlock,
+  slotAuction,
+  blockAuction,
+  orderFlowAuction,
 ] as const;
 
+/** The registered definitions, as a union. */
+export type RegisteredMechanism = (typeof mechanisms)[number];
+
+/** The `name` of each element of a tuple of definitions, as a tuple of string literals. */
+export type NamesOf<T extends readonly AnyMechanismDefinition[]> = {
+  readonly [K in keyof T]: T[K] extends { readonly name: infer N } ? N : never;
+};
+
+/**
+ * Names of every registered mechanism, as a readonly tuple of string literals (usable as
+ * `z.enum(mechanismNames)`), in registry order.
+ */
+export const mechanismNames = mechanisms.map((m) => m.name) as unknown as NamesOf<typeof mechanisms>;
+
 /** A registered mechanism's name. */
-export type MechanismName = (typeof mechanismNames)[number];
+export type MechanismName = RegisteredMechanism['name'];
+
+/** The registered definition named `N` (with its summary and zod schemas). */
+export type MechanismDefinitionOf<N extends MechanismName> = Extract<RegisteredMechanism, { name: N }>;
 
 /** Each mechanism's parameter object, by name. */
-export interface MechanismParamsByName {
-  'first-price': FirstPriceParams;
-  'second-price': SecondPriceParams;
-  'all-pay': AllPayParams;
-  tullock: TullockParams;
-  'execution-tickets': ExecutionTicketsParams;
-  'mev-burn': MevBurnParams;
-  'mev-smoothing': MevSmoothingParams;
-  'partial-block': PartialBlockParams;
-  'slot-auction': SlotAuctionParams;
-  'block-auction': BlockAuctionParams;
-  'order-flow-auction': OrderFlowAuctionParams;
-}
+export type MechanismParamsByName = {
+  [M in RegisteredMechanism as M['name']]: ParamsOf<M['params']>;
+};
 
 /** The mechanism registered under `N`, typed with its own parameters. */
 export type MechanismOf<N extends MechanismName> = Mechanism<MechanismParamsByName[N]>;
 
-const registry: { readonly [N in MechanismName]: MechanismOf<N> } = {
-  'first-price': firstPrice,
-  'second-price': secondPrice,
-  'all-pay': allPay,
-  tullock,
-  'execution-tickets': executionTickets,
-  'mev-burn': mevBurn,
-  'mev-smoothing': mevSmoothing,
-  'partial-block': partialBlock,
-  'slot-auction': slotAuction,
-  'block-auction': blockAuction,
-  'order-flow-auction': orderFlowAuction,
-};
+const registry = new Map<string, RegisteredMechanism>();
+for (const m of mechanisms) {
+  if (registry.has(m.name)) throw new Error(`mechanism "${m.name}" is registered twice`);
+  registry.set(m.name, m);
+}
 
 /** True if `name` is a registered mechanism name. */
 export function isMechanismName(name: string): name is MechanismName {
-  return (mechanismNames as readonly string[]).includes(name);
+  return registry.has(name);
 }
 
 /**
@@ -76,10 +78,11 @@ export function isMechanismName(name: string): name is MechanismName {
 export function getMechanism<N extends MechanismName>(name: N): MechanismOf<N>;
 export function getMechanism(name: string): MechanismOf<MechanismName>;
 export function getMechanism(name: string): MechanismOf<MechanismName> {
-  if (!isMechanismName(name)) {
+  const mechanism = registry.get(name);
+  if (mechanism === undefined) {
     throw new RangeError(
       `unknown mechanism "${name}"; known mechanisms: ${mechanismNames.join(', ')}`,
     );
   }
-  return registry[name] as MechanismOf<MechanismName>;
+  return mechanism as unknown as MechanismOf<MechanismName>;
 }

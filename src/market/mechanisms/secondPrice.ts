@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { defineMechanism } from './defineMechanism.js';
 import { validateAllocationFor, validateBids } from './validateBids.js';
 import { highestOtherBid, winnerPays, winnerTakeAll } from './selectWinner.js';
-import type { Allocation, Bid, Mechanism, NoParams, Payments, Source } from './types.js';
+import type { Allocation, Bid, NoParams, Payments, Source } from './types.js';
 
 /** Second-price sealed bid has no parameters (no reserve price). */
-export const secondPriceParamsSchema = z.object({});
+export const secondPriceParamsSchema = z.strictObject({});
 /** Parameters of `second-price` (none). */
 export type SecondPriceParams = NoParams;
 
@@ -37,9 +38,10 @@ export function paySecondPrice(
 }
 
 /** The `second-price` mechanism. */
-export const secondPrice: Mechanism<SecondPriceParams> = {
+export const secondPrice = defineMechanism({
   name: 'second-price',
-  validateParams: (params) => params,
+  summary: 'sealed bids (Vickrey); the highest bid wins (ties uniform) and pays the highest other bid.',
+  params: secondPriceParamsSchema,
   allocate: allocateSecondPrice,
   pay: paySecondPrice,
-};
+});

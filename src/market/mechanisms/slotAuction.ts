@@ -1,15 +1,18 @@
 import { z } from 'zod';
+import { defineMechanism } from './defineMechanism.js';
 import { positiveInteger, requireParam, zParam } from './paramChecks.js';
 import { allocateFirstPrice, payFirstPrice } from './firstPrice.js';
-import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
+import type { Allocation, Bid, Payments, Source } from './types.js';
 
 /**
  * Parameters of the slot auction: `leadSlots`, how many slots before the sold slot the auction
  * clears (integer ≥ 1; default 32, the essay's "e.g., 32" slots ahead). The simulation uses it to
  * decide when bids are formed, and hence what bidders can know.
  */
-export const slotAuctionParamsSchema = z.object({
-  leadSlots: zParam(positiveInteger, 'leadSlots').default(32),
+export const slotAuctionParamsSchema = z.strictObject({
+  leadSlots: zParam(positiveInteger, 'leadSlots')
+    .default(32)
+    .describe('How many slots before the sold slot the auction clears; integer >= 1 (bids are on expected value).'),
 });
 /** Parameters of `slot-auction`. */
 export type SlotAuctionParams = z.output<typeof slotAuctionParamsSchema>;
@@ -48,9 +51,11 @@ export function paySlotAuction(
 }
 
 /** The `slot-auction` mechanism. */
-export const slotAuction: Mechanism<SlotAuctionParams> = {
+export const slotAuction = defineMechanism({
   name: 'slot-auction',
+  summary: 'the right to build a slot is sold first-price leadSlots ahead, without commitment to its contents.',
+  params: slotAuctionParamsSchema,
   validateParams: validateSlotAuctionParams,
   allocate: allocateSlotAuction,
   pay: paySlotAuction,
-};
+});

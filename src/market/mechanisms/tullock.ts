@@ -1,13 +1,19 @@
 import { z } from 'zod';
+import { defineMechanism } from './defineMechanism.js';
 import { validateBids } from './validateBids.js';
 import { drawByWeight } from './selectWinner.js';
 import { positiveFinite, requireParam, zParam } from './paramChecks.js';
-import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
+import type { Allocation, Bid, Payments, Source } from './types.js';
 import { payAllPay } from './allPay.js';
 
 /** Parameters of the Tullock contest: the exponent (decisiveness) `alpha` > 0, default 1. */
-export const tullockParamsSchema = z.object({
-  alpha: zParam(positiveFinite, 'alpha').default(1),
+export const tullockParamsSchema = z.strictObject({
+  alpha: zParam(positiveFinite, 'alpha')
+    .default(1)
+    .describe(
+      'Decisiveness exponent α of the contest x_i = b_i^α / Σ b_j^α (dimensionless, finite, > 0): ' +
+        '1 is a proportional lottery, larger values approach highest-bid-wins.',
+    ),
 });
 /** Parameters of `tullock`. `alpha = 1` is the essay's `Proportional-all-pay`. */
 export type TullockParams = z.output<typeof tullockParamsSchema>;
@@ -63,9 +69,11 @@ export function payTullock(
 }
 
 /** The `tullock` mechanism. */
-export const tullock: Mechanism<TullockParams> = {
+export const tullock = defineMechanism({
   name: 'tullock',
+  summary: 'a contest: bidder i wins with probability b_i^α / Σ b_j^α; everyone pays its bid.',
+  params: tullockParamsSchema,
   validateParams: validateTullockParams,
   allocate: allocateTullock,
   pay: payTullock,
-};
+});

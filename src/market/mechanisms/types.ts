@@ -65,7 +65,8 @@ export interface Payments {
 
 /**
  * A mechanism: the pair of pure functions plus its name and a zod-free parameter check.
- * `P` is the mechanism's parameter object (see each mechanism's `…ParamsSchema`).
+ * `P` is the mechanism's parameter object (see each mechanism's `…ParamsSchema`). Mechanism files
+ * build one with `defineMechanism` (defineMechanism.ts), which adds the summary and zod schemas.
  */
 export interface Mechanism<P> {
   /** Registry name, e.g. `'first-price'`. */

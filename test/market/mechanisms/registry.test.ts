@@ -4,7 +4,11 @@ import {
   getMechanism,
   isMechanismName,
   mechanismNames,
+  mechanisms,
 } from '../../../src/market/mechanisms/registry.js';
+import { defineMechanism } from '../../../src/market/mechanisms/defineMechanism.js';
+import { resolveMarketConfig } from '../../../src/config/loadConfig.js';
+import { smallConfig } from '../../cli/helpers.js';
 import {
   defaultMechanismConfig,
   mechanismConfigSchema,
@@ -70,5 +74,106 @@ describe('mechanismConfigSchema', () => {
     const { allocation, payments } = runMechanism(config, bidsOf([3, 5]), constant(0));
     expect(allocation.winnerIndex).toBe(1);
     expect(payments.toProposer).toBe(3);
+  });
+});
+
+/** A plausible misspelling of a parameter name (or an invented parameter for one without any). */
+function misspell(paramNames: readonly string[]): string {
+  const name = paramNames[0];
+  if (name === undefined) return 'reservePrice';
+  return name.length > 2 ? name[0]! + name[2]! + name[1]! + name.slice(3) : `${name}x`;
+}
+
+/**
+ * The message `resolveMarketConfig` throws for a market config with this mechanism block (with
+ * builders, so that every mechanism is valid in the market).
+ */
+function configError(mechanism: Record<string, unknown>): string {
+  try {
+    resolveMarketConfig(smallConfig({ mechanism, builders: [{ id: 'b1' }] }));
+  } catch (e) {
+    return (e as Error).message;
+  }
+  throw new Error('expected the config to be rejected');
+}
+
+describe('the mechanism list is the single source', () => {
+  it('mechanismNames is derived from the list, in order, and the names are unique', () => {
+    expect([...mechanismNames]).toEqual(mechanisms.map((m) => m.name));
+    expect(new Set(mechanismNames).size).toBe(mechanismNames.length);
+    for (const m of mechanisms) expect(getMechanism(m.name)).toBe(m);
+  });
+
+  it('the config union has one member per registered mechanism', () => {
+    const members = mechanismConfigSchema.options.map((o) => o.shape.name.value);
+    expect(members).toEqual([...mechanismNames]);
+  });
+
+  it('every mechanism has a one-line summary and a description on every parameter', () => {
+    for (const m of mechanisms) {
+      expect(m.summary, m.name).toMatch(/^[^\n]{10,120}$/);
+      for (const [param, schema] of Object.entries(m.params.shape)) {
+        expect((schema as z.ZodType).description, `${m.name}.${param}`).toMatch(/\S.{10,}/);
+      }
+    }
+  });
+
+  it('the JSON Schema of the config shows each parameter with its description and no extra keys', () => {
+    const json = z.toJSONSchema(mechanismConfigSchema, { io: 'input' }) as {
+      oneOf: { additionalProperties: boolean; description: string; properties: Record<string, { description?: string }> }[];
+    };
+    expect(json.oneOf).toHaveLength(mechanisms.length);
+    for (const member of json.oneOf) {
+      expect(member.additionalProperties).toBe(false);
+      for (const [key, prop] of Object.entries(member.properties)) expect(prop.description, key).toBeTruthy();
+    }
+  });
+
+  it('defineMechanism reserves `name` and defaults validateParams to the schema', () => {
+    const spec = { summary: 'test', allocate: () => { throw new Error('unused'); }, pay: () => { throw new Error('unused'); } };
+    expect(() => defineMechanism({ ...spec, name: 'bad', params: z.strictObject({ name: z.string() }) })).toThrow(/reserved/);
+    const m = defineMechanism({ ...spec, name: 'reserve', params: z.strictObject({ reserve: z.number().min(0).default(0) }) });
+    expect(m.validateParams({ reserve: 1 })).toEqual({ reserve: 1 });
+    expect(() => m.validateParams({ reserve: -1 })).toThrow(RangeError);
+    expect(() => m.validateParams({ reserve: -1 })).toThrow(/^reserve: /);
+  });
+});
+
+describe('unknown parameters and names', () => {
+  for (const m of mechanisms) {
+    const known = Object.keys(m.params.shape);
+    const wrong = misspell(known);
+    it(`${m.name} rejects the misspelled parameter "${wrong}", listing its known parameters`, () => {
+      expect(m.params.safeParse({ [wrong]: 1 }).success).toBe(false);
+      const parsed = mechanismConfigSchema.safeParse({ name: m.name, [wrong]: 1 });
+      expect(parsed.success).toBe(false);
+      const issue = parsed.error!.issues[0]!;
+      expect(issue.code).toBe('unrecognized_keys');
+      expect(issue.message).toBe(`known parameters of ${m.name}: ${known.length > 0 ? known.join(', ') : '(none)'}`);
+    });
+  }
+
+  it('a config with {"name":"tullock","alpah":0.1} fails, naming mechanism.alpah and alpha', () => {
+    expect(resolveMarketConfig(smallConfig({ mechanism: { name: 'tullock', alpha: 0.1 }, builders: [{ id: 'b1' }] })).mechanism)
+      .toEqual({ name: 'tullock', alpha: 0.1 });
+    const message = configError({ name: 'tullock', alpah: 0.1 });
+    expect(message).toMatch(
+      /^Invalid config \(inline config\): mechanism\.alpah: unknown field\(s\) "alpah" \(known parameters of tullock: alpha\); remove them or fix their spelling .*\. Fix the value/,
+    );
+    expect(message).not.toMatch(/\n/);
+  });
+
+  it('a config with a misspelled mev-burn parameter lists all five committee parameters', () => {
+    const message = configError({ name: 'mev-burn', comitteeSize: 8 });
+    expect(message).toContain('mechanism.comitteeSize');
+    expect(message).toContain('committeeSize, memberLatencyMs, latencyJitterMs, deadlineMs, floorRule');
+  });
+
+  it('a config with an unknown mechanism name names mechanism.name and every known name', () => {
+    const message = configError({ name: 'dutch' });
+    expect(message).toContain('mechanism.name must be one of');
+    for (const name of mechanismNames) expect(message).toContain(`"${name}"`);
+    expect(message).toContain('but got "dutch"');
+    expect(message).not.toMatch(/\n/);
   });
 });

@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import type { Allocation, Bid, Mechanism, NoParams, Payments, Source } from './types.js';
+
+/**
+ * A mechanism's parameter schema: a strict zod object (`z.strictObject({...})`), so a misspelled
+ * parameter is an error rather than silently ignored. Give every parameter a `.default()` and a
+ * `.describe()` stating its meaning, unit and range (`seqsim config schema` prints them).
+ */
+export type ParamsSchema = z.ZodObject<z.ZodRawShape, z.core.$strict>;
+
+/** The parameter object a params schema parses to; `NoParams` for a mechanism without any. */
+export type ParamsOf<S extends ParamsSchema> = keyof S['shape'] extends never ? NoParams : z.output<S>;
+
+/** The config schema of one mechanism: its parameters plus `name`, the union's discriminator. */
+export type MechanismConfigSchemaOf<N extends string, S extends ParamsSchema> = z.ZodObject<
+  z.core.util.Extend<S['shape'], { name: z.ZodLiteral<N> }>,
+  z.core.$strict
+>;
+
+/** What a mechanism file passes to `defineMechanism`. */
+export interface MechanismSpec<N extends string, S extends ParamsSchema> {
+  /** Registry name, kebab-case, e.g. `'first-price'`; the config's `mechanism.name`. */
+  readonly name: N;
+  /** One line saying what the mechanism does (shown in the config's JSON Schema). */
+  readonly summary: string;
+  /** The parameters (see `ParamsSchema`); `z.strictObject({})` for none. Must not define `name`. */
+  readonly params: S;
+  /**
+   * Zod-free parameter check: throws a RangeError naming the offending parameter, returns the
+   * params unchanged. Default: check them against `params` (unknown keys allowed).
+   */
+  readonly validateParams?: (params: ParamsOf<S>) => ParamsOf<S>;
+  /** Decides the winner; draws randomness only from `source` (a fixed number of draws). */
+  allocate(bids: readonly Bid[], params: ParamsOf<S>, source: Source): Allocation;
+  /** Computes payments for an allocation produced by `allocate`. */
+  pay(bids: readonly Bid[], allocation: Allocation, params: ParamsOf<S>): Payments;
+}
+
+/** A registered mechanism: the pure functions plus everything the registry and config derive. */
+export interface MechanismDefinition<N extends string, S extends ParamsSchema>
+  extends Mechanism<ParamsOf<S>> {
+  readonly name: N;
+  readonly summary: string;
+  readonly params: S;
+  /** `params` extended with `name: z.literal(name)`: this mechanism's member of the config union. */
+  readonly configSchema: MechanismConfigSchemaOf<N, S>;
+}
+
+/** Any mechanism definition (the registry's element type). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyMechanismDefinition = MechanismDefinition<string, any>;
+
+/** `a, b, c`, or `(none)`. */
+function listOrNone(items: readonly string[]): string {
+  return items.length === 0 ? '(none)' : items.join(', ');
+}
+
+/** A zod-free check of params against the schema's parameters (the default `validateParams`). */
+function checkAgainst<S extends ParamsSchema>(schema: S): (params: ParamsOf<S>) => ParamsOf<S> {
+  const loose = z.object(schema.shape);
+  return (params) => {
+    const result = loose.safeParse(params);
+    const issue = result.error?.issues[0];
+    if (issue === undefined) return params;
+    // A parameter check (`zParam`) already names the parameter in its message.
+    const where = issue.code === 'custom' ? '' : `${issue.path.map(String).join('.')}: `;
+    throw new RangeError(`${where}${issue.message}`);
+  };
+}
+
+/**
+ * Defines a mechanism from its name, summary, parameter schema and pure allocate/pay functions.
+ * Registering the result in `registry.ts`'s `mechanisms` list is the only other step: the name
+ * type, the params-by-name type, `getMechanism` and the config union all derive from that list.
+ */
+export function defineMechanism<const N extends string, S extends ParamsSchema>(
+  spec: MechanismSpec<N, S>,
+): MechanismDefinition<N, S> {
+  const paramNames = Object.keys(spec.params.shape);
+  if (paramNames.includes('name')) {
+    throw new Error(`mechanism "${spec.name}": "name" is reserved for the mechanism's name`);
+  }
+  const unknownParams = `known parameters of ${spec.name}: ${listOrNone(paramNames)}`;
+  const configSchema = z
+    .strictObject(
+      { ...spec.params.shape, name: z.literal(spec.name).describe(`Selects ${spec.name}.`) },
+      { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownParams : undefined) },
+    )
+    .describe(`${spec.name}: ${spec.summary}`) as unknown as MechanismConfigSchemaOf<N, S>;
+  return {
+    name: spec.name,
+    summary: spec.summary,
+    params: spec.params,
+    configSchema,
+    validateParams: spec.validateParams ?? checkAgainst(spec.params),
+    allocate: spec.allocate,
+    pay: spec.pay,
+  };
+}
