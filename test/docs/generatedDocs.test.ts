@@ -4,13 +4,6 @@ import { configJsonSchema } from '../../src/config/loadConfig.js';
 import type { JsonSchemaNode } from '../../src/config/configReference.js';
 import { docEntries } from '../../src/docEntries.js';
 
-/**
- * Paths whose properties are documented elsewhere for now: the mechanisms' parameter schemas live
- * in src/market/mechanisms, whose owner adds their descriptions (the `mechanism` field itself is
- * described). Remove the entry once they have them.
- */
-const describedElsewhere = [/^market: mechanism\./];
-
 /** Every property path (`kind: a.b[].c`) in the schema whose description is missing or empty. */
 function undescribed(node: JsonSchemaNode, path: string): string[] {
   const props = Object.entries(node.properties ?? {}).flatMap(([key, prop]) => {
@@ -33,9 +26,7 @@ describe('generated reference docs (docs/reference)', () => {
 
   it('every property of every config kind has a description', () => {
     const kinds = (configJsonSchema().oneOf as JsonSchemaNode[]).map((k) => ({ kind: k.title?.replace(/ config$/, '') ?? '?', schema: k }));
-    const missing = kinds
-      .flatMap(({ kind, schema }) => undescribed(schema, `${kind}: `))
-      .filter((p) => !describedElsewhere.some((re) => re.test(p)));
+    const missing = kinds.flatMap(({ kind, schema }) => undescribed(schema, `${kind}: `));
     expect(missing, `properties without a description (add .describe(...) to the zod schema):\n${missing.join('\n')}`).toEqual([]);
   });
 
