@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { searcherKinds } from '../agents/searchers/registry.js';
+import type { SearcherKind } from '../agents/searchers/searcherKind.js';
 
 const nonNegative = () => z.number().nonnegative().finite();
 const probability = () => z.number().min(0).max(1);
@@ -12,46 +14,17 @@ const searcherCommon = {
   exclusiveBuilder: z.string().min(1).optional().describe('Id of the only builder this searcher sends bundles to (exclusive order flow); absent, it sends to every builder.'),
 };
 
-const singleRollupKinds = {
-  'cex-dex': 'Searcher kind `cex-dex`: arbitrages one rollup\'s pool against the reference price.',
-  backrun: 'Searcher kind `backrun`: takes the position behind each public user swap on one rollup.',
-  sandwich: 'Searcher kind `sandwich`: takes the positions around each public user swap on one rollup, up to the victim\'s slippage limit.',
-} as const;
+/** One kind's member of the searcher union: `kind`, its own fields and the common ones. */
+const kindSchema = <K extends SearcherKind>(k: K) =>
+  z.object({ kind: z.literal(k.kind as K['kind']).describe(k.summary), ...(k.fields as K['fields']), ...searcherCommon }).strict();
 
-/**
- * A searcher that works one rollup's pool: `cex-dex` arbitrages it against the reference price,
- * `backrun` takes the spot behind each public user swap, `sandwich` the spots around it (up to each
- * victim's slippage limit).
- */
-const singleRollupSearcher = <K extends keyof typeof singleRollupKinds>(kind: K) =>
-  z
-    .object({
-      kind: z.literal(kind).describe(singleRollupKinds[kind]),
-      rollup: z.string().min(1).describe('Id of the rollup whose pool this searcher works.'),
-      ...searcherCommon,
-    })
-    .strict();
+/** The union's members, one per registered kind, with their literal kinds and field types. */
+type KindSchemas<T extends readonly unknown[]> = {
+  -readonly [I in keyof T]: T[I] extends SearcherKind<infer K, infer S> ? z.ZodObject<{ kind: z.ZodLiteral<K> } & S & typeof searcherCommon, z.core.$strict> : never;
+};
 
-export const cexDexSearcherSchema = singleRollupSearcher('cex-dex');
-export const backrunSearcherSchema = singleRollupSearcher('backrun');
-export const sandwichSearcherSchema = singleRollupSearcher('sandwich');
-
-export const crossRollupSearcherSchema = z
-  .object({
-    kind: z.literal('cross-rollup').describe('Searcher kind `cross-rollup`: arbitrages the pools of two rollups against each other.'),
-    rollups: z.tuple([z.string().min(1), z.string().min(1)]).describe('Ids of the two (different) rollups whose pools this searcher arbitrages against each other.'),
-    bundling: z.enum(['atomic', 'split']).default('atomic').describe('`atomic`: one bundle over both legs and one bid, paid on `payOn` in its gas token (only a shared sequencer can sell it; under `separate` sequencing it is sent split). `split`: one bundle and half the bid per leg, each paid in its own rollup\'s gas token, each leg won or lost on its own.'),
-    payOn: z.string().min(1).optional().describe('For atomic bundles: id of the rollup (one of `rollups`) whose gas token pays the bid; absent, the first.'),
-    ...searcherCommon,
-  })
-  .strict();
-
-export const searcherSchema = z.discriminatedUnion('kind', [
-  cexDexSearcherSchema,
-  crossRollupSearcherSchema,
-  backrunSearcherSchema,
-  sandwichSearcherSchema,
-]);
+/** A searcher, chosen by `kind`: one member per kind in src/agents/searchers/registry.ts. */
+export const searcherSchema = z.discriminatedUnion('kind', searcherKinds.map((k) => kindSchema(k)) as unknown as KindSchemas<typeof searcherKinds>);
 
 export const builderSchema = z
   .object({

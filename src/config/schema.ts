@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { searcherKind } from '../agents/searchers/registry.js';
 import { mechanismConfigSchema } from '../market/mechanisms/config.js';
 import { splitRuleSchema } from '../market/revenueSharing/config.js';
 import { governanceSchema, reportingSchema } from './trustSchema.js';
@@ -188,13 +189,10 @@ export const marketConfigSchema = marketShape
       if (!ids.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown rollup "${id}"; known rollups are ${known}` });
     };
     cfg.searchers.forEach((s, i) => {
-      if (s.kind === 'cross-rollup') {
-        s.rollups.forEach((id, j) => check(id, ['searchers', i, 'rollups', j]));
-        if (s.rollups[0] === s.rollups[1])
-          ctx.addIssue({ code: 'custom', path: ['searchers', i, 'rollups'], message: 'a cross-rollup searcher needs two different rollups' });
-        if (s.payOn !== undefined && !s.rollups.includes(s.payOn))
-          ctx.addIssue({ code: 'custom', path: ['searchers', i, 'payOn'], message: `payOn must be one of the searcher's rollups (${s.rollups.join(', ')}), but got "${s.payOn}"` });
-      } else check(s.rollup, ['searchers', i, 'rollup']);
+      const kind = searcherKind(s.kind);
+      const many = (s as { rollups?: unknown }).rollups !== undefined;
+      kind.rollupsOf(s as never).forEach((id, j) => check(id, many ? ['searchers', i, 'rollups', j] : ['searchers', i, 'rollup']));
+      for (const problem of kind.check?.(s as never) ?? []) ctx.addIssue({ code: 'custom', path: ['searchers', i, problem.field], message: problem.message });
       if (s.exclusiveBuilder !== undefined && !cfg.builders.some((b) => b.id === s.exclusiveBuilder))
         ctx.addIssue({ code: 'custom', path: ['searchers', i, 'exclusiveBuilder'], message: `unknown builder "${s.exclusiveBuilder}"; known builders are ${cfg.builders.map((b) => `"${b.id}"`).join(', ') || '(none)'}` });
     });

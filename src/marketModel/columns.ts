@@ -1,3 +1,5 @@
+import { searcherKinds } from '../agents/searchers/registry.js';
+import type { SearcherKindColumn } from '../agents/searchers/searcherKind.js';
 import { gapBps, inFeeBand } from '../market/metrics/priceGap.js';
 import type { RollupSlotRecord, RollupStateRecord, SlotEvent } from './slotRecord.js';
 
@@ -128,29 +130,49 @@ export type TotalledSums = { [N in TotalOf<Column>]: number };
 /** The statistics one step of the slot returns per rollup: the fields of the columns it is the source of. */
 export type Tally<S extends ColumnSource> = { -readonly [C in Column as C['source'] extends S ? C['field'] : never]: ValueOf<C> };
 
+/**
+ * The columns of a run's table: the registry's, then the columns of the searcher kinds present in
+ * the run (each kind declares its own in its file; they are produced by the execute step).
+ */
+export function tableColumns(kinds: readonly string[] = []): readonly ColumnSpec[] {
+  const own = searcherKinds.filter((k) => kinds.includes(k.kind)).flatMap((k): readonly SearcherKindColumn[] => k.columns ?? []);
+  const extra = own.filter((c, i) => own.findIndex((o) => o.name === c.name) === i).map((c): ColumnSpec => ({ ...c, source: 'execute' }));
+  return [...(slotColumns as readonly ColumnSpec[]), ...extra];
+}
+
 /** A fresh per-rollup tally of step `source`: every field zero (false for flags). */
-export function zeroTally<S extends Exclude<ColumnSource, 'state'>>(source: S): Tally<S> {
+export function zeroTally<S extends Exclude<ColumnSource, 'state'>>(source: S, columns: readonly ColumnSpec[] = slotColumns): Tally<S> {
   const t: Record<string, Cell> = {};
-  for (const c of slotColumns) if (c.source === source) t[c.field] = c.type === 'flag' ? false : 0;
+  for (const c of columns) if (c.source === source) t[c.field] = c.type === 'flag' ? false : 0;
   return t as Tally<S>;
 }
 
-const cellOf: ((e: SlotEvent, r: RollupSlotRecord) => Cell)[] = (slotColumns as readonly ColumnSpec[]).map((c): ((e: SlotEvent, r: RollupSlotRecord) => Cell) => {
-  if (c.value) return c.value;
-  const field = c.field as keyof RollupSlotRecord;
-  return (_e: SlotEvent, r: RollupSlotRecord) => r[field] as Cell;
-});
-
-/** The per-slot table in tidy long form: one row per (slot, rollup), columns as declared. */
-export function slotRows(e: SlotEvent): Record<string, Cell>[] {
-  return e.rollups.map((r) => {
-    const row: Record<string, Cell> = {};
-    for (let i = 0; i < slotColumns.length; i++) row[slotColumns[i]!.name] = cellOf[i]!(e, r);
-    return row;
+/** The per-slot table in tidy long form, one row per (slot, rollup), with the given columns. */
+export function slotRowsOf(columns: readonly ColumnSpec[]): (e: SlotEvent) => Record<string, Cell>[] {
+  const cellOf = columns.map((c): ((e: SlotEvent, r: RollupSlotRecord) => Cell) => {
+    if (c.value) return c.value;
+    const field = c.field as keyof RollupSlotRecord;
+    return (_e: SlotEvent, r: RollupSlotRecord) => r[field] as Cell;
   });
+  return (e) =>
+    e.rollups.map((r) => {
+      const row: Record<string, Cell> = {};
+      for (let i = 0; i < columns.length; i++) row[columns[i]!.name] = cellOf[i]!(e, r);
+      return row;
+    });
 }
 
-/** The summed columns: record field → name in summary.json's `rollups[]`, and whether it is totalled. */
-export const summedColumns: readonly { readonly field: keyof RollupSlotRecord; readonly name: keyof RollupSums; readonly total: boolean }[] = (slotColumns as readonly ColumnSpec[]).flatMap((c) =>
-  c.summary ? [{ field: c.field as keyof RollupSlotRecord, name: c.summary.sum as keyof RollupSums, total: c.summary.total === true }] : [],
-);
+/** The per-slot table's rows of one slot event with the registry's columns (see `slotRowsOf`). */
+export const slotRows = slotRowsOf(slotColumns);
+
+/** A summed column: record field → name in summary.json's `rollups[]`, and whether it is totalled. */
+export interface SummedColumn {
+  readonly field: keyof RollupSlotRecord;
+  readonly name: keyof RollupSums;
+  readonly total: boolean;
+}
+
+/** The columns summed into summary.json. */
+export function summedColumnsOf(columns: readonly ColumnSpec[]): readonly SummedColumn[] {
+  return columns.flatMap((c) => (c.summary ? [{ field: c.field as keyof RollupSlotRecord, name: c.summary.sum as keyof RollupSums, total: c.summary.total === true }] : []));
+}

@@ -1,3 +1,4 @@
+import { searcherKind } from '../agents/searchers/registry.js';
 import { swapExactIn } from '../market/amm/index.js';
 import { otherToken } from '../market/amm/otherToken.js';
 import type { SwapResult, Token } from '../market/amm/types.js';
@@ -32,18 +33,11 @@ export function bookSearcherSwap(x: BlockExecution, bundle: Bundle, leg: SwapLeg
   const profitY = valueY(tokenOut, res.amountOut, p) - valueY(leg.tokenIn, leg.amountIn, p);
   const stats = x.tally[leg.rollup]!;
   chargeDataFee(x, leg.rollup, inv);
-  if (bundle.kind === 'cross-rollup') {
-    stats.crossArbLegs++;
-    stats.crossArbProfitY += profitY;
-  } else if (bundle.kind === 'backrun') {
-    stats.backruns++;
-    stats.backrunProfitY += profitY;
-  } else if (bundle.kind === 'sandwich') {
-    stats.sandwichProfitY += profitY;
-  } else {
-    stats.arbCount++;
-    stats.arbProfitY += profitY;
-  }
+  // Each kind's swaps add to the statistics it names (src/agents/searchers/registry.ts).
+  const books = searcherKind(bundle.kind).books;
+  const tally = stats as unknown as Record<string, number>;
+  if (books.swaps !== null) tally[books.swaps]!++;
+  tally[books.profitY]! += profitY;
   stats.arbVolumeY += valueY(leg.tokenIn, leg.amountIn, p);
   return profitY;
 }

@@ -1,4 +1,5 @@
-import { slotColumns, type ColumnSpec } from './columns.js';
+import { searcherKinds } from '../agents/searchers/registry.js';
+import { slotColumns, tableColumns, type ColumnSpec } from './columns.js';
 import { documentedSummaryFields } from './summaryFields.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
@@ -18,8 +19,9 @@ const sourceName: Record<ColumnSpec['source'], string> = {
  * summary.json of a market run, generated from the column registry and the summary fields.
  */
 export function outputsReferenceMarkdown(): string {
-  const columns = (slotColumns as readonly ColumnSpec[]).map(
-    (c) => `| \`${c.name}\` | ${c.type} | ${cell(c.unit)} | ${sourceName[c.source]} | ${c.summary ? `Σ → \`rollups[].${c.summary.sum}\`${c.summary.total ? ', `totals`' : ''}` : ''} | ${cell(c.meaning)} |`,
+  const kindOf = new Map(searcherKinds.flatMap((k) => (k.columns ?? []).map((c) => [c.name, k.kind] as const)));
+  const columns = tableColumns(searcherKinds.map((k) => k.kind)).map(
+    (c) => `| \`${c.name}\` | ${c.type} | ${cell(c.unit)} | ${sourceName[c.source]} | ${c.summary ? `Σ → \`rollups[].${c.summary.sum}\`${c.summary.total ? ', `totals`' : ''}` : ''} | ${kindOf.has(c.name) ? `(only in runs with a \`${kindOf.get(c.name)}\` searcher) ` : ''}${cell(c.meaning)} |`,
   );
   const fields = documentedSummaryFields().map((s) => `| \`${s.path}\` | ${cell(s.unit)} | ${cell(s.meaning)} |`);
   return [
@@ -33,7 +35,8 @@ export function outputsReferenceMarkdown(): string {
     '## slots.csv: one row per slot and rollup',
     '',
     'Values in Y are at the reference price of the slot; gas-token amounts are in the rollup’s own',
-    'token. *From* says which step of the slot computed the value (see docs/model.md).',
+    'token. *From* says which step of the slot computed the value (see docs/model.md). The first',
+    `${slotColumns.length} columns are in every run; a searcher kind may add its own after them.`,
     '',
     '| column | type | unit | from | summary.json | meaning |',
     '|---|---|---|---|---|---|',

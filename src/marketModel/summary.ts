@@ -1,6 +1,6 @@
 import { concentration } from '../market/metrics/concentration.js';
 import { gapBps, inFeeBand } from '../market/metrics/priceGap.js';
-import { summedColumns, type RollupSums } from './columns.js';
+import { summedColumnsOf, tableColumns, type ColumnSpec, type RollupSums, type SummedColumn } from './columns.js';
 import type { SlotEvent } from './slotRecord.js';
 import type { WorldState } from './types.js';
 import { addReport, emptyTally, reportingSummary, type ReportingTally } from './reportingSummary.js';
@@ -38,8 +38,8 @@ export class SummaryAccumulator {
   }
 
   /** An accumulator continuing from a checkpointed state. */
-  static fromState(state: SummaryState): SummaryAccumulator {
-    const acc = new SummaryAccumulator(state.initialWorld);
+  static fromState(state: SummaryState, columns?: readonly ColumnSpec[]): SummaryAccumulator {
+    const acc = new SummaryAccumulator(state.initialWorld, columns);
     acc.slots = state.slots;
     acc.lastTimeMs = state.lastTimeMs;
     acc.lastRef = state.lastRef ?? Number.NaN;
@@ -49,9 +49,14 @@ export class SummaryAccumulator {
     return acc;
   }
 
-  constructor(private readonly initialWorld: { refPriceYPerX: number; poolPrices: number[] }) {
+  private readonly summed: readonly SummedColumn[];
+
+  /** `columns`: the run's table columns (`tableColumns`), whose summed ones go into the summary. */
+  constructor(private readonly initialWorld: { refPriceYPerX: number; poolPrices: number[] }, columns?: readonly ColumnSpec[]) {
+    const summed = summedColumnsOf(columns ?? tableColumns());
+    this.summed = summed;
     this.sums = initialWorld.poolPrices.map(() => ({
-      ...(Object.fromEntries(summedColumns.map((c) => [c.name, 0])) as RollupSums),
+      ...(Object.fromEntries(summed.map((c) => [c.name, 0])) as RollupSums),
       absGapSum: 0,
       inBand: 0,
       memberSlots: 0,
@@ -71,7 +76,7 @@ export class SummaryAccumulator {
     }
     e.rollups.forEach((r, i) => {
       const s = this.sums[i]!;
-      for (const c of summedColumns) s[c.name] += r[c.field] as number;
+      for (const c of this.summed) s[c.name] += r[c.field] as number;
       s.absGapSum += Math.abs(gapBps(r.poolPriceYPerX, e.refPriceYPerX));
       if (inFeeBand(r.poolPriceYPerX, e.refPriceYPerX, r.fee)) s.inBand++;
       if (r.member) s.memberSlots++;
@@ -119,7 +124,7 @@ export class SummaryAccumulator {
       initial_ref_price: this.initialWorld.refPriceYPerX,
       final_ref_price: Number.isNaN(this.lastRef) ? this.initialWorld.refPriceYPerX : this.lastRef,
       totals: {
-        ...(Object.fromEntries(summedColumns.filter((c) => c.total).map((c) => [c.name, total(c.name)])) as TotalledSums),
+        ...(Object.fromEntries(this.summed.filter((c) => c.total).map((c) => [c.name, total(c.name)])) as TotalledSums),
         mev_extracted_y: rollups.reduce((a, r) => a + r.mev_extracted_y, 0),
         proposer_value_y: world.proposer.holdings.reduce((a, b) => a + valueY(b), 0),
         rollup_fees_value_y: world.rollups.reduce((a, r) => a + valueY(r.treasury), 0),

@@ -1,4 +1,5 @@
-import { slotColumns, type ColumnSpec } from './columns.js';
+import { searcherKinds } from '../agents/searchers/registry.js';
+import { tableColumns } from './columns.js';
 
 /*
  * What each field of summary.json means. The summed columns document themselves from the column
@@ -93,7 +94,7 @@ export const summaryFields: readonly SummaryField[] = [
 
 /** Every documented path of summary.json: the summed columns (per rollup and totalled) and the fields above. */
 export function documentedSummaryFields(): SummaryField[] {
-  const summed = (slotColumns as readonly ColumnSpec[]).flatMap((c) =>
+  const summed = tableColumns(searcherKinds.map((k) => k.kind)).flatMap((c) =>
     c.summary
       ? [
           f(`rollups[].${c.summary.sum}`, c.unit, `Σ over slots of \`${c.name}\`: ${c.meaning}`),

@@ -1,4 +1,5 @@
 import type { MarketConfig } from '../config/schema.js';
+import { searcherKind } from '../agents/searchers/registry.js';
 import { createPool } from '../market/amm/index.js';
 import type { Balances } from '../market/orders/types.js';
 import type { MarketState, WorldState } from './types.js';
@@ -24,7 +25,7 @@ export function createWorld(config: MarketConfig): WorldState {
     searchers: config.searchers.map((s, index) => ({
       id: s.id,
       index,
-      rollups: (s.kind === 'cross-rollup' ? s.rollups : [s.rollup]).map((id) => rollupIndex.get(id)!),
+      rollups: searcherKind(s.kind).rollupsOf(s as never).map((id) => rollupIndex.get(id)!),
       onchain: rollups.map(zeroBalances),
       cex: zeroBalances(),
       record: { wins: 0, paidY: 0, wonValueY: 0, legFailureLossY: 0 },

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/loadConfig.js';
-import { slotColumns } from '../../src/marketModel/columns.js';
+import { readFileSync } from 'node:fs';
+import { resolveMarketConfig } from '../../src/config/loadConfig.js';
+import { searcherKinds } from '../../src/agents/searchers/registry.js';
+import { tableColumns } from '../../src/marketModel/columns.js';
 import { runMarket } from '../../src/marketModel/runMarket.js';
 import { documentedSummaryFields } from '../../src/marketModel/summaryFields.js';
-import type { MarketConfig } from '../../src/config/schema.js';
 
 /** Every leaf path of a JSON value: `a.b`, `xs[].c` (arrays by their first element). */
 function leafPaths(v: unknown, path = ''): string[] {
@@ -15,21 +16,36 @@ function leafPaths(v: unknown, path = ''): string[] {
 /*
  * The column registry documents every output (issue: "a test fails when a column is undocumented").
  * A run of a scenario that reaches every part of the model (builders, revenue sharing, a dishonest
- * proposer, every detector) must produce no column and no summary field that the registry and the
+ * proposer, every detector), with a searcher of every kind added, must produce no column and no summary field that the registry and the
  * summary-field list do not describe — and nothing is documented that no run produces.
  */
 describe('every output is documented', () => {
-  const config = loadConfig('configs/scenarios/dishonest-proposer.json', ['slots=40']) as MarketConfig;
+  const raw = JSON.parse(readFileSync('configs/scenarios/dishonest-proposer.json', 'utf8')) as { rollups: { id: string }[]; searchers: unknown[] };
+  const A = raw.rollups[0]!.id;
+  const B = raw.rollups[1]!.id;
+  const everyKind = [
+    { kind: 'cex-dex', id: 'k-cex', rollup: A },
+    { kind: 'cross-rollup', id: 'k-cross', rollups: [A, B] },
+    { kind: 'backrun', id: 'k-backrun', rollup: A },
+    { kind: 'sandwich', id: 'k-sandwich', rollup: B },
+    { kind: 'capped-cex-dex', id: 'k-capped', rollup: B, maxTradeY: 1000 },
+  ];
+  const config = resolveMarketConfig({ ...raw, slots: 40, searchers: [...raw.searchers, ...everyKind] });
   const rows: Record<string, unknown>[] = [];
   const summary = runMarket(config, { onRow: (r) => void rows.push(r) });
 
+  it('the run has a searcher of every registered kind', () => {
+    expect(new Set(everyKind.map((k) => k.kind))).toEqual(new Set(searcherKinds.map((k) => k.kind)));
+  });
+
   it('slots.csv: each column of a real row is declared with a meaning and a unit, in declared order', () => {
-    expect(Object.keys(rows[0]!)).toEqual(slotColumns.map((c) => c.name));
-    for (const c of slotColumns) {
+    const columns = tableColumns(config.searchers.map((s) => s.kind));
+    expect(Object.keys(rows[0]!)).toEqual(columns.map((c) => c.name));
+    for (const c of columns) {
       expect(c.meaning.trim().length, c.name).toBeGreaterThan(10);
       expect(typeof c.unit, c.name).toBe('string');
     }
-    expect(new Set(slotColumns.map((c) => c.name)).size).toBe(slotColumns.length);
+    expect(new Set(columns.map((c) => c.name)).size).toBe(columns.length);
   });
 
   it('summary.json: each field of a real summary is documented, and each documented field exists', () => {

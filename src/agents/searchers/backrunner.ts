@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import { swapExactIn } from '../../market/amm/index.js';
 import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
 import type { Bundle, UserSwap } from '../../market/orders/types.js';
 import type { BidStrategy } from './bidStrategy.js';
+import { defineSearcherKind, type SearcherView } from './searcherKind.js';
 import { yToGas } from './units.js';
 
 /** What a backrunner sees: one pool, its gas token, the reference price and the public mempool. */
@@ -47,3 +49,20 @@ export function proposeBackruns(view: BackrunView, strategy: BidStrategy): Bundl
   }
   return out;
 }
+
+/** The single-rollup view the backrunner and the sandwicher take, from the common searcher view. */
+export function backrunView(v: SearcherView): BackrunView {
+  const r = v.rollups[0]!;
+  return { searcher: v.searcher, rollup: r.index, pool: r.pool, gasToken: r.gasToken, refPriceYPerX: v.refPriceYPerX, publicPending: r.pending, minProfitY: v.minProfitY, latencyMs: v.latencyMs };
+}
+
+/** Searcher kind `backrun`: takes the position behind each public user swap on one rollup. */
+export const backrun = defineSearcherKind({
+  kind: 'backrun',
+  summary: 'Searcher kind `backrun`: takes the position behind each public user swap on one rollup.',
+  fields: { rollup: z.string().min(1).describe('Id of the rollup whose pool this searcher works.') },
+  rollupsOf: (c) => [c.rollup],
+  mempool: 'behind',
+  books: { swaps: 'backruns', profitY: 'backrunProfitY' },
+  propose: (v, _config, strategy) => proposeBackruns(backrunView(v), strategy),
+});

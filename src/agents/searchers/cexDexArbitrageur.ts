@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
 import type { Bundle } from '../../market/orders/types.js';
 import type { BidStrategy } from './bidStrategy.js';
+import { defineSearcherKind } from './searcherKind.js';
 import { yToGas } from './units.js';
 
 /** What a CEX-DEX arbitrageur sees: one pool, its gas token and the reference price. */
@@ -38,3 +40,19 @@ export function proposeCexDexBundle(view: CexDexView, strategy: BidStrategy): Bu
     arrivalMs: view.arrivalMs,
   };
 }
+
+/** Searcher kind `cex-dex`: arbitrages one rollup's pool against the reference (CEX) price, hedging on the CEX. */
+export const cexDex = defineSearcherKind({
+  kind: 'cex-dex',
+  summary: "Searcher kind `cex-dex`: arbitrages one rollup's pool against the reference price.",
+  fields: { rollup: z.string().min(1).describe('Id of the rollup whose pool this searcher works.') },
+  rollupsOf: (c) => [c.rollup],
+  mempool: 'none',
+  books: { swaps: 'arbCount', profitY: 'arbProfitY' },
+  propose(v, _config, strategy) {
+    const r = v.rollups[0]!;
+    const view = { searcher: v.searcher, rollup: r.index, pool: r.pool, gasToken: r.gasToken, refPriceYPerX: v.refPriceYPerX, minProfitY: v.minProfitY, arrivalMs: v.arrivalMs };
+    const bundle = proposeCexDexBundle(view, strategy);
+    return bundle ? [bundle] : [];
+  },
+});

@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import { optimalCrossPoolArb } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
 import type { Bundle, SwapLeg } from '../../market/orders/types.js';
 import type { BidStrategy } from './bidStrategy.js';
+import { defineSearcherKind } from './searcherKind.js';
 import { yToGas } from './units.js';
 
 /** What a cross-rollup arbitrageur sees: the two pools and their gas tokens. */
@@ -64,3 +66,39 @@ export function proposeCrossRollupBundles(view: CrossRollupView, strategy: BidSt
     group: view.group,
   }));
 }
+
+/** Searcher kind `cross-rollup`: arbitrages the pools of two rollups against each other, atomically or leg by leg. */
+export const crossRollup = defineSearcherKind({
+  kind: 'cross-rollup',
+  summary: 'Searcher kind `cross-rollup`: arbitrages the pools of two rollups against each other.',
+  fields: {
+    rollups: z.tuple([z.string().min(1), z.string().min(1)]).describe('Ids of the two (different) rollups whose pools this searcher arbitrages against each other.'),
+    bundling: z.enum(['atomic', 'split']).default('atomic').describe("`atomic`: one bundle over both legs and one bid, paid on `payOn` in its gas token (only a shared sequencer can sell it; under `separate` sequencing it is sent split). `split`: one bundle and half the bid per leg, each paid in its own rollup's gas token, each leg won or lost on its own."),
+    payOn: z.string().min(1).optional().describe('For atomic bundles: id of the rollup (one of `rollups`) whose gas token pays the bid; absent, the first.'),
+  },
+  rollupsOf: (c) => c.rollups,
+  check: (c) => [
+    ...(c.rollups[0] === c.rollups[1] ? [{ field: 'rollups', message: 'a cross-rollup searcher needs two different rollups' }] : []),
+    ...(c.payOn !== undefined && !c.rollups.includes(c.payOn) ? [{ field: 'payOn', message: `payOn must be one of the searcher's rollups (${c.rollups.join(', ')}), but got "${c.payOn}"` }] : []),
+  ],
+  mempool: 'none',
+  legGroups: true,
+  books: { swaps: 'crossArbLegs', profitY: 'crossArbProfitY' },
+  propose(v, c, strategy) {
+    const [a, b] = [v.rollups[0]!, v.rollups[1]!];
+    const view: CrossRollupView = {
+      searcher: v.searcher,
+      rollups: [a.index, b.index],
+      pools: [a.pool, b.pool],
+      gasTokens: [a.gasToken, b.gasToken],
+      refPriceYPerX: v.refPriceYPerX,
+      // Separate sequencers cannot sell an atomic bundle: it can only be bid leg by leg.
+      bundling: v.atomicAllowed ? c.bundling : 'split',
+      payOn: c.payOn === undefined || c.payOn === a.id ? 0 : 1,
+      minProfitY: v.minProfitY,
+      group: v.group,
+      arrivalMs: v.arrivalMs,
+    };
+    return proposeCrossRollupBundles(view, strategy);
+  },
+});

@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import { optimalSandwich } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
 import type { Bundle } from '../../market/orders/types.js';
-import type { BackrunView } from './backrunner.js';
+import { backrunView, type BackrunView } from './backrunner.js';
 import type { BidStrategy } from './bidStrategy.js';
+import { defineSearcherKind } from './searcherKind.js';
 import { yToGas } from './units.js';
 
 /**
@@ -35,3 +37,15 @@ export function proposeSandwiches(view: BackrunView & { readonly pool: Pool; rea
   }
   return out;
 }
+
+/** Searcher kind `sandwich`: the positions around each public user swap, up to the victim's slippage limit. */
+export const sandwich = defineSearcherKind({
+  kind: 'sandwich',
+  summary: "Searcher kind `sandwich`: takes the positions around each public user swap on one rollup, up to the victim's slippage limit.",
+  fields: { rollup: z.string().min(1).describe('Id of the rollup whose pool this searcher works.') },
+  rollupsOf: (c) => [c.rollup],
+  mempool: 'around',
+  // Users sandwiched are counted by the execute step when front-run, victim and back-run all land.
+  books: { swaps: null, profitY: 'sandwichProfitY' },
+  propose: (v, _config, strategy) => proposeSandwiches(backrunView(v), strategy),
+});

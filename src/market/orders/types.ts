@@ -45,7 +45,8 @@ export type BundleTarget =
 /** What a searcher sends for inclusion: swaps plus a bid paid in one rollup's gas token. */
 export interface Bundle {
   readonly searcher: number;
-  readonly kind: 'cex-dex' | 'cross-rollup' | 'backrun' | 'sandwich';
+  /** The kind of searcher that made it (its registry name: `cex-dex`, `cross-rollup`, …). */
+  readonly kind: string;
   readonly target: BundleTarget;
   /**
    * Swaps, executed in order, all or none. Empty for a backrun (it sizes its trade on-chain); a

@@ -4,7 +4,7 @@ import { otherToken } from '../../market/amm/otherToken.js';
 import type { SwapResult } from '../../market/amm/types.js';
 import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
 import type { Allocated, Bundle, UserSwap } from '../../market/orders/types.js';
-import { zeroTally } from '../columns.js';
+import { tableColumns, zeroTally, type ColumnSpec } from '../columns.js';
 import { bookSearcherSwap, chargeDataFee, executeLegs, type BlockExecution } from '../executeBundle.js';
 import { executionPlan, itemTimeMs, type PlanItem } from '../executionPlan.js';
 import { settleLegRisk, unwindOpenLegs } from '../legRisk.js';
@@ -126,10 +126,12 @@ function traceEntry(item: PlanItem, slotStartMs: number): TraceEntry {
  */
 export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], auction: AuctionOutcome, ctx: SlotContext) => ExecutionOutcome {
   const legs = rt.dist('legs');
+  let columns: readonly ColumnSpec[] | null = null; // the config never changes: resolved once
   return (world, bundles, auction, ctx) => {
+    columns ??= tableColumns(world.config.searchers.map((s) => s.kind));
     const p = world.config.sequencing.legFailureProbability;
     const legFails = (b: Bundle) => p > 0 && !sameSequencer(world, world.searchers[b.searcher]!.rollups) && legs.bernoulli(p);
-    const x: SlotExecution = { world, tally: world.rollups.map(() => zeroTally('execute')), done: new Set(), fronts: new Map(), legResults: new Map(), legFails };
+    const x: SlotExecution = { world, tally: world.rollups.map(() => zeroTally('execute', columns!)), done: new Set(), fronts: new Map(), legResults: new Map(), legFails };
     const executed = new Set<Allocated>();
     const trace: TraceEntry[] = [];
     for (const item of executionPlan(world, auction.allocated, ctx.startMs)) {
