@@ -64,7 +64,7 @@ describe('arbitrage with fees and discrete blocks, in the simulation', () => {
   for (const { slotMs, fee } of points) {
     it(`Poisson blocks, Δt = ${slotMs / 1000} s, fee = ${fee * 1e4} bp: P_trade and ARB/LVR match MMR 2023 within 4 batch-means SE`, () => {
       const sigma = 1;
-      const { traded, profitOverV, dtYears } = simulate(sigma, fee, slotMs, 'exponential', 120_000, 7);
+      const { traded, profitOverV, dtYears } = simulate(sigma, fee, slotMs, 'exponential', 60_000, 7);
       const params = { sigmaPerYear: sigma, fee, meanBlockTimeYears: dtYears };
       const p = batchMean(traded);
       expect(Math.abs(p.mean - arbTradeProbability(params))).toBeLessThan(4 * p.se);
@@ -79,7 +79,7 @@ describe('arbitrage with fees and discrete blocks, in the simulation', () => {
 
   it('fixed blocks (12 s, 30 bp): ARB/LVR matches the Nezlobin–Tassy fixed-block approximation within 4 SE + 2%', () => {
     const sigma = 1;
-    const { profitOverV, dtYears } = simulate(sigma, 0.003, 12_000, 'fixed', 120_000, 8);
+    const { profitOverV, dtYears } = simulate(sigma, 0.003, 12_000, 'fixed', 60_000, 8);
     const params = { sigmaPerYear: sigma, fee: 0.003, meanBlockTimeYears: dtYears };
     const arb = batchMean(profitOverV);
     const lvrPerBlock = (sigma ** 2 * dtYears) / 8;

@@ -60,18 +60,18 @@ describe('seqsim sweep: bad input exits 2 with a message naming the path and the
 
   it('a --resume folder from a different sweep (told by its hash) is left untouched', async () => {
     const out = join(tempDir(), 'sweep');
-    expect((await cli('sweep', writeSweep(smallSweep()), '--out', out, '--workers', '1')).code).toBe(0);
+    expect((await cli('sweep', writeSweep(smallSweep({ slots: 20 })), '--out', out, '--workers', '1')).code).toBe(0);
     const files = readdirSync(out).sort();
     expect(files).toEqual(['journal.jsonl', 'results.csv', 'sweep.json']);
     const before = snapshotFiles(out, files);
-    const r = await cli('sweep', writeSweep(smallSweep({ slots: 121 })), '--resume', out, '--workers', '1');
+    const r = await cli('sweep', writeSweep(smallSweep({ slots: 21 })), '--resume', out, '--workers', '1');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Cannot resume ".*": it holds a different sweep \(sweep_sha256 [0-9a-f]{12}… from/);
     expect(r.stderr).toContain('Resume it with the sweep file that started it');
     expect(readdirSync(out).sort()).toEqual(files);
     expect(snapshotFiles(out, files)).toEqual(before);
     // and a plain re-run into the same folder refuses to overwrite it
-    expect((await cli('sweep', writeSweep(smallSweep()), '--out', out)).code).toBe(2);
+    expect((await cli('sweep', writeSweep(smallSweep({ slots: 20 })), '--out', out)).code).toBe(2);
     expect(snapshotFiles(out, files)).toEqual(before);
   });
 });

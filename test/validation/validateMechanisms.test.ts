@@ -14,18 +14,20 @@ const find = (rows: readonly ValidationRow[], label: string, measure: string) =>
 
 describe('validateMechanisms: simulation meets theory', () => {
   let rows: ValidationRow[] = [];
-  let elapsedMs = Number.NaN;
+  let cpuMs = Number.NaN;
   beforeAll(() => {
-    const started = process.hrtime.bigint();
+    // CPU time, not wall time: on a loaded machine the wall clock says more about the neighbours.
+    const started = process.cpuUsage();
     rows = validateMechanisms({ masterSeed: 2024, rounds });
-    elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const used = process.cpuUsage(started);
+    cpuMs = (used.user + used.system) / 1000;
   });
 
-  it('every row of the default cases passes, in well under 10 s', () => {
+  it('every row of the default cases passes, in well under 10 s of CPU time', () => {
     const failing = rows.filter((r) => !r.pass);
     expect(failing, formatValidationTable(failing)).toEqual([]);
     expect(rows.length).toBeGreaterThan(60);
-    expect(elapsedMs).toBeLessThan(10_000);
+    expect(cpuMs).toBeLessThan(10_000);
   });
 
   it("compares against the essay's closed forms for values (4, 2)", () => {
