@@ -72,6 +72,16 @@ export default tseslint.config(
     files: ['src/cli/**/*.ts', 'src/io/**/*.ts'],
     rules: { 'no-restricted-properties': ['error', ambientNondeterminism[0]] },
   },
+  {
+    // With noUncheckedIndexedAccess (tsconfig.json) every `!` and cast left must change a type:
+    // type-aware rules flag the ones that no longer do.
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+      '@typescript-eslint/no-non-null-asserted-optional-chain': 'error',
+    },
+  },
   ...layering,
   {
     // Nothing below the CLI imports it (the library entry point included).

@@ -189,6 +189,6 @@ object may be left out, and so may each of its fields that has a default.
 `;
 
 /** The config reference (docs/reference/config.md) generated from the JSON Schema of every config kind. */
-export function configReferenceMarkdown(schema: JsonSchemaNode = configJsonSchema() as JsonSchemaNode): string {
+export function configReferenceMarkdown(schema: JsonSchemaNode = configJsonSchema()): string {
   return [preamble, ...variantsOf(schema).map(kindMarkdown)].join('\n');
 }

@@ -191,8 +191,8 @@ export const marketConfigSchema = marketShape
     cfg.searchers.forEach((s, i) => {
       const kind = searcherKind(s.kind);
       const many = (s as { rollups?: unknown }).rollups !== undefined;
-      kind.rollupsOf(s as never).forEach((id, j) => check(id, many ? ['searchers', i, 'rollups', j] : ['searchers', i, 'rollup']));
-      for (const problem of kind.check?.(s as never) ?? []) ctx.addIssue({ code: 'custom', path: ['searchers', i, problem.field], message: problem.message });
+      kind.rollupsOf(s).forEach((id, j) => check(id, many ? ['searchers', i, 'rollups', j] : ['searchers', i, 'rollup']));
+      for (const problem of kind.check?.(s) ?? []) ctx.addIssue({ code: 'custom', path: ['searchers', i, problem.field], message: problem.message });
       if (s.exclusiveBuilder !== undefined && !cfg.builders.some((b) => b.id === s.exclusiveBuilder))
         ctx.addIssue({ code: 'custom', path: ['searchers', i, 'exclusiveBuilder'], message: `unknown builder "${s.exclusiveBuilder}"; known builders are ${cfg.builders.map((b) => `"${b.id}"`).join(', ') || '(none)'}` });
     });

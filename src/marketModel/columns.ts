@@ -152,7 +152,7 @@ export function slotRowsOf(columns: readonly ColumnSpec[]): (e: SlotEvent) => Re
   const cellOf = columns.map((c): ((e: SlotEvent, r: RollupSlotRecord) => Cell) => {
     if (c.value) return c.value;
     const field = c.field as keyof RollupSlotRecord;
-    return (_e: SlotEvent, r: RollupSlotRecord) => r[field] as Cell;
+    return (_e: SlotEvent, r: RollupSlotRecord) => r[field];
   });
   return (e) =>
     e.rollups.map((r) => {

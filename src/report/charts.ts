@@ -1,7 +1,7 @@
 import type { WinRow } from './data/rollingHhi.js';
 import type { PriceRow } from './data/priceSeries.js';
 import { SWEEP_REVENUE, SWEEP_X_METRICS } from './data/sweepColumns.js';
-import { valueSharesFromSummary, type ValueSummary } from './data/valueShares.js';
+import { valueSharesFromSummary } from './data/valueShares.js';
 import type { ReportInput } from './folder/readReportInput.js';
 import type { TopLevelSpec } from './specs/common.js';
 import { concentrationSpec, hasWinnerColumn, type ConcentrationRow } from './specs/concentrationSpec.js';
@@ -47,7 +47,7 @@ export function chartsFor(input: ReportInput): Chart[] {
     const hhi = hasWinnerColumn(input.slots);
     return [
       { name: 'prices', caption: 'Pool prices on every rollup against the reference price.', spec: pricesSpec(rows) },
-      { name: 'value-shares', caption: 'Who gets the value over the run.', spec: valueSharesSpec(valueSharesFromSummary(input.summary as ValueSummary)) },
+      { name: 'value-shares', caption: 'Who gets the value over the run.', spec: valueSharesSpec(valueSharesFromSummary(input.summary)) },
       {
         name: 'concentration',
         caption: hhi ? 'Rolling HHI of the winners.' : "Each rollup's rolling share of the winning bids (slots.csv has no winner column for a rolling HHI of searchers).",

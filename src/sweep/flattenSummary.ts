@@ -9,7 +9,7 @@ function identityField(list: readonly unknown[]): string | null {
   if (list.length === 0 || !list.every(isObject)) return null;
   const field = Object.keys(list[0] as object)[0];
   if (field === undefined) return null;
-  const ids = list.map((r) => (r as Record<string, unknown>)[field]);
+  const ids = list.map((r) => (r)[field]);
   return ids.every((id) => typeof id === 'string') && new Set(ids).size === ids.length ? field : null;
 }
 

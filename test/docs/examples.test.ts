@@ -36,6 +36,6 @@ describe('docs/examples', () => {
 
   it.each(files)('%s runs with node, exits 0 and prints its documented line', async (file) => {
     const { stdout } = await run(process.execPath, [join(dir, file)], { cwd: root, timeout: 120_000 });
-    expect(stdout).toMatch(expected[file]);
+    expect(stdout).toMatch(expected[file]!);
   }, 180_000);
 });

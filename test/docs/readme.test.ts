@@ -19,7 +19,7 @@ const writtenElsewhere = (target: string) =>
 /** Relative link targets of a Markdown file, as repository paths (anchors and queries dropped). */
 function relativeLinks(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8').replace(/```[\s\S]*?```/g, '');
-  const targets = [...text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]);
+  const targets = [...text.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((m) => m[1]!);
   return targets
     .filter((t) => !/^[a-z][a-z0-9+.-]*:/i.test(t) && !t.startsWith('#'))
     .map((t) => normalize(join(dirname(file), t.replace(/[#?].*$/, ''))).replace(/\\/g, '/').replace(/\/$/, ''));
@@ -41,7 +41,7 @@ describe('README.md', () => {
   it("shows the real output of its worked example (every line but … and the run's duration)", async () => {
     const block = /```\n\$ npx seqsim (run [^\n]*)\n([\s\S]*?)```/.exec(readme);
     expect(block).not.toBeNull();
-    const [, command, shown] = block!;
+    const [command, shown] = [block![1]!, block![2]!];
     const scratch = mkdtempSync(join(tmpdir(), 'seqsim-readme-'));
     try {
       const args = command.split(/\s+/).map((a) => (a === '/tmp/first' ? join(scratch, 'first') : a));

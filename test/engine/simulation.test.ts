@@ -73,7 +73,7 @@ describe('EventQueue', () => {
     }
     let prev = q.pop()!;
     for (let it = q.pop(); it; it = q.pop()) {
-      const key = (s: typeof it) => [s.timeMs, s.priority, s.seq];
+      const key = (s: typeof it): [number, number, number] => [s.timeMs, s.priority, s.seq];
       const [t0, p0, s0] = key(prev);
       const [t1, p1, s1] = key(it);
       expect(t0 < t1 || (t0 === t1 && (p0 < p1 || (p0 === p1 && s0 < s1)))).toBe(true);

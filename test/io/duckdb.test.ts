@@ -11,7 +11,7 @@ async function sql(query: string): Promise<Record<string, unknown>[]> {
   const db = await DuckDBInstance.create(':memory:');
   const conn = await db.connect();
   try {
-    return (await conn.runAndReadAll(query)).getRowObjects() as Record<string, unknown>[];
+    return (await conn.runAndReadAll(query)).getRowObjects();
   } finally {
     conn.closeSync();
     db.closeSync();

@@ -14,7 +14,7 @@ export function configCommand(yargs: Argv, io: CliIo): Argv {
         (yy) =>
           yy
             .positional('file', { type: 'string', demandOption: true })
-            .option('set', { type: 'string', array: true, describe: 'override a field: --set a.b=value' }) as Argv<{ file: string; set?: string[] }>,
+            .option('set', { type: 'string', array: true, describe: 'override a field: --set a.b=value' }),
         (args) => {
           io.stdout(JSON.stringify(loadConfig(args.file, args.set ?? []), null, 2) + '\n');
         },

@@ -22,7 +22,7 @@ export function reportCommand(yargs: Argv, io: CliIo): Argv {
       y
         .positional('folder', { type: 'string', describe: 'a run folder (seqsim run) or a sweep folder (seqsim sweep)', demandOption: true })
         .option('out', { type: 'string', describe: 'write the charts and report.md here instead (created if missing)' })
-        .option('png-scale', { type: 'number', default: 2, describe: 'PNG pixels per SVG pixel' }) as Argv<ReportArgs>,
+        .option('png-scale', { type: 'number', default: 2, describe: 'PNG pixels per SVG pixel' }),
     async (args) => {
       const pngScale = args['png-scale'];
       if (!(pngScale > 0 && pngScale <= 8)) throw new UserInputError(`--png-scale must be a number in (0, 8], but got ${String(pngScale)}.`);

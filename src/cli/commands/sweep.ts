@@ -47,7 +47,7 @@ export function sweepCommand(yargs: Argv, io: CliIo): Argv {
         .option('out', { type: 'string', describe: 'sweep folder (must not exist or be empty); default: a fresh folder under runs/' })
         .option('resume', { type: 'string', describe: 'continue the sweep in this folder (or in --out), skipping finished runs' })
         .option('format', { type: 'string', describe: 'results table format: csv (default), jsonl or parquet' })
-        .option('runs', { type: 'boolean', describe: "also write each run's folder under runs/<run_id>/" }) as Argv<SweepArgs>,
+        .option('runs', { type: 'boolean', describe: "also write each run's folder under runs/<run_id>/" }),
     (args) => executeSweep(args, io),
   );
 }

@@ -21,7 +21,7 @@ export function validateCommand(yargs: Argv, io: CliIo, setExitCode: (code: numb
       y
         .option('rounds', { type: 'number', default: 20_000, describe: 'auctions per case' })
         .option('seed', { type: 'string', default: '1', describe: 'master seed' })
-        .option('json', { type: 'boolean', describe: 'print the rows as JSON lines instead of a table' }) as Argv<ValidateArgs>,
+        .option('json', { type: 'boolean', describe: 'print the rows as JSON lines instead of a table' }),
     (args) => {
       if (!Number.isInteger(args.rounds) || args.rounds < 2)
         throw new UserInputError(`--rounds must be a whole number >= 2, but got ${String(args.rounds)}.`);

@@ -63,7 +63,7 @@ export class ParquetTableWriter {
       name: c.name,
       data: rows.map((r) => {
         const v = cellValue(c, r[c.name]);
-        return c.type === 'int64' && v !== null ? BigInt(v as number) : v;
+        return c.type === 'int64' && v !== null ? BigInt(v) : v;
       }),
     }));
     void writer.write({ columnData, rowGroupSize: rows.length });

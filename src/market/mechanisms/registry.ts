@@ -84,5 +84,5 @@ export function getMechanism(name: string): MechanismOf<MechanismName> {
       `unknown mechanism "${name}"; known mechanisms: ${mechanismNames.join(', ')}`,
     );
   }
-  return mechanism as unknown as MechanismOf<MechanismName>;
+  return mechanism;
 }

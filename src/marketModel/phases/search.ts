@@ -30,7 +30,7 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
     atomicAllowed: sameSequencer(world, s.rollups),
     group,
   };
-  return kind.propose(view, cfg as never, rt.strategies[s.index]!);
+  return kind.propose(view, cfg, rt.strategies[s.index]!);
 }
 
 /**

@@ -129,7 +129,7 @@ describe('swapExactIn: properties', () => {
   it('output is increasing and concave in the input', () => {
     fc.assert(
       fc.property(poolArb, tokenArb, relativeSizeArb, relativeSizeArb, (pool, t, r1, r2) => {
-        const [lo, hi] = [Math.min(r1, r2), Math.max(r1, r2)].map((r) => r * reserveOf(pool, t));
+        const [lo, hi] = [Math.min(r1, r2) * reserveOf(pool, t), Math.max(r1, r2) * reserveOf(pool, t)];
         const outLo = quoteExactIn(pool, t, lo);
         const outHi = quoteExactIn(pool, t, hi);
         const outMid = quoteExactIn(pool, t, (lo + hi) / 2);
