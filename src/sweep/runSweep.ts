@@ -112,6 +112,8 @@ interface SweepState {
   readonly rows: Map<number, Row>;
   /** Why each failed run (by index) failed. */
   readonly failed: Map<number, string>;
+  /** Cells whose one-slot probe threw (by cell): their runs are recorded as failed without running. */
+  readonly probeErrors: Map<number, string>;
 }
 
 /**
@@ -129,7 +131,7 @@ async function openSweep(plan: SweepPlan, opts: SweepOptions, format: TableForma
       rows.set(index, e.row);
       if (e.status === 'failed') failed.set(index, e.error ?? 'failed');
     }
-    return { columns: manifest.columns, format: manifest.format, journal, rows, failed };
+    return { columns: manifest.columns, format: manifest.format, journal, rows, failed, probeErrors: new Map() };
   }
   prepareOutDir(opts.out);
   const firstRuns = plan.cells.map((c) => plan.runs[c.cell * plan.seeds.length]!);
@@ -145,14 +147,8 @@ async function openSweep(plan: SweepPlan, opts: SweepOptions, format: TableForma
   );
   const columns = resultColumns(plan, probes.flatMap((p) => ('summary' in p ? [p.summary] : [])));
   const journal = createSweepFolder(opts.out, sweepManifest(plan, format ?? 'csv', columns, seqsimVersion()));
-  const rows = new Map<number, Row>();
-  const failed = new Map<number, string>();
-  for (const run of plan.runs) {
-    const probe = probes[run.cell]!;
-    if (!('error' in probe) || probe.error === undefined) continue;
-    recordFailure(journal, columns, plan, run, probe.error, rows, failed);
-  }
-  return { columns, format: format ?? 'csv', journal, rows, failed };
+  const probeErrors = new Map(probes.flatMap((p, cell) => ('error' in p && p.error !== undefined && plan.runs[cell * plan.seeds.length]!.invalid === undefined ? [[cell, p.error] as const] : [])));
+  return { columns, format: format ?? 'csv', journal, rows: new Map(), failed: new Map(), probeErrors };
 }
 
 function recordFailure(journal: Journal, columns: ResultColumn[], plan: SweepPlan, run: SweepRun, error: string, rows: Map<number, Row>, failed: Map<number, string>): void {
@@ -184,7 +180,7 @@ export async function runSweep(sweep: unknown, opts: SweepOptions): Promise<Swee
   let state: SweepState | undefined;
   try {
     state = await openSweep(plan, opts, requested, runTask);
-    const { columns, format, journal, rows, failed } = state;
+    const { columns, format, journal, rows, failed, probeErrors } = state;
     const table = join(opts.out, `results.${format}`);
     const snapshot = () => {
       const ordered = [...rows.keys()].sort((a, b) => a - b).map((i) => rows.get(i)!);
@@ -203,6 +199,8 @@ export async function runSweep(sweep: unknown, opts: SweepOptions): Promise<Swee
         let summary: RunSummary;
         try {
           if (run.invalid !== undefined) throw new Error(run.invalid);
+          const probeError = probeErrors.get(run.cell);
+          if (probeError !== undefined) throw new Error(probeError);
           summary = await runTask({ config: run.config, ...(runDir ? { runDir, format } : {}) });
         } catch (err) {
           recordFailure(journal, columns, plan, run, oneLine(err), rows, failed);
