@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, smallConfig, tempDir, writeConfig } from './helpers.js';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- edited JSON of any shape
+type Json = Record<string, any>;
 const read = (dir: string, f: string) => readFileSync(join(dir, f));
-const json = (dir: string, f: string) => JSON.parse(read(dir, f).toString()) as Record<string, any>;
+const json = (dir: string, f: string) => JSON.parse(read(dir, f).toString()) as Json;
 
 /** A stopped-looking run: 300 of 300 slots, checkpointed; copied fresh for each corruption. */
 async function finishedRun(format: 'csv' | 'jsonl' = 'csv'): Promise<string> {
@@ -43,7 +45,7 @@ describe('run --resume verifies saved state (exit 2, never silent wrong output)'
 
   it('an edited next_slot, table.bytes, emptied snapshot or a truncated checkpoint is refused', async () => {
     const base = await finishedRun();
-    const edits: [string, (cp: Record<string, any>) => unknown][] = [
+    const edits: [string, (cp: Json) => unknown][] = [
       ['next_slot', (cp) => ({ ...cp, next_slot: 150 })],
       ['table.bytes', (cp) => ({ ...cp, table: { ...cp.table, bytes: cp.table.bytes - 100 } })],
       ['snapshot', (cp) => ({ ...cp, snapshot: {} })],
