@@ -92,7 +92,7 @@ function trapInterrupt(io: CliIo, hint: () => string): () => void {
 export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (code: number) => void = () => {}): Promise<void> {
   const log = createLogger(args.logLevel);
   const format = args.format === undefined ? undefined : parseTableFormat(args.format);
-  const workers = parseWholeFlag('--workers', args.workers, { min: 1, max: 1024, hint: 'Leave it out to use every core.' });
+  const workers = parseWholeFlag('--workers', args.workers, { min: 1, hint: 'Leave it out to use every core.' });
   if (args.retryFailed && args.resume === undefined) throw new UserInputError('--retry-failed goes with --resume: it runs again the failed runs of a sweep folder.');
   const plan = loadSweepFile(args.file);
   const dir = sweepDir(args, new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''));
