@@ -69,10 +69,10 @@ function isJournalLine(e: unknown): e is JournalLine {
 /**
  * Reads a journal's whole lines, verifying each (schema version, its own SHA-256, its row's), and
  * truncates the file after the last one (a run interrupted while its line was written is simply run
- * again). Checks every line before truncating anything.
+ * again). Checks every line (also with `check`, which throws to refuse one) before truncating anything.
  * @throws UserInputError when the file is missing or a whole line does not verify.
  */
-export function readJournal(path: string): JournalLine[] {
+export function readJournal(path: string, check: (line: JournalLine) => void = () => {}): JournalLine[] {
   if (!existsSync(path)) throw new UserInputError(`Cannot resume: "${path}" is missing, so seqsim cannot tell which runs finished. Start the sweep afresh with a new --out.`);
   const text = readFileSync(path, 'utf8');
   const end = text.lastIndexOf('\n') + 1;
@@ -87,7 +87,10 @@ export function readJournal(path: string): JournalLine[] {
       } catch {
         // reported below
       }
-      if (isJournalLine(e)) return e;
+      if (isJournalLine(e)) {
+        check(e);
+        return e;
+      }
       throw journalError(path, `line ${i + 1} is not a journal entry that verifies (its schema version, its own SHA-256 or its row's SHA-256 does not match)`);
     });
   if (end < text.length) truncateSync(path, Buffer.byteLength(text.slice(0, end)));

@@ -103,7 +103,7 @@ export function resumeSweepFolder(dir: string, plan: SweepPlan, format: TableFor
   const journalPath = join(dir, 'journal.jsonl');
   const names = JSON.stringify(manifest.columns.map((c) => c.name));
   const done = new Map<number, JournalLine>();
-  for (const e of readJournal(journalPath)) {
+  readJournal(journalPath, (e) => {
     const run = plan.runs[e.index];
     if (run?.runId !== e.run_id)
       throw journalError(journalPath, `a line lists run ${e.run_id} at position ${e.index}, which this sweep does not have there`);
@@ -112,6 +112,6 @@ export function resumeSweepFolder(dir: string, plan: SweepPlan, format: TableFor
     if (JSON.stringify(Object.keys(e.row)) !== names || e.row.run_id !== e.run_id || e.row.status !== e.status)
       throw journalError(journalPath, `the row of run ${e.run_id} does not have the results table's columns (or names another run or status)`);
     done.set(e.index, e); // a retried run's later line replaces its earlier one
-  }
+  });
   return { manifest, done, journal: new Journal(journalPath) };
 }
