@@ -1,6 +1,7 @@
 import yargs, { type Argv } from 'yargs';
 import { UserInputError } from '../config/errors.js';
 import { logLevels } from '../engine/logger.js';
+import { fsUserError } from '../io/fsErrors.js';
 import { configCommand } from './commands/config.js';
 import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
@@ -27,29 +28,38 @@ function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void
     .strict()
     .demandCommand(1, 'Name a command: run, sweep, report, validate, config.')
     .recommendCommands()
+    .epilog(
+      'Exit codes: 0 done; 2 bad input (a config, a flag, saved state that does not verify, a filesystem error); ' +
+        '3 a sweep finished but some of its runs failed (see the status and error columns); 130 stopped by SIGINT/SIGTERM; 1 an internal error.',
+    )
     .wrap(Math.min(110, process.stdout.columns ?? 110))
     .exitProcess(false)
     .fail((msg, err) => {
       throw err ?? new UserInputError(`${msg.replace(/\.?$/, '.')} Run \`seqsim --help\` for usage.`);
     });
   cli = runCommand(cli, io, setExitCode);
-  cli = sweepCommand(cli, io);
+  cli = sweepCommand(cli, io, setExitCode);
   cli = configCommand(cli, io);
   cli = validateCommand(cli, io, setExitCode);
   cli = reportCommand(cli, io);
   return cli;
 }
 
-/** Runs the CLI on `argv` and returns the exit code: 0 ok, 2 bad input, 1 a bug. */
+/**
+ * Runs the CLI on `argv` and returns the exit code: 0 ok, 2 bad input (a config, a flag, saved state
+ * that does not verify, a filesystem error such as a read-only or full disk), 3 a sweep some of whose
+ * runs failed, 130 stopped by SIGINT/SIGTERM, 1 a bug.
+ */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   let code = 0;
   try {
     await buildCli(argv, io, (c) => void (code = c)).parseAsync();
     return code;
   } catch (err) {
-    if (err instanceof UserInputError) {
-      io.stderr(`seqsim: ${err.message}\n`);
-      return err.exitCode;
+    const userError = err instanceof UserInputError ? err : fsUserError(err);
+    if (userError) {
+      io.stderr(`seqsim: ${userError.message}\n`);
+      return userError.exitCode;
     }
     io.stderr(`seqsim: internal error (please report it with the command you ran):\n${(err as Error).stack ?? String(err)}\n`);
     return 1;

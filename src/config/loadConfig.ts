@@ -7,21 +7,59 @@ import { withoutSchemaKey } from './schemaKey.js';
 import { configKinds, type ConfigKind, type ResolvedConfig } from './kinds.js';
 import type { MarketConfig } from './schema.js';
 
+/** 1-based line and column of character `pos` in `text`. */
+function lineColumn(text: string, pos: number): { line: number; column: number } {
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  return { line, column: pos - (before.lastIndexOf('\n') + 1) + 1 };
+}
+
+/**
+ * Where a `JSON.parse` error points in `text`: the position V8 reports ("at position 12", or
+ * "(line 2 column 5)"), else the end of the text (unexpected end of input).
+ */
+function errorPosition(text: string, message: string): number {
+  const lc = /line (\d+) column (\d+)/.exec(message);
+  if (lc) {
+    const lines = text.split('\n');
+    const line = Math.min(Number(lc[1]), lines.length);
+    return lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + Number(lc[2]) - 1;
+  }
+  const at = /at position (\d+)/.exec(message);
+  return at ? Math.min(Number(at[1]), text.length) : text.length;
+}
+
+/**
+ * Parses JSON text, turning a syntax error into a UserInputError that names the line and column and
+ * shows the offending line with a caret under the spot. `what` names the file (`Config file "x.json"`).
+ */
+export function parseJsonText(text: string, what: string, fix = 'Fix the syntax (JSON allows no comments or trailing commas).'): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    const message = (err as Error).message.replace(/\s*\n[\s\S]*$/, '');
+    const pos = errorPosition(text, message);
+    const { line, column } = lineColumn(text, pos);
+    const source = (text.split('\n')[line - 1] ?? '').replace(/\r$/, '').replace(/\t/g, ' ');
+    // Long lines are shown around the spot only.
+    const from = Math.max(0, column - 60);
+    const shown = (from > 0 ? '…' : '') + source.slice(from, from + 120);
+    const caret = ' '.repeat(column - 1 - from + (from > 0 ? 1 : 0)) + '^';
+    throw new UserInputError(`${what} is not valid JSON at line ${line}, column ${column}: ${message}. ${fix}\n  ${line} | ${shown}\n  ${' '.repeat(String(line).length)} | ${caret}`);
+  }
+}
+
 /** Reads and JSON-parses a config file, turning a missing or unparsable file into a clear error. */
-export function readConfigFile(path: string): unknown {
+export function readConfigFile(path: string, what = 'Config file'): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : String(code ?? err);
-    throw new UserInputError(`Cannot read config file "${path}": ${why}. Check the path (configs/baseline.json is the default scenario).`);
+    throw new UserInputError(`Cannot read ${what.toLowerCase()} "${path}": ${why}. Check the path (configs/baseline.json is the default scenario).`);
   }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (err) {
-    throw new UserInputError(`Config file "${path}" is not valid JSON: ${(err as Error).message}. Fix the syntax (JSON allows no comments or trailing commas).`);
-  }
+  return parseJsonText(text, `${what} "${path}"`);
 }
 
 function kindOf(raw: unknown, source: string): ConfigKind {

@@ -14,12 +14,24 @@ export interface BusEvent {
  */
 export class EventBus<E extends BusEvent = BusEvent> {
   private readonly subject = new Subject<E>();
+  /** The first error a handler threw during the current `emit`, rethrown when it returns. */
+  private failure: { error: unknown } | null = null;
 
+  /**
+   * Delivers `event` to every subscriber. If a handler throws (a sink out of disk space, a library
+   * `onRow` that throws), the error is rethrown here, synchronously, once every subscriber has had
+   * the event: rxjs would otherwise report it later on a timer, as an uncaught exception.
+   */
   emit(event: E): void {
     this.subject.next(event);
+    const failure = this.failure;
+    if (failure) {
+      this.failure = null;
+      throw failure.error;
+    }
   }
 
-  /** All events, as an Observable. */
+  /** All events, as an Observable (for rxjs pipelines; use `on` for sinks whose errors must reach `emit`'s caller). */
   get events$(): Observable<E> {
     return this.subject.asObservable();
   }
@@ -28,7 +40,15 @@ export class EventBus<E extends BusEvent = BusEvent> {
   on<T extends E['type']>(type: T, handler: (event: Extract<E, { type: T }>) => void): Subscription {
     return this.subject
       .pipe(filter((e): e is Extract<E, { type: T }> => e.type === type))
-      .subscribe(handler);
+      .subscribe((e) => this.guard(() => handler(e)));
+  }
+
+  private guard(deliver: () => void): void {
+    try {
+      deliver();
+    } catch (error) {
+      this.failure ??= { error };
+    }
   }
 
   complete(): void {

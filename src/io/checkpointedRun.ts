@@ -8,17 +8,36 @@ import type { RunSummary } from '../marketModel/summary.js';
 import { CsvWriter, type LineTableState } from './csvWriter.js';
 import { JsonlWriter } from './formats/jsonl.js';
 import type { Column } from './formats/columns.js';
+import { hashFilePrefix, seal, verifySeal } from './integrity.js';
 import { writeJson } from './runFolder.js';
+import { configSha256SansSlots } from './runManifest.js';
 
-/** `checkpoint.json` in a run folder: where the table stands and the model's state after `nextSlot − 1`. */
+/** The schema version of `checkpoint.json` this seqsim writes and reads. */
+export const checkpointVersion = 2;
+
+/**
+ * `checkpoint.json` in a run folder: where the table stands (rows, bytes and the SHA-256 of those
+ * bytes), the model's state after `next_slot − 1` (opaque JSON), `config_sha256`, the SHA-256 of the
+ * config it was made under with `slots` left out (see `configSha256SansSlots`: a resume may raise the
+ * total), and `sha256`, the SHA-256 of everything else.
+ */
 export interface CheckpointFile {
-  version: 1;
+  version: typeof checkpointVersion;
   format: 'csv' | 'jsonl';
+  config_sha256: string;
+  next_slot: number;
   table: LineTableState<unknown>;
   snapshot: MarketSnapshot;
+  sha256: string;
 }
 
 type LineWriter = CsvWriter | JsonlWriter;
+
+/** The table a checkpoint points at: the partial one, or the finished one of a completed run. */
+function tablePath(dir: string, format: 'csv' | 'jsonl'): string {
+  const path = join(dir, `slots.${format}`);
+  return existsSync(`${path}.partial`) ? `${path}.partial` : path;
+}
 
 function openTable(dir: string, format: 'csv' | 'jsonl', resume?: LineTableState<unknown>): LineWriter {
   const path = join(dir, `slots.${format}`);
@@ -28,12 +47,47 @@ function openTable(dir: string, format: 'csv' | 'jsonl', resume?: LineTableState
   return new JsonlWriter(path, { slot: 'int64' }, resume as LineTableState<Column[]> | undefined);
 }
 
-/** Reads a run folder's checkpoint, with a clear error when there is none. */
-export function readCheckpoint(dir: string): CheckpointFile {
+const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
+
+/**
+ * Reads and verifies a run folder's checkpoint before anything is touched: its schema version,
+ * its own SHA-256, that it was made under the config whose `configSha256SansSlots` is `configSha`,
+ * and that the table holds the exact bytes it vouches for.
+ * @throws UserInputError (exit 2) naming the file, what is wrong and what to do.
+ */
+export function readCheckpoint(dir: string, configSha?: string): CheckpointFile {
   const path = join(dir, 'checkpoint.json');
+  const refuse = (problem: string) =>
+    new UserInputError(
+      `Cannot resume "${dir}": ${problem}. Nothing was changed. seqsim does not continue from saved state it cannot verify; ` +
+        `restore the run folder from a backup, or start the run afresh with a new --out.`,
+    );
   if (!existsSync(path))
     throw new UserInputError(`Cannot resume "${dir}": it holds no checkpoint.json. Only market runs written as csv or jsonl with checkpoints (the default, --checkpoint-every) can be resumed.`);
-  return JSON.parse(readFileSync(path, 'utf8')) as CheckpointFile;
+  let cp: Partial<CheckpointFile>;
+  try {
+    cp = JSON.parse(readFileSync(path, 'utf8')) as Partial<CheckpointFile>;
+  } catch (err) {
+    throw refuse(`"${path}" is not valid JSON (${(err as Error).message}); it was truncated or edited`);
+  }
+  if (cp === null || typeof cp !== 'object' || Array.isArray(cp)) throw refuse(`"${path}" is not a checkpoint object`);
+  if (cp.version !== checkpointVersion)
+    throw refuse(`"${path}" has schema version ${JSON.stringify(cp.version)}, but this seqsim reads version ${checkpointVersion} (it was written by another seqsim, or edited)`);
+  if (!verifySeal(cp)) throw refuse(`"${path}" does not match its own SHA-256 (the "sha256" field): it was edited or damaged`);
+  const table = cp.table;
+  if ((cp.format !== 'csv' && cp.format !== 'jsonl') || !isCount(cp.next_slot) || !table || !isCount(table.bytes) || !isCount(table.rows) || typeof table.sha256 !== 'string')
+    throw refuse(`"${path}" lacks a field a checkpoint needs (format, next_slot, table.bytes, table.rows, table.sha256)`);
+  if (configSha !== undefined && cp.config_sha256 !== configSha)
+    throw refuse(
+      `"${path}" was made under another config than the one manifest.json holds (config SHA-256 ${String(cp.config_sha256).slice(0, 12)}… vs ${configSha.slice(0, 12)}…, slots left out): the manifest or the checkpoint was edited`,
+    );
+  const file = tablePath(dir, cp.format);
+  if (!existsSync(file)) throw refuse(`its table "${file}" is missing`);
+  const prefix = hashFilePrefix(file, table.bytes);
+  if (!prefix.complete) throw refuse(`its table "${file}" is shorter than the ${table.bytes} bytes "${path}" vouches for`);
+  if (prefix.hash.digest('hex') !== table.sha256)
+    throw refuse(`the first ${table.bytes} bytes of its table "${file}" do not match the SHA-256 "${path}" vouches for: the table was edited or damaged`);
+  return cp as CheckpointFile;
 }
 
 export interface CheckpointedRunOptions {
@@ -41,33 +95,43 @@ export interface CheckpointedRunOptions {
   /** Slots between checkpoints; 0 writes one only at the end and on a stop. */
   checkpointEvery: number;
   onSlot?: (event: SlotEvent) => void;
-  /** Polled between chunks of slots: true stops the run after writing a checkpoint. */
+  /** Polled after every slot: true stops the run at that slot boundary, after writing a checkpoint. */
   stopRequested: () => boolean;
   /** Continue from this checkpoint instead of slot 0. */
   resume?: CheckpointFile;
 }
 
+/** How often the run yields to the event loop so that SIGINT/SIGTERM handlers can set the stop flag. */
+const yieldEveryMs = 25;
+
 /**
- * Runs a market simulation into `dir` in chunks, writing `checkpoint.json` (atomically, after the
- * table is flushed) every `checkpointEvery` slots, when a stop is requested, and at the end. The
- * table stays `slots.<format>.partial` until the run completes. Yields to the event loop between
- * chunks so that SIGINT/SIGTERM handlers can run. Returns the summary, or null if it was stopped.
+ * Runs a market simulation into `dir` slot by slot, writing `checkpoint.json` (atomically, after the
+ * table is flushed) every `checkpointEvery` slots (0: never in between), when a stop is requested,
+ * and at the end. The table stays `slots.<format>.partial` until the run completes. The stop flag is
+ * checked after every slot; the run yields to the event loop every few milliseconds so that signal
+ * handlers can set it. Returns the summary, or null if it was stopped.
  */
 export async function runCheckpointed(config: MarketConfig, dir: string, opts: CheckpointedRunOptions): Promise<{ summary: RunSummary | null; slot: number }> {
+  if (!Number.isSafeInteger(opts.checkpointEvery) || opts.checkpointEvery < 0)
+    throw new UserInputError(`--checkpoint-every must be a whole number >= 0, but got ${String(opts.checkpointEvery)}.`);
   const table = openTable(dir, opts.format, opts.resume?.table);
   const hooks = { onRow: (row: Parameters<LineWriter['write']>[0]) => table.write(row), ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) };
   const run = opts.resume ? MarketRun.restore(config, opts.resume.snapshot, hooks) : MarketRun.start(config, hooks);
-  const checkpoint = () => writeJson(dir, 'checkpoint.json', { version: 1, format: opts.format, table: table.state(), snapshot: run.snapshot() } satisfies CheckpointFile);
-  const every = opts.checkpointEvery > 0 ? opts.checkpointEvery : Infinity;
-  const chunk = 1000;
+  const configSha = configSha256SansSlots(config);
+  const checkpoint = () =>
+    writeJson(dir, 'checkpoint.json', seal({ version: checkpointVersion, format: opts.format, config_sha256: configSha, next_slot: run.nextSlot, table: table.state(), snapshot: run.snapshot() }));
+  const every = opts.checkpointEvery;
+  let yieldAt = performance.now() + yieldEveryMs;
   while (run.nextSlot < config.slots) {
-    const nextCheckpoint = Math.floor(run.nextSlot / every) * every + every;
-    run.step(Math.min(config.slots, run.nextSlot + chunk, nextCheckpoint));
-    if (run.nextSlot === nextCheckpoint && run.nextSlot < config.slots) checkpoint();
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    if (opts.stopRequested() && run.nextSlot < config.slots) {
+    if (opts.stopRequested()) {
       checkpoint();
       return { summary: null, slot: run.nextSlot };
+    }
+    run.step(run.nextSlot + 1);
+    if (every > 0 && run.nextSlot % every === 0 && run.nextSlot < config.slots) checkpoint();
+    if (performance.now() >= yieldAt) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      yieldAt = performance.now() + yieldEveryMs;
     }
   }
   checkpoint();

@@ -9,10 +9,12 @@ export function csvField(v: number | string | boolean | null): string {
   return /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** Where a line-based table stands: rows and bytes written, and its columns. */
+/** Where a line-based table stands: rows and bytes written, the SHA-256 of those bytes, and its columns. */
 export interface LineTableState<C> {
   rows: number;
   bytes: number;
+  /** SHA-256 (hex) of the table's first `bytes` bytes. */
+  sha256: string;
   columns: C;
 }
 
@@ -36,7 +38,7 @@ export class CsvWriter {
 
   /** Flushes and reports where the table stands, so a checkpoint can resume it exactly. */
   state(): LineTableState<string[]> {
-    return { rows: this.rows, bytes: this.file.bytes(), columns: this.columns ?? [] };
+    return { rows: this.rows, bytes: this.file.bytes(), sha256: this.file.sha256(), columns: this.columns ?? [] };
   }
 
   write(row: Row): void {

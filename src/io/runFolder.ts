@@ -29,9 +29,26 @@ export function writeJson(dir: string, name: string, value: unknown): void {
   writeFileAtomic(join(dir, name), JSON.stringify(value, null, 2) + '\n');
 }
 
-/** A fresh folder name under `runs/`: `<name>-seed<seed>-<stamp>`, with a counter if taken. */
-export function freshRunDir(root: string, name: string, seed: number | string, stamp: string): string {
-  const base = join(root, `${name}-seed${seed}-${stamp}`);
+/**
+ * A name safe as one path segment: letters, digits, `.`, `_` and `-` only (anything else becomes
+ * `-`), no leading dot or dash, at most 40 characters; `fallback` when nothing is left.
+ */
+export function safeName(text: string, fallback = 'run'): string {
+  const cleaned = text
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 40)
+    .replace(/[.-]+$/, '');
+  return cleaned || fallback;
+}
+
+/**
+ * A fresh folder name under `root`: `<name>-<hash>-<stamp>`, with a counter if taken. `name` is
+ * sanitised ({@link safeName}) and `hash` is a short hex id (of the config): never raw config text,
+ * so no seed or file name can lead outside `root`.
+ */
+export function freshRunDir(root: string, name: string, hash: string, stamp: string): string {
+  const base = join(root, `${safeName(name)}-${safeName(hash.slice(0, 8), 'x')}-${safeName(stamp, 'now')}`);
   let dir = base;
   for (let i = 2; existsSync(dir); i++) dir = `${base}-${i}`;
   return dir;

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { UserInputError, describeValue } from '../config/errors.js';
 import { describeIssue } from '../config/formatIssues.js';
 import { marketConfigSchema, type MarketConfig } from '../config/schema.js';
+import type { z } from 'zod';
 import { findSweepAxes, rejectUnknownListFields, type SweepAxis } from './findAxes.js';
-import { isObject, pathName, setAt } from './paths.js';
+import { isObject, pathName, setAt, startsWith } from './paths.js';
 import { parseSeeds, type Seed } from './seeds.js';
 
 /** One point of the grid: a value for every axis, keyed by the axis' path name (`rollups.0.pool.fee`). */
@@ -20,7 +21,13 @@ export interface SweepRun {
   readonly runId: string;
   readonly cell: number;
   readonly seed: Seed;
+  /**
+   * The resolved config. When {@link SweepRun.invalid} is set, it is the cell as the sweep file gives
+   * it (with the seed), which is not a valid market config: such a run is recorded as failed, never run.
+   */
   readonly config: MarketConfig;
+  /** Why the cell's config is not a valid market config (one line); absent for a valid cell. */
+  readonly invalid?: string;
 }
 
 /** A sweep file expanded into its grid and runs. */
@@ -48,13 +55,18 @@ function sweepBody(raw: unknown, source: string): Record<string, unknown> {
   return body;
 }
 
-/** Validates and resolves one cell's config; `where` and `fix` frame the message of an invalid one. */
-function resolveCell(raw: unknown, source: string, where: string, fix: string): MarketConfig {
-  const r = marketConfigSchema.safeParse(raw);
-  if (r.success) return r.data;
-  const issues = r.error.issues;
+type Issue = z.core.$ZodIssue;
+
+/** The issues' sentences, at most 8 of them. */
+function describeIssues(issues: readonly Issue[], raw: unknown): string {
   const more = issues.length > 8 ? ` (and ${issues.length - 8} more problem(s))` : '';
-  throw new UserInputError(`Invalid sweep ${source}: ${where}${issues.slice(0, 8).map((i) => describeIssue(i, raw)).join('; ')}${more}. ${fix}`);
+  return `${issues.slice(0, 8).map((i) => describeIssue(i, raw)).join('; ')}${more}`;
+}
+
+/** Validates and resolves one cell's config: the config, or the issues that make it invalid. */
+function resolveCell(raw: unknown): { config: MarketConfig; issues?: undefined } | { config?: undefined; issues: Issue[] } {
+  const r = marketConfigSchema.safeParse(raw);
+  return r.success ? { config: r.data } : { issues: r.error.issues };
 }
 
 /** The cell's parameter values: cell `c` in mixed radix, the last axis changing fastest. */
@@ -71,29 +83,40 @@ function cellValues(axes: readonly SweepAxis[], c: number): unknown[] {
 /**
  * Expands a sweep file (a market config whose leaves may be lists, plus a top-level `seeds` list and
  * optionally `kind: "sweep"`) into its cells and runs in (cell, seed) order, validating every cell.
- * @throws UserInputError for a malformed sweep or any cell that is not a valid market config.
+ * A cell made invalid by its axis values (e.g. a fee of 1.5 in a list of fees) does not stop the
+ * sweep: its runs carry `invalid` and are recorded as failed.
+ * @throws UserInputError for a malformed sweep, a problem outside the axes (which every cell would
+ * share), or a sweep none of whose cells is valid.
  */
 export function expandSweep(raw: unknown, source = '(inline sweep)'): SweepPlan {
   const body = sweepBody(raw, source);
   const seeds = parseSeeds((raw as Record<string, unknown>).seeds, source);
   const { axes, base } = findSweepAxes(body, source);
   rejectUnknownListFields(base, source);
-  resolveCell(base, source, '', 'Fix the value in the sweep file; `seqsim config schema` prints every field with its type and default.');
+  // Problems outside the axes are every cell's: the sweep itself is invalid.
+  const baseIssues = (resolveCell(base).issues ?? []).filter((i) => !axes.some((a) => startsWith(i.path, a.path)));
+  if (baseIssues.length > 0)
+    throw new UserInputError(`Invalid sweep ${source}: ${describeIssues(baseIssues, base)}. Fix the value in the sweep file; \`seqsim config schema\` prints every field with its type and default.`);
   const cellCount = axes.reduce((n, a) => n * a.values.length, 1);
   const cells: SweepCell[] = [];
   const runs: SweepRun[] = [];
+  let firstInvalid: string | undefined;
   for (let c = 0; c < cellCount; c++) {
     const values = cellValues(axes, c);
     const params = Object.fromEntries(axes.map((a, i) => [pathName(a.path), values[i]]));
     const cellRaw = axes.reduce<unknown>((cfg, a, i) => setAt(cfg, a.path, values[i]), base);
     const where = `cell ${c} (${Object.entries(params).map(([k, v]) => `${k}=${describeValue(v)}`).join(', ')}) is not a valid market config: `;
-    const config = resolveCell(cellRaw, source, where, 'Change or remove that value of the sweep axis.');
+    const resolved = resolveCell(cellRaw);
+    const invalid = resolved.issues ? `invalid config: ${describeIssues(resolved.issues, cellRaw)}` : undefined;
+    if (invalid) firstInvalid ??= `${where}${describeIssues(resolved.issues!, cellRaw)}`;
     cells.push({ cell: c, params });
     for (const seed of seeds) {
-      const withSeed = { ...config, seed };
-      runs.push({ index: runs.length, runId: sha256(JSON.stringify(withSeed)).slice(0, 12), cell: c, seed, config: withSeed });
+      const withSeed = { ...((resolved.config ?? cellRaw) as MarketConfig), seed };
+      runs.push({ index: runs.length, runId: sha256(JSON.stringify(withSeed)).slice(0, 12), cell: c, seed, config: withSeed, ...(invalid ? { invalid } : {}) });
     }
   }
+  if (runs.every((r) => r.invalid !== undefined))
+    throw new UserInputError(`Invalid sweep ${source}: no cell is a valid market config; ${firstInvalid}. Change or remove that value of the sweep axis.`);
   if (new Set(runs.map((r) => r.runId)).size !== runs.length) throw new Error('two runs of the sweep resolve to the same config: a bug in the sweep expansion');
   const identity = { axes: axes.map((a) => ({ path: a.path, values: a.values })), seeds, runs: runs.map((r) => r.runId) };
   return { source, sweep: raw as Record<string, unknown>, axes, seeds, cells, runs, sha256: sha256(JSON.stringify(identity)) };

@@ -7,7 +7,7 @@
  * const result = await runSweep({ ...baseline, rollups: [...], seeds: [1, 2, 3] }, { out: 'runs/my-sweep', format: 'parquet' });
  * ```
  */
-export { runSweep, type SweepOptions, type SweepProgress, type SweepResult } from './runSweep.js';
+export { runSweep, type SweepOptions, type SweepProgress, type SweepResult, type SweepFailure } from './runSweep.js';
 export { expandSweep, type SweepPlan, type SweepCell, type SweepRun } from './expandSweep.js';
 export { loadSweepFile } from './loadSweepFile.js';
 export type { SweepAxis } from './findAxes.js';

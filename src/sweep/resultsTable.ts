@@ -28,9 +28,13 @@ function axisCell(type: ColumnType, v: unknown): unknown {
   return v !== null && typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
+/** Columns every results table has before the metrics: a metric of one of these names gets the prefix `summary.`. */
+const ownColumns = new Set(['run_id', 'cell', 'seed', 'status', 'error']);
+
 /**
  * The results table's columns: `run_id`, `cell`, `seed`, one column per axis (named by its path),
- * then the flattened summary metrics of `probeSummaries` (one short run per cell, so that every
+ * `status` (`ok` or `failed`) and `error` (why a run failed, one line; empty for ok), then the
+ * flattened summary metrics of `probeSummaries` (one short run per cell, so that every
  * rollup and searcher of every cell has its columns), in first-seen order; a metric named like one
  * of the columns before it gets the prefix `summary.`.
  */
@@ -40,6 +44,8 @@ export function resultColumns(plan: SweepPlan, probeSummaries: readonly unknown[
     { name: 'cell', type: 'int64' },
     { name: 'seed', type: plan.seeds.every((s) => typeof s === 'number') ? 'int64' : 'string' },
     ...plan.axes.map((a) => ({ name: pathName(a.path), type: axisType(a.values) })),
+    { name: 'status', type: 'string' },
+    { name: 'error', type: 'string' },
   ];
   const fixed = new Set(columns.map((c) => c.name));
   const metricTypes = new Map<string, ColumnType | null>();
@@ -63,7 +69,7 @@ export function settleTypes(columns: readonly ResultColumn[], rows: readonly Row
  */
 function metrics(plan: SweepPlan, summary: unknown): Row {
   const axes = new Set(plan.axes.map((a) => pathName(a.path)));
-  return Object.fromEntries(Object.entries(flattenSummary(summary)).map(([k, v]) => [axes.has(k) || k === 'run_id' || k === 'cell' || k === 'seed' ? `summary.${k}` : k, v]));
+  return Object.fromEntries(Object.entries(flattenSummary(summary)).map(([k, v]) => [axes.has(k) || ownColumns.has(k) ? `summary.${k}` : k, v]));
 }
 
 /**
@@ -71,10 +77,19 @@ function metrics(plan: SweepPlan, summary: unknown): Row {
  * order, each value checked against its column's type (summary fields no column names are dropped).
  */
 export function resultRow(columns: readonly ResultColumn[], plan: SweepPlan, run: SweepRun, summary: unknown): Row {
+  return tableRowOf(columns, plan, run, { ...metrics(plan, summary), status: 'ok', error: null });
+}
+
+/** The row of a run that failed (`error`: one line): its identity and parameter values, no metrics. */
+export function failedRow(columns: readonly ResultColumn[], plan: SweepPlan, run: SweepRun, error: string): Row {
+  return tableRowOf(columns, plan, run, { status: 'failed', error });
+}
+
+function tableRowOf(columns: readonly ResultColumn[], plan: SweepPlan, run: SweepRun, values: Record<string, unknown>): Row {
   const params = plan.cells[run.cell]!.params;
   const types = new Map(columns.map((c) => [c.name, c.type]));
   const row: Record<string, unknown> = {
-    ...metrics(plan, summary),
+    ...values,
     run_id: run.runId,
     cell: run.cell,
     seed: types.get('seed') === 'string' ? String(run.seed) : run.seed,

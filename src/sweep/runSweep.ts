@@ -10,10 +10,10 @@ import { parseTableFormat, type TableFormat } from '../io/formats/formats.js';
 import { writeTable } from '../io/formats/tableWriter.js';
 import { prepareOutDir } from '../io/runFolder.js';
 import type { RunSummary } from '../marketModel/summary.js';
-import { expandSweep, type SweepPlan } from './expandSweep.js';
+import { expandSweep, type SweepPlan, type SweepRun } from './expandSweep.js';
 import type { Journal } from './journal.js';
-import { resultColumns, resultRow, settleTypes, type ResultColumn } from './resultsTable.js';
-import { createSweepFolder, resumeSweepFolder, sweepManifest } from './sweepFolder.js';
+import { failedRow, resultColumns, resultRow, settleTypes, type ResultColumn } from './resultsTable.js';
+import { createSweepFolder, resumeSweepFolder, runConfigSha, sweepManifest } from './sweepFolder.js';
 import type { SweepTask } from './worker.js';
 
 /** Options of {@link runSweep}. */
@@ -24,14 +24,31 @@ export interface SweepOptions {
   readonly workers?: number;
   /** Results table format; default `csv`, or the folder's own when resuming. */
   readonly format?: TableFormat;
-  /** Continue the sweep in `out`, skipping the runs its journal holds. */
+  /** Continue the sweep in `out`, skipping the runs its journal holds (failed ones too, unless `retryFailed`). */
   readonly resume?: boolean;
+  /** With `resume`: run again the runs the journal records as failed. */
+  readonly retryFailed?: boolean;
   /** Also write each run's folder, `runs/<run_id>/` (manifest.json, slots table, summary.json). */
   readonly runs?: boolean;
   /** Rewrite the results table after every this many finished runs; default 1/50 of the runs. */
   readonly snapshotEvery?: number;
   /** Called before the first run and after each one. */
   readonly onProgress?: (progress: SweepProgress) => void;
+  /**
+   * Runs one task in place of the worker threads (the library can supply its own runner, e.g. to
+   * run in-process or to test failure handling). Default: `dist/sweep/worker.js` on a piscina pool.
+   */
+  readonly runTask?: (task: SweepTask) => RunSummary | Promise<RunSummary>;
+}
+
+/** A run of the sweep that failed: thrown while probing its cell or running, or an invalid cell config. */
+export interface SweepFailure {
+  readonly index: number;
+  readonly run_id: string;
+  readonly cell: number;
+  readonly seed: number | string;
+  /** One line: why it failed. */
+  readonly error: string;
 }
 
 /** How far a sweep has come: `done` of the `total` runs to do now (`skipped` were done before). */
@@ -53,6 +70,10 @@ export interface SweepResult {
   readonly runs: number;
   readonly ran: number;
   readonly skipped: number;
+  /** Runs of the table whose status is `failed` (this time or recorded before and not retried). */
+  readonly failed: number;
+  /** The failed runs, in (cell, seed) order. */
+  readonly failures: readonly SweepFailure[];
   readonly workers: number;
   readonly sha256: string;
 }
@@ -74,29 +95,67 @@ function checkWorkers(n: number | undefined): number {
 const isPlan = (s: unknown): s is SweepPlan => typeof s === 'object' && s !== null && 'runs' in s && 'sha256' in s && 'cells' in s;
 
 type Pool = Piscina<SweepTask, RunSummary>;
+type RunTask = (task: SweepTask) => Promise<RunSummary>;
 
-/** The folder's state to run in: its table layout, its journal and the rows already done. */
+/** A thrown value as one line of text (the first line of its message), at most 500 characters. */
+export function oneLine(err: unknown): string {
+  const text = err instanceof Error ? err.message || err.name : String(err);
+  const line = text.split('\n')[0]!.trim() || 'unknown error';
+  return line.length > 500 ? `${line.slice(0, 497)}...` : line;
+}
+
+/** The folder's state to run in: its table layout, its journal and the rows (and failures) already done. */
 interface SweepState {
   readonly columns: ResultColumn[];
   readonly format: TableFormat;
   readonly journal: Journal;
   readonly rows: Map<number, Row>;
+  /** Why each failed run (by index) failed. */
+  readonly failed: Map<number, string>;
+  /** Cells whose one-slot probe threw (by cell): their runs are recorded as failed without running. */
+  readonly probeErrors: Map<number, string>;
 }
 
 /**
- * Opens the folder of a resumed sweep, or starts a new one: probes every cell with a one-slot run
- * for the summary's columns, then writes `sweep.json` and an empty journal.
+ * Opens the folder of a resumed sweep, or starts a new one: probes every valid cell with a one-slot
+ * run for the summary's columns, then writes `sweep.json` and a journal recording as failed every
+ * run of a cell whose config is invalid or whose probe threw.
  */
-async function openSweep(plan: SweepPlan, opts: SweepOptions, format: TableFormat | undefined, pool: () => Pool): Promise<SweepState> {
+async function openSweep(plan: SweepPlan, opts: SweepOptions, format: TableFormat | undefined, runTask: RunTask): Promise<SweepState> {
   if (opts.resume) {
     const { manifest, done, journal } = resumeSweepFolder(opts.out, plan, format);
-    return { columns: manifest.columns, format: manifest.format, journal, rows: done };
+    const rows = new Map<number, Row>();
+    const failed = new Map<number, string>();
+    for (const [index, e] of done) {
+      if (e.status === 'failed' && opts.retryFailed) continue;
+      rows.set(index, e.row);
+      if (e.status === 'failed') failed.set(index, e.error ?? 'failed');
+    }
+    return { columns: manifest.columns, format: manifest.format, journal, rows, failed, probeErrors: new Map() };
   }
   prepareOutDir(opts.out);
-  const probes = await Promise.all(plan.cells.map((c) => pool().run({ config: { ...plan.runs[c.cell * plan.seeds.length]!.config, slots: 1 } })));
-  const columns = resultColumns(plan, probes);
+  const firstRuns = plan.cells.map((c) => plan.runs[c.cell * plan.seeds.length]!);
+  const probes = await Promise.all(
+    firstRuns.map(async (run) => {
+      if (run.invalid !== undefined) return { error: run.invalid };
+      try {
+        return { summary: await runTask({ config: { ...run.config, slots: 1 } }) };
+      } catch (err) {
+        return { error: `probe (a one-slot run of the cell) failed: ${oneLine(err)}` };
+      }
+    }),
+  );
+  const columns = resultColumns(plan, probes.flatMap((p) => ('summary' in p ? [p.summary] : [])));
   const journal = createSweepFolder(opts.out, sweepManifest(plan, format ?? 'csv', columns, seqsimVersion()));
-  return { columns, format: format ?? 'csv', journal, rows: new Map() };
+  const probeErrors = new Map(probes.flatMap((p, cell) => ('error' in p && p.error !== undefined && plan.runs[cell * plan.seeds.length]!.invalid === undefined ? [[cell, p.error] as const] : [])));
+  return { columns, format: format ?? 'csv', journal, rows: new Map(), failed: new Map(), probeErrors };
+}
+
+function recordFailure(journal: Journal, columns: ResultColumn[], plan: SweepPlan, run: SweepRun, error: string, rows: Map<number, Row>, failed: Map<number, string>): void {
+  const row = failedRow(columns, plan, run, error);
+  journal.append({ index: run.index, run_id: run.runId, status: 'failed', error, config_sha256: runConfigSha(run), row });
+  rows.set(run.index, row);
+  failed.set(run.index, error);
 }
 
 /**
@@ -104,7 +163,9 @@ async function openSweep(plan: SweepPlan, opts: SweepOptions, format: TableForma
  * (one row per run, in (cell, seed) order whatever the completion order), `sweep.json` and
  * `journal.jsonl`. The table is rewritten atomically as runs finish, so a kill leaves a readable table
  * of finished runs; `resume` continues from the journal. Same sweep ⇒ byte-identical table, on any
- * number of workers, resumed or not.
+ * number of workers, resumed or not. A run that throws (or whose cell's config is invalid, or whose
+ * cell's one-slot probe throws) does not stop the sweep: it is journaled and written to the table with
+ * `status` `failed` and its `error`, and counted in the result's `failed`.
  * @param sweep a parsed sweep file (see {@link expandSweep}) or an expanded plan.
  * @throws UserInputError for bad input, before anything is written.
  */
@@ -114,10 +175,12 @@ export async function runSweep(sweep: unknown, opts: SweepOptions): Promise<Swee
   const workers = checkWorkers(opts.workers);
   let piscina: Pool | null = null;
   const pool = () => (piscina ??= new Piscina<SweepTask, RunSummary>({ filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 5000 }));
+  const custom = opts.runTask;
+  const runTask: RunTask = custom ? async (task) => custom(task) : (task) => pool().run(task);
   let state: SweepState | undefined;
   try {
-    state = await openSweep(plan, opts, requested, pool);
-    const { columns, format, journal, rows } = state;
+    state = await openSweep(plan, opts, requested, runTask);
+    const { columns, format, journal, rows, failed, probeErrors } = state;
     const table = join(opts.out, `results.${format}`);
     const snapshot = () => {
       const ordered = [...rows.keys()].sort((a, b) => a - b).map((i) => rows.get(i)!);
@@ -133,16 +196,34 @@ export async function runSweep(sweep: unknown, opts: SweepOptions): Promise<Swee
       todo.map(async (run) => {
         const runDir = opts.runs ? join(opts.out, 'runs', run.runId) : undefined;
         if (runDir) rmSync(runDir, { recursive: true, force: true }); // an unfinished run folder from a killed sweep
-        const summary = await pool().run({ config: run.config, ...(runDir ? { runDir, format } : {}) });
+        let summary: RunSummary;
+        try {
+          if (run.invalid !== undefined) throw new Error(run.invalid);
+          const probeError = probeErrors.get(run.cell);
+          if (probeError !== undefined) throw new Error(probeError);
+          summary = await runTask({ config: run.config, ...(runDir ? { runDir, format } : {}) });
+        } catch (err) {
+          recordFailure(journal, columns, plan, run, oneLine(err), rows, failed);
+          if (++done % every === 0) snapshot();
+          opts.onProgress?.({ done, total: todo.length, skipped });
+          return;
+        }
         const row = resultRow(columns, plan, run, summary);
-        journal.append({ index: run.index, run_id: run.runId, row });
+        journal.append({ index: run.index, run_id: run.runId, status: 'ok', error: null, config_sha256: runConfigSha(run), row });
         rows.set(run.index, row);
+        failed.delete(run.index);
         if (++done % every === 0) snapshot();
         opts.onProgress?.({ done, total: todo.length, skipped });
       }),
     );
     snapshot();
-    return { dir: opts.out, table, format, cells: plan.cells.length, seeds: plan.seeds.length, runs: plan.runs.length, ran: todo.length, skipped, workers, sha256: plan.sha256 };
+    const failures = [...failed.keys()]
+      .sort((a, b) => a - b)
+      .map((i) => ({ index: i, run_id: plan.runs[i]!.runId, cell: plan.runs[i]!.cell, seed: plan.runs[i]!.seed, error: failed.get(i)! }));
+    return {
+      dir: opts.out, table, format, cells: plan.cells.length, seeds: plan.seeds.length, runs: plan.runs.length,
+      ran: todo.length, skipped, failed: failures.length, failures, workers, sha256: plan.sha256,
+    };
   } finally {
     await (piscina as Pool | null)?.destroy();
     state?.journal.close();

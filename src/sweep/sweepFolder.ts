@@ -1,16 +1,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserInputError } from '../config/errors.js';
-import type { Row } from '../engine/recorder.js';
-import type { TableFormat } from '../io/formats/formats.js';
+import { tableFormats, type TableFormat } from '../io/formats/formats.js';
+import { seal, verifySeal } from '../io/integrity.js';
+import { configSha256 } from '../io/runManifest.js';
 import { prepareOutDir, writeJson } from '../io/runFolder.js';
 import type { SweepPlan } from './expandSweep.js';
-import { Journal, readJournal } from './journal.js';
+import { Journal, journalError, readJournal, type JournalLine } from './journal.js';
 import { pathName } from './paths.js';
 import type { ResultColumn } from './resultsTable.js';
 
-/** What `sweep.json` holds: the sweep file, its identity, the expanded grid and the table's layout. */
+/** The schema version of `sweep.json` this seqsim writes and reads. */
+export const sweepManifestVersion = 2;
+
+/**
+ * What `sweep.json` holds: the sweep file, its identity, the expanded grid and the table's layout,
+ * with its schema `version` and `sha256`, the SHA-256 of everything else (checked on resume).
+ */
 export interface SweepManifest {
+  version: typeof sweepManifestVersion;
   seqsim_version: string;
   sweep_sha256: string;
   source: string;
@@ -22,11 +30,13 @@ export interface SweepManifest {
   cells: { cell: number; params: Record<string, unknown> }[];
   runs: { index: number; run_id: string; cell: number; seed: number | string }[];
   sweep: Record<string, unknown>;
+  sha256: string;
 }
 
 /** The manifest of a plan written with `format` and `columns`. */
 export function sweepManifest(plan: SweepPlan, format: TableFormat, columns: ResultColumn[], version: string): SweepManifest {
-  return {
+  return seal<Omit<SweepManifest, 'sha256'>>({
+    version: sweepManifestVersion,
     seqsim_version: version,
     sweep_sha256: plan.sha256,
     source: plan.source,
@@ -37,7 +47,7 @@ export function sweepManifest(plan: SweepPlan, format: TableFormat, columns: Res
     cells: plan.cells.map((c) => ({ cell: c.cell, params: { ...c.params } })),
     runs: plan.runs.map((r) => ({ index: r.index, run_id: r.runId, cell: r.cell, seed: r.seed })),
     sweep: { ...plan.sweep },
-  };
+  });
 }
 
 /** Starts a sweep folder: `sweep.json` and an empty journal. `dir` was checked by `prepareOutDir`. */
@@ -47,34 +57,61 @@ export function createSweepFolder(dir: string, manifest: SweepManifest): Journal
   return new Journal(join(dir, 'journal.jsonl'));
 }
 
+/** The config hash a journal line of `run` must carry. */
+export function runConfigSha(run: SweepPlan['runs'][number]): string {
+  return configSha256(run.config);
+}
+
 /**
- * Opens a folder to resume `plan` in: it must hold `sweep.json` of the same sweep (same hash) and
- * its journal. Checks everything before touching anything. Returns the manifest, the rows already
- * done by run index, and the journal to append to.
- * @throws UserInputError for a missing folder, another sweep's folder, or a conflicting `format`.
+ * Opens a folder to resume `plan` in: it must hold `sweep.json` of the same sweep (same hash),
+ * whole and verified (schema version, own SHA-256, a known table format), and a journal whose every
+ * line verifies and belongs to this sweep (its run at its position, its config, the table's columns).
+ * Checks everything before touching anything. Returns the manifest, the journal's last line of each
+ * run by run index, and the journal to append to.
+ * @throws UserInputError for a missing folder, another sweep's folder, a conflicting `format`, or
+ * saved state that does not verify.
  */
-export function resumeSweepFolder(dir: string, plan: SweepPlan, format: TableFormat | undefined): { manifest: SweepManifest; done: Map<number, Row>; journal: Journal } {
+export function resumeSweepFolder(dir: string, plan: SweepPlan, format: TableFormat | undefined): { manifest: SweepManifest; done: Map<number, JournalLine>; journal: Journal } {
   const file = join(dir, 'sweep.json');
   if (!existsSync(file))
     throw new UserInputError(`Cannot resume "${dir}": it holds no sweep.json, so it is not a sweep folder (or the sweep never started). Check the path, or run the sweep without --resume.`);
+  const refuse = (problem: string) =>
+    new UserInputError(
+      `Cannot resume "${dir}": its sweep.json ${problem}. It was edited or damaged, so seqsim cannot trust the sweep's layout; nothing was changed. ` +
+        'Restore the sweep folder from a backup, or start the sweep afresh with a new --out.',
+    );
   let manifest: SweepManifest;
   try {
     manifest = JSON.parse(readFileSync(file, 'utf8')) as SweepManifest;
   } catch (err) {
-    throw new UserInputError(`Cannot resume "${dir}": its sweep.json is not valid JSON (${(err as Error).message}). It was edited or damaged; start the sweep afresh with a new --out.`);
+    throw refuse(`is not valid JSON (${(err as Error).message})`);
   }
+  if (manifest === null || typeof manifest !== 'object') throw refuse('is not a JSON object');
+  if (manifest.version !== sweepManifestVersion)
+    throw refuse(`has schema version ${JSON.stringify(manifest.version)}, but this seqsim reads version ${sweepManifestVersion} (it was written by another seqsim, or edited)`);
+  if (!verifySeal(manifest)) throw refuse('does not match its own SHA-256 (the "sha256" field)');
+  if (!(tableFormats as readonly unknown[]).includes(manifest.format))
+    throw refuse(`names the table format ${JSON.stringify(manifest.format)}, which is not one of ${tableFormats.join(', ')}`);
+  if (!Array.isArray(manifest.columns) || manifest.columns.some((c) => typeof c?.name !== 'string')) throw refuse('holds no list of columns');
   if (manifest.sweep_sha256 !== plan.sha256)
     throw new UserInputError(
-      `Cannot resume "${dir}": it holds a different sweep (sweep_sha256 ${manifest.sweep_sha256.slice(0, 12)}… from ${manifest.source}; ${plan.source} gives ${plan.sha256.slice(0, 12)}…). ` +
+      `Cannot resume "${dir}": it holds a different sweep (sweep_sha256 ${String(manifest.sweep_sha256).slice(0, 12)}… from ${manifest.source}; ${plan.source} gives ${plan.sha256.slice(0, 12)}…). ` +
         'Resume it with the sweep file that started it, or give this sweep a new --out.',
     );
   if (format !== undefined && format !== manifest.format)
     throw new UserInputError(`Cannot resume "${dir}" with --format ${format}: its table is ${manifest.format}. Drop --format, or start a new --out.`);
-  const done = new Map<number, Row>();
-  for (const e of readJournal(join(dir, 'journal.jsonl'))) {
-    if (plan.runs[e.index]?.runId !== e.run_id)
-      throw new UserInputError(`Cannot resume "${dir}": its journal lists run ${e.run_id} at position ${e.index}, which this sweep does not have there. The journal was edited; start afresh with a new --out.`);
-    done.set(e.index, e.row);
-  }
-  return { manifest, done, journal: new Journal(join(dir, 'journal.jsonl')) };
+  const journalPath = join(dir, 'journal.jsonl');
+  const names = JSON.stringify(manifest.columns.map((c) => c.name));
+  const done = new Map<number, JournalLine>();
+  readJournal(journalPath, (e) => {
+    const run = plan.runs[e.index];
+    if (run?.runId !== e.run_id)
+      throw journalError(journalPath, `a line lists run ${e.run_id} at position ${e.index}, which this sweep does not have there`);
+    if (e.config_sha256 !== runConfigSha(run))
+      throw journalError(journalPath, `the line of run ${e.run_id} was made under another config (config_sha256 ${e.config_sha256.slice(0, 12)}…)`);
+    if (JSON.stringify(Object.keys(e.row)) !== names || e.row.run_id !== e.run_id || e.row.status !== e.status)
+      throw journalError(journalPath, `the row of run ${e.run_id} does not have the results table's columns (or names another run or status)`);
+    done.set(e.index, e); // a retried run's later line replaces its earlier one
+  });
+  return { manifest, done, journal: new Journal(journalPath) };
 }

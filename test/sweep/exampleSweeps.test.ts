@@ -30,6 +30,6 @@ describe('configs/sweeps (smoke tests)', () => {
   it('rejects a bad --workers with exit 2', async () => {
     const r = await cli('sweep', 'configs/sweeps/fee-by-bid-fraction.json', '--workers', '0', '--out', join(tempDir(), 'w'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--workers must be a whole number >= 1, but got 0');
+    expect(r.stderr).toContain('--workers must be a whole number >= 1, but got "0"');
   });
 });

@@ -7,7 +7,7 @@ describe('results table layout', () => {
   const plan = expandSweep(smallSweep({ slots: [100, 200] }));
   const probe = { slots: 1, ratio: null, rollups: [{ rollup: 'A', gas_token: 'X', fee_y: 0 }] };
 
-  it('run_id, cell, seed, one column per axis, then the flattened summary; a metric named like an axis gets summary.', () => {
+  it('run_id, cell, seed, one column per axis, status, error, then the flattened summary; a metric named like an axis gets summary.', () => {
     const cols = resultColumns(plan, [probe]);
     expect(cols).toEqual([
       { name: 'run_id', type: 'string' },
@@ -16,6 +16,8 @@ describe('results table layout', () => {
       { name: 'slots', type: 'double' },
       { name: 'rollups.0.pool.fee', type: 'double' },
       { name: 'searchers.0.bidFraction', type: 'double' },
+      { name: 'status', type: 'string' },
+      { name: 'error', type: 'string' },
       { name: 'summary.slots', type: 'double' },
       { name: 'ratio', type: null },
       { name: 'rollups.A.gas_token', type: 'string' },
@@ -34,6 +36,8 @@ describe('results table layout', () => {
       slots: 100,
       'rollups.0.pool.fee': 0.003,
       'searchers.0.bidFraction': 0.3,
+      status: 'ok',
+      error: null,
       'summary.slots': 200,
       ratio: 'high',
       'rollups.A.gas_token': 'X',

@@ -9,7 +9,9 @@ import { createLogger, type LogLevel } from '../../engine/logger.js';
 import { clearStaleSummary, readCheckpoint, runCheckpointed } from '../../io/checkpointedRun.js';
 import { parseTableFormat } from '../../io/formats/formats.js';
 import { freshRunDir, prepareOutDir, writeJson } from '../../io/runFolder.js';
-import { runManifest } from '../../io/runManifest.js';
+import { configSha256, configSha256SansSlots, runManifest } from '../../io/runManifest.js';
+import { parseJsonText } from '../../config/loadConfig.js';
+import { maxSlots, parseWholeFlag } from '../numbers.js';
 import { writeBiddingWarRun, writeMarketRun } from '../../io/writeRun.js';
 import type { RunSummary } from '../../marketModel/summary.js';
 import { formatBiddingWarSummary, formatRunSummary } from '../formatSummary.js';
@@ -19,7 +21,8 @@ import { createProgress } from '../progress.js';
 
 export interface RunArgs {
   config?: string;
-  slots?: number;
+  /** As typed (checked by {@link parseWholeFlag}). */
+  slots?: string;
   seed?: string;
   out?: string;
   set?: string[];
@@ -27,7 +30,18 @@ export interface RunArgs {
   format?: string;
   progress?: boolean;
   resume?: string;
-  checkpointEvery: number;
+  /** As typed (checked by {@link parseWholeFlag}). */
+  checkpointEvery?: string;
+}
+
+const splitHint = `For a longer run, run in pieces: --slots ${maxSlots.toLocaleString('en-US')}, then seqsim run --resume DIR --slots <larger total>.`;
+
+/** `--slots` (new total) and `--checkpoint-every` (default 10,000), checked. */
+function parseRunNumbers(args: RunArgs): { slots: number | undefined; checkpointEvery: number } {
+  const slots = parseWholeFlag('--slots', args.slots, { min: 1, max: maxSlots, hint: splitHint });
+  const checkpointEvery =
+    parseWholeFlag('--checkpoint-every', args.checkpointEvery, { min: 0, hint: '0 writes a checkpoint only at the end and on SIGINT/SIGTERM.' }) ?? 10_000;
+  return { slots, checkpointEvery };
 }
 
 /** `--seed 7` is a number seed; anything not an integer is a string seed. */
@@ -37,10 +51,18 @@ function parseSeed(seed: string): number | string {
 
 const manifestFor = (config: ResolvedConfig) => runManifest(config, { seqsim: seqsimVersion(), node: process.version });
 
-/** SIGINT/SIGTERM request a stop (checkpoint, then exit 130) instead of killing the run mid-write. */
-function trapStop(): { requested: () => boolean; release: () => void } {
+/**
+ * SIGINT/SIGTERM request a stop (checkpoint at the next slot boundary, then exit 130) instead of
+ * killing the run mid-write; a second one exits at once with 130 (losing only the slots since the
+ * last checkpoint).
+ */
+function trapStop(io: CliIo): { requested: () => boolean; release: () => void } {
   let stop = false;
-  const handler = () => void (stop = true);
+  const handler = () => {
+    if (stop) process.exit(130);
+    stop = true;
+    io.stderr('seqsim: stopping at the end of this slot (writing a checkpoint); interrupt again to quit at once.\n');
+  };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
   return { requested: () => stop, release: () => void (process.off('SIGINT', handler), process.off('SIGTERM', handler)) };
@@ -53,20 +75,24 @@ export function runCommand(yargs: Argv, io: CliIo, setExitCode: (code: number) =
     (y) =>
       y
         .positional('config', { type: 'string', describe: 'config file (JSON)' })
-        .option('slots', { type: 'number', describe: 'number of slots, or of auctions for a bidding-war config (overrides the config); with --resume, the new total' })
+        .option('slots', { type: 'string', describe: `number of slots, or of auctions for a bidding-war config (overrides the config; a whole number from 1 to ${maxSlots.toLocaleString('en-US')}); with --resume, the new total` })
         .option('seed', { type: 'string', describe: 'master seed (overrides the config)' })
         .option('out', { type: 'string', describe: 'output folder (must not exist or be empty); default: a fresh folder under runs/' })
         .option('set', { type: 'string', array: true, describe: 'override a config field: --set a.b.c=value (repeatable)' })
         .option('format', { type: 'string', describe: 'table format: csv (default), jsonl or parquet' })
         .option('progress', { type: 'boolean', describe: 'show slots done on stderr (market runs)' })
         .option('resume', { type: 'string', describe: 'continue the stopped (or finished) run in this folder from its checkpoint' })
-        .option('checkpoint-every', { type: 'number', default: 10_000, describe: 'slots between checkpoints of csv/jsonl market runs (0: only at the end and on SIGINT/SIGTERM)' }) as unknown as Argv<RunArgs>,
+        .option('checkpoint-every', { type: 'string', describe: 'slots between checkpoints of csv/jsonl market runs (default 10000; 0: only at the end and on SIGINT/SIGTERM)' })
+        .epilog(
+          'SIGINT/SIGTERM (Ctrl-C) stop a csv/jsonl market run at the end of the current slot with a checkpoint (exit 130); a second one quits at once. ' +
+            'Exit codes: 0 done, 2 bad input or a filesystem error, 130 stopped, 1 an internal error.',
+        ),
     (args) => (args.resume !== undefined ? resumeRun(args, io, setExitCode) : executeRun(args, io, setExitCode)),
   );
 }
 
 /** Runs a market config into `dir`, checkpointed when the table format allows it. */
-async function runMarketInto(config: MarketConfig, dir: string, args: RunArgs, io: CliIo, setExitCode: (code: number) => void, resume?: ReturnType<typeof readCheckpoint>): Promise<RunSummary | null> {
+async function runMarketInto(config: MarketConfig, dir: string, args: RunArgs & { checkpointEveryN: number }, io: CliIo, setExitCode: (code: number) => void, resume?: ReturnType<typeof readCheckpoint>): Promise<RunSummary | null> {
   const format = resume?.format ?? parseTableFormat(args.format);
   const progress = args.progress ? createProgress({ total: config.slots, unit: 'slots', label: 'run', io }) : undefined;
   const onSlot = progress ? { onSlot: (e: { slot: number }) => progress.update(e.slot + 1) } : {};
@@ -75,9 +101,9 @@ async function runMarketInto(config: MarketConfig, dir: string, args: RunArgs, i
     progress?.stop();
     return summary;
   }
-  const stop = trapStop();
+  const stop = trapStop(io);
   try {
-    const { summary, slot } = await runCheckpointed(config, dir, { format, checkpointEvery: args.checkpointEvery, stopRequested: stop.requested, ...onSlot, ...(resume ? { resume } : {}) });
+    const { summary, slot } = await runCheckpointed(config, dir, { format, checkpointEvery: args.checkpointEveryN, stopRequested: stop.requested, ...onSlot, ...(resume ? { resume } : {}) });
     progress?.stop();
     if (!summary) {
       io.stderr(`seqsim: stopped after slot ${slot - 1} of ${config.slots}; the checkpoint is in ${dir}/checkpoint.json. Continue with: seqsim run --resume ${dir}\n`);
@@ -91,20 +117,17 @@ async function runMarketInto(config: MarketConfig, dir: string, args: RunArgs, i
 
 export async function executeRun(args: RunArgs, io: CliIo, setExitCode: (code: number) => void): Promise<void> {
   if (args.config === undefined) throw new UserInputError('Name a config file (seqsim run configs/baseline.json), or continue a run with --resume DIR.');
-  if (!Number.isInteger(args.checkpointEvery) || args.checkpointEvery < 0)
-    throw new UserInputError(`--checkpoint-every must be a whole number >= 0, but got ${String(args.checkpointEvery)}.`);
+  const { slots, checkpointEvery } = parseRunNumbers(args);
   const log = createLogger(args.logLevel);
   const sets = [...(args.set ?? [])];
   const format = parseTableFormat(args.format);
-  if (args.slots !== undefined && (!Number.isInteger(args.slots) || args.slots <= 0))
-    throw new UserInputError(`--slots must be a whole number > 0, but got ${String(args.slots)}.`);
   if (args.seed !== undefined) sets.push(`seed=${JSON.stringify(parseSeed(args.seed))}`);
   const kind = loadConfig(args.config).kind;
-  if (args.slots !== undefined) sets.push(`${kind === 'bidding-war' ? 'auctions' : 'slots'}=${args.slots}`);
+  if (slots !== undefined) sets.push(`${kind === 'bidding-war' ? 'auctions' : 'slots'}=${slots}`);
   const config = loadConfig(args.config, sets);
   const name = args.config.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-  const dir = args.out ?? freshRunDir('runs', name, config.seed, stamp);
+  const dir = args.out ?? freshRunDir('runs', name, configSha256(config), stamp);
   prepareOutDir(dir);
   writeJson(dir, 'manifest.json', manifestFor(config));
   log.info({ dir, kind: config.kind, seed: config.seed }, 'run started');
@@ -112,7 +135,7 @@ export async function executeRun(args: RunArgs, io: CliIo, setExitCode: (code: n
   let text: string;
   if (config.kind === 'bidding-war') text = formatBiddingWarSummary(writeBiddingWarRun(config, dir, { format }));
   else {
-    const summary = await runMarketInto(config, dir, args, io, setExitCode);
+    const summary = await runMarketInto(config, dir, { ...args, checkpointEveryN: checkpointEvery }, io, setExitCode);
     if (!summary) return;
     text = formatRunSummary(summary);
   }
@@ -122,25 +145,54 @@ export async function executeRun(args: RunArgs, io: CliIo, setExitCode: (code: n
   io.stdout(`${text}\n\nwrote ${dir}/ (manifest.json, ${table}, summary.json) in ${seconds.toFixed(2)} s\n`);
 }
 
+/**
+ * Reads and verifies a run folder's manifest for a resume: whole JSON, and its `config_sha256` is the
+ * SHA-256 of its `config` (an edited seed or field is refused, never hashed over).
+ */
+function readManifest(dir: string): { config: Record<string, unknown>; config_sha256: string } {
+  const path = join(dir, 'manifest.json');
+  if (!existsSync(path)) throw new UserInputError(`Cannot resume "${dir}": no manifest.json there. Name the folder of a seqsim run.`);
+  const refuse = (problem: string) =>
+    new UserInputError(
+      `Cannot resume "${dir}": "${path}" ${problem}. Nothing was changed. seqsim does not continue from saved state it cannot verify; ` +
+        'restore the run folder from a backup, or start the run afresh with a new --out.',
+    );
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = parseJsonText(readFileSync(path, 'utf8'), `"${path}"`, 'It was truncated or edited.') as Record<string, unknown>;
+  } catch (err) {
+    throw refuse(`is not valid JSON (${(err as Error).message.split('\n')[0]})`);
+  }
+  const config = manifest?.config as Record<string, unknown> | undefined;
+  if (!config || typeof config !== 'object' || Array.isArray(config)) throw refuse('holds no config object');
+  if (manifest.config_sha256 !== configSha256(config))
+    throw refuse('does not match its own config_sha256: its config was edited after the run was made (the data in this folder was made under the original config)');
+  if (manifest.seed !== config.seed || (manifest.slots !== undefined && manifest.slots !== config.slots))
+    throw refuse('names another seed or length at its top level than in its config: it was edited');
+  return { config, config_sha256: manifest.config_sha256 };
+}
+
 /** `seqsim run --resume DIR [--slots TOTAL]`: continues a checkpointed run; only --slots may change. */
 export async function resumeRun(args: RunArgs, io: CliIo, setExitCode: (code: number) => void): Promise<void> {
   const dir = args.resume!;
   const extras = [args.config && 'a config file', args.set && '--set', args.seed && '--seed', args.out && '--out', args.format && '--format'].filter(Boolean);
   if (extras.length > 0)
     throw new UserInputError(`--resume continues the run in "${dir}" with its own config; drop ${extras.join(', ')} (only --slots may raise the total).`);
+  const { slots, checkpointEvery } = parseRunNumbers(args);
   const manifestPath = join(dir, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new UserInputError(`Cannot resume "${dir}": no manifest.json there. Name the folder of a seqsim run.`);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { config: unknown };
-  const checkpoint = readCheckpoint(dir);
-  const sets = args.slots !== undefined ? [`slots=${args.slots}`] : [];
+  const manifest = readManifest(dir);
+  if (manifest.config.kind !== 'market') throw new UserInputError(`Cannot resume "${dir}": it is a ${String(manifest.config.kind)} run; only market runs have checkpoints.`);
+  const checkpoint = readCheckpoint(dir, configSha256SansSlots(manifest.config));
+  const sets = slots !== undefined ? [`slots=${slots}`] : [];
   const config = resolveMarketConfig(manifest.config, { source: manifestPath, sets });
-  if (config.slots < checkpoint.snapshot.nextSlot)
-    throw new UserInputError(`--slots ${config.slots} is below the ${checkpoint.snapshot.nextSlot} slots "${dir}" already holds; give a larger total.`);
-  writeJson(dir, 'manifest.json', manifestFor(config));
+  if (config.slots < checkpoint.next_slot)
+    throw new UserInputError(`--slots ${config.slots} is below the ${checkpoint.next_slot} slots "${dir}" already holds; give a larger total.`);
+  // The manifest is never rewritten from unverified data, and only to record a new total (--slots).
+  if (configSha256(config) !== manifest.config_sha256) writeJson(dir, 'manifest.json', manifestFor(config));
   clearStaleSummary(dir);
   const started = performance.now();
-  const summary = await runMarketInto(config, dir, args, io, setExitCode, checkpoint);
+  const summary = await runMarketInto(config, dir, { ...args, checkpointEveryN: checkpointEvery }, io, setExitCode, checkpoint);
   if (!summary) return;
   const seconds = (performance.now() - started) / 1000;
-  io.stdout(`${formatRunSummary(summary)}\n\nresumed at slot ${checkpoint.snapshot.nextSlot}; wrote ${dir}/ (manifest.json, slots.${checkpoint.format}, summary.json) in ${seconds.toFixed(2)} s\n`);
+  io.stdout(`${formatRunSummary(summary)}\n\nresumed at slot ${checkpoint.next_slot}; wrote ${dir}/ (manifest.json, slots.${checkpoint.format}, summary.json) in ${seconds.toFixed(2)} s\n`);
 }

@@ -4,18 +4,24 @@ import type { Argv } from 'yargs';
 import { UserInputError } from '../../config/errors.js';
 import { createLogger, type LogLevel } from '../../engine/logger.js';
 import { parseTableFormat } from '../../io/formats/formats.js';
+import { safeName } from '../../io/runFolder.js';
+import { describeValue } from '../../config/errors.js';
+import type { SweepPlan } from '../../sweep/expandSweep.js';
 import { loadSweepFile } from '../../sweep/loadSweepFile.js';
-import { runSweep } from '../../sweep/runSweep.js';
+import { runSweep, type SweepFailure } from '../../sweep/runSweep.js';
+import { parseWholeFlag } from '../numbers.js';
 import type { CliIo } from '../main.js';
 import { createProgress, type Progress } from '../progress.js';
 
 export interface SweepArgs {
   file: string;
-  workers?: number;
+  /** As typed (checked by {@link parseWholeFlag}). */
+  workers?: string;
   out?: string;
   resume?: string;
   format?: string;
   runs?: boolean;
+  retryFailed?: boolean;
   logLevel?: LogLevel;
 }
 
@@ -29,46 +35,85 @@ function sweepDir(args: SweepArgs, stamp: string): string {
     return dir;
   }
   if (args.out) return args.out;
-  const base = join('runs', `${args.file.replace(/^.*[\\/]/, '').replace(/\.json$/i, '')}-${stamp}`);
+  const base = join('runs', `${safeName(args.file.replace(/^.*[\\/]/, '').replace(/\.json$/i, ''), 'sweep')}-${safeName(stamp, 'now')}`);
   let dir = base;
   for (let i = 2; existsSync(dir); i++) dir = `${base}-${i}`;
   return dir;
 }
 
 /** Registers `seqsim sweep <file>`. */
-export function sweepCommand(yargs: Argv, io: CliIo): Argv {
+export function sweepCommand(yargs: Argv, io: CliIo, setExitCode: (code: number) => void): Argv {
   return yargs.command<SweepArgs>(
     'sweep <file>',
-    'Run a sweep (a market config whose leaves may be lists, plus "seeds") on worker threads into one results table.',
+    'Run a sweep (a market config whose leaves may be lists, plus "seeds") on worker threads into one results table. ' +
+      'A run that fails is recorded (status "failed" and its error in the table) and the sweep goes on. ' +
+      'Exit codes: 0 every run succeeded; 3 the sweep finished but some runs failed; 2 bad input, saved state that does not verify, or a filesystem error; 130 interrupted (resume with --resume).',
     (y) =>
       y
         .positional('file', { type: 'string', describe: 'sweep file (JSON)', demandOption: true })
-        .option('workers', { type: 'number', describe: 'worker threads (default: every core)' })
+        .option('workers', { type: 'string', describe: 'worker threads (default: every core)' })
         .option('out', { type: 'string', describe: 'sweep folder (must not exist or be empty); default: a fresh folder under runs/' })
-        .option('resume', { type: 'string', describe: 'continue the sweep in this folder (or in --out), skipping finished runs' })
+        .option('resume', { type: 'string', describe: 'continue the sweep in this folder (or in --out), skipping finished runs (failed ones too, unless --retry-failed)' })
+        .option('retry-failed', { type: 'boolean', describe: 'with --resume: run again the runs recorded as failed' })
         .option('format', { type: 'string', describe: 'results table format: csv (default), jsonl or parquet' })
         .option('runs', { type: 'boolean', describe: "also write each run's folder under runs/<run_id>/" }),
-    (args) => executeSweep(args, io),
+    (args) => executeSweep(args, io, setExitCode),
   );
 }
 
-/** Runs the command: progress on stderr, only the summary line and the table path on stdout. */
-export async function executeSweep(args: SweepArgs, io: CliIo): Promise<void> {
+/** One line per cell with failed runs: the cell, its values, how many runs and why. */
+function describeFailures(plan: SweepPlan, failures: readonly SweepFailure[]): string {
+  const byCell = new Map<number, SweepFailure[]>();
+  for (const f of failures) byCell.set(f.cell, [...(byCell.get(f.cell) ?? []), f]);
+  const lines = [...byCell].slice(0, 20).map(([cell, fs]) => {
+    const params = Object.entries(plan.cells[cell]!.params).map(([k, v]) => `${k}=${describeValue(v)}`).join(', ');
+    const errors = [...new Set(fs.map((f) => f.error))];
+    return `  cell ${cell}${params ? ` (${params})` : ''}: ${fs.length} run(s) failed: ${errors[0]}${errors.length > 1 ? ` (and ${errors.length - 1} other error(s))` : ''}`;
+  });
+  const more = byCell.size > 20 ? `\n  ... and ${byCell.size - 20} more cell(s)` : '';
+  return lines.join('\n') + more;
+}
+
+/** SIGINT/SIGTERM: print how to resume, then exit 130 (every finished run is already journaled). */
+function trapInterrupt(io: CliIo, hint: () => string): () => void {
+  const handler = () => {
+    io.stderr(`\n${hint()}\n`);
+    process.exit(130);
+  };
+  process.on('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => void (process.off('SIGINT', handler), process.off('SIGTERM', handler));
+}
+
+/**
+ * Runs the command: progress on stderr, only the summary line and the table path on stdout. Failed
+ * runs are listed per cell on stderr and give exit code 3; Ctrl-C prints how to resume (exit 130).
+ */
+export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (code: number) => void = () => {}): Promise<void> {
   const log = createLogger(args.logLevel);
   const format = args.format === undefined ? undefined : parseTableFormat(args.format);
+  const workers = parseWholeFlag('--workers', args.workers, { min: 1, hint: 'Leave it out to use every core.' });
+  if (args.retryFailed && args.resume === undefined) throw new UserInputError('--retry-failed goes with --resume: it runs again the failed runs of a sweep folder.');
   const plan = loadSweepFile(args.file);
   const dir = sweepDir(args, new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''));
   const started = performance.now();
   let progress: Progress | undefined;
+  let finished = 0;
   log.info({ dir, runs: plan.runs.length, sha256: plan.sha256 }, 'sweep started');
+  const release = trapInterrupt(io, () => {
+    progress?.stop();
+    return `seqsim: sweep interrupted; ${finished} run(s) finished this time and are journaled in ${join(dir, 'journal.jsonl')}. Continue with: seqsim sweep ${args.file} --resume ${dir}`;
+  });
   try {
     const r = await runSweep(plan, {
       out: dir,
-      ...(args.workers !== undefined ? { workers: args.workers } : {}),
+      ...(workers !== undefined ? { workers } : {}),
       ...(format ? { format } : {}),
       resume: args.resume !== undefined,
+      retryFailed: Boolean(args.retryFailed),
       runs: Boolean(args.runs),
       onProgress: ({ done, total }) => {
+        finished = done;
         progress ??= createProgress({ total, unit: 'runs', label: 'sweep', io });
         progress.update(done);
       },
@@ -77,8 +122,17 @@ export async function executeSweep(args: SweepArgs, io: CliIo): Promise<void> {
     progress = undefined;
     const seconds = (performance.now() - started) / 1000;
     const resumed = r.skipped > 0 ? ` (${r.skipped} already done, ${r.ran} run now)` : '';
-    io.stdout(`${r.cells} cells × ${r.seeds} seeds = ${r.runs} runs${resumed} on ${r.workers} workers in ${seconds.toFixed(1)} s\nwrote ${r.table}\n`);
+    const failed = r.failed > 0 ? `; ${r.failed} failed (status "failed" in the table)` : '';
+    io.stdout(`${r.cells} cells × ${r.seeds} seeds = ${r.runs} runs${resumed}${failed} on ${r.workers} workers in ${seconds.toFixed(1)} s\nwrote ${r.table}\n`);
+    if (r.failed > 0) {
+      io.stderr(
+        `seqsim: ${r.failed} of ${r.runs} runs failed:\n${describeFailures(plan, r.failures)}\n` +
+          `Their rows in ${r.table} have status "failed" and the error. After fixing the cause, run them again with: seqsim sweep ${args.file} --resume ${dir} --retry-failed\n`,
+      );
+      setExitCode(3);
+    }
   } finally {
+    release();
     progress?.stop();
   }
 }

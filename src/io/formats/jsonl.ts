@@ -32,7 +32,7 @@ export class JsonlWriter {
 
   /** Flushes and reports where the table stands, so a checkpoint can resume it exactly. */
   state(): LineTableState<Column[]> {
-    return { rows: this.rows, bytes: this.file.bytes(), columns: this.columns ?? [] };
+    return { rows: this.rows, bytes: this.file.bytes(), sha256: this.file.sha256(), columns: this.columns ?? [] };
   }
 
   /** Appends one row; keys not in the first row are ignored, missing ones written as null. */
