@@ -25,7 +25,7 @@ describe('sweeps built on scenarios', () => {
   const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   const drop = (config: Record<string, unknown>, paths: readonly string[]) => {
     const c = structuredClone(config);
-    for (const k of ['seed', 'seeds', 'kind', 'description']) delete c[k];
+    for (const k of ['$schema', 'seed', 'seeds', 'kind', 'description']) delete c[k];
     for (const p of paths) {
       const keys = p.split('.');
       const parent = keys.slice(0, -1).reduce((o, k) => (o as Record<string, unknown>)[k], c as unknown) as Record<string, unknown>;
