@@ -3,11 +3,14 @@ import { searcherKinds } from '../agents/searchers/registry.js';
 import type { SearcherKind } from '../agents/searchers/searcherKind.js';
 
 const nonNegative = () => z.number().nonnegative().finite();
+
+/** An agent's id: it names the agent in outputs (the `winner` column joins ids with ';'), so a safe, short name. */
+export const agentId = () => z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'an id of letters, digits, - and _ only');
 const probability = () => z.number().min(0).max(1);
 
 /** Fields every searcher has. */
 const searcherCommon = {
-  id: z.string().min(1).describe('Unique name of the searcher in outputs.'),
+  id: agentId().describe('Unique name of the searcher in outputs (letters, digits, - and _).'),
   bidFraction: probability().default(0.5).describe('Fraction of each opportunity\'s value bid for inclusion (a fixed-fraction strategy), in [0, 1].'),
   minProfitY: nonNegative().default(0).describe('Opportunities worth this much or less, in Y, are skipped.'),
   latencyMs: nonNegative().default(50).describe('Delay from seeing an opportunity to its bundle arriving, in ms: decides who is first under `fcfs` ordering.'),
@@ -28,7 +31,7 @@ export const searcherSchema = z.discriminatedUnion('kind', searcherKinds.map((k)
 
 export const builderSchema = z
   .object({
-    id: z.string().min(1).describe('Unique builder id (searchers\' `exclusiveBuilder` refers to it).'),
+    id: agentId().describe('Unique builder id (letters, digits, - and _; searchers\' `exclusiveBuilder` refers to it).'),
     skill: probability().default(1).describe('Probability of finding each non-exclusive bundle, in [0, 1] (the builder\'s skill).'),
     costY: nonNegative().default(0).describe('Cost of building a block, in Y, subtracted before bidding.'),
     margin: probability().default(0.1).describe('Share of the block\'s value the builder keeps, in [0, 1]; it bids the rest minus `costY` (never below 0).'),
@@ -38,7 +41,7 @@ export const builderSchema = z
 
 export const validatorSchema = z
   .object({
-    id: z.string().min(1).describe('Validator id (`revenueSharing.reporting.dishonestValidators` refers to it).'),
+    id: agentId().describe('Unique validator id (letters, digits, - and _; `revenueSharing.reporting.dishonestValidators` refers to it).'),
     stake: nonNegative().describe('Stake (≥ 0): the probability of proposing a slot is proportional to it, and the stake-bound detector bonds it.'),
   })
   .strict();

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeValue, formatPath } from './errors.js';
+import { clip, describeValue, formatPath } from './errors.js';
 
 /** The value at `path` inside `input`, or undefined when the path does not exist there. */
 export function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
@@ -44,13 +44,19 @@ function expectation(issue: z.core.$ZodIssue): string {
 }
 
 /** One sentence for one issue: the field, what was expected, what was given. */
-export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+export function describeIssue(issue: z.core.$ZodIssue, input: unknown, knownKeys?: (path: readonly PropertyKey[]) => readonly string[]): string {
   const where = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
-    const fields = issue.keys.map((k) => formatPath([...issue.path, k])).join(', ');
-    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    const fields = issue.keys.slice(0, 5).map((k) => formatPath([...issue.path, k])).join(', ');
+    const keys = issue.keys.slice(0, 5).map((k) => JSON.stringify(clip(k, 40))).join(', ') + (issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : '');
     // A schema may list its known fields in its own message (zod's default only repeats the keys).
-    const known = issue.message && !issue.message.startsWith('Unrecognized key') ? ` (${issue.message})` : '';
+    const listed = knownKeys?.(issue.path).filter((k) => !issue.keys.includes(k)) ?? [];
+    const known =
+      issue.message && !issue.message.startsWith('Unrecognized key')
+        ? ` (${issue.message})`
+        : listed.length > 0
+          ? ` (known fields here: ${listed.join(', ')})`
+          : '';
     return `${fields}: unknown field(s) ${keys}${known}; remove them or fix their spelling (\`seqsim config schema\` lists every field)`;
   }
   if (issue.code === 'custom') return `${where}: ${issue.message}`;
@@ -61,8 +67,8 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
  * Renders zod issues as one paragraph naming each field path, what was expected and what was
  * given, followed by how to fix it.
  */
-export function formatIssues(source: string, issues: readonly z.core.$ZodIssue[], input: unknown): string {
-  const sentences = issues.slice(0, 8).map((i) => describeIssue(i, input));
+export function formatIssues(source: string, issues: readonly z.core.$ZodIssue[], input: unknown, knownKeys?: (path: readonly PropertyKey[]) => readonly string[]): string {
+  const sentences = issues.slice(0, 8).map((i) => describeIssue(i, input, knownKeys));
   const more = issues.length > 8 ? ` (and ${issues.length - 8} more problem(s))` : '';
   return (
     `Invalid config ${source}: ${sentences.join('; ')}${more}. ` +

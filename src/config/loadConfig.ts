@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { UserInputError } from './errors.js';
+import { checkDepth, UserInputError } from './errors.js';
+import { knownKeysAt } from './knownKeys.js';
 import { formatIssues } from './formatIssues.js';
 import { applySet } from './overrides.js';
 import { withoutSchemaKey } from './schemaKey.js';
@@ -73,9 +74,21 @@ function kindOf(raw: unknown, source: string): ConfigKind {
   return kind as ConfigKind;
 }
 
+const inputSchemas = new Map<z.ZodType, Record<string, unknown>>();
+
+/** The JSON Schema (input side) of `schema`, computed once: what unknown-field messages list. */
+function inputSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  let json = inputSchemas.get(schema);
+  if (!json) {
+    json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+    inputSchemas.set(schema, json);
+  }
+  return json;
+}
+
 function parseWith(schema: z.ZodType, raw: unknown, source: string): unknown {
   const result = schema.safeParse(raw);
-  if (!result.success) throw new UserInputError(formatIssues(source, result.error.issues, raw));
+  if (!result.success) throw new UserInputError(formatIssues(source, result.error.issues, raw, (path) => knownKeysAt(inputSchemaOf(schema), raw, path)));
   return result.data;
 }
 
@@ -86,6 +99,7 @@ function parseWith(schema: z.ZodType, raw: unknown, source: string): unknown {
  */
 export function resolveConfig(raw: unknown, opts: { source?: string; sets?: readonly string[] } = {}): ResolvedConfig {
   const source = opts.source ?? '(inline config)';
+  checkDepth(raw, source);
   const kind = kindOf(raw, source);
   const schema = configKinds[kind] as z.ZodType;
   let config = withoutSchemaKey(parseWith(schema, raw, source));

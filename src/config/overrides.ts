@@ -30,7 +30,8 @@ export function applySet(config: unknown, assignment: string): unknown {
   for (let i = 0; i < path.length; i++) {
     const key = path[i]!;
     const here = path.slice(0, i + 1).join('.');
-    const exists = node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, key);
+    // A list is indexed by position only: `searchers.length=0` must not empty it behind the user's back.
+    const exists = node !== null && typeof node === 'object' && (!Array.isArray(node) || typeof key === 'number') && Object.prototype.hasOwnProperty.call(node, key);
     if (!exists) {
       const known = node && typeof node === 'object' ? Object.keys(node) : [];
       const hint = Array.isArray(node) ? `indices 0..${node.length - 1}` : known.map((k) => `"${k}"`).join(', ');

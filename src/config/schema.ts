@@ -61,15 +61,36 @@ export const feeModelSchema = z
   .object({
     initialBaseFeePerByte: nonNegative().default(1e-6).describe('Starting base fee, in gas-token units per byte of transaction data.'),
     minBaseFeePerByte: nonNegative().default(1e-9).describe('Floor of the base fee, in gas-token units per byte (EIP-1559\'s update is multiplicative, so it needs a floor above 0).'),
+    maxBaseFeePerByte: positive().default(1).describe('Ceiling of the base fee, in gas-token units per byte: a long congested run stays finite (must be ≥ the floor and the initial fee).'),
     targetBytesPerBlock: positive().default(2000).describe('Bytes of transaction data per block that the EIP-1559 base fee steers toward.'),
-    maxChangeDenominator: positive().default(8).describe('EIP-1559\'s denominator d: the base fee moves at most 1/d per block.'),
+    maxChangeDenominator: z.number().min(1).finite().default(8).describe('EIP-1559\'s denominator d (≥ 1): the base fee moves at most 1/d per block (a block\'s relative excess over its target counts at most ±1, as in EIP-1559 where blocks hold at most twice their target).'),
     bytesPerSwap: positive().default(200).describe('Data size of one swap (a user swap or one leg of a bundle), in bytes.'),
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    if (f.minBaseFeePerByte > f.maxBaseFeePerByte)
+      ctx.addIssue({ code: 'custom', path: ['maxBaseFeePerByte'], message: `the ceiling (${f.maxBaseFeePerByte}) must be at least the floor minBaseFeePerByte (${f.minBaseFeePerByte})` });
+    if (f.initialBaseFeePerByte > f.maxBaseFeePerByte)
+      ctx.addIssue({ code: 'custom', path: ['initialBaseFeePerByte'], message: `the starting fee (${f.initialBaseFeePerByte}) is above the ceiling maxBaseFeePerByte (${f.maxBaseFeePerByte}); lower it or raise the ceiling` });
+  });
+
+/**
+ * Bounds on the work a config asks for, so that a typo (an extra zero) fails fast with a message
+ * instead of a run that hangs or exhausts memory. Raise one deliberately when a study needs it.
+ */
+export const limitsSchema = z
+  .object({
+    maxAgents: z.number().int().positive().default(1000).describe('Most searchers + builders + validators a config may have (the run\'s time grows with each).'),
+    maxRollups: z.number().int().positive().max(30).default(16).describe('Most rollups a config may have, at most 30 (counterfactual auctions index subsets of rollups by bit masks).'),
+    maxArrivalsPerSlot: positive().default(200).describe('Largest mean number of user swaps per slot on one rollup (every backrunner and sandwicher bids on each public swap, so the slot\'s work grows with the square of it).'),
+    maxCommitteeSize: z.number().int().positive().default(10_000).describe('Largest committee (mev-burn, mev-smoothing, the committee detector): each member is simulated every slot.'),
+    maxTableRows: z.number().int().positive().default(100_000_000).describe('Most rows of the per-slot table: slots × rollups (about 1 KB of CSV each).'),
   })
   .strict();
 
 export const rollupSchema = z
   .object({
-    id: z.string().min(1).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').describe('Unique rollup id (letters, digits, - and _), used by searchers, split rules and outputs to name the rollup.'),
+    id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').describe('Unique rollup id (letters, digits, - and _), used by searchers, split rules and outputs to name the rollup.'),
     gasToken: tokenSchema.describe('The token in which fees and bids on this rollup are paid.'),
     pool: poolSchema.describe('The rollup\'s X/Y constant-product DEX pool.'),
     users: usersSchema.default(usersSchema.parse({})).describe('The users who swap on this rollup\'s pool.'),
@@ -166,18 +187,39 @@ const marketShape = z
     sequencing: sequencingSchema.default(sequencingSchema.parse({})).describe('Whether the rollups share one sequencer (one proposer and one auction for the super-block) or each has its own.'),
     validators: z.array(validatorSchema).min(1).default([{ id: 'validator-0', stake: 1 }]).describe('Stake-weighted validators; each slot\'s proposer is drawn from them in proportion to stake (the total must be > 0).'),
     builders: z.array(builderSchema).default([]).describe('Block builders. Empty: the proposer sells positions to searchers directly. Otherwise searchers send bundles to builders, who build blocks and bid for them with the configured mechanism.'),
+    limits: limitsSchema.default(limitsSchema.parse({})).describe('Bounds on the work the config may ask for; raise one deliberately when a study needs it.'),
     revenueSharing: revenueSharingSchema.default(revenueSharingSchema.parse({})).describe('How the shared sequencer\'s revenue is split among the rollups, what the proposer reports of it and whether rollups may leave.'),
   })
   .strict();
+
+/** The config's work within `limits`: each excess named with the limit that would allow it. */
+function checkLimits(cfg: z.output<typeof marketShape>, ctx: z.RefinementCtx): void {
+  const l = cfg.limits;
+  const over = (path: (string | number)[], what: string, limit: keyof typeof l) =>
+    ctx.addIssue({ code: 'custom', path, message: `${what}, more than limits.${limit} (${l[limit]}) allows; if you mean it, raise limits.${limit} deliberately (the run's time and memory grow with it)` });
+  const agents = cfg.searchers.length + cfg.builders.length + cfg.validators.length;
+  if (agents > l.maxAgents) over(['searchers'], `${agents} agents (searchers + builders + validators)`, 'maxAgents');
+  if (cfg.rollups.length > l.maxRollups) over(['rollups'], `${cfg.rollups.length} rollups`, 'maxRollups');
+  cfg.rollups.forEach((r, i) => {
+    if (r.users.arrivalsPerSlot > l.maxArrivalsPerSlot) over(['rollups', i, 'users', 'arrivalsPerSlot'], `${r.users.arrivalsPerSlot} user arrivals per slot`, 'maxArrivalsPerSlot');
+  });
+  const committees: [(string | number)[], number | undefined][] = [
+    [['mechanism', 'committeeSize'], (cfg.mechanism as { committeeSize?: number }).committeeSize],
+    [['revenueSharing', 'reporting', 'detection', 'committee', 'committeeSize'], cfg.revenueSharing.reporting.detection.committee?.committeeSize],
+  ];
+  for (const [path, size] of committees) if (size !== undefined && size > l.maxCommitteeSize) over(path, `a committee of ${size}`, 'maxCommitteeSize');
+  if (cfg.slots * cfg.rollups.length > l.maxTableRows) over(['slots'], `${cfg.slots} slots × ${cfg.rollups.length} rollups of table rows`, 'maxTableRows');
+}
 
 /** A market simulation config (`kind: "market"`, the default). */
 export const marketConfigSchema = marketShape
   .superRefine((cfg, ctx) => {
     const ids = knownRollupIds(cfg);
-    cfg.rollups.forEach((r, i) => {
-      if (cfg.rollups.findIndex((o) => o.id === r.id) !== i)
-        ctx.addIssue({ code: 'custom', path: ['rollups', i, 'id'], message: `duplicate rollup id "${r.id}"; give each rollup a unique id` });
-    });
+    for (const [list, what] of [['rollups', 'rollup'], ['searchers', 'searcher'], ['builders', 'builder'], ['validators', 'validator']] as const)
+      cfg[list].forEach((x: { id: string }, i: number) => {
+        if (cfg[list].findIndex((o: { id: string }) => o.id === x.id) !== i)
+          ctx.addIssue({ code: 'custom', path: [list, i, 'id'], message: `duplicate ${what} id "${x.id}"; give each ${what} a unique id` });
+      });
     if (cfg.builders.length === 0 && !(marketMechanisms as readonly string[]).includes(cfg.mechanism.name))
       ctx.addIssue({
         code: 'custom',
@@ -206,6 +248,7 @@ export const marketConfigSchema = marketShape
         message: `exact ${rule.name} needs v(S) for all 2^${cfg.rollups.length} subsets, more than revenueSharing.exactUpTo (${cfg.revenueSharing.exactUpTo}) rollups allow; use the sampled estimator {"name": "drop-out", "rounds": 1000} or raise exactUpTo (at most 12)`,
       });
     checkTrust(cfg, ctx);
+    checkLimits(cfg, ctx);
     if (cfg.validators.reduce((a, v) => a + v.stake, 0) <= 0)
       ctx.addIssue({ code: 'custom', path: ['validators'], message: 'the validators\' total stake must be > 0: give at least one validator a positive stake' });
   })

@@ -9,7 +9,8 @@ import type { WorldState } from '../types.js';
 /** Cost per slot of running rollup r's own sequencer (Y). */
 export function ownSequencerCostY(world: WorldState, r: number): number {
   const cost = world.config.revenueSharing.governance.ownSequencerCostY;
-  return typeof cost === 'number' ? cost : (cost[world.rollups[r]!.id] ?? 0);
+  const id = world.rollups[r]!.id;
+  return typeof cost === 'number' ? cost : Object.hasOwn(cost, id) ? cost[id]! : 0;
 }
 
 /** What the share phase reads of the slot so far. */
