@@ -9,11 +9,9 @@ import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
 import { seqsimVersion } from '../version.js';
 
-/** Where the CLI writes: results to stdout, diagnostics and errors to stderr. */
-export interface CliIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+import type { CliIo } from './cliIo.js';
+
+export type { CliIo } from './cliIo.js';
 
 const processIo: CliIo = {
   stdout: (t) => process.stdout.write(t),

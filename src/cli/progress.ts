@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cliIo.js';
 
 /** A progress display for a known amount of work. */
 export interface Progress {

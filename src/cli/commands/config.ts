@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { configJsonSchema, loadConfig } from '../../config/loadConfig.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cliIo.js';
 
 export function configCommand(yargs: Argv, io: CliIo): Argv {
   return yargs.command('config <action>', 'Inspect configs: `config schema` or `config show <file>`.', (y) =>

@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { UserInputError } from '../../config/errors.js';
 import { writeReport } from '../../report/writeReport.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cliIo.js';
 
 interface ReportArgs {
   folder: string;

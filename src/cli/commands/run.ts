@@ -16,7 +16,7 @@ import { writeBiddingWarRun, writeMarketRun } from '../../io/writeRun.js';
 import type { RunSummary } from '../../marketModel/summary.js';
 import { formatBiddingWarSummary, formatRunSummary } from '../formatSummary.js';
 import { seqsimVersion } from '../../version.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cliIo.js';
 import { createProgress } from '../progress.js';
 
 export interface RunArgs {

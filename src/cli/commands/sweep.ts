@@ -10,7 +10,7 @@ import type { SweepPlan } from '../../sweep/expandSweep.js';
 import { loadSweepFile } from '../../sweep/loadSweepFile.js';
 import { runSweep, type SweepFailure } from '../../sweep/runSweep.js';
 import { parseWholeFlag } from '../numbers.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cliIo.js';
 import { createProgress, type Progress } from '../progress.js';
 
 export interface SweepArgs {

@@ -1,7 +1,7 @@
 import type { Argv } from 'yargs';
 import { UserInputError } from '../../config/errors.js';
 import { formatValidationTable, validateMechanisms } from '../../validation/index.js';
-import type { CliIo } from '../main.js';
+import type { CliIo } from '../cliIo.js';
 
 interface ValidateArgs {
   rounds: number;
