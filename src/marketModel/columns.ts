@@ -1,6 +1,7 @@
 import { searcherKinds } from '../agents/searchers/registry.js';
 import type { SearcherKindColumn } from '../agents/searchers/searcherKind.js';
 import { gapBps, inFeeBand } from '../market/metrics/priceGap.js';
+import { compileRow, compileZero } from './compiledRecords.js';
 import type { RollupSlotRecord, RollupStateRecord, SlotEvent } from './slotRecord.js';
 
 /*
@@ -140,26 +141,24 @@ export function tableColumns(kinds: readonly string[] = []): readonly ColumnSpec
   return [...(slotColumns as readonly ColumnSpec[]), ...extra];
 }
 
+const zeroMakers = new WeakMap<readonly ColumnSpec[], Map<ColumnSource, () => Record<string, number | boolean>>>();
+
 /** A fresh per-rollup tally of step `source`: every field zero (false for flags). */
 export function zeroTally<S extends Exclude<ColumnSource, 'state'>>(source: S, columns: readonly ColumnSpec[] = slotColumns): Tally<S> {
-  const t: Record<string, Cell> = {};
-  for (const c of columns) if (c.source === source) t[c.field] = c.type === 'flag' ? false : 0;
-  return t as Tally<S>;
+  let bySource = zeroMakers.get(columns);
+  if (!bySource) zeroMakers.set(columns, (bySource = new Map()));
+  let make = bySource.get(source);
+  if (!make) {
+    make = compileZero(columns.filter((c) => c.source === source).map((c) => ({ field: c.field, flag: c.type === 'flag' })));
+    bySource.set(source, make);
+  }
+  return make() as Tally<S>;
 }
 
 /** The per-slot table in tidy long form, one row per (slot, rollup), with the given columns. */
 export function slotRowsOf(columns: readonly ColumnSpec[]): (e: SlotEvent) => Record<string, Cell>[] {
-  const cellOf = columns.map((c): ((e: SlotEvent, r: RollupSlotRecord) => Cell) => {
-    if (c.value) return c.value;
-    const field = c.field as keyof RollupSlotRecord;
-    return (_e: SlotEvent, r: RollupSlotRecord) => r[field];
-  });
-  return (e) =>
-    e.rollups.map((r) => {
-      const row: Record<string, Cell> = {};
-      for (let i = 0; i < columns.length; i++) row[columns[i]!.name] = cellOf[i]!(e, r);
-      return row;
-    });
+  const row = compileRow<SlotEvent, RollupSlotRecord>(columns) as (e: SlotEvent, r: RollupSlotRecord) => Record<string, Cell>;
+  return (e) => e.rollups.map((r) => row(e, r));
 }
 
 /** The per-slot table's rows of one slot event with the registry's columns (see `slotRowsOf`). */

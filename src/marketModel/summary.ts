@@ -1,5 +1,6 @@
 import { concentration } from '../market/metrics/concentration.js';
 import { gapBps, inFeeBand } from '../market/metrics/priceGap.js';
+import { compileSum } from './compiledRecords.js';
 import { summedColumnsOf, tableColumns, type ColumnSpec, type RollupSums, type SummedColumn } from './columns.js';
 import type { SlotEvent } from './slotRecord.js';
 import type { WorldState } from './types.js';
@@ -50,11 +51,14 @@ export class SummaryAccumulator {
   }
 
   private readonly summed: readonly SummedColumn[];
+  /** Adds a record's summed columns into a rollup's sums (generated from the registry). */
+  private readonly addSums: (s: Record<string, number>, r: Record<string, unknown>) => void;
 
   /** `columns`: the run's table columns (`tableColumns`), whose summed ones go into the summary. */
   constructor(private readonly initialWorld: { refPriceYPerX: number; poolPrices: number[] }, columns?: readonly ColumnSpec[]) {
     const summed = summedColumnsOf(columns ?? tableColumns());
     this.summed = summed;
+    this.addSums = compileSum(summed);
     this.sums = initialWorld.poolPrices.map(() => ({
       ...(Object.fromEntries(summed.map((c) => [c.name, 0])) as RollupSums),
       absGapSum: 0,
@@ -76,7 +80,7 @@ export class SummaryAccumulator {
     }
     e.rollups.forEach((r, i) => {
       const s = this.sums[i]!;
-      for (const c of this.summed) s[c.name] += r[c.field] as number;
+      this.addSums(s, r as unknown as Record<string, unknown>);
       s.absGapSum += Math.abs(gapBps(r.poolPriceYPerX, e.refPriceYPerX));
       if (inFeeBand(r.poolPriceYPerX, e.refPriceYPerX, r.fee)) s.inBand++;
       if (r.member) s.memberSlots++;
