@@ -20,8 +20,8 @@ import { SummaryAccumulator } from '../../src/marketModel/summary.js';
  * 8·2^-52·M per flow. The flows of one slot on one rollup are at most: each user swap; per bundle
  * submitted on the rollup (`bids`, an upper bound of those executed) two swaps (a sandwich's front
  * and back), its payment, and its unwind next slot if it was a lone leg — 4 per bid; and 4 per slot
- * for the builder's split of each token, the disposal sale and the base-fee-free transfers. Summing
- * H holders adds at most H²·2^-53·M. So after slots 1…s
+ * for the builder's split of each token and the proposer's disposal sale. Summing H holders adds at
+ * most H²·2^-53·M. So after slots 1…s
  *
  *     |drift| ≤ 2^-52 · M · (8 · Σ_slots (user_swaps + 4·bids + 4) + H²)
  *
