@@ -85,6 +85,7 @@ export const slotColumns = [
   { name: 'winning_bid_gas', field: 'winningBidGas', source: 'settle', type: 'amount', unit: 'gas token', meaning: 'Bids paid by executed winners on this rollup, in its gas token.' },
   { name: 'winning_bid_y', field: 'winningBidY', source: 'settle', type: 'amount', unit: 'Y', meaning: 'The same bids valued at the reference price.', summary: total('winning_bids_y') },
   { name: 'bid_purchase_gas', field: 'bidPurchaseGas', source: 'settle', type: 'amount', unit: 'gas token', meaning: 'Gas token bought on the pool by winners short of it to pay their bids (moves the price).', summary: sum('bid_purchase_gas') },
+  { name: 'unpaid_bid_gas', field: 'unpaidBidGas', source: 'settle', type: 'amount', unit: 'gas token', meaning: 'Bids executed winners could not pay: the part beyond what they held plus what they may buy on the pool (at most half of its reserve of the gas token per bid). 0 unless the pool is too small for the bids made on it.', summary: sum('unpaid_bid_gas') },
   { name: 'disposal_sold_gas', field: 'disposalSoldGas', source: 'settle', type: 'amount', unit: 'gas token', meaning: 'Gas token the proposer sold into the pool under its disposal policy.', summary: sum('disposal_sold_gas') },
   { name: 'proposer_holding_gas', field: 'proposerHoldingGas', source: 'state', type: 'amount', unit: 'gas token', meaning: 'Gas token the proposer holds on this rollup at the end of the slot.' },
   { name: 'proposer', field: 'proposer', source: 'state', type: 'text', unit: '', meaning: 'Validator that proposed this rollup’s block.' },
@@ -116,6 +117,8 @@ export const slotColumns = [
   { name: 'base_fee_per_byte', field: 'baseFeePerByte', source: 'settle', type: 'amount', unit: 'gas token per byte', meaning: 'The base fee this block was charged at (EIP-1559 style; it then moves toward the target).' },
   { name: 'bytes_used', field: 'bytesUsed', source: 'execute', type: 'count', unit: 'bytes', meaning: 'Transaction data in this block (swaps × bytes per swap).' },
   { name: 'fees_gas', field: 'feesGas', source: 'execute', type: 'amount', unit: 'gas token', meaning: 'Data fees collected this block, paid to the rollup’s treasury.', summary: sum('fees_gas') },
+  { name: 'supply_drift_x', field: 'supplyDriftX', source: 'state', type: 'amount', unit: 'X', meaning: 'Σ of X over every holder on this rollup at the end of the slot (pool, users, treasury, proposer, burned, committee, searchers, builders) minus the initial total: 0 up to floating-point rounding (token conservation; summary.json → conservation).' },
+  { name: 'supply_drift_y', field: 'supplyDriftY', source: 'state', type: 'amount', unit: 'Y', meaning: 'The same for Y.' },
 ] as const satisfies readonly ColumnSpec[];
 
 type Column = (typeof slotColumns)[number];

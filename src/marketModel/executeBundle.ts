@@ -44,14 +44,14 @@ export function bookSearcherSwap(x: BlockExecution, bundle: Bundle, leg: SwapLeg
 
 /**
  * Charges one swap's data fee (base fee × bytes per swap) in the rollup's gas token to `payer`
- * (searchers pay from inventory, which may go negative: a float they top up off-model) and books
- * it to the rollup's treasury.
+ * (searchers pay from inventory, users from the rollup's users' account; either may go negative: a
+ * float topped up off-model) and moves it to the rollup's treasury.
  */
-export function chargeDataFee(x: BlockExecution, rollupIndex: number, payer: Balances | null): number {
+export function chargeDataFee(x: BlockExecution, rollupIndex: number, payer: Balances): number {
   const rollup = x.world.rollups[rollupIndex]!;
   const bytes = x.world.config.rollups[rollupIndex]!.feeModel.bytesPerSwap;
   const feeGas = rollup.baseFeePerByte * bytes;
-  if (payer) payer[rollup.gasToken] -= feeGas;
+  payer[rollup.gasToken] -= feeGas;
   rollup.treasury[rollup.gasToken] += feeGas;
   const stats = x.tally[rollupIndex]!;
   stats.bytesUsed += bytes;

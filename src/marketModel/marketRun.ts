@@ -24,7 +24,7 @@ export function columnsOf(config: MarketConfig): readonly ColumnSpec[] {
 }
 
 /** Version of the snapshot's layout; a snapshot of another layout is refused. */
-export const SNAPSHOT_LAYOUT = 2;
+export const SNAPSHOT_LAYOUT = 3;
 
 /**
  * The model's state between two slots, as plain JSON: the persistent world (prices, pools,

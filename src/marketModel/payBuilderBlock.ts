@@ -6,17 +6,23 @@ import type { WorldState } from './types.js';
 /**
  * Settles one block auction among builders. The winner received the searchers' bids for the
  * block's rollups (`received`, gas tokens); it pays the mechanism's price `p_w` out of them —
- * a fraction min(1, p_w / received) of each token — split between the proposer (its holdings, so
- * disposal moves prices), burn and committee in the proportions the mechanism reports. A price
- * above what it received, and every losing builder's payment (all-pay, Tullock), is settled in Y
- * off-chain. The proposer's revenue is attributed to rollups by their share of the winner's
- * receipts (evenly when it received nothing).
+ * a fraction f = min(1, p_w / received) of each token — split between the proposer (its holdings, so
+ * disposal moves prices), burn, committee and users (a rebate) in the proportions the mechanism
+ * reports; the burned and committee parts go to the rollup's `burned` and `committee` accounts, the
+ * rebate to its users' account, and the rest of what it received (1 − f of each token) stays in the
+ * builder's holdings. A price above what it received, and every losing builder's payment (all-pay,
+ * Tullock), is settled in Y off-chain: not rollup tokens. The proposer's revenue is attributed to
+ * rollups by their share of the winner's receipts (evenly when it received nothing).
  */
 export function payBuilderBlock(world: WorldState, block: WinningBlock, received: readonly Balances[], tally: Tally<'settle'>[]): void {
   const pay = block.payments!;
   const p = world.refPriceYPerX;
   const total = pay.perBidderY.reduce((a, x) => a + x, 0);
+  // Shares of the mechanism's payments by destination (Σ = 1 for every mechanism: types.ts).
   const sP = total > 0 ? pay.toProposerY / total : 0;
+  const sB = total > 0 ? pay.burnedY / total : 0;
+  const sC = total > 0 ? pay.toCommitteeY / total : 0;
+  const sU = total > 0 ? pay.rebateToUserY / total : 0;
   pay.perBidderY.forEach((paid, i) => void (world.builders[i]!.paidY += paid));
   const valueOf = (r: number) => received[r]!.X * p + received[r]!.Y;
   const receivedY = block.rollups.reduce((a, r) => a + valueOf(r), 0);
@@ -26,8 +32,18 @@ export function payBuilderBlock(world: WorldState, block: WinningBlock, received
     builder.receivedY += receivedY;
     const f = receivedY > 0 ? Math.min(1, pay.perBidderY[block.builder]! / receivedY) : 0;
     for (const r of block.rollups) {
+      const rollup = world.rollups[r]!;
       const holdings = world.proposer.holdings[r]!;
-      for (const t of ['X', 'Y'] as const) holdings[t] += sP * f * received[r]![t];
+      const kept = builder.holdings[r]!;
+      for (const t of ['X', 'Y'] as const) {
+        const got = received[r]![t];
+        const paid = f * got;
+        holdings[t] += sP * f * got;
+        rollup.burned[t] += sB * paid;
+        rollup.committee[t] += sC * paid;
+        rollup.users[t] += sU * paid;
+        kept[t] += got - paid;
+      }
     }
   }
   for (const r of block.rollups) {

@@ -27,12 +27,14 @@ export interface WinningBlock {
   readonly builder: number | null;
   /** Builders' bids (Y), in builder order; empty in direct mode. */
   readonly bidsY: readonly number[];
-  /** What each builder pays (Y) and where it goes: proposer, burn, committee. Null in direct mode. */
+  /** What each builder pays (Y) and where it goes: proposer, burn, committee, users. Null in direct mode. */
   readonly payments: {
     readonly perBidderY: readonly number[];
     readonly toProposerY: number;
     readonly burnedY: number;
     readonly toCommitteeY: number;
+    /** A mechanism's rebate to the users whose order flow was sold (order-flow auctions; else 0). */
+    readonly rebateToUserY: number;
   } | null;
 }
 

@@ -2,6 +2,7 @@ import type { BusEvent } from '../engine/eventBus.js';
 import { spotPrice } from '../market/amm/index.js';
 import type { Token } from '../market/amm/types.js';
 import type { Tally } from './columns.js';
+import { supplyDrift } from './conservation.js';
 import type { SlotOutcome } from './slot.js';
 import type { WorldState } from './types.js';
 
@@ -22,6 +23,9 @@ export interface RollupStateRecord {
   readonly winner: string;
   /** In the shared sequencer this slot (false: running its own sequencer). */
   readonly member: boolean;
+  /** Σ over every holder of X (Y) on this rollup minus the initial total (conservation.ts). */
+  readonly supplyDriftX: number;
+  readonly supplyDriftY: number;
 }
 
 /** One rollup's state and flows at the end of a slot: its state and what each step returned. */
@@ -72,6 +76,8 @@ export function recordSlot(world: WorldState, out: SlotOutcome, slot: number, en
       builder: builderOf(world, out, r.index),
       winner: winnersOn(world, out, r.index),
       member: world.governance.member[r.index]!,
+      supplyDriftX: supplyDrift(world, r.index, 'X'),
+      supplyDriftY: supplyDrift(world, r.index, 'Y'),
       ...out.execution.tally[r.index]!,
       ...out.auction.tally[r.index]!,
       ...out.settlement[r.index]!,

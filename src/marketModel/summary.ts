@@ -5,10 +5,11 @@ import { summedColumnsOf, tableColumns, type ColumnSpec, type RollupSums, type S
 import type { SlotEvent } from './slotRecord.js';
 import type { WorldState } from './types.js';
 import { addReport, emptyTally, reportingSummary, type ReportingTally } from './reportingSummary.js';
-import type { RollupSummary, RunSummary, TotalledSums } from './summaryTypes.js';
+import type { ConservationSummary, RollupSummary, RunSummary, TokenConservation, TotalledSums } from './summaryTypes.js';
+import { holdingsOf, supplyOf } from './conservation.js';
 
 /** Per rollup: the summed columns (named as in summary.json) and the aggregates derived here. */
-type Sums = RollupSums & { absGapSum: number; inBand: number; memberSlots: number };
+type Sums = RollupSums & { absGapSum: number; inBand: number; memberSlots: number; maxDriftX: number; maxDriftY: number };
 
 /**
  * Accumulates `slot` events into a run summary. It only reads events (a recorder): the model never
@@ -64,6 +65,8 @@ export class SummaryAccumulator {
       absGapSum: 0,
       inBand: 0,
       memberSlots: 0,
+      maxDriftX: 0,
+      maxDriftY: 0,
     }));
   }
 
@@ -84,6 +87,8 @@ export class SummaryAccumulator {
       s.absGapSum += Math.abs(gapBps(r.poolPriceYPerX, e.refPriceYPerX));
       if (inFeeBand(r.poolPriceYPerX, e.refPriceYPerX, r.fee)) s.inBand++;
       if (r.member) s.memberSlots++;
+      s.maxDriftX = Math.max(s.maxDriftX, Math.abs(r.supplyDriftX));
+      s.maxDriftY = Math.max(s.maxDriftY, Math.abs(r.supplyDriftY));
     });
     addReport(this.reporting, e);
   }
@@ -93,7 +98,7 @@ export class SummaryAccumulator {
     const p = world.refPriceYPerX;
     const valueY = (b: { X: number; Y: number }) => b.X * p + b.Y;
     const rollups: RollupSummary[] = world.rollups.map((r, i) => {
-      const { absGapSum, inBand, memberSlots, ...sums } = this.sums[i]!;
+      const { absGapSum, inBand, memberSlots, maxDriftX: _x, maxDriftY: _y, ...sums } = this.sums[i]!;
       return {
         rollup: r.id,
         gas_token: r.gasToken,
@@ -166,7 +171,27 @@ export class SummaryAccumulator {
         win_share: wins > 0 ? s.record.wins / wins : 0,
         paid_y: s.record.paidY,
       })),
+      conservation: this.conservation(world),
     };
+  }
+
+  /** Token conservation at the end of the run: every holder's balance per rollup and token, and the drift. */
+  private conservation(world: WorldState): ConservationSummary {
+    let maxRelative = 0;
+    const rollups = world.rollups.map((r, i) => {
+      const holdings = holdingsOf(world, i);
+      const token = (t: 'X' | 'Y', maxAbsDrift: number): TokenConservation => {
+        const initial = r.initialSupply[t];
+        const final = supplyOf(world, i, t);
+        const drift = final - initial;
+        const maxAbs = Math.max(maxAbsDrift, Math.abs(drift));
+        maxRelative = Math.max(maxRelative, maxAbs / Math.abs(initial));
+        return { initial_total: initial, final_total: final, drift, max_abs_drift: maxAbs, holders: holdings.map((h) => ({ holder: h.holder, balance: h.balances[t] })) };
+      };
+      const s = this.sums[i]!;
+      return { rollup: r.id, x: token('X', s.maxDriftX), y: token('Y', s.maxDriftY) };
+    });
+    return { max_relative_drift: maxRelative, rollups };
   }
 }
 export type { DetectorSummary, ReportingSummary } from './reportingSummary.js';

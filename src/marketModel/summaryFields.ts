@@ -90,6 +90,19 @@ export const summaryFields: readonly SummaryField[] = [
   f('searchers[].wins', 'bundles', 'Bundles it won that executed.'),
   f('searchers[].win_share', '', 'wins ÷ all searchers’ wins.'),
   f('searchers[].paid_y', 'Y', 'Bids it paid, at the reference price when paid.'),
+  f('conservation.max_relative_drift', '', 'Largest |Σ over holders − initial total| at the end of any slot, relative to the initial total, over every rollup and token: floating-point rounding only (see docs/model.md, token accounting).'),
+  f('conservation.rollups[].rollup', '', 'Rollup id.'),
+  ...(['x', 'y'] as const).flatMap((t) => {
+    const T = t.toUpperCase();
+    return [
+      f(`conservation.rollups[].${t}.initial_total`, T, `Σ of ${T} over every holder on the rollup at slot 0: the pool’s initial reserve (every other holder starts at 0).`),
+      f(`conservation.rollups[].${t}.final_total`, T, `Σ of ${T} over every holder at the end of the run.`),
+      f(`conservation.rollups[].${t}.drift`, T, 'final_total − initial_total (nothing mints or destroys a rollup token: floating-point rounding only).'),
+      f(`conservation.rollups[].${t}.max_abs_drift`, T, `Largest |Σ over holders − initial_total| of ${T} at the end of any slot (the per-slot \`supply_drift_${t}\`).`),
+      f(`conservation.rollups[].${t}.holders[].holder`, '', 'Who holds it: `pool` (reserves), `users` (the users as one net account), `treasury` (data fees), `proposer` (received bids not yet sold), `burned` and `committee` (the mechanism’s burn and committee share of winning builders’ payments), `searcher:<id>` (on-chain inventory) and `builder:<id>` (bids received less what it paid on). Off-chain flows (CEX hedges, losing builders’ payments, a price above what the winner received) are not rollup tokens and are not listed.'),
+      f(`conservation.rollups[].${t}.holders[].balance`, T, `Its balance of ${T} at the end of the run (negative: a net amount brought in from outside the model, e.g. users’ net purchases or a searcher’s credit).`),
+    ];
+  }),
 ];
 
 /** Every documented path of summary.json: the summed columns (per rollup and totalled) and the fields above. */

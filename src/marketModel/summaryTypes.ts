@@ -68,4 +68,26 @@ export interface RunSummary {
   reporting: ReportingSummary;
   rollups: RollupSummary[];
   searchers: { searcher: string; kind: string; pnl_y: number; leg_failure_loss_y: number; wins: number; win_share: number; paid_y: number }[];
+  /** Token conservation: every holder of X and Y on each rollup at the end, and the drift of their sum. */
+  conservation: ConservationSummary;
+}
+
+/** One token on one rollup: its holders' final balances and how far their sum drifted from the start. */
+export interface TokenConservation {
+  /** Σ over holders at slot 0 (the pool's initial reserve) and at the end. */
+  initial_total: number;
+  final_total: number;
+  /** final_total − initial_total (floating-point rounding only). */
+  drift: number;
+  /** Largest |Σ over holders − initial_total| at the end of any slot. */
+  max_abs_drift: number;
+  /** `pool`, `users`, `treasury`, `proposer`, `burned`, `committee`, `searcher:<id>`, `builder:<id>`. */
+  holders: { holder: string; balance: number }[];
+}
+
+/** Token conservation per rollup and token (conservation.ts). */
+export interface ConservationSummary {
+  /** Largest max_abs_drift ÷ initial_total over rollups and tokens. */
+  max_relative_drift: number;
+  rollups: { rollup: string; x: TokenConservation; y: TokenConservation }[];
 }

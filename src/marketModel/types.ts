@@ -28,6 +28,12 @@ export interface BuilderState {
   wins: number;
   receivedY: number;
   paidY: number;
+  /**
+   * Tokens held on each rollup: the searchers' bids it received as a winner, less the part it paid
+   * on to the mechanism (its price, capped at what it received). Payments settled off-chain in Y (a
+   * losing bidder's, a price above what it received) are not rollup tokens and are not here.
+   */
+  readonly holdings: Balances[];
 }
 
 export interface RollupState {
@@ -41,6 +47,21 @@ export interface RollupState {
   baseFeePerByte: number;
   /** Fees collected so far, held by the rollup. */
   readonly treasury: Balances;
+  /**
+   * The users of this rollup as one net account: a swap takes its input from it and pays its output
+   * into it, the data fees users pay come out of it, a mechanism's rebate to users goes into it.
+   * Starts at zero; negative means the users brought that much in from outside the model.
+   */
+  readonly users: Balances;
+  /** Of the mechanism's price paid by winning builders on this rollup: what was burned, what went to the committee. */
+  readonly burned: Balances;
+  readonly committee: Balances;
+  /**
+   * Σ over every holder of each token on this rollup at slot 0 (the pool's reserves: every other
+   * holder starts at zero). Nothing mints or destroys a rollup token, so the sum stays equal to it
+   * up to floating-point rounding (conservation.ts).
+   */
+  readonly initialSupply: Readonly<Balances>;
 }
 
 export interface SearcherState {

@@ -8,15 +8,22 @@ export const zeroBalances = (): Balances => ({ X: 0, Y: 0 });
 
 /** The world at slot 0, built from a resolved config. */
 export function createWorld(config: MarketConfig): WorldState {
-  const rollups = config.rollups.map((r, index) => ({
-    id: r.id,
-    index,
-    gasToken: r.gasToken,
-    pool: createPool(r.pool.reserveX, r.pool.reserveY, r.pool.fee),
-    pending: [],
-    baseFeePerByte: r.feeModel.initialBaseFeePerByte,
-    treasury: zeroBalances(),
-  }));
+  const rollups = config.rollups.map((r, index) => {
+    const pool = createPool(r.pool.reserveX, r.pool.reserveY, r.pool.fee);
+    return {
+      id: r.id,
+      index,
+      gasToken: r.gasToken,
+      pool,
+      pending: [],
+      baseFeePerByte: r.feeModel.initialBaseFeePerByte,
+      treasury: zeroBalances(),
+      users: zeroBalances(),
+      burned: zeroBalances(),
+      committee: zeroBalances(),
+      initialSupply: { X: pool.reserveX, Y: pool.reserveY },
+    };
+  });
   const rollupIndex = new Map(rollups.map((r) => [r.id, r.index]));
   return {
     config,
@@ -32,7 +39,7 @@ export function createWorld(config: MarketConfig): WorldState {
       openLegs: [],
     })),
     proposer: { holdings: rollups.map(zeroBalances) },
-    builders: config.builders.map((b, index) => ({ id: b.id, index, wins: 0, receivedY: 0, paidY: 0 })),
+    builders: config.builders.map((b, index) => ({ id: b.id, index, wins: 0, receivedY: 0, paidY: 0, holdings: rollups.map(zeroBalances) })),
     validatorRevenueY: config.validators.map(() => 0),
     governance: {
       member: rollups.map(() => config.sequencing.mode === 'shared'),

@@ -14,8 +14,11 @@ import type { AuctionOutcome, ExecutionOutcome, TraceEntry } from '../slot.js';
 import type { RollupState, WorldState } from '../types.js';
 import { valueY } from '../world.js';
 
-/** Applies one user swap if it meets the user's minimum output; the user pays the data fee. */
-function executeUser(x: BlockExecution, rollup: RollupState, tx: UserSwap): boolean {
+/**
+ * Applies one user swap if it meets the user's minimum output: the users' account on the rollup pays
+ * the input and the data fee and receives the output.
+ */
+export function executeUser(x: BlockExecution, rollup: RollupState, tx: UserSwap): boolean {
   const stats = x.tally[rollup.index]!;
   const p = x.world.refPriceYPerX;
   stats.userCount++;
@@ -25,7 +28,9 @@ function executeUser(x: BlockExecution, rollup: RollupState, tx: UserSwap): bool
     return false;
   }
   rollup.pool = res.pool;
-  const feeGas = chargeDataFee(x, rollup.index, null);
+  rollup.users[tx.tokenIn] -= tx.amountIn;
+  rollup.users[otherToken(tx.tokenIn)] += res.amountOut;
+  const feeGas = chargeDataFee(x, rollup.index, rollup.users);
   const inY = valueY(tx.tokenIn, tx.amountIn, p);
   stats.userVolumeY += inY;
   // Surplus against the reference price: what the user got, minus what it gave and the fee, in Y.

@@ -10,25 +10,44 @@ import type { RollupState, WorldState } from '../types.js';
 import { zeroBalances } from '../world.js';
 
 /**
+ * The largest share of the pool's reserve of its gas token that a winner may buy to pay one bid.
+ * A bid needing more (a pool too small for the bids made on it) is paid only up to what the winner
+ * holds plus that much; the rest is recorded as unpaid (`unpaid_bid_gas`) instead of draining the
+ * pool (a swap cannot take out all of a reserve).
+ */
+export const MAX_BID_PURCHASE_SHARE = 0.5;
+
+/**
  * A bid is paid in the rollup's gas token. A payer short of it buys the shortfall on the rollup's
  * own pool (paying with the other token), which moves that pool's price: the feedback of bidding
- * on prices (DESIGN.md §2, the two-chain example of the workshop transcript).
+ * on prices (DESIGN.md §2, the two-chain example of the workshop transcript). It buys at most
+ * {@link MAX_BID_PURCHASE_SHARE} of the pool's reserve of the gas token; what that leaves short is
+ * not paid (`unpaidBidGas`). Returns the amount paid, in the gas token.
  */
-export function payBid(world: WorldState, rollup: RollupState, searcherIndex: number, amountGas: number, to: Balances, stats: Tally<'settle'>): void {
+export function payBid(world: WorldState, rollup: RollupState, searcherIndex: number, amountGas: number, to: Balances, stats: Tally<'settle'>): number {
   const gas = rollup.gasToken;
   const balances = world.searchers[searcherIndex]!.onchain[rollup.index]!;
-  const shortfall = amountGas - Math.max(0, balances[gas]);
+  const held = Math.max(0, balances[gas]);
+  const shortfall = amountGas - held;
+  let paid = amountGas;
   if (shortfall > 0) {
-    const res = swapExactOut(rollup.pool, gas, shortfall);
+    const reserve = gas === 'X' ? rollup.pool.reserveX : rollup.pool.reserveY;
+    const buy = Math.min(shortfall, MAX_BID_PURCHASE_SHARE * reserve);
+    const res = swapExactOut(rollup.pool, gas, buy);
     rollup.pool = res.pool;
     balances[otherToken(gas)] -= res.amountIn;
-    balances[gas] += shortfall;
-    stats.bidPurchaseGas += shortfall;
+    balances[gas] += buy;
+    stats.bidPurchaseGas += buy;
+    if (buy < shortfall) {
+      paid = held + buy;
+      stats.unpaidBidGas += amountGas - paid;
+    }
   }
-  balances[gas] -= amountGas;
-  to[gas] += amountGas;
-  stats.winningBidGas += amountGas;
-  stats.winningBidY += gas === 'X' ? amountGas * world.refPriceYPerX : amountGas;
+  balances[gas] -= paid;
+  to[gas] += paid;
+  stats.winningBidGas += paid;
+  stats.winningBidY += gas === 'X' ? paid * world.refPriceYPerX : paid;
+  return paid;
 }
 
 /** The proposer disposes of received gas tokens by its policy, selling into the rollup's pool. */
@@ -66,10 +85,10 @@ export function settleSlot(world: WorldState, auction: AuctionOutcome, execution
   for (const { bundle, paymentGas } of execution.executed) {
     const rollup = world.rollups[bundle.bidRollup]!;
     const to = viaBuilders ? received[rollup.index]! : world.proposer.holdings[rollup.index]!;
-    if (paymentGas > 0) payBid(world, rollup, bundle.searcher, paymentGas, to, tally[rollup.index]!);
+    const paid = paymentGas > 0 ? payBid(world, rollup, bundle.searcher, paymentGas, to, tally[rollup.index]!) : paymentGas;
     const rec = world.searchers[bundle.searcher]!.record;
     rec.wins++;
-    rec.paidY += rollup.gasToken === 'X' ? paymentGas * world.refPriceYPerX : paymentGas;
+    rec.paidY += rollup.gasToken === 'X' ? paid * world.refPriceYPerX : paid;
     rec.wonValueY += bundle.valueY;
   }
   for (const block of auction.blocks) {

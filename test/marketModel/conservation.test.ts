@@ -1,0 +1,76 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/loadConfig.js';
+import { runSlots } from '../../src/engine/simulation.js';
+import type { MarketConfig } from '../../src/config/schema.js';
+import { holdingsOf } from '../../src/marketModel/conservation.js';
+import { buildMarketSimulation } from '../../src/marketModel/marketModel.js';
+import { columnsOf } from '../../src/marketModel/marketRun.js';
+import { SummaryAccumulator } from '../../src/marketModel/summary.js';
+
+/*
+ * Token conservation over every shipped market scenario: on each rollup the sum of X (and of Y) over
+ * every holder stays at the pool's initial reserves, up to floating-point rounding.
+ *
+ * The bound. A flow rounds a handful of numbers, each of magnitude at most M (the largest |balance|
+ * of any holder of that token on that rollup so far), each with an error of at most half an ulp,
+ * 2^-53·M. A swap computes the new output reserve and the amount paid out separately (≤ 3 roundings
+ * each), adds the amounts to two holders and charges a fee: fewer than 16 roundings, so at most
+ * 8·2^-52·M per flow. The flows of one slot on one rollup are at most: each user swap; per bundle
+ * submitted on the rollup (`bids`, an upper bound of those executed) two swaps (a sandwich's front
+ * and back), its payment, and its unwind next slot if it was a lone leg — 4 per bid; and 4 per slot
+ * for the builder's split of each token and the proposer's disposal sale. Summing H holders adds at
+ * most H²·2^-53·M. So after slots 1…s
+ *
+ *     |drift| ≤ 2^-52 · M · (8 · Σ_slots (user_swaps + 4·bids + 4) + H²)
+ *
+ * a worst case (errors of one sign); the actual drift is a random walk far below it.
+ */
+
+const SLOTS = 3000;
+const ULP = 2 ** -52;
+
+const shipped = ['configs/baseline.json', ...readdirSync('configs/scenarios').filter((f) => f.endsWith('.json')).sort().map((f) => join('configs/scenarios', f))];
+const marketScenarios = shipped.filter((p) => ((JSON.parse(readFileSync(p, 'utf8')) as { kind?: string }).kind ?? 'market') === 'market');
+
+describe(`token conservation over ${SLOTS} slots of every shipped market scenario`, () => {
+  it('finds the shipped market scenarios', () => {
+    expect(marketScenarios).toContain('configs/baseline.json');
+    expect(marketScenarios.length).toBeGreaterThanOrEqual(6);
+  });
+
+  for (const path of marketScenarios) {
+    it(`${path}: |Σ over holders − initial| stays within the rounding bound every slot`, () => {
+      const config = loadConfig(path) as MarketConfig;
+      const ms = buildMarketSimulation(config);
+      const acc = new SummaryAccumulator({ refPriceYPerX: ms.world.refPriceYPerX, poolPrices: ms.world.rollups.map((r) => r.pool.reserveY / r.pool.reserveX) }, columnsOf(config));
+      const ops = config.rollups.map(() => 0);
+      const maxAbs = config.rollups.map(() => ({ X: 0, Y: 0 }));
+      let worst = 0; // largest |drift| ÷ bound seen
+      ms.bus.on('slot', (e) => {
+        acc.add(e);
+        e.rollups.forEach((r, i) => {
+          ops[i]! += r.userCount + 4 * r.bidCount + 4;
+          const holders = holdingsOf(ms.world, i);
+          for (const t of ['X', 'Y'] as const) {
+            const m = maxAbs[i]!;
+            for (const h of holders) m[t] = Math.max(m[t], Math.abs(h.balances[t]));
+            const bound = ULP * m[t] * (8 * ops[i]! + holders.length ** 2);
+            const drift = Math.abs(t === 'X' ? r.supplyDriftX : r.supplyDriftY);
+            expect(drift, `${r.rollup} ${t} slot ${e.slot}`).toBeLessThanOrEqual(bound);
+            worst = Math.max(worst, drift / bound);
+          }
+        });
+      });
+      runSlots(ms.sim, 0, SLOTS);
+      const summary = acc.result(ms.world);
+      expect(summary.slots).toBe(SLOTS);
+      expect(Number.isFinite(summary.conservation.max_relative_drift)).toBe(true);
+      expect(summary.conservation.max_relative_drift).toBeLessThan(1e-12);
+      // The payment cap (half the pool's reserve per bid) never bites in a shipped scenario.
+      for (const r of summary.rollups) expect(r.unpaid_bid_gas, r.rollup).toBe(0);
+      expect(worst).toBeLessThan(1);
+    });
+  }
+});
