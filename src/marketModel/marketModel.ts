@@ -14,7 +14,8 @@ import { settleSlot } from './phases/settle.js';
 import { shareRevenue } from './phases/share.js';
 import { createRuntime, type ModelRuntime } from './runtime.js';
 import type { SlotOutcome } from './slot.js';
-import { recordSlot, type SlotEvent } from './slotRecord.js';
+import { slotRecorder, type SlotEvent } from './slotRecord.js';
+import { tableColumns } from './columns.js';
 import type { WorldState } from './types.js';
 import { createWorld } from './world.js';
 
@@ -64,13 +65,14 @@ export function buildMarketSimulation(config: MarketConfig, streams = new Random
   const runtime = createRuntime(world, streams);
   const bus = new EventBus<SlotEvent>();
   const step = marketSlotStep(runtime);
+  const record = slotRecorder(tableColumns(config.searchers.map((s) => s.kind)));
   let last: SlotOutcome | null = null;
   const sim: Simulation<WorldState> = {
     clock: config.clock,
     state: world,
     step(w, ctx) {
       last = step(w, ctx);
-      bus.emit(recordSlot(w, last, ctx.slot, ctx.endMs));
+      bus.emit(record(w, last, ctx.slot, ctx.endMs));
     },
     epochHooks: [governanceHook()],
   };

@@ -1,7 +1,8 @@
 import type { BusEvent } from '../engine/eventBus.js';
 import { spotPrice } from '../market/amm/index.js';
 import type { Token } from '../market/amm/types.js';
-import type { Tally } from './columns.js';
+import type { ColumnSpec, Tally } from './columns.js';
+import { compileMerge } from './compiledRecords.js';
 import { supplyDrift } from './conservation.js';
 import type { SlotOutcome } from './slot.js';
 import type { WorldState } from './types.js';
@@ -55,16 +56,21 @@ function builderOf(world: WorldState, out: SlotOutcome, rollup: number): string 
   return block?.builder == null ? '' : world.builders[block.builder]!.id;
 }
 
-/** The slot's record: the world at the slot's end and what the slot's steps returned. */
-export function recordSlot(world: WorldState, out: SlotOutcome, slot: number, endMs: number): SlotEvent {
-  return {
+/** The record's state fields (see `RollupStateRecord`), in order. */
+const stateFields = ['rollup', 'gasToken', 'fee', 'poolPriceYPerX', 'reserveX', 'reserveY', 'proposerHoldingGas', 'proposer', 'builder', 'winner', 'member', 'supplyDriftX', 'supplyDriftY'] as const;
+
+/** The slot's record builder for a run's columns: state, then the tallies of execute, auction, settle, counterfactual and share. */
+export function slotRecorder(columns: readonly ColumnSpec[]): (world: WorldState, out: SlotOutcome, slot: number, endMs: number) => SlotEvent {
+  const fieldsOf = (source: ColumnSpec['source']) => columns.filter((c) => c.source === source).map((c) => c.field);
+  // One generated merge instead of five spreads per rollup and slot (compiledRecords.ts).
+  const merge = compileMerge([stateFields, fieldsOf('execute'), fieldsOf('auction'), fieldsOf('settle'), fieldsOf('counterfactual'), fieldsOf('share')]);
+  return (world, out, slot, endMs) => ({
     type: 'slot',
     slot,
     timeMs: endMs,
     refPriceYPerX: world.refPriceYPerX,
-    // Tallies spread last: a spread followed by more properties gives every object its own hidden
-    // class in V8, which once made recording a third of the run time (bench/README.md).
-    rollups: world.rollups.map((r) => ({
+    rollups: world.rollups.map((r) => {
+      const state: RollupStateRecord = {
       rollup: r.id,
       gasToken: r.gasToken,
       fee: r.pool.fee,
@@ -78,11 +84,9 @@ export function recordSlot(world: WorldState, out: SlotOutcome, slot: number, en
       member: world.governance.member[r.index]!,
       supplyDriftX: supplyDrift(world, r.index, 'X'),
       supplyDriftY: supplyDrift(world, r.index, 'Y'),
-      ...out.execution.tally[r.index]!,
-      ...out.auction.tally[r.index]!,
-      ...out.settlement[r.index]!,
-      ...out.counterfactual.tally[r.index]!,
-      ...out.share[r.index]!,
-    })),
-  };
+      };
+      const i = r.index;
+      return merge(state, out.execution.tally[i]!, out.auction.tally[i]!, out.settlement[i]!, out.counterfactual.tally[i]!, out.share[i]!) as unknown as RollupSlotRecord;
+    }),
+  });
 }
