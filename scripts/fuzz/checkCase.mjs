@@ -1,0 +1,154 @@
+// The fuzz property for one config, run inside a worker thread against the built library (dist/).
+// A config is either rejected (resolveConfig throws a UserInputError with a one-paragraph message
+// of at most MAX_MESSAGE characters) or accepted and then runs with no exception and only finite
+// numbers (null only where summary.json documents it).
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+
+export const MAX_MESSAGE = 2000;
+
+/** A string value standing for deep nesting in a generated config (see `expandDeep`). */
+export const DEEP_MARKER = '\u0000deep:';
+
+/** Replaces each deep-nesting marker in JSON text by that many levels of alternating `[` and `{"a":`. */
+export function expandDeep(json) {
+  return json.replace(/"\\u0000deep:(\d+)"/g, (_, n) => {
+    const depth = Math.min(Number(n), 100_000);
+    let open = '';
+    let close = '';
+    for (let i = depth - 1; i >= 0; i--) {
+      open += i % 2 === 0 ? '[' : '{"a":';
+      close = (i % 2 === 0 ? ']' : '}') + close;
+    }
+    return `${open}1${close}`;
+  });
+}
+
+/** Loads the library and the documented-summary fields from a dist folder. */
+export async function loadApi(distDir) {
+  const api = await import(pathToFileURL(join(distDir, 'index.js')).href);
+  const { documentedSummaryFields } = await import(pathToFileURL(join(distDir, 'marketModel', 'summaryFields.js')).href);
+  const nullable = new Set();
+  for (const f of documentedSummaryFields()) {
+    if (!/\bnull\b/.test(f.meaning)) continue;
+    nullable.add(f.path);
+    // "the whole entry is null when the detector is off"
+    if (/whole entry is null/.test(f.meaning)) nullable.add(f.path.split('.').slice(0, -1).join('.'));
+  }
+  return { api, nullable };
+}
+
+/** The top stack frame of an error ("fn (dist/x/y.js:12:3)"), relative to the repo. */
+export function topFrame(err) {
+  const stack = typeof err?.stack === 'string' ? err.stack : '';
+  const line = stack.split('\n').find((l) => /^\s+at /.test(l));
+  if (!line) return '(no stack)';
+  return line.trim().replace(/^at /, '').replace(/file:\/\/[^ )]*?\/(dist|src|scripts|node_modules)\//, '$1/');
+}
+
+/** An error message with its numbers and quoted values blanked, for grouping failures by cause. */
+export function normalizeMessage(message) {
+  return String(message)
+    .slice(0, 300)
+    .replace(/"[^"]{0,200}"/g, '"…"')
+    .replace(/-?\d+(\.\d+)?(e[+-]?\d+)?/gi, '#')
+    .replace(/\s+/g, ' ');
+}
+
+const frameKey = (frame) => frame.replace(/:\d+:\d+\)?$/, '').replace(/ \(/, ' @ ');
+
+/** What a thrown value tells: name, message (capped), top frame. */
+export function describeError(err) {
+  const name = err?.name ?? typeof err;
+  const message = String(err?.message ?? err).slice(0, 500);
+  return { name, message, frame: topFrame(err) };
+}
+
+/** Why a UserInputError message is not a good one paragraph, or null. */
+export function messageProblem(message) {
+  if (typeof message !== 'string' || message.length === 0) return 'empty message';
+  if (message.length > MAX_MESSAGE) return `message longer than ${MAX_MESSAGE} characters`;
+  if (/\n/.test(message)) return 'message spans several lines';
+  if (/\bat [^ ]*\.(m?js|ts):\d+/.test(message) || /\((file:\/\/)?\/[^)]*:\d+:\d+\)/.test(message)) return 'message carries a stack frame';
+  return null;
+}
+
+/** Every non-finite number (and unexpected null) in `v`; `path` uses `[]` for list elements. */
+function nonFinite(v, path, nullable, out) {
+  if (out.length >= 5) return out;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) out.push(`${path || '(value)'} = ${v}`);
+  } else if (v === null) {
+    if (!nullable(path)) out.push(`${path} = null`);
+  } else if (Array.isArray(v)) {
+    for (const x of v) nonFinite(x, `${path}[]`, nullable, out);
+  } else if (typeof v === 'object') {
+    for (const k of Object.keys(v)) nonFinite(v[k], path ? `${path}.${k}` : k, nullable, out);
+  }
+  return out;
+}
+
+/** A short hash of the resolved config (without description): equal configs run alike. */
+export function configKey(config) {
+  const { description: _d, $schema: _s, ...rest } = config;
+  return createHash('sha1').update(JSON.stringify(rest)).digest('hex');
+}
+
+/**
+ * Validates `json` (a config as JSON text). Returns `{ outcome: 'rejected' }`, a failure
+ * (`validation-exception`, `bad-message`) or `{ outcome: 'accepted', config, key }`.
+ */
+export function validate(loaded, json) {
+  const { api } = loaded;
+  let raw;
+  try {
+    raw = JSON.parse(expandDeep(json));
+  } catch (err) {
+    return { outcome: 'invalid-json', error: describeError(err) };
+  }
+  let config;
+  try {
+    config = api.resolveConfig(raw, { source: '(fuzz case)' });
+  } catch (err) {
+    if (!(err instanceof api.UserInputError)) {
+      const e = describeError(err);
+      return { outcome: 'validation-exception', signature: `${e.name}: ${normalizeMessage(e.message)} at ${frameKey(e.frame)}`, error: e };
+    }
+    const problem = messageProblem(err.message);
+    if (problem) return { outcome: 'bad-message', signature: `UserInputError ${problem}`, error: { name: err.name, message: err.message.slice(0, 500), frame: topFrame(err), length: err.message.length } };
+    return { outcome: 'rejected', message: err.message };
+  }
+  return { outcome: 'accepted', config, key: configKey(config) };
+}
+
+/** Runs an accepted config: `slots` slots of a market config, `auctions` auctions of a bidding war. */
+export function runAccepted(loaded, config, { slots = 200, auctions = 20 } = {}) {
+  const { api, nullable } = loaded;
+  let problems;
+  try {
+    if (config.kind === 'bidding-war') {
+      const { summary } = api.runBiddingWar({ ...config, auctions });
+      problems = nonFinite(summary, '', (p) => /(^|\.)mean[A-Za-z]*$/.test(p), []).map((p) => `summary ${p}`);
+    } else {
+      const { summary, rows } = api.runSimulation({ ...config, slots }, { keepRows: true });
+      problems = [];
+      for (const row of rows) {
+        nonFinite(row, '', () => false, problems);
+        if (problems.length > 0) {
+          problems = problems.map((p) => `slots.csv column ${p} (slot ${row.slot}, rollup ${row.rollup})`);
+          break;
+        }
+      }
+      if (problems.length === 0) problems = nonFinite(summary, '', (p) => nullable.has(p), []).map((p) => `summary ${p}`);
+    }
+  } catch (err) {
+    const e = describeError(err);
+    return { outcome: 'crash', signature: `${e.name}: ${normalizeMessage(e.message)} at ${frameKey(e.frame)}`, error: e };
+  }
+  if (problems.length > 0) {
+    const first = problems[0].replace(/ \(slot .*\)$/, '').replace(/ = .*$/, '');
+    return { outcome: 'non-finite', signature: `non-finite ${first}`, error: { name: 'NonFinite', message: problems.join('; '), frame: '' } };
+  }
+  return { outcome: 'ok' };
+}
