@@ -36,7 +36,8 @@ export async function loadApi(distDir) {
     // "the whole entry is null when the detector is off"
     if (/whole entry is null/.test(f.meaning)) nullable.add(f.path.split('.').slice(0, -1).join('.'));
   }
-  return { api, nullable };
+  const { MarketRun } = await import(pathToFileURL(join(distDir, 'marketModel', 'marketRun.js')).href);
+  return { api, nullable, MarketRun };
 }
 
 /** The top stack frame of an error ("fn (dist/x/y.js:12:3)"), relative to the repo. */
@@ -122,24 +123,39 @@ export function validate(loaded, json) {
   return { outcome: 'accepted', config, key: configKey(config) };
 }
 
-/** Runs an accepted config: `slots` slots of a market config, `auctions` auctions of a bidding war. */
-export function runAccepted(loaded, config, { slots = 200, auctions = 20 } = {}) {
-  const { api, nullable } = loaded;
-  let problems;
+/** Slots stepped between two looks at the clock. */
+const CHUNK = 10;
+
+/**
+ * Runs an accepted config: `slots` slots of a market config (stepped through MarketRun with the
+ * rows streamed, as slots.csv gets them), `auctions` auctions of a bidding war. With `budgetMs`, a
+ * run whose pace projects past 1.5 × the budget stops early and counts as a hang (the parent's
+ * timer still ends a run stuck inside one slot).
+ */
+export function runAccepted(loaded, config, { slots = 200, auctions = 20, budgetMs } = {}) {
+  const { api, nullable, MarketRun } = loaded;
+  let problems = [];
   try {
     if (config.kind === 'bidding-war') {
       const { summary } = api.runBiddingWar({ ...config, auctions });
       problems = nonFinite(summary, '', (p) => /(^|\.)mean[A-Za-z]*$/.test(p), []).map((p) => `summary ${p}`);
     } else {
-      const { summary, rows } = api.runSimulation({ ...config, slots }, { keepRows: true });
-      problems = [];
-      for (const row of rows) {
-        nonFinite(row, '', () => false, problems);
-        if (problems.length > 0) {
-          problems = problems.map((p) => `slots.csv column ${p} (slot ${row.slot}, rollup ${row.rollup})`);
-          break;
-        }
+      const onRow = (row) => {
+        if (problems.length > 0) return;
+        const found = nonFinite(row, '', () => false, []);
+        if (found.length > 0) problems = found.map((p) => `slots.csv column ${p} (slot ${row.slot}, rollup ${row.rollup})`);
+      };
+      const run = MarketRun.start({ ...config, slots }, { onRow });
+      const started = Date.now();
+      for (let done = 0; done < slots; ) {
+        done = Math.min(slots, done + CHUNK);
+        run.step(done);
+        const elapsed = Date.now() - started;
+        const projected = (elapsed * slots) / done;
+        if (budgetMs !== undefined && elapsed > 1000 && projected > 1.5 * budgetMs)
+          return { outcome: 'hang', signature: `hang (over ${budgetMs / 1000} s)`, error: { name: 'Timeout', message: `${done} slots took ${elapsed} ms: about ${Math.round(projected)} ms for ${slots}`, frame: '' } };
       }
+      const summary = run.result();
       if (problems.length === 0) problems = nonFinite(summary, '', (p) => nullable.has(p), []).map((p) => `summary ${p}`);
     }
   } catch (err) {

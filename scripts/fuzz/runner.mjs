@@ -90,7 +90,7 @@ export class CaseRunner {
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
-      worker.postMessage({ type: 'case', id, json, opts: { slots, auctions } });
+      worker.postMessage({ type: 'case', id, json, opts: { slots, auctions, budgetMs: timeoutMs } });
     });
   }
 
