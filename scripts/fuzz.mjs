@@ -5,7 +5,7 @@
 // rejected with a good one-paragraph UserInputError, or run for --slots slots without exception,
 // hang or non-finite output. Failures are grouped by cause; the shortest reproducing config of each
 // group (greedily reduced) is written to --out (default fuzz-failures/). Exit 1 if anything failed.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -28,11 +28,12 @@ const { values: args } = parseArgs({
     shrink: { type: 'string', default: '150' },
     out: { type: 'string', default: 'fuzz-failures' },
     dist: { type: 'string', default: join(root, 'dist') },
+    replay: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
 if (args.help) {
-  console.log('usage: node scripts/fuzz.mjs [--cases 100000] [--seed 1] [--workers 2] [--slots 200] [--auctions 20] [--timeout 20000] [--memory-mb 1024] [--shrink 150 (runs per failure; 0 = off)] [--out fuzz-failures] [--dist dist]');
+  console.log('usage: node scripts/fuzz.mjs [--cases 100000] [--seed 1] [--workers 2] [--slots 200] [--auctions 20] [--timeout 20000] [--memory-mb 1024] [--shrink 150 (runs per failure; 0 = off)] [--out fuzz-failures] [--dist dist]\n       node scripts/fuzz.mjs --replay fuzz-failures   (re-checks the saved reproducers; exit 1 if any still fails)');
   process.exit(0);
 }
 const whole = (name, min = 0) => {
@@ -53,6 +54,24 @@ const memoryMb = whole('memory-mb', 64);
 const shrinkRuns = whole('shrink');
 const outDir = resolve(args.out);
 
+if (args.replay !== undefined) {
+  // Re-check saved reproducers (e.g. after a fix): each *.json of the folder but index.json.
+  const dir = resolve(args.replay);
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'index.json').sort();
+  const runner = new CaseRunner({ distDir: resolve(args.dist), timeoutMs, memoryMb });
+  let failing = 0;
+  for (const f of files) {
+    const r = await runner.run(readFileSync(join(dir, f), 'utf8'), { slots, auctions });
+    const ok = r.outcome === 'rejected' || r.outcome === 'ok';
+    if (!ok) failing++;
+    const detail = ok ? (r.message ?? '').slice(0, 120) : `${r.signature}${r.error?.frame ? ` at ${r.error.frame}` : ''}`;
+    console.log(`${ok ? 'pass' : 'FAIL'}  ${f.padEnd(28)} ${r.outcome.padEnd(20)} ${detail}`);
+  }
+  await runner.close();
+  console.log(`${files.length - failing} of ${files.length} reproducer(s) pass`);
+  process.exit(failing > 0 ? 1 : 0);
+}
+
 const { mechanismNames } = await import(join(resolve(args.dist), 'index.js'));
 const arbitrary = anyConfig([...mechanismNames]);
 
@@ -66,8 +85,8 @@ function* caseStream() {
   }
 }
 
-const failureOutcomes = new Set(['crash', 'hang', 'non-finite', 'validation-exception', 'bad-message', 'invalid-json']);
-const counts = { cases: 0, rejected: 0, accepted: 0, run: 0, crash: 0, hang: 0, 'non-finite': 0, 'validation-exception': 0, 'bad-message': 0, 'invalid-json': 0 };
+const failureOutcomes = new Set(['crash', 'hang', 'non-finite', 'validation-exception', 'bad-message', 'accepted-invalid', 'invalid-json']);
+const counts = { cases: 0, rejected: 0, accepted: 0, run: 0, crash: 0, hang: 0, 'non-finite': 0, 'validation-exception': 0, 'bad-message': 0, 'accepted-invalid': 0, 'invalid-json': 0 };
 /** signature → { outcome, count, json, label, error, index } (json: the shortest reproducer). */
 const groups = new Map();
 const seenKeys = new Set();
@@ -75,7 +94,7 @@ const seenKeys = new Set();
 function record(c, json, result) {
   counts.cases++;
   if (result.outcome === 'rejected') counts.rejected++;
-  else if (result.key !== undefined) counts.accepted++;
+  else if (result.key !== undefined || result.outcome === 'accepted-invalid') counts.accepted++;
   if (result.key !== undefined && result.outcome !== 'skipped') counts.run++;
   if (!failureOutcomes.has(result.outcome)) return;
   counts[result.outcome]++;
@@ -99,7 +118,7 @@ function progress(force = false) {
   const s = (now - started) / 1000;
   const rate = counts.cases / Math.max(s, 1e-3);
   const eta = rate > 0 ? (cases - counts.cases) / rate : 0;
-  const failures = counts.crash + counts.hang + counts['non-finite'] + counts['validation-exception'] + counts['bad-message'] + counts['invalid-json'];
+  const failures = counts.crash + counts.hang + counts['non-finite'] + counts['validation-exception'] + counts['bad-message'] + counts['accepted-invalid'] + counts['invalid-json'];
   console.log(
     `[${counts.cases}/${cases}] ${((100 * counts.cases) / cases).toFixed(1)}%  rejected ${counts.rejected}  accepted ${counts.accepted} (run ${counts.run})  failures ${failures} in ${groups.size} group(s)  ${s.toFixed(0)} s elapsed, ~${eta.toFixed(0)} s left`,
   );
@@ -175,6 +194,7 @@ console.log(row('hangs', counts.hang));
 console.log(row('non-finite outputs', counts['non-finite']));
 console.log(row('exceptions during validation', counts['validation-exception']));
 console.log(row('bad error messages', counts['bad-message']));
+console.log(row('accepted with a duplicate id', counts['accepted-invalid']));
 if (list.length > 0) {
   console.log(`\nfailures by cause (reproducers in ${relative(process.cwd(), outDir) || '.'}/):`);
   for (const [i, g] of list.entries()) {

@@ -40,12 +40,19 @@ export async function loadApi(distDir) {
   return { api, nullable, MarketRun };
 }
 
-/** The top stack frame of an error ("fn (dist/x/y.js:12:3)"), relative to the repo. */
+/**
+ * The top stack frame of an error ("fn (dist/x/y.js:12:3)"), relative to the repo; when that frame
+ * is not seqsim's (JSON.stringify, Array.from, …), followed by the first one that is.
+ */
 export function topFrame(err) {
   const stack = typeof err?.stack === 'string' ? err.stack : '';
-  const line = stack.split('\n').find((l) => /^\s+at /.test(l));
-  if (!line) return '(no stack)';
-  return line.trim().replace(/^at /, '').replace(/file:\/\/[^ )]*?\/(dist|src|scripts|node_modules)\//, '$1/');
+  const frames = stack
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .map((l) => l.trim().replace(/^at /, '').replace(/file:\/\/[^ )]*?\/(dist|src|scripts|node_modules)\//, '$1/'));
+  if (frames.length === 0) return '(no stack)';
+  const own = frames.find((f) => /\b(dist|src)\//.test(f));
+  return own && own !== frames[0] ? `${frames[0]} ← ${own}` : frames[0];
 }
 
 /** An error message with its numbers and quoted values blanked, for grouping failures by cause. */
@@ -57,7 +64,7 @@ export function normalizeMessage(message) {
     .replace(/\s+/g, ' ');
 }
 
-const frameKey = (frame) => frame.replace(/:\d+:\d+\)?$/, '').replace(/ \(/, ' @ ');
+const frameKey = (frame) => frame.replace(/:\d+:\d+\)?/g, '').replace(/ \(/g, ' @ ');
 
 /** What a thrown value tells: name, message (capped), top frame. */
 export function describeError(err) {
@@ -98,7 +105,8 @@ export function configKey(config) {
 
 /**
  * Validates `json` (a config as JSON text). Returns `{ outcome: 'rejected' }`, a failure
- * (`validation-exception`, `bad-message`) or `{ outcome: 'accepted', config, key }`.
+ * (`validation-exception`, `bad-message`, `accepted-invalid`: accepted though an id is given twice)
+ * or `{ outcome: 'accepted', config, key }`.
  */
 export function validate(loaded, json) {
   const { api } = loaded;
@@ -120,7 +128,22 @@ export function validate(loaded, json) {
     if (problem) return { outcome: 'bad-message', signature: `UserInputError ${problem}`, error: { name: err.name, message: err.message.slice(0, 500), frame: topFrame(err), length: err.message.length } };
     return { outcome: 'rejected', message: err.message };
   }
+  const dup = duplicateId(config);
+  if (dup) return { outcome: 'accepted-invalid', signature: `duplicate ${dup.list} id accepted`, error: { name: 'Accepted', message: `${dup.list} has two entries with id ${JSON.stringify(dup.id).slice(0, 80)}`, frame: '' } };
   return { outcome: 'accepted', config, key: configKey(config) };
+}
+
+/** The first id given twice in one of the config's lists of named things, or null. */
+function duplicateId(config) {
+  for (const list of ['rollups', 'searchers', 'builders', 'validators']) {
+    const seen = new Set();
+    for (const item of Array.isArray(config[list]) ? config[list] : []) {
+      if (typeof item?.id !== 'string') continue;
+      if (seen.has(item.id)) return { list, id: item.id };
+      seen.add(item.id);
+    }
+  }
+  return null;
 }
 
 /** Slots stepped between two looks at the clock. */

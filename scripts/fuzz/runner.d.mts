@@ -1,4 +1,4 @@
-export type Outcome = 'rejected' | 'ok' | 'skipped' | 'crash' | 'hang' | 'non-finite' | 'validation-exception' | 'bad-message' | 'invalid-json';
+export type Outcome = 'rejected' | 'ok' | 'skipped' | 'crash' | 'hang' | 'non-finite' | 'validation-exception' | 'bad-message' | 'accepted-invalid' | 'invalid-json';
 
 export interface CaseResult {
   readonly outcome: Outcome;

@@ -21,7 +21,9 @@ export class CaseRunner {
   start() {
     const worker = new Worker(workerUrl, {
       workerData: { distDir: this.distDir },
-      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, stackSizeMb: 4 },
+      // The main thread's stack (about 1 MB), not a worker's default 4 MB: a deep config that
+      // overflows `seqsim run` must overflow here too.
+      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, stackSizeMb: 0.98 },
       env: { ...process.env, SEQSIM_LOG_LEVEL: 'silent' },
       stdout: true,
       stderr: true,
@@ -47,7 +49,8 @@ export class CaseRunner {
   /**
    * Runs one case. `shouldRun(key)` decides, after validation, whether an accepted config is run
    * (default: always). Resolves to the result: `{ outcome, signature?, error?, key?, kind? }` with
-   * outcome one of rejected, ok, skipped, crash, hang, non-finite, validation-exception, bad-message.
+   * outcome one of rejected, ok, skipped, crash, hang, non-finite, validation-exception, bad-message,
+   * accepted-invalid.
    */
   async run(json, { slots = 200, auctions = 20, shouldRun = () => true, timeoutMs = this.timeoutMs } = {}) {
     if (!this.worker) await this.start();

@@ -1,5 +1,7 @@
 // Greedy reduction of a failing config: delete fields and list elements, shorten long strings and
-// keys, flatten deep nesting, keeping each step that still fails with the same signature.
+// keys, flatten deep nesting, simplify numbers, keeping each step that still fails with the same
+// signature.
+import { createHash } from 'node:crypto';
 
 const isContainer = (v) => v !== null && typeof v === 'object';
 
@@ -59,6 +61,12 @@ function* candidates(config) {
         delete parent[key];
         put(parent, key.slice(0, Math.ceil(key.length / 4)), val);
       });
+    if (typeof v === 'number' && v !== 0 && v !== 1) {
+      // Simpler numbers: 1, then the value rounded to 2 significant digits.
+      yield edit(p, (parent, key) => put(parent, key, 1));
+      const r = Number(v.toPrecision(2));
+      if (r !== v) yield edit(p, (parent, key) => put(parent, key, r));
+    }
     const d = depthOf(v);
     if (d > 4) yield edit(p, (parent, key) => put(parent, key, descend(v, Math.floor(d / 2))));
   }
@@ -73,6 +81,7 @@ export async function shrinkConfig(json, stillFails, { maxAttempts = 200, maxMs 
   let attempts = 0;
   const started = Date.now();
   let improved = true;
+  const tried = new Set();
   while (improved && attempts < maxAttempts && Date.now() - started < maxMs) {
     improved = false;
     for (const make of candidates(best)) {
@@ -80,6 +89,9 @@ export async function shrinkConfig(json, stillFails, { maxAttempts = 200, maxMs 
       const next = make();
       const nextJson = JSON.stringify(next);
       if (nextJson.length >= JSON.stringify(best).length) continue;
+      const hash = createHash('sha1').update(nextJson).digest('hex');
+      if (tried.has(hash)) continue;
+      tried.add(hash);
       attempts++;
       if (await stillFails(nextJson)) {
         best = next;
