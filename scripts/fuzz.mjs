@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Config fuzzer: `npm run fuzz -- [--cases N] [--seed S] [--workers W] [--slots N] [--timeout MS]`.
 // Generates configs (mutations of the shipped ones and random ones from scratch, scripts/fuzz/
-// arbitraries.mjs), checks each in a worker thread against dist/ (scripts/fuzz/checkCase.mjs):
+// arbitraries.mjs), checks each in a child process against dist/ (scripts/fuzz/checkCase.mjs):
 // rejected with a good one-paragraph UserInputError, or run for --slots slots without exception,
 // hang or non-finite output. Failures are grouped by cause; the shortest reproducing config of each
 // group (greedily reduced) is written to --out (default fuzz-failures/). Exit 1 if anything failed.
@@ -147,11 +147,11 @@ await Promise.all(
 );
 progress(true);
 
-// Reduce each group's shortest reproducer (hangs and dead workers are costly to re-run: kept as found).
+// Reduce each group's shortest reproducer (hangs and dead processes are costly to re-run: kept as found).
 const list = [...groups.values()].sort((a, b) => b.count - a.count);
 if (shrinkRuns > 0 && list.length > 0) {
   console.log(`reducing ${list.length} reproducer(s) (at most ${shrinkRuns} runs each)…`);
-  const queue = list.filter((g) => g.outcome !== 'hang' && !g.signature.startsWith('worker died'));
+  const queue = list.filter((g) => g.outcome !== 'hang' && !g.signature.startsWith('process died'));
   await Promise.all(
     runners.map(async (runner) => {
       for (let g = queue.shift(); g; g = queue.shift()) {

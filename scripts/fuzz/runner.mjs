@@ -1,9 +1,11 @@
-// Runs fuzz cases one at a time in a worker thread with a time budget per case: a case that
-// overruns is recorded as a hang, the thread is terminated and a fresh one started. A thread that
-// dies (out of memory, …) is recorded as a crash of that case.
-import { Worker } from 'node:worker_threads';
+// Runs fuzz cases one at a time in a child process with a time budget per case: a case that
+// overruns is recorded as a hang, the process is killed and a fresh one started. A process that
+// dies (out of memory, a V8 fatal error, …) is recorded as a crash of that case. Child processes,
+// not worker threads: a V8 fatal error in a worker aborts the whole process.
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const workerUrl = new URL('./worker.mjs', import.meta.url);
+const childPath = fileURLToPath(new URL('./child.mjs', import.meta.url));
 
 export class CaseRunner {
   /**
@@ -13,35 +15,33 @@ export class CaseRunner {
     this.distDir = distDir;
     this.timeoutMs = timeoutMs;
     this.memoryMb = memoryMb;
-    this.worker = null;
+    this.child = null;
     this.ready = null;
     this.nextId = 0;
   }
 
   start() {
-    const worker = new Worker(workerUrl, {
-      workerData: { distDir: this.distDir },
-      // The main thread's stack (about 1 MB), not a worker's default 4 MB: a deep config that
-      // overflows `seqsim run` must overflow here too.
-      resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, stackSizeMb: 0.98 },
-      env: { ...process.env, SEQSIM_LOG_LEVEL: 'silent' },
-      stdout: true,
-      stderr: true,
+    // The default stack size (as `seqsim run` has): a deep config that overflows there overflows here.
+    const child = fork(childPath, [], {
+      execArgv: [`--max-old-space-size=${this.memoryMb}`],
+      env: { ...process.env, SEQSIM_LOG_LEVEL: 'silent', SEQSIM_FUZZ_DIST: this.distDir },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
-    // Keep the parent's output clean: a model that logs would flood it.
-    worker.stdout.resume();
-    worker.stderr.resume();
-    this.worker = worker;
+    // Keep the last lines of its stderr: what a dying process says (V8 fatal errors, OOM).
+    child.stderrTail = '';
+    child.stderr.on('data', (d) => void (child.stderrTail = (child.stderrTail + d).slice(-4000)));
+    this.child = child;
     this.ready = new Promise((resolve, reject) => {
       const onMessage = (m) => {
         if (m.type === 'ready') {
-          worker.off('message', onMessage);
-          worker.off('error', reject);
+          child.off('message', onMessage);
+          child.off('exit', onExit);
           resolve();
         }
       };
-      worker.on('message', onMessage);
-      worker.once('error', reject);
+      const onExit = (code) => reject(new Error(`fuzz child exited with ${code} before it was ready: ${child.stderrTail}`));
+      child.on('message', onMessage);
+      child.once('exit', onExit);
     });
     return this.ready;
   }
@@ -53,24 +53,23 @@ export class CaseRunner {
    * accepted-invalid.
    */
   async run(json, { slots = 200, auctions = 20, shouldRun = () => true, timeoutMs = this.timeoutMs } = {}) {
-    if (!this.worker) await this.start();
+    if (!this.child) await this.start();
     else await this.ready;
-    const worker = this.worker;
+    const child = this.child;
     const id = ++this.nextId;
     return new Promise((resolve) => {
       let key;
       let kind;
       let settled = false;
-      const finish = (result, restart) => {
+      const finish = (result, kill) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        worker.off('message', onMessage);
-        worker.off('error', onError);
-        worker.off('exit', onExit);
-        if (restart) {
-          this.worker = null;
-          void worker.terminate();
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (kill) {
+          this.child = null;
+          child.kill('SIGKILL');
         }
         resolve({ ...result, key, kind });
       };
@@ -82,24 +81,34 @@ export class CaseRunner {
         if (m.type === 'validated') {
           key = m.key;
           kind = m.kind;
-          worker.postMessage({ type: 'go', id, run: shouldRun(m.key) });
+          child.send({ type: 'go', id, run: shouldRun(m.key) });
         } else if (m.type === 'done') finish(m.result, false);
       };
-      const onError = (err) => {
-        const name = err?.code ?? err?.name ?? 'Error';
-        finish({ outcome: key === undefined ? 'validation-exception' : 'crash', signature: `worker died: ${name}`, error: { name, message: String(err?.message ?? err).slice(0, 500), frame: '' } }, true);
+      const onExit = (code, signal) => {
+        // Let the stderr pipe drain, then say what killed it.
+        setTimeout(() => {
+          const tail = child.stderrTail;
+          const why =
+            /heap out of memory|Reached heap limit/i.exec(tail)?.[0] ??
+            /Fatal JavaScript [a-z ]+error/i.exec(tail)?.[0] ??
+            /Maximum call stack size exceeded/.exec(tail)?.[0] ??
+            `exit ${signal ?? code}`;
+          finish({ outcome: key === undefined ? 'validation-exception' : 'crash', signature: `process died: ${why}`, error: { name: 'ProcessDied', message: tail.trim().split('\n').slice(0, 4).join(' | ').slice(0, 500), frame: '' } }, true);
+        }, 50);
       };
-      const onExit = (code) => onError({ name: 'WorkerExit', message: `worker exited with code ${code}` });
-      worker.on('message', onMessage);
-      worker.on('error', onError);
-      worker.on('exit', onExit);
-      worker.postMessage({ type: 'case', id, json, opts: { slots, auctions, budgetMs: timeoutMs } });
+      child.on('message', onMessage);
+      child.on('exit', onExit);
+      child.send({ type: 'case', id, json, opts: { slots, auctions, budgetMs: timeoutMs } });
     });
   }
 
   async close() {
-    const w = this.worker;
-    this.worker = null;
-    if (w) await w.terminate();
+    const c = this.child;
+    this.child = null;
+    if (c && c.exitCode === null) {
+      const exited = new Promise((r) => c.once('exit', r));
+      c.kill('SIGKILL');
+      await exited;
+    }
   }
 }

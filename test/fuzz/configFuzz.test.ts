@@ -2,8 +2,8 @@
  * Config fuzzing (the robustness issue's fuzz suite). Every generated config must either be
  * rejected by resolveConfig with a UserInputError whose message is one paragraph of at most 2,000
  * characters, or run 200 slots without exception, within a time budget, with every number in the
- * rows and the summary finite (null only where summary.json documents it). Cases run in a worker
- * thread against the built library (dist/, which `npm test` builds first), so a hang or an
+ * rows and the summary finite (null only where summary.json documents it). Cases run in a child
+ * process against the built library (dist/, which `npm test` builds first), so a hang or an
  * out-of-memory ends the case, not the test runner. `npm run fuzz` runs the same check on many
  * more cases. Seeds are fixed: the run is deterministic.
  */
@@ -60,7 +60,7 @@ async function checkProperty(arb: fc.Arbitrary<FuzzCase>, seed: number, numRuns:
       if (!passed(r)) last = { c, r };
       return passed(r);
     }),
-    { seed, numRuns, interruptAfterTimeLimit: 40_000, markInterruptAsFailure: false },
+    { seed, numRuns, interruptAfterTimeLimit: 25_000, markInterruptAsFailure: false },
   );
   if (details.failed && details.counterexample) {
     // Re-run the reported (shrunk) counterexample for its own outcome.
