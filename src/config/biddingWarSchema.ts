@@ -101,11 +101,11 @@ export const builderConfigSchema = z.discriminatedUnion('strategy', [
 /** Order flow: public and private items arrive as Poisson processes with log-normal sizes. */
 export const flowSchema = z.strictObject({
   publicRatePerSecond: nonNegative.max(1e5).default(8.2).describe('Poisson arrival rate of public order-flow items, per second; every builder sees each of them.'),
-  publicSizeLogMean: z.number().finite().default(-11.66306).describe('Mean of ln(size in ETH) of a public item (sizes are log-normal).'),
-  publicSizeLogSd: nonNegative.default(3.0545).describe('Standard deviation of ln(size in ETH) of a public item.'),
+  publicSizeLogMean: z.number().min(-50).max(20).default(-11.66306).describe('Mean of ln(size in ETH) of a public item (sizes are log-normal).'),
+  publicSizeLogSd: nonNegative.max(10).default(3.0545).describe('Standard deviation of ln(size in ETH) of a public item, at most 10.'),
   privateRatePerSecond: nonNegative.max(1e5).default(4).describe('Poisson arrival rate of private order-flow items, per second; each builder sees each one with its `privateFlowProbability`.'),
-  privateSizeLogMean: z.number().finite().default(-8.41975).describe('Mean of ln(size in ETH) of a private item (sizes are log-normal).'),
-  privateSizeLogSd: nonNegative.default(1.95231).describe('Standard deviation of ln(size in ETH) of a private item.'),
+  privateSizeLogMean: z.number().min(-50).max(20).default(-8.41975).describe('Mean of ln(size in ETH) of a private item (sizes are log-normal).'),
+  privateSizeLogSd: nonNegative.max(10).default(1.95231).describe('Standard deviation of ln(size in ETH) of a private item, at most 10.'),
 });
 
 /** When the proposer calls the auction (getHeader); a normal draw below 0 is clamped to 0. */

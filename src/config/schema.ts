@@ -15,22 +15,22 @@ const probability = () => z.number().min(0).max(1);
 
 export const clockSchema = z
   .object({
-    slotMs: z.number().int().positive().default(2000).describe('Slot length in simulated milliseconds; user swaps arrive uniformly within the slot, and the reference price moves by one slot per block (or an exponential draw with this mean).'),
-    slotsPerEpoch: z.number().int().positive().default(32).describe('Slots per epoch. Rollup governance (`revenueSharing.governance`) decides at the end of each epoch.'),
+    slotMs: z.number().int().positive().max(86_400_000).default(2000).describe('Slot length in simulated milliseconds (at most one day); user swaps arrive uniformly within the slot, and the reference price moves by one slot per block (or an exponential draw with this mean).'),
+    slotsPerEpoch: z.number().int().positive().max(1_000_000).default(32).describe('Slots per epoch. Rollup governance (`revenueSharing.governance`) decides at the end of each epoch.'),
   })
   .strict();
 
 export const referenceSchema = z
   .object({
-    initialPriceYPerX: positive().default(1).describe('Starting reference (CEX) price, in Y per X.'),
-    sigmaPerYear: positive().default(0.8).describe('Volatility of the log reference price per year of simulated time (GBM sigma).'),
-    driftPerYear: z.number().finite().default(0).describe('Drift of the reference price per year (GBM drift mu; the log price drifts by mu − sigma²/2).'),
+    initialPriceYPerX: positive().min(1e-12).max(1e12).default(1).describe('Starting reference (CEX) price, in Y per X, in [1e-12, 1e12].'),
+    sigmaPerYear: positive().max(100).default(0.8).describe('Volatility of the log reference price per year of simulated time (GBM sigma), at most 100 (10,000 %: beyond it the price leaves floating point within a run).'),
+    driftPerYear: z.number().min(-100).max(100).default(0).describe('Drift of the reference price per year (GBM drift mu, in [-100, 100]; the log price drifts by mu − sigma²/2).'),
     blockIntervals: z.enum(['fixed', 'exponential']).default('fixed').describe('How long the price moves between consecutive blocks: `fixed`, one slot; `exponential`, an exponential draw with the slot length as mean (Poisson block production, Milionis, Moallemi & Roughgarden 2023). Only the reference price sees the random interval.'),
     jumps: z
       .object({
-        ratePerYear: nonNegative().default(0).describe('Poisson rate of jumps in the reference price, per year; 0 turns jumps off.'),
-        meanLog: z.number().finite().default(0).describe('Mean of the log jump size.'),
-        sdLog: nonNegative().default(0.05).describe('Standard deviation of the log jump size.'),
+        ratePerYear: nonNegative().max(1e7).default(0).describe('Poisson rate of jumps in the reference price, per year, at most 1e7 (about one a slot); 0 turns jumps off.'),
+        meanLog: z.number().min(-1).max(1).default(0).describe('Mean of the log jump size, in [-1, 1].'),
+        sdLog: nonNegative().max(1).default(0.05).describe('Standard deviation of the log jump size, at most 1.'),
       })
       .strict()
       .default({ ratePerYear: 0, meanLog: 0, sdLog: 0.05 })
@@ -40,8 +40,8 @@ export const referenceSchema = z
 
 export const poolSchema = z
   .object({
-    reserveX: positive().describe('Starting reserve of X in the rollup\'s X/Y constant-product pool.'),
-    reserveY: positive().describe('Starting reserve of Y in the pool; reserveY / reserveX is the pool\'s starting price in Y per X.'),
+    reserveX: positive().min(1e-6).max(1e15).describe('Starting reserve of X in the rollup\'s X/Y constant-product pool, in [1e-6, 1e15].'),
+    reserveY: positive().min(1e-6).max(1e15).describe('Starting reserve of Y in the pool, in [1e-6, 1e15]; reserveY / reserveX is the pool\'s starting price in Y per X.'),
     fee: z.number().min(0).lt(1).default(0.003).describe('Swap fee as a fraction of the input, in [0, 1) (0.003 = 30 bp).'),
   })
   .strict();
@@ -49,10 +49,10 @@ export const poolSchema = z
 export const usersSchema = z
   .object({
     arrivalsPerSlot: nonNegative().default(1).describe('Mean number of user swaps per slot on this rollup (Poisson).'),
-    medianSizeY: positive().default(1000).describe('Median swap size, in Y at the reference price (sizes are log-normal).'),
-    sizeLogSd: nonNegative().default(1).describe('Standard deviation of the log swap size.'),
+    medianSizeY: positive().max(1e15).default(1000).describe('Median swap size, in Y at the reference price (sizes are log-normal), at most 1e15.'),
+    sizeLogSd: nonNegative().max(5).default(1).describe('Standard deviation of the log swap size, at most 5.'),
     buyXProbability: probability().default(0.5).describe('Probability that a user buys X (pays Y); otherwise the user sells X.'),
-    slippageTolerance: nonNegative().default(0.01).describe('Largest execution price worse than the quoted spot price that a user accepts, as a fraction (0.01 = 1%); it also bounds what a sandwich can take.'),
+    slippageTolerance: nonNegative().max(1).default(0.01).describe('Largest execution price worse than the quoted spot price that a user accepts, as a fraction (0.01 = 1%); it also bounds what a sandwich can take.'),
     privateFraction: probability().default(0).describe('Fraction of users who send their swap privately rather than to the public mempool; searchers cannot see private swaps (no backrun or sandwich).'),
   })
   .strict();

@@ -32,7 +32,7 @@ export const committeeDetectorSchema = z
     memberLatencyMs: nonNegative().default(100).describe('Base one-way latency from a builder to each member, in ms.'),
     latencyJitterMs: nonNegative().default(50).describe('Mean of the exponential extra delay drawn per (member, bid), in ms; 0 means no jitter.'),
     deadlineMs: z.number().finite().default(1500).describe('Observation deadline on the slot clock, in ms after the slot starts: a member sees only bids that reach it by then.'),
-    valueNoiseLogSd: nonNegative().default(0).describe('Standard deviation of the log noise on each observed bid amount (observed = amount × exp(N(0, sd²))); 0 means exact.'),
+    valueNoiseLogSd: nonNegative().max(5).default(0).describe('Standard deviation of the log noise on each observed bid amount (observed = amount × exp(N(0, sd²))), at most 5; 0 means exact.'),
     colludingFraction: probability().default(0).describe('Probability that each member colludes with the proposer (attests its report instead of what it saw), in [0, 1].'),
     floorRule: z.enum(floorRules).default('majority').describe('How the members\' observed best bids become the floor: `majority`, the ⌈n/2⌉-th largest (a strict majority must attest); `min`, the smallest (one attester suffices); `max`, the largest (all must attest).'),
     tolerance: probability().default(0).describe('A report is flagged when below (1 − tolerance) × the attested floor, in [0, 1].'),
