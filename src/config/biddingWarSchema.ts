@@ -144,6 +144,8 @@ export const biddingWarConfigSchema = z
     provenance: z.record(z.string(), z.string()).optional().describe('Where each parameter comes from ("paper: …", "assumed: …"), keyed by config path; documentation only.'),
   })
   .superRefine((cfg, ctx) => {
+    if (cfg.slotMs / cfg.stepMs > 100_000)
+      ctx.addIssue({ code: 'custom', path: ['stepMs'], message: `slotMs / stepMs is ${Math.round(cfg.slotMs / cfg.stepMs)} decision steps a slot, more than 100,000; use a longer stepMs` });
     if (cfg.stepMs > cfg.slotMs) {
       ctx.addIssue({ code: 'custom', path: ['stepMs'], message: 'stepMs must not exceed slotMs' });
     }

@@ -1,5 +1,5 @@
 import { searcherKind } from '../agents/searchers/registry.js';
-import { swapExactIn } from '../market/amm/index.js';
+import { trySwapExactIn } from './feasibleSwap.js';
 import { otherToken } from '../market/amm/otherToken.js';
 import type { SwapResult, Token } from '../market/amm/types.js';
 import type { Balances, Bundle, SwapLeg } from '../market/orders/types.js';
@@ -68,8 +68,8 @@ export function executeLegs(x: BlockExecution, bundle: Bundle): SwapResult[] | n
   const pools = x.world.rollups.map((r) => r.pool);
   const results: SwapResult[] = [];
   for (const leg of bundle.legs) {
-    const res = swapExactIn(pools[leg.rollup]!, leg.tokenIn, leg.amountIn);
-    if (res.amountOut < leg.minAmountOut) return null;
+    const res = trySwapExactIn(pools[leg.rollup]!, leg.tokenIn, leg.amountIn);
+    if (!res || res.amountOut < leg.minAmountOut) return null;
     pools[leg.rollup] = res.pool;
     results.push(res);
   }

@@ -1,4 +1,4 @@
-import { swapExactIn } from '../market/amm/index.js';
+import { trySwapExactIn } from './feasibleSwap.js';
 import { otherToken } from '../market/amm/otherToken.js';
 import type { SwapResult } from '../market/amm/types.js';
 import type { Allocated, Bundle } from '../market/orders/types.js';
@@ -41,9 +41,14 @@ export function settleLegRisk(x: BlockExecution, bundles: readonly Bundle[], exe
 export function unwindOpenLegs(x: BlockExecution, searcherIndex: number): void {
   const s = x.world.searchers[searcherIndex]!;
   const p = x.world.refPriceYPerX;
+  const held: typeof s.openLegs = [];
   for (const leg of s.openLegs) {
     const rollup = x.world.rollups[leg.rollup]!;
-    const res = swapExactIn(rollup.pool, leg.token, leg.amount);
+    const res = trySwapExactIn(rollup.pool, leg.token, leg.amount);
+    if (!res) {
+      held.push(leg); // the pool cannot take it now: held until a later block
+      continue;
+    }
     rollup.pool = res.pool;
     const back = otherToken(leg.token);
     const inv = s.onchain[leg.rollup]!;
@@ -56,5 +61,5 @@ export function unwindOpenLegs(x: BlockExecution, searcherIndex: number): void {
     x.tally[leg.rollup]!.legFailureLossY += loss;
     s.record.legFailureLossY += loss;
   }
-  s.openLegs = [];
+  s.openLegs = held;
 }

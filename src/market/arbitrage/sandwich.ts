@@ -25,6 +25,17 @@ export interface Sandwich {
 
 /** Runs front-run `a`, the victim and the back-run on `pool`; null if the victim would revert. */
 export function simulateSandwich(pool: Pool, victim: VictimSwap, frontIn: number): Sandwich | null {
+  // Sizes the pool cannot carry (non-finite, or a reserve overflowing) make no sandwich.
+  if (!(Number.isFinite(frontIn) && Number.isFinite(victim.amountIn))) return null;
+  try {
+    return sandwichOn(pool, victim, frontIn);
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+}
+
+function sandwichOn(pool: Pool, victim: VictimSwap, frontIn: number): Sandwich | null {
   const front = swapExactIn(pool, victim.tokenIn, frontIn);
   const v = swapExactIn(front.pool, victim.tokenIn, victim.amountIn);
   if (v.amountOut < victim.minAmountOut) return null;

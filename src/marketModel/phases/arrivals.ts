@@ -19,7 +19,10 @@ export function drawArrivals(rt: ModelRuntime): (world: WorldState, ctx: SlotCon
       const times: number[] = [];
       for (let i = 0; i < n; i++) times.push(ctx.startMs + Math.floor(d.uniform(0, ctx.clock.slotMs)));
       times.sort((a, b) => a - b);
-      return times.map((arrivalMs) => drawUserSwap(d, users, rollup.pool, world.refPriceYPerX, { id: nextId++, rollup: rollup.index, arrivalMs }));
+      // Every draw is made (the stream stays aligned); a swap whose size overflowed is not sent.
+      return times
+        .map((arrivalMs) => drawUserSwap(d, users, rollup.pool, world.refPriceYPerX, { id: nextId++, rollup: rollup.index, arrivalMs }))
+        .filter((u) => Number.isFinite(u.amountIn) && Number.isFinite(u.minAmountOut));
     });
   };
 }

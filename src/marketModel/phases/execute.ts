@@ -1,9 +1,9 @@
 import type { SlotContext } from '../../engine/simulation.js';
-import { swapExactIn } from '../../market/amm/index.js';
 import { otherToken } from '../../market/amm/otherToken.js';
 import type { SwapResult } from '../../market/amm/types.js';
 import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
 import type { Allocated, Bundle, UserSwap } from '../../market/orders/types.js';
+import { trySwapExactIn } from '../feasibleSwap.js';
 import { tableColumns, zeroTally, type ColumnSpec } from '../columns.js';
 import { bookSearcherSwap, chargeDataFee, executeLegs, type BlockExecution } from '../executeBundle.js';
 import { executionPlan, itemTimeMs, type PlanItem } from '../executionPlan.js';
@@ -22,8 +22,8 @@ export function executeUser(x: BlockExecution, rollup: RollupState, tx: UserSwap
   const stats = x.tally[rollup.index]!;
   const p = x.world.refPriceYPerX;
   stats.userCount++;
-  const res = swapExactIn(rollup.pool, tx.tokenIn, tx.amountIn);
-  if (res.amountOut < tx.minAmountOut) {
+  const res = trySwapExactIn(rollup.pool, tx.tokenIn, tx.amountIn);
+  if (!res || res.amountOut < tx.minAmountOut) {
     stats.userFailed++;
     return false;
   }
@@ -43,20 +43,23 @@ function executeBackrun(x: BlockExecution, rollup: RollupState, won: Allocated):
   const trade = optimalArbAgainstPrice(rollup.pool, x.world.refPriceYPerX);
   if (trade.tokenIn === null || trade.profitY <= 0) return false; // reverts: nothing left to take
   const leg = { rollup: rollup.index, tokenIn: trade.tokenIn, amountIn: trade.amountIn, minAmountOut: trade.amountOut };
-  const res = swapExactIn(rollup.pool, leg.tokenIn, leg.amountIn);
+  const res = trySwapExactIn(rollup.pool, leg.tokenIn, leg.amountIn);
+  if (!res) return false;
   rollup.pool = res.pool;
   bookSearcherSwap(x, won.bundle, leg, res);
   return true;
 }
 
-/** A sandwich's back-run sells everything its front-run bought. */
-function executeSandwichBack(x: BlockExecution, won: Allocated, frontOut: number): void {
+/** A sandwich's back-run sells everything its front-run bought (if the pool can take it). */
+function executeSandwichBack(x: BlockExecution, won: Allocated, frontOut: number): boolean {
   const front = won.bundle.legs[0]!;
   const rollup = x.world.rollups[front.rollup]!;
   const leg = { rollup: front.rollup, tokenIn: otherToken(front.tokenIn), amountIn: frontOut, minAmountOut: 0 };
-  const res = swapExactIn(rollup.pool, leg.tokenIn, leg.amountIn);
+  const res = trySwapExactIn(rollup.pool, leg.tokenIn, leg.amountIn);
+  if (!res) return false;
   rollup.pool = res.pool;
   bookSearcherSwap(x, won.bundle, leg, res);
+  return true;
 }
 
 /** What the items of one slot share while they execute. */
@@ -99,7 +102,8 @@ function run(item: PlanItem, x: SlotExecution): boolean {
     case 'sandwich-back': {
       const frontOut = fronts.get(item.won);
       if (frontOut === undefined) return false;
-      executeSandwichBack(x, item.won, frontOut);
+      // A back-run the pool cannot take leaves the searcher holding what its front-run bought.
+      if (!executeSandwichBack(x, item.won, frontOut)) return false;
       if (done.has(item.userId)) x.tally[item.won.bundle.bidRollup]!.sandwiches++;
       return true;
     }

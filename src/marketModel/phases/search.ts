@@ -30,7 +30,16 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
     atomicAllowed: sameSequencer(world, s.rollups),
     group,
   };
-  return kind.propose(view, cfg, rt.strategies[s.index]!);
+  return kind.propose(view, cfg, rt.strategies[s.index]!).filter(isFinite);
+}
+
+/**
+ * A bundle whose numbers are all finite (values, bids, legs). On pools pushed to extremes an
+ * opportunity's value can overflow floating point; such a bundle could not be priced or executed,
+ * so it is not sent.
+ */
+function isFinite(b: Bundle): boolean {
+  return Number.isFinite(b.valueY) && Number.isFinite(b.bidY) && Number.isFinite(b.bidGas) && b.legs.every((l) => Number.isFinite(l.amountIn) && Number.isFinite(l.minAmountOut));
 }
 
 /**

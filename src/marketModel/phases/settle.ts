@@ -1,5 +1,5 @@
 import { amountToSell } from '../../agents/proposer/disposeTokens.js';
-import { swapExactIn, swapExactOut } from '../../market/amm/index.js';
+import { trySwapExactIn, trySwapExactOut } from '../feasibleSwap.js';
 import { otherToken } from '../../market/amm/otherToken.js';
 import { nextBaseFee } from '../../market/fees/eip1559.js';
 import type { Balances } from '../../market/orders/types.js';
@@ -32,10 +32,11 @@ export function payBid(world: WorldState, rollup: RollupState, searcherIndex: nu
   let paid = amountGas;
   if (shortfall > 0) {
     const reserve = gas === 'X' ? rollup.pool.reserveX : rollup.pool.reserveY;
-    const buy = Math.min(shortfall, MAX_BID_PURCHASE_SHARE * reserve);
-    const res = swapExactOut(rollup.pool, gas, buy);
-    rollup.pool = res.pool;
-    balances[otherToken(gas)] -= res.amountIn;
+    let buy = Math.min(shortfall, MAX_BID_PURCHASE_SHARE * reserve);
+    const res = trySwapExactOut(rollup.pool, gas, buy);
+    if (res) rollup.pool = res.pool;
+    else buy = 0; // the pool cannot sell it (an input too large to represent): nothing is bought
+    balances[otherToken(gas)] -= res?.amountIn ?? 0;
     balances[gas] += buy;
     stats.bidPurchaseGas += buy;
     if (buy < shortfall) {
@@ -56,7 +57,8 @@ function dispose(world: WorldState, rollup: RollupState, stats: Tally<'settle'>)
   const holdings = world.proposer.holdings[rollup.index]!;
   const sell = amountToSell(holdings[gas], world.config.proposer.disposal);
   if (sell <= 0) return;
-  const res = swapExactIn(rollup.pool, gas, sell);
+  const res = trySwapExactIn(rollup.pool, gas, sell);
+  if (!res) return; // the pool cannot take the sale this slot
   rollup.pool = res.pool;
   holdings[gas] -= sell;
   holdings[otherToken(gas)] += res.amountOut;

@@ -1,0 +1,38 @@
+import { swapExactIn, swapExactOut } from '../market/amm/index.js';
+import type { Pool, SwapResult, Token } from '../market/amm/types.js';
+
+/*
+ * Swaps the model makes on behalf of agents. A swap the pool cannot carry out — an input or output
+ * that is not a finite positive number, or one so large that a reserve would overflow, underflow or
+ * leave the pool's finite range — does not happen: on chain it would revert. The pure AMM functions
+ * throw a RangeError for these (their precondition); here that becomes `null`, and the caller treats
+ * the transaction as reverted (a user's swap fails, a bundle does not execute, a bid purchase or a
+ * disposal sale is not made).
+ */
+
+const feasible = (res: SwapResult): boolean =>
+  Number.isFinite(res.amountOut) && Number.isFinite(res.amountIn) && Number.isFinite(res.pool.reserveX) && Number.isFinite(res.pool.reserveY) && res.pool.reserveX > 0 && res.pool.reserveY > 0;
+
+/** `swapExactIn`, or null where the swap cannot happen (see above). */
+export function trySwapExactIn(pool: Pool, tokenIn: Token, amountIn: number): SwapResult | null {
+  if (!(Number.isFinite(amountIn) && amountIn >= 0)) return null;
+  try {
+    const res = swapExactIn(pool, tokenIn, amountIn);
+    return feasible(res) ? res : null;
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+}
+
+/** `swapExactOut`, or null where the swap cannot happen (see above). */
+export function trySwapExactOut(pool: Pool, tokenOut: Token, amountOut: number): SwapResult | null {
+  if (!(Number.isFinite(amountOut) && amountOut >= 0)) return null;
+  try {
+    const res = swapExactOut(pool, tokenOut, amountOut);
+    return feasible(res) ? res : null;
+  } catch (e) {
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
+}
