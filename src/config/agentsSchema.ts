@@ -42,7 +42,7 @@ export const builderSchema = z
 export const validatorSchema = z
   .object({
     id: agentId().describe('Unique validator id (letters, digits, - and _; `revenueSharing.reporting.dishonestValidators` refers to it).'),
-    stake: nonNegative().describe('Stake (≥ 0): the probability of proposing a slot is proportional to it, and the stake-bound detector bonds it.'),
+    stake: nonNegative().max(1e15).describe('Stake (in [0, 1e15]): the probability of proposing a slot is proportional to it, and the stake-bound detector bonds it.'),
   })
   .strict();
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { checkDepth, UserInputError } from './errors.js';
+import { checkDepth, describeValue, UserInputError } from './errors.js';
 import { knownKeysAt } from './knownKeys.js';
 import { formatIssues } from './formatIssues.js';
 import { applySet } from './overrides.js';
@@ -67,9 +67,9 @@ function kindOf(raw: unknown, source: string): ConfigKind {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
     throw new UserInputError(`Invalid config ${source}: the top level must be a JSON object, but got ${Array.isArray(raw) ? 'a list' : typeof raw}.`);
   const kind = (raw as { kind?: unknown }).kind ?? 'market';
-  if (typeof kind !== 'string' || !(kind in configKinds))
+  if (typeof kind !== 'string' || !Object.hasOwn(configKinds, kind))
     throw new UserInputError(
-      `Invalid config ${source}: kind must be one of ${Object.keys(configKinds).map((k) => `"${k}"`).join(', ')}, but got ${JSON.stringify(kind)}.`,
+      `Invalid config ${source}: kind must be one of ${Object.keys(configKinds).map((k) => `"${k}"`).join(', ')}, but got ${describeValue(kind)}.`,
     );
   return kind as ConfigKind;
 }

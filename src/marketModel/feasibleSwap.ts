@@ -10,8 +10,16 @@ import type { Pool, SwapResult, Token } from '../market/amm/types.js';
  * disposal sale is not made).
  */
 
+/**
+ * The range a pool's reserves stay in (configs start them in [1e-6, 1e15]): beyond it prices and
+ * the products of amounts leave floating point within a run, so a swap that would get there reverts.
+ */
+export const MIN_RESERVE = 1e-12;
+export const MAX_RESERVE = 1e21;
+
+const inRange = (r: number) => r >= MIN_RESERVE && r <= MAX_RESERVE;
 const feasible = (res: SwapResult): boolean =>
-  Number.isFinite(res.amountOut) && Number.isFinite(res.amountIn) && Number.isFinite(res.pool.reserveX) && Number.isFinite(res.pool.reserveY) && res.pool.reserveX > 0 && res.pool.reserveY > 0;
+  Number.isFinite(res.amountOut) && Number.isFinite(res.amountIn) && inRange(res.pool.reserveX) && inRange(res.pool.reserveY);
 
 /** `swapExactIn`, or null where the swap cannot happen (see above). */
 export function trySwapExactIn(pool: Pool, tokenIn: Token, amountIn: number): SwapResult | null {

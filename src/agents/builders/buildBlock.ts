@@ -11,11 +11,20 @@ export interface BuiltBlock {
   readonly valueByRollupY: number[];
 }
 
-/** True when every fixed leg of `bundle` executes on `pools` (a copy, updated in place if so). */
+/**
+ * True when every fixed leg of `bundle` executes on `pools` (a copy, updated in place if so). A leg
+ * the pool cannot carry (the AMM's RangeError) does not execute.
+ */
 function simulateLegs(pools: Pool[], bundle: Bundle): boolean {
   const trial = [...pools];
   for (const leg of bundle.legs) {
-    const res = swapExactIn(trial[leg.rollup]!, leg.tokenIn, leg.amountIn);
+    let res;
+    try {
+      res = swapExactIn(trial[leg.rollup]!, leg.tokenIn, leg.amountIn);
+    } catch (e) {
+      if (e instanceof RangeError) return false;
+      throw e;
+    }
     if (res.amountOut < leg.minAmountOut) return false;
     trial[leg.rollup] = res.pool;
   }

@@ -48,9 +48,15 @@ export function optimalCrossPoolArb(poolA: Pool, poolB: Pool): CrossArb {
   if (buyOn === null) return noCycle;
   const [buyPool, sellPool] = buyOn === 'A' ? [poolA, poolB] : [poolB, poolA];
   const amountYIn = optimalCycleInputY(buyPool, sellPool);
-  if (!(amountYIn > 0)) return noCycle; // rounding at the very edge of the band
-  const bought = swapExactIn(buyPool, 'Y', amountYIn);
-  const sold = swapExactIn(sellPool, 'X', bought.amountOut);
+  if (!(amountYIn > 0 && Number.isFinite(amountYIn))) return noCycle; // rounding at the edge of the band, or pools too far apart to represent
+  let bought, sold;
+  try {
+    bought = swapExactIn(buyPool, 'Y', amountYIn);
+    sold = swapExactIn(sellPool, 'X', bought.amountOut);
+  } catch (e) {
+    if (e instanceof RangeError) return noCycle; // a cycle the pools cannot carry
+    throw e;
+  }
   const [poolAAfter, poolBAfter] = buyOn === 'A' ? [bought.pool, sold.pool] : [sold.pool, bought.pool];
   return {
     buyOn,
