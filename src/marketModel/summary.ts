@@ -11,6 +11,12 @@ import { holdingsOf, supplyOf } from './conservation.js';
 /** Per rollup: the summed columns (named as in summary.json) and the aggregates derived here. */
 type Sums = RollupSums & { absGapSum: number; inBand: number; memberSlots: number; maxDriftX: number; maxDriftY: number };
 
+/** a ÷ b, or null when b is not positive or the ratio overflows (a value too small to divide by). */
+function ratioOrNull(a: number, b: number): number | null {
+  const r = b > 0 ? a / b : Number.NaN;
+  return Number.isFinite(r) ? r : null;
+}
+
 /**
  * Accumulates `slot` events into a run summary. It only reads events (a recorder): the model never
  * sees it.
@@ -153,9 +159,9 @@ export class SummaryAccumulator {
         profit_y: b.receivedY - b.paidY,
       })),
       builder_concentration: concentration(world.builders.map((b) => b.wins)),
-      block_oracle_accuracy: blockValue > 0 ? world.builders.reduce((a, b) => a + b.paidY, 0) / blockValue : null,
+      block_oracle_accuracy: ratioOrNull(world.builders.reduce((a, b) => a + b.paidY, 0), blockValue),
       validators: world.config.validators.map((v, i) => ({ validator: v.id, stake: v.stake, revenue_y: world.validatorRevenueY[i]! })),
-      mev_oracle_accuracy: wonValue > 0 ? paid / wonValue : null,
+      mev_oracle_accuracy: ratioOrNull(paid, wonValue),
       reporting: reportingSummary(this.reporting, {
         public_bids: world.config.revenueSharing.reporting.detection.publicBids?.enabled === true,
         committee: world.config.revenueSharing.reporting.detection.committee?.enabled === true,
