@@ -21,11 +21,11 @@ const inRange = (r: number) => r >= MIN_RESERVE && r <= MAX_RESERVE;
 const feasible = (res: SwapResult): boolean =>
   Number.isFinite(res.amountOut) && Number.isFinite(res.amountIn) && inRange(res.pool.reserveX) && inRange(res.pool.reserveY);
 
-/** `swapExactIn`, or null where the swap cannot happen (see above). */
-export function trySwapExactIn(pool: Pool, tokenIn: Token, amountIn: number): SwapResult | null {
-  if (!(Number.isFinite(amountIn) && amountIn >= 0)) return null;
+/** The swap `run` makes, or null where it cannot happen (see above). */
+function attempt(amount: number, run: () => SwapResult): SwapResult | null {
+  if (!(Number.isFinite(amount) && amount >= 0)) return null;
   try {
-    const res = swapExactIn(pool, tokenIn, amountIn);
+    const res = run();
     return feasible(res) ? res : null;
   } catch (e) {
     if (e instanceof RangeError) return null;
@@ -33,14 +33,12 @@ export function trySwapExactIn(pool: Pool, tokenIn: Token, amountIn: number): Sw
   }
 }
 
+/** `swapExactIn`, or null where the swap cannot happen (see above). */
+export function trySwapExactIn(pool: Pool, tokenIn: Token, amountIn: number): SwapResult | null {
+  return attempt(amountIn, () => swapExactIn(pool, tokenIn, amountIn));
+}
+
 /** `swapExactOut`, or null where the swap cannot happen (see above). */
 export function trySwapExactOut(pool: Pool, tokenOut: Token, amountOut: number): SwapResult | null {
-  if (!(Number.isFinite(amountOut) && amountOut >= 0)) return null;
-  try {
-    const res = swapExactOut(pool, tokenOut, amountOut);
-    return feasible(res) ? res : null;
-  } catch (e) {
-    if (e instanceof RangeError) return null;
-    throw e;
-  }
+  return attempt(amountOut, () => swapExactOut(pool, tokenOut, amountOut));
 }

@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import { swapExactIn } from '../../market/amm/index.js';
 import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
 import type { Bundle, UserSwap } from '../../market/orders/types.js';
 import type { BidStrategy } from './bidStrategy.js';
-import { defineSearcherKind, type SearcherView } from './searcherKind.js';
+import { defineSearcherKind, singleRollupFields, type SearcherView } from './searcherKind.js';
 import { yToGas } from './units.js';
 
 /** What a backrunner sees: one pool, its gas token, the reference price and the public mempool. */
@@ -60,7 +59,7 @@ export function backrunView(v: SearcherView): BackrunView {
 export const backrun = defineSearcherKind({
   kind: 'backrun',
   summary: 'Searcher kind `backrun`: takes the position behind each public user swap on one rollup.',
-  fields: { rollup: z.string().min(1).describe('Id of the rollup whose pool this searcher works.') },
+  fields: singleRollupFields,
   rollupsOf: (c) => [c.rollup],
   mempool: 'behind',
   books: { swaps: 'backruns', profitY: 'backrunProfitY' },

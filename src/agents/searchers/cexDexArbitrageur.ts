@@ -1,9 +1,8 @@
-import { z } from 'zod';
 import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
 import type { Bundle } from '../../market/orders/types.js';
 import type { BidStrategy } from './bidStrategy.js';
-import { defineSearcherKind } from './searcherKind.js';
+import { defineSearcherKind, singleRollupFields } from './searcherKind.js';
 import { yToGas } from './units.js';
 
 /** What a CEX-DEX arbitrageur sees: one pool, its gas token and the reference price. */
@@ -45,7 +44,7 @@ export function proposeCexDexBundle(view: CexDexView, strategy: BidStrategy): Bu
 export const cexDex = defineSearcherKind({
   kind: 'cex-dex',
   summary: "Searcher kind `cex-dex`: arbitrages one rollup's pool against the reference price.",
-  fields: { rollup: z.string().min(1).describe('Id of the rollup whose pool this searcher works.') },
+  fields: singleRollupFields,
   rollupsOf: (c) => [c.rollup],
   mempool: 'none',
   books: { swaps: 'arbCount', profitY: 'arbProfitY' },

@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import { optimalSandwich } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
 import type { Bundle } from '../../market/orders/types.js';
 import { backrunView, type BackrunView } from './backrunner.js';
 import type { BidStrategy } from './bidStrategy.js';
-import { defineSearcherKind } from './searcherKind.js';
+import { defineSearcherKind, singleRollupFields } from './searcherKind.js';
 import { yToGas } from './units.js';
 
 /**
@@ -42,7 +41,7 @@ export function proposeSandwiches(view: BackrunView & { readonly pool: Pool; rea
 export const sandwich = defineSearcherKind({
   kind: 'sandwich',
   summary: "Searcher kind `sandwich`: takes the positions around each public user swap on one rollup, up to the victim's slippage limit.",
-  fields: { rollup: z.string().min(1).describe('Id of the rollup whose pool this searcher works.') },
+  fields: singleRollupFields,
   rollupsOf: (c) => [c.rollup],
   mempool: 'around',
   // Users sandwiched are counted by the execute step when front-run, victim and back-run all land.

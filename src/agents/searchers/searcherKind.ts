@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Pool, Token } from '../../market/amm/types.js';
 import type { Bundle, UserSwap } from '../../market/orders/types.js';
 import type { BidStrategy } from './bidStrategy.js';
@@ -80,3 +80,6 @@ export interface SearcherKind<K extends string = string, S extends z.ZodRawShape
 export function defineSearcherKind<const K extends string, S extends z.ZodRawShape>(kind: SearcherKind<K, S>): SearcherKind<K, S> {
   return kind;
 }
+
+/** The config field of a kind that works one rollup's pool. */
+export const singleRollupFields = { rollup: z.string().min(1).describe('Id of the rollup whose pool this searcher works.') };
