@@ -1,0 +1,33 @@
+import { drawByWeight } from '../../market/mechanisms/selectWinner.js';
+import type { LearnerState, Source } from './types.js';
+import { normaliseLogWeights, weightShares } from './logWeights.js';
+
+/*
+ * EXP3 (Auer, Cesa-Bianchi, Freund & Schapire 2002, "The nonstochastic multiarmed bandit problem",
+ * SIAM J. Comput. 32, Fig. 1), with γ ∈ (0, 1] and K actions.
+ */
+
+/** EXP3's distribution over actions: p_i = (1 − γ) w_i / Σ_j w_j + γ / K (every p_i ≥ γ/K > 0). */
+export function exp3Probabilities(state: LearnerState, gamma: number): number[] {
+  const explore = gamma / state.actions;
+  return weightShares(state.logWeights).map((share) => (1 - gamma) * share + explore);
+}
+
+/** Samples an action from `exp3Probabilities` by inverting its cumulative sum: one draw. */
+export function chooseExp3(state: LearnerState, gamma: number, source: Source): number {
+  // Never null: every p_i ≥ γ/K > 0.
+  return drawByWeight(exp3Probabilities(state, gamma), source()) ?? 0;
+}
+
+/**
+ * Learns reward x ∈ [0, 1] of the played action j: with the importance-weighted estimate
+ * x̂_j = x / p_j, w_j ← w_j · exp(γ x̂_j / K); the other weights are unchanged. p_j is recomputed
+ * from the state, which has not changed since the action was chosen.
+ */
+export function updateExp3(state: LearnerState, gamma: number, action: number, reward: number): void {
+  const p = exp3Probabilities(state, gamma)[action]!;
+  // γx̂/K written as x·((γ/K)/p): since p ≥ γ/K the ratio is ≤ 1, so the step never exceeds x
+  // and cannot overflow however small p is.
+  state.logWeights[action]! += reward * (gamma / state.actions / p);
+  normaliseLogWeights(state.logWeights);
+}

@@ -1,0 +1,39 @@
+/**
+ * Exponential weights kept as logarithms (EXP3, Hedge). After every update the largest log-weight
+ * is subtracted from all of them, so the largest weight is exactly 1 and no number grows with the
+ * round count: 10⁶ rounds cannot overflow.
+ */
+
+import type { LearnerSpec } from './types.js';
+
+/** True for the learners that keep log-weights (EXP3, Hedge); the others keep an empty list. */
+export function usesLogWeights(spec: LearnerSpec): boolean {
+  return spec.name === 'exp3' || spec.name === 'hedge';
+}
+
+function maxOf(values: readonly number[]): number {
+  return values.reduce((max, v) => (v > max ? v : max), -Infinity);
+}
+
+/**
+ * Subtracts the largest log-weight from every log-weight, in place (afterwards max = 0). A
+ * difference that overflows to −∞ is kept at −Number.MAX_VALUE instead: its weight is 0 either
+ * way, and JSON would turn −∞ into null (state must survive a JSON checkpoint).
+ */
+export function normaliseLogWeights(logWeights: number[]): void {
+  const max = maxOf(logWeights);
+  for (let i = 0; i < logWeights.length; i += 1) {
+    logWeights[i] = Math.max(logWeights[i]! - max, -Number.MAX_VALUE);
+  }
+}
+
+/**
+ * Each action's share of the total weight, w_i / Σ_j w_j with w = exp(logWeights). Shifted by the
+ * largest log-weight first, so the total is ≥ 1 and the division is safe for any finite input.
+ */
+export function weightShares(logWeights: readonly number[]): number[] {
+  const max = maxOf(logWeights);
+  const weights = logWeights.map((l) => Math.exp(l - max));
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  return weights.map((w) => w / total);
+}
