@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { searcherKinds } from '../agents/searchers/registry.js';
 import type { SearcherKind } from '../agents/searchers/searcherKind.js';
+import { strategySchema } from './strategySchema.js';
 
 const nonNegative = () => z.number().nonnegative().finite();
 
@@ -14,6 +15,7 @@ const searcherCommon = {
   bidFraction: probability().default(0.5).describe('Fraction of each opportunity\'s value bid for inclusion (a fixed-fraction strategy), in [0, 1].'),
   minProfitY: nonNegative().default(0).describe('Opportunities worth this much or less, in Y, are skipped.'),
   latencyMs: nonNegative().default(50).describe('Delay from seeing an opportunity to its bundle arriving, in ms: decides who is first under `fcfs` ordering.'),
+  strategy: strategySchema.default({ name: 'fixed-fraction' }).describe('How it bids for each opportunity (default `fixed-fraction`: `bidFraction` of the value); see `bidding` for what it learns after each auction.'),
   exclusiveBuilder: z.string().min(1).optional().describe('Id of the only builder this searcher sends bundles to (exclusive order flow); absent, it sends to every builder.'),
 };
 
@@ -35,6 +37,7 @@ export const builderSchema = z
     skill: probability().default(1).describe('Probability of finding each non-exclusive bundle, in [0, 1] (the builder\'s skill).'),
     costY: nonNegative().default(0).describe('Cost of building a block, in Y, subtracted before bidding.'),
     margin: probability().default(0.1).describe('Share of the block\'s value the builder keeps, in [0, 1]; it bids the rest minus `costY` (never below 0).'),
+    strategy: strategySchema.default({ name: 'fixed-fraction' }).describe('How it bids for the block (default `fixed-fraction`: (1 − margin)·value − costY); its value is the block\'s value less `costY`.'),
     bidTimeMs: nonNegative().default(1000).describe('When its final bid for the block reaches relays and committee members, in ms after the slot starts: what committee mechanisms (mev-burn, mev-smoothing) and the committee detector read.'),
   })
   .strict();

@@ -5,6 +5,8 @@ import { splitRuleSchema } from '../market/revenueSharing/config.js';
 import { governanceSchema, reportingSchema } from './trustSchema.js';
 import { builderSchema, searcherSchema, sequencingSchema, validatorSchema } from './agentsSchema.js';
 import { schemaKeyField } from './schemaKey.js';
+import { checkBidding } from './biddingChecks.js';
+import { biddingSchema } from './strategySchema.js';
 
 /** The two risky assets; prices are quoted in Y per X. */
 export const tokenSchema = z.enum(['X', 'Y']);
@@ -187,6 +189,7 @@ const marketShape = z
     sequencing: sequencingSchema.default(sequencingSchema.parse({})).describe('Whether the rollups share one sequencer (one proposer and one auction for the super-block) or each has its own.'),
     validators: z.array(validatorSchema).min(1).default([{ id: 'validator-0', stake: 1 }]).describe('Stake-weighted validators; each slot\'s proposer is drawn from them in proportion to stake (the total must be > 0).'),
     builders: z.array(builderSchema).default([]).describe('Block builders. Empty: the proposer sells positions to searchers directly. Otherwise searchers send bundles to builders, who build blocks and bid for them with the configured mechanism.'),
+    bidding: biddingSchema.default(biddingSchema.parse({})),
     limits: limitsSchema.default(limitsSchema.parse({})).describe('Bounds on the work the config may ask for; raise one deliberately when a study needs it.'),
     revenueSharing: revenueSharingSchema.default(revenueSharingSchema.parse({})).describe('How the shared sequencer\'s revenue is split among the rollups, what the proposer reports of it and whether rollups may leave.'),
   })
@@ -248,6 +251,7 @@ export const marketConfigSchema = marketShape
         message: `exact ${rule.name} needs v(S) for all 2^${cfg.rollups.length} subsets, more than revenueSharing.exactUpTo (${cfg.revenueSharing.exactUpTo}) rollups allow; use the sampled estimator {"name": "drop-out", "rounds": 1000} or raise exactUpTo (at most 12)`,
       });
     checkTrust(cfg, ctx);
+    checkBidding(cfg, ctx);
     checkLimits(cfg, ctx);
     if (cfg.validators.reduce((a, v) => a + v.stake, 0) <= 0)
       ctx.addIssue({ code: 'custom', path: ['validators'], message: 'the validators\' total stake must be > 0: give at least one validator a positive stake' });

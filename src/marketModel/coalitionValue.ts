@@ -1,4 +1,5 @@
-import { buildBlock, builderBidY } from '../agents/builders/buildBlock.js';
+import { buildBlock } from '../agents/builders/buildBlock.js';
+import { builderChoices } from './bidding.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../market/orders/allocateBundles.js';
 import { rollupsOf } from '../market/orders/positions.js';
@@ -14,7 +15,7 @@ const inMask = (b: Bundle, mask: number) => rollupsOf(b.target).every((r) => (ma
  * The revenue of this slot's auction had only the rollups in `mask` (a bitmask over rollup
  * indices) shared the sequencer: v(S), DESIGN.md §6. With builders, each builder re-builds its block
  * from the bundles it saw that act only on S (an atomic bundle spanning a rollup outside S drops
- * out) and bids for it; the mechanism runs on those bids. Without builders, the proposer sells S's
+ * out) and bids for it by its strategy (a learner as it would now, drawing from this stream); the mechanism runs on those bids. Without builders, the proposer sells S's
  * positions to the searchers. Counterfactuals read the pools before execution, draw only from their
  * own streams (`counterfactual/<mask>`) and change nothing: the real outcome is the same with or
  * without them. v(S) is what the proposer would have received (Y): the winning bid under
@@ -29,11 +30,9 @@ export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles
     return allocateBundles(forSale, world.config.mechanism.name as PaymentRule, source).reduce((a, w) => a + w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);
   }
   const pools = world.rollups.map((r) => r.pool);
-  const bids = candidates.map((c, i) => {
-    const block = buildBlock(c.seen.filter((b) => inMask(b, mask)), pools, source);
-    const cfg = world.config.builders[i]!;
-    return { bidderId: world.builders[i]!.id, amount: builderBidY(block.valueByRollupY.reduce((a, v) => a + v, 0), cfg.margin, cfg.costY), timeMs: cfg.bidTimeMs };
-  });
+  const grossY = candidates.map((c) => buildBlock(c.seen.filter((b) => inMask(b, mask)), pools, source).valueByRollupY.reduce((a, v) => a + v, 0));
+  const { choices } = builderChoices(world, grossY, () => source);
+  const bids = choices.map((c, i) => ({ bidderId: world.builders[i]!.id, amount: c.bidY, timeMs: world.config.builders[i]!.bidTimeMs }));
   return runMechanism(world.config.mechanism, bids, source).payments.toProposer;
 }
 

@@ -82,6 +82,8 @@ export const slotColumns = [
   { name: 'sandwiches', field: 'sandwiches', source: 'execute', type: 'count', unit: 'users', meaning: 'Users sandwiched (front-run, victim and back-run all executed).', summary: sum('sandwiches') },
   { name: 'sandwich_profit_y', field: 'sandwichProfitY', source: 'execute', type: 'amount', unit: 'Y', meaning: 'Gross profit of executed sandwich legs at the reference price.', summary: total('sandwich_profit_y') },
   { name: 'bids', field: 'bidCount', source: 'auction', type: 'count', unit: 'bundles', meaning: 'Bundles submitted that act on this rollup.' },
+  { name: 'searcher_bid_shade', field: 'searcherShade', source: 'auction', type: 'amount', unit: '', meaning: 'Σ bids ÷ Σ values of the bundles paid for on this rollup (0 without any): how much of their value searchers bid (their strategies: `searchers[].strategy`).' },
+  { name: 'builder_bid_shade', field: 'builderShade', source: 'auction', type: 'amount', unit: '', meaning: 'Σ builders\' bids ÷ Σ their block values (less costs) in the auction of this rollup\'s block (0 without builders or value).' },
   { name: 'winning_bid_gas', field: 'winningBidGas', source: 'settle', type: 'amount', unit: 'gas token', meaning: 'Bids paid by executed winners on this rollup, in its gas token.' },
   { name: 'winning_bid_y', field: 'winningBidY', source: 'settle', type: 'amount', unit: 'Y', meaning: 'The same bids valued at the reference price.', summary: total('winning_bids_y') },
   { name: 'bid_purchase_gas', field: 'bidPurchaseGas', source: 'settle', type: 'amount', unit: 'gas token', meaning: 'Gas token bought on the pool by winners short of it to pay their bids (moves the price).', summary: sum('bid_purchase_gas') },

@@ -9,6 +9,7 @@ import { runCounterfactuals } from './phases/counterfactual.js';
 import { executeSlot } from './phases/execute.js';
 import { referencePriceStep } from './phases/exogenous.js';
 import { governanceHook } from './phases/governance.js';
+import { learnFromSlot } from './phases/learn.js';
 import { searchBundles } from './phases/search.js';
 import { settleSlot } from './phases/settle.js';
 import { shareRevenue } from './phases/share.js';
@@ -33,7 +34,7 @@ export type MarketSlotStep = (world: WorldState, ctx: SlotContext) => SlotOutcom
 /**
  * The slot of DESIGN.md §4 as one ordered list of phases. The deciding phases read the world and
  * return what they decided; the apply steps — nature's price step and arrivals, then execute,
- * settle and share — are the only ones that change it. With no builders the build phase decides
+ * settle, share and learn (bidders' records and learners) — are the only ones that change it. With no builders the build phase decides
  * nothing and the proposer sells positions to searchers directly.
  */
 export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
@@ -53,6 +54,7 @@ export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
     const execution = execute(world, found.bundles, sold, ctx);
     const settlement = settleSlot(world, sold, execution);
     const shares = share(world, { auction: sold, counterfactual: cf, execution, settlement });
+    learnFromSlot(world, { slot: ctx.slot, search: found, candidates, auction: sold, execution });
     return { arrivals: arrived, search: found, candidates, auction: sold, counterfactual: cf, execution, settlement, share: shares };
   };
 }
@@ -62,7 +64,7 @@ export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
  * onto the bus before the epoch hooks (governance) run.
  */
 export function buildMarketSimulation(config: MarketConfig, streams = new RandomStreams(config.seed), world = createWorld(config)): MarketSimulation & { lastOutcome(): SlotOutcome | null } {
-  const runtime = createRuntime(world, streams);
+  const runtime = createRuntime(streams);
   const bus = new EventBus<SlotEvent>();
   const step = marketSlotStep(runtime);
   const record = slotRecorder(tableColumns(config.searchers.map((s) => s.kind)));

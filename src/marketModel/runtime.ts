@@ -1,20 +1,17 @@
-import { fixedFractionBid, type BidStrategy } from '../agents/searchers/bidStrategy.js';
 import { bindDistributions, type Distributions } from '../engine/distributions.js';
 import type { RandomStreams } from '../engine/randomStreams.js';
-import type { WorldState } from './types.js';
 
 /**
  * What the phases need besides the world's plain data: the run's random streams (one per
- * component path, DESIGN.md §9) with their distributions, and the searchers' bid strategies.
+ * component path, DESIGN.md §9) with their distributions. Bidders' memories are in the world.
  */
 export interface ModelRuntime {
   readonly streams: RandomStreams;
   /** Distributions bound to the stream at `path`, created once per path. */
   dist(path: string): Distributions;
-  readonly strategies: readonly BidStrategy[];
 }
 
-export function createRuntime(world: WorldState, streams: RandomStreams): ModelRuntime {
+export function createRuntime(streams: RandomStreams): ModelRuntime {
   const cache = new Map<string, Distributions>();
   return {
     streams,
@@ -26,6 +23,5 @@ export function createRuntime(world: WorldState, streams: RandomStreams): ModelR
       }
       return d;
     },
-    strategies: world.config.searchers.map((s) => fixedFractionBid(s.bidFraction)),
   };
 }

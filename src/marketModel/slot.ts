@@ -27,6 +27,10 @@ export interface WinningBlock {
   readonly builder: number | null;
   /** Builders' bids (Y), in builder order; empty in direct mode. */
   readonly bidsY: readonly number[];
+  /** Builders' values for the block (Y, less their costs), the learners' actions (grid index, −1 otherwise), and the mechanism's draws (to replay it for counterfactual bids). Empty in direct mode. */
+  readonly valuesY: readonly number[];
+  readonly actions: readonly number[];
+  readonly draws: readonly number[];
   /** What each builder pays (Y) and where it goes: proposer, burn, committee, users. Null in direct mode. */
   readonly payments: {
     readonly perBidderY: readonly number[];
@@ -38,9 +42,20 @@ export interface WinningBlock {
   } | null;
 }
 
+/** A searcher's bid for one opportunity (its bundles carry the decision's index as `decision`). */
+export interface SearcherDecision {
+  readonly searcher: number;
+  readonly valueY: number;
+  readonly bidY: number;
+  /** The learner's action (grid index), −1 for a strategy that does not learn. */
+  readonly action: number;
+}
+
 /** The search phase's decision: the bundles submitted, and how many leg-group ids they used. */
 export interface SearchOutcome {
   readonly bundles: readonly Bundle[];
+  /** The bid decisions the bundles carry, in the order made. */
+  readonly decisions: readonly SearcherDecision[];
   /** The world's next group id after this slot's split opportunities. */
   readonly nextGroupId: number;
 }

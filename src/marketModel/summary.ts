@@ -1,3 +1,5 @@
+import { summariseBidder } from '../agents/bidding/bidderRecord.js';
+import type { BidderRecord } from '../agents/bidding/types.js';
 import { concentration } from '../market/metrics/concentration.js';
 import { gapBps, inFeeBand } from '../market/metrics/priceGap.js';
 import { compileSum } from './compiledRecords.js';
@@ -5,7 +7,7 @@ import { summedColumnsOf, tableColumns, type ColumnSpec, type RollupSums, type S
 import type { SlotEvent } from './slotRecord.js';
 import type { WorldState } from './types.js';
 import { addReport, emptyTally, reportingSummary, type ReportingTally } from './reportingSummary.js';
-import type { ConservationSummary, RollupSummary, RunSummary, TokenConservation, TotalledSums } from './summaryTypes.js';
+import type { BidderSummaryEntry, ConservationSummary, RollupSummary, RunSummary, TokenConservation, TotalledSums } from './summaryTypes.js';
 import { holdingsOf, supplyOf } from './conservation.js';
 
 /** Per rollup: the summed columns (named as in summary.json) and the aggregates derived here. */
@@ -30,6 +32,28 @@ export interface SummaryState {
   lastRef: number | null;
   sums: Sums[];
   initialWorld: { refPriceYPerX: number; poolPrices: number[] };
+}
+
+/** One bidder's line of summary.json's `bidders` (bidderRecord.ts's `summariseBidder`, snake_case). */
+function bidderEntry(id: string, role: 'builder' | 'searcher', strategy: string, record: BidderRecord, windowSlots: number): BidderSummaryEntry {
+  const b = summariseBidder(record, windowSlots);
+  return {
+    bidder: id,
+    role,
+    strategy,
+    auctions: b.auctions,
+    wins: b.wins,
+    win_rate: b.winRate,
+    mean_shade: b.meanShade,
+    value_y: b.valueY,
+    bid_y: b.bidY,
+    payoff_y: b.payoffY,
+    best_fixed_action: b.bestFixedAction,
+    regret_y: b.regretY,
+    regret_per_auction_y: b.regretPerAuctionY,
+    converged_at_slot: b.convergedAtSlot,
+    shade_by_window: b.shadeByWindow,
+  };
 }
 
 export class SummaryAccumulator {
@@ -177,6 +201,10 @@ export class SummaryAccumulator {
         win_share: wins > 0 ? s.record.wins / wins : 0,
         paid_y: s.record.paidY,
       })),
+      bidders: [
+        ...world.builders.map((b) => bidderEntry(b.id, 'builder', world.config.builders[b.index]!.strategy.name, b.bidding, world.config.bidding.windowSlots)),
+        ...world.searchers.map((s) => bidderEntry(s.id, 'searcher', world.config.searchers[s.index]!.strategy.name, s.bidding, world.config.bidding.windowSlots)),
+      ],
       conservation: this.conservation(world),
     };
   }

@@ -68,6 +68,8 @@ export interface RunSummary {
   reporting: ReportingSummary;
   rollups: RollupSummary[];
   searchers: { searcher: string; kind: string; pnl_y: number; leg_failure_loss_y: number; wins: number; win_share: number; paid_y: number }[];
+  /** Every bidder's bidding: builders (for blocks), then searchers (for positions). */
+  bidders: BidderSummaryEntry[];
   /** Token conservation: every holder of X and Y on each rollup at the end, and the drift of their sum. */
   conservation: ConservationSummary;
 }
@@ -90,4 +92,23 @@ export interface ConservationSummary {
   /** Largest max_abs_drift ÷ initial_total over rollups and tokens. */
   max_relative_drift: number;
   rollups: { rollup: string; x: TokenConservation; y: TokenConservation }[];
+}
+
+/** One bidder's bidding over the run (see summaryFields.ts for each field's meaning). */
+export interface BidderSummaryEntry {
+  bidder: string;
+  role: 'builder' | 'searcher';
+  strategy: string;
+  auctions: number;
+  wins: number;
+  win_rate: number | null;
+  mean_shade: number | null;
+  value_y: number;
+  bid_y: number;
+  payoff_y: number;
+  best_fixed_action: number | null;
+  regret_y: number;
+  regret_per_auction_y: number | null;
+  converged_at_slot: number | null;
+  shade_by_window: readonly (number | null)[];
 }

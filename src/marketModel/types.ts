@@ -1,6 +1,7 @@
 import type { Pool, Token } from '../market/amm/types.js';
 import type { Balances, UserSwap } from '../market/orders/types.js';
 import type { MarketConfig } from '../config/schema.js';
+import type { BidderRecord } from '../agents/bidding/types.js';
 
 /*
  * The market model's persistent world: what carries over from one slot to the next. Everything here
@@ -34,6 +35,8 @@ export interface BuilderState {
    * losing bidder's, a price above what it received) are not rollup tokens and are not here.
    */
   readonly holdings: Balances[];
+  /** Its bidding for blocks: a learner's state, its estimates of the rivals, its record (strategies). */
+  readonly bidding: BidderRecord;
 }
 
 export interface RollupState {
@@ -77,6 +80,8 @@ export interface SearcherState {
   readonly record: { wins: number; paidY: number; wonValueY: number; legFailureLossY: number };
   /** Lone legs waiting to be unwound. */
   openLegs: OpenLeg[];
+  /** Its bidding for positions: a learner's state and its record (strategies). */
+  readonly bidding: BidderRecord;
 }
 
 export interface ProposerState {

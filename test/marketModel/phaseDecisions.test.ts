@@ -35,7 +35,7 @@ function setup(overrides: Record<string, unknown> = {}) {
     }),
   );
   const world = createWorld(config);
-  const rt = createRuntime(world, new RandomStreams(config.seed));
+  const rt = createRuntime(new RandomStreams(config.seed));
   return { config, world, rt, ctx: slotContext(config.clock, 0) };
 }
 

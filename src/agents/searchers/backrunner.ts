@@ -32,7 +32,8 @@ export function proposeBackruns(view: BackrunView, strategy: BidStrategy): Bundl
     const after = swapExactIn(view.pool, tx.tokenIn, tx.amountIn).pool;
     const value = optimalArbAgainstPrice(after, view.refPriceYPerX).profitY;
     if (value <= view.minProfitY) continue;
-    const bidY = Math.min(value, strategy.bidY({ valueY: value, rollup: view.rollup }));
+    const { bidY: offered, decision } = strategy.bid({ valueY: value, rollup: view.rollup });
+    const bidY = Math.min(value, offered);
     out.push({
       searcher: view.searcher,
       kind: 'backrun',
@@ -42,6 +43,7 @@ export function proposeBackruns(view: BackrunView, strategy: BidStrategy): Bundl
       bidRollup: view.rollup,
       bidGas: yToGas(bidY, view.gasToken, view.refPriceYPerX),
       bidY,
+      decision,
       hedge: true,
       arrivalMs: tx.arrivalMs + view.latencyMs,
     });

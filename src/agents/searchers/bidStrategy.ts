@@ -6,18 +6,23 @@ export interface Opportunity {
   readonly rollup: number;
 }
 
-/**
- * Decides the bid for an opportunity, in Y at the reference price (the caller converts it to the
- * gas token). An interface so learning strategies (bandits over bid shading) can replace the
- * fixed fraction later: they would keep their own state and learn from `observe`.
- */
-export interface BidStrategy {
-  bidY(opportunity: Opportunity): number;
-  /** Feedback after the auction: whether the bid won and what was realised. Optional. */
-  observe?(outcome: { won: boolean; bidY: number; profitY: number }): void;
+/** A searcher's bid for an opportunity (Y at the reference price) and the id of that decision in the slot. */
+export interface BidDecision {
+  readonly bidY: number;
+  /** Carried by the opportunity's bundles (`Bundle.decision`), so that the searcher learns from their outcome. */
+  readonly decision: number;
 }
 
-/** Bids a fixed fraction of the opportunity's value. */
+/**
+ * Decides the bid for an opportunity, in Y at the reference price (the kind converts it to the
+ * gas token); never more than the opportunity's value. The search phase gives each searcher one
+ * for the slot, playing its configured strategy (src/agents/bidding).
+ */
+export interface BidStrategy {
+  bid(opportunity: Opportunity): BidDecision;
+}
+
+/** Bids a fixed fraction of the opportunity's value (every decision id −1: nothing to learn). */
 export function fixedFractionBid(fraction: number): BidStrategy {
-  return { bidY: (o) => Math.max(0, o.valueY * fraction) };
+  return { bid: (o) => ({ bidY: Math.max(0, Math.min(o.valueY, o.valueY * fraction)), decision: -1 }) };
 }

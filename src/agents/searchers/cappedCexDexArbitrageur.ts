@@ -32,8 +32,9 @@ export const cappedCexDex = defineSearcherKind({
     const out = quoteExactIn(r.pool, best.tokenIn, amountIn);
     const valueY = best.tokenIn === 'Y' ? out * p - amountIn : out - amountIn * p;
     if (valueY <= v.minProfitY) return [];
-    const bidY = Math.min(valueY, strategy.bidY({ valueY, rollup: r.index }));
+    const { bidY: offered, decision } = strategy.bid({ valueY, rollup: r.index });
+    const bidY = Math.min(valueY, offered);
     const leg = { rollup: r.index, tokenIn: best.tokenIn, amountIn, minAmountOut: out * (1 - 1e-9) };
-    return [{ searcher: v.searcher, kind: 'capped-cex-dex', target: { kind: 'top', rollups: [r.index] }, legs: [leg], valueY, bidRollup: r.index, bidGas: yToGas(bidY, r.gasToken, p), bidY, hedge: true, arrivalMs: v.arrivalMs }];
+    return [{ searcher: v.searcher, kind: 'capped-cex-dex', target: { kind: 'top', rollups: [r.index] }, legs: [leg], valueY, bidRollup: r.index, bidGas: yToGas(bidY, r.gasToken, p), bidY, decision, hedge: true, arrivalMs: v.arrivalMs }];
   },
 });

@@ -25,7 +25,8 @@ export interface CexDexView {
 export function proposeCexDexBundle(view: CexDexView, strategy: BidStrategy): Bundle | null {
   const trade = optimalArbAgainstPrice(view.pool, view.refPriceYPerX);
   if (trade.tokenIn === null || trade.profitY <= view.minProfitY) return null;
-  const bidY = Math.min(trade.profitY, strategy.bidY({ valueY: trade.profitY, rollup: view.rollup }));
+  const { bidY: offered, decision } = strategy.bid({ valueY: trade.profitY, rollup: view.rollup });
+  const bidY = Math.min(trade.profitY, offered);
   return {
     searcher: view.searcher,
     kind: 'cex-dex',
@@ -35,6 +36,7 @@ export function proposeCexDexBundle(view: CexDexView, strategy: BidStrategy): Bu
     bidRollup: view.rollup,
     bidGas: yToGas(bidY, view.gasToken, view.refPriceYPerX),
     bidY,
+    decision,
     hedge: true,
     arrivalMs: view.arrivalMs,
   };

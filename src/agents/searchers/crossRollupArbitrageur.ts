@@ -37,7 +37,8 @@ export function proposeCrossRollupBundles(view: CrossRollupView, strategy: BidSt
     { rollup: view.rollups[buy]!, tokenIn: 'Y', amountIn: arb.amountYIn, minAmountOut: arb.amountX * (1 - 1e-9) },
     { rollup: view.rollups[sell]!, tokenIn: 'X', amountIn: arb.amountX, minAmountOut: arb.amountYOut * (1 - 1e-9) },
   ];
-  const bidY = Math.min(arb.profitY, strategy.bidY({ valueY: arb.profitY, rollup: view.rollups[view.payOn] }));
+  const { bidY: offered, decision } = strategy.bid({ valueY: arb.profitY, rollup: view.rollups[view.payOn] });
+  const bidY = Math.min(arb.profitY, offered);
   if (view.bundling === 'atomic') {
     return [{
       searcher: view.searcher,
@@ -50,6 +51,7 @@ export function proposeCrossRollupBundles(view: CrossRollupView, strategy: BidSt
       bidRollup: view.rollups[view.payOn],
       bidGas: yToGas(bidY, view.gasTokens[view.payOn], view.refPriceYPerX),
       bidY,
+      decision,
     }];
   }
   return [buy, sell].map((side, i) => ({
@@ -64,6 +66,7 @@ export function proposeCrossRollupBundles(view: CrossRollupView, strategy: BidSt
     bidGas: yToGas(bidY / 2, view.gasTokens[side]!, view.refPriceYPerX),
     bidY: bidY / 2,
     group: view.group,
+    decision,
   }));
 }
 

@@ -20,7 +20,8 @@ export function proposeSandwiches(view: BackrunView & { readonly pool: Pool; rea
     if (!s) continue;
     const valueY = tx.tokenIn === 'X' ? s.profitInTokenIn * p : s.profitInTokenIn;
     if (valueY <= view.minProfitY) continue;
-    const bidY = Math.min(valueY, strategy.bidY({ valueY, rollup: view.rollup }));
+    const { bidY: offered, decision } = strategy.bid({ valueY, rollup: view.rollup });
+    const bidY = Math.min(valueY, offered);
     out.push({
       searcher: view.searcher,
       kind: 'sandwich',
@@ -30,6 +31,7 @@ export function proposeSandwiches(view: BackrunView & { readonly pool: Pool; rea
       bidRollup: view.rollup,
       bidGas: yToGas(bidY, view.gasToken, p),
       bidY,
+      decision,
       hedge: false, // the back-run sells what the front-run bought: no position is left to hedge
       arrivalMs: tx.arrivalMs + view.latencyMs,
     });

@@ -38,6 +38,9 @@ export function payAllPay(
 /** The `all-pay` mechanism. */
 export const allPay = defineMechanism({
   name: 'all-pay',
+  // Feedback: sealed bids; winner-take-all, so the best rival bid decides any own bid's outcome.
+  reveals: 'min-to-win',
+  counterfactualFrom: 'min-to-win',
   summary: 'the highest bid wins (ties uniform); every bidder pays its bid, win or lose, to the proposer.',
   params: allPayParamsSchema,
   allocate: allocateAllPay,

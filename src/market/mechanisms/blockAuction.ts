@@ -52,6 +52,9 @@ export function payBlockAuction(
 /** The `block-auction` mechanism. */
 export const blockAuction = defineMechanism({
   name: 'block-auction',
+  // Feedback: a sealed first-price sale.
+  reveals: 'min-to-win',
+  counterfactualFrom: 'min-to-win',
   summary: 'each bid commits to a built block; sold first-price in the slot (mev-boost, ePBS).',
   params: blockAuctionParamsSchema,
   validateParams: validateBlockAuctionParams,

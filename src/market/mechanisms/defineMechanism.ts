@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Allocation, Bid, Mechanism, NoParams, Payments, Source } from './types.js';
+import type { Allocation, Bid, FeedbackPolicy, Mechanism, NoParams, Payments, Source } from './types.js';
 
 /**
  * A mechanism's parameter schema: a strict zod object (`z.strictObject({...})`), so a misspelled
@@ -25,6 +25,14 @@ export interface MechanismSpec<N extends string, S extends ParamsSchema> {
   readonly summary: string;
   /** The parameters (see `ParamsSchema`); `z.strictObject({})` for none. Must not define `name`. */
   readonly params: S;
+  /** The most the mechanism can reveal to bidders after an auction (see `FeedbackPolicy`). */
+  readonly reveals: FeedbackPolicy;
+  /**
+   * The least feedback from which a bidder can compute what any other bid of its own would have
+   * earned, the rivals' bids held fixed: `min-to-win` for a winner-take-all auction whose outcome
+   * depends on the rivals only through the best rival bid; `all-bids` for a lottery or a committee.
+   */
+  readonly counterfactualFrom: FeedbackPolicy;
   /**
    * Zod-free parameter check: throws a RangeError naming the offending parameter, returns the
    * params unchanged. Default: check them against `params` (unknown keys allowed).
@@ -42,6 +50,8 @@ export interface MechanismDefinition<N extends string, S extends ParamsSchema>
   readonly name: N;
   readonly summary: string;
   readonly params: S;
+  readonly reveals: FeedbackPolicy;
+  readonly counterfactualFrom: FeedbackPolicy;
   /** `params` extended with `name: z.literal(name)`: this mechanism's member of the config union. */
   readonly configSchema: MechanismConfigSchemaOf<N, S>;
 }
@@ -91,6 +101,8 @@ export function defineMechanism<const N extends string, S extends ParamsSchema>(
     name: spec.name,
     summary: spec.summary,
     params: spec.params,
+    reveals: spec.reveals,
+    counterfactualFrom: spec.counterfactualFrom,
     configSchema,
     validateParams: spec.validateParams ?? checkAgainst(spec.params),
     allocate: spec.allocate,

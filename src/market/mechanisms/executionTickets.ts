@@ -89,6 +89,9 @@ export function payExecutionTickets(
 /** The `execution-tickets` mechanism (one purchase round; see ticketLedger.ts for lookahead). */
 export const executionTickets = defineMechanism({
   name: 'execution-tickets',
+  // Feedback: ticket purchases are public; a win probability needs every purchase.
+  reveals: 'all-bids',
+  counterfactualFrom: 'all-bids',
   summary: 'posted-price tickets, unlimited supply; the slot holder is drawn in proportion to tickets; proceeds burned.',
   params: executionTicketsParamsSchema,
   validateParams: validateExecutionTicketsParams,

@@ -38,6 +38,9 @@ export function payFirstPrice(
 /** The `first-price` mechanism. */
 export const firstPrice = defineMechanism({
   name: 'first-price',
+  // Feedback: sealed bids; the winning price is public and the minimum winning bid can be revealed (as Google's first-price auctions do).
+  reveals: 'min-to-win',
+  counterfactualFrom: 'min-to-win',
   summary: 'sealed bids; the highest bid wins (ties uniform) and pays its own bid to the proposer.',
   params: firstPriceParamsSchema,
   allocate: allocateFirstPrice,

@@ -89,6 +89,9 @@ export function payMevBurn(
 /** The `mev-burn` mechanism. */
 export const mevBurn = defineMechanism({
   name: 'mev-burn',
+  // Feedback: bids are gossiped to the committee in public; the floor depends on every bid seen.
+  reveals: 'all-bids',
+  counterfactualFrom: 'all-bids',
   summary: 'a committee sets a floor from the bids it observed; the top bid above it wins; the floor is burned.',
   params: mevBurnParamsSchema,
   validateParams: validateCommitteeParams,

@@ -35,6 +35,9 @@ export function committeeMemberShare(payments: Payments, params: CommitteeParams
 /** The `mev-smoothing` mechanism. */
 export const mevSmoothing = defineMechanism({
   name: 'mev-smoothing',
+  // Feedback: bids are gossiped to the committee in public; the floor depends on every bid seen.
+  reveals: 'all-bids',
+  counterfactualFrom: 'all-bids',
   summary: 'as mev-burn, but the floor is shared equally among the committee instead of burned.',
   params: mevSmoothingParamsSchema,
   validateParams: validateCommitteeParams,

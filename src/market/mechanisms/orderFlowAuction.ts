@@ -82,6 +82,9 @@ export function payOrderFlowAuction(
 /** The `order-flow-auction` mechanism. */
 export const orderFlowAuction = defineMechanism({
   name: 'order-flow-auction',
+  // Feedback: the auctioneer announces the winner and its bid, not the others.
+  reveals: 'winning-bid',
+  counterfactualFrom: 'min-to-win',
   summary: "searchers bid to backrun a user's transaction; the top bid wins; part of the price is rebated to the user.",
   params: orderFlowAuctionParamsSchema,
   validateParams: validateOrderFlowAuctionParams,

@@ -51,6 +51,9 @@ export function payPartialBlock(
 /** The `partial-block` mechanism. */
 export const partialBlock = defineMechanism({
   name: 'partial-block',
+  // Feedback: a sealed first-price sale of the auctioned share.
+  reveals: 'min-to-win',
+  counterfactualFrom: 'min-to-win',
   summary: 'only the top-of-block share is sold, first-price; the rest of the block is not auctioned.',
   params: partialBlockParamsSchema,
   validateParams: validatePartialBlockParams,

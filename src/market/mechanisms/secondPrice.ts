@@ -40,6 +40,9 @@ export function paySecondPrice(
 /** The `second-price` mechanism. */
 export const secondPrice = defineMechanism({
   name: 'second-price',
+  // Feedback: the price paid is the best rival bid, which is the minimum bid that would have won.
+  reveals: 'min-to-win',
+  counterfactualFrom: 'min-to-win',
   summary: 'sealed bids (Vickrey); the highest bid wins (ties uniform) and pays the highest other bid.',
   params: secondPriceParamsSchema,
   allocate: allocateSecondPrice,

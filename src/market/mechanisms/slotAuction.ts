@@ -53,6 +53,9 @@ export function paySlotAuction(
 /** The `slot-auction` mechanism. */
 export const slotAuction = defineMechanism({
   name: 'slot-auction',
+  // Feedback: a sealed first-price sale.
+  reveals: 'min-to-win',
+  counterfactualFrom: 'min-to-win',
   summary: 'the right to build a slot is sold first-price leadSlots ahead, without commitment to its contents.',
   params: slotAuctionParamsSchema,
   validateParams: validateSlotAuctionParams,

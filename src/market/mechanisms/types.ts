@@ -10,6 +10,21 @@
 /** A uniform source on [0, 1), as d3-random's `.source()` expects; the only randomness allowed. */
 export type Source = () => number;
 
+/**
+ * What bidders learn after an auction, from least to most (the config's `feedback`): their own
+ * outcome only; the winning bid; the minimum bid that would have won (as Google's first-price ad
+ * auctions reveal); every bid. A mechanism declares the most it can reveal (`reveals`) and the
+ * least from which a bidder can compute what any other bid of its own would have earned
+ * (`counterfactualFrom`).
+ */
+export const FEEDBACK_POLICIES = ['own', 'winning-bid', 'min-to-win', 'all-bids'] as const;
+export type FeedbackPolicy = (typeof FEEDBACK_POLICIES)[number];
+
+/** True when feedback `a` reveals at least what `b` does. */
+export function revealsAtLeast(a: FeedbackPolicy, b: FeedbackPolicy): boolean {
+  return FEEDBACK_POLICIES.indexOf(a) >= FEEDBACK_POLICIES.indexOf(b);
+}
+
 /** One sealed bid. */
 export interface Bid {
   /** Stable identifier of the bidder (builder, searcher, ticket buyer). */
@@ -71,6 +86,10 @@ export interface Payments {
 export interface Mechanism<P> {
   /** Registry name, e.g. `'first-price'`. */
   readonly name: string;
+  /** The most it can reveal to bidders after an auction (see `FeedbackPolicy`). */
+  readonly reveals: FeedbackPolicy;
+  /** The least feedback from which a bidder can compute any other own bid's payoff (see `MechanismSpec`). */
+  readonly counterfactualFrom: FeedbackPolicy;
   /** Throws a RangeError naming the offending parameter; returns the params unchanged. */
   validateParams(params: P): P;
   /** Decides the winner; draws randomness only from `source`. Validates bids and params. */

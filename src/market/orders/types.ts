@@ -67,6 +67,8 @@ export interface Bundle {
   readonly group?: number;
   /** When the bundle reaches the builder or sequencer, ms (slot start + the searcher's latency). */
   readonly arrivalMs: number;
+  /** Index of the bid decision it carries among the slot's (the legs of a split opportunity share one). */
+  readonly decision?: number;
 }
 
 /** A bundle that won its auction, with what it pays (in `bidRollup`'s gas token). */

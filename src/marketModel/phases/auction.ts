@@ -1,6 +1,6 @@
-import { builderBidY } from '../../agents/builders/buildBlock.js';
 import { drawProposer } from '../../agents/proposer/drawProposer.js';
 import type { Source } from '../../engine/randomStreams.js';
+import { recordingSource } from '../../market/mechanisms/counterfactual.js';
 import { runMechanism } from '../../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../../market/orders/allocateBundles.js';
 import { rollupsOf } from '../../market/orders/positions.js';
@@ -9,6 +9,7 @@ import { zeroTally } from '../columns.js';
 import { sequencingGroups } from '../membership.js';
 import { touchesFcfs } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
+import { bidderStream, builderChoices } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
 
@@ -22,21 +23,26 @@ function sellPositions(world: WorldState, bundles: readonly Bundle[], group: rea
   return [...sold, ...unsold];
 }
 
-/** Builder mode: builders bid for the group's block with the configured mechanism. */
+/**
+ * Builder mode: builders bid for the group's block with the configured mechanism, each by its
+ * strategy (its value: the block's bids less its cost). The mechanism's draws are kept so the
+ * learn step can replay the auction with other bids.
+ */
 function auctionBlock(
   world: WorldState,
+  rt: ModelRuntime,
   bundles: readonly Bundle[],
   candidates: readonly Candidate[],
   group: readonly number[],
   proposer: number,
   source: Source,
 ): { block: WinningBlock; allocated: Allocated[] } {
-  const bidsY = candidates.map((c, i) => {
-    const cfg = world.config.builders[i]!;
-    return builderBidY(group.reduce((a, r) => a + c.valueByRollupY[r]!, 0), cfg.margin, cfg.costY);
-  });
+  const grossY = candidates.map((c) => group.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
+  const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
+  const bidsY = choices.map((c) => c.bidY);
   const bids = world.builders.map((b, i) => ({ bidderId: b.id, amount: bidsY[i]!, timeMs: world.config.builders[i]!.bidTimeMs }));
-  const { allocation, payments } = runMechanism(world.config.mechanism, bids, source);
+  const drawn = recordingSource(source);
+  const { allocation, payments } = runMechanism(world.config.mechanism, bids, drawn.source);
   const winner = allocation.winnerIndex;
   const won = winner === null ? [] : candidates[winner]!.included.filter((b) => within(b, group));
   const unsold = bundles.filter((b) => within(b, group) && touchesFcfs(world, b));
@@ -46,6 +52,9 @@ function auctionBlock(
       proposer,
       builder: winner,
       bidsY,
+      valuesY,
+      actions: choices.map((c) => c.action),
+      draws: drawn.draws,
       payments: { perBidderY: payments.perBidder, toProposerY: payments.toProposer, burnedY: payments.burned, toCommitteeY: payments.toCommittee, rebateToUserY: payments.rebateToUser },
     },
     allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...unsold.map((bundle) => ({ bundle, paymentGas: 0 }))],
@@ -62,7 +71,12 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
   return (world, bundles, candidates) => {
     const stakes = world.config.validators.map((v) => v.stake);
     const tally = world.rollups.map(() => zeroTally('auction'));
-    for (const b of bundles) for (const r of rollupsOf(b.target)) tally[r]!.bidCount++;
+    const shade = world.rollups.map(() => ({ bidY: 0, valueY: 0 }));
+    for (const b of bundles) {
+      for (const r of rollupsOf(b.target)) tally[r]!.bidCount++;
+      shade[b.bidRollup]!.bidY += b.bidY;
+      shade[b.bidRollup]!.valueY += b.valueY;
+    }
     const allocated: Allocated[] = [];
     const blocks: WinningBlock[] = [];
     const proposers = world.rollups.map(() => 0);
@@ -72,12 +86,18 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
       const source = rt.dist(`auction/${key}`).source;
       if (world.builders.length === 0) {
         allocated.push(...sellPositions(world, bundles, group, source));
-        blocks.push({ rollups: group, proposer, builder: null, bidsY: [], payments: null });
+        blocks.push({ rollups: group, proposer, builder: null, bidsY: [], valuesY: [], actions: [], draws: [], payments: null });
       } else {
-        const sold = auctionBlock(world, bundles, candidates, group, proposer, source);
+        const sold = auctionBlock(world, rt, bundles, candidates, group, proposer, source);
         allocated.push(...sold.allocated);
         blocks.push(sold.block);
       }
+    }
+    for (const r of world.rollups) tally[r.index]!.searcherShade = shade[r.index]!.valueY > 0 ? shade[r.index]!.bidY / shade[r.index]!.valueY : 0;
+    for (const block of blocks) {
+      const value = block.valuesY.reduce((a, v) => a + v, 0);
+      const bid = block.bidsY.reduce((a, v) => a + v, 0);
+      for (const r of block.rollups) tally[r]!.builderShade = value > 0 ? bid / value : 0;
     }
     return { blocks, allocated, proposers, tally };
   };

@@ -5,7 +5,8 @@ import type { Bundle } from '../../market/orders/types.js';
 import { sameSequencer } from '../membership.js';
 import { visibleTargets } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
-import type { SearchOutcome } from '../slot.js';
+import { equilibriumRebids, searcherBidder } from '../bidding.js';
+import type { SearchOutcome, SearcherDecision } from '../slot.js';
 import type { SearcherState, WorldState } from '../types.js';
 
 /** One rollup as searcher `s` of kind `kind` may see it: pool, gas token and the swaps it may target. */
@@ -16,7 +17,7 @@ function rollupView(world: WorldState, kind: SearcherKind, r: number): SearcherR
 }
 
 /** One searcher's bundles for this slot, from a read-only view of the world; `group` ids its split legs. */
-function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotStartMs: number, group: number): Bundle[] {
+function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotStartMs: number, group: number, decisions: SearcherDecision[]): Bundle[] {
   const cfg = world.config.searchers[s.index]!;
   const kind = searcherKind(cfg.kind);
   // One view object written out field by field (no spreads on this per-slot path; see bench/README.md).
@@ -30,7 +31,7 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
     atomicAllowed: sameSequencer(world, s.rollups),
     group,
   };
-  return kind.propose(view, cfg, rt.strategies[s.index]!).filter(isFinite);
+  return kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)).filter(isFinite);
 }
 
 /**
@@ -44,17 +45,19 @@ function isFinite(b: Bundle): boolean {
 
 /**
  * Phase 3 (decide): searchers read pools, the reference price and the public mempool, and submit
- * bundles, each by its kind (src/agents/searchers/registry.ts). A kind with split legs takes one
+ * bundles, each by its kind (src/agents/searchers/registry.ts), bidding by its strategy (one
+ * decision per opportunity; equilibrium bidders' bids are set once every searcher has proposed). A kind with split legs takes one
  * leg-group id per slot, numbered on from the world's.
  */
 export function searchBundles(rt: ModelRuntime): (world: WorldState, ctx: SlotContext) => SearchOutcome {
   return (world, ctx) => {
     const bundles: Bundle[] = [];
+    const decisions: SearcherDecision[] = [];
     let group = world.nextGroupId;
     for (const s of world.searchers) {
       const grouped = searcherKind(world.config.searchers[s.index]!.kind).legGroups === true;
-      bundles.push(...proposeFor(world, s, rt, ctx.startMs, grouped ? group++ : -1));
+      bundles.push(...proposeFor(world, s, rt, ctx.startMs, grouped ? group++ : -1, decisions));
     }
-    return { bundles, nextGroupId: group };
+    return { bundles: equilibriumRebids(world, rt, bundles, decisions), decisions, nextGroupId: group };
   };
 }

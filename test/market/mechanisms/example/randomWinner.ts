@@ -17,6 +17,9 @@ export const randomWinner = defineMechanism({
   name: 'random-winner',
   summary: 'a uniform lottery among the bids at or above the reserve; the winner pays the reserve.',
   params: randomWinnerParamsSchema,
+  // Who is eligible depends only on one's own bid; the bids are announced with the draw.
+  reveals: 'all-bids',
+  counterfactualFrom: 'all-bids',
   allocate(bids, params, source) {
     validateBids(bids);
     const u = source(); // exactly one draw, whatever the bids

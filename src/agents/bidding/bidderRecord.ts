@@ -1,0 +1,124 @@
+import { createLearnerState } from '../learning/learner.js';
+import { isLearning, type BidderRecord, type StrategySpec } from './types.js';
+
+/** Shading factors 0, 0.05, …, 1: what regret is measured against for a bidder that does not learn over a grid of its own. */
+export const DEFAULT_REGRET_GRID: readonly number[] = Array.from({ length: 21 }, (_, i) => i / 20);
+
+/** A bidder's record before its first auction; `rivals` is how many other bidders it may face (builders). */
+export function createBidderRecord(spec: StrategySpec, rivals = 0): BidderRecord {
+  const learning = isLearning(spec);
+  const regretGrid = learning ? [...spec.grid] : [...DEFAULT_REGRET_GRID];
+  return {
+    auctions: 0,
+    wins: 0,
+    valueY: 0,
+    bidY: 0,
+    payoffY: 0,
+    regretGrid,
+    regretAbsolute: learning && spec.actions === 'absolute',
+    counterfactualY: regretGrid.map(() => 0),
+    windows: { auctions: [], valueY: [], bidY: [], payoffY: [], wins: [] },
+    learner: learning ? createLearnerState(spec, spec.grid.length, spec.name === 'q-learning' ? spec.grid.length : 1) : null,
+    context: 0,
+    rivalValueY: Array.from({ length: rivals }, () => 0),
+  };
+}
+
+/** The bid an action of `grid` makes for an opportunity worth `valueY`. */
+export function actionBidY(grid: readonly number[], absolute: boolean, action: number, valueY: number): number {
+  return absolute ? grid[action]! : grid[action]! * valueY;
+}
+
+/** One auction a bidder took part in, as the record keeps it. */
+export interface AuctionResult {
+  readonly slot: number;
+  readonly valueY: number;
+  readonly bidY: number;
+  readonly won: boolean;
+  /** Expected payoff of the bid made (Y). */
+  readonly payoffY: number;
+  /** What each action of the record's regret grid would have earned (Y); null when not computed. */
+  readonly counterfactualY: readonly number[] | null;
+}
+
+/** Adds one auction to the record (totals, the regret sums and the slot's window). Mutates `record`. */
+export function recordAuction(record: BidderRecord, windowSlots: number, r: AuctionResult): void {
+  record.auctions++;
+  record.wins += r.won ? 1 : 0;
+  record.valueY += r.valueY;
+  record.bidY += r.bidY;
+  record.payoffY += r.payoffY;
+  if (r.counterfactualY) for (let a = 0; a < record.counterfactualY.length; a++) record.counterfactualY[a]! += r.counterfactualY[a]!;
+  const w = record.windows;
+  const k = Math.floor(r.slot / windowSlots);
+  while (w.auctions.length <= k) for (const col of [w.auctions, w.valueY, w.bidY, w.payoffY, w.wins]) col.push(0);
+  w.auctions[k]!++;
+  w.valueY[k]! += r.valueY;
+  w.bidY[k]! += r.bidY;
+  w.payoffY[k]! += r.payoffY;
+  w.wins[k]! += r.won ? 1 : 0;
+}
+
+/** How far a window's shade may stray from the last window's and still count as converged. */
+export const CONVERGENCE_TOLERANCE = 0.05;
+
+/** What summary.json reports of one bidder. */
+export interface BidderSummary {
+  readonly auctions: number;
+  readonly wins: number;
+  /** wins / auctions (null without auctions). */
+  readonly winRate: number | null;
+  /** Σ bid / Σ value: how much of its value it bid (null without value). */
+  readonly meanShade: number | null;
+  readonly valueY: number;
+  readonly bidY: number;
+  /** Σ expected payoff (Y). */
+  readonly payoffY: number;
+  /** Best fixed action of the regret grid in hindsight, and its total payoff (Y). */
+  readonly bestFixedAction: number | null;
+  /** max over the grid of Σ counterfactual payoff − Σ payoff (Y); negative when its bids (off the grid) did better than any fixed action. */
+  readonly regretY: number;
+  /** regretY / auctions (null without auctions). */
+  readonly regretPerAuctionY: number | null;
+  /**
+   * First slot from which every window's shade stays within `CONVERGENCE_TOLERANCE` of the last
+   * window's (null: fewer than two windows with value).
+   */
+  readonly convergedAtSlot: number | null;
+  /** Σ bid / Σ value in each window of `windowSlots` slots (null for a window without value). */
+  readonly shadeByWindow: readonly (number | null)[];
+}
+
+const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+
+export function summariseBidder(record: BidderRecord, windowSlots: number): BidderSummary {
+  let best = -1;
+  for (let a = 0; a < record.counterfactualY.length; a++) if (best < 0 || record.counterfactualY[a]! > record.counterfactualY[best]!) best = a;
+  const bestY = best < 0 ? record.payoffY : record.counterfactualY[best]!;
+  const regretY = record.auctions > 0 ? bestY - record.payoffY : 0;
+  const shadeByWindow = record.windows.valueY.map((v, k) => ratio(record.windows.bidY[k]!, v));
+  return {
+    auctions: record.auctions,
+    wins: record.wins,
+    winRate: ratio(record.wins, record.auctions),
+    meanShade: ratio(record.bidY, record.valueY),
+    valueY: record.valueY,
+    bidY: record.bidY,
+    payoffY: record.payoffY,
+    bestFixedAction: best < 0 || record.auctions === 0 ? null : record.regretGrid[best]!,
+    regretY,
+    regretPerAuctionY: ratio(regretY, record.auctions),
+    convergedAtSlot: convergedAt(shadeByWindow, windowSlots),
+    shadeByWindow,
+  };
+}
+
+/** The first window from which every later window with a shade is within tolerance of the last one, as a slot. */
+export function convergedAt(shades: readonly (number | null)[], windowSlots: number): number | null {
+  const known = shades.map((s, k) => [s, k] as const).filter(([s]) => s !== null) as (readonly [number, number])[];
+  if (known.length < 2) return null;
+  const last = known[known.length - 1]![0];
+  let from = known[known.length - 1]![1];
+  for (let j = known.length - 1; j >= 0 && Math.abs(known[j]![0] - last) <= CONVERGENCE_TOLERANCE; j--) from = known[j]![1];
+  return from * windowSlots;
+}

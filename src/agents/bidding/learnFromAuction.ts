@@ -1,0 +1,49 @@
+import { updateLearner } from '../learning/learner.js';
+import { isLearning, type BidderRecord, type StrategySpec } from './types.js';
+
+/**
+ * A payoff as a learner's reward in [0, 1]: payoff ÷ value, clipped to [floor, 1], rescaled.
+ * `floor` is the worst payoff ÷ value a bid on the grid can earn: 0 when only a winner pays and
+ * the grid bids at most the value, −1 (or lower, for a grid above 1) when losers pay too.
+ */
+export function normalisedReward(payoffY: number, valueY: number, floor: number): number {
+  if (!(valueY > 0)) return 0.5;
+  const x = Math.min(1, Math.max(floor, payoffY / valueY));
+  return floor >= 1 ? 1 : (x - floor) / (1 - floor);
+}
+
+/** The grid index nearest to `shade` (Q-learning's state: the last winning bid as a shade of its value). */
+export function nearestIndex(grid: readonly number[], shade: number): number {
+  let best = 0;
+  for (let a = 1; a < grid.length; a++) if (Math.abs(grid[a]! - shade) < Math.abs(grid[best]! - shade)) best = a;
+  return best;
+}
+
+/** What a learner takes from one auction. */
+export interface LearningFeedback {
+  readonly action: number;
+  readonly valueY: number;
+  /** Expected payoff of the bid it made (Y). */
+  readonly payoffY: number;
+  /** Each grid action's payoff (Y), when the feedback policy reveals enough to compute it; else null. */
+  readonly counterfactualY: readonly number[] | null;
+  /** The winning bid, when revealed (null otherwise): Q-learning's next state. */
+  readonly winningBidY: number | null;
+  /** Worst payoff ÷ value on the grid (see `normalisedReward`). */
+  readonly rewardFloor: number;
+}
+
+/** A learner's update after an auction (the observe step); nothing for other strategies. Mutates `record`. */
+export function learnFromAuction(spec: StrategySpec, record: BidderRecord, f: LearningFeedback): void {
+  if (!isLearning(spec) || f.action < 0) return;
+  const reward = (y: number) => normalisedReward(y, f.valueY, f.rewardFloor);
+  const nextContext = f.winningBidY === null || !(f.valueY > 0) ? record.context : nearestIndex(spec.grid, spec.actions === 'absolute' ? f.winningBidY : f.winningBidY / f.valueY);
+  updateLearner(spec, record.learner!, {
+    action: f.action,
+    reward: reward(f.payoffY),
+    rewards: f.counterfactualY ? f.counterfactualY.map(reward) : null,
+    context: record.context,
+    nextContext,
+  });
+  record.context = nextContext;
+}

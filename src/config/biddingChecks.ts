@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import { getMechanism } from '../market/mechanisms/registry.js';
+import { revealsAtLeast, type FeedbackPolicy } from '../market/mechanisms/types.js';
+import { hasEquilibrium } from '../market/theory/equilibriumBid.js';
+import type { MechanismConfig } from '../market/mechanisms/config.js';
+import type { StrategyConfig } from './strategySchema.js';
+
+/** What the searchers' position sales (direct, or through builders' greedy blocks) reveal: a sealed sale per position. */
+export const POSITION_SALE_REVEALS: FeedbackPolicy = 'min-to-win';
+
+/** The strategies that need no more than the mechanism offers (for error messages). */
+const ALWAYS_AVAILABLE = 'fixed-fraction, truthful, epsilon-greedy, ucb1, exp3';
+
+interface Bidders {
+  readonly mechanism: MechanismConfig;
+  readonly bidding: { readonly feedback: FeedbackPolicy };
+  readonly builders: readonly { readonly strategy: StrategyConfig }[];
+  readonly searchers: readonly { readonly strategy: StrategyConfig }[];
+}
+
+/**
+ * Cross-field checks of the bidders' strategies: the feedback policy is one the mechanism can
+ * provide; Hedge gets the payoff of every action and Q-learning its state (the winning bid); an
+ * equilibrium strategy has an equilibrium to play.
+ */
+export function checkBidding(cfg: Bidders, ctx: z.RefinementCtx): void {
+  const feedback = cfg.bidding.feedback;
+  const withBuilders = cfg.builders.length > 0;
+  const mech = getMechanism(cfg.mechanism.name);
+  const sale = withBuilders
+    ? { what: `"${mech.name}"`, reveals: mech.reveals, counterfactualFrom: mech.counterfactualFrom }
+    : { what: 'the direct sale of positions', reveals: POSITION_SALE_REVEALS, counterfactualFrom: POSITION_SALE_REVEALS };
+  if (!revealsAtLeast(sale.reveals, feedback))
+    ctx.addIssue({ code: 'custom', path: ['bidding', 'feedback'], message: `feedback "${feedback}" is more than ${sale.what} reveals to bidders (at most "${sale.reveals}"); use "${sale.reveals}" or less, or a mechanism that reveals every bid (tullock, execution-tickets, mev-burn, mev-smoothing)` });
+  const agentChecks = (list: 'builders' | 'searchers', counterfactualFrom: FeedbackPolicy) =>
+    cfg[list].forEach((a, i) => {
+      const s = a.strategy;
+      const at = [list, i, 'strategy', 'name'];
+      if (s.name === 'hedge' && !revealsAtLeast(feedback, counterfactualFrom))
+        ctx.addIssue({ code: 'custom', path: at, message: `hedge needs the payoff of every action of its grid, which takes feedback of at least "${counterfactualFrom}" here, but bidding.feedback is "${feedback}"; raise bidding.feedback or use a bandit learner (epsilon-greedy, ucb1, exp3)` });
+      if (s.name === 'q-learning' && !revealsAtLeast(feedback, 'winning-bid'))
+        ctx.addIssue({ code: 'custom', path: at, message: `q-learning's state is the last winning bid, so it needs bidding.feedback of at least "winning-bid" (it is "${feedback}"); raise bidding.feedback or use ${ALWAYS_AVAILABLE}` });
+      if (s.name === 'equilibrium' && list === 'searchers' && s.rivals === 'history')
+        ctx.addIssue({ code: 'custom', path: [list, i, 'strategy', 'rivals'], message: 'a searcher\'s rivals for an opportunity are the other searchers that see it this slot, so its equilibrium uses `rivals: "exact"`; `history` is for builders' });
+    });
+  agentChecks('builders', mech.counterfactualFrom);
+  agentChecks('searchers', POSITION_SALE_REVEALS);
+  if (withBuilders && cfg.builders.some((b) => b.strategy.name === 'equilibrium')) {
+    const eq = hasEquilibrium(cfg.mechanism, cfg.builders.length);
+    if (!eq.ok) {
+      const i = cfg.builders.findIndex((b) => b.strategy.name === 'equilibrium');
+      ctx.addIssue({ code: 'custom', path: ['builders', i, 'strategy', 'name'], message: `no equilibrium is known for ${cfg.builders.length} builders under "${mech.name}" (${eq.reason}); use ${ALWAYS_AVAILABLE}${revealsAtLeast(feedback, mech.counterfactualFrom) ? ', hedge' : ''} or q-learning there` });
+    }
+  }
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import type { StrategySpec } from '../agents/bidding/types.js';
+import { FEEDBACK_POLICIES } from '../market/mechanisms/types.js';
+
+const DEFAULT_GRID = Array.from({ length: 21 }, (_, i) => i / 20);
+
+const grid = z
+  .array(z.number().finite().nonnegative('grid values must be >= 0 (a bid is never negative)'))
+  .min(1, 'the grid needs at least one action, e.g. [0, 0.25, 0.5, 0.75, 1]')
+  .max(1001, 'at most 1001 actions')
+  .refine((g) => g.every((x, i) => i === 0 || x > g[i - 1]!), 'the grid must be sorted strictly ascending (no repeats), e.g. [0, 0.25, 0.5, 0.75, 1]')
+  .default(DEFAULT_GRID)
+  .describe('The actions the learner chooses among: shading factors of the value (`actions: shading`, e.g. 0.5 bids half of it) or bids in Y (`absolute`); sorted ascending, each >= 0. Default 0, 0.05, …, 1.');
+
+const learnerCommon = {
+  grid,
+  actions: z.enum(['shading', 'absolute']).default('shading').describe('`shading`: a grid value is a fraction of the opportunity\'s value; `absolute`: a bid in Y.'),
+};
+const rate = (what: string) => z.number().finite().gt(0, `${what} must be > 0`);
+const probability = (what: string) => z.number().min(0, `${what} must be in [0, 1]`).max(1, `${what} must be in [0, 1]`);
+
+/** A bidder's strategy, chosen by `name` (src/agents/bidding/types.ts). */
+export const strategySchema = z
+  .discriminatedUnion('name', [
+    z.strictObject({ name: z.literal('fixed-fraction').describe('Today\'s fixed rule: a searcher bids `bidFraction` of the value; a builder bids (1 − margin)·value − costY.') }),
+    z.strictObject({ name: z.literal('truthful').describe('Bids its value (a builder: value − costY).') }),
+    z.strictObject({
+      name: z.literal('equilibrium').describe('The mechanism\'s complete-information equilibrium bid given the values it knows.'),
+      rivals: z.enum(['exact', 'history']).default('exact').describe('How it knows its rivals\' values: `exact` (this slot\'s); `history` (an exponential average of their past slots\' values, builders only).'),
+    }),
+    z.strictObject({ name: z.literal('epsilon-greedy').describe('ε-greedy over the grid (Sutton & Barto 2018, §2.2).'), epsilon: probability('epsilon').default(0.1).describe('Probability of exploring a uniformly random action, in [0, 1].'), ...learnerCommon }),
+    z.strictObject({ name: z.literal('ucb1').describe('UCB1 over the grid (Auer, Cesa-Bianchi & Fischer 2002).'), ...learnerCommon }),
+    z.strictObject({ name: z.literal('exp3').describe('EXP3 over the grid (Auer et al. 2002): adversarial bandit.'), gamma: probability('gamma').refine((g) => g > 0, 'gamma must be in (0, 1]').default(0.1).describe('Share of uniform exploration γ, in (0, 1].'), ...learnerCommon }),
+    z.strictObject({ name: z.literal('hedge').describe('Hedge over the grid (Freund & Schapire 1997): needs the payoff of every action, so feedback of at least the mechanism\'s `counterfactualFrom`.'), learningRate: rate('learningRate').default(0.1).describe('Learning rate η, > 0.'), ...learnerCommon }),
+    z.strictObject({
+      name: z.literal('q-learning').describe('Q-learning with the last winning bid as its state (Banchio & Skrzypacz 2022); needs feedback of at least `winning-bid`.'),
+      learningRate: rate('learningRate').refine((a) => a <= 1, 'learningRate must be in (0, 1]').default(0.05).describe('Learning rate α, in (0, 1].'),
+      discount: z.number().min(0, 'discount must be in [0, 1)').lt(1, 'discount must be in [0, 1)').default(0.95).describe('Discount factor δ, in [0, 1).'),
+      epsilon: probability('epsilon').default(1).describe('Initial exploration probability, in [0, 1].'),
+      epsilonDecay: z.number().finite().nonnegative('epsilonDecay must be >= 0').default(2e-4).describe('Exploration decays as epsilon·exp(−epsilonDecay·t) with t the auctions learned from; >= 0.'),
+      ...learnerCommon,
+    }),
+  ])
+  .describe('How the agent bids, chosen by `name`: fixed-fraction (default), truthful, equilibrium, or a learner (epsilon-greedy, ucb1, exp3, hedge, q-learning) over a grid of actions.');
+
+export type StrategyConfig = z.output<typeof strategySchema>;
+
+/** Names of the strategies, in the union's order. */
+export const BIDDER_STRATEGY_NAMES = ['fixed-fraction', 'truthful', 'equilibrium', 'epsilon-greedy', 'ucb1', 'exp3', 'hedge', 'q-learning'] as const;
+
+/** What every bidder learns after each auction, and how its bidding is recorded. */
+export const biddingSchema = z
+  .strictObject({
+    feedback: z.enum(FEEDBACK_POLICIES).default('own').describe('What each bidder learns after every auction: `own` (its own outcome), `winning-bid`, `min-to-win` (the least bid that would have won), `all-bids`. At most what the mechanism reveals (`seqsim config schema` lists each mechanism\'s); searchers\' position sales reveal up to `min-to-win`.'),
+    windowSlots: z.number().int().min(1).default(100).describe('Slots per window of the per-bidder time series in summary.json (`bidders[].shadeByWindow`).'),
+    historyWeight: z.number().gt(0).max(1).default(0.1).describe('`equilibrium` with `rivals: history`: weight of the latest slot in the exponential average of each rival\'s value, in (0, 1].'),
+  })
+  .describe('How bidders learn from auctions and how their bids are recorded.');
+
+// Compile-time check: a parsed strategy is a StrategySpec.
+const _fits: StrategyConfig extends StrategySpec ? true : false = true;
+void _fits;

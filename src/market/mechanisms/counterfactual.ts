@@ -1,0 +1,63 @@
+import type { MechanismConfig } from './config.js';
+import { getMechanism } from './registry.js';
+import type { Bid, Mechanism, Source } from './types.js';
+
+/** A source that also keeps every number it hands out (to replay an auction's draws). */
+export function recordingSource(source: Source): { readonly source: Source; readonly draws: number[] } {
+  const draws: number[] = [];
+  return {
+    draws,
+    source: () => {
+      const u = source();
+      draws.push(u);
+      return u;
+    },
+  };
+}
+
+/** A source handing out `draws` in order, then 0.5 (a mechanism whose draws depend on the bids may ask for more). */
+export function replaySource(draws: readonly number[]): Source {
+  let i = 0;
+  return () => (i < draws.length ? draws[i++]! : 0.5);
+}
+
+/**
+ * What bidder `me` would expect to earn bidding `amount` in an auction where the other bids are
+ * `bids` (its own entry replaced) and the mechanism draws `draws` (the realised auction's, so a
+ * committee or a lottery sees the same randomness): Σ over possible winners w of x_w·(1[w = me]·value
+ * − p_me(w)), with x the allocation's win probabilities and p the mechanism's payments were w to
+ * win. With no winner, minus what `me` pays anyway. Pure; the mechanism's own allocate and pay.
+ */
+export function expectedPayoff(
+  config: MechanismConfig,
+  bids: readonly Bid[],
+  me: number,
+  amount: number,
+  valueY: number,
+  draws: readonly number[],
+): number {
+  const mechanism = getMechanism(config.name) as Mechanism<MechanismConfig>;
+  const trial = bids.map((b, i) => (i === me ? { ...b, amount } : b));
+  const allocation = mechanism.allocate(trial, config, replaySource(draws));
+  if (allocation.winnerIndex === null) return -mechanism.pay(trial, allocation, config).perBidder[me]!;
+  let payoff = 0;
+  allocation.winProbabilities.forEach((x, w) => {
+    if (x <= 0) return;
+    const paid = mechanism.pay(trial, { ...allocation, winnerIndex: w }, config).perBidder[me]!;
+    payoff += x * ((w === me ? valueY : 0) - paid);
+  });
+  return payoff;
+}
+
+/**
+ * True when a losing bid may cost its bidder something under the mechanism (all-pay, a lottery,
+ * tickets), found by running it on two bids: whoever does not win, pays. Learners read it to scale
+ * payoffs into rewards.
+ */
+export function losersMayPay(config: MechanismConfig): boolean {
+  const mechanism = getMechanism(config.name) as Mechanism<MechanismConfig>;
+  const bids = [{ bidderId: 'a', amount: 1, timeMs: 0 }, { bidderId: 'b', amount: 2, timeMs: 0 }];
+  const allocation = mechanism.allocate(bids, config, replaySource([]));
+  const paid = mechanism.pay(bids, allocation, config).perBidder;
+  return paid.some((p, i) => i !== allocation.winnerIndex && p > 0);
+}

@@ -1,0 +1,110 @@
+import { decideBid, type BidChoice } from '../agents/bidding/decideBid.js';
+import type { BidderRecord } from '../agents/bidding/types.js';
+import { builderBidY } from '../agents/builders/buildBlock.js';
+import type { Source } from '../engine/randomStreams.js';
+import type { BidStrategy } from '../agents/searchers/bidStrategy.js';
+import { yToGas } from '../agents/searchers/units.js';
+import type { MechanismConfig } from '../market/mechanisms/config.js';
+import { conflicts } from '../market/orders/positions.js';
+import type { Bundle } from '../market/orders/types.js';
+import { equilibriumBidFor } from '../market/theory/equilibriumBid.js';
+import type { ModelRuntime } from './runtime.js';
+import type { SearcherDecision } from './slot.js';
+import type { SearcherState, WorldState } from './types.js';
+
+/**
+ * How searchers' positions are sold: by the configured mechanism when the proposer sells them
+ * directly (first- or second-price), else first-price (builders take the highest bids and are
+ * paid them).
+ */
+export function positionMechanism(world: WorldState): MechanismConfig {
+  return world.builders.length === 0 ? world.config.mechanism : { name: 'first-price' };
+}
+
+/** A source for strategies that draw nothing (fixed-fraction): drawing from it is a bug. */
+const noDraws: Source = () => {
+  throw new Error('a fixed-fraction bidder drew a random number');
+};
+
+/** The stream a bidder draws its bids from (exploration, mixed equilibria): one per agent. */
+export const bidderStream = (role: 'searcher' | 'builder', id: string) => `bidding/${role}/${id}`;
+
+/**
+ * Searcher `s`'s bidding for this slot: each opportunity its kind finds is one decision, appended
+ * to `decisions`. An equilibrium bidder bids its value here; `equilibriumRebids` sets its bid once
+ * every searcher has shown what it competes for.
+ */
+export function searcherBidder(world: WorldState, rt: ModelRuntime, s: SearcherState, decisions: SearcherDecision[]): BidStrategy {
+  const cfg = world.config.searchers[s.index]!;
+  const mechanism = positionMechanism(world);
+  const source = cfg.strategy.name === 'fixed-fraction' ? noDraws : rt.dist(bidderStream('searcher', s.id)).source;
+  return {
+    bid(o) {
+      const choice = cfg.strategy.name === 'equilibrium'
+        ? { bidY: o.valueY, action: -1 }
+        : decideBid(cfg.strategy, s.bidding, { valueY: o.valueY, fixedBidY: o.valueY * cfg.bidFraction, mechanism, values: () => [o.valueY], me: 0, source });
+      const bidY = Math.max(0, Math.min(o.valueY, choice.bidY));
+      decisions.push({ searcher: s.index, valueY: o.valueY, bidY, action: choice.action });
+      return { bidY, decision: decisions.length - 1 };
+    },
+  };
+}
+
+/** The other searchers' decisions whose bundles want a position one of `own` wants. */
+export function rivalDecisions(bundles: readonly Bundle[], own: readonly Bundle[], searcher: number): Set<number> {
+  const rivals = new Set<number>();
+  for (const b of bundles) {
+    if (b.searcher === searcher || b.decision === undefined || b.decision < 0 || rivals.has(b.decision)) continue;
+    if (own.some((o) => conflicts(o, b))) rivals.add(b.decision);
+  }
+  return rivals;
+}
+
+/**
+ * Equilibrium searchers' bids, now that every searcher has proposed: for each such decision, the
+ * position mechanism's complete-information equilibrium among it and the rival decisions that want
+ * the same positions (their values as the searchers computed them; a rival's bid is its own
+ * strategy's). Its bundles' bids are scaled to it (both legs of a split opportunity alike).
+ */
+export function equilibriumRebids(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], decisions: SearcherDecision[]): Bundle[] {
+  const byDecision = new Map<number, Bundle[]>();
+  for (const b of bundles) if (b.decision !== undefined && b.decision >= 0) byDecision.set(b.decision, [...(byDecision.get(b.decision) ?? []), b]);
+  const scale = new Map<number, number>();
+  decisions.forEach((d, i) => {
+    if (world.config.searchers[d.searcher]!.strategy.name !== 'equilibrium' || !(d.valueY > 0)) return;
+    const own = byDecision.get(i) ?? [];
+    const values = [d.valueY, ...[...rivalDecisions(bundles, own, d.searcher)].map((j) => decisions[j]!.valueY)];
+    const searcher = world.searchers[d.searcher]!;
+    const bidY = Math.max(0, Math.min(d.valueY, equilibriumBidFor(positionMechanism(world), values, 0, rt.dist(bidderStream('searcher', searcher.id)).source)));
+    scale.set(i, d.bidY > 0 ? bidY / d.bidY : 0);
+    decisions[i] = { ...d, bidY };
+  });
+  if (scale.size === 0) return [...bundles];
+  return bundles.map((b) => {
+    const k = b.decision === undefined ? undefined : scale.get(b.decision);
+    if (k === undefined) return b;
+    const bidY = b.bidY * k;
+    const gasToken = world.rollups[b.bidRollup]!.gasToken;
+    return { ...b, bidY, bidGas: yToGas(bidY, gasToken, world.refPriceYPerX) };
+  });
+}
+
+/** A `history` equilibrium builder's view of the values: its own, and its estimates of the rivals' (its own value before it has any). */
+function estimatedValues(record: BidderRecord, own: number, me: number): number[] {
+  return record.rivalValueY.map((v, j) => (j === me || record.auctions === 0 ? own : v));
+}
+
+/**
+ * Every builder's value for a block worth `grossY[i]` to it (less its cost) and its bid by its
+ * strategy, drawing from `sourceOf(i)` (its own stream in the real auction; the counterfactual's
+ * stream in a revenue-sharing counterfactual, so those never move the real run's draws).
+ */
+export function builderChoices(world: WorldState, grossY: readonly number[], sourceOf: (i: number) => Source): { valuesY: number[]; choices: BidChoice[] } {
+  const valuesY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
+  const choices = world.builders.map((b, i) => {
+    const cfg = world.config.builders[i]!;
+    const known = () => (cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history' ? estimatedValues(b.bidding, valuesY[i]!, i) : valuesY);
+    return decideBid(cfg.strategy, b.bidding, { valueY: valuesY[i]!, fixedBidY: builderBidY(grossY[i]!, cfg.margin, cfg.costY), mechanism: world.config.mechanism, values: known, me: i, source: sourceOf(i) });
+  });
+  return { valuesY, choices };
+}

@@ -1,0 +1,126 @@
+import { actionBidY, recordAuction } from '../../agents/bidding/bidderRecord.js';
+import { learnFromAuction } from '../../agents/bidding/learnFromAuction.js';
+import { positionPayoff, type PositionRule } from '../../agents/bidding/positionAuction.js';
+import { expectedPayoff, losersMayPay } from '../../market/mechanisms/counterfactual.js';
+import { getMechanism } from '../../market/mechanisms/registry.js';
+import { revealsAtLeast } from '../../market/mechanisms/types.js';
+import type { Bundle } from '../../market/orders/types.js';
+import { positionMechanism, rivalDecisions } from '../bidding.js';
+import type { AuctionOutcome, Candidate, ExecutionOutcome, SearchOutcome, WinningBlock } from '../slot.js';
+import type { BidderRecord } from '../../agents/bidding/types.js';
+import type { WorldState } from '../types.js';
+
+/** What the learn step reads of the slot. */
+export interface LearnInput {
+  readonly slot: number;
+  readonly search: SearchOutcome;
+  readonly candidates: readonly Candidate[];
+  readonly auction: AuctionOutcome;
+  readonly execution: ExecutionOutcome;
+}
+
+/** The worst payoff ÷ value a grid of shading factors (or bids) can earn: see `normalisedReward`. */
+function rewardFloor(record: BidderRecord, losersPay: boolean): number {
+  const top = record.regretAbsolute ? 1 : Math.max(1, ...record.regretGrid);
+  return losersPay ? -top : Math.min(0, 1 - top);
+}
+
+/** One builder's auction for `block`, as its record and its learner take it. */
+function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: number, losersPay: boolean): void {
+  const b = world.builders[i]!;
+  const cfg = world.config.builders[i]!;
+  const record = b.bidding;
+  const valueY = block.valuesY[i]!;
+  const feedback = world.config.bidding.feedback;
+  const mechanism = world.config.mechanism;
+  if (cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history') {
+    const w = record.auctions === 0 ? 1 : world.config.bidding.historyWeight;
+    block.valuesY.forEach((v, j) => { if (j !== i) record.rivalValueY[j] = (1 - w) * record.rivalValueY[j]! + w * v; });
+  }
+  if (!(valueY > 0)) return;
+  const bids = block.bidsY.map((amount, j) => ({ bidderId: world.builders[j]!.id, amount, timeMs: world.config.builders[j]!.bidTimeMs }));
+  const payoff = (amount: number) => expectedPayoff(mechanism, bids, i, amount, valueY, block.draws);
+  const counterfactualY = record.regretGrid.map((_, a) => payoff(actionBidY(record.regretGrid, record.regretAbsolute, a, valueY)));
+  const payoffY = payoff(block.bidsY[i]!);
+  const won = block.builder === i;
+  recordAuction(record, world.config.bidding.windowSlots, { slot, valueY, bidY: block.bidsY[i]!, won, payoffY, counterfactualY });
+  learnFromAuction(cfg.strategy, record, {
+    action: block.actions[i]!,
+    valueY,
+    payoffY,
+    counterfactualY: revealsAtLeast(feedback, getMechanism(mechanism.name).counterfactualFrom) ? counterfactualY : null,
+    winningBidY: block.builder !== null && revealsAtLeast(feedback, 'winning-bid') ? block.bidsY[block.builder]! : null,
+    rewardFloor: rewardFloor(record, losersPay),
+  });
+}
+
+/** Bundles by the decision they carry. */
+function bundlesByDecision(bundles: readonly Bundle[]): Map<number, Bundle[]> {
+  const by = new Map<number, Bundle[]>();
+  for (const b of bundles) {
+    if (b.decision === undefined || b.decision < 0) continue;
+    const list = by.get(b.decision);
+    if (list) list.push(b);
+    else by.set(b.decision, [b]);
+  }
+  return by;
+}
+
+/**
+ * Whether the block that would carry `own` could have: always in a direct sale; with builders,
+ * when the winning builder of each of its rollups' blocks saw every one of its bundles.
+ */
+function reachOf(world: WorldState, input: LearnInput, own: readonly Bundle[]): number {
+  if (world.builders.length === 0) return 1;
+  for (const b of own) {
+    const block = input.auction.blocks.find((k) => k.rollups.includes(b.bidRollup));
+    if (block?.builder == null || !input.candidates[block.builder]!.seen.includes(b)) return 0;
+  }
+  return 1;
+}
+
+/**
+ * Phase 9 (apply): every bidder learns from this slot's auctions. Each builder with a block worth
+ * something records its expected payoff, what each action of its grid would have earned (the
+ * auction replayed with its bid changed, the mechanism's draws and the rivals' bids held fixed) and
+ * learns from what `bidding.feedback` reveals. Each searcher does the same for each opportunity it
+ * bid on: it won when all of its bundles executed; a counterfactual bid wins against the best
+ * rival bid for the same positions (see positionAuction.ts).
+ */
+export function learnFromSlot(world: WorldState, input: LearnInput): void {
+  const mechanism = world.config.mechanism;
+  if (world.builders.length > 0) {
+    const losersPay = losersMayPay(mechanism);
+    for (const block of input.auction.blocks) for (let i = 0; i < world.builders.length; i++) builderLearns(world, block, i, input.slot, losersPay);
+  }
+  const decisions = input.search.decisions;
+  if (decisions.length === 0) return;
+  const feedback = world.config.bidding.feedback;
+  const rule = positionMechanism(world).name as PositionRule;
+  const executed = new Map<Bundle, number>();
+  for (const a of input.execution.executed) executed.set(a.bundle, a.bundle.bidGas > 0 ? (a.bundle.bidY * a.paymentGas) / a.bundle.bidGas : 0);
+  const byDecision = bundlesByDecision(input.search.bundles);
+  decisions.forEach((d, k) => {
+    const own = byDecision.get(k) ?? [];
+    if (!(d.valueY > 0) || own.length === 0) return;
+    const s = world.searchers[d.searcher]!;
+    const strategy = world.config.searchers[d.searcher]!.strategy;
+    const record = s.bidding;
+    let rival: number | null = null;
+    for (const j of rivalDecisions(input.search.bundles, own, d.searcher)) rival = Math.max(rival ?? 0, decisions[j]!.bidY);
+    const won = own.every((b) => executed.has(b));
+    const paidY = own.reduce((a, b) => a + (executed.get(b) ?? 0), 0);
+    const payoffY = won ? d.valueY - paidY : -paidY;
+    const reach = reachOf(world, input, own);
+    const counterfactualY = record.regretGrid.map((_, a) => positionPayoff(rule, actionBidY(record.regretGrid, record.regretAbsolute, a, d.valueY), d.valueY, rival, reach));
+    recordAuction(record, world.config.bidding.windowSlots, { slot: input.slot, valueY: d.valueY, bidY: d.bidY, won, payoffY, counterfactualY });
+    learnFromAuction(strategy, record, {
+      action: d.action,
+      valueY: d.valueY,
+      payoffY,
+      counterfactualY: revealsAtLeast(feedback, 'min-to-win') ? counterfactualY : null,
+      winningBidY: revealsAtLeast(feedback, 'winning-bid') ? Math.max(rival ?? 0, won ? d.bidY : 0) : null,
+      rewardFloor: rewardFloor(record, false),
+    });
+  });
+}
