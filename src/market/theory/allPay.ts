@@ -60,17 +60,28 @@ export function allPayBidCdf(eq: AllPayEquilibrium, player: number, bid: number)
 }
 
 /**
- * One draw of every player's equilibrium bid, by inverting `allPayBidCdf`: the strong player bids
- * u·v2; the weak player bids 0 if u < 1 − v2/v1, else (u − 1 + v2/v1)·v1 ∈ (0, v2]. Uses two
- * draws from `source` (strong player's first); inactive players bid 0.
+ * Player `player`'s equilibrium bid at quantile `u` ∈ [0, 1), the inverse of `allPayBidCdf`: the
+ * strong player bids u·v2; the weak player bids 0 if u < 1 − v2/v1 (its atom at 0), else
+ * (u − 1 + v2/v1)·v1 ∈ [0, v2); inactive players bid 0. With u uniform this draws the player's
+ * marginal; BKdV's equilibrium is a product of the marginals, so independent draws per player
+ * are equilibrium play.
  */
-export function drawAllPayEquilibriumBids(eq: AllPayEquilibrium, source: Source): number[] {
+export function allPayEquilibriumBidAt(eq: AllPayEquilibrium, player: number, u: number): number {
   const v1 = eq.values[eq.strong]!;
   const v2 = eq.values[eq.weak]!;
-  const bids = eq.values.map(() => 0);
-  bids[eq.strong] = source() * v2;
-  const u = source();
+  if (player === eq.strong) return u * v2;
+  if (player !== eq.weak) return 0;
   const atom = 1 - v2 / v1;
-  bids[eq.weak] = u < atom ? 0 : (u - atom) * v1;
+  return u < atom ? 0 : (u - atom) * v1;
+}
+
+/**
+ * One draw of every player's equilibrium bid (`allPayEquilibriumBidAt` of one uniform each). Uses
+ * two draws from `source`, the strong player's first; inactive players bid 0.
+ */
+export function drawAllPayEquilibriumBids(eq: AllPayEquilibrium, source: Source): number[] {
+  const bids = eq.values.map(() => 0);
+  bids[eq.strong] = allPayEquilibriumBidAt(eq, eq.strong, source());
+  bids[eq.weak] = allPayEquilibriumBidAt(eq, eq.weak, source());
   return bids;
 }

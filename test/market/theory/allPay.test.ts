@@ -3,6 +3,7 @@ import { createStream } from '../../../src/engine/randomStreams.js';
 import {
   allPayBidCdf,
   allPayEquilibrium,
+  allPayEquilibriumBidAt,
   drawAllPayEquilibriumBids,
 } from '../../../src/market/theory/allPay.js';
 import { grid } from './deviation.js';
@@ -70,5 +71,16 @@ describe('all-pay auction with complete information (Baye, Kovenock & de Vries 1
     expect(Math.abs(zeros / rounds - 0.5)).toBeLessThanOrEqual((4 * 0.5) / Math.sqrt(rounds));
     expect(Math.abs(sum1 / rounds - 1)).toBeLessThanOrEqual((4 * (2 / Math.sqrt(12))) / Math.sqrt(rounds));
     expect(Math.abs(sum2 / rounds - 0.5)).toBeLessThanOrEqual((4 * Math.sqrt(2 / 3 - 1 / 4)) / Math.sqrt(rounds));
+  });
+
+  it('allPayEquilibriumBidAt inverts the CDF: F(b(u)) = u off the atom, the atom 1 − v2/v1 maps to 0', () => {
+    const eq = allPayEquilibrium([2, 5, 1]); // strong 1, weak 0, inactive 2; the weak atom is 1 − 2/5
+    for (const u of grid(0.999, 999)) {
+      expect(allPayBidCdf(eq, 1, allPayEquilibriumBidAt(eq, 1, u))).toBeCloseTo(u, 12);
+      const weak = allPayEquilibriumBidAt(eq, 0, u);
+      if (u < 0.6) expect(weak).toBe(0);
+      else expect(allPayBidCdf(eq, 0, weak)).toBeCloseTo(u, 12);
+      expect(allPayEquilibriumBidAt(eq, 2, u)).toBe(0);
+    }
   });
 });
