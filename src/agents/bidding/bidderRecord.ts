@@ -1,8 +1,8 @@
 import { createLearnerState } from '../learning/learner.js';
 import { isLearning, type BidderRecord, type StrategySpec } from './types.js';
 
-/** Shading factors 0, 0.05, …, 1: what regret is measured against for a bidder that does not learn over a grid of its own. */
-export const DEFAULT_REGRET_GRID: readonly number[] = Array.from({ length: 21 }, (_, i) => i / 20);
+/** Shading factors 0, 0.1, …, 1: what regret is measured against for a bidder that does not learn over a grid of its own. */
+export const DEFAULT_REGRET_GRID: readonly number[] = Array.from({ length: 11 }, (_, i) => i / 10);
 
 /** A bidder's record before its first auction; `rivals` is how many other bidders it may face (builders). */
 export function createBidderRecord(spec: StrategySpec, rivals = 0): BidderRecord {

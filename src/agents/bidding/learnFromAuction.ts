@@ -37,7 +37,9 @@ export interface LearningFeedback {
 export function learnFromAuction(spec: StrategySpec, record: BidderRecord, f: LearningFeedback): void {
   if (!isLearning(spec) || f.action < 0) return;
   const reward = (y: number) => normalisedReward(y, f.valueY, f.rewardFloor);
-  const nextContext = f.winningBidY === null || !(f.valueY > 0) ? record.context : nearestIndex(spec.grid, spec.actions === 'absolute' ? f.winningBidY : f.winningBidY / f.valueY);
+  // Only Q-learning has states (the last winning bid on its grid); the bandits have one context.
+  const stateful = spec.name === 'q-learning' && f.winningBidY !== null && f.valueY > 0;
+  const nextContext = stateful ? nearestIndex(spec.grid, spec.actions === 'absolute' ? f.winningBidY! : f.winningBidY! / f.valueY) : record.context;
   updateLearner(spec, record.learner!, {
     action: f.action,
     reward: reward(f.payoffY),

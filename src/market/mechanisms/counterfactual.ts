@@ -22,31 +22,34 @@ export function replaySource(draws: readonly number[]): Source {
 }
 
 /**
- * What bidder `me` would expect to earn bidding `amount` in an auction where the other bids are
+ * What bidder `me` would expect to earn bidding any amount in an auction where the other bids are
  * `bids` (its own entry replaced) and the mechanism draws `draws` (the realised auction's, so a
  * committee or a lottery sees the same randomness): Σ over possible winners w of x_w·(1[w = me]·value
  * − p_me(w)), with x the allocation's win probabilities and p the mechanism's payments were w to
- * win. With no winner, minus what `me` pays anyway. Pure; the mechanism's own allocate and pay.
+ * win. With no winner, minus what `me` pays anyway. The mechanism's own allocate and pay.
  */
-export function expectedPayoff(
+export function payoffOfBid(
   config: MechanismConfig,
   bids: readonly Bid[],
   me: number,
-  amount: number,
   valueY: number,
   draws: readonly number[],
-): number {
+): (amount: number) => number {
   const mechanism = getMechanism(config.name) as Mechanism<MechanismConfig>;
-  const trial = bids.map((b, i) => (i === me ? { ...b, amount } : b));
-  const allocation = mechanism.allocate(trial, config, replaySource(draws));
-  if (allocation.winnerIndex === null) return -mechanism.pay(trial, allocation, config).perBidder[me]!;
-  let payoff = 0;
-  allocation.winProbabilities.forEach((x, w) => {
-    if (x <= 0) return;
-    const paid = mechanism.pay(trial, { ...allocation, winnerIndex: w }, config).perBidder[me]!;
-    payoff += x * ((w === me ? valueY : 0) - paid);
-  });
-  return payoff;
+  const trial = [...bids];
+  return (amount) => {
+    trial[me] = { ...bids[me]!, amount };
+    const allocation = mechanism.allocate(trial, config, replaySource(draws));
+    if (allocation.winnerIndex === null) return -mechanism.pay(trial, allocation, config).perBidder[me]!;
+    let payoff = 0;
+    const x = allocation.winProbabilities;
+    for (let w = 0; w < x.length; w++) {
+      if (!(x[w]! > 0)) continue;
+      const paid = mechanism.pay(trial, w === allocation.winnerIndex ? allocation : { ...allocation, winnerIndex: w }, config).perBidder[me]!;
+      payoff += x[w]! * ((w === me ? valueY : 0) - paid);
+    }
+    return payoff;
+  };
 }
 
 /**

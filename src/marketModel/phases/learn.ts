@@ -1,7 +1,7 @@
 import { actionBidY, recordAuction } from '../../agents/bidding/bidderRecord.js';
 import { learnFromAuction } from '../../agents/bidding/learnFromAuction.js';
 import { positionPayoff, type PositionRule } from '../../agents/bidding/positionAuction.js';
-import { expectedPayoff, losersMayPay } from '../../market/mechanisms/counterfactual.js';
+import { losersMayPay, payoffOfBid } from '../../market/mechanisms/counterfactual.js';
 import { getMechanism } from '../../market/mechanisms/registry.js';
 import { revealsAtLeast } from '../../market/mechanisms/types.js';
 import type { Bundle } from '../../market/orders/types.js';
@@ -39,7 +39,7 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
   }
   if (!(valueY > 0)) return;
   const bids = block.bidsY.map((amount, j) => ({ bidderId: world.builders[j]!.id, amount, timeMs: world.config.builders[j]!.bidTimeMs }));
-  const payoff = (amount: number) => expectedPayoff(mechanism, bids, i, amount, valueY, block.draws);
+  const payoff = payoffOfBid(mechanism, bids, i, valueY, block.draws);
   const counterfactualY = record.regretGrid.map((_, a) => payoff(actionBidY(record.regretGrid, record.regretAbsolute, a, valueY)));
   const payoffY = payoff(block.bidsY[i]!);
   const won = block.builder === i;
