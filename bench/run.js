@@ -6,8 +6,9 @@
 //   1. throughput: slots/s on the main thread after a warm-up, several runs, median and spread
 //   2. ns per agent action (bench/countAgentActions.js) against the floor (bench/floor.js)
 //   3. memory over 100k and 1M slots in child processes (bench/memory.js); --quick skips 1M
-//   4. targets, PASS/MISS
-//   5. a CPU profile of 100k slots (bench/profile.js); --no-profile skips it
+//   4. learners on every searcher and builder against the fixed rules, as a ratio (bench/learners.js)
+//   5. targets, PASS/MISS
+//   6. a CPU profile of 100k slots (bench/profile.js); --no-profile skips it
 //
 // Targets never change the exit code: a missed target exits 0. The report goes to stdout,
 // progress to stderr.
@@ -23,6 +24,7 @@ import { createFloor } from './floor.js';
 import { profileBaseline } from './profile.js';
 import { fmt, mb, pct, summarize } from './stats.js';
 import { formatProfileSummary } from './summarizeProfile.js';
+import { measureLearners } from './learners.js';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
@@ -32,7 +34,7 @@ const withProfile = !args.includes('--no-profile');
 const PLAN = quick
   ? { warmupSlots: 10_000, reps: 5, repSlots: 20_000, memorySlots: [100_000], sampleEvery: 10_000 }
   : { warmupSlots: 20_000, reps: 7, repSlots: 30_000, memorySlots: [100_000, 1_000_000], sampleEvery: 10_000 };
-const TARGET = { slotsPerSecond: 20_000, floorRatio: 10, memoryFlat: 0.1 };
+const TARGET = { slotsPerSecond: 20_000, floorRatio: 10, memoryFlat: 0.1, learnerRatio: 2 };
 
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const progress = (msg) => process.stderr.write(`[bench] ${msg}\n`);
@@ -175,9 +177,21 @@ function reportMemory(runs) {
   return growth;
 }
 
-function reportTargets(t, ratio, growth) {
+function reportLearners() {
+  progress('learners: baseline + 3 builders, fixed rules vs Hedge on every searcher and builder');
+  const l = measureLearners({ slots: quick ? 5_000 : 10_000, reps: quick ? 3 : 5 });
+  out();
+  out(`4. Learners — baseline + 3 builders, ${fmt(l.slots)} slots, ${l.pairRatio.n} alternating pairs: every bidder on its fixed rule vs Hedge on every searcher and builder (feedback min-to-win)`);
+  out(`   fixed rules        median ${fmt(l.fixed.median)} ms   (${fmt((1e3 * l.fixed.median) / l.slots, 1)} µs/slot)`);
+  out(`   learners           median ${fmt(l.learning.median)} ms   (${fmt((1e3 * l.learning.median) / l.slots, 1)} µs/slot)`);
+  out(`   ratio              ${l.pairRatio.median.toFixed(2)}× (median of the pair-by-pair ratios, ±${(100 * l.pairRatio.spread).toFixed(1)}%)`);
+  return l.pairRatio.median;
+}
+
+function reportTargets(t, ratio, growth, learnerRatio) {
   const sps = t.slotsPerSecond.median;
   const rows = [
+    [`learners ≤ ${TARGET.learnerRatio}× the fixed rules per slot`, `${learnerRatio.toFixed(2)}× (median)`, verdict(learnerRatio <= TARGET.learnerRatio)],
     [`≥ ${fmt(TARGET.slotsPerSecond)} slots/s on one core`, `${fmt(sps)} slots/s (median)`, verdict(sps >= TARGET.slotsPerSecond)],
     [`≤ ${TARGET.floorRatio}× the floor per agent action`, `${fmt(ratio)}× (median)`, verdict(ratio <= TARGET.floorRatio)],
   ];
@@ -190,7 +204,7 @@ function reportTargets(t, ratio, growth) {
     rows.push([`memory flat ±${100 * TARGET.memoryFlat}%, 100k → 1M slots`, quick ? 'not measured (--quick)' : 'not measured (a memory run failed)', quick ? 'SKIP' : 'MISS']);
   }
   out();
-  out('4. Targets (reported, never enforced: the exit code is 0 either way)');
+  out('5. Targets (reported, never enforced: the exit code is 0 either way)');
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   for (const [target, measured, v] of rows) out(`   ${target.padEnd(w0)}   ${measured.padEnd(w1)}   ${v}`);
@@ -199,7 +213,7 @@ function reportTargets(t, ratio, growth) {
 function reportProfile() {
   progress('profile: 100,000 slots under node --cpu-prof');
   out();
-  out('5. Profile — node --cpu-prof on 100,000 baseline slots (bench/profile.js; self = on top of the stack, total = anywhere on it)');
+  out('6. Profile — node --cpu-prof on 100,000 baseline slots (bench/profile.js; self = on top of the stack, total = anywhere on it)');
   try {
     const { file, summary, childLog } = profileBaseline({ slots: 100_000, top: 15 });
     out(`   ${childLog}`);
@@ -218,6 +232,7 @@ const throughput = measureThroughput(counts.total);
 reportThroughput(throughput);
 const ratio = reportActions(throughput, counts, crossCheck(counts, throughput.summary));
 const growth = reportMemory(PLAN.memorySlots.map(memoryRun));
-reportTargets(throughput, ratio, growth);
+const learnerRatio = reportLearners();
+reportTargets(throughput, ratio, growth, learnerRatio);
 if (withProfile) reportProfile();
 footer(dist);

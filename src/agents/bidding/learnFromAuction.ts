@@ -39,7 +39,7 @@ export function learnFromAuction(spec: StrategySpec, record: BidderRecord, f: Le
   const reward = (y: number) => normalisedReward(y, f.valueY, f.rewardFloor);
   // Only Q-learning has states (the last winning bid on its grid); the bandits have one context.
   const stateful = spec.name === 'q-learning' && f.winningBidY !== null && f.valueY > 0;
-  const nextContext = stateful ? nearestIndex(spec.grid, spec.actions === 'absolute' ? f.winningBidY! : f.winningBidY! / f.valueY) : record.context;
+  const nextContext = stateful ? nearestIndex(spec.grid, spec.actions === 'absolute' ? f.winningBidY : f.winningBidY / f.valueY) : record.context;
   updateLearner(spec, record.learner!, {
     action: f.action,
     reward: reward(f.payoffY),

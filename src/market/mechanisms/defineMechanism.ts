@@ -96,7 +96,7 @@ export function defineMechanism<const N extends string, S extends ParamsSchema>(
       { ...spec.params.shape, name: z.literal(spec.name).describe(`Selects ${spec.name}.`) },
       { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownParams : undefined) },
     )
-    .describe(`${spec.name}: ${spec.summary}`) as unknown as MechanismConfigSchemaOf<N, S>;
+    .describe(`${spec.name}: ${spec.summary} Reveals to bidders at most \`${spec.reveals}\` (bidding.feedback).`) as unknown as MechanismConfigSchemaOf<N, S>;
   return {
     name: spec.name,
     summary: spec.summary,
