@@ -1,18 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { messageOf } from './messageOf.js';
 import { resolveMarketConfig } from '../../src/config/loadConfig.js';
-import { UserInputError } from '../../src/config/errors.js';
 import { cli, smallConfig, writeConfig } from '../cli/helpers.js';
-
-/** The UserInputError message `fn` throws (fails the test if it throws anything else, or nothing). */
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserInputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a UserInputError');
-}
 
 const searcherWith = (strategy: unknown) => smallConfig({ searchers: [{ kind: 'cex-dex', id: 'arb-A', rollup: 'A', strategy }] });
 const buildersWith = (strategy: unknown, mechanism: Record<string, unknown>, bidding: Record<string, unknown> = {}) =>

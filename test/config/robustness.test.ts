@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { messageOf } from './messageOf.js';
 import { resolveMarketConfig } from '../../src/config/loadConfig.js';
 import { resolveConfig } from '../../src/config/loadConfig.js';
-import { UserInputError, MAX_MESSAGE_CHARS } from '../../src/config/errors.js';
+import { MAX_MESSAGE_CHARS } from '../../src/config/errors.js';
 import { nextBaseFee } from '../../src/market/fees/eip1559.js';
 import { runSimulation } from '../../src/index.js';
 import { smallConfig } from '../cli/helpers.js';
 
-/** The UserInputError message `fn` throws (fails the test if it throws anything else, or nothing). */
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(UserInputError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a UserInputError');
-}
 
 const nested = (depth: number): unknown => {
   let v: unknown = 1;
