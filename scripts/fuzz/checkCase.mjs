@@ -35,8 +35,6 @@ export async function loadApi(distDir) {
     nullable.add(f.path);
     // "the whole entry is null when the detector is off"
     if (/whole entry is null/.test(f.meaning)) nullable.add(f.path.split('.').slice(0, -1).join('.'));
-    // "a list whose entries are null for …": its elements may be null
-    if (/entries are null/.test(f.meaning)) nullable.add(`${f.path}[]`);
   }
   const { MarketRun } = await import(pathToFileURL(join(distDir, 'marketModel', 'marketRun.js')).href);
   return { api, nullable, MarketRun };

@@ -104,7 +104,7 @@ export const summaryFields: readonly SummaryField[] = [
   f('bidders[].regret_y', 'Y', 'What that best fixed action would have earned − payoff_y: regret against the best fixed action in hindsight (negative when its own bids, off the grid, did better).'),
   f('bidders[].regret_per_auction_y', 'Y', 'regret_y ÷ auctions; null without auctions.'),
   f('bidders[].converged_at_slot', 'slot', 'First slot from which every window\'s shade stays within 0.05 of the last window\'s; null with fewer than two windows with value.'),
-  f('bidders[].shade_by_window', '', 'Σ bids ÷ Σ values in each window of `bidding.windowSlots` slots, a list whose entries are null for windows without value: bid shading over time.'),
+  f('bidders[].shade_by_window[]', '', 'Σ bids ÷ Σ values in each window of `bidding.windowSlots` slots, in order (null for a window without value): bid shading over time.'),
   f('conservation.max_relative_drift', '', 'Largest |Σ over holders − initial total| at the end of any slot, relative to the initial total, over every rollup and token: floating-point rounding only (see docs/model.md, token accounting).'),
   f('conservation.rollups[].rollup', '', 'Rollup id.'),
   ...(['x', 'y'] as const).flatMap((t) => {

@@ -59,7 +59,7 @@ export interface SearcherKind<K extends string = string, S extends z.ZodRawShape
   readonly kind: K;
   /** One line on what it does (the config reference prints it). */
   readonly summary: string;
-  /** Its own config fields (described zod schemas); every searcher also has id, bidFraction, minProfitY, latencyMs, exclusiveBuilder. */
+  /** Its own config fields (described zod schemas); every searcher also has id, bidFraction, strategy, minProfitY, latencyMs, exclusiveBuilder. */
   readonly fields: S;
   /** Ids of the rollups it acts on, from its config. */
   rollupsOf(config: z.output<z.ZodObject<S>>): readonly string[];

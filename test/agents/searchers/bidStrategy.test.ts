@@ -19,6 +19,6 @@ describe('fixedFractionBid', () => {
 
   it('does not depend on the rollup it is paid on', () => {
     const s = fixedFractionBid(0.25);
-    expect(s.bid({ valueY: 8, rollup: 0 }).bidY).toBe(s.bid({ valueY: 8, rollup: 5 }));
+    expect(s.bid({ valueY: 8, rollup: 0 })).toEqual(s.bid({ valueY: 8, rollup: 5 }));
   });
 });
