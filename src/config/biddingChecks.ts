@@ -3,7 +3,7 @@ import { getMechanism } from '../market/mechanisms/registry.js';
 import { revealsAtLeast, type FeedbackPolicy } from '../market/mechanisms/types.js';
 import { hasEquilibrium } from '../market/theory/equilibriumBid.js';
 import type { MechanismConfig } from '../market/mechanisms/config.js';
-import type { StrategyConfig } from './strategySchema.js';
+import type { choicesSchema, StrategyConfig } from './strategySchema.js';
 
 /** What the searchers' position sales (direct, or through builders' greedy blocks) reveal: a sealed sale per position. */
 export const POSITION_SALE_REVEALS: FeedbackPolicy = 'min-to-win';
@@ -11,17 +11,20 @@ export const POSITION_SALE_REVEALS: FeedbackPolicy = 'min-to-win';
 /** The strategies that need no more than the mechanism offers (for error messages). */
 const ALWAYS_AVAILABLE = 'fixed-fraction, truthful, epsilon-greedy, ucb1, exp3';
 
+/** Most arms a searcher's choices may have (each is a bandit arm to try). */
+export const MAX_CHOICE_ARMS = 64;
+
 interface Bidders {
   readonly mechanism: MechanismConfig;
   readonly bidding: { readonly feedback: FeedbackPolicy };
-  readonly builders: readonly { readonly strategy: StrategyConfig }[];
-  readonly searchers: readonly { readonly strategy: StrategyConfig }[];
+  readonly builders: readonly { readonly id: string; readonly strategy: StrategyConfig }[];
+  readonly searchers: readonly { readonly kind: string; readonly rollups?: readonly string[]; readonly strategy: StrategyConfig; readonly choices?: z.output<typeof choicesSchema> }[];
 }
 
 /**
  * Cross-field checks of the bidders' strategies: the feedback policy is one the mechanism can
  * provide; Hedge gets the payoff of every action and Q-learning its state (the winning bid); an
- * equilibrium strategy has an equilibrium to play.
+ * equilibrium strategy has an equilibrium to play; a searcher's choices are options it has.
  */
 export function checkBidding(cfg: Bidders, ctx: z.RefinementCtx): void {
   const feedback = cfg.bidding.feedback;
@@ -44,6 +47,23 @@ export function checkBidding(cfg: Bidders, ctx: z.RefinementCtx): void {
         ctx.addIssue({ code: 'custom', path: [list, i, 'strategy', 'rivals'], message: 'a searcher\'s rivals for an opportunity are the other searchers that see it this slot, so its equilibrium uses `rivals: "exact"`; `history` is for builders' });
     });
   agentChecks('builders', mech.counterfactualFrom);
+  cfg.searchers.forEach((s, i) => {
+    const c = s.choices;
+    if (c === undefined) return;
+    const at = (field: string) => ['searchers', i, 'choices', field];
+    if (c.bundling === undefined && c.payOn === undefined && c.exclusiveBuilder === undefined)
+      ctx.addIssue({ code: 'custom', path: ['searchers', i, 'choices'], message: 'choices lists nothing to choose: give bundling, payOn or exclusiveBuilder (a list of options each)' });
+    for (const field of ['bundling', 'payOn'] as const)
+      if (c[field] !== undefined && s.kind !== 'cross-rollup')
+        ctx.addIssue({ code: 'custom', path: at(field), message: `only cross-rollup searchers choose ${field}; this searcher is "${s.kind}"` });
+    const own = s.rollups ?? [];
+    for (const id of c.payOn ?? []) if (!own.includes(id)) ctx.addIssue({ code: 'custom', path: at('payOn'), message: `payOn option "${id}" is not one of the searcher's rollups (${own.join(', ')})` });
+    const builders = cfg.builders.map((b) => b.id);
+    for (const id of c.exclusiveBuilder ?? [])
+      if (id !== null && !builders.includes(id)) ctx.addIssue({ code: 'custom', path: at('exclusiveBuilder'), message: `unknown builder "${id}"; known builders are ${builders.map((b) => `"${b}"`).join(', ') || '(none)'} (null: every builder)` });
+    const arms = (c.bundling?.length ?? 1) * (c.payOn?.length ?? 1) * (c.exclusiveBuilder?.length ?? 1);
+    if (arms > MAX_CHOICE_ARMS) ctx.addIssue({ code: 'custom', path: ['searchers', i, 'choices'], message: `${arms} combinations of choices, more than ${MAX_CHOICE_ARMS}; list fewer options` });
+  });
   agentChecks('searchers', POSITION_SALE_REVEALS);
   if (withBuilders && cfg.builders.some((b) => b.strategy.name === 'equilibrium')) {
     const eq = hasEquilibrium(cfg.mechanism, cfg.builders.length);

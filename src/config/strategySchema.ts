@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChoiceSpec } from '../agents/bidding/choices.js';
 import type { StrategySpec } from '../agents/bidding/types.js';
 import { FEEDBACK_POLICIES } from '../market/mechanisms/types.js';
 
@@ -48,6 +49,27 @@ export type StrategyConfig = z.output<typeof strategySchema>;
 /** Names of the strategies, in the union's order. */
 export const BIDDER_STRATEGY_NAMES = ['fixed-fraction', 'truthful', 'equilibrium', 'epsilon-greedy', 'ucb1', 'exp3', 'hedge', 'q-learning'] as const;
 
+/** The bandit a searcher learns its discrete choices with (no grid: its arms are the choices). */
+export const choiceLearnerSchema = z
+  .discriminatedUnion('name', [
+    z.strictObject({ name: z.literal('epsilon-greedy'), epsilon: probability('epsilon').default(0.1).describe('Probability of a uniformly random choice, in [0, 1].') }),
+    z.strictObject({ name: z.literal('ucb1') }),
+    z.strictObject({ name: z.literal('exp3'), gamma: probability('gamma').refine((g) => g > 0, 'gamma must be in (0, 1]').default(0.1).describe('Share of uniform exploration γ, in (0, 1].') }),
+  ])
+  .describe('A bandit (epsilon-greedy, ucb1 or exp3): only the payoff of the choice made is ever seen.');
+
+const distinct = (xs: readonly unknown[]) => new Set(xs).size === xs.length;
+
+/** A searcher's discrete choices, learned slot by slot (src/agents/bidding/choices.ts). */
+export const choicesSchema = z
+  .strictObject({
+    learner: choiceLearnerSchema,
+    bundling: z.array(z.enum(['atomic', 'split'])).min(1).refine(distinct, 'bundling lists a value twice; give each option once').optional().describe('Cross-rollup searchers: bundle atomically or leg by leg, e.g. ["atomic", "split"].'),
+    payOn: z.array(z.string().min(1)).min(1).refine(distinct, 'payOn lists a rollup twice; give each once').optional().describe('Cross-rollup searchers: the rollups whose gas token may pay an atomic bid (of its `rollups`).'),
+    exclusiveBuilder: z.array(z.string().min(1).nullable()).min(1).refine(distinct, 'exclusiveBuilder lists a builder twice; give each once').optional().describe('Builders it may send its flow to exclusively; null = every builder.'),
+  })
+  .describe('Discrete choices the searcher learns with a bandit, one arm per combination of the listed options, chosen each slot and rewarded by the slot\'s payoff ÷ value of its opportunities.');
+
 /** What every bidder learns after each auction, and how its bidding is recorded. */
 export const biddingSchema = z
   .strictObject({
@@ -57,6 +79,8 @@ export const biddingSchema = z
   })
   .describe('How bidders learn from auctions and how their bids are recorded.');
 
-// Compile-time check: a parsed strategy is a StrategySpec.
+// Compile-time checks: a parsed strategy is a StrategySpec, a parsed `choices` a ChoiceSpec.
 const _fits: StrategyConfig extends StrategySpec ? true : false = true;
+const _choicesFit: z.output<typeof choicesSchema> extends ChoiceSpec ? true : false = true;
 void _fits;
+void _choicesFit;

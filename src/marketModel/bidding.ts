@@ -1,5 +1,8 @@
 import { decideBid, type BidChoice } from '../agents/bidding/decideBid.js';
 import type { BidderRecord } from '../agents/bidding/types.js';
+import { choiceArms } from '../agents/bidding/choices.js';
+import { chooseAction } from '../agents/learning/learner.js';
+import type { SearcherConfig } from '../config/schema.js';
 import { builderBidY } from '../agents/builders/buildBlock.js';
 import type { Source } from '../engine/randomStreams.js';
 import type { BidStrategy } from '../agents/searchers/bidStrategy.js';
@@ -107,4 +110,23 @@ export function builderChoices(world: WorldState, grossY: readonly number[], sou
     return decideBid(cfg.strategy, b.bidding, { valueY: valuesY[i]!, fixedBidY: builderBidY(grossY[i]!, cfg.margin, cfg.costY), mechanism: world.config.mechanism, values: known, me: i, source: sourceOf(i) });
   });
   return { valuesY, choices };
+}
+
+/** Searcher `s`'s arm of its choices this slot, drawn by its bandit from its own stream; −1 without choices. */
+export function chooseArm(world: WorldState, rt: ModelRuntime, s: SearcherState): number {
+  const choices = world.config.searchers[s.index]!.choices;
+  if (choices === undefined) return -1;
+  return chooseAction(choices.learner, s.bidding.choiceLearner!, rt.dist(`${bidderStream('searcher', s.id)}/choices`).source);
+}
+
+/** A searcher's config with this slot's arm of its choices applied (unchanged for −1). */
+export function withChoice<C extends SearcherConfig>(cfg: C, arm: number): C {
+  if (arm < 0 || cfg.choices === undefined) return cfg;
+  const chosen = choiceArms(cfg.choices)[arm]!;
+  return {
+    ...cfg,
+    ...(chosen.bundling === undefined ? {} : { bundling: chosen.bundling }),
+    ...(chosen.payOn === undefined ? {} : { payOn: chosen.payOn }),
+    ...(chosen.exclusiveBuilder === undefined ? {} : { exclusiveBuilder: chosen.exclusiveBuilder ?? undefined }),
+  };
 }

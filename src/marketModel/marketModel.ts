@@ -48,7 +48,7 @@ export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
     admitArrivals(world, arrived);
     const found = search(world, ctx);
     world.nextGroupId = found.nextGroupId;
-    const candidates = build(world, found.bundles);
+    const candidates = build(world, found.bundles, found.arms);
     const sold = auction(world, found.bundles, candidates);
     const cf = counterfactual(world, found.bundles, candidates);
     const execution = execute(world, found.bundles, sold, ctx);

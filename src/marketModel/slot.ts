@@ -56,6 +56,8 @@ export interface SearchOutcome {
   readonly bundles: readonly Bundle[];
   /** The bid decisions the bundles carry, in the order made. */
   readonly decisions: readonly SearcherDecision[];
+  /** Per searcher, the arm of its choices it plays this slot (−1: it has none; see `choices`). */
+  readonly arms: readonly number[];
   /** The world's next group id after this slot's split opportunities. */
   readonly nextGroupId: number;
 }

@@ -1,5 +1,6 @@
 import { summariseBidder } from '../agents/bidding/bidderRecord.js';
 import type { BidderRecord } from '../agents/bidding/types.js';
+import { armLabel, choiceArms, type ChoiceOptions } from '../agents/bidding/choices.js';
 import { concentration } from '../market/metrics/concentration.js';
 import { gapBps, inFeeBand } from '../market/metrics/priceGap.js';
 import { compileSum } from './compiledRecords.js';
@@ -35,8 +36,10 @@ export interface SummaryState {
 }
 
 /** One bidder's line of summary.json's `bidders` (bidderRecord.ts's `summariseBidder`, snake_case). */
-function bidderEntry(id: string, role: 'builder' | 'searcher', strategy: string, record: BidderRecord, windowSlots: number): BidderSummaryEntry {
+function bidderEntry(id: string, role: 'builder' | 'searcher', strategy: string, record: BidderRecord, windowSlots: number, choices?: ChoiceOptions): BidderSummaryEntry {
   const b = summariseBidder(record, windowSlots);
+  const played = record.choiceLearner?.counts ?? [];
+  const top = played.reduce((best, n, a) => (n > (played[best] ?? -1) ? a : best), -1);
   return {
     bidder: id,
     role,
@@ -53,6 +56,8 @@ function bidderEntry(id: string, role: 'builder' | 'searcher', strategy: string,
     regret_per_auction_y: b.regretPerAuctionY,
     converged_at_slot: b.convergedAtSlot,
     shade_by_window: b.shadeByWindow,
+    choice: choices && top >= 0 && played[top]! > 0 ? armLabel(choiceArms(choices)[top]!) : null,
+    choice_share: choices && top >= 0 && played[top]! > 0 ? played[top]! / played.reduce((a, n) => a + n, 0) : null,
   };
 }
 
@@ -203,7 +208,7 @@ export class SummaryAccumulator {
       })),
       bidders: [
         ...world.builders.map((b) => bidderEntry(b.id, 'builder', world.config.builders[b.index]!.strategy.name, b.bidding, world.config.bidding.windowSlots)),
-        ...world.searchers.map((s) => bidderEntry(s.id, 'searcher', world.config.searchers[s.index]!.strategy.name, s.bidding, world.config.bidding.windowSlots)),
+        ...world.searchers.map((s) => bidderEntry(s.id, 'searcher', world.config.searchers[s.index]!.strategy.name, s.bidding, world.config.bidding.windowSlots, world.config.searchers[s.index]!.choices)),
       ],
       conservation: this.conservation(world),
     };

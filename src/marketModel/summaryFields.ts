@@ -105,6 +105,8 @@ export const summaryFields: readonly SummaryField[] = [
   f('bidders[].regret_per_auction_y', 'Y', 'regret_y ÷ auctions; null without auctions.'),
   f('bidders[].converged_at_slot', 'slot', 'First slot from which every window\'s shade stays within 0.05 of the last window\'s; null with fewer than two windows with value.'),
   f('bidders[].shade_by_window[]', '', 'Σ bids ÷ Σ values in each window of `bidding.windowSlots` slots, in order (null for a window without value): bid shading over time.'),
+  f('bidders[].choice', '', 'A searcher learning its `choices`: the combination it played most (e.g. `bundling=split, payOn=B`); null otherwise.'),
+  f('bidders[].choice_share', '', 'The share of slots it played that combination; null without choices.'),
   f('conservation.max_relative_drift', '', 'Largest |Σ over holders − initial total| at the end of any slot, relative to the initial total, over every rollup and token: floating-point rounding only (see docs/model.md, token accounting).'),
   f('conservation.rollups[].rollup', '', 'Rollup id.'),
   ...(['x', 'y'] as const).flatMap((t) => {

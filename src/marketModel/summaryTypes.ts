@@ -111,4 +111,6 @@ export interface BidderSummaryEntry {
   regret_per_auction_y: number | null;
   converged_at_slot: number | null;
   shade_by_window: readonly (number | null)[];
+  choice: string | null;
+  choice_share: number | null;
 }

@@ -1,5 +1,6 @@
 import type { MarketConfig } from '../config/schema.js';
 import { createBidderRecord } from '../agents/bidding/bidderRecord.js';
+import { choiceArms } from '../agents/bidding/choices.js';
 import { searcherKind } from '../agents/searchers/registry.js';
 import { createPool } from '../market/amm/index.js';
 import type { Balances } from '../market/orders/types.js';
@@ -38,7 +39,7 @@ export function createWorld(config: MarketConfig): WorldState {
       cex: zeroBalances(),
       record: { wins: 0, paidY: 0, wonValueY: 0, legFailureLossY: 0 },
       openLegs: [],
-      bidding: createBidderRecord(s.strategy),
+      bidding: createBidderRecord(s.strategy, 0, s.choices ? { learner: s.choices.learner, arms: choiceArms(s.choices).length } : undefined),
     })),
     proposer: { holdings: rollups.map(zeroBalances) },
     builders: config.builders.map((b, index) => ({ id: b.id, index, wins: 0, receivedY: 0, paidY: 0, holdings: rollups.map(zeroBalances), bidding: createBidderRecord(b.strategy, config.builders.length) })),

@@ -21,6 +21,10 @@ describe('bidders\' strategies: bad input is one paragraph naming the field and 
     ['hedge under Tullock with min-to-win', buildersWith({ name: 'hedge' }, { name: 'tullock' }, { feedback: 'min-to-win' }), /builders\[0\]\.strategy\.name.*"all-bids"/],
     ['q-learning without the winning bid', searcherWith({ name: 'q-learning' }), /q-learning's state is the last winning bid.*winning-bid/],
     ['a searcher estimating rivals from history', searcherWith({ name: 'equilibrium', rivals: 'history' }), /searchers\[0\]\.strategy\.rivals.*"exact"/],
+    ['choices with nothing to choose', smallConfig({ searchers: [{ kind: 'cex-dex', id: 'a', rollup: 'A', choices: { learner: { name: 'ucb1' } } }] }), /searchers\[0\]\.choices: choices lists nothing to choose/],
+    ['bundling choices for a kind without bundling', smallConfig({ searchers: [{ kind: 'cex-dex', id: 'a', rollup: 'A', choices: { learner: { name: 'ucb1' }, bundling: ['atomic', 'split'] } }] }), /searchers\[0\]\.choices\.bundling: only cross-rollup searchers choose bundling/],
+    ['an unknown exclusive builder among the choices', smallConfig({ builders: [{ id: 'b1' }], searchers: [{ kind: 'cex-dex', id: 'a', rollup: 'A', choices: { learner: { name: 'exp3' }, exclusiveBuilder: ['b9', null] } }] }), /choices\.exclusiveBuilder: unknown builder "b9"; known builders are "b1"/],
+    ['a hedge learner for choices', smallConfig({ searchers: [{ kind: 'cex-dex', id: 'a', rollup: 'A', choices: { learner: { name: 'hedge' }, exclusiveBuilder: [null] } }] }), /choices\.learner\.name must be one of "epsilon-greedy", "ucb1", "exp3"/],
   ];
   for (const [what, config, pattern] of cases) {
     it(`${what}`, () => {

@@ -43,7 +43,7 @@ function simulate(mechanism: Record<string, unknown>, values: readonly number[],
     const sold = auction(world, [], candidates);
     const block = sold.blocks[0]!;
     revenues.push(block.payments!.perBidderY.reduce((a, p) => a + p, 0));
-    learnFromSlot(world, { slot, search: { bundles: [], decisions: [], nextGroupId: 0 }, candidates, auction: sold, execution: { trace: [], executed: [], tally: [] } });
+    learnFromSlot(world, { slot, search: { bundles: [], decisions: [], arms: [], nextGroupId: 0 }, candidates, auction: sold, execution: { trace: [], executed: [], tally: [] } });
   }
   const mean = revenues.reduce((a, r) => a + r, 0) / n;
   const se = Math.sqrt(revenues.reduce((a, r) => a + (r - mean) ** 2, 0) / (n - 1) / n);

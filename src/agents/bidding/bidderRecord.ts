@@ -1,11 +1,15 @@
 import { createLearnerState } from '../learning/learner.js';
+import type { ChoiceLearnerSpec } from './choices.js';
 import { isLearning, type BidderRecord, type StrategySpec } from './types.js';
 
 /** Shading factors 0, 0.1, …, 1: what regret is measured against for a bidder that does not learn over a grid of its own. */
 export const DEFAULT_REGRET_GRID: readonly number[] = Array.from({ length: 11 }, (_, i) => i / 10);
 
-/** A bidder's record before its first auction; `rivals` is how many other bidders it may face (builders). */
-export function createBidderRecord(spec: StrategySpec, rivals = 0): BidderRecord {
+/**
+ * A bidder's record before its first auction; `rivals` is how many other bidders it may face
+ * (builders); `choices` the bandit and its number of arms, for a searcher that learns its choices.
+ */
+export function createBidderRecord(spec: StrategySpec, rivals = 0, choices?: { readonly learner: ChoiceLearnerSpec; readonly arms: number }): BidderRecord {
   const learning = isLearning(spec);
   const regretGrid = learning ? [...spec.grid] : [...DEFAULT_REGRET_GRID];
   return {
@@ -21,6 +25,7 @@ export function createBidderRecord(spec: StrategySpec, rivals = 0): BidderRecord
     learner: learning ? createLearnerState(spec, spec.grid.length, spec.name === 'q-learning' ? spec.grid.length : 1) : null,
     context: 0,
     rivalValueY: Array.from({ length: rivals }, () => 0),
+    choiceLearner: choices ? createLearnerState(choices.learner, choices.arms) : null,
   };
 }
 

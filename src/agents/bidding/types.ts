@@ -52,4 +52,6 @@ export interface BidderRecord {
   context: number;
   /** `history` equilibrium: each rival's estimated value (exponential average of past slots; builders only). */
   readonly rivalValueY: number[];
+  /** The bandit over its discrete choices (searchers with `choices`), else null. */
+  readonly choiceLearner: LearnerState | null;
 }

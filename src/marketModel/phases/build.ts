@@ -1,5 +1,6 @@
 import { buildBlock, visibleBundles } from '../../agents/builders/buildBlock.js';
 import type { Bundle } from '../../market/orders/types.js';
+import { withChoice } from '../bidding.js';
 import { touchesFcfs } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
 import type { Candidate } from '../slot.js';
@@ -10,18 +11,19 @@ import type { WorldState } from '../types.js';
  * flow, skill) on the auctioned rollups; bundles on fcfs rollups are not sold — every block carries
  * them in arrival order (the rollup's rule, DESIGN.md §3). No candidates without builders.
  */
-export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[]) => Candidate[] {
-  let exclusive: (number | undefined)[] | null = null; // the config never changes: resolved once
-  return (world, bundles) => {
+export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], arms?: readonly number[]) => Candidate[] {
+  let configured: (number | undefined)[] | null = null; // the config never changes: resolved once
+  const indexOf = (world: WorldState, id: string | undefined) => (id === undefined ? undefined : world.builders.findIndex((b) => b.id === id));
+  return (world, bundles, arms) => {
     if (world.builders.length === 0) return [];
-    exclusive ??= world.config.searchers.map((s) =>
-      s.exclusiveBuilder === undefined ? undefined : world.builders.findIndex((b) => b.id === s.exclusiveBuilder),
-    );
+    configured ??= world.config.searchers.map((s) => indexOf(world, s.exclusiveBuilder));
+    // A searcher learning which builder gets its flow has this slot's arm's builder instead.
+    const exclusive = arms === undefined || arms.every((a) => a < 0) ? configured : configured.map((e, i) => (arms[i]! < 0 ? e : indexOf(world, withChoice(world.config.searchers[i]!, arms[i]!).exclusiveBuilder)));
     const forSale = bundles.filter((b) => !touchesFcfs(world, b));
     const pools = world.rollups.map((r) => r.pool);
     return world.builders.map((b, i) => {
       const source = rt.dist(`builder/${b.id}`).source;
-      const seen = visibleBundles(forSale, exclusive!, i, world.config.builders[i]!.skill, source);
+      const seen = visibleBundles(forSale, exclusive, i, world.config.builders[i]!.skill, source);
       const block = buildBlock(seen, pools, source);
       return { included: block.included, valueByRollupY: block.valueByRollupY, seen };
     });

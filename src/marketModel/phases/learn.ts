@@ -1,5 +1,6 @@
 import { actionBidY, recordAuction } from '../../agents/bidding/bidderRecord.js';
-import { learnFromAuction } from '../../agents/bidding/learnFromAuction.js';
+import { learnFromAuction, normalisedReward } from '../../agents/bidding/learnFromAuction.js';
+import { updateLearner } from '../../agents/learning/learner.js';
 import { positionPayoff, type PositionRule } from '../../agents/bidding/positionAuction.js';
 import { losersMayPay, payoffOfBid } from '../../market/mechanisms/counterfactual.js';
 import { getMechanism } from '../../market/mechanisms/registry.js';
@@ -94,7 +95,7 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
     for (const block of input.auction.blocks) for (let i = 0; i < world.builders.length; i++) builderLearns(world, block, i, input.slot, losersPay);
   }
   const decisions = input.search.decisions;
-  if (decisions.length === 0) return;
+  const slotPayoff = world.searchers.map(() => ({ payoffY: 0, valueY: 0 }));
   const feedback = world.config.bidding.feedback;
   const rule = positionMechanism(world).name as PositionRule;
   const executed = new Map<Bundle, number>();
@@ -114,6 +115,8 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
     const reach = reachOf(world, input, own);
     const counterfactualY = record.regretGrid.map((_, a) => positionPayoff(rule, actionBidY(record.regretGrid, record.regretAbsolute, a, d.valueY), d.valueY, rival, reach));
     recordAuction(record, world.config.bidding.windowSlots, { slot: input.slot, valueY: d.valueY, bidY: d.bidY, won, payoffY, counterfactualY });
+    slotPayoff[d.searcher]!.payoffY += payoffY;
+    slotPayoff[d.searcher]!.valueY += d.valueY;
     learnFromAuction(strategy, record, {
       action: d.action,
       valueY: d.valueY,
@@ -122,5 +125,20 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
       winningBidY: revealsAtLeast(feedback, 'winning-bid') ? Math.max(rival ?? 0, won ? d.bidY : 0) : null,
       rewardFloor: rewardFloor(record, false),
     });
+  });
+  learnChoices(world, input.search.arms, slotPayoff);
+}
+
+/**
+ * Searchers learning their choices: the arm played this slot is rewarded with the slot's Σ payoff
+ * ÷ Σ value of its opportunities (a split that loses a leg can cost more than it was worth: the
+ * reward floor is −1). A slot without opportunities teaches nothing.
+ */
+function learnChoices(world: WorldState, arms: readonly number[], slotPayoff: readonly { payoffY: number; valueY: number }[]): void {
+  arms.forEach((arm, i) => {
+    const choices = world.config.searchers[i]!.choices;
+    const { payoffY, valueY } = slotPayoff[i]!;
+    if (arm < 0 || choices === undefined || !(valueY > 0)) return;
+    updateLearner(choices.learner, world.searchers[i]!.bidding.choiceLearner!, { action: arm, reward: normalisedReward(payoffY, valueY, -1) });
   });
 }

@@ -5,7 +5,7 @@ import type { Bundle } from '../../market/orders/types.js';
 import { sameSequencer } from '../membership.js';
 import { visibleTargets } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
-import { equilibriumRebids, searcherBidder } from '../bidding.js';
+import { chooseArm, equilibriumRebids, searcherBidder, withChoice } from '../bidding.js';
 import type { SearchOutcome, SearcherDecision } from '../slot.js';
 import type { SearcherState, WorldState } from '../types.js';
 
@@ -17,8 +17,8 @@ function rollupView(world: WorldState, kind: SearcherKind, r: number): SearcherR
 }
 
 /** One searcher's bundles for this slot, from a read-only view of the world; `group` ids its split legs. */
-function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotStartMs: number, group: number, decisions: SearcherDecision[]): Bundle[] {
-  const cfg = world.config.searchers[s.index]!;
+function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotStartMs: number, group: number, decisions: SearcherDecision[], arm: number): Bundle[] {
+  const cfg = withChoice(world.config.searchers[s.index]!, arm);
   const kind = searcherKind(cfg.kind);
   // One view object written out field by field (no spreads on this per-slot path; see bench/README.md).
   const view = {
@@ -46,18 +46,20 @@ function isFinite(b: Bundle): boolean {
 /**
  * Phase 3 (decide): searchers read pools, the reference price and the public mempool, and submit
  * bundles, each by its kind (src/agents/searchers/registry.ts), bidding by its strategy (one
- * decision per opportunity; equilibrium bidders' bids are set once every searcher has proposed). A kind with split legs takes one
+ * decision per opportunity; equilibrium bidders' bids are set once every searcher has proposed).
+ * A searcher with `choices` first draws this slot's arm (bundling, payOn, exclusive builder). A kind with split legs takes one
  * leg-group id per slot, numbered on from the world's.
  */
 export function searchBundles(rt: ModelRuntime): (world: WorldState, ctx: SlotContext) => SearchOutcome {
   return (world, ctx) => {
     const bundles: Bundle[] = [];
     const decisions: SearcherDecision[] = [];
+    const arms = world.searchers.map((s) => chooseArm(world, rt, s));
     let group = world.nextGroupId;
     for (const s of world.searchers) {
       const grouped = searcherKind(world.config.searchers[s.index]!.kind).legGroups === true;
-      bundles.push(...proposeFor(world, s, rt, ctx.startMs, grouped ? group++ : -1, decisions));
+      bundles.push(...proposeFor(world, s, rt, ctx.startMs, grouped ? group++ : -1, decisions, arms[s.index]!));
     }
-    return { bundles: equilibriumRebids(world, rt, bundles, decisions), decisions, nextGroupId: group };
+    return { bundles: equilibriumRebids(world, rt, bundles, decisions), decisions, arms, nextGroupId: group };
   };
 }
