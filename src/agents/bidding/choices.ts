@@ -30,7 +30,7 @@ export function choiceArms(options: ChoiceOptions): ChoiceArm[] {
   let arms: ChoiceArm[] = [{}];
   const extend = <K extends keyof ChoiceArm>(key: K, values: readonly ChoiceArm[K][] | undefined) => {
     if (values === undefined) return;
-    arms = arms.flatMap((arm) => values.map((v) => ({ ...arm, [key]: v })));
+    arms = arms.flatMap((arm) => values.map((v) => Object.assign({}, arm, { [key]: v }) as ChoiceArm));
   };
   extend('bundling', options.bundling);
   extend('payOn', options.payOn);
