@@ -1,9 +1,11 @@
+import { bidderShades, biddersFromSummary, DEFAULT_BIDDING_WINDOW_SLOTS, windowSlotsFromManifest } from './data/bidderShades.js';
 import type { WinRow } from './data/rollingHhi.js';
 import type { PriceRow } from './data/priceSeries.js';
 import { SWEEP_REVENUE, SWEEP_X_METRICS } from './data/sweepColumns.js';
 import { valueSharesFromSummary } from './data/valueShares.js';
 import type { ReportInput } from './folder/readReportInput.js';
 import type { TopLevelSpec } from './specs/common.js';
+import { bidShadingSpec } from './specs/bidShadingSpec.js';
 import { concentrationSpec, hasWinnerColumn, type ConcentrationRow } from './specs/concentrationSpec.js';
 import { efficiencySpec } from './specs/efficiencySpec.js';
 import { pricesSpec } from './specs/pricesSpec.js';
@@ -36,8 +38,28 @@ function sweepCharts(input: Extract<ReportInput, { kind: 'sweep' }>): Chart[] {
 }
 
 /**
+ * A market run's bid-shading chart, or none when its summary has no `bidders` (older runs) or no
+ * bidder had value in any window. The window length is the manifest's `config.bidding.windowSlots`;
+ * without it, the config default (100), as the caption then says.
+ */
+function bidShadingCharts(input: Extract<ReportInput, { kind: 'market' }>): Chart[] {
+  const bidders = biddersFromSummary(input.summary);
+  const fromManifest = windowSlotsFromManifest(input.manifest);
+  const windowSlots = fromManifest ?? DEFAULT_BIDDING_WINDOW_SLOTS;
+  if (bidderShades(bidders, windowSlots).length === 0) return [];
+  const assumed = fromManifest === null ? ` The run's manifest.json does not give \`config.bidding.windowSlots\`, so the windows are assumed to be the config default of ${windowSlots} slots.` : '';
+  return [
+    {
+      name: 'bid-shading',
+      caption: `Each bidder's shading (Σ bid ÷ Σ value) per window of ${windowSlots} slots, from summary.json's \`bidders[].shade_by_window\`.${assumed}`,
+      spec: bidShadingSpec(bidders, { windowSlots }),
+    },
+  ];
+}
+
+/**
  * The charts of a report for what the folder holds. Market run: prices, value shares,
- * concentration. Bidding war: win share by strategy, efficiency, winner concentration. Sweep:
+ * concentration, and bid shading per bidder when the summary records it. Bidding war: win share by strategy, efficiency, winner concentration. Sweep:
  * revenue against each of `concentration.hhi` and `mev_oracle_accuracy` that it has.
  */
 export function chartsFor(input: ReportInput): Chart[] {
@@ -53,6 +75,7 @@ export function chartsFor(input: ReportInput): Chart[] {
         caption: hhi ? 'Rolling HHI of the winners.' : "Each rollup's rolling share of the winning bids (slots.csv has no winner column for a rolling HHI of searchers).",
         spec: concentrationSpec(rows),
       },
+      ...bidShadingCharts(input),
     ];
   }
   const byStrategy = (input.summary['byStrategy'] ?? {}) as Record<string, StrategyWins>;

@@ -1,4 +1,5 @@
 import type { Chart } from './charts.js';
+import { biddersFromSummary } from './data/bidderShades.js';
 import { sweptParameters, SWEEP_REVENUE } from './data/sweepColumns.js';
 import type { ReportInput } from './folder/readReportInput.js';
 
@@ -48,7 +49,17 @@ function marketNumbers(s: Obj): string {
     ['rollup', 'gas', 'final price', 'mean \\|gap\\| bps', 'in fee band', 'user swaps', 'bids paid Y'],
     rollups.map((r) => [String(r['rollup']), String(r['gas_token']), fmt(r['final_pool_price'], 6), fmt(r['mean_abs_gap_bps'], 3), pct(r['share_slots_in_fee_band']), fmt(r['user_swaps']), fmt(r['winning_bids_y'])]),
   );
-  return `${key}\n\n${per}`;
+  return [key, per, bidderTable(s)].filter((t) => t !== '').join('\n\n');
+}
+
+/** One row per builder and searcher of summary.json's `bidders` ('' for a summary without them). */
+export function bidderTable(s: Obj): string {
+  const bidders = biddersFromSummary(s);
+  if (bidders.length === 0) return '';
+  return table(
+    ['bidder', 'role', 'strategy', 'mean shade (bid ÷ value)', 'payoff Y', 'regret Y', 'converged at slot'],
+    bidders.map((b) => [b.bidder, b.role, b.strategy, fmt(b.mean_shade, 3), fmt(b.payoff_y), fmt(b.regret_y), fmt(b.converged_at_slot)]),
+  );
 }
 
 function biddingWarNumbers(s: Obj): string {

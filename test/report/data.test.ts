@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { biddingSchema } from '../../src/config/strategySchema.js';
+import { bidderShades, biddersFromSummary, DEFAULT_BIDDING_WINDOW_SLOTS, windowSlotsFromManifest } from '../../src/report/data/bidderShades.js';
 import { everyKth, strideFor } from '../../src/report/data/everyKth.js';
 import { histogram } from '../../src/report/data/histogram.js';
 import { parseCsv } from '../../src/report/data/parseCsv.js';
@@ -137,5 +139,46 @@ describe('sweptParameters', () => {
     const cols = ['run_id', 'cell', 'seed', 'mechanism.name', 'rollups.0.pool.fee', 'slots', 'simulated_seconds', 'totals.winning_bids_y'];
     expect(sweptParameters(cols)).toEqual(['mechanism.name', 'rollups.0.pool.fee']);
     expect(sweptParameters(['run_id', 'cell', 'seed', 'totals.winning_bids_y'])).toEqual([]);
+  });
+});
+
+describe('bidderShades', () => {
+  const bidders = [
+    { bidder: 'b1', role: 'builder', strategy: 'hedge', shade_by_window: [0.9, null, 0.7] },
+    { bidder: 's1', role: 'searcher', strategy: 'exp3', shade_by_window: [null, 0.5] },
+    { bidder: 's2', role: 'searcher', strategy: 'fixed-fraction', shade_by_window: [] },
+  ];
+  it('puts window k at slot k × windowSlots and skips windows without value', () => {
+    expect(bidderShades(bidders, 250)).toEqual([
+      { slot: 0, bidder: 'b1', role: 'builder', shade: 0.9 },
+      { slot: 500, bidder: 'b1', role: 'builder', shade: 0.7 },
+      { slot: 250, bidder: 's1', role: 'searcher', shade: 0.5 },
+    ]);
+  });
+  it('rejects a window length that is not a positive integer', () => {
+    expect(() => bidderShades(bidders, 0)).toThrow(RangeError);
+    expect(() => bidderShades(bidders, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('biddersFromSummary', () => {
+  it("reads summary.json's bidders, [] for a summary without them", () => {
+    expect(biddersFromSummary({})).toEqual([]);
+    expect(biddersFromSummary({ bidders: 'no' })).toEqual([]);
+    expect(biddersFromSummary({ bidders: [{ bidder: 'a', role: 'searcher', strategy: 'ucb1', mean_shade: 0.5 }, { role: 'builder' }, null] })).toEqual([
+      { bidder: 'a', role: 'searcher', strategy: 'ucb1', mean_shade: 0.5 },
+    ]);
+  });
+});
+
+describe('windowSlotsFromManifest', () => {
+  it("takes the resolved config's bidding.windowSlots, null when the manifest lacks it", () => {
+    expect(windowSlotsFromManifest({ config: { bidding: { windowSlots: 1000 } } })).toBe(1000);
+    expect(windowSlotsFromManifest({ config: { bidding: {} } })).toBeNull();
+    expect(windowSlotsFromManifest({ config: { bidding: { windowSlots: 0 } } })).toBeNull();
+    expect(windowSlotsFromManifest(null)).toBeNull();
+  });
+  it("the assumed default is the config schema's default", () => {
+    expect(DEFAULT_BIDDING_WINDOW_SLOTS).toBe(biddingSchema.parse({}).windowSlots);
   });
 });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../cli/helpers.js';
 
 const PNG_SIGNATURE = '89504e470d0a1a0a';
-const MARKET_CHARTS = ['prices', 'value-shares', 'concentration'];
+const MARKET_CHARTS = ['prices', 'value-shares', 'concentration', 'bid-shading'];
 const files = (charts: string[]) => ['report.md', ...charts.flatMap((c) => [`${c}.png`, `${c}.svg`])];
 
 /** Every file of a folder with its bytes, to show that a command changed nothing. */
@@ -32,6 +32,8 @@ describe('seqsim report on a market run folder', () => {
     expect(md).toContain('![prices](prices.png)');
     expect(md).toMatch(/\| slots \| 200 /);
     expect(md).toContain('MEV-oracle accuracy');
+    expect(md).toMatch(/\| arb-A \| searcher \| fixed-fraction \| 0\.5 \|/);
+    expect(readFileSync(join(run, 'bid-shading.svg'), 'utf8')).toContain('window of 100 slots');
     expect(r.stdout).toContain(`wrote ${run}/ (report.md, prices.svg, prices.png`);
   });
 
@@ -53,6 +55,20 @@ describe('seqsim report on a market run folder', () => {
     expect(readFileSync(join(out, 'prices.png')).readUInt32BE(16)).toBe(Math.round(svgWidth));
     expect((await cli('report', run, '--out', join(out, 'x'), '--png-scale', '0')).code).toBe(2);
     expect(existsSync(join(out, 'x'))).toBe(false);
+  });
+});
+
+describe('seqsim report on a market run folder from before bidders were recorded', () => {
+  it('draws no bid-shading chart and no bidder table', async () => {
+    const run = join(tempDir(), 'old');
+    expect((await cli('run', 'configs/baseline.json', '--slots', '50', '--out', run)).code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(run, 'summary.json'), 'utf8')) as Record<string, unknown>;
+    delete summary['bidders'];
+    writeFileSync(join(run, 'summary.json'), JSON.stringify(summary));
+    expect((await cli('report', run)).code).toBe(0);
+    expect(existsSync(join(run, 'bid-shading.svg'))).toBe(false);
+    expect(readdirSync(run)).toEqual(expect.arrayContaining(files(['prices', 'value-shares', 'concentration'])));
+    expect(readFileSync(join(run, 'report.md'), 'utf8')).not.toContain('| bidder |');
   });
 });
 

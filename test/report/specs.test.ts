@@ -1,6 +1,7 @@
 import { parse } from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
+import { bidShadingSpec } from '../../src/report/specs/bidShadingSpec.js';
 import { concentrationSpec } from '../../src/report/specs/concentrationSpec.js';
 import { efficiencySpec } from '../../src/report/specs/efficiencySpec.js';
 import { pricesSpec } from '../../src/report/specs/pricesSpec.js';
@@ -115,5 +116,30 @@ describe('bidding-war specs', () => {
     const layers = (spec as unknown as { layer: { data: { values: Record<string, number>[] } }[] }).layer;
     expect(layers[0]!.data.values.map((b) => b['count'])).toEqual([1, 2]);
     expect(layers[1]!.data.values[0]!['mean']).toBeCloseTo(0.9, 12);
+  });
+});
+
+describe('bidShadingSpec', () => {
+  const bidders = [
+    { bidder: 'arb-A', role: 'searcher', strategy: 'hedge', shade_by_window: [0.6, null, 0.5] },
+    { bidder: 'arb-B', role: 'searcher', strategy: 'exp3', shade_by_window: [null, 0.4] },
+  ];
+  it('is a valid line chart of shade against the first slot of each window, null windows skipped', () => {
+    const spec = bidShadingSpec(bidders, { windowSlots: 100 });
+    compiles(spec);
+    expect(values(spec)).toEqual([
+      { slot: 0, bidder: 'arb-A', role: 'searcher', shade: 0.6 },
+      { slot: 200, bidder: 'arb-A', role: 'searcher', shade: 0.5 },
+      { slot: 100, bidder: 'arb-B', role: 'searcher', shade: 0.4 },
+    ]);
+    expect(json(spec)).toContain('"domain":["arb-A","arb-B"]');
+    expect(json(spec)).toContain('window of 100 slots');
+    expect(json(spec)).not.toContain('strokeDash');
+  });
+  it('dashes builders when builders and searchers both bid', () => {
+    const spec = bidShadingSpec([...bidders, { bidder: 'b', role: 'builder', strategy: 'ucb1', shade_by_window: [0.9] }], { windowSlots: 50 });
+    compiles(spec);
+    expect(values(spec).map((v) => v['slot'])).toEqual([0, 100, 50, 0]);
+    expect(json(spec)).toContain('"strokeDash":{"field":"role"');
   });
 });

@@ -6,7 +6,14 @@ import { readSweepResults, type SweepResults } from './readSweepResults.js';
 
 /** What `seqsim report` found in a folder, read and checked. */
 export type ReportInput =
-  | { readonly kind: 'market'; readonly dir: string; readonly summary: Record<string, unknown>; readonly slots: CsvRecord[] }
+  | {
+      readonly kind: 'market';
+      readonly dir: string;
+      readonly summary: Record<string, unknown>;
+      readonly slots: CsvRecord[];
+      /** manifest.json (the resolved config under `config`); null when missing or not a JSON object. */
+      readonly manifest: Record<string, unknown> | null;
+    }
   | { readonly kind: 'bidding-war'; readonly dir: string; readonly summary: Record<string, unknown>; readonly auctions: CsvRecord[] }
   | { readonly kind: 'sweep'; readonly dir: string; readonly results: SweepResults; readonly sweep: unknown };
 
@@ -23,6 +30,19 @@ function readJson(path: string): Record<string, unknown> {
     return value as Record<string, unknown>;
   } catch (err) {
     throw new UserInputError(`${path} is not a valid summary (${(err as Error).message}). ${WHAT_FITS}`);
+  }
+}
+
+/**
+ * An optional JSON object: null when the file is missing or unreadable. The charts only take
+ * details from it (the bidding window), so a folder without one still gets its report.
+ */
+function readOptionalJson(path: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(readFileSync(path, 'utf8'));
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
   }
 }
 
@@ -62,6 +82,7 @@ export async function readReportInput(dir: string): Promise<ReportInput> {
     throw new UserInputError(`"${dir}" is neither a run folder nor a sweep folder: ${describeContents(dir)}.${partial} ${WHAT_FITS}`);
   }
   const summary = readJson(join(dir, 'summary.json'));
-  if (table === 'slots.csv') return { kind: 'market', dir, summary, slots: readTable(dir, table, SLOT_COLUMNS) };
+  if (table === 'slots.csv')
+    return { kind: 'market', dir, summary, slots: readTable(dir, table, SLOT_COLUMNS), manifest: readOptionalJson(join(dir, 'manifest.json')) };
   return { kind: 'bidding-war', dir, summary, auctions: readTable(dir, table, AUCTION_COLUMNS) };
 }

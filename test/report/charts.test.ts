@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { chartsFor } from '../../src/report/charts.js';
+import type { ReportInput } from '../../src/report/folder/readReportInput.js';
+
+const slots = [0, 1].map((slot) => ({ slot, rollup: 'A', ref_price: 2000, pool_price: 2000, winning_bid_y: 1 }));
+const market = (summary: Record<string, unknown>, manifest: Record<string, unknown> | null): ReportInput => ({ kind: 'market', dir: 'run', summary, slots, manifest });
+const withWindow = (windowSlots: number) => ({ config: { bidding: { windowSlots } } });
+const bidder = (shade_by_window: (number | null)[]) => ({ bidder: 'arb-A', role: 'searcher', strategy: 'hedge', shade_by_window });
+const names = (input: ReportInput) => chartsFor(input).map((c) => c.name);
+
+describe('chartsFor a market run: the bid-shading chart', () => {
+  it('is drawn when a bidder has a shade in some window, with the window length from manifest.json', () => {
+    const charts = chartsFor(market({ bidders: [bidder([null, 0.5])] }, withWindow(1000)));
+    expect(charts.map((c) => c.name)).toEqual(['prices', 'value-shares', 'concentration', 'bid-shading']);
+    const chart = charts.at(-1)!;
+    expect(chart.caption).toContain('per window of 1000 slots');
+    expect(chart.caption).not.toContain('assumed');
+    expect((chart.spec as unknown as { data: { values: unknown[] } }).data.values).toEqual([{ slot: 1000, bidder: 'arb-A', role: 'searcher', shade: 0.5 }]);
+  });
+  it('is left out for a summary without bidders (older runs) or without any shade', () => {
+    expect(names(market({}, withWindow(100)))).toEqual(['prices', 'value-shares', 'concentration']);
+    expect(names(market({ bidders: [] }, withWindow(100)))).not.toContain('bid-shading');
+    expect(names(market({ bidders: [bidder([null, null])] }, withWindow(100)))).not.toContain('bid-shading');
+  });
+  it('assumes the config default of 100 slots per window without a manifest, and says so', () => {
+    const chart = chartsFor(market({ bidders: [bidder([0.4, 0.5])] }, null)).at(-1)!;
+    expect(chart.caption).toMatch(/assumed to be the config default of 100 slots/);
+    expect((chart.spec as unknown as { data: { values: { slot: number }[] } }).data.values.map((v) => v.slot)).toEqual([0, 100]);
+  });
+});
