@@ -74,7 +74,7 @@ export const choicesSchema = z
 export const biddingSchema = z
   .strictObject({
     feedback: z.enum(FEEDBACK_POLICIES).default('own').describe('What each bidder learns after every auction: `own` (its own outcome), `winning-bid`, `min-to-win` (the least bid that would have won), `all-bids`. At most what the mechanism reveals (`seqsim config schema` lists each mechanism\'s); searchers\' position sales reveal up to `min-to-win`.'),
-    windowSlots: z.number().int().min(1).default(100).describe('Slots per window of the per-bidder time series in summary.json (`bidders[].shadeByWindow`).'),
+    windowSlots: z.number().int().min(1).default(100).describe('Slots per window of the per-bidder time series in summary.json (`bidders[].shade_by_window`).'),
     historyWeight: z.number().gt(0).max(1).default(0.1).describe('`equilibrium` with `rivals: history`: weight of the latest slot in the exponential average of each rival\'s value, in (0, 1].'),
   })
   .describe('How bidders learn from auctions and how their bids are recorded.');
