@@ -52,9 +52,9 @@ export const BIDDER_STRATEGY_NAMES = ['fixed-fraction', 'truthful', 'equilibrium
 /** The bandit a searcher learns its discrete choices with (no grid: its arms are the choices). */
 export const choiceLearnerSchema = z
   .discriminatedUnion('name', [
-    z.strictObject({ name: z.literal('epsilon-greedy'), epsilon: probability('epsilon').default(0.1).describe('Probability of a uniformly random choice, in [0, 1].') }),
-    z.strictObject({ name: z.literal('ucb1') }),
-    z.strictObject({ name: z.literal('exp3'), gamma: probability('gamma').refine((g) => g > 0, 'gamma must be in (0, 1]').default(0.1).describe('Share of uniform exploration γ, in (0, 1].') }),
+    z.strictObject({ name: z.literal('epsilon-greedy').describe('ε-greedy over the arms.'), epsilon: probability('epsilon').default(0.1).describe('Probability of a uniformly random choice, in [0, 1].') }),
+    z.strictObject({ name: z.literal('ucb1').describe('UCB1 over the arms (Auer, Cesa-Bianchi & Fischer 2002).') }),
+    z.strictObject({ name: z.literal('exp3').describe('EXP3 over the arms (Auer et al. 2002).'), gamma: probability('gamma').refine((g) => g > 0, 'gamma must be in (0, 1]').default(0.1).describe('Share of uniform exploration γ, in (0, 1].') }),
   ])
   .describe('A bandit (epsilon-greedy, ucb1 or exp3): only the payoff of the choice made is ever seen.');
 
