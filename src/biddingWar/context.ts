@@ -56,12 +56,15 @@ function bindStrategy<K extends StrategyName>(
  * Draws a builder's per-auction parameters from its own stream, always in the same order and
  * number — margin ~ N(marginEth, marginSdEth) clamped at 0, a uniform for the flow probability,
  * `revealU`, `bluffU` — so that the private-flow observations that follow depend only on
- * (seed, auction, id), whatever the parameter values.
+ * (seed, auction, id), whatever the parameter values. `shade`, a factor its learner chose for this
+ * auction, caps its bids at shade × value instead of value − margin (the margin is drawn all the
+ * same, so a shade changes no draw).
  */
 export function setUpBuilder(
   builder: BuilderConfig,
   seed: number | string,
   auction: number,
+  shade?: number,
 ): AuctionBuilder {
   const dist = bindDistributions(createStream(seed, auctionStreamPath(auction, `builder/${builder.id}`)).next);
   const marginEth = Math.max(0, dist.normal(builder.marginEth, builder.marginSdEth));
@@ -69,7 +72,7 @@ export function setUpBuilder(
   const p = builder.privateFlowProbability;
   const privateFlowProbability = typeof p === 'number' ? p : p.min + u * (p.max - p.min);
   const draws: StrategyDraws = { revealU: dist.uniform(), bluffU: dist.uniform() };
-  const decide = bindStrategy(builder.strategy, { ...builder, marginEth }, draws);
+  const decide = bindStrategy(builder.strategy, { ...builder, marginEth, shade }, draws);
   return { marginEth, privateFlowProbability, draws, dist, decide };
 }
 

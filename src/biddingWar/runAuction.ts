@@ -34,6 +34,8 @@ export type DecisionObserver = (builder: number, view: Readonly<BuilderView>, bi
 
 export interface RunAuctionOptions {
   readonly onDecision?: DecisionObserver;
+  /** Each builder's shading factor for this auction, by config index (undefined: the margin rule). */
+  readonly shades?: readonly (number | undefined)[];
 }
 
 /** The mutable state of one slot's auction. */
@@ -178,7 +180,7 @@ export function runAuction(
   const stream = (component: string) =>
     bindDistributions(createStream(config.seed, auctionStreamPath(auction, component)).next);
   const callTimeMs = drawCallTimeMs(config.proposerCall, stream('proposer'));
-  const builders = config.builders.map((b) => setUpBuilder(b, config.seed, auction));
+  const builders = config.builders.map((b, i) => setUpBuilder(b, config.seed, auction, options.shades?.[i]));
   const slot = new Slot(ctx, auction, builders, stream('flow/public'), stream('flow/private'), callTimeMs);
   ctx.book.reset();
   ctx.privateValueEth.fill(0);

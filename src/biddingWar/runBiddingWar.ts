@@ -1,7 +1,5 @@
-import { createContext } from './context.js';
-import { runAuction } from './runAuction.js';
 import { parseBiddingWarConfig, type BiddingWarConfigInput } from '../config/biddingWarSchema.js';
-import { summarize } from './summarize.js';
+import { BiddingWarRun } from './biddingWarRun.js';
 import type { AuctionRecord, BiddingWarSummary } from './types.js';
 
 export interface RunBiddingWarOptions {
@@ -15,21 +13,23 @@ export interface BiddingWarResult {
 }
 
 /**
- * Runs `config.auctions` independent auctions of the bidding-war scenario (validating the config
- * first) and summarizes them. Everything is determined by `config.seed`: the same config gives
- * identical records.
+ * Runs `config.auctions` auctions of the bidding-war scenario (validating the config first) and
+ * summarizes them. The auctions are independent unless builders learn their shading (then each
+ * depends on the learners' states after the ones before). Everything is determined by
+ * `config.seed`: the same config gives identical records.
  */
 export function runBiddingWar(
   config: BiddingWarConfigInput,
   opts: RunBiddingWarOptions = {},
 ): BiddingWarResult {
   const parsed = parseBiddingWarConfig(config);
-  const ctx = createContext(parsed);
   const records: AuctionRecord[] = [];
-  for (let auction = 0; auction < parsed.auctions; auction++) {
-    const record = runAuction(ctx, auction);
-    records.push(record);
-    opts.onAuction?.(record);
-  }
-  return { records, summary: summarize(parsed, records) };
+  const run = BiddingWarRun.start(parsed, {
+    onAuction: (record) => {
+      records.push(record);
+      opts.onAuction?.(record);
+    },
+  });
+  run.step(parsed.auctions);
+  return { records, summary: run.result() };
 }

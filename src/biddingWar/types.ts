@@ -1,5 +1,6 @@
 import type { Concentration } from '../market/metrics/concentration.js';
 import type { StrategyName } from '../agents/relay/strategies/registry.js';
+import type { ShadingConfig } from '../config/biddingWarSchema.js';
 
 /**
  * One auction (one slot) as a flat row. Amounts in ETH, times in ms since the slot began.
@@ -56,7 +57,43 @@ export interface StrategySummary {
   readonly decoyWins: number;
 }
 
-export interface BuilderSummary {
+/**
+ * A builder's bid shading over the run (only for a builder with `shading`). Counted over the
+ * auctions in which it had something to bid on (value > 0 at the call): its value is the value of
+ * the block behind its standing bid at the call, else its value at its last decision.
+ */
+export interface ShadingSummary {
+  /** Its `shading.name`: `fixed` or the learner. */
+  readonly shadingStrategy: ShadingConfig['name'];
+  /** Auctions it had value in (the ones it learned from and the statistics below count). */
+  readonly auctionsWithValue: number;
+  /** Mean shading factor its learner chose over those auctions (null for `fixed`, or without any). */
+  readonly meanShadingFactor: number | null;
+  /** Σ standing bid at the call ÷ Σ value: how much of its value it bid (null without value). */
+  readonly meanShade: number | null;
+  /** Σ payoff: value − bid in the auctions it won, ETH (a decoy win counts negative). */
+  readonly payoffEth: number;
+  /**
+   * Σ payoff of the best fixed grid action in hindsight − `payoffEth`, ETH, each action's payoff
+   * computed as its learner's counterfactual (shading.ts); negative when it did better than any
+   * fixed action. `fixed` is measured against the shading factors 0, 0.1, …, 1.
+   */
+  readonly regretEth: number;
+  /** regretEth ÷ auctionsWithValue (null without any). */
+  readonly regretPerAuctionEth: number | null;
+  /** The grid's shading factor that would have earned most (null without auctions). */
+  readonly bestFixedShade: number | null;
+  /**
+   * First auction from which every window's shade stays within 0.05 of the last window's (null: fewer
+   * than two windows with value).
+   */
+  readonly convergedAtAuction: number | null;
+  /** Σ bid ÷ Σ value in each window of `SHADE_WINDOW_AUCTIONS` auctions (null for a window without value). */
+  readonly shadeByWindow: readonly (number | null)[];
+}
+
+/** A builder's results; the shading fields are there (all of them) only for a builder with `shading`. */
+export interface BuilderSummary extends Partial<ShadingSummary> {
   readonly strategy: StrategyName;
   readonly latencyMs: number;
   readonly wins: number;

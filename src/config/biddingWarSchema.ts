@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { STRATEGY_NAMES } from '../agents/relay/strategies/registry.js';
 import { schemaKeyField } from './schemaKey.js';
+import { learnerStrategySchema } from './strategySchema.js';
 
 /**
  * The bidding-war scenario: an open-outcry first-price relay auction inside one slot (mev-boost),
@@ -21,6 +22,29 @@ const probabilityRange = z
   })
   .refine((r) => r.min <= r.max, { message: 'min must not exceed max', path: ['max'] });
 
+/** A bidding-war learner's actions are shading factors of the builder's value. */
+const onlyShading = {
+  actions: z.literal('shading').default('shading').describe('Always `shading` here: a grid value s caps the builder\'s bid at s × its value (`absolute` bids are for the market\'s bidders).'),
+};
+const [epsilonGreedy, ucb1, exp3, hedge, qLearning] = learnerStrategySchema.options;
+
+/**
+ * How much of its value a builder bids, chosen by `name`: `fixed` (today's rule, value − margin)
+ * or one of the market's learners (`learnerStrategySchema`'s members, `actions` fixed to
+ * `shading`), which picks a shading factor s of its grid before each auction and caps its bid at
+ * s × value.
+ */
+export const shadingSchema = z
+  .discriminatedUnion('name', [
+    z.strictObject({ name: z.literal('fixed').describe('Today\'s rule, nothing learned: the cap is the value minus the margin drawn from N(marginEth, marginSdEth); the summary still reports its payoff and its regret against the shading factors 0, 0.1, …, 1.') }),
+    epsilonGreedy.extend(onlyShading),
+    ucb1.extend(onlyShading),
+    exp3.extend(onlyShading),
+    hedge.extend(onlyShading),
+    qLearning.extend(onlyShading),
+  ])
+  .describe('Learned bid shading, chosen by `name`: `fixed` (today\'s margin rule) or a learner (epsilon-greedy, ucb1, exp3, hedge, q-learning, as in the market\'s `strategy`) that picks a shading factor s of its `grid` before each auction; its strategy then bids at most s × value instead of value − margin, and it learns from its payoff (value − bid if it won, else 0) ÷ value. Omitted: today\'s rule, not recorded.');
+
 /** Fields every builder has, whatever its strategy. */
 const builderBase = {
   id: z
@@ -31,6 +55,7 @@ const builderBase = {
   privateFlowProbability: z.union([probability, probabilityRange]).default({ min: 0.8, max: 1 }).describe('Chance that the builder sees each private order-flow item: a fixed probability, or `{min, max}` for one drawn uniformly per auction.'),
   marginEth: nonNegative.default(0.00659).describe('Mean profit margin kept below the value, in ETH; the margin is drawn per auction from N(marginEth, marginSdEth), clamped at 0.'),
   marginSdEth: nonNegative.default(0.0001).describe('Standard deviation of the per-auction margin draw, in ETH.'),
+  shading: shadingSchema.optional(),
 };
 
 const revealFields = {
@@ -166,6 +191,7 @@ export type BiddingWarConfigInput = z.input<typeof biddingWarConfigSchema>;
 export type BuilderConfig = z.infer<typeof builderConfigSchema>;
 export type FlowConfig = z.infer<typeof flowSchema>;
 export type ProposerCallConfig = z.infer<typeof proposerCallSchema>;
+export type ShadingConfig = z.infer<typeof shadingSchema>;
 
 /** Strategy names accepted in `builders[].strategy` (the registry's tuple). */
 export const strategyNameSchema = z.enum(STRATEGY_NAMES);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ChoiceSpec } from '../agents/bidding/choices.js';
-import type { StrategySpec } from '../agents/bidding/types.js';
+import type { LearningSpec, StrategySpec } from '../agents/bidding/types.js';
 import { FEEDBACK_POLICIES } from '../market/mechanisms/types.js';
 
 const DEFAULT_GRID = Array.from({ length: 21 }, (_, i) => i / 20);
@@ -20,6 +20,32 @@ const learnerCommon = {
 const rate = (what: string) => z.number().finite().gt(0, `${what} must be > 0`);
 const probability = (what: string) => z.number().min(0, `${what} must be in [0, 1]`).max(1, `${what} must be in [0, 1]`);
 
+/*
+ * The learners, one member each. The market's `strategy` and the bidding war's `shading` share
+ * these members (through `learnerStrategySchema`), so a learner is written, defaulted and checked
+ * the same everywhere.
+ */
+const epsilonGreedyMember = z.strictObject({ name: z.literal('epsilon-greedy').describe('ε-greedy over the grid (Sutton & Barto 2018, §2.2).'), epsilon: probability('epsilon').default(0.1).describe('Probability of exploring a uniformly random action, in [0, 1].'), ...learnerCommon });
+const ucb1Member = z.strictObject({ name: z.literal('ucb1').describe('UCB1 over the grid (Auer, Cesa-Bianchi & Fischer 2002).'), ...learnerCommon });
+const exp3Member = z.strictObject({ name: z.literal('exp3').describe('EXP3 over the grid (Auer et al. 2002): adversarial bandit.'), gamma: probability('gamma').refine((g) => g > 0, 'gamma must be in (0, 1]').default(0.1).describe('Share of uniform exploration γ, in (0, 1].'), ...learnerCommon });
+const hedgeMember = z.strictObject({ name: z.literal('hedge').describe('Hedge over the grid (Freund & Schapire 1997): needs the payoff of every action, so in the market feedback of at least the mechanism\'s `counterfactualFrom` (in the bidding war the relay\'s public bids give it).'), learningRate: rate('learningRate').default(0.1).describe('Learning rate η, > 0.'), ...learnerCommon });
+const qLearningMember = z.strictObject({
+  name: z.literal('q-learning').describe('Q-learning with the last winning bid as its state (Banchio & Skrzypacz 2022); in the market it needs feedback of at least `winning-bid` (the bidding war\'s relay reveals it).'),
+  learningRate: rate('learningRate').refine((a) => a <= 1, 'learningRate must be in (0, 1]').default(0.05).describe('Learning rate α, in (0, 1].'),
+  discount: z.number().min(0, 'discount must be in [0, 1)').lt(1, 'discount must be in [0, 1)').default(0.95).describe('Discount factor δ, in [0, 1).'),
+  epsilon: probability('epsilon').default(1).describe('Initial exploration probability, in [0, 1].'),
+  epsilonDecay: z.number().finite().nonnegative('epsilonDecay must be >= 0').default(2e-4).describe('Exploration decays as epsilon·exp(−epsilonDecay·t) with t the auctions learned from; >= 0.'),
+  ...learnerCommon,
+});
+
+/**
+ * A learning strategy alone (a learner over a grid), chosen by `name`: the learners of
+ * `strategySchema`, and of the bidding war's `shading` (its `options`, in this order).
+ */
+export const learnerStrategySchema = z
+  .discriminatedUnion('name', [epsilonGreedyMember, ucb1Member, exp3Member, hedgeMember, qLearningMember])
+  .describe('A learner over a grid of actions, chosen by `name`: epsilon-greedy, ucb1, exp3, hedge or q-learning.');
+
 /** A bidder's strategy, chosen by `name` (src/agents/bidding/types.ts). */
 export const strategySchema = z
   .discriminatedUnion('name', [
@@ -29,18 +55,7 @@ export const strategySchema = z
       name: z.literal('equilibrium').describe('The mechanism\'s complete-information equilibrium bid given the values it knows.'),
       rivals: z.enum(['exact', 'history']).default('exact').describe('How it knows its rivals\' values: `exact` (this slot\'s); `history` (an exponential average of their past slots\' values, builders only).'),
     }),
-    z.strictObject({ name: z.literal('epsilon-greedy').describe('ε-greedy over the grid (Sutton & Barto 2018, §2.2).'), epsilon: probability('epsilon').default(0.1).describe('Probability of exploring a uniformly random action, in [0, 1].'), ...learnerCommon }),
-    z.strictObject({ name: z.literal('ucb1').describe('UCB1 over the grid (Auer, Cesa-Bianchi & Fischer 2002).'), ...learnerCommon }),
-    z.strictObject({ name: z.literal('exp3').describe('EXP3 over the grid (Auer et al. 2002): adversarial bandit.'), gamma: probability('gamma').refine((g) => g > 0, 'gamma must be in (0, 1]').default(0.1).describe('Share of uniform exploration γ, in (0, 1].'), ...learnerCommon }),
-    z.strictObject({ name: z.literal('hedge').describe('Hedge over the grid (Freund & Schapire 1997): needs the payoff of every action, so feedback of at least the mechanism\'s `counterfactualFrom`.'), learningRate: rate('learningRate').default(0.1).describe('Learning rate η, > 0.'), ...learnerCommon }),
-    z.strictObject({
-      name: z.literal('q-learning').describe('Q-learning with the last winning bid as its state (Banchio & Skrzypacz 2022); needs feedback of at least `winning-bid`.'),
-      learningRate: rate('learningRate').refine((a) => a <= 1, 'learningRate must be in (0, 1]').default(0.05).describe('Learning rate α, in (0, 1].'),
-      discount: z.number().min(0, 'discount must be in [0, 1)').lt(1, 'discount must be in [0, 1)').default(0.95).describe('Discount factor δ, in [0, 1).'),
-      epsilon: probability('epsilon').default(1).describe('Initial exploration probability, in [0, 1].'),
-      epsilonDecay: z.number().finite().nonnegative('epsilonDecay must be >= 0').default(2e-4).describe('Exploration decays as epsilon·exp(−epsilonDecay·t) with t the auctions learned from; >= 0.'),
-      ...learnerCommon,
-    }),
+    ...learnerStrategySchema.options,
   ])
   .describe('How the agent bids, chosen by `name`: fixed-fraction (default), truthful, equilibrium, or a learner (epsilon-greedy, ucb1, exp3, hedge, q-learning) over a grid of actions.');
 
@@ -79,8 +94,13 @@ export const biddingSchema = z
   })
   .describe('How bidders learn from auctions and how their bids are recorded.');
 
-// Compile-time checks: a parsed strategy is a StrategySpec, a parsed `choices` a ChoiceSpec.
+/** A parsed learning strategy. */
+export type LearnerStrategyConfig = z.output<typeof learnerStrategySchema>;
+
+// Compile-time checks: a parsed strategy is a StrategySpec, a parsed learner a LearningSpec, a parsed `choices` a ChoiceSpec.
 const _fits: StrategyConfig extends StrategySpec ? true : false = true;
+const _learnerFits: LearnerStrategyConfig extends LearningSpec ? true : false = true;
 const _choicesFit: z.output<typeof choicesSchema> extends ChoiceSpec ? true : false = true;
 void _fits;
+void _learnerFits;
 void _choicesFit;

@@ -1,5 +1,10 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config/loadConfig.js';
+import { strategySchema } from '../../src/config/strategySchema.js';
+import { cli, smallConfig, tempDir, writeConfig } from '../cli/helpers.js';
+import { messageOf } from '../config/messageOf.js';
 import {
   biddingWarConfigSchema,
   parseBiddingWarConfig,
@@ -82,5 +87,52 @@ describe('bidding-war config schema', () => {
 
   it('the strategy enum is the registry\'s tuple', () => {
     expect(strategyNameSchema.options).toEqual(['naive', 'adaptive', 'last-minute', 'stealth', 'bluff']);
+  });
+});
+
+describe('bidding-war `shading`: the market\'s learners, checked with the market\'s messages', () => {
+  const war = (shading: unknown) => ({ kind: 'bidding-war', builders: [{ id: 'x', strategy: 'naive', shading }] });
+  const market = (strategy: unknown) =>
+    smallConfig({ searchers: [{ kind: 'cex-dex', id: 'arb-A', rollup: 'A', strategy }], bidding: { feedback: 'min-to-win' } });
+  /** The problem as stated after the field path, the same wording whichever config names the field. */
+  const problem = (message: string, field: string) => message.slice(message.indexOf(field) + field.length);
+
+  it('fills the same defaults as the market\'s strategy; omitted, the builder has none', () => {
+    for (const name of ['epsilon-greedy', 'ucb1', 'exp3', 'hedge', 'q-learning']) {
+      const shading = parseBiddingWarConfig(war({ name })).builders[0]!.shading;
+      expect(shading).toEqual(strategySchema.parse({ name }));
+    }
+    expect(parseBiddingWarConfig(minimal).builders[0]).not.toHaveProperty('shading');
+    expect(parseBiddingWarConfig(war({ name: 'fixed' })).builders[0]!.shading).toEqual({ name: 'fixed' });
+  });
+
+  const cases: [string, Record<string, unknown>][] = [
+    ['an empty grid', { name: 'ucb1', grid: [] }],
+    ['an unsorted grid', { name: 'ucb1', grid: [0.5, 0.2] }],
+    ['a negative grid value', { name: 'exp3', grid: [-0.1, 0.5] }],
+    ['a learning rate of 0', { name: 'hedge', learningRate: 0 }],
+    ['an epsilon above 1', { name: 'epsilon-greedy', epsilon: 1.5 }],
+    ['a gamma of 0', { name: 'exp3', gamma: 0 }],
+    ['a discount of 1', { name: 'q-learning', discount: 1 }],
+  ];
+  for (const [what, spec] of cases) {
+    it(`${what}: the market's message, at builders[0].shading`, () => {
+      const m = messageOf(() => resolveConfig(war(spec)));
+      const inMarket = messageOf(() => resolveConfig(market(spec)));
+      expect(m).toMatch(/^Invalid config \(inline config\): builders\[0\]\.shading\./);
+      expect(inMarket).toMatch(/^Invalid config \(inline config\): searchers\[0\]\.strategy\./);
+      expect(problem(m, 'builders[0].shading.')).toBe(problem(inMarket, 'searchers[0].strategy.'));
+    });
+  }
+
+  it('an unknown learner lists the choices; absolute bids are refused', () => {
+    expect(messageOf(() => resolveConfig(war({ name: 'sniper' })))).toMatch(/builders\[0\]\.shading\.name must be one of "fixed", "epsilon-greedy", "ucb1", "exp3", "hedge", "q-learning", but got "sniper"/);
+    expect(messageOf(() => resolveConfig(war({ name: 'hedge', actions: 'absolute' })))).toMatch(/builders\[0\]\.shading\.actions must be one of "shading", but got "absolute"/);
+  });
+
+  it('the CLI exits 2 with the message', async () => {
+    const r = await cli('run', writeConfig(war({ name: 'hedge', grid: [1, 0] })), '--out', join(tempDir(), 'run'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/builders\[0\]\.shading\.grid: the grid must be sorted strictly ascending/);
   });
 });

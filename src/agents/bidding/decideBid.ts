@@ -3,7 +3,7 @@ import type { MechanismConfig } from '../../market/mechanisms/config.js';
 import type { Source } from '../../engine/randomStreams.js';
 import { chooseAction } from '../learning/learner.js';
 import { actionBidY } from './bidderRecord.js';
-import { isLearning, type BidderRecord, type StrategySpec } from './types.js';
+import { isLearning, type BidderRecord, type LearningSpec, type StrategySpec } from './types.js';
 
 /** What a bidder knows when it bids for one opportunity. */
 export interface BidContext {
@@ -27,12 +27,21 @@ export interface BidChoice {
 }
 
 /**
+ * The grid action a learner plays next, in the context its record holds (Q-learning's last winning
+ * bid); draws from `source` (`chooseAction` says how many), changes nothing. Builders in the
+ * bidding war use it to pick their shading factor before an auction.
+ */
+export function chooseLearnerAction(spec: LearningSpec, record: BidderRecord, source: Source): number {
+  return chooseAction(spec, record.learner!, source, record.context);
+}
+
+/**
  * A bidder's bid for one opportunity under its strategy. Reads the record (a learner's state),
  * never changes it: learning happens after the auction (`learnFromAuction`).
  */
 export function decideBid(spec: StrategySpec, record: BidderRecord, ctx: BidContext): BidChoice {
   if (isLearning(spec)) {
-    const action = chooseAction(spec, record.learner!, ctx.source, record.context);
+    const action = chooseLearnerAction(spec, record, ctx.source);
     return { bidY: Math.max(0, actionBidY(spec.grid, spec.actions === 'absolute', action, ctx.valueY)), action };
   }
   switch (spec.name) {

@@ -36,10 +36,18 @@ export class RelayBook {
   }
 
   private findBest(): number {
+    return this.bestExcept(-1);
+  }
+
+  /**
+   * The best standing bid's builder leaving out `excluded` (−1: none left out), by the book's
+   * order (highest amount, then earliest arrival, then lower index); −1 when there is none.
+   */
+  bestExcept(excluded: number): number {
     let best = -1;
     for (let i = 0; i < this.builders; i++) {
       const bid = this.bidEth[i]!;
-      if (Number.isNaN(bid)) continue;
+      if (i === excluded || Number.isNaN(bid)) continue;
       if (best < 0) {
         best = i;
         continue;
@@ -68,6 +76,16 @@ export class RelayBook {
   /** When the best bid reached the relay, ms (NaN when empty). */
   get bestArrivalMs(): number {
     return this.best < 0 ? Number.NaN : this.arrivalMs[this.best]!;
+  }
+
+  /** Value of the block behind `builder`'s standing bid, ETH (meaningless without one). */
+  standingValueEth(builder: number): number {
+    return this.valueEth[builder]!;
+  }
+
+  /** When `builder`'s standing bid reached the relay, ms (meaningless without one). */
+  standingArrivalMs(builder: number): number {
+    return this.arrivalMs[builder]!;
   }
 
   /** `builder`'s standing bid, ETH, or null. */

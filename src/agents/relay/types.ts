@@ -36,9 +36,14 @@ export interface StrategyDraws {
   readonly bluffU: number;
 }
 
-/** Shared by every strategy: the profit margin the builder keeps below its value, ETH (≥ 0). */
+/**
+ * Shared by every strategy: what caps its bid (see `capEth`). Without `shade`, the profit margin
+ * the builder keeps below its value, ETH (≥ 0); with `shade` (a learned factor s ≥ 0), s × value.
+ */
 export interface MarginParams {
   readonly marginEth: number;
+  /** A shading factor chosen for this auction by the builder's learner; absent: the margin rule. */
+  readonly shade?: number | undefined;
 }
 
 export type NaiveParams = MarginParams;

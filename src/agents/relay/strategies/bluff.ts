@@ -12,7 +12,8 @@ export function bluffDecoyEth(params: BluffParams, bluffU: number): number {
  * Bluff: until the reveal time, show a decoy bid (to push adaptive bidders to their value), then
  * replace it by the naive bid. Bounded: before the reveal the bid is the decoy, at most
  * `bluffMaxEth`; from the reveal on it never exceeds the value. If the proposer calls before the
- * reveal, the decoy can win and the builder pays more than its block is worth.
+ * reveal, the decoy can win and the builder pays more than its block is worth. A learned shade caps
+ * the naive bid after the reveal, not the decoy (capping the decoy would remove the bluff).
  */
 export const bluff: StrategyFn<BluffParams> = (view, params, draws) =>
   view.timeMs < revealTimeMs(view, params, draws)
