@@ -189,7 +189,7 @@ export function summariseShading(shading: ShadingConfig, record: BidderRecord): 
     meanShadingFactor: played > 0 ? factors / played : null,
     meanShade: s.meanShade,
     payoffEth: s.payoffY,
-    regretEth: s.regretY,
+    regretEth: s.regretY ?? 0, // always measured in the bidding war
     regretPerAuctionEth: s.regretPerAuctionY,
     bestFixedShade: s.bestFixedAction,
     convergedAtAuction: s.convergedAtSlot,

@@ -69,7 +69,8 @@ export function rivalDecisions(bundles: readonly Bundle[], own: readonly Bundle[
  * the same positions (their values as the searchers computed them; a rival's bid is its own
  * strategy's). Its bundles' bids are scaled to it (both legs of a split opportunity alike).
  */
-export function equilibriumRebids(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], decisions: SearcherDecision[]): Bundle[] {
+export function equilibriumRebids(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], decisions: SearcherDecision[]): readonly Bundle[] {
+  if (!world.config.searchers.some((c) => c.strategy.name === 'equilibrium')) return bundles;
   const byDecision = new Map<number, Bundle[]>();
   for (const b of bundles) if (b.decision !== undefined && b.decision >= 0) byDecision.set(b.decision, [...(byDecision.get(b.decision) ?? []), b]);
   const scale = new Map<number, number>();

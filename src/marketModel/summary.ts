@@ -36,8 +36,8 @@ export interface SummaryState {
 }
 
 /** One bidder's line of summary.json's `bidders` (bidderRecord.ts's `summariseBidder`, snake_case). */
-function bidderEntry(id: string, role: 'builder' | 'searcher', strategy: string, record: BidderRecord, windowSlots: number, choices?: ChoiceOptions): BidderSummaryEntry {
-  const b = summariseBidder(record, windowSlots);
+function bidderEntry(id: string, role: 'builder' | 'searcher', strategy: string, record: BidderRecord, bidding: { readonly windowSlots: number; readonly regret: boolean }, choices?: ChoiceOptions): BidderSummaryEntry {
+  const b = summariseBidder(record, bidding.windowSlots, bidding.regret);
   const played = record.choiceLearner?.counts ?? [];
   const top = played.reduce((best, n, a) => (n > (played[best] ?? -1) ? a : best), -1);
   return {
@@ -207,8 +207,8 @@ export class SummaryAccumulator {
         paid_y: s.record.paidY,
       })),
       bidders: [
-        ...world.builders.map((b) => bidderEntry(b.id, 'builder', world.config.builders[b.index]!.strategy.name, b.bidding, world.config.bidding.windowSlots)),
-        ...world.searchers.map((s) => bidderEntry(s.id, 'searcher', world.config.searchers[s.index]!.strategy.name, s.bidding, world.config.bidding.windowSlots, world.config.searchers[s.index]!.choices)),
+        ...world.builders.map((b) => bidderEntry(b.id, 'builder', world.config.builders[b.index]!.strategy.name, b.bidding, world.config.bidding)),
+        ...world.searchers.map((s) => bidderEntry(s.id, 'searcher', world.config.searchers[s.index]!.strategy.name, s.bidding, world.config.bidding, world.config.searchers[s.index]!.choices)),
       ],
       conservation: this.conservation(world),
     };

@@ -107,7 +107,7 @@ export interface BidderSummaryEntry {
   bid_y: number;
   payoff_y: number;
   best_fixed_action: number | null;
-  regret_y: number;
+  regret_y: number | null;
   regret_per_auction_y: number | null;
   converged_at_slot: number | null;
   shade_by_window: readonly (number | null)[];

@@ -53,3 +53,19 @@ describe('how much MEV reaches the proposer depends on the competitors and the m
     expect(three).toBeGreaterThan(alone + 0.3);
   });
 });
+
+describe('bidding.regret', () => {
+  it('off: regret is null and everything else is as with it on', () => {
+    const base = {
+      slots: 300,
+      builders: [{ id: 'b1' }, { id: 'b2', skill: 0.5, strategy: { name: 'ucb1' } }],
+      searchers: [{ kind: 'cex-dex', id: 'arb-A', rollup: 'A', strategy: { name: 'exp3' } }, { kind: 'cex-dex', id: 'arb-B', rollup: 'B' }],
+    };
+    const on = runSimulation(resolveMarketConfig(smallConfig(base))).summary;
+    const off = runSimulation(resolveMarketConfig(smallConfig({ ...base, bidding: { regret: false } }))).summary;
+    expect(off.bidders.every((b) => b.regret_y === null && b.best_fixed_action === null && b.regret_per_auction_y === null)).toBe(true);
+    expect(on.bidders.every((b) => b.auctions === 0 || typeof b.regret_y === 'number')).toBe(true);
+    const strip = (s: typeof on) => ({ ...s, bidders: s.bidders.map(({ regret_y: _r, best_fixed_action: _b, regret_per_auction_y: _p, ...rest }) => rest) });
+    expect(strip(off)).toEqual(strip(on));
+  });
+});

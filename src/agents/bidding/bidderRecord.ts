@@ -81,8 +81,8 @@ export interface BidderSummary {
   readonly payoffY: number;
   /** Best fixed action of the regret grid in hindsight, and its total payoff (Y). */
   readonly bestFixedAction: number | null;
-  /** max over the grid of Σ counterfactual payoff − Σ payoff (Y); negative when its bids (off the grid) did better than any fixed action. */
-  readonly regretY: number;
+  /** max over the grid of Σ counterfactual payoff − Σ payoff (Y); negative when its bids (off the grid) did better than any fixed action; null when not measured (`bidding.regret` off). */
+  readonly regretY: number | null;
   /** regretY / auctions (null without auctions). */
   readonly regretPerAuctionY: number | null;
   /**
@@ -96,11 +96,11 @@ export interface BidderSummary {
 
 const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
 
-export function summariseBidder(record: BidderRecord, windowSlots: number): BidderSummary {
+export function summariseBidder(record: BidderRecord, windowSlots: number, regret = true): BidderSummary {
   let best = -1;
   for (let a = 0; a < record.counterfactualY.length; a++) if (best < 0 || record.counterfactualY[a]! > record.counterfactualY[best]!) best = a;
   const bestY = best < 0 ? record.payoffY : record.counterfactualY[best]!;
-  const regretY = record.auctions > 0 ? bestY - record.payoffY : 0;
+  const regretY = !regret ? null : record.auctions > 0 ? bestY - record.payoffY : 0;
   const shadeByWindow = record.windows.valueY.map((v, k) => ratio(record.windows.bidY[k]!, v));
   return {
     auctions: record.auctions,
@@ -110,9 +110,9 @@ export function summariseBidder(record: BidderRecord, windowSlots: number): Bidd
     valueY: record.valueY,
     bidY: record.bidY,
     payoffY: record.payoffY,
-    bestFixedAction: best < 0 || record.auctions === 0 ? null : record.regretGrid[best]!,
+    bestFixedAction: !regret || best < 0 || record.auctions === 0 ? null : record.regretGrid[best]!,
     regretY,
-    regretPerAuctionY: ratio(regretY, record.auctions),
+    regretPerAuctionY: regretY === null ? null : ratio(regretY, record.auctions),
     convergedAtSlot: convergedAt(shadeByWindow, windowSlots),
     shadeByWindow,
   };

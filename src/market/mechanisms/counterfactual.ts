@@ -26,7 +26,8 @@ export function replaySource(draws: readonly number[]): Source {
  * `bids` (its own entry replaced) and the mechanism draws `draws` (the realised auction's, so a
  * committee or a lottery sees the same randomness): Σ over possible winners w of x_w·(1[w = me]·value
  * − p_me(w)), with x the allocation's win probabilities and p the mechanism's payments were w to
- * win. With no winner, minus what `me` pays anyway. The mechanism's own allocate and pay.
+ * win. With no winner, minus what `me` pays anyway. The mechanism's own allocate and pay; when
+ * `losersPay` is false (see `losersMayPay`) a bid that cannot win is worth 0 without asking `pay`.
  */
 export function payoffOfBid(
   config: MechanismConfig,
@@ -34,17 +35,19 @@ export function payoffOfBid(
   me: number,
   valueY: number,
   draws: readonly number[],
+  losersPay = true,
 ): (amount: number) => number {
   const mechanism = getMechanism(config.name) as Mechanism<MechanismConfig>;
   const trial = [...bids];
   return (amount) => {
     trial[me] = { ...bids[me]!, amount };
     const allocation = mechanism.allocate(trial, config, replaySource(draws));
+    if (!losersPay && !(allocation.winProbabilities[me]! > 0)) return 0;
     if (allocation.winnerIndex === null) return -mechanism.pay(trial, allocation, config).perBidder[me]!;
     let payoff = 0;
     const x = allocation.winProbabilities;
     for (let w = 0; w < x.length; w++) {
-      if (!(x[w]! > 0)) continue;
+      if (!(x[w]! > 0) || (!losersPay && w !== me)) continue;
       const paid = mechanism.pay(trial, w === allocation.winnerIndex ? allocation : { ...allocation, winnerIndex: w }, config).perBidder[me]!;
       payoff += x[w]! * ((w === me ? valueY : 0) - paid);
     }

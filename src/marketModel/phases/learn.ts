@@ -8,7 +8,7 @@ import { revealsAtLeast } from '../../market/mechanisms/types.js';
 import type { Bundle } from '../../market/orders/types.js';
 import { positionMechanism, rivalDecisions } from '../bidding.js';
 import type { AuctionOutcome, Candidate, ExecutionOutcome, SearchOutcome, WinningBlock } from '../slot.js';
-import type { BidderRecord } from '../../agents/bidding/types.js';
+import { isLearning, type BidderRecord } from '../../agents/bidding/types.js';
 import type { WorldState } from '../types.js';
 
 /** What the learn step reads of the slot. */
@@ -40,8 +40,10 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
   }
   if (!(valueY > 0)) return;
   const bids = block.bidsY.map((amount, j) => ({ bidderId: world.builders[j]!.id, amount, timeMs: world.config.builders[j]!.bidTimeMs }));
-  const payoff = payoffOfBid(mechanism, bids, i, valueY, block.draws);
-  const counterfactualY = record.regretGrid.map((_, a) => payoff(actionBidY(record.regretGrid, record.regretAbsolute, a, valueY)));
+  const payoff = payoffOfBid(mechanism, bids, i, valueY, block.draws, losersPay);
+  const revealed = revealsAtLeast(feedback, getMechanism(mechanism.name).counterfactualFrom);
+  // Every action's payoff: for the regret metric, or for a learner the feedback lets see them.
+  const counterfactualY = world.config.bidding.regret || (revealed && isLearning(cfg.strategy)) ? record.regretGrid.map((_, a) => payoff(actionBidY(record.regretGrid, record.regretAbsolute, a, valueY))) : null;
   const payoffY = payoff(block.bidsY[i]!);
   const won = block.builder === i;
   recordAuction(record, world.config.bidding.windowSlots, { slot, valueY, bidY: block.bidsY[i]!, won, payoffY, counterfactualY });
@@ -49,10 +51,15 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
     action: block.actions[i]!,
     valueY,
     payoffY,
-    counterfactualY: revealsAtLeast(feedback, getMechanism(mechanism.name).counterfactualFrom) ? counterfactualY : null,
+    counterfactualY: revealed ? counterfactualY : null,
     winningBidY: block.builder !== null && revealsAtLeast(feedback, 'winning-bid') ? block.bidsY[block.builder]! : null,
     rewardFloor: rewardFloor(record, losersPay),
   });
+}
+
+/** What each action of the record's grid would have earned for a searcher's opportunity (positionAuction.ts). */
+function counterfactualsOf(record: BidderRecord, rule: PositionRule, valueY: number, rival: number | null, reach: number): number[] {
+  return record.regretGrid.map((_, a) => positionPayoff(rule, actionBidY(record.regretGrid, record.regretAbsolute, a, valueY), valueY, rival, reach));
 }
 
 /** Bundles by the decision they carry. */
@@ -98,6 +105,7 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
   const slotPayoff = world.searchers.map(() => ({ payoffY: 0, valueY: 0 }));
   const feedback = world.config.bidding.feedback;
   const rule = positionMechanism(world).name as PositionRule;
+  const revealed = revealsAtLeast(feedback, 'min-to-win');
   const executed = new Map<Bundle, number>();
   for (const a of input.execution.executed) executed.set(a.bundle, a.bundle.bidGas > 0 ? (a.bundle.bidY * a.paymentGas) / a.bundle.bidGas : 0);
   const byDecision = bundlesByDecision(input.search.bundles);
@@ -112,8 +120,9 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
     const won = own.every((b) => executed.has(b));
     const paidY = own.reduce((a, b) => a + (executed.get(b) ?? 0), 0);
     const payoffY = won ? d.valueY - paidY : -paidY;
-    const reach = reachOf(world, input, own);
-    const counterfactualY = record.regretGrid.map((_, a) => positionPayoff(rule, actionBidY(record.regretGrid, record.regretAbsolute, a, d.valueY), d.valueY, rival, reach));
+    const counterfactualY = world.config.bidding.regret || (revealed && isLearning(strategy))
+      ? counterfactualsOf(record, rule, d.valueY, rival, reachOf(world, input, own))
+      : null;
     recordAuction(record, world.config.bidding.windowSlots, { slot: input.slot, valueY: d.valueY, bidY: d.bidY, won, payoffY, counterfactualY });
     slotPayoff[d.searcher]!.payoffY += payoffY;
     slotPayoff[d.searcher]!.valueY += d.valueY;
@@ -121,12 +130,12 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
       action: d.action,
       valueY: d.valueY,
       payoffY,
-      counterfactualY: revealsAtLeast(feedback, 'min-to-win') ? counterfactualY : null,
+      counterfactualY: revealed ? counterfactualY : null,
       winningBidY: revealsAtLeast(feedback, 'winning-bid') ? Math.max(rival ?? 0, won ? d.bidY : 0) : null,
       rewardFloor: rewardFloor(record, false),
     });
   });
-  learnChoices(world, input.search.arms, slotPayoff);
+  if (input.search.arms.some((a) => a >= 0)) learnChoices(world, input.search.arms, slotPayoff);
 }
 
 /**
