@@ -222,10 +222,40 @@ const rollupArb = (id) =>
     })
     .map((r) => compact({ id, ...r, pool: compact(r.pool) }));
 
+/** A grid of actions: sorted, distinct, non-negative (shading factors up to 2, or bids in Y). */
+const gridArb = fc.uniqueArray(fc.double({ min: 0, max: 2, noNaN: true }), { minLength: 1, maxLength: 12 }).map((g) => [...g].sort((a, b) => a - b));
+const learnerCommon = { grid: gridArb, actions: fc.constantFrom('shading', 'absolute') };
+
+/** A bidder's strategy: mostly the default, else any of the others with random parameters. */
+export const strategyArb = fc.oneof(
+  { weight: 6, arbitrary: fc.constant({ name: 'fixed-fraction' }) },
+  { weight: 1, arbitrary: fc.constant({ name: 'truthful' }) },
+  { weight: 2, arbitrary: fc.record({ name: fc.constant('equilibrium'), rivals: fc.constantFrom('exact', 'history') }, { requiredKeys: ['name'] }) },
+  { weight: 1, arbitrary: fc.record({ name: fc.constant('epsilon-greedy'), epsilon: unit, ...learnerCommon }, { requiredKeys: ['name'] }) },
+  { weight: 1, arbitrary: fc.record({ name: fc.constant('ucb1'), ...learnerCommon }, { requiredKeys: ['name'] }) },
+  { weight: 1, arbitrary: fc.record({ name: fc.constant('exp3'), gamma: fc.double({ min: 1e-3, max: 1, noNaN: true }), ...learnerCommon }, { requiredKeys: ['name'] }) },
+  { weight: 1, arbitrary: fc.record({ name: fc.constant('hedge'), learningRate: logUniform(-3, 2), ...learnerCommon }, { requiredKeys: ['name'] }) },
+  {
+    weight: 1,
+    arbitrary: fc.record(
+      { name: fc.constant('q-learning'), learningRate: fc.double({ min: 1e-3, max: 1, noNaN: true }), discount: fc.double({ min: 0, max: 0.99, noNaN: true }), epsilon: unit, epsilonDecay: fc.oneof(fc.constant(0), logUniform(-6, 0)), ...learnerCommon },
+      { requiredKeys: ['name'] },
+    ),
+  },
+);
+
+/** How bidders learn and are recorded. */
+const biddingArb = fc.record(
+  { feedback: fc.constantFrom('own', 'winning-bid', 'min-to-win', 'all-bids'), windowSlots: fc.integer({ min: 1, max: 500 }), regret: fc.boolean(), historyWeight: fc.double({ min: 0.01, max: 1, noNaN: true }) },
+  { requiredKeys: [] },
+);
+
 const searcherCommon = (builderIds) =>
   fc.record(
     {
       bidFraction: unit,
+      strategy: strategyArb,
+      ...(builderIds.length > 0 ? { choices: fc.record({ learner: fc.constantFrom({ name: 'ucb1' }, { name: 'exp3' }, { name: 'epsilon-greedy', epsilon: 0.2 }), exclusiveBuilder: fc.constant([...builderIds, null]) }) } : {}),
       minProfitY: fc.oneof(fc.constant(0), logUniform(-6, 6)),
       latencyMs: fc.oneof(fc.constant(0), logUniform(-1, 5)),
       ...(builderIds.length > 0 ? { exclusiveBuilder: fc.constantFrom(...builderIds) } : {}),
@@ -249,7 +279,7 @@ const searchersArb = (ids, builderIds) => {
 };
 
 const buildersArb = fc.array(
-  fc.record({ skill: unit, costY: fc.oneof(fc.constant(0), logUniform(-3, 6)), margin: unit, bidTimeMs: fc.oneof(fc.constant(0), logUniform(0, 4.5)) }, { requiredKeys: [] }),
+  fc.record({ skill: unit, costY: fc.oneof(fc.constant(0), logUniform(-3, 6)), margin: unit, bidTimeMs: fc.oneof(fc.constant(0), logUniform(0, 4.5)), strategy: strategyArb }, { requiredKeys: [] }),
   { maxLength: 4 },
 ).map((bs) => bs.map((b, i) => ({ id: `b${i}`, ...b })));
 
@@ -330,7 +360,8 @@ const revenueSharingArb = (ids) =>
 /**
  * A random valid-looking market config: 1–4 rollups with random reserves and fees, 0–6 searchers
  * of each kind on existing rollups, 0–4 builders, a registered mechanism with random parameters,
- * sequencing, revenue sharing and users' parameters over wide ranges. Many are still rejected by
+ * sequencing, revenue sharing, users' parameters over wide ranges, and bidders' strategies (learners,
+ * equilibrium, choices) with the feedback they get. Many are still rejected by
  * cross-field checks (that is part of the test). Yields `{ config, label }`.
  */
 export function scratchConfig(mechanismNames) {
@@ -359,6 +390,7 @@ export function scratchConfig(mechanismNames) {
           sequencing: fc.record({ mode: fc.constantFrom('shared', 'separate'), legFailureProbability: unit }, { requiredKeys: [] }),
           validators: fc.array(fc.oneof(fc.constant(0), logUniform(-3, 3)), { minLength: 1, maxLength: 4 }).map((stakes) => stakes.map((stake, i) => ({ id: `v${i}`, stake }))),
           revenueSharing: revenueSharingArb(ids),
+          bidding: biddingArb,
         },
         { requiredKeys: ['rollups', 'searchers', 'builders'] },
       ),
