@@ -10,14 +10,14 @@ import { summarize } from './stats.js';
 
 const builders = [{ id: 'b1', skill: 1 }, { id: 'b2', skill: 0.8 }, { id: 'b3', skill: 0.6 }];
 
-/** The two configs compared: fixed rules, and a learner on every bidder. */
-export function learnerConfigs(slots) {
+/** The two configs compared: fixed rules, and a learner on every bidder (`regret`: bidding.regret of both). */
+export function learnerConfigs(slots, regret = true) {
   const raw = JSON.parse(readFileSync(BASELINE_PATH, 'utf8'));
-  const fixed = { ...raw, slots, builders };
+  const fixed = { ...raw, slots, builders, bidding: { regret } };
   const hedge = { name: 'hedge', learningRate: 0.1 };
   const learning = {
     ...fixed,
-    bidding: { feedback: 'min-to-win' },
+    bidding: { feedback: 'min-to-win', regret },
     searchers: raw.searchers.map((s) => ({ ...s, strategy: hedge })),
     builders: builders.map((b) => ({ ...b, strategy: hedge })),
   };
@@ -26,8 +26,8 @@ export function learnerConfigs(slots) {
 }
 
 /** Wall ms of `reps` alternating runs of each config (after one warm-up of each). */
-export function measureLearners({ slots, reps }) {
-  const { fixed, learning } = learnerConfigs(slots);
+export function measureLearners({ slots, reps, regret = true }) {
+  const { fixed, learning } = learnerConfigs(slots, regret);
   const time = (config) => {
     const t0 = performance.now();
     runSimulation(config);

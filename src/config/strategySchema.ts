@@ -6,7 +6,7 @@ import { FEEDBACK_POLICIES } from '../market/mechanisms/types.js';
 const DEFAULT_GRID = Array.from({ length: 21 }, (_, i) => i / 20);
 
 const grid = z
-  .array(z.number().finite().nonnegative('grid values must be >= 0 (a bid is never negative)'))
+  .array(z.number().nonnegative('grid values must be >= 0 (a bid is never negative)').max(1e15, 'grid values must be <= 1e15 (a shading factor, or a bid in Y)'))
   .min(1, 'the grid needs at least one action, e.g. [0, 0.25, 0.5, 0.75, 1]')
   .max(1001, 'at most 1001 actions')
   .refine((g) => g.every((x, i) => i === 0 || x > g[i - 1]!), 'the grid must be sorted strictly ascending (no repeats), e.g. [0, 0.25, 0.5, 0.75, 1]')

@@ -94,7 +94,11 @@ export interface BidderSummary {
   readonly shadeByWindow: readonly (number | null)[];
 }
 
-const ratio = (a: number, b: number): number | null => (b > 0 ? a / b : null);
+/** a ÷ b, or null when b is not positive or the ratio overflows (a value too small to divide by). */
+const ratio = (a: number, b: number): number | null => {
+  const r = b > 0 ? a / b : Number.NaN;
+  return Number.isFinite(r) ? r : null;
+};
 
 export function summariseBidder(record: BidderRecord, windowSlots: number, regret = true): BidderSummary {
   let best = -1;

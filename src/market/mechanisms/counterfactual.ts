@@ -27,7 +27,10 @@ export function replaySource(draws: readonly number[]): Source {
  * committee or a lottery sees the same randomness): Σ over possible winners w of x_w·(1[w = me]·value
  * − p_me(w)), with x the allocation's win probabilities and p the mechanism's payments were w to
  * win. With no winner, minus what `me` pays anyway. The mechanism's own allocate and pay; when
- * `losersPay` is false (see `losersMayPay`) a bid that cannot win is worth 0 without asking `pay`.
+ * `losersPay` is false (see `losersMayPay`) a bid that cannot win is worth 0 without asking `pay`,
+ * and under a mechanism whose outcome depends on the rivals only through their best bid
+ * (`counterfactualFrom: 'min-to-win'`: winner-take-all, the highest bid wins) a bid below that best
+ * bid is known to lose without running the mechanism.
  */
 export function payoffOfBid(
   config: MechanismConfig,
@@ -39,7 +42,10 @@ export function payoffOfBid(
 ): (amount: number) => number {
   const mechanism = getMechanism(config.name) as Mechanism<MechanismConfig>;
   const trial = [...bids];
+  const bestRival = bids.reduce((m, b, i) => (i === me ? m : Math.max(m, b.amount)), -Infinity);
+  const surelyLoses = (amount: number) => !losersPay && mechanism.counterfactualFrom === 'min-to-win' && amount < bestRival;
   return (amount) => {
+    if (surelyLoses(amount)) return 0;
     trial[me] = { ...bids[me]!, amount };
     const allocation = mechanism.allocate(trial, config, replaySource(draws));
     if (!losersPay && !(allocation.winProbabilities[me]! > 0)) return 0;

@@ -3,19 +3,21 @@ import type { Allocation, Bid, Payments, Source } from './types.js';
 /** Indices (ascending) of the bids with the highest amount among those `eligible`; [] if none. */
 export function topBidIndices(
   bids: readonly Bid[],
-  eligible: (bid: Bid) => boolean = () => true,
+  eligible?: (bid: Bid) => boolean,
 ): number[] {
+  // Plain loops: this runs for every auction and every counterfactual bid (learn step).
   let best = -Infinity;
   let top: number[] = [];
-  bids.forEach((bid, i) => {
-    if (!eligible(bid)) return;
+  for (let i = 0; i < bids.length; i++) {
+    const bid = bids[i]!;
+    if (eligible !== undefined && !eligible(bid)) continue;
     if (bid.amount > best) {
       best = bid.amount;
       top = [i];
     } else if (bid.amount === best) {
       top.push(i);
     }
-  });
+  }
   return top;
 }
 
@@ -49,11 +51,11 @@ export function drawByWeight(weights: readonly number[], u: number): number | nu
 export function winnerTakeAll(
   bids: readonly Bid[],
   source: Source,
-  eligible: (bid: Bid) => boolean = () => true,
+  eligible?: (bid: Bid) => boolean,
 ): Pick<Allocation, 'winProbabilities' | 'winnerIndex'> {
   const u = source();
   const top = topBidIndices(bids, eligible);
-  const winProbabilities = bids.map(() => 0);
+  const winProbabilities = new Array<number>(bids.length).fill(0);
   if (top.length === 0) return { winProbabilities, winnerIndex: null };
   for (const i of top) winProbabilities[i] = 1 / top.length;
   const winnerIndex = top[Math.min(Math.floor(u * top.length), top.length - 1)]!;
@@ -76,7 +78,8 @@ export function winnerPays(
   price: number,
   split: Partial<Omit<Payments, 'perBidder'>> = {},
 ): Payments {
-  const perBidder = Array.from({ length: bidCount }, (_, i) => (i === winnerIndex ? price : 0));
+  const perBidder = new Array<number>(bidCount).fill(0);
+  if (winnerIndex !== null) perBidder[winnerIndex] = price;
   return {
     perBidder,
     toProposer: split.toProposer ?? (winnerIndex === null ? 0 : price),

@@ -5,7 +5,8 @@ import type { Allocation, Bid } from './types.js';
  * Throws a RangeError naming the first offending bid by index and bidder id.
  */
 export function validateBids(bids: readonly Bid[]): void {
-  bids.forEach((bid, i) => {
+  for (let i = 0; i < bids.length; i++) {
+    const bid = bids[i]!;
     if (!Number.isFinite(bid.amount) || bid.amount < 0) {
       throw new RangeError(
         `bid ${i} (bidder "${bid.bidderId}") has amount ${bid.amount}: ` +
@@ -17,7 +18,7 @@ export function validateBids(bids: readonly Bid[]): void {
         `bid ${i} (bidder "${bid.bidderId}") has timeMs ${bid.timeMs}: must be a finite number`,
       );
     }
-  });
+  }
 }
 
 /**

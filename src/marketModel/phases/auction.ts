@@ -61,6 +61,11 @@ function auctionBlock(
   };
 }
 
+/** Σ bids ÷ Σ values for the table: 0 without value (below 1e-12 Y, where the ratio could overflow). */
+function shadeOf(bidY: number, valueY: number): number {
+  return valueY > 1e-12 ? bidY / valueY : 0;
+}
+
 /**
  * Phase 5 (decide): the block auction(s). `shared` sequencing runs one for the super-block of its
  * members (all rollups, unless some left: governance), and one per rollup running its own sequencer
@@ -93,11 +98,11 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
         blocks.push(sold.block);
       }
     }
-    for (const r of world.rollups) tally[r.index]!.searcherShade = shade[r.index]!.valueY > 0 ? shade[r.index]!.bidY / shade[r.index]!.valueY : 0;
+    for (const r of world.rollups) tally[r.index]!.searcherShade = shadeOf(shade[r.index]!.bidY, shade[r.index]!.valueY);
     for (const block of blocks) {
       const value = block.valuesY.reduce((a, v) => a + v, 0);
       const bid = block.bidsY.reduce((a, v) => a + v, 0);
-      for (const r of block.rollups) tally[r]!.builderShade = value > 0 ? bid / value : 0;
+      for (const r of block.rollups) tally[r]!.builderShade = shadeOf(bid, value);
     }
     return { blocks, allocated, proposers, tally };
   };
