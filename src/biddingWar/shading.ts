@@ -1,4 +1,4 @@
-import { actionBidY, createBidderRecord, recordAuction, summariseBidder } from '../agents/bidding/bidderRecord.js';
+import { cappedActionBidY, createBidderRecord, recordAuction, summariseBidder } from '../agents/bidding/bidderRecord.js';
 import { chooseLearnerAction } from '../agents/bidding/decideBid.js';
 import { learnFromAuction } from '../agents/bidding/learnFromAuction.js';
 import { isLearning, type BidderRecord, type StrategySpec } from '../agents/bidding/types.js';
@@ -129,7 +129,7 @@ export function beatsBestRival(o: ShadingOutcome, bidEth: number): boolean {
  */
 export function counterfactualPayoffs(grid: readonly number[], o: ShadingOutcome): number[] {
   return grid.map((_, a) => {
-    const bid = actionBidY(grid, false, a, o.valueEth);
+    const bid = cappedActionBidY(grid, false, a, o.valueEth);
     return beatsBestRival(o, bid) ? o.valueEth - bid : 0;
   });
 }
@@ -162,6 +162,9 @@ export function learnShading(
     recordAuction(record, SHADE_WINDOW_AUCTIONS, { slot: auction, valueY: o.valueEth, bidY: o.bidEth, won: o.won, payoffY, counterfactualY });
     learnFromAuction(specOf(b.shading), record, {
       action: choice?.actions[i] ?? -1,
+      // One auction at a time: the state it chose in is the one it learns in.
+      context: record.context,
+      probability: undefined,
       valueY: o.valueEth,
       payoffY,
       counterfactualY,

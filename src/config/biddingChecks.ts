@@ -17,6 +17,7 @@ export const MAX_CHOICE_ARMS = 64;
 interface Bidders {
   readonly mechanism: MechanismConfig;
   readonly bidding: { readonly feedback: FeedbackPolicy };
+  readonly sequencing: { readonly mode: 'shared' | 'separate' };
   readonly builders: readonly { readonly id: string; readonly strategy: StrategyConfig }[];
   readonly searchers: readonly { readonly kind: string; readonly rollups?: readonly string[]; readonly strategy: StrategyConfig; readonly choices?: z.output<typeof choicesSchema> }[];
 }
@@ -56,6 +57,11 @@ export function checkBidding(cfg: Bidders, ctx: z.RefinementCtx): void {
     for (const field of ['bundling', 'payOn'] as const)
       if (c[field] !== undefined && s.kind !== 'cross-rollup')
         ctx.addIssue({ code: 'custom', path: at(field), message: `only cross-rollup searchers choose ${field}; this searcher is "${s.kind}"` });
+    if (c.bundling !== undefined && cfg.sequencing.mode === 'separate')
+      ctx.addIssue({ code: 'custom', path: at('bundling'), message: 'under separate sequencing every cross-rollup opportunity is bid leg by leg, so there is no bundling to choose; drop choices.bundling or use shared sequencing' });
+    const canBeAtomic = c.bundling ? c.bundling.includes('atomic') : (s as { bundling?: string }).bundling !== 'split';
+    if (c.payOn !== undefined && !canBeAtomic)
+      ctx.addIssue({ code: 'custom', path: at('payOn'), message: 'payOn only matters for atomic bundles, and this searcher never bundles atomically; add "atomic" to choices.bundling or drop choices.payOn' });
     const own = s.rollups ?? [];
     for (const id of c.payOn ?? []) if (!own.includes(id)) ctx.addIssue({ code: 'custom', path: at('payOn'), message: `payOn option "${id}" is not one of the searcher's rollups (${own.join(', ')})` });
     const builders = cfg.builders.map((b) => b.id);

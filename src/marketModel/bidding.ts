@@ -44,10 +44,10 @@ export function searcherBidder(world: WorldState, rt: ModelRuntime, s: SearcherS
   return {
     bid(o) {
       const choice = cfg.strategy.name === 'equilibrium'
-        ? { bidY: o.valueY, action: -1 }
+        ? { bidY: o.valueY, action: -1, context: 0, probability: undefined }
         : decideBid(cfg.strategy, s.bidding, { valueY: o.valueY, fixedBidY: o.valueY * cfg.bidFraction, mechanism, values: () => [o.valueY], me: 0, source });
       const bidY = Math.max(0, Math.min(o.valueY, choice.bidY));
-      decisions.push({ searcher: s.index, valueY: o.valueY, bidY, action: choice.action });
+      decisions.push({ searcher: s.index, valueY: o.valueY, bidY, action: choice.action, context: choice.context, probability: choice.probability });
       return { bidY, decision: decisions.length - 1 };
     },
   };

@@ -1,4 +1,5 @@
 import type { Allocated, Bundle, UserSwap } from '../market/orders/types.js';
+import type { BidChoice } from '../agents/bidding/decideBid.js';
 import type { Tally } from './columns.js';
 
 /*
@@ -27,9 +28,9 @@ export interface WinningBlock {
   readonly builder: number | null;
   /** Builders' bids (Y), in builder order; empty in direct mode. */
   readonly bidsY: readonly number[];
-  /** Builders' values for the block (Y, less their costs), the learners' actions (grid index, −1 otherwise), and the mechanism's draws (to replay it for counterfactual bids). Empty in direct mode. */
+  /** Builders' values for the block (Y, less their costs), their bid choices (a learner's action, state and probability), and the mechanism's draws (to replay it for counterfactual bids). Empty in direct mode. */
   readonly valuesY: readonly number[];
-  readonly actions: readonly number[];
+  readonly choices: readonly BidChoice[];
   readonly draws: readonly number[];
   /** What each builder pays (Y) and where it goes: proposer, burn, committee, users. Null in direct mode. */
   readonly payments: {
@@ -47,8 +48,10 @@ export interface SearcherDecision {
   readonly searcher: number;
   readonly valueY: number;
   readonly bidY: number;
-  /** The learner's action (grid index), −1 for a strategy that does not learn. */
+  /** The learner's action (grid index), −1 for a strategy that does not learn; the state it chose in and the action's probability then (see `BidChoice`). */
   readonly action: number;
+  readonly context: number;
+  readonly probability: number | undefined;
 }
 
 /** The search phase's decision: the bundles submitted, and how many leg-group ids they used. */

@@ -47,3 +47,14 @@ describe('bidders\' strategies: bad input is one paragraph naming the field and 
     expect(resolveMarketConfig(smallConfig({ searchers: [{ kind: 'cex-dex', id: 'a', rollup: 'A', strategy: { name: 'hedge' } }], bidding: { feedback: 'min-to-win' } })).bidding.feedback).toBe('min-to-win');
   });
 });
+
+describe('choices that could do nothing are refused', () => {
+  const cross = (extra: Record<string, unknown>, top: Record<string, unknown> = {}) =>
+    smallConfig({ searchers: [{ kind: 'cross-rollup', id: 'x', rollups: ['A', 'B'], ...extra }], ...top });
+  it('bundling under separate sequencing', () => {
+    expect(messageOf(() => resolveMarketConfig(cross({ choices: { learner: { name: 'ucb1' }, bundling: ['atomic', 'split'] } }, { sequencing: { mode: 'separate' } })))).toMatch(/choices\.bundling: under separate sequencing/);
+  });
+  it('payOn for a searcher that never bundles atomically', () => {
+    expect(messageOf(() => resolveMarketConfig(cross({ bundling: 'split', choices: { learner: { name: 'ucb1' }, payOn: ['A', 'B'] } })))).toMatch(/choices\.payOn: payOn only matters for atomic bundles/);
+  });
+});

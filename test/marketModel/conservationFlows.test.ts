@@ -136,7 +136,7 @@ describe('token conservation, flow by flow', () => {
     const w = world();
     const before = supplies(w);
     const won = { bundle: bundle({ bidGas: 0.5 }), paymentGas: 0.5 };
-    const block: WinningBlock = { rollups: [0, 1], proposer: 0, builder: null, bidsY: [], valuesY: [], actions: [], draws: [], payments: null };
+    const block: WinningBlock = { rollups: [0, 1], proposer: 0, builder: null, bidsY: [], valuesY: [], choices: [], draws: [], payments: null };
     const tally = settleSlot(w, { blocks: [block], allocated: [won], proposers: [0, 0], tally: [] }, noExecution(w, [won]));
     expectConserved(w, before);
     expect(tally[0]!.bidPurchaseGas).toBe(0.5);
@@ -151,7 +151,7 @@ describe('token conservation, flow by flow', () => {
       { bundle: bundle({ searcher: 0, bidGas: 0.5 }), paymentGas: 0.5 }, // 1,000 Y at P
       { bundle: bundle({ searcher: 1, target: { kind: 'top', rollups: [1] }, bidRollup: 1, bidGas: 1000 }), paymentGas: 1000 },
     ];
-    const block: WinningBlock = { rollups: [0, 1], proposer: 0, builder: 0, bidsY: [priceY, priceY / 2], valuesY: [priceY, priceY / 2], actions: [-1, -1], draws: [], payments: { perBidderY: [priceY, 0], ...split } };
+    const block: WinningBlock = { rollups: [0, 1], proposer: 0, builder: 0, bidsY: [priceY, priceY / 2], valuesY: [priceY, priceY / 2], choices: [], draws: [], payments: { perBidderY: [priceY, 0], ...split } };
     const auction: AuctionOutcome = { blocks: [block], allocated: won, proposers: [0, 0], tally: [] };
     const tally = settleSlot(w, auction, noExecution(w, won));
     expectConserved(w, before);

@@ -55,7 +55,7 @@ describe('MarketRun snapshot and restore', () => {
         { kind: 'cex-dex', id: 'arb-A2', rollup: 'A', strategy: { name: 'q-learning' } },
         { kind: 'sandwich', id: 'sw', rollup: 'A', strategy: { name: 'epsilon-greedy' } },
         { kind: 'backrun', id: 'br', rollup: 'B', strategy: { name: 'exp3' } },
-        { kind: 'cross-rollup', id: 'x', rollups: ['A', 'B'], strategy: { name: 'ucb1' }, choices: { learner: { name: 'exp3' }, bundling: ['atomic', 'split'], exclusiveBuilder: ['b1', null] } },
+        { kind: 'cross-rollup', id: 'x', rollups: ['A', 'B'], strategy: { name: 'ucb1' }, choices: { learner: { name: 'exp3' }, exclusiveBuilder: ['b1', null] } },
       ],
       builders: [{ id: 'b1', strategy: { name: 'hedge' } }, { id: 'b2', skill: 0.5, strategy: { name: 'equilibrium', rivals: 'history' } }, { id: 'b3', strategy: { name: 'q-learning' } }],
     });

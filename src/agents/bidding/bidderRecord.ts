@@ -29,9 +29,14 @@ export function createBidderRecord(spec: StrategySpec, rivals = 0, choices?: { r
   };
 }
 
-/** The bid an action of `grid` makes for an opportunity worth `valueY`. */
-export function actionBidY(grid: readonly number[], absolute: boolean, action: number, valueY: number): number {
-  return absolute ? grid[action]! : grid[action]! * valueY;
+/**
+ * The bid an action of `grid` makes for an opportunity worth `valueY`: a shading factor of it or a
+ * bid in Y, never above the value (no bidder pays more than the thing is worth to it: a factor
+ * above 1 bids the value) nor below 0.
+ */
+export function cappedActionBidY(grid: readonly number[], absolute: boolean, action: number, valueY: number): number {
+  const bid = absolute ? grid[action]! : grid[action]! * valueY;
+  return Math.max(0, Math.min(valueY, bid));
 }
 
 /** One auction a bidder took part in, as the record keeps it. */

@@ -1,8 +1,8 @@
 import { equilibriumBidFor } from '../../market/theory/equilibriumBid.js';
 import type { MechanismConfig } from '../../market/mechanisms/config.js';
 import type { Source } from '../../engine/randomStreams.js';
-import { chooseAction } from '../learning/learner.js';
-import { actionBidY } from './bidderRecord.js';
+import { actionProbabilities, chooseAction } from '../learning/learner.js';
+import { cappedActionBidY } from './bidderRecord.js';
 import { isLearning, type BidderRecord, type LearningSpec, type StrategySpec } from './types.js';
 
 /** What a bidder knows when it bids for one opportunity. */
@@ -20,11 +20,19 @@ export interface BidContext {
   readonly source: Source;
 }
 
-/** A bid and, for a learner, the grid index of the action it played (−1 otherwise). */
+/**
+ * A bid and, for a learner, the grid index of the action it played (−1 otherwise), the state it
+ * chose in (Q-learning's) and the action's probability then (EXP3's importance weight): the learn
+ * step updates with these even when other auctions of the slot were learned from in between.
+ */
 export interface BidChoice {
   readonly bidY: number;
   readonly action: number;
+  readonly context: number;
+  readonly probability: number | undefined;
 }
+
+const noAction = (bidY: number): BidChoice => ({ bidY, action: -1, context: 0, probability: undefined });
 
 /**
  * The grid action a learner plays next, in the context its record holds (Q-learning's last winning
@@ -40,16 +48,19 @@ export function chooseLearnerAction(spec: LearningSpec, record: BidderRecord, so
  * never changes it: learning happens after the auction (`learnFromAuction`).
  */
 export function decideBid(spec: StrategySpec, record: BidderRecord, ctx: BidContext): BidChoice {
+  if (spec.name === 'fixed-fraction') return noAction(ctx.fixedBidY);
+  // Nothing to win: no bid (a learner neither plays nor learns).
+  if (!(ctx.valueY > 0)) return noAction(0);
   if (isLearning(spec)) {
+    const context = record.context;
     const action = chooseLearnerAction(spec, record, ctx.source);
-    return { bidY: Math.max(0, actionBidY(spec.grid, spec.actions === 'absolute', action, ctx.valueY)), action };
+    const probability = spec.name === 'exp3' ? actionProbabilities(spec, record.learner!, context)[action] : undefined;
+    return { bidY: cappedActionBidY(spec.grid, spec.actions === 'absolute', action, ctx.valueY), action, context, probability };
   }
   switch (spec.name) {
-    case 'fixed-fraction':
-      return { bidY: ctx.fixedBidY, action: -1 };
     case 'truthful':
-      return { bidY: Math.max(0, ctx.valueY), action: -1 };
+      return noAction(ctx.valueY);
     case 'equilibrium':
-      return { bidY: ctx.valueY > 0 ? Math.max(0, equilibriumBidFor(ctx.mechanism, ctx.values(), ctx.me, ctx.source)) : 0, action: -1 };
+      return noAction(Math.min(ctx.valueY, Math.max(0, equilibriumBidFor(ctx.mechanism, ctx.values(), ctx.me, ctx.source))));
   }
 }

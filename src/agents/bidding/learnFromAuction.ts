@@ -22,6 +22,9 @@ export function nearestIndex(grid: readonly number[], shade: number): number {
 /** What a learner takes from one auction. */
 export interface LearningFeedback {
   readonly action: number;
+  /** The state the action was chosen in (Q-learning) and its probability then (EXP3); see `BidChoice`. */
+  readonly context: number;
+  readonly probability: number | undefined;
   readonly valueY: number;
   /** Expected payoff of the bid it made (Y). */
   readonly payoffY: number;
@@ -44,8 +47,9 @@ export function learnFromAuction(spec: StrategySpec, record: BidderRecord, f: Le
     action: f.action,
     reward: reward(f.payoffY),
     rewards: f.counterfactualY ? f.counterfactualY.map(reward) : null,
-    context: record.context,
+    context: f.context,
     nextContext,
+    ...(f.probability === undefined ? {} : { probability: f.probability }),
   });
   record.context = nextContext;
 }

@@ -1,20 +1,33 @@
 /**
- * The auction a searcher's bundle is in: its positions (a top of block, the spot behind a user
- * swap) go to the highest bid among the bundles that want them (allocateBundles, and the builders'
- * greedy-by-bid blocks). Against the best rival bid m for those positions, a bid b wins when
- * b > m (ties split evenly), or always when no rival wants them, and pays b (first-price; builders
- * are always paid the bid) or m (second-price, direct sales only).
+ * The auction a searcher's opportunity is in: each of its bundles (one, or one per leg of a split
+ * opportunity, carrying a share of the opportunity's bid) wants positions — a top of block, the
+ * spot behind a user swap — that go to the highest bid among the bundles that want them
+ * (allocateBundles, and the builders' greedy-by-bid blocks). Against the best rival bid m for a
+ * leg's positions, the leg's bid b wins when b > m (ties split evenly), or always when no rival
+ * wants them, and pays b (first-price; builders are always paid the bid) or m (second-price,
+ * direct sales only). The opportunity is won when every leg is.
  */
 export type PositionRule = 'first-price' | 'second-price';
 
-/**
- * Expected payoff (Y) of bidding `bidY` for a bundle worth `valueY`, the rivals' best bid being
- * `bestRivalY` (null: no rival), when the bundle can be included at all with probability `reach`
- * (1 in direct sales; with builders, whether the winning block's builder saw it).
- */
-export function positionPayoff(rule: PositionRule, bidY: number, valueY: number, bestRivalY: number | null, reach: number): number {
-  const m = bestRivalY ?? -1;
-  const win = bidY > m ? 1 : bidY === m ? 0.5 : 0;
-  const price = rule === 'first-price' ? bidY : Math.max(0, m);
-  return reach * win * (valueY - price);
+/** One leg of an opportunity as the counterfactual sees it. */
+export interface PositionLeg {
+  /** The leg's share of the opportunity's bid (½ for each leg of a split; 1 for a single bundle). */
+  readonly share: number;
+  /** The best bid of another searcher's bundle that wants the same positions (null: none). */
+  readonly bestRivalY: number | null;
+  /** 1 when the leg could be included at all (a direct sale; with builders, the winning block's builder saw it), else 0. */
+  readonly reach: number;
+}
+
+/** Expected payoff (Y) of bidding `bidY` in all for an opportunity worth `valueY` whose legs are `legs`. */
+export function positionPayoff(rule: PositionRule, bidY: number, valueY: number, legs: readonly PositionLeg[]): number {
+  let win = 1;
+  let price = 0;
+  for (const leg of legs) {
+    const b = bidY * leg.share;
+    const m = leg.bestRivalY ?? -1;
+    win *= leg.reach * (b > m ? 1 : b === m ? 0.5 : 0);
+    price += rule === 'first-price' ? b : Math.max(0, m);
+  }
+  return win * (valueY - price);
 }

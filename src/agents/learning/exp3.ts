@@ -21,11 +21,12 @@ export function chooseExp3(state: LearnerState, gamma: number, source: Source): 
 
 /**
  * Learns reward x ∈ [0, 1] of the played action j: with the importance-weighted estimate
- * x̂_j = x / p_j, w_j ← w_j · exp(γ x̂_j / K); the other weights are unchanged. p_j is recomputed
- * from the state, which has not changed since the action was chosen.
+ * x̂_j = x / p_j, w_j ← w_j · exp(γ x̂_j / K); the other weights are unchanged. p_j is the action's
+ * probability when it was chosen: `chosenWith` when given, else recomputed from the state (which
+ * then must not have changed since the choice).
  */
-export function updateExp3(state: LearnerState, gamma: number, action: number, reward: number): void {
-  const p = exp3Probabilities(state, gamma)[action]!;
+export function updateExp3(state: LearnerState, gamma: number, action: number, reward: number, chosenWith?: number): void {
+  const p = chosenWith ?? exp3Probabilities(state, gamma)[action]!;
   // γx̂/K written as x·((γ/K)/p): since p ≥ γ/K the ratio is ≤ 1, so the step never exceeds x
   // and cannot overflow however small p is.
   state.logWeights[action]! += reward * (gamma / state.actions / p);

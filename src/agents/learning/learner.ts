@@ -102,6 +102,8 @@ function requireFeedback(spec: LearnerSpec, state: LearnerState, feedback: Learn
   requireIndex('feedback.action', feedback.action, state.actions);
   requireReward('feedback.reward', feedback.reward);
   requireIndex('feedback.nextContext', feedback.nextContext ?? 0, state.contexts);
+  const p = feedback.probability;
+  if (p !== undefined && !(p > 0 && p <= 1)) throw new RangeError(`feedback.probability must be in (0, 1], got ${p}`);
   const { rewards } = feedback;
   if (rewards == null) {
     if (needsFullFeedback(spec)) throw new RangeError(`${spec.name} needs feedback.rewards (every action's reward)`);
@@ -130,7 +132,7 @@ export function updateLearner(spec: LearnerSpec, state: LearnerState, feedback: 
   const { action, reward } = feedback;
   switch (spec.name) {
     case 'exp3':
-      updateExp3(state, spec.gamma, action, reward);
+      updateExp3(state, spec.gamma, action, reward, feedback.probability);
       break;
     case 'hedge':
       updateHedge(state, spec.learningRate, feedback.rewards!);

@@ -58,4 +58,10 @@ export interface LearnerFeedback {
   /** The context the action was chosen in and the next one (Q-learning's s and s'); 0 otherwise. */
   readonly context?: number;
   readonly nextContext?: number;
+  /**
+   * EXP3: the probability the played action had when it was chosen. Give it when other updates may
+   * have come between the choice and this one (several auctions decided in one state); absent, it is
+   * recomputed from the state.
+   */
+  readonly probability?: number;
 }

@@ -41,6 +41,7 @@ export const allPay = defineMechanism({
   // Feedback: sealed bids; winner-take-all, so the best rival bid decides any own bid's outcome.
   reveals: 'min-to-win',
   counterfactualFrom: 'min-to-win',
+  losersPay: true,
   summary: 'the highest bid wins (ties uniform); every bidder pays its bid, win or lose, to the proposer.',
   params: allPayParamsSchema,
   allocate: allocateAllPay,

@@ -55,6 +55,7 @@ export const blockAuction = defineMechanism({
   // Feedback: a sealed first-price sale.
   reveals: 'min-to-win',
   counterfactualFrom: 'min-to-win',
+  losersPay: false,
   summary: 'each bid commits to a built block; sold first-price in the slot (mev-boost, ePBS).',
   params: blockAuctionParamsSchema,
   validateParams: validateBlockAuctionParams,

@@ -27,7 +27,7 @@ export function replaySource(draws: readonly number[]): Source {
  * committee or a lottery sees the same randomness): Σ over possible winners w of x_w·(1[w = me]·value
  * − p_me(w)), with x the allocation's win probabilities and p the mechanism's payments were w to
  * win. With no winner, minus what `me` pays anyway. The mechanism's own allocate and pay; when
- * `losersPay` is false (see `losersMayPay`) a bid that cannot win is worth 0 without asking `pay`,
+ * `losersPay` is false (the mechanism's `losersPay`) a bid that cannot win is worth 0 without asking `pay`,
  * and under a mechanism whose outcome depends on the rivals only through their best bid
  * (`counterfactualFrom: 'min-to-win'`: winner-take-all, the highest bid wins) a bid below that best
  * bid is known to lose without running the mechanism.
@@ -59,17 +59,4 @@ export function payoffOfBid(
     }
     return payoff;
   };
-}
-
-/**
- * True when a losing bid may cost its bidder something under the mechanism (all-pay, a lottery,
- * tickets), found by running it on two bids: whoever does not win, pays. Learners read it to scale
- * payoffs into rewards.
- */
-export function losersMayPay(config: MechanismConfig): boolean {
-  const mechanism = getMechanism(config.name) as Mechanism<MechanismConfig>;
-  const bids = [{ bidderId: 'a', amount: 1, timeMs: 0 }, { bidderId: 'b', amount: 2, timeMs: 0 }];
-  const allocation = mechanism.allocate(bids, config, replaySource([]));
-  const paid = mechanism.pay(bids, allocation, config).perBidder;
-  return paid.some((p, i) => i !== allocation.winnerIndex && p > 0);
 }

@@ -33,6 +33,8 @@ export interface MechanismSpec<N extends string, S extends ParamsSchema> {
    * depends on the rivals only through the best rival bid; `all-bids` for a lottery or a committee.
    */
   readonly counterfactualFrom: FeedbackPolicy;
+  /** A bid that does not win may still cost its bidder something (all-pay, a lottery, tickets bought). */
+  readonly losersPay: boolean;
   /**
    * Zod-free parameter check: throws a RangeError naming the offending parameter, returns the
    * params unchanged. Default: check them against `params` (unknown keys allowed).
@@ -52,6 +54,7 @@ export interface MechanismDefinition<N extends string, S extends ParamsSchema>
   readonly params: S;
   readonly reveals: FeedbackPolicy;
   readonly counterfactualFrom: FeedbackPolicy;
+  readonly losersPay: boolean;
   /** `params` extended with `name: z.literal(name)`: this mechanism's member of the config union. */
   readonly configSchema: MechanismConfigSchemaOf<N, S>;
 }
@@ -103,6 +106,7 @@ export function defineMechanism<const N extends string, S extends ParamsSchema>(
     params: spec.params,
     reveals: spec.reveals,
     counterfactualFrom: spec.counterfactualFrom,
+    losersPay: spec.losersPay,
     configSchema,
     validateParams: spec.validateParams ?? checkAgainst(spec.params),
     allocate: spec.allocate,

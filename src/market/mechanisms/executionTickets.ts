@@ -92,6 +92,7 @@ export const executionTickets = defineMechanism({
   // Feedback: ticket purchases are public; a win probability needs every purchase.
   reveals: 'all-bids',
   counterfactualFrom: 'all-bids',
+  losersPay: true,
   summary: 'posted-price tickets, unlimited supply; the slot holder is drawn in proportion to tickets; proceeds burned.',
   params: executionTicketsParamsSchema,
   validateParams: validateExecutionTicketsParams,

@@ -41,6 +41,7 @@ export const firstPrice = defineMechanism({
   // Feedback: sealed bids; the winning price is public and the minimum winning bid can be revealed (as Google's first-price auctions do).
   reveals: 'min-to-win',
   counterfactualFrom: 'min-to-win',
+  losersPay: false,
   summary: 'sealed bids; the highest bid wins (ties uniform) and pays its own bid to the proposer.',
   params: firstPriceParamsSchema,
   allocate: allocateFirstPrice,

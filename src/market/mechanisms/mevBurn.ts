@@ -92,6 +92,7 @@ export const mevBurn = defineMechanism({
   // Feedback: bids are gossiped to the committee in public; the floor depends on every bid seen.
   reveals: 'all-bids',
   counterfactualFrom: 'all-bids',
+  losersPay: false,
   summary: 'a committee sets a floor from the bids it observed; the top bid above it wins; the floor is burned.',
   params: mevBurnParamsSchema,
   validateParams: validateCommitteeParams,

@@ -38,6 +38,7 @@ export const mevSmoothing = defineMechanism({
   // Feedback: bids are gossiped to the committee in public; the floor depends on every bid seen.
   reveals: 'all-bids',
   counterfactualFrom: 'all-bids',
+  losersPay: false,
   summary: 'as mev-burn, but the floor is shared equally among the committee instead of burned.',
   params: mevSmoothingParamsSchema,
   validateParams: validateCommitteeParams,

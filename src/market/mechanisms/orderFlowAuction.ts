@@ -85,6 +85,7 @@ export const orderFlowAuction = defineMechanism({
   // Feedback: the auctioneer announces the winner and its bid, not the others.
   reveals: 'winning-bid',
   counterfactualFrom: 'min-to-win',
+  losersPay: false,
   summary: "searchers bid to backrun a user's transaction; the top bid wins; part of the price is rebated to the user.",
   params: orderFlowAuctionParamsSchema,
   validateParams: validateOrderFlowAuctionParams,

@@ -54,6 +54,7 @@ export const partialBlock = defineMechanism({
   // Feedback: a sealed first-price sale of the auctioned share.
   reveals: 'min-to-win',
   counterfactualFrom: 'min-to-win',
+  losersPay: false,
   summary: 'only the top-of-block share is sold, first-price; the rest of the block is not auctioned.',
   params: partialBlockParamsSchema,
   validateParams: validatePartialBlockParams,

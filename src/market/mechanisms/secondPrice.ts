@@ -43,6 +43,7 @@ export const secondPrice = defineMechanism({
   // Feedback: the price paid is the best rival bid, which is the minimum bid that would have won.
   reveals: 'min-to-win',
   counterfactualFrom: 'min-to-win',
+  losersPay: false,
   summary: 'sealed bids (Vickrey); the highest bid wins (ties uniform) and pays the highest other bid.',
   params: secondPriceParamsSchema,
   allocate: allocateSecondPrice,

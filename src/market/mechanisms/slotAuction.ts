@@ -56,6 +56,7 @@ export const slotAuction = defineMechanism({
   // Feedback: a sealed first-price sale.
   reveals: 'min-to-win',
   counterfactualFrom: 'min-to-win',
+  losersPay: false,
   summary: 'the right to build a slot is sold first-price leadSlots ahead, without commitment to its contents.',
   params: slotAuctionParamsSchema,
   validateParams: validateSlotAuctionParams,

@@ -74,6 +74,7 @@ export const tullock = defineMechanism({
   // Feedback: the lottery's weights are published so that the draw can be checked; a win probability needs every bid.
   reveals: 'all-bids',
   counterfactualFrom: 'all-bids',
+  losersPay: true,
   summary: 'a contest: bidder i wins with probability b_i^α / Σ b_j^α; everyone pays its bid.',
   params: tullockParamsSchema,
   validateParams: validateTullockParams,

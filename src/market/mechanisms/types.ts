@@ -90,6 +90,8 @@ export interface Mechanism<P> {
   readonly reveals: FeedbackPolicy;
   /** The least feedback from which a bidder can compute any other own bid's payoff (see `MechanismSpec`). */
   readonly counterfactualFrom: FeedbackPolicy;
+  /** A bid that does not win may still cost its bidder something. */
+  readonly losersPay: boolean;
   /** Throws a RangeError naming the offending parameter; returns the params unchanged. */
   validateParams(params: P): P;
   /** Decides the winner; draws randomness only from `source`. Validates bids and params. */

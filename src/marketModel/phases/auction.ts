@@ -53,7 +53,7 @@ function auctionBlock(
       builder: winner,
       bidsY,
       valuesY,
-      actions: choices.map((c) => c.action),
+      choices,
       draws: drawn.draws,
       payments: { perBidderY: payments.perBidder, toProposerY: payments.toProposer, burnedY: payments.burned, toCommitteeY: payments.toCommittee, rebateToUserY: payments.rebateToUser },
     },
@@ -91,7 +91,7 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
       const source = rt.dist(`auction/${key}`).source;
       if (world.builders.length === 0) {
         allocated.push(...sellPositions(world, bundles, group, source));
-        blocks.push({ rollups: group, proposer, builder: null, bidsY: [], valuesY: [], actions: [], draws: [], payments: null });
+        blocks.push({ rollups: group, proposer, builder: null, bidsY: [], valuesY: [], choices: [], draws: [], payments: null });
       } else {
         const sold = auctionBlock(world, rt, bundles, candidates, group, proposer, source);
         allocated.push(...sold.allocated);

@@ -1,12 +1,13 @@
-import { actionBidY, recordAuction } from '../../agents/bidding/bidderRecord.js';
+import { cappedActionBidY, recordAuction } from '../../agents/bidding/bidderRecord.js';
 import { learnFromAuction, normalisedReward } from '../../agents/bidding/learnFromAuction.js';
 import { updateLearner } from '../../agents/learning/learner.js';
-import { positionPayoff, type PositionRule } from '../../agents/bidding/positionAuction.js';
-import { losersMayPay, payoffOfBid } from '../../market/mechanisms/counterfactual.js';
+import { positionPayoff, type PositionLeg, type PositionRule } from '../../agents/bidding/positionAuction.js';
+import { payoffOfBid } from '../../market/mechanisms/counterfactual.js';
 import { getMechanism } from '../../market/mechanisms/registry.js';
 import { revealsAtLeast } from '../../market/mechanisms/types.js';
 import type { Bundle } from '../../market/orders/types.js';
-import { positionMechanism, rivalDecisions } from '../bidding.js';
+import { conflicts } from '../../market/orders/positions.js';
+import { positionMechanism } from '../bidding.js';
 import type { AuctionOutcome, Candidate, ExecutionOutcome, SearchOutcome, WinningBlock } from '../slot.js';
 import { isLearning, type BidderRecord } from '../../agents/bidding/types.js';
 import type { WorldState } from '../types.js';
@@ -20,11 +21,11 @@ export interface LearnInput {
   readonly execution: ExecutionOutcome;
 }
 
-/** The worst payoff ÷ value a grid of shading factors (or bids) can earn: see `normalisedReward`. */
-function rewardFloor(record: BidderRecord, losersPay: boolean): number {
-  const top = record.regretAbsolute ? 1 : Math.max(1, ...record.regretGrid);
-  return losersPay ? -top : Math.min(0, 1 - top);
-}
+/**
+ * The worst payoff ÷ value a bid can earn (see `normalisedReward`): bids never exceed the value, so
+ * a winner keeps ≥ 0; a loser pays nothing, or up to its bid (−1) where losers pay.
+ */
+const rewardFloor = (losersPay: boolean): number => (losersPay ? -1 : 0);
 
 /** One builder's auction for `block`, as its record and its learner take it. */
 function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: number, losersPay: boolean): void {
@@ -43,23 +44,28 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
   const payoff = payoffOfBid(mechanism, bids, i, valueY, block.draws, losersPay);
   const revealed = revealsAtLeast(feedback, getMechanism(mechanism.name).counterfactualFrom);
   // Every action's payoff: for the regret metric, or for a learner the feedback lets see them.
-  const counterfactualY = world.config.bidding.regret || (revealed && isLearning(cfg.strategy)) ? record.regretGrid.map((_, a) => payoff(actionBidY(record.regretGrid, record.regretAbsolute, a, valueY))) : null;
+  const counterfactualY = world.config.bidding.regret || (revealed && isLearning(cfg.strategy)) ? record.regretGrid.map((_, a) => payoff(cappedActionBidY(record.regretGrid, record.regretAbsolute, a, valueY))) : null;
   const payoffY = payoff(block.bidsY[i]!);
   const won = block.builder === i;
   recordAuction(record, world.config.bidding.windowSlots, { slot, valueY, bidY: block.bidsY[i]!, won, payoffY, counterfactualY });
+  // The learner observes what happened to it (won or not, what it paid), not the expectation.
+  const paidY = block.payments?.perBidderY[i] ?? 0;
+  const choice = block.choices[i]!;
   learnFromAuction(cfg.strategy, record, {
-    action: block.actions[i]!,
+    action: choice.action,
+    context: choice.context,
+    probability: choice.probability,
     valueY,
-    payoffY,
+    payoffY: (won ? valueY : 0) - paidY,
     counterfactualY: revealed ? counterfactualY : null,
     winningBidY: block.builder !== null && revealsAtLeast(feedback, 'winning-bid') ? block.bidsY[block.builder]! : null,
-    rewardFloor: rewardFloor(record, losersPay),
+    rewardFloor: rewardFloor(losersPay),
   });
 }
 
 /** What each action of the record's grid would have earned for a searcher's opportunity (positionAuction.ts). */
-function counterfactualsOf(record: BidderRecord, rule: PositionRule, valueY: number, rival: number | null, reach: number): number[] {
-  return record.regretGrid.map((_, a) => positionPayoff(rule, actionBidY(record.regretGrid, record.regretAbsolute, a, valueY), valueY, rival, reach));
+function counterfactualsOf(record: BidderRecord, rule: PositionRule, valueY: number, legs: readonly PositionLeg[]): number[] {
+  return record.regretGrid.map((_, a) => positionPayoff(rule, cappedActionBidY(record.regretGrid, record.regretAbsolute, a, valueY), valueY, legs));
 }
 
 /** Bundles by the decision they carry. */
@@ -75,16 +81,25 @@ function bundlesByDecision(bundles: readonly Bundle[]): Map<number, Bundle[]> {
 }
 
 /**
- * Whether the block that would carry `own` could have: always in a direct sale; with builders,
- * when the winning builder of each of its rollups' blocks saw every one of its bundles.
+ * The legs of a searcher's decision as the counterfactual sees them: each bundle's share of the
+ * decision's bid, the best bid of another searcher's bundle for the same positions, and whether the
+ * leg could be included at all. With builders, only what the winning block's builder saw counts
+ * (a rival it never saw was no competition; an own bundle it never saw could not win).
  */
-function reachOf(world: WorldState, input: LearnInput, own: readonly Bundle[]): number {
-  if (world.builders.length === 0) return 1;
-  for (const b of own) {
-    const block = input.auction.blocks.find((k) => k.rollups.includes(b.bidRollup));
-    if (block?.builder == null || !input.candidates[block.builder]!.seen.includes(b)) return 0;
-  }
-  return 1;
+function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], decisionBidY: number): PositionLeg[] {
+  return own.map((b) => {
+    let seen: readonly Bundle[] | null = null;
+    if (world.builders.length > 0) {
+      const block = input.auction.blocks.find((k) => k.rollups.includes(b.bidRollup));
+      seen = block?.builder == null ? [] : input.candidates[block.builder]!.seen;
+    }
+    let bestRivalY: number | null = null;
+    for (const r of input.search.bundles) {
+      if (r.searcher === b.searcher || !conflicts(r, b) || (seen !== null && !seen.includes(r))) continue;
+      bestRivalY = Math.max(bestRivalY ?? 0, r.bidY);
+    }
+    return { share: decisionBidY > 0 ? b.bidY / decisionBidY : 1 / own.length, bestRivalY, reach: seen === null || seen.includes(b) ? 1 : 0 };
+  });
 }
 
 /**
@@ -92,13 +107,14 @@ function reachOf(world: WorldState, input: LearnInput, own: readonly Bundle[]): 
  * something records its expected payoff, what each action of its grid would have earned (the
  * auction replayed with its bid changed, the mechanism's draws and the rivals' bids held fixed) and
  * learns from what `bidding.feedback` reveals. Each searcher does the same for each opportunity it
- * bid on: it won when all of its bundles executed; a counterfactual bid wins against the best
- * rival bid for the same positions (see positionAuction.ts).
+ * bid on: it won when all of its bundles executed; a counterfactual bid wins when each of its legs
+ * beats the best rival bid for the same positions (see positionAuction.ts and `legsOf`). Builders'
+ * records hold expected payoffs (what regret compares); learners learn from what happened to them.
  */
 export function learnFromSlot(world: WorldState, input: LearnInput): void {
   const mechanism = world.config.mechanism;
   if (world.builders.length > 0) {
-    const losersPay = losersMayPay(mechanism);
+    const losersPay = getMechanism(mechanism.name).losersPay;
     for (const block of input.auction.blocks) for (let i = 0; i < world.builders.length; i++) builderLearns(world, block, i, input.slot, losersPay);
   }
   const decisions = input.search.decisions;
@@ -115,24 +131,26 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
     const s = world.searchers[d.searcher]!;
     const strategy = world.config.searchers[d.searcher]!.strategy;
     const record = s.bidding;
-    let rival: number | null = null;
-    for (const j of rivalDecisions(input.search.bundles, own, d.searcher)) rival = Math.max(rival ?? 0, decisions[j]!.bidY);
     const won = own.every((b) => executed.has(b));
     const paidY = own.reduce((a, b) => a + (executed.get(b) ?? 0), 0);
     const payoffY = won ? d.valueY - paidY : -paidY;
-    const counterfactualY = world.config.bidding.regret || (revealed && isLearning(strategy))
-      ? counterfactualsOf(record, rule, d.valueY, rival, reachOf(world, input, own))
-      : null;
+    const wantsCounterfactuals = world.config.bidding.regret || (revealed && isLearning(strategy));
+    const legs = wantsCounterfactuals || strategy.name === 'q-learning' ? legsOf(world, input, own, d.bidY) : [];
+    const counterfactualY = wantsCounterfactuals ? counterfactualsOf(record, rule, d.valueY, legs) : null;
+    // The winning bid for its positions, on the decision's basis (Q-learning's next state).
+    const rivalOnDecisionBasis = legs.reduce((m, l) => (l.bestRivalY === null || !(l.share > 0) ? m : Math.max(m, l.bestRivalY / l.share)), 0);
     recordAuction(record, world.config.bidding.windowSlots, { slot: input.slot, valueY: d.valueY, bidY: d.bidY, won, payoffY, counterfactualY });
     slotPayoff[d.searcher]!.payoffY += payoffY;
     slotPayoff[d.searcher]!.valueY += d.valueY;
     learnFromAuction(strategy, record, {
       action: d.action,
+      context: d.context,
+      probability: d.probability,
       valueY: d.valueY,
       payoffY,
       counterfactualY: revealed ? counterfactualY : null,
-      winningBidY: revealsAtLeast(feedback, 'winning-bid') ? Math.max(rival ?? 0, won ? d.bidY : 0) : null,
-      rewardFloor: rewardFloor(record, false),
+      winningBidY: revealsAtLeast(feedback, 'winning-bid') ? (won ? d.bidY : rivalOnDecisionBasis) : null,
+      rewardFloor: rewardFloor(false),
     });
   });
   if (input.search.arms.some((a) => a >= 0)) learnChoices(world, input.search.arms, slotPayoff);

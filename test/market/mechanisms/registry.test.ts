@@ -130,7 +130,7 @@ describe('the mechanism list is the single source', () => {
   });
 
   it('defineMechanism reserves `name` and defaults validateParams to the schema', () => {
-    const spec = { summary: 'test', reveals: 'own' as const, counterfactualFrom: 'own' as const, allocate: () => { throw new Error('unused'); }, pay: () => { throw new Error('unused'); } };
+    const spec = { summary: 'test', reveals: 'own' as const, counterfactualFrom: 'own' as const, losersPay: false, allocate: () => { throw new Error('unused'); }, pay: () => { throw new Error('unused'); } };
     expect(() => defineMechanism({ ...spec, name: 'bad', params: z.strictObject({ name: z.string() }) })).toThrow(/reserved/);
     const m = defineMechanism({ ...spec, name: 'reserve', params: z.strictObject({ reserve: z.number().min(0).default(0) }) });
     expect(m.validateParams({ reserve: 1 })).toEqual({ reserve: 1 });

@@ -20,6 +20,7 @@ export const randomWinner = defineMechanism({
   // Who is eligible depends only on one's own bid; the bids are announced with the draw.
   reveals: 'all-bids',
   counterfactualFrom: 'all-bids',
+  losersPay: false,
   allocate(bids, params, source) {
     validateBids(bids);
     const u = source(); // exactly one draw, whatever the bids
