@@ -80,25 +80,27 @@ function bundlesByDecision(bundles: readonly Bundle[]): Map<number, Bundle[]> {
   return by;
 }
 
+const NOTHING_SEEN: ReadonlySet<Bundle> = new Set();
+
 /**
  * The legs of a searcher's decision as the counterfactual sees them: each bundle's share of the
  * decision's bid, the best bid of another searcher's bundle for the same positions, and whether the
  * leg could be included at all. With builders, only what the winning block's builder saw counts
  * (a rival it never saw was no competition; an own bundle it never saw could not win).
  */
-function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], decisionBidY: number): PositionLeg[] {
+function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], decisionBidY: number, seenBy: (builder: number) => ReadonlySet<Bundle>): PositionLeg[] {
   return own.map((b) => {
-    let seen: readonly Bundle[] | null = null;
+    let seen: ReadonlySet<Bundle> | null = null;
     if (world.builders.length > 0) {
       const block = input.auction.blocks.find((k) => k.rollups.includes(b.bidRollup));
-      seen = block?.builder == null ? [] : input.candidates[block.builder]!.seen;
+      seen = block?.builder == null ? NOTHING_SEEN : seenBy(block.builder);
     }
     let bestRivalY: number | null = null;
     for (const r of input.search.bundles) {
-      if (r.searcher === b.searcher || !conflicts(r, b) || (seen !== null && !seen.includes(r))) continue;
+      if (r.searcher === b.searcher || (seen !== null && !seen.has(r)) || !conflicts(r, b)) continue;
       bestRivalY = Math.max(bestRivalY ?? 0, r.bidY);
     }
-    return { share: decisionBidY > 0 ? b.bidY / decisionBidY : 1 / own.length, bestRivalY, reach: seen === null || seen.includes(b) ? 1 : 0 };
+    return { share: decisionBidY > 0 ? b.bidY / decisionBidY : 1 / own.length, bestRivalY, reach: seen === null || seen.has(b) ? 1 : 0 };
   });
 }
 
@@ -125,6 +127,13 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
   const executed = new Map<Bundle, number>();
   for (const a of input.execution.executed) executed.set(a.bundle, a.bundle.bidGas > 0 ? (a.bundle.bidY * a.paymentGas) / a.bundle.bidGas : 0);
   const byDecision = bundlesByDecision(input.search.bundles);
+  // What each builder saw, as a set, made on first use this slot.
+  const seenSets = new Map<number, ReadonlySet<Bundle>>();
+  const seenBy = (i: number): ReadonlySet<Bundle> => {
+    let set = seenSets.get(i);
+    if (!set) seenSets.set(i, (set = new Set(input.candidates[i]!.seen)));
+    return set;
+  };
   decisions.forEach((d, k) => {
     const own = byDecision.get(k) ?? [];
     if (!(d.valueY > 0) || own.length === 0) return;
@@ -135,7 +144,7 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
     const paidY = own.reduce((a, b) => a + (executed.get(b) ?? 0), 0);
     const payoffY = won ? d.valueY - paidY : -paidY;
     const wantsCounterfactuals = world.config.bidding.regret || (revealed && isLearning(strategy));
-    const legs = wantsCounterfactuals || strategy.name === 'q-learning' ? legsOf(world, input, own, d.bidY) : [];
+    const legs = wantsCounterfactuals || strategy.name === 'q-learning' ? legsOf(world, input, own, d.bidY, seenBy) : [];
     const counterfactualY = wantsCounterfactuals ? counterfactualsOf(record, rule, d.valueY, legs) : null;
     // The winning bid for its positions, on the decision's basis (Q-learning's next state).
     const rivalOnDecisionBasis = legs.reduce((m, l) => (l.bestRivalY === null || !(l.share > 0) ? m : Math.max(m, l.bestRivalY / l.share)), 0);
