@@ -1,4 +1,4 @@
-import { cappedActionBidY, createBidderRecord, recordAuction, summariseBidder } from '../agents/bidding/bidderRecord.js';
+import { createBidderRecord, recordAuction, summariseBidder } from '../agents/bidding/bidderRecord.js';
 import { chooseLearnerAction } from '../agents/bidding/decideBid.js';
 import { learnFromAuction } from '../agents/bidding/learnFromAuction.js';
 import { isLearning, type BidderRecord, type StrategySpec } from '../agents/bidding/types.js';
@@ -129,7 +129,8 @@ export function beatsBestRival(o: ShadingOutcome, bidEth: number): boolean {
  */
 export function counterfactualPayoffs(grid: readonly number[], o: ShadingOutcome): number[] {
   return grid.map((_, a) => {
-    const bid = cappedActionBidY(grid, false, a, o.valueEth);
+    // As capEth.ts caps the real bid: s × value, a factor above 1 bidding above the value.
+    const bid = grid[a]! * o.valueEth;
     return beatsBestRival(o, bid) ? o.valueEth - bid : 0;
   });
 }

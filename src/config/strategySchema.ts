@@ -61,9 +61,6 @@ export const strategySchema = z
 
 export type StrategyConfig = z.output<typeof strategySchema>;
 
-/** Names of the strategies, in the union's order. */
-export const BIDDER_STRATEGY_NAMES = ['fixed-fraction', 'truthful', 'equilibrium', 'epsilon-greedy', 'ucb1', 'exp3', 'hedge', 'q-learning'] as const;
-
 /** The bandit a searcher learns its discrete choices with (no grid: its arms are the choices). */
 export const choiceLearnerSchema = z
   .discriminatedUnion('name', [

@@ -1,6 +1,6 @@
 import { decideBid, type BidChoice } from '../agents/bidding/decideBid.js';
 import type { BidderRecord } from '../agents/bidding/types.js';
-import { choiceArms } from '../agents/bidding/choices.js';
+import { choiceArms, type ChoiceArm } from '../agents/bidding/choices.js';
 import { chooseAction } from '../agents/learning/learner.js';
 import type { SearcherConfig } from '../config/schema.js';
 import { builderBidY } from '../agents/builders/buildBlock.js';
@@ -9,6 +9,7 @@ import type { BidStrategy } from '../agents/searchers/bidStrategy.js';
 import { yToGas } from '../agents/searchers/units.js';
 import type { MechanismConfig } from '../market/mechanisms/config.js';
 import { conflicts } from '../market/orders/positions.js';
+import type { Bid } from '../market/mechanisms/types.js';
 import type { Bundle } from '../market/orders/types.js';
 import { equilibriumBidFor } from '../market/theory/equilibriumBid.js';
 import type { ModelRuntime } from './runtime.js';
@@ -71,8 +72,7 @@ export function rivalDecisions(bundles: readonly Bundle[], own: readonly Bundle[
  */
 export function equilibriumRebids(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], decisions: SearcherDecision[]): readonly Bundle[] {
   if (!world.config.searchers.some((c) => c.strategy.name === 'equilibrium')) return bundles;
-  const byDecision = new Map<number, Bundle[]>();
-  for (const b of bundles) if (b.decision !== undefined && b.decision >= 0) byDecision.set(b.decision, [...(byDecision.get(b.decision) ?? []), b]);
+  const byDecision = bundlesByDecision(bundles);
   const scale = new Map<number, number>();
   decisions.forEach((d, i) => {
     if (world.config.searchers[d.searcher]!.strategy.name !== 'equilibrium' || !(d.valueY > 0)) return;
@@ -91,6 +91,23 @@ export function equilibriumRebids(world: WorldState, rt: ModelRuntime, bundles: 
     const gasToken = world.rollups[b.bidRollup]!.gasToken;
     return { ...b, bidY, bidGas: yToGas(bidY, gasToken, world.refPriceYPerX) };
   });
+}
+
+/** The builders' bids for a block as the mechanism takes them (each with its id and bid time). */
+export function builderBids(world: WorldState, bidsY: readonly number[]): Bid[] {
+  return bidsY.map((amount, i) => ({ bidderId: world.builders[i]!.id, amount, timeMs: world.config.builders[i]!.bidTimeMs }));
+}
+
+/** Bundles by the bid decision they carry (bundles without one left out). */
+export function bundlesByDecision(bundles: readonly Bundle[]): Map<number, Bundle[]> {
+  const by = new Map<number, Bundle[]>();
+  for (const b of bundles) {
+    if (b.decision === undefined || b.decision < 0) continue;
+    const list = by.get(b.decision);
+    if (list) list.push(b);
+    else by.set(b.decision, [b]);
+  }
+  return by;
 }
 
 /** A `history` equilibrium builder's view of the values: its own, and its estimates of the rivals' (its own value before it has any). */
@@ -120,10 +137,19 @@ export function chooseArm(world: WorldState, rt: ModelRuntime, s: SearcherState)
   return chooseAction(choices.learner, s.bidding.choiceLearner!, rt.dist(`${bidderStream('searcher', s.id)}/choices`).source);
 }
 
+const armsByChoices = new WeakMap<object, readonly ChoiceArm[]>();
+
+/** The arms of a searcher's (never changing) choices, listed once per config rather than every slot. */
+function armsOf(choices: NonNullable<SearcherConfig['choices']>): readonly ChoiceArm[] {
+  let arms = armsByChoices.get(choices);
+  if (!arms) armsByChoices.set(choices, (arms = choiceArms(choices)));
+  return arms;
+}
+
 /** A searcher's config with this slot's arm of its choices applied (unchanged for −1). */
 export function withChoice<C extends SearcherConfig>(cfg: C, arm: number): C {
   if (arm < 0 || cfg.choices === undefined) return cfg;
-  const chosen = choiceArms(cfg.choices)[arm]!;
+  const chosen = armsOf(cfg.choices)[arm]!;
   return {
     ...cfg,
     ...(chosen.bundling === undefined ? {} : { bundling: chosen.bundling }),

@@ -1,5 +1,5 @@
 import { buildBlock } from '../agents/builders/buildBlock.js';
-import { builderChoices } from './bidding.js';
+import { builderBids, builderChoices } from './bidding.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../market/orders/allocateBundles.js';
 import { rollupsOf } from '../market/orders/positions.js';
@@ -32,7 +32,7 @@ export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles
   const pools = world.rollups.map((r) => r.pool);
   const grossY = candidates.map((c) => buildBlock(c.seen.filter((b) => inMask(b, mask)), pools, source).valueByRollupY.reduce((a, v) => a + v, 0));
   const { choices } = builderChoices(world, grossY, () => source);
-  const bids = choices.map((c, i) => ({ bidderId: world.builders[i]!.id, amount: c.bidY, timeMs: world.config.builders[i]!.bidTimeMs }));
+  const bids = builderBids(world, choices.map((c) => c.bidY));
   return runMechanism(world.config.mechanism, bids, source).payments.toProposer;
 }
 

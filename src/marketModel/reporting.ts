@@ -9,6 +9,7 @@ import {
   strategicReport,
   type ReportSettlement,
 } from '../market/revenueSharing/reporting.js';
+import { builderBids } from './bidding.js';
 import type { ModelRuntime } from './runtime.js';
 import type { WinningBlock } from './slot.js';
 import type { WorldState } from './types.js';
@@ -33,7 +34,7 @@ export function reportSharedRevenue(state: WorldState, rt: ModelRuntime, block: 
   const { reporting, proposerCut } = state.config.revenueSharing;
   const { publicBids, committee, stakeBound } = reporting.detection;
   const part = 1 - proposerCut;
-  const bids = (block?.bidsY ?? []).map((amount, i) => ({ bidderId: state.builders[i]!.id, amount, timeMs: state.config.builders[i]!.bidTimeMs }));
+  const bids = builderBids(state, block?.bidsY ?? []);
 
   let publicBoundY = 0;
   if (publicBids?.enabled) {

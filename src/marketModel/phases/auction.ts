@@ -9,7 +9,7 @@ import { zeroTally } from '../columns.js';
 import { sequencingGroups } from '../membership.js';
 import { touchesFcfs } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
-import { bidderStream, builderChoices } from '../bidding.js';
+import { bidderStream, builderBids, builderChoices } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
 
@@ -40,7 +40,7 @@ function auctionBlock(
   const grossY = candidates.map((c) => group.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
   const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
   const bidsY = choices.map((c) => c.bidY);
-  const bids = world.builders.map((b, i) => ({ bidderId: b.id, amount: bidsY[i]!, timeMs: world.config.builders[i]!.bidTimeMs }));
+  const bids = builderBids(world, bidsY);
   const drawn = recordingSource(source);
   const { allocation, payments } = runMechanism(world.config.mechanism, bids, drawn.source);
   const winner = allocation.winnerIndex;

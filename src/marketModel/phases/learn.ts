@@ -7,7 +7,7 @@ import { getMechanism } from '../../market/mechanisms/registry.js';
 import { revealsAtLeast } from '../../market/mechanisms/types.js';
 import type { Bundle } from '../../market/orders/types.js';
 import { conflicts } from '../../market/orders/positions.js';
-import { positionMechanism } from '../bidding.js';
+import { builderBids, bundlesByDecision, positionMechanism } from '../bidding.js';
 import type { AuctionOutcome, Candidate, ExecutionOutcome, SearchOutcome, WinningBlock } from '../slot.js';
 import { isLearning, type BidderRecord } from '../../agents/bidding/types.js';
 import type { WorldState } from '../types.js';
@@ -40,7 +40,7 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
     block.valuesY.forEach((v, j) => { if (j !== i) record.rivalValueY[j] = (1 - w) * record.rivalValueY[j]! + w * v; });
   }
   if (!(valueY > 0)) return;
-  const bids = block.bidsY.map((amount, j) => ({ bidderId: world.builders[j]!.id, amount, timeMs: world.config.builders[j]!.bidTimeMs }));
+  const bids = builderBids(world, block.bidsY);
   const payoff = payoffOfBid(mechanism, bids, i, valueY, block.draws, losersPay);
   const revealed = revealsAtLeast(feedback, getMechanism(mechanism.name).counterfactualFrom);
   // Every action's payoff: for the regret metric, or for a learner the feedback lets see them.
@@ -66,18 +66,6 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
 /** What each action of the record's grid would have earned for a searcher's opportunity (positionAuction.ts). */
 function counterfactualsOf(record: BidderRecord, rule: PositionRule, valueY: number, legs: readonly PositionLeg[]): number[] {
   return record.regretGrid.map((_, a) => positionPayoff(rule, cappedActionBidY(record.regretGrid, record.regretAbsolute, a, valueY), valueY, legs));
-}
-
-/** Bundles by the decision they carry. */
-function bundlesByDecision(bundles: readonly Bundle[]): Map<number, Bundle[]> {
-  const by = new Map<number, Bundle[]>();
-  for (const b of bundles) {
-    if (b.decision === undefined || b.decision < 0) continue;
-    const list = by.get(b.decision);
-    if (list) list.push(b);
-    else by.set(b.decision, [b]);
-  }
-  return by;
 }
 
 const NOTHING_SEEN: ReadonlySet<Bundle> = new Set();
