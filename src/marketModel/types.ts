@@ -2,6 +2,7 @@ import type { Pool, Token } from '../market/amm/types.js';
 import type { Balances, UserSwap } from '../market/orders/types.js';
 import type { MarketConfig } from '../config/schema.js';
 import type { BidderRecord } from '../agents/bidding/types.js';
+import type { BlockExpectation } from './expectation.js';
 
 /*
  * The market model's persistent world: what carries over from one slot to the next. Everything here
@@ -37,6 +38,8 @@ export interface BuilderState {
   readonly holdings: Balances[];
   /** Its bidding for blocks: a learner's state, its estimates of the rivals, its record (strategies). */
   readonly bidding: BidderRecord;
+  /** What it expects a future block to be worth (blocks sold ahead of time are bid on it). */
+  readonly expectation: BlockExpectation;
 }
 
 export interface RollupState {

@@ -1,3 +1,4 @@
+import { createExpectation } from './expectation.js';
 import type { MarketConfig } from '../config/schema.js';
 import { createBidderRecord } from '../agents/bidding/bidderRecord.js';
 import { choiceArms } from '../agents/bidding/choices.js';
@@ -42,7 +43,7 @@ export function createWorld(config: MarketConfig): WorldState {
       bidding: createBidderRecord(s.strategy, 0, s.choices ? { learner: s.choices.learner, arms: choiceArms(s.choices).length } : undefined),
     })),
     proposer: { holdings: rollups.map(zeroBalances) },
-    builders: config.builders.map((b, index) => ({ id: b.id, index, wins: 0, receivedY: 0, paidY: 0, holdings: rollups.map(zeroBalances), bidding: createBidderRecord(b.strategy, config.builders.length) })),
+    builders: config.builders.map((b, index) => ({ id: b.id, index, wins: 0, receivedY: 0, paidY: 0, holdings: rollups.map(zeroBalances), bidding: createBidderRecord(b.strategy, config.builders.length), expectation: createExpectation(rollups.length) })),
     validatorRevenueY: config.validators.map(() => 0),
     governance: {
       member: rollups.map(() => config.sequencing.mode === 'shared'),

@@ -11,6 +11,7 @@ import { builderBids, bundlesByDecision, positionMechanism } from '../bidding.js
 import type { AuctionOutcome, Candidate, ExecutionOutcome, SearchOutcome, WinningBlock } from '../slot.js';
 import { isLearning, type BidderRecord } from '../../agents/bidding/types.js';
 import type { WorldState } from '../types.js';
+import { updateExpectations } from '../expectation.js';
 
 /** What the learn step reads of the slot. */
 export interface LearnInput {
@@ -103,6 +104,7 @@ function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], de
  */
 export function learnFromSlot(world: WorldState, input: LearnInput): void {
   const mechanism = world.config.mechanism;
+  updateExpectations(world, input.candidates);
   if (world.builders.length > 0) {
     const losersPay = getMechanism(mechanism.name).losersPay;
     for (const block of input.auction.blocks) for (let i = 0; i < world.builders.length; i++) builderLearns(world, block, i, input.slot, losersPay);
