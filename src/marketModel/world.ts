@@ -55,6 +55,7 @@ export function createWorld(config: MarketConfig): WorldState {
     },
     nextUserId: 0,
     nextGroupId: 0,
+    aheadSales: [],
   };
 }
 
