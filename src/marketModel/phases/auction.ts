@@ -8,6 +8,7 @@ import type { Allocated, Bundle } from '../../market/orders/types.js';
 import { zeroTally } from '../columns.js';
 import { sequencingGroups } from '../membership.js';
 import { touchesFcfs } from '../orderingPolicy.js';
+import { partialSale } from '../partialBlock.js';
 import type { ModelRuntime } from '../runtime.js';
 import { bidderStream, builderBids, builderChoices } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
@@ -26,7 +27,9 @@ function sellPositions(world: WorldState, bundles: readonly Bundle[], group: rea
 /**
  * Builder mode: builders bid for the group's block with the configured mechanism, each by its
  * strategy (its value: the block's bids less its cost). The mechanism's draws are kept so the
- * learn step can replay the auction with other bids.
+ * learn step can replay the auction with other bids. Under `partial-block` the builders sell only
+ * their top of block and the proposer adds its local part, drawing ties from the stream
+ * `partial-block/<key>` (partialBlock.ts).
  */
 function auctionBlock(
   world: WorldState,
@@ -36,16 +39,22 @@ function auctionBlock(
   group: readonly number[],
   proposer: number,
   source: Source,
+  key: string,
 ): { block: WinningBlock; allocated: Allocated[] } {
-  const grossY = candidates.map((c) => group.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
+  const inGroup = (b: Bundle) => within(b, group);
+  const fullGrossY = candidates.map((c) => group.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
+  // A partial-block auction sells only each builder's top of block: builders value and bid on that part.
+  const partial = partialSale(world, bundles.filter((b) => inGroup(b) && !touchesFcfs(world, b)), candidates, inGroup, fullGrossY);
+  const grossY = partial?.grossY ?? fullGrossY;
   const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
   const bidsY = choices.map((c) => c.bidY);
   const bids = builderBids(world, bidsY);
   const drawn = recordingSource(source);
   const { allocation, payments } = runMechanism(world.config.mechanism, bids, drawn.source);
   const winner = allocation.winnerIndex;
-  const won = winner === null ? [] : candidates[winner]!.included.filter((b) => within(b, group));
-  const unsold = bundles.filter((b) => within(b, group) && touchesFcfs(world, b));
+  const won = winner === null ? [] : (partial?.parts[winner] ?? candidates[winner]!.included.filter(inGroup));
+  const local = partial?.local(won, () => rt.dist(`partial-block/${key}`).source) ?? [];
+  const unsold = bundles.filter((b) => inGroup(b) && touchesFcfs(world, b));
   return {
     block: {
       rollups: group,
@@ -57,7 +66,7 @@ function auctionBlock(
       draws: drawn.draws,
       payments: { perBidderY: payments.perBidder, toProposerY: payments.toProposer, burnedY: payments.burned, toCommitteeY: payments.toCommittee, rebateToUserY: payments.rebateToUser },
     },
-    allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...unsold.map((bundle) => ({ bundle, paymentGas: 0 }))],
+    allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...local, ...unsold.map((bundle) => ({ bundle, paymentGas: 0 }))],
   };
 }
 
@@ -93,7 +102,7 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
         allocated.push(...sellPositions(world, bundles, group, source));
         blocks.push({ rollups: group, proposer, builder: null, bidsY: [], valuesY: [], choices: [], draws: [], payments: null });
       } else {
-        const sold = auctionBlock(world, rt, bundles, candidates, group, proposer, source);
+        const sold = auctionBlock(world, rt, bundles, candidates, group, proposer, source, key);
         allocated.push(...sold.allocated);
         blocks.push(sold.block);
       }
