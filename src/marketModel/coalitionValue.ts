@@ -5,6 +5,7 @@ import { allocateBundles, type PaymentRule } from '../market/orders/allocateBund
 import { rollupsOf } from '../market/orders/positions.js';
 import type { Bundle } from '../market/orders/types.js';
 import { touchesFcfs } from './orderingPolicy.js';
+import { partialSale } from './partialBlock.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate } from './slot.js';
 import type { WorldState } from './types.js';
@@ -18,7 +19,8 @@ const inMask = (b: Bundle, mask: number) => rollupsOf(b.target).every((r) => (ma
  * out) and bids for it by its strategy (a learner as it would now, drawing from this stream); the mechanism runs on those bids. Without builders, the proposer sells S's
  * positions to the searchers. Counterfactuals read the pools before execution, draw only from their
  * own streams (`counterfactual/<mask>`) and change nothing: the real outcome is the same with or
- * without them. v(S) is what the proposer would have received (Y): the winning bid under
+ * without them. Under `partial-block` builders bid on their rebuilt blocks' tops and v(S) adds the
+ * bids of the proposer's local part (partialBlock.ts), as the real proposer receives them. v(S) is what the proposer would have received (Y): the winning bid under
  * first-price; under a burning mechanism the burn is not revenue the rollups could share, so it is
  * left out, as it is from the real revenue that is split.
  */
@@ -30,10 +32,18 @@ export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles
     return allocateBundles(forSale, world.config.mechanism.name as PaymentRule, source).reduce((a, w) => a + w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);
   }
   const pools = world.rollups.map((r) => r.pool);
-  const grossY = candidates.map((c) => buildBlock(c.seen.filter((b) => inMask(b, mask)), pools, source).valueByRollupY.reduce((a, v) => a + v, 0));
-  const { choices } = builderChoices(world, grossY, () => source);
+  const inS = (b: Bundle) => inMask(b, mask);
+  const rebuilt = candidates.map((c) => ({ ...c, ...buildBlock(c.seen.filter(inS), pools, source) }));
+  const fullGrossY = rebuilt.map((c) => c.valueByRollupY.reduce((a, v) => a + v, 0));
+  // A partial-block auction sells each builder's top of block and the proposer keeps its local part's bids.
+  const partial = partialSale(world, bundles.filter((b) => inS(b) && !touchesFcfs(world, b)), rebuilt, inS, fullGrossY);
+  const { choices } = builderChoices(world, partial?.grossY ?? fullGrossY, () => source);
   const bids = builderBids(world, choices.map((c) => c.bidY));
-  return runMechanism(world.config.mechanism, bids, source).payments.toProposer;
+  const { allocation, payments } = runMechanism(world.config.mechanism, bids, source);
+  if (partial === null) return payments.toProposer;
+  const w = allocation.winnerIndex;
+  const local = partial.local(w === null ? [] : partial.parts[w]!, () => source);
+  return local.reduce((a, l) => a + l.bundle.bidY, payments.toProposer);
 }
 
 /** v(S) for this slot, computed on first use and remembered for the rest of the slot. */

@@ -4,12 +4,14 @@ import type { Allocated, UserSwap } from '../market/orders/types.js';
 
 /**
  * Ties at one instant execute in this order (the queue's priority: lower first): lone legs unwound,
- * top-of-block bundles on auctioned rollups, a sandwich's front-run, the user (and fcfs bundles, in
- * arrival order), a backrun right after its target, a sandwich's back-run last.
+ * top-of-block bundles on auctioned rollups, the proposer's greedy local top-of-block bundles (a
+ * partial-block auction's local part, after the auctioned part), a sandwich's front-run, the user
+ * (and fcfs bundles, in arrival order), a backrun right after its target, a sandwich's back-run last.
  */
 export const executionPriority = {
-  unwind: -3,
-  topOfBlock: -2,
+  unwind: -4,
+  topOfBlock: -3,
+  localTop: -2,
   sandwichFront: -1,
   arrival: 0,
   backrun: 1,
@@ -33,14 +35,17 @@ export type PlanItem =
  *   sandwich's front-run right before its victim and its back-run right after; a backrun right after
  *   its target (searchers never see an encrypted rollup's swaps, so none target them);
  * - `fcfs`: bundles at their arrival time (slot start or their target's arrival, plus latency), so
- *   no bundle ever executes ahead of a user swap that arrived earlier.
+ *   no bundle ever executes ahead of a user swap that arrived earlier;
+ * - a partial-block auction's local part (`Allocated.localBuild`): `greedy` top-of-block bundles at
+ *   the slot's start right after the auctioned ones, in the order the proposer took them (by bid),
+ *   its backruns and sandwiches at their targets; `fcfs` bundles as on an fcfs rollup.
  * Users execute in arrival order; those arriving after `cutoffMs` (when the block was committed to:
  * a block auction's deadline) are not in this block. An atomic bundle executes once, on all its
  * rollups at one point.
  */
 export function executionPlan(state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs = Number.POSITIVE_INFINITY): PlanItem[] {
   const q = new EventQueue<PlanItem>();
-  const fcfs = (r: number) => state.config.rollups[r]!.ordering === 'fcfs';
+  const fcfsRollup = (r: number) => state.config.rollups[r]!.ordering === 'fcfs';
   const users = new Map<number, UserSwap>();
   for (const s of state.searchers) if (s.openLegs.length > 0) q.push(slotStartMs, { kind: 'unwind', searcher: s.index }, executionPriority.unwind);
   for (const r of state.rollups) for (const tx of r.pending) {
@@ -50,9 +55,10 @@ export function executionPlan(state: WorldState, allocated: readonly Allocated[]
   }
   for (const won of allocated) {
     const t = won.bundle.target;
+    const fcfs = won.localBuild === 'fcfs' ? () => true : fcfsRollup;
     if (t.kind === 'top') {
       const anyFcfs = t.rollups.some(fcfs);
-      q.push(anyFcfs ? won.bundle.arrivalMs : slotStartMs, { kind: 'bundle', won }, anyFcfs ? executionPriority.arrival : executionPriority.topOfBlock);
+      q.push(anyFcfs ? won.bundle.arrivalMs : slotStartMs, { kind: 'bundle', won }, anyFcfs ? executionPriority.arrival : won.localBuild === 'greedy' ? executionPriority.localTop : executionPriority.topOfBlock);
       continue;
     }
     const target = users.get(t.userId);

@@ -33,6 +33,12 @@ const ULP = 2 ** -52;
 
 const shipped = ['configs/baseline.json', ...readdirSync('configs/scenarios').filter((f) => f.endsWith('.json')).sort().map((f) => join('configs/scenarios', f))];
 const marketScenarios = shipped.filter((p) => ((JSON.parse(readFileSync(p, 'utf8')) as { kind?: string }).kind ?? 'market') === 'market');
+// Variants whose flows no shipped scenario has: a partial-block auction's local part pays the proposer directly.
+const variants: readonly { path: string; sets: readonly string[] }[] = ['greedy', 'fcfs'].map((localBuild) => ({
+  path: 'configs/scenarios/shared-vs-separate.json',
+  sets: [`mechanism=${JSON.stringify({ name: 'partial-block', topOfBlockShare: 0.25, localBuild })}`],
+}));
+const cases = [...marketScenarios.map((path) => ({ path, sets: [] as readonly string[] })), ...variants];
 
 describe(`token conservation over ${SLOTS} slots of every shipped market scenario`, () => {
   it('finds the shipped market scenarios', () => {
@@ -40,9 +46,9 @@ describe(`token conservation over ${SLOTS} slots of every shipped market scenari
     expect(marketScenarios.length).toBeGreaterThanOrEqual(6);
   });
 
-  for (const path of marketScenarios) {
-    it(`${path}: |Σ over holders − initial| stays within the rounding bound every slot`, () => {
-      const config = loadConfig(path) as MarketConfig;
+  for (const { path, sets } of cases) {
+    it(`${[path, ...sets].join(' --set ')}: |Σ over holders − initial| stays within the rounding bound every slot`, () => {
+      const config = loadConfig(path, sets) as MarketConfig;
       const ms = buildMarketSimulation(config);
       const acc = new SummaryAccumulator({ refPriceYPerX: ms.world.refPriceYPerX, poolPrices: ms.world.rollups.map((r) => r.pool.reserveY / r.pool.reserveX) }, columnsOf(config));
       const ops = config.rollups.map(() => 0);

@@ -6,8 +6,8 @@ import type { Allocated, Bundle } from './types.js';
 export type PaymentRule = 'first-price' | 'second-price';
 
 
-/** A uniformly random order of `n` indices (Fisher–Yates with the passed-in source). */
-function shuffledIndices(n: number, source: Source): number[] {
+/** A uniformly random order of `n` indices (Fisher–Yates with the passed-in source, n − 1 draws). */
+export function shuffledIndices(n: number, source: Source): number[] {
   const idx = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(source() * (i + 1));

@@ -75,4 +75,10 @@ export interface Bundle {
 export interface Allocated {
   readonly bundle: Bundle;
   readonly paymentGas: number;
+  /**
+   * Set when the proposer built it into the block itself, outside the auction (a partial-block
+   * auction's local part, by `greedy` or `fcfs`): it pays the proposer directly. Absent for what
+   * the auction sold (and for fcfs rollups' bundles, carried unsold).
+   */
+  readonly localBuild?: 'greedy' | 'fcfs';
 }

@@ -8,6 +8,7 @@ import type { Allocated, Bundle } from '../../market/orders/types.js';
 import { zeroTally } from '../columns.js';
 import { sequencingGroups } from '../membership.js';
 import { touchesFcfs } from '../orderingPolicy.js';
+import { partialSale } from '../partialBlock.js';
 import type { ModelRuntime } from '../runtime.js';
 import { bidderStream, builderBids, builderChoices } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
@@ -37,7 +38,9 @@ interface AheadStats {
  * (`leadSlots` > 0) sells the block of slot + leadSlots now, on expectations, and this slot's
  * block goes to the builder that bought it then (the first leadSlots slots, which no sale reached,
  * are sold in the slot), built with what exists now; the block's values
- * are then the builders' values now (what the learn step replays the sale against).
+ * are then the builders' values now (what the learn step replays the sale against). Under
+ * `partial-block` the builders sell only their top of block and the proposer adds its local part,
+ * drawing ties from the stream `partial-block/<key>` (partialBlock.ts).
  */
 function auctionBlock(
   world: WorldState,
@@ -49,7 +52,11 @@ function auctionBlock(
   source: Source,
   slot: number,
 ): { block: WinningBlock; allocated: Allocated[]; sales: SlotSale[]; ahead: AheadStats | null; grossY: number[] } {
-  const grossY = candidates.map((c) => group.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
+  const inGroup = (b: Bundle) => within(b, group);
+  const fullGrossY = candidates.map((c) => group.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
+  // A partial-block auction sells only each builder's top of block: builders value and bid on that part.
+  const partial = partialSale(world, bundles.filter((b) => inGroup(b) && !touchesFcfs(world, b)), candidates, inGroup, fullGrossY);
+  const grossY = partial?.grossY ?? fullGrossY;
   const lead = timingOf(world.config.mechanism).leadSlots;
   const sales = lead > 0 && !world.aheadSales.some((s) => s.key === key && s.slot === slot + lead) ? [sellSlot(world, rt, candidates, group, key, slot + lead, slot, source)] : [];
   const sale = lead > 0 ? world.aheadSales.find((s) => s.key === key && s.slot === slot) : undefined;
@@ -79,14 +86,15 @@ function auctionBlock(
     }
   }
   const winner = block.builder;
-  const won = winner === null ? [] : candidates[winner]!.included.filter((b) => within(b, group));
-  const unsold = bundles.filter((b) => within(b, group) && touchesFcfs(world, b));
+  const won = winner === null ? [] : (partial?.parts[winner] ?? candidates[winner]!.included.filter(inGroup));
+  const local = partial?.local(won, () => rt.dist(`partial-block/${key}`).source) ?? [];
+  const unsold = bundles.filter((b) => inGroup(b) && touchesFcfs(world, b));
   return {
     block: { rollups: group, proposer, ...block },
-    allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...unsold.map((bundle) => ({ bundle, paymentGas: 0 }))],
+    allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...local, ...unsold.map((bundle) => ({ bundle, paymentGas: 0 }))],
     sales,
     ahead,
-    grossY,
+    grossY: fullGrossY,
   };
 }
 

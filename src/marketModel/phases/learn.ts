@@ -12,6 +12,7 @@ import type { AuctionOutcome, Candidate, ExecutionOutcome, SearchOutcome, Winnin
 import { isLearning, type BidderRecord } from '../../agents/bidding/types.js';
 import type { WorldState } from '../types.js';
 import { updateExpectations } from '../expectation.js';
+import { partialRules } from '../partialBlock.js';
 
 /** What the learn step reads of the slot. */
 export interface LearnInput {
@@ -75,12 +76,18 @@ const NOTHING_SEEN: ReadonlySet<Bundle> = new Set();
  * The legs of a searcher's decision as the counterfactual sees them: each bundle's share of the
  * decision's bid, the best bid of another searcher's bundle for the same positions, and whether the
  * leg could be included at all. With builders, only what the winning block's builder saw counts
- * (a rival it never saw was no competition; an own bundle it never saw could not win).
+ * (a rival it never saw was no competition; an own bundle it never saw could not win), except under
+ * a partial-block auction with a local part, whose proposer sees every bundle.
  */
 function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], decisionBidY: number, seenBy: (builder: number) => ReadonlySet<Bundle>): PositionLeg[] {
+  // A partial-block auction with a local part: the proposer's local build takes from every bundle
+  // for sale, so every rival counts and every leg can be included. An approximation: it ignores
+  // that a bid also had to be among the winning builder's top k, or find local space left.
+  const rules = partialRules(world);
+  const localBuildSeesAll = rules !== null && rules.share < 1;
   return own.map((b) => {
     let seen: ReadonlySet<Bundle> | null = null;
-    if (world.builders.length > 0) {
+    if (world.builders.length > 0 && !localBuildSeesAll) {
       const block = input.auction.blocks.find((k) => k.rollups.includes(b.bidRollup));
       seen = block?.builder == null ? NOTHING_SEEN : seenBy(block.builder);
     }
@@ -97,7 +104,8 @@ function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], de
  * Phase 9 (apply): every bidder learns from this slot's auctions. Each builder with a block worth
  * something records its expected payoff, what each action of its grid would have earned (the
  * auction replayed with its bid changed, the mechanism's draws and the rivals' bids held fixed) and
- * learns from what `bidding.feedback` reveals. Each searcher does the same for each opportunity it
+ * learns from what `bidding.feedback` reveals (under `partial-block` its value is its auctioned
+ * part's, as it bid: `WinningBlock.valuesY`). Each searcher does the same for each opportunity it
  * bid on: it won when all of its bundles executed; a counterfactual bid wins when each of its legs
  * beats the best rival bid for the same positions (see positionAuction.ts and `legsOf`). Builders'
  * records hold expected payoffs (what regret compares); learners learn from what happened to them.

@@ -77,6 +77,8 @@ function creditDirect(world: WorldState, block: WinningBlock, tally: Tally<'sett
 /**
  * Phase 7 (apply): executed winners pay their bids in gas tokens — to the proposer directly, or to
  * the winning builder, who pays the mechanism's price on to the proposer (and burn, and committee);
+ * a partial-block auction's local part pays the proposer directly (`local_part_y`, the rest
+ * `auctioned_part_y`);
  * the proposer disposes of what it holds; each rollup's base fee moves toward its target. Returns
  * the settlement's per-rollup statistics.
  */
@@ -84,13 +86,22 @@ export function settleSlot(world: WorldState, auction: AuctionOutcome, execution
   const tally = world.rollups.map(() => zeroTally('settle'));
   const viaBuilders = world.builders.length > 0;
   const received = world.rollups.map(zeroBalances);
-  for (const { bundle, paymentGas } of execution.executed) {
+  for (const { bundle, paymentGas, localBuild } of execution.executed) {
     const rollup = world.rollups[bundle.bidRollup]!;
-    const to = viaBuilders ? received[rollup.index]! : world.proposer.holdings[rollup.index]!;
-    const paid = paymentGas > 0 ? payBid(world, rollup, bundle.searcher, paymentGas, to, tally[rollup.index]!) : paymentGas;
+    const stats = tally[rollup.index]!;
+    // A partial-block auction's local part pays the proposer directly, as in direct mode.
+    const local = localBuild !== undefined;
+    const to = viaBuilders && !local ? received[rollup.index]! : world.proposer.holdings[rollup.index]!;
+    const paid = paymentGas > 0 ? payBid(world, rollup, bundle.searcher, paymentGas, to, stats) : paymentGas;
+    const paidY = rollup.gasToken === 'X' ? paid * world.refPriceYPerX : paid;
+    if (local) {
+      stats.localPartY += paidY;
+      stats.proposerRevenueY += paidY;
+      world.validatorRevenueY[auction.proposers[rollup.index]!]! += paidY;
+    } else stats.auctionedPartY += paidY;
     const rec = world.searchers[bundle.searcher]!.record;
     rec.wins++;
-    rec.paidY += rollup.gasToken === 'X' ? paid * world.refPriceYPerX : paid;
+    rec.paidY += paidY;
     rec.wonValueY += bundle.valueY;
   }
   for (const block of auction.blocks) {

@@ -43,7 +43,8 @@ export function shareRevenue(rt: ModelRuntime): (world: WorldState, slot: ShareI
     const feesByRollup = world.rollups.map((r) => (r.gasToken === 'X' ? slot.execution.tally[r.index]!.feesGas * p : slot.execution.tally[r.index]!.feesGas));
     if (members.length > 0) {
       const block = slot.auction.blocks.find((b) => b.rollups.includes(members[0]!));
-      const trueY = block?.payments ? block.payments.toProposerY : members.reduce((a, r) => a + slot.settlement[r]!.proposerRevenueY, 0);
+      // With builders: the mechanism's payment to the proposer, plus a partial-block auction's local part (paid to it directly).
+      const trueY = block?.payments ? members.reduce((a, r) => a + slot.settlement[r]!.localPartY, block.payments.toProposerY) : members.reduce((a, r) => a + slot.settlement[r]!.proposerRevenueY, 0);
       const report = reportSharedRevenue(world, rt, block, trueY, slot.auction.proposers);
       const shares = rule ? (slot.counterfactual.splitShares ?? sharesAmong(rule, members, n, { feesByRollup })) : members.map(() => 0);
       for (const r of members) {

@@ -7,16 +7,20 @@ import { bidsOf, constant } from './helpers.js';
 describe('partial-block auction', () => {
   it('sells the top-of-block share first-price and reports the share', () => {
     const bids = bidsOf([2, 7, 3]);
-    const allocation = allocatePartialBlock(bids, { topOfBlockShare: 0.1 }, constant(0.5));
+    const allocation = allocatePartialBlock(bids, { topOfBlockShare: 0.1, localBuild: 'greedy' }, constant(0.5));
     expect(allocation.auctionedShare).toBe(0.1);
     expect(allocation.winnerIndex).toBe(1);
-    expect(payPartialBlock(bids, allocation, { topOfBlockShare: 0.1 }).toProposer).toBe(7);
+    expect(payPartialBlock(bids, allocation, { topOfBlockShare: 0.1, localBuild: 'greedy' }).toProposer).toBe(7);
   });
 
   it('rejects topOfBlockShare outside (0, 1]', () => {
     for (const topOfBlockShare of [0, -0.5, 1.5, Number.NaN]) {
-      expect(() => allocatePartialBlock(bidsOf([1]), { topOfBlockShare }, constant(0))).toThrow(/topOfBlockShare/);
+      expect(() => allocatePartialBlock(bidsOf([1]), { topOfBlockShare, localBuild: 'greedy' }, constant(0))).toThrow(/topOfBlockShare/);
     }
+  });
+
+  it('rejects a localBuild other than greedy or fcfs', () => {
+    expect(() => allocatePartialBlock(bidsOf([1]), { topOfBlockShare: 0.5, localBuild: 'lifo' as 'greedy' }, constant(0))).toThrow(/localBuild must be one of greedy, fcfs/);
   });
 });
 
