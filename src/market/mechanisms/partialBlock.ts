@@ -68,7 +68,7 @@ export const partialBlock = defineMechanism({
   reveals: 'min-to-win',
   counterfactualFrom: 'min-to-win',
   losersPay: false,
-  summary: 'only the top-of-block share of the block is sold, first-price; the proposer builds the rest locally (greedy by bid or fcfs) and is paid its bundles\' bids directly.',
+  summary: 'the top-of-block share is sold first-price; the proposer builds the rest (greedy or fcfs) and keeps its bids.',
   params: partialBlockParamsSchema,
   validateParams: validatePartialBlockParams,
   allocate: allocatePartialBlock,
