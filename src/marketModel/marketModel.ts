@@ -19,6 +19,7 @@ import { slotRecorder, type SlotEvent } from './slotRecord.js';
 import { tableColumns } from './columns.js';
 import type { WorldState } from './types.js';
 import { createWorld } from './world.js';
+import { expressLaneAuctions } from './timeboost.js';
 
 /** A market simulation ready to step, with its bus and runtime. */
 export interface MarketSimulation {
@@ -33,14 +34,15 @@ export type MarketSlotStep = (world: WorldState, ctx: SlotContext) => SlotOutcom
 
 /**
  * The slot of DESIGN.md §4 as one ordered list of phases. The deciding phases read the world and
- * return what they decided; the apply steps — nature's price step and arrivals, then execute,
+ * return what they decided (on Timeboost rollups, the express-lane auction that closes this slot
+ * among them); the apply steps — nature's price step and arrivals, then execute,
  * settle, share and learn (bidders' records and learners) — are the only ones that change it. With no builders the build phase decides
  * nothing and the proposer sells positions to searchers directly.
  */
 export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
-  const [nextPrice, arrivals, search, build, auction, counterfactual, execute, share] = [
+  const [nextPrice, arrivals, search, build, auction, counterfactual, expressLaneAuction, execute, share] = [
     referencePriceStep(rt), drawArrivals(rt), searchBundles(rt), buildCandidates(rt),
-    runAuctions(rt), runCounterfactuals(rt), executeSlot(rt), shareRevenue(rt),
+    runAuctions(rt), runCounterfactuals(rt), expressLaneAuctions(rt), executeSlot(rt), shareRevenue(rt),
   ];
   return (world, ctx) => {
     world.refPriceYPerX = nextPrice(world, ctx);
@@ -51,11 +53,12 @@ export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
     const candidates = build(world, found.bundles, found.arms);
     const sold = auction(world, found.bundles, candidates);
     const cf = counterfactual(world, found.bundles, candidates);
+    const expressLane = expressLaneAuction(world, ctx);
     const execution = execute(world, found.bundles, sold, ctx);
-    const settlement = settleSlot(world, sold, execution);
+    const settlement = settleSlot(world, sold, execution, expressLane, ctx.startMs);
     const shares = share(world, { auction: sold, counterfactual: cf, execution, settlement });
     learnFromSlot(world, { slot: ctx.slot, search: found, candidates, auction: sold, execution });
-    return { arrivals: arrived, search: found, candidates, auction: sold, counterfactual: cf, execution, settlement, share: shares };
+    return { arrivals: arrived, search: found, candidates, auction: sold, counterfactual: cf, expressLane, execution, settlement, share: shares };
   };
 }
 

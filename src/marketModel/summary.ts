@@ -147,6 +147,8 @@ export class SummaryAccumulator {
         member_share: this.slots ? memberSlots / this.slots : 0,
         departures: world.governance.departures[i]!,
         returns: world.governance.returns[i]!,
+        express_lane_controller_share: r.expressLane ? ratioOrNull(sums.controller_won_value_y, sums.won_value_y) : null,
+        express_lane_revenue_per_round_y: r.expressLane ? ratioOrNull(sums.express_lane_revenue_y, sums.express_lane_auctions) : null,
       };
     });
     const wins = world.searchers.reduce((a, s) => a + s.record.wins, 0);

@@ -7,7 +7,7 @@ import { rollupsOf } from '../../market/orders/positions.js';
 import type { Allocated, Bundle } from '../../market/orders/types.js';
 import { zeroTally } from '../columns.js';
 import { sequencingGroups } from '../membership.js';
-import { touchesFcfs } from '../orderingPolicy.js';
+import { touchesArrivalOrder } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
 import { bidderStream, builderBids, builderChoices } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
@@ -15,11 +15,11 @@ import type { WorldState } from '../types.js';
 
 const within = (b: Bundle, group: readonly number[]) => rollupsOf(b.target).every((r) => group.includes(r));
 
-/** Direct mode: the proposer sells positions to searchers; fcfs positions are not for sale. */
+/** Direct mode: the proposer sells positions to searchers; positions on rollups ordered by arrival (fcfs, timeboost) are not for sale. */
 function sellPositions(world: WorldState, bundles: readonly Bundle[], group: readonly number[], source: Source): Allocated[] {
   const inGroup = bundles.filter((b) => within(b, group));
-  const unsold = inGroup.filter((b) => touchesFcfs(world, b)).map((bundle) => ({ bundle, paymentGas: 0 }));
-  const sold = allocateBundles(inGroup.filter((b) => !touchesFcfs(world, b)), world.config.mechanism.name as PaymentRule, source);
+  const unsold = inGroup.filter((b) => touchesArrivalOrder(world, b)).map((bundle) => ({ bundle, paymentGas: 0 }));
+  const sold = allocateBundles(inGroup.filter((b) => !touchesArrivalOrder(world, b)), world.config.mechanism.name as PaymentRule, source);
   return [...sold, ...unsold];
 }
 
@@ -45,7 +45,7 @@ function auctionBlock(
   const { allocation, payments } = runMechanism(world.config.mechanism, bids, drawn.source);
   const winner = allocation.winnerIndex;
   const won = winner === null ? [] : candidates[winner]!.included.filter((b) => within(b, group));
-  const unsold = bundles.filter((b) => within(b, group) && touchesFcfs(world, b));
+  const unsold = bundles.filter((b) => within(b, group) && touchesArrivalOrder(world, b));
   return {
     block: {
       rollups: group,

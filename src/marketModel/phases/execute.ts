@@ -6,7 +6,7 @@ import type { Allocated, Bundle, UserSwap } from '../../market/orders/types.js';
 import { trySwapExactIn } from '../feasibleSwap.js';
 import { tableColumns, zeroTally, type ColumnSpec } from '../columns.js';
 import { bookSearcherSwap, chargeDataFee, executeLegs, type BlockExecution } from '../executeBundle.js';
-import { executionPlan, itemTimeMs, type PlanItem } from '../executionPlan.js';
+import { executionPlan, itemTimeMs, placingOf, type PlanItem, type Placing } from '../executionPlan.js';
 import { settleLegRisk, unwindOpenLegs } from '../legRisk.js';
 import { sameSequencer } from '../membership.js';
 import type { ModelRuntime } from '../runtime.js';
@@ -111,8 +111,8 @@ function run(item: PlanItem, x: SlotExecution): boolean {
 }
 
 /** The trace line of an executed item. */
-function traceEntry(item: PlanItem, slotStartMs: number): TraceEntry {
-  const timeMs = itemTimeMs(item, slotStartMs);
+function traceEntry(item: PlanItem, slotStartMs: number, place: Placing): TraceEntry {
+  const timeMs = itemTimeMs(item, slotStartMs, place);
   switch (item.kind) {
     case 'unwind':
       return { rollup: -1, kind: 'unwind', timeMs, searcher: item.searcher };
@@ -143,10 +143,11 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
     const x: SlotExecution = { world, tally: world.rollups.map(() => zeroTally('execute', columns!)), done: new Set(), fronts: new Map(), legResults: new Map(), legFails };
     const executed = new Set<Allocated>();
     const trace: TraceEntry[] = [];
+    const place = placingOf(world, ctx.startMs);
     for (const item of executionPlan(world, auction.allocated, ctx.startMs)) {
       if (!run(item, x)) continue;
       if (item.kind !== 'unwind' && item.kind !== 'user') executed.add(item.won);
-      trace.push(traceEntry(item, ctx.startMs));
+      trace.push(traceEntry(item, ctx.startMs, place));
     }
     for (const r of world.rollups) r.pending = [];
     const executedAllocations = auction.allocated.filter((a) => executed.has(a));

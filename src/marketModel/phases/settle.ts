@@ -8,6 +8,7 @@ import { payBuilderBlock } from '../payBuilderBlock.js';
 import type { AuctionOutcome, ExecutionOutcome, WinningBlock } from '../slot.js';
 import type { RollupState, WorldState } from '../types.js';
 import { zeroBalances } from '../world.js';
+import { expressLaneController, settleExpressLane, type ExpressLaneSale } from '../timeboost.js';
 
 /**
  * The largest share of the pool's reserve of its gas token that a winner may buy to pay one bid.
@@ -77,15 +78,19 @@ function creditDirect(world: WorldState, block: WinningBlock, tally: Tally<'sett
 /**
  * Phase 7 (apply): executed winners pay their bids in gas tokens — to the proposer directly, or to
  * the winning builder, who pays the mechanism's price on to the proposer (and burn, and committee);
- * the proposer disposes of what it holds; each rollup's base fee moves toward its target. Returns
+ * the proposer disposes of what it holds; each rollup's base fee moves toward its target. The
+ * express-lane auctions cleared this slot (Timeboost rollups) are paid and their rounds recorded. Returns
  * the settlement's per-rollup statistics.
  */
-export function settleSlot(world: WorldState, auction: AuctionOutcome, execution: ExecutionOutcome): Tally<'settle'>[] {
+export function settleSlot(world: WorldState, auction: AuctionOutcome, execution: ExecutionOutcome, expressLane: readonly (ExpressLaneSale | null)[] = [], slotStartMs = 0): Tally<'settle'>[] {
   const tally = world.rollups.map(() => zeroTally('settle'));
   const viaBuilders = world.builders.length > 0;
   const received = world.rollups.map(zeroBalances);
+  const controllers = world.rollups.map((r) => expressLaneController(world, r.index, slotStartMs));
   for (const { bundle, paymentGas } of execution.executed) {
     const rollup = world.rollups[bundle.bidRollup]!;
+    tally[rollup.index]!.wonValueY += bundle.valueY;
+    if (controllers[rollup.index] === bundle.searcher) tally[rollup.index]!.controllerWonValueY += bundle.valueY;
     const to = viaBuilders ? received[rollup.index]! : world.proposer.holdings[rollup.index]!;
     const paid = paymentGas > 0 ? payBid(world, rollup, bundle.searcher, paymentGas, to, tally[rollup.index]!) : paymentGas;
     const rec = world.searchers[bundle.searcher]!.record;
@@ -97,6 +102,7 @@ export function settleSlot(world: WorldState, auction: AuctionOutcome, execution
     if (viaBuilders) payBuilderBlock(world, block, received, tally);
     else creditDirect(world, block, tally);
   }
+  settleExpressLane(world, expressLane, slotStartMs, tally);
   for (const rollup of world.rollups) {
     const stats = tally[rollup.index]!;
     dispose(world, rollup, stats);
