@@ -83,7 +83,7 @@ export const summaryFields: readonly SummaryField[] = [
   f('rollups[].member_share', '', 'Share of slots in the shared sequencer.'),
   f('rollups[].departures', '', 'Times the rollup left the shared sequencer (governance).'),
   f('rollups[].returns', '', 'Times it came back.'),
-  f('rollups[].express_lane_controller_share', '', 'Timeboost: controller_won_value_y ÷ won_value_y, the share of the MEV searchers realised on the rollup that went to the express lane\'s controllers; null on other orderings or when nothing was won.'),
+  f('rollups[].express_lane_controller_share', '', 'Timeboost: controller_profit_y ÷ mev_extracted_y, the share of the searchers\' gross profit on the rollup made by the express lane\'s controllers (each in its rounds; the first round has none); null on other orderings or without profit.'),
   f('rollups[].express_lane_revenue_per_round_y', 'Y', 'Timeboost: express_lane_revenue_y ÷ express_lane_auctions, the mean price of a round (0 for an unsold one); null on other orderings or without an auction.'),
   f('searchers[].searcher', '', 'Searcher id.'),
   f('searchers[].kind', '', 'Searcher kind (cex-dex, cross-rollup, backrun, sandwich).'),

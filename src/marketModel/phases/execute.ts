@@ -13,6 +13,7 @@ import type { ModelRuntime } from '../runtime.js';
 import type { AuctionOutcome, ExecutionOutcome, TraceEntry } from '../slot.js';
 import type { RollupState, WorldState } from '../types.js';
 import { valueY } from '../world.js';
+import { expressLaneController } from '../timeboost.js';
 
 /**
  * Applies one user swap if it meets the user's minimum output: the users' account on the rollup pays
@@ -140,7 +141,8 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
     columns ??= tableColumns(world.config.searchers.map((s) => s.kind));
     const p = world.config.sequencing.legFailureProbability;
     const legFails = (b: Bundle) => p > 0 && !sameSequencer(world, world.searchers[b.searcher]!.rollups) && legs.bernoulli(p);
-    const x: SlotExecution = { world, tally: world.rollups.map(() => zeroTally('execute', columns!)), done: new Set(), fronts: new Map(), legResults: new Map(), legFails };
+    const controllers = world.rollups.map((r) => expressLaneController(world, r.index, ctx.startMs));
+    const x: SlotExecution = { world, tally: world.rollups.map(() => zeroTally('execute', columns!)), controllers, done: new Set(), fronts: new Map(), legResults: new Map(), legFails };
     const executed = new Set<Allocated>();
     const trace: TraceEntry[] = [];
     const place = placingOf(world, ctx.startMs);

@@ -8,7 +8,7 @@ import { payBuilderBlock } from '../payBuilderBlock.js';
 import type { AuctionOutcome, ExecutionOutcome, WinningBlock } from '../slot.js';
 import type { RollupState, WorldState } from '../types.js';
 import { zeroBalances } from '../world.js';
-import { expressLaneController, settleExpressLane, type ExpressLaneSale } from '../timeboost.js';
+import { settleExpressLane, type ExpressLaneSale } from '../timeboost.js';
 
 /**
  * The largest share of the pool's reserve of its gas token that a winner may buy to pay one bid.
@@ -86,11 +86,8 @@ export function settleSlot(world: WorldState, auction: AuctionOutcome, execution
   const tally = world.rollups.map(() => zeroTally('settle'));
   const viaBuilders = world.builders.length > 0;
   const received = world.rollups.map(zeroBalances);
-  const controllers = world.rollups.map((r) => expressLaneController(world, r.index, slotStartMs));
   for (const { bundle, paymentGas } of execution.executed) {
     const rollup = world.rollups[bundle.bidRollup]!;
-    tally[rollup.index]!.wonValueY += bundle.valueY;
-    if (controllers[rollup.index] === bundle.searcher) tally[rollup.index]!.controllerWonValueY += bundle.valueY;
     const to = viaBuilders ? received[rollup.index]! : world.proposer.holdings[rollup.index]!;
     const paid = paymentGas > 0 ? payBid(world, rollup, bundle.searcher, paymentGas, to, tally[rollup.index]!) : paymentGas;
     const rec = world.searchers[bundle.searcher]!.record;
