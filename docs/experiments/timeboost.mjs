@@ -7,7 +7,7 @@ const file = 'configs/scenarios/timeboost.json';
 export default async function timeboost() {
   const runs = ['timeboost', 'fcfs', 'auction'].map((o) => summaryOf(file, o === 'timeboost' ? [] : [`rollups.0.ordering=${o}`]));
   const [tb, fcfs, auction] = runs.map((s) => rollup(s, 'A'));
-  const [tbRun, fcfsRun, auctionRun] = runs;
+  const [tbRun, fcfsRun] = runs;
   const { claim, verify } = claims();
   const row = (label, f) => [label, ...runs.map((s) => f(rollup(s, 'A'), s))];
   const backrunWins = (s) => `${num(searcher(s, 'backrun-fast').wins)} / ${num(searcher(s, 'backrun-slow').wins)}`;
