@@ -111,8 +111,10 @@ export type TimeboostConfig = z.output<typeof timeboostSchema>;
 
 /** Timeboost's parameters of a rollup: its own, or the defaults (read only when its ordering is `timeboost`). */
 export function timeboostOf(rollup: { readonly timeboost?: TimeboostConfig | undefined }): TimeboostConfig {
-  return rollup.timeboost ?? timeboostSchema.parse({});
+  return rollup.timeboost ?? TIMEBOOST_DEFAULTS;
 }
+
+const TIMEBOOST_DEFAULTS: TimeboostConfig = Object.freeze(timeboostSchema.parse({}));
 
 export const rollupSchema = z
   .object({
