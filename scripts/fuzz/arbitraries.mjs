@@ -218,7 +218,7 @@ const rollupArb = (id) =>
           { requiredKeys: [] },
         ),
       ),
-      ordering: opt(fc.constantFrom('auction', 'fcfs', 'encrypted')),
+      ordering: opt(fc.constantFrom('auction', 'fcfs', 'encrypted', 'timeboost')),
     })
     .map((r) => compact({ id, ...r, pool: compact(r.pool) }));
 

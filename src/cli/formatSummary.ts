@@ -60,6 +60,11 @@ export function formatRunSummary(s: RunSummary): string {
       `builders' concentration: HHI ${bc.hhi.toFixed(3)}, top-3 share ${bc.top3_share.toFixed(3)}, Nakamoto coefficient ${bc.nakamoto_coefficient}; MEV-oracle accuracy of blocks (mechanism revenue / block value) ${s.block_oracle_accuracy === null ? '-' : s.block_oracle_accuracy.toFixed(3)}`,
     );
   }
+  for (const r of s.rollups) {
+    if (r.express_lane_revenue_per_round_y === null) continue;
+    const share = r.express_lane_controller_share === null ? '-' : `${(100 * r.express_lane_controller_share).toFixed(1)}%`;
+    lines.push('', `Timeboost on ${r.rollup}: ${r.express_lane_auctions} express-lane auctions (${r.express_lane_rounds_sold} rounds sold), ${fmt(r.express_lane_revenue_per_round_y, 2)} Y a round to the rollup; controllers' share of its MEV ${share}`);
+  }
   lines.push(...formatRevenueSharing(s));
   lines.push('', `proposer holds ${fmt(s.totals.proposer_value_y, 2)} Y of value; users' surplus vs reference ${fmt(s.totals.user_surplus_y, 2)} Y`);
   return lines.join('\n');

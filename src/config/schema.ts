@@ -92,7 +92,33 @@ export const limitsSchema = z
   .strict();
 
 /** How a rollup may order its part of the block (`rollups[].ordering`). */
-export const rollupOrderings = ['auction', 'fcfs', 'encrypted'] as const;
+export const rollupOrderings = ['auction', 'fcfs', 'encrypted', 'timeboost'] as const;
+
+/**
+ * Arbitrum Timeboost's parameters (OffchainLabs, timeboost-design research spec; Arbitrum docs,
+ * "A gentle introduction: Timeboost"): time is cut into rounds; control of each round's express
+ * lane is sold in a sealed-bid second-price auction with a reserve price that closes
+ * `auctionClosingSeconds` before the round; under the sequencer's first-come-first-served order,
+ * every transaction but the controller's is delayed by `nonExpressDelayMsec`. Defaults are the
+ * deployed ones (60 s rounds, 15 s closing, 200 ms delay).
+ */
+export const timeboostSchema = z
+  .object({
+    roundSeconds: positive().default(60).describe('Length of an express-lane round, in seconds (Arbitrum: 60); at least one slot (`clock.slotMs`). Rounds start at time 0 and follow each other; a slot belongs to the round its start falls in.'),
+    closingSeconds: nonNegative().default(15).describe('The auction for a round closes this many seconds before the round starts (Arbitrum\'s `auctionClosingSeconds`: 15), in [0, roundSeconds). It clears in the slot whose end is at or after the closing time; the first round (its auction would close before the run) has no controller.'),
+    reservePriceY: nonNegative().default(0).describe('Reserve price of the express-lane auction, in Y (>= 0): no sale below it; the winner pays max(reserve, second-highest bid).'),
+    nonExpressDelayMs: nonNegative().default(200).describe('Delay added to every transaction that is not the express-lane controller\'s (users\' swaps, other searchers\' bundles), in ms (Arbitrum: 200).'),
+  })
+  .strict();
+
+export type TimeboostConfig = z.output<typeof timeboostSchema>;
+
+/** Timeboost's parameters of a rollup: its own, or the defaults (read only when its ordering is `timeboost`). */
+export function timeboostOf(rollup: { readonly timeboost?: TimeboostConfig | undefined }): TimeboostConfig {
+  return rollup.timeboost ?? TIMEBOOST_DEFAULTS;
+}
+
+const TIMEBOOST_DEFAULTS: TimeboostConfig = Object.freeze(timeboostSchema.parse({}));
 
 export const rollupSchema = z
   .object({
@@ -101,7 +127,8 @@ export const rollupSchema = z
     pool: poolSchema.describe('The rollup\'s X/Y constant-product DEX pool.'),
     users: usersSchema.default(usersSchema.parse({})).describe('The users who swap on this rollup\'s pool.'),
     feeModel: feeModelSchema.default(feeModelSchema.parse({})).describe('The rollup\'s EIP-1559-style base fee per byte of transaction data.'),
-    ordering: z.enum(rollupOrderings).default('auction').describe('How this rollup orders its part of the block, whoever builds it: `auction`, the builder orders freely (positions are sold); `fcfs`, by arrival time (bundles only behind their target; latency decides who is first); `encrypted`, order committed before contents are revealed (no bundle can target a transaction of the same block).'),
+    ordering: z.enum(rollupOrderings).default('auction').describe('How this rollup orders its part of the block, whoever builds it: `auction`, the builder orders freely (positions are sold); `fcfs`, by arrival time (bundles only behind their target; latency decides who is first); `encrypted`, order committed before contents are revealed (no bundle can target a transaction of the same block); `timeboost`, Arbitrum\'s Timeboost: `fcfs` except that every transaction but the express-lane controller\'s takes its place `timeboost.nonExpressDelayMs` later, control of each round being sold in a second-price auction (see `timeboost`).'),
+    timeboost: timeboostSchema.optional().describe('Timeboost\'s rounds, auction and delay; only with `ordering: "timeboost"` (absent: the defaults).'),
   })
   .strict();
 
@@ -199,6 +226,23 @@ const marketShape = z
   })
   .strict();
 
+/** Timeboost's parameters: only on a timeboost rollup, and a round at least a slot long with its auction closing inside the previous round. */
+function checkTimeboost(cfg: z.output<typeof marketShape>, ctx: z.RefinementCtx): void {
+  cfg.rollups.forEach((r, i) => {
+    const at = (...path: string[]) => ['rollups', i, 'timeboost', ...path];
+    if (r.timeboost === undefined) return;
+    if (r.ordering !== 'timeboost') {
+      ctx.addIssue({ code: 'custom', path: at(), message: `Timeboost's parameters are read only under \`ordering: "timeboost"\`, but this rollup's ordering is "${r.ordering}"; set rollups.${i}.ordering to "timeboost" or remove rollups.${i}.timeboost` });
+      return;
+    }
+    const { roundSeconds, closingSeconds } = r.timeboost;
+    if (roundSeconds * 1000 < cfg.clock.slotMs)
+      ctx.addIssue({ code: 'custom', path: at('roundSeconds'), message: `a round of ${roundSeconds} s is shorter than a slot (clock.slotMs = ${cfg.clock.slotMs} ms): control changes at most once a slot; make roundSeconds at least ${cfg.clock.slotMs / 1000}` });
+    if (closingSeconds >= roundSeconds)
+      ctx.addIssue({ code: 'custom', path: at('closingSeconds'), message: `the auction must close within the round before (closingSeconds < roundSeconds = ${roundSeconds}), but got ${closingSeconds}` });
+  });
+}
+
 /** The config's work within `limits`: each excess named with the limit that would allow it. */
 function checkLimits(cfg: z.output<typeof marketShape>, ctx: z.RefinementCtx): void {
   const l = cfg.limits;
@@ -255,6 +299,7 @@ export const marketConfigSchema = marketShape
         message: `exact ${rule.name} needs v(S) for all 2^${cfg.rollups.length} subsets, more than revenueSharing.exactUpTo (${cfg.revenueSharing.exactUpTo}) rollups allow; use the sampled estimator {"name": "drop-out", "rounds": 1000} or raise exactUpTo (at most 12)`,
       });
     checkTrust(cfg, ctx);
+    checkTimeboost(cfg, ctx);
     checkBidding(cfg, ctx);
     checkMechanismTiming(cfg, ctx);
     checkLimits(cfg, ctx);

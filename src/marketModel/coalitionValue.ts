@@ -4,7 +4,7 @@ import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../market/orders/allocateBundles.js';
 import { rollupsOf } from '../market/orders/positions.js';
 import type { Bundle } from '../market/orders/types.js';
-import { touchesFcfs } from './orderingPolicy.js';
+import { touchesArrivalOrder } from './orderingPolicy.js';
 import { partialSale } from './partialBlock.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate } from './slot.js';
@@ -28,7 +28,7 @@ export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles
   if (mask === 0) return 0;
   const source = rt.dist(`counterfactual/${mask}`).source;
   if (world.builders.length === 0) {
-    const forSale = bundles.filter((b) => inMask(b, mask) && !touchesFcfs(world, b));
+    const forSale = bundles.filter((b) => inMask(b, mask) && !touchesArrivalOrder(world, b));
     return allocateBundles(forSale, world.config.mechanism.name as PaymentRule, source).reduce((a, w) => a + w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);
   }
   const pools = world.rollups.map((r) => r.pool);
@@ -36,7 +36,7 @@ export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles
   const rebuilt = candidates.map((c) => ({ ...c, ...buildBlock(c.seen.filter(inS), pools, source) }));
   const fullGrossY = rebuilt.map((c) => c.valueByRollupY.reduce((a, v) => a + v, 0));
   // A partial-block auction sells each builder's top of block and the proposer keeps its local part's bids.
-  const partial = partialSale(world, bundles.filter((b) => inS(b) && !touchesFcfs(world, b)), rebuilt, inS, fullGrossY);
+  const partial = partialSale(world, bundles.filter((b) => inS(b) && !touchesArrivalOrder(world, b)), rebuilt, inS, fullGrossY);
   const { choices } = builderChoices(world, partial?.grossY ?? fullGrossY, () => source);
   const bids = builderBids(world, choices.map((c) => c.bidY));
   const { allocation, payments } = runMechanism(world.config.mechanism, bids, source);

@@ -11,6 +11,8 @@ import { valueY } from './world.js';
 export interface BlockExecution {
   readonly world: WorldState;
   readonly tally: Tally<'execute'>[];
+  /** Per rollup, the Timeboost express lane's controller this slot (null: none, or another ordering); absent: none anywhere. */
+  readonly controllers?: readonly (number | null)[];
 }
 
 /**
@@ -38,6 +40,7 @@ export function bookSearcherSwap(x: BlockExecution, bundle: Bundle, leg: SwapLeg
   const tally = stats as unknown as Record<string, number>;
   if (books.swaps !== null) tally[books.swaps]!++;
   tally[books.profitY]! += profitY;
+  if (x.controllers?.[leg.rollup] === bundle.searcher) stats.controllerProfitY += profitY;
   stats.arbVolumeY += valueY(leg.tokenIn, leg.amountIn, p);
   return profitY;
 }

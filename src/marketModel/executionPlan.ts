@@ -1,5 +1,8 @@
 import { EventQueue } from '../engine/eventQueue.js';
 import type { WorldState } from './types.js';
+import { timeboostOf } from '../config/schema.js';
+import { ordersByArrival } from './orderingPolicy.js';
+import { expressLaneController } from './timeboost.js';
 import type { Allocated, UserSwap } from '../market/orders/types.js';
 
 /**
@@ -28,6 +31,31 @@ export type PlanItem =
   | { readonly kind: 'sandwich-back'; readonly won: Allocated; readonly userId: number };
 
 /**
+ * Where a transaction takes its place on a rollup ordered by arrival (DESIGN.md §3): `fcfs`, its
+ * arrival; `timeboost`, its arrival plus `nonExpressDelayMs` unless it is the express lane's
+ * controller's (Arbitrum's Timeboost: only the controller's transactions skip the delay).
+ * `searcher` is null for a user's swap; `controller` null when no one controls the lane.
+ */
+export function sequencedAtMs(arrivalMs: number, delayMs: number, controller: number | null, searcher: number | null): number {
+  return searcher !== null && searcher === controller ? arrivalMs : arrivalMs + delayMs;
+}
+
+/** A slot's placing rule per rollup: (rollup, arrival, searcher or null for a user) → its place in the order, ms. */
+export type Placing = (rollup: number, arrivalMs: number, searcher: number | null) => number;
+
+/** The placing rule of every rollup in the slot starting at `slotStartMs` (the arrival itself except under Timeboost). */
+export function placingOf(state: WorldState, slotStartMs: number): Placing {
+  const lanes = state.rollups.map((r) => (r.expressLane ? { delayMs: timeboostOf(state.config.rollups[r.index]!).nonExpressDelayMs, controller: expressLaneController(state, r.index, slotStartMs) } : null));
+  return (r, arrivalMs, searcher) => {
+    const lane = lanes[r];
+    return lane ? sequencedAtMs(arrivalMs, lane.delayMs, lane.controller, searcher) : arrivalMs;
+  };
+}
+
+/** The identity placing: every transaction at its arrival. */
+const atArrival: Placing = (_r, arrivalMs) => arrivalMs;
+
+/**
  * Orders a slot's executions on one timeline with the engine's (time, priority, seq) queue, each
  * rollup keeping its ordering policy (DESIGN.md §3):
  * - lone legs left from the last block are unwound first;
@@ -38,33 +66,39 @@ export type PlanItem =
  *   no bundle ever executes ahead of a user swap that arrived earlier;
  * - a partial-block auction's local part (`Allocated.localBuild`): `greedy` top-of-block bundles at
  *   the slot's start right after the auctioned ones, in the order the proposer took them (by bid),
- *   its backruns and sandwiches at their targets; `fcfs` bundles as on an fcfs rollup.
- * Users execute in arrival order; those arriving after `cutoffMs` (when the block was committed to:
+ *   its backruns and sandwiches at their targets; `fcfs` bundles as on an fcfs rollup;
+ * - `timeboost`: as `fcfs`, every place taken by `placingOf` (all but the express-lane controller's
+ *   transactions `nonExpressDelayMs` later); an atomic bundle over several rollups at the latest of
+ *   its places.
+ * Users execute in the order of their places; those arriving after `cutoffMs` (when the block was committed to:
  * a block auction's deadline) are not in this block. An atomic bundle executes once, on all its
  * rollups at one point.
  */
 export function executionPlan(state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs = Number.POSITIVE_INFINITY): PlanItem[] {
   const q = new EventQueue<PlanItem>();
-  const fcfsRollup = (r: number) => state.config.rollups[r]!.ordering === 'fcfs';
+  const byArrival = (r: number) => ordersByArrival(state.config.rollups[r]!.ordering);
+  const place = placingOf(state, slotStartMs);
   const users = new Map<number, UserSwap>();
   for (const s of state.searchers) if (s.openLegs.length > 0) q.push(slotStartMs, { kind: 'unwind', searcher: s.index }, executionPriority.unwind);
   for (const r of state.rollups) for (const tx of r.pending) {
     if (tx.arrivalMs > cutoffMs) continue;
     users.set(tx.id, tx);
-    q.push(tx.arrivalMs, { kind: 'user', tx }, executionPriority.arrival);
+    q.push(place(r.index, tx.arrivalMs, null), { kind: 'user', tx }, executionPriority.arrival);
   }
   for (const won of allocated) {
     const t = won.bundle.target;
-    const fcfs = won.localBuild === 'fcfs' ? () => true : fcfsRollup;
+    const searcher = won.bundle.searcher;
     if (t.kind === 'top') {
-      const anyFcfs = t.rollups.some(fcfs);
-      q.push(anyFcfs ? won.bundle.arrivalMs : slotStartMs, { kind: 'bundle', won }, anyFcfs ? executionPriority.arrival : won.localBuild === 'greedy' ? executionPriority.localTop : executionPriority.topOfBlock);
+      // A partial-block's local fcfs part is placed by arrival, whatever the rollup's ordering.
+      const arrivalOrdered = won.localBuild === 'fcfs' ? t.rollups : t.rollups.filter(byArrival);
+      const time = arrivalOrdered.length > 0 ? Math.max(...arrivalOrdered.map((r) => place(r, won.bundle.arrivalMs, searcher))) : slotStartMs;
+      q.push(time, { kind: 'bundle', won }, arrivalOrdered.length > 0 ? executionPriority.arrival : won.localBuild === 'greedy' ? executionPriority.localTop : executionPriority.topOfBlock);
       continue;
     }
     const target = users.get(t.userId);
     if (!target) continue;
     if (t.kind === 'backrun') {
-      const time = fcfs(t.rollup) ? Math.max(won.bundle.arrivalMs, target.arrivalMs) : target.arrivalMs;
+      const time = won.localBuild === 'fcfs' || byArrival(t.rollup) ? Math.max(place(t.rollup, won.bundle.arrivalMs, searcher), place(t.rollup, target.arrivalMs, null)) : target.arrivalMs;
       q.push(time, { kind: 'backrun', won, userId: t.userId }, executionPriority.backrun);
     } else {
       q.push(target.arrivalMs, { kind: 'sandwich-front', won, userId: t.userId }, executionPriority.sandwichFront);
@@ -76,9 +110,12 @@ export function executionPlan(state: WorldState, allocated: readonly Allocated[]
   return plan;
 }
 
-/** The time an item takes its place at in the trace (arrival time for users and fcfs bundles). */
-export function itemTimeMs(item: PlanItem, slotStartMs: number): number {
-  if (item.kind === 'user') return item.tx.arrivalMs;
+/**
+ * The time an item takes its place at in the trace: arrival time for users and bundles, taken by
+ * `place` (under Timeboost, delayed unless the controller's; a bundle by the rollup it bids on).
+ */
+export function itemTimeMs(item: PlanItem, slotStartMs: number, place: Placing = atArrival): number {
+  if (item.kind === 'user') return place(item.tx.rollup, item.tx.arrivalMs, null);
   if (item.kind === 'unwind') return slotStartMs;
-  return item.won.bundle.arrivalMs;
+  return place(item.won.bundle.bidRollup, item.won.bundle.arrivalMs, item.won.bundle.searcher);
 }

@@ -21,6 +21,7 @@ import { bookSales } from './aheadOfTime.js';
 import { commitDeadline } from './commitDeadline.js';
 import type { WorldState } from './types.js';
 import { createWorld } from './world.js';
+import { expressLaneAuctions } from './timeboost.js';
 
 /** A market simulation ready to step, with its bus and runtime. */
 export interface MarketSimulation {
@@ -35,16 +36,17 @@ export type MarketSlotStep = (world: WorldState, ctx: SlotContext) => SlotOutcom
 
 /**
  * The slot of DESIGN.md §4 as one ordered list of phases. The deciding phases read the world and
- * return what they decided; the apply steps — nature's price step and arrivals, then execute,
+ * return what they decided (on Timeboost rollups, the express-lane auction that closes this slot
+ * among them); the apply steps — nature's price step and arrivals, then execute,
  * settle (and booking the blocks sold ahead), share and learn (bidders' records and learners) — are
  * the only ones that change it. Bundles that arrive after the builders commit to the block (a
  * block auction's deadline) are left out of this slot's block. With no builders the build phase decides
  * nothing and the proposer sells positions to searchers directly.
  */
 export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
-  const [nextPrice, arrivals, search, build, auction, counterfactual, execute, share] = [
+  const [nextPrice, arrivals, search, build, auction, counterfactual, expressLaneAuction, execute, share] = [
     referencePriceStep(rt), drawArrivals(rt), searchBundles(rt), buildCandidates(rt),
-    runAuctions(rt), runCounterfactuals(rt), executeSlot(rt), shareRevenue(rt),
+    runAuctions(rt), runCounterfactuals(rt), expressLaneAuctions(rt), executeSlot(rt), shareRevenue(rt),
   ];
   return (world, ctx) => {
     world.refPriceYPerX = nextPrice(world, ctx);
@@ -56,12 +58,13 @@ export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
     const candidates = build(world, onTime, found.arms);
     const sold = auction(world, onTime, candidates, ctx.slot, late);
     const cf = counterfactual(world, onTime, candidates);
+    const expressLane = expressLaneAuction(world, ctx);
     const execution = execute(world, onTime, sold, ctx);
-    const settlement = settleSlot(world, sold, execution);
+    const settlement = settleSlot(world, sold, execution, expressLane, ctx.startMs);
     bookSales(world, ctx.slot, sold.sales);
     const shares = share(world, { auction: sold, counterfactual: cf, execution, settlement });
     learnFromSlot(world, { slot: ctx.slot, search: found, candidates, auction: sold, execution });
-    return { arrivals: arrived, search: found, candidates, auction: sold, counterfactual: cf, execution, settlement, share: shares };
+    return { arrivals: arrived, search: found, candidates, auction: sold, counterfactual: cf, expressLane, execution, settlement, share: shares };
   };
 }
 

@@ -2,6 +2,7 @@ import type { Allocated, Bundle, UserSwap } from '../market/orders/types.js';
 import type { BidChoice } from '../agents/bidding/decideBid.js';
 import type { Tally } from './columns.js';
 import type { SlotSale } from './aheadOfTime.js';
+import type { ExpressLaneSale } from './timeboost.js';
 
 /*
  * What one slot decides and discards (radCAD's "decide, then apply"): each phase returns one of
@@ -98,7 +99,7 @@ export interface CounterfactualOutcome {
 export interface TraceEntry {
   readonly rollup: number;
   readonly kind: 'user' | 'cex-dex' | 'cross-rollup' | 'backrun' | 'sandwich-front' | 'sandwich-back' | 'unwind';
-  /** The item's place in the rollup's order: arrival time for users and fcfs bundles, ms. */
+  /** The item's place in the rollup's order: arrival time for users and fcfs bundles (under Timeboost plus the delay, but for the express-lane controller's), ms. */
   readonly timeMs: number;
   readonly userId?: number;
   readonly searcher?: number;
@@ -119,6 +120,8 @@ export interface SlotOutcome {
   readonly candidates: readonly Candidate[];
   readonly auction: AuctionOutcome;
   readonly counterfactual: CounterfactualOutcome;
+  /** Per rollup, the express-lane auction cleared this slot (Timeboost rollups; null elsewhere or when none closes). */
+  readonly expressLane: readonly (ExpressLaneSale | null)[];
   readonly execution: ExecutionOutcome;
   readonly settlement: readonly Tally<'settle'>[];
   readonly share: readonly Tally<'share'>[];

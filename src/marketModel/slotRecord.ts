@@ -6,6 +6,7 @@ import { compileMerge } from './compiledRecords.js';
 import { supplyDrift } from './conservation.js';
 import type { SlotOutcome } from './slot.js';
 import type { WorldState } from './types.js';
+import { expressLaneController } from './timeboost.js';
 
 /** One rollup's state at the end of a slot (the `state` columns of the registry). */
 export interface RollupStateRecord {
@@ -22,6 +23,8 @@ export interface RollupStateRecord {
   readonly builder: string;
   /** Searchers whose bundles executed on this rollup this slot, in execution order, joined by ';'. */
   readonly winner: string;
+  /** Timeboost: the express lane's controller in this slot's round ('' when none, or another ordering). */
+  readonly expressLaneController: string;
   /** In the shared sequencer this slot (false: running its own sequencer). */
   readonly member: boolean;
   /** Σ over every holder of X (Y) on this rollup minus the initial total (conservation.ts). */
@@ -56,8 +59,13 @@ function builderOf(world: WorldState, out: SlotOutcome, rollup: number): string 
   return block?.builder == null ? '' : world.builders[block.builder]!.id;
 }
 
+function controllerOf(world: WorldState, rollup: number, slotStartMs: number): string {
+  const c = expressLaneController(world, rollup, slotStartMs);
+  return c === null ? '' : world.searchers[c]!.id;
+}
+
 /** The record's state fields (see `RollupStateRecord`), in order. */
-const stateFields = ['rollup', 'gasToken', 'fee', 'poolPriceYPerX', 'reserveX', 'reserveY', 'proposerHoldingGas', 'proposer', 'builder', 'winner', 'member', 'supplyDriftX', 'supplyDriftY'] as const;
+const stateFields = ['rollup', 'gasToken', 'fee', 'poolPriceYPerX', 'reserveX', 'reserveY', 'proposerHoldingGas', 'proposer', 'builder', 'winner', 'expressLaneController', 'member', 'supplyDriftX', 'supplyDriftY'] as const;
 
 /** The slot's record builder for a run's columns: state, then the tallies of execute, auction, settle, counterfactual and share. */
 export function slotRecorder(columns: readonly ColumnSpec[]): (world: WorldState, out: SlotOutcome, slot: number, endMs: number) => SlotEvent {
@@ -81,6 +89,7 @@ export function slotRecorder(columns: readonly ColumnSpec[]): (world: WorldState
       proposer: world.config.validators[out.auction.proposers[r.index]!]!.id,
       builder: builderOf(world, out, r.index),
       winner: winnersOn(world, out, r.index),
+      expressLaneController: controllerOf(world, r.index, endMs - world.config.clock.slotMs),
       member: world.governance.member[r.index]!,
       supplyDriftX: supplyDrift(world, r.index, 'X'),
       supplyDriftY: supplyDrift(world, r.index, 'Y'),

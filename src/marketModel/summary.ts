@@ -147,11 +147,12 @@ export class SummaryAccumulator {
     const valueY = (b: { X: number; Y: number }) => b.X * p + b.Y;
     const rollups: RollupSummary[] = world.rollups.map((r, i) => {
       const { absGapSum, inBand, memberSlots, maxDriftX: _x, maxDriftY: _y, ...sums } = this.sums[i]!;
+      const mev = sums.arb_profit_y + sums.backrun_profit_y + sums.cross_arb_profit_y + sums.sandwich_profit_y;
       return {
         rollup: r.id,
         gas_token: r.gasToken,
         ...sums,
-        mev_extracted_y: sums.arb_profit_y + sums.backrun_profit_y + sums.cross_arb_profit_y + sums.sandwich_profit_y,
+        mev_extracted_y: mev,
         initial_pool_price: this.initialWorld.poolPrices[i]!,
         final_pool_price: r.pool.reserveY / r.pool.reserveX,
         mean_abs_gap_bps: this.slots ? absGapSum / this.slots : 0,
@@ -160,6 +161,8 @@ export class SummaryAccumulator {
         member_share: this.slots ? memberSlots / this.slots : 0,
         departures: world.governance.departures[i]!,
         returns: world.governance.returns[i]!,
+        express_lane_controller_share: r.expressLane ? ratioOrNull(sums.controller_profit_y, mev) : null,
+        express_lane_revenue_per_round_y: r.expressLane ? ratioOrNull(sums.express_lane_revenue_y, sums.express_lane_auctions) : null,
       };
     });
     const wins = world.searchers.reduce((a, s) => a + s.record.wins, 0);

@@ -25,6 +25,9 @@ export type RollupSummary = RollupSums & {
   /** Mean over slots of |gap_bps|, and the share of slots whose reference price was in the fee band. */
   mean_abs_gap_bps: number;
   share_slots_in_fee_band: number;
+  /** Timeboost: the controllers' share of the value searchers realised on the rollup, and the mean express-lane revenue per auction (Y); null elsewhere or without any. */
+  express_lane_controller_share: number | null;
+  express_lane_revenue_per_round_y: number | null;
 };
 
 /** What `summary.json` holds: run-level figures and one entry per rollup and per searcher. */

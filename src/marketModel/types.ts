@@ -43,6 +43,19 @@ export interface BuilderState {
   readonly expectation: BlockExpectation;
 }
 
+/**
+ * A Timeboost rollup's express lane (timeboost.ts): the rounds sold and not yet over, and what each
+ * searcher expects to find on the rollup per slot (what it bids for a round on).
+ */
+export interface ExpressLaneState {
+  /** Rounds whose auction has cleared and that have not ended, in order: the controller (searcher index), null when unsold. */
+  rounds: { readonly round: number; readonly controller: number | null }[];
+  /** Per searcher (every searcher, by index): exponential average of the value of the opportunities it found on this rollup per slot (Y). */
+  readonly expectedValueY: number[];
+  /** Slots observed so far (the first sets the average). */
+  observedSlots: number;
+}
+
 export interface RollupState {
   readonly id: string;
   readonly index: number;
@@ -69,6 +82,8 @@ export interface RollupState {
    * up to floating-point rounding (conservation.ts).
    */
   readonly initialSupply: Readonly<Balances>;
+  /** Only under `ordering: "timeboost"`: its express lane. */
+  readonly expressLane?: ExpressLaneState;
 }
 
 export interface SearcherState {

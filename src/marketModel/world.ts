@@ -25,6 +25,7 @@ export function createWorld(config: MarketConfig): WorldState {
       burned: zeroBalances(),
       committee: zeroBalances(),
       initialSupply: { X: pool.reserveX, Y: pool.reserveY },
+      ...(r.ordering === 'timeboost' ? { expressLane: { rounds: [], expectedValueY: config.searchers.map(() => 0), observedSlots: 0 } } : {}),
     };
   });
   const rollupIndex = new Map(rollups.map((r) => [r.id, r.index]));

@@ -35,6 +35,18 @@ describe('checkpoint and resume', () => {
     });
   }
 
+  it('timeboost: the express lane (rounds sold, searchers\' expectations) survives a checkpoint byte for byte', async () => {
+    const cfg = 'configs/scenarios/timeboost.json';
+    const straight = join(tempDir(), 'straight');
+    const pieces = join(tempDir(), 'pieces');
+    expect((await cli('run', cfg, '--slots', '150', '--out', straight, '--checkpoint-every', '50')).code).toBe(0);
+    // Slot 22's auction (round 1) is sold before the cut at 40; the cut falls inside round 1.
+    expect((await cli('run', cfg, '--slots', '40', '--out', pieces, '--checkpoint-every', '50')).code).toBe(0);
+    const r = await cli('run', '--resume', pieces, '--slots', '150', '--checkpoint-every', '50');
+    expect(r.code, r.stderr).toBe(0);
+    same(straight, pieces, ['slots.csv', 'summary.json', 'manifest.json', 'checkpoint.json']);
+  });
+
   /*
    * The signal tests share one config file and one straight run. The run is long enough (SLOTS) that
    * the child is still working when it is signalled: it is signalled as soon as its second checkpoint

@@ -110,7 +110,7 @@ describe('bad input: one clear paragraph naming the field, exit 2, nothing writt
     ['a rebate fraction outside [0, 1]', smallConfig({ mechanism: { name: 'order-flow-auction', rebateFraction: 1.5 } }), /mechanism\.rebateFraction.*1\.5/],
     ['a committee of size 0', smallConfig({ mechanism: { name: 'mev-burn', committeeSize: 0 } }), /mechanism\.committeeSize.*0/],
     ['a block mechanism without builders', smallConfig({ mechanism: { name: 'all-pay' } }), /mechanism\.name: "all-pay" is in the mechanism library.*add builders/],
-    ['an unknown ordering policy', smallConfig({ rollups: [{ id: 'A', gasToken: 'X', ordering: 'random', pool: { reserveX: 5, reserveY: 1 } }], searchers: [] }), /rollups\[0\]\.ordering must be one of "auction", "fcfs", "encrypted", but got "random"/],
+    ['an unknown ordering policy', smallConfig({ rollups: [{ id: 'A', gasToken: 'X', ordering: 'random', pool: { reserveX: 5, reserveY: 1 } }], searchers: [] }), /rollups\[0\]\.ordering must be one of "auction", "fcfs", "encrypted", "timeboost", but got "random"/],
     ['an unknown sequencing mode', smallConfig({ sequencing: { mode: 'merged' } }), /sequencing\.mode must be one of "shared", "separate", but got "merged"/],
     ['validators with zero total stake', smallConfig({ validators: [{ id: 'v', stake: 0 }] }), /validators: the validators' total stake must be > 0/],
     ['a leg-failure probability outside [0, 1]', smallConfig({ sequencing: { legFailureProbability: 1.5 } }), /sequencing\.legFailureProbability must be a number <= 1, but got 1\.5/],
@@ -128,6 +128,19 @@ describe('bad input: one clear paragraph naming the field, exit 2, nothing writt
     ['a public-bids detector under mev-burn', smallConfig({ mechanism: { name: 'mev-burn' }, builders: [{ id: 'b' }], revenueSharing: { rule: { name: 'shapley' }, reporting: { detection: { publicBids: {} } } } }), /revenueSharing\.reporting\.detection\.publicBids: the public-bids detector.*not under "mev-burn"/],
     ['governance under separate sequencing', smallConfig({ sequencing: { mode: 'separate' }, revenueSharing: { governance: { enabled: true } } }), /revenueSharing\.governance\.enabled: rollups can only leave a shared sequencer/],
     ['a negative colluding fraction', smallConfig({ builders: [{ id: 'b' }], revenueSharing: { rule: { name: 'shapley' }, reporting: { detection: { committee: { colludingFraction: -0.1 } } } } }), /revenueSharing\.reporting\.detection\.committee\.colludingFraction must be a number >= 0, but got -0\.1/],
+    // Timeboost (issue 13): a round shorter than a slot, an auction closing outside the round before, negative reserve or delay, parameters on another ordering.
+    ...([
+      ['a Timeboost round shorter than a slot', { clock: { slotMs: 2000 }, tb: { roundSeconds: 1, closingSeconds: 0 } }, /rollups\[0\]\.timeboost\.roundSeconds: a round of 1 s is shorter than a slot \(clock\.slotMs = 2000 ms\).*at least 2/],
+      ['a Timeboost auction closing a round or more ahead', { tb: { roundSeconds: 60, closingSeconds: 60 } }, /rollups\[0\]\.timeboost\.closingSeconds: the auction must close within the round before \(closingSeconds < roundSeconds = 60\), but got 60/],
+      ['a negative Timeboost closing time', { tb: { closingSeconds: -1 } }, /rollups\[0\]\.timeboost\.closingSeconds must be a number >= 0, but got -1/],
+      ['a negative Timeboost reserve price', { tb: { reservePriceY: -5 } }, /rollups\[0\]\.timeboost\.reservePriceY must be a number >= 0, but got -5/],
+      ['a negative Timeboost delay', { tb: { nonExpressDelayMs: -200 } }, /rollups\[0\]\.timeboost\.nonExpressDelayMs must be a number >= 0, but got -200/],
+      ['Timeboost parameters on an fcfs rollup', { ordering: 'fcfs', tb: {} }, /rollups\[0\]\.timeboost: Timeboost's parameters are read only under `ordering: "timeboost"`, but this rollup's ordering is "fcfs"/],
+    ] as const).map(([what, c, message]): [string, unknown, RegExp] => [
+      what,
+      smallConfig({ ...('clock' in c ? { clock: c.clock } : {}), rollups: [{ id: 'A', gasToken: 'X', ordering: 'ordering' in c ? c.ordering : 'timeboost', timeboost: c.tb, pool: { reserveX: 500, reserveY: 1_000_000 } }], searchers: [] }),
+      message,
+    ]),
     ['a fee outside [0, 1)', smallConfig({ rollups: [{ id: 'A', gasToken: 'X', pool: { reserveX: 5, reserveY: 1, fee: 1 } }], searchers: [] }), /rollups\[0\]\.pool\.fee must be a number < 1, but got 1/],
   ];
   // In-process: the message and exit code come from main(); the real binary is checked once below.

@@ -86,6 +86,32 @@ describe('ordering policies', () => {
     expect(both).toBeGreaterThan(0);
   });
 
+  it('timeboost: as fcfs nothing goes ahead of a swap placed earlier and nothing is sandwiched; only the controller skips the 200 ms delay', () => {
+    let controlled = 0;
+    let delayed = 0;
+    runChecking(world({}, ['timeboost', 'auction']), (trace, ws, out, rows) => {
+      const onA = trace.filter((e) => e.rollup === 0);
+      onA.forEach((e, i) => {
+        if (!searcherKinds.has(e.kind)) return;
+        for (const later of onA.slice(i + 1)) if (later.kind === 'user') expect(later.timeMs).toBeGreaterThanOrEqual(e.timeMs);
+      });
+      expect(onA.some((e) => e.kind === 'sandwich-front')).toBe(false);
+      // Each executed CEX-DEX or backrun bundle on A takes its place at its arrival if it is the
+      // controller's, else 200 ms later.
+      const controller = rows[0]!.expressLaneController;
+      for (const e of onA) {
+        if (e.kind !== 'cex-dex' && e.kind !== 'backrun') continue;
+        const b = out.search.bundles.find((x) => x.searcher === e.searcher && x.bidRollup === 0 && (e.kind === 'backrun' ? x.target.kind === 'backrun' && x.target.userId === e.userId : x.target.kind === 'top'))!;
+        const mine = ws.searchers[e.searcher!]!.id === controller;
+        expect(e.timeMs).toBe(b.arrivalMs + (mine ? 0 : 200));
+        if (mine) controlled++;
+        else delayed++;
+      }
+    });
+    expect(controlled).toBeGreaterThan(20);
+    expect(delayed).toBeGreaterThan(20);
+  });
+
   it('auction ordering: the same world does see sandwiches, on both rollups', () => {
     let sandwiches = 0;
     runChecking(world(), (trace) => void (sandwiches += trace.filter((e) => e.kind === 'sandwich-front').length));

@@ -32,7 +32,7 @@ export interface SearcherView {
 /**
  * Which pending user swaps a kind may target: `none`; `behind` (public swaps on rollups whose
  * contents are visible: a position right after the swap); `around` (as `behind`, and only where
- * the ordering lets a bundle go ahead of its target, i.e. not `fcfs`).
+ * the ordering lets a bundle go ahead of its target, i.e. neither `fcfs` nor `timeboost`).
  */
 export type MempoolAccess = 'none' | 'behind' | 'around';
 

@@ -7,7 +7,7 @@ import { rollupsOf } from '../../market/orders/positions.js';
 import type { Allocated, Bundle } from '../../market/orders/types.js';
 import { zeroTally } from '../columns.js';
 import { sequencingGroups } from '../membership.js';
-import { touchesFcfs } from '../orderingPolicy.js';
+import { touchesArrivalOrder } from '../orderingPolicy.js';
 import { partialSale } from '../partialBlock.js';
 import type { ModelRuntime } from '../runtime.js';
 import { bidderStream, builderBids, builderChoices } from '../bidding.js';
@@ -17,11 +17,11 @@ import { justInTimePriceY, sellSlot, timingOf, type SlotSale } from '../aheadOfT
 
 const within = (b: Bundle, group: readonly number[]) => rollupsOf(b.target).every((r) => group.includes(r));
 
-/** Direct mode: the proposer sells positions to searchers; fcfs positions are not for sale. */
+/** Direct mode: the proposer sells positions to searchers; positions on rollups ordered by arrival (fcfs, timeboost) are not for sale. */
 function sellPositions(world: WorldState, bundles: readonly Bundle[], group: readonly number[], source: Source): Allocated[] {
   const inGroup = bundles.filter((b) => within(b, group));
-  const unsold = inGroup.filter((b) => touchesFcfs(world, b)).map((bundle) => ({ bundle, paymentGas: 0 }));
-  const sold = allocateBundles(inGroup.filter((b) => !touchesFcfs(world, b)), world.config.mechanism.name as PaymentRule, source);
+  const unsold = inGroup.filter((b) => touchesArrivalOrder(world, b)).map((bundle) => ({ bundle, paymentGas: 0 }));
+  const sold = allocateBundles(inGroup.filter((b) => !touchesArrivalOrder(world, b)), world.config.mechanism.name as PaymentRule, source);
   return [...sold, ...unsold];
 }
 
@@ -55,7 +55,7 @@ function auctionBlock(
   const inGroup = (b: Bundle) => within(b, group);
   const fullGrossY = candidates.map((c) => group.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
   // A partial-block auction sells only each builder's top of block: builders value and bid on that part.
-  const partial = partialSale(world, bundles.filter((b) => inGroup(b) && !touchesFcfs(world, b)), candidates, inGroup, fullGrossY);
+  const partial = partialSale(world, bundles.filter((b) => inGroup(b) && !touchesArrivalOrder(world, b)), candidates, inGroup, fullGrossY);
   const grossY = partial?.grossY ?? fullGrossY;
   const lead = timingOf(world.config.mechanism).leadSlots;
   const sales = lead > 0 && !world.aheadSales.some((s) => s.key === key && s.slot === slot + lead) ? [sellSlot(world, rt, candidates, group, key, slot + lead, slot, source)] : [];
@@ -88,7 +88,7 @@ function auctionBlock(
   const winner = block.builder;
   const won = winner === null ? [] : (partial?.parts[winner] ?? candidates[winner]!.included.filter(inGroup));
   const local = partial?.local(won, () => rt.dist(`partial-block/${key}`).source) ?? [];
-  const unsold = bundles.filter((b) => inGroup(b) && touchesFcfs(world, b));
+  const unsold = bundles.filter((b) => inGroup(b) && touchesArrivalOrder(world, b));
   return {
     block: { rollups: group, proposer, ...block },
     allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...local, ...unsold.map((bundle) => ({ bundle, paymentGas: 0 }))],

@@ -6,7 +6,7 @@ import type { Allocated, Bundle, UserSwap } from '../../market/orders/types.js';
 import { trySwapExactIn } from '../feasibleSwap.js';
 import { tableColumns, zeroTally, type ColumnSpec } from '../columns.js';
 import { bookSearcherSwap, chargeDataFee, executeLegs, type BlockExecution } from '../executeBundle.js';
-import { executionPlan, itemTimeMs, type PlanItem } from '../executionPlan.js';
+import { executionPlan, itemTimeMs, placingOf, type PlanItem, type Placing } from '../executionPlan.js';
 import { settleLegRisk, unwindOpenLegs } from '../legRisk.js';
 import { sameSequencer } from '../membership.js';
 import type { ModelRuntime } from '../runtime.js';
@@ -14,6 +14,7 @@ import type { AuctionOutcome, ExecutionOutcome, TraceEntry } from '../slot.js';
 import type { RollupState, WorldState } from '../types.js';
 import { valueY } from '../world.js';
 import { commitCutoffMs } from '../commitDeadline.js';
+import { expressLaneController } from '../timeboost.js';
 
 /**
  * Applies one user swap if it meets the user's minimum output: the users' account on the rollup pays
@@ -112,8 +113,8 @@ function run(item: PlanItem, x: SlotExecution): boolean {
 }
 
 /** The trace line of an executed item. */
-function traceEntry(item: PlanItem, slotStartMs: number): TraceEntry {
-  const timeMs = itemTimeMs(item, slotStartMs);
+function traceEntry(item: PlanItem, slotStartMs: number, place: Placing): TraceEntry {
+  const timeMs = itemTimeMs(item, slotStartMs, place);
   switch (item.kind) {
     case 'unwind':
       return { rollup: -1, kind: 'unwind', timeMs, searcher: item.searcher };
@@ -142,14 +143,16 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
     columns ??= tableColumns(world.config.searchers.map((s) => s.kind));
     const p = world.config.sequencing.legFailureProbability;
     const legFails = (b: Bundle) => p > 0 && !sameSequencer(world, world.searchers[b.searcher]!.rollups) && legs.bernoulli(p);
-    const x: SlotExecution = { world, tally: world.rollups.map(() => zeroTally('execute', columns!)), done: new Set(), fronts: new Map(), legResults: new Map(), legFails };
+    const controllers = world.rollups.map((r) => expressLaneController(world, r.index, ctx.startMs));
+    const x: SlotExecution = { world, tally: world.rollups.map(() => zeroTally('execute', columns!)), controllers, done: new Set(), fronts: new Map(), legResults: new Map(), legFails };
     const executed = new Set<Allocated>();
     const trace: TraceEntry[] = [];
     const cutoff = commitCutoffMs(world, ctx);
+    const place = placingOf(world, ctx.startMs);
     for (const item of executionPlan(world, auction.allocated, ctx.startMs, cutoff)) {
       if (!run(item, x)) continue;
       if (item.kind !== 'unwind' && item.kind !== 'user') executed.add(item.won);
-      trace.push(traceEntry(item, ctx.startMs));
+      trace.push(traceEntry(item, ctx.startMs, place));
     }
     for (const r of world.rollups) {
       // Swaps that arrived after the block was committed to wait for the next one.

@@ -13,6 +13,7 @@ import { isLearning, type BidderRecord } from '../../agents/bidding/types.js';
 import type { WorldState } from '../types.js';
 import { updateExpectations } from '../expectation.js';
 import { partialRules } from '../partialBlock.js';
+import { updateExpressLaneExpectations } from '../timeboost.js';
 
 /** What the learn step reads of the slot. */
 export interface LearnInput {
@@ -109,10 +110,13 @@ function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], de
  * bid on: it won when all of its bundles executed; a counterfactual bid wins when each of its legs
  * beats the best rival bid for the same positions (see positionAuction.ts and `legsOf`). Builders'
  * records hold expected payoffs (what regret compares); learners learn from what happened to them.
+ * Searchers' expectations of a Timeboost rollup's opportunities (what they bid for its express lane
+ * on) move toward what they found this slot.
  */
 export function learnFromSlot(world: WorldState, input: LearnInput): void {
   const mechanism = world.config.mechanism;
   updateExpectations(world, input.candidates);
+  updateExpressLaneExpectations(world, input.search.bundles);
   if (world.builders.length > 0) {
     const losersPay = getMechanism(mechanism.name).losersPay;
     for (const block of input.auction.blocks) for (let i = 0; i < world.builders.length; i++) builderLearns(world, block, i, input.slot, losersPay);

@@ -8,6 +8,7 @@ import { payBuilderBlock } from '../payBuilderBlock.js';
 import type { AuctionOutcome, ExecutionOutcome, WinningBlock } from '../slot.js';
 import type { RollupState, WorldState } from '../types.js';
 import { zeroBalances } from '../world.js';
+import { settleExpressLane, type ExpressLaneSale } from '../timeboost.js';
 
 /**
  * The largest share of the pool's reserve of its gas token that a winner may buy to pay one bid.
@@ -79,10 +80,11 @@ function creditDirect(world: WorldState, block: WinningBlock, tally: Tally<'sett
  * the winning builder, who pays the mechanism's price on to the proposer (and burn, and committee);
  * a partial-block auction's local part pays the proposer directly (`local_part_y`, the rest
  * `auctioned_part_y`);
- * the proposer disposes of what it holds; each rollup's base fee moves toward its target. Returns
+ * the proposer disposes of what it holds; each rollup's base fee moves toward its target. The
+ * express-lane auctions cleared this slot (Timeboost rollups) are paid and their rounds recorded. Returns
  * the settlement's per-rollup statistics.
  */
-export function settleSlot(world: WorldState, auction: AuctionOutcome, execution: ExecutionOutcome): Tally<'settle'>[] {
+export function settleSlot(world: WorldState, auction: AuctionOutcome, execution: ExecutionOutcome, expressLane: readonly (ExpressLaneSale | null)[] = [], slotStartMs = 0): Tally<'settle'>[] {
   const tally = world.rollups.map(() => zeroTally('settle'));
   const viaBuilders = world.builders.length > 0;
   const received = world.rollups.map(zeroBalances);
@@ -108,6 +110,7 @@ export function settleSlot(world: WorldState, auction: AuctionOutcome, execution
     if (viaBuilders) payBuilderBlock(world, block, received, tally);
     else creditDirect(world, block, tally);
   }
+  settleExpressLane(world, expressLane, slotStartMs, tally);
   for (const rollup of world.rollups) {
     const stats = tally[rollup.index]!;
     dispose(world, rollup, stats);
