@@ -32,7 +32,7 @@ describe('a slot sold ahead of time', () => {
     const sale = sellSlot(world, rt, [], [0, 1], 'shared', 14, 10, rt.dist('auction/shared').source);
     // The fixed rule of every builder here: bid (1 − margin) × value − cost, with margins 0.1, 0.05, 0.02 and no cost.
     const bids = config.builders.map((b, i) => Math.max(0, (1 - b.margin) * expected[i]! - b.costY));
-    expect(bids).toEqual([27, 47.5, 39.2].map((b, i) => expect.closeTo(b, 12) as unknown as number));
+    expect(bids).toEqual([27, 47.5, 39.2].map((b) => expect.closeTo(b, 12) as unknown as number));
     expect(sale.slot).toBe(14);
     expect(sale.soldAtSlot).toBe(10);
     expect(sale.expectedY).toEqual(expected.map((g, i) => Math.max(0, g - config.builders[i]!.costY)));
