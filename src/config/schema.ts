@@ -252,6 +252,13 @@ export const marketConfigSchema = marketShape
       });
     checkTrust(cfg, ctx);
     checkBidding(cfg, ctx);
+    const m = cfg.mechanism;
+    if (m.name === 'execution-tickets' && cfg.builders.length > 0 && m.lookaheadSlots >= cfg.slots)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['mechanism', 'lookaheadSlots'],
+        message: `a lookahead of ${m.lookaheadSlots} slots is not shorter than the run (slots: ${cfg.slots}), so every slot would be drawn at the first one and the lookahead would never act; use lookaheadSlots < ${cfg.slots} or run more slots`,
+      });
     checkLimits(cfg, ctx);
     if (cfg.validators.reduce((a, v) => a + v.stake, 0) <= 0)
       ctx.addIssue({ code: 'custom', path: ['validators'], message: 'the validators\' total stake must be > 0: give at least one validator a positive stake' });

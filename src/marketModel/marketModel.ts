@@ -49,7 +49,7 @@ export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
     const found = search(world, ctx);
     world.nextGroupId = found.nextGroupId;
     const candidates = build(world, found.bundles, found.arms);
-    const sold = auction(world, found.bundles, candidates);
+    const sold = auction(world, found.bundles, candidates, ctx.slot);
     const cf = counterfactual(world, found.bundles, candidates);
     const execution = execute(world, found.bundles, sold, ctx);
     const settlement = settleSlot(world, sold, execution);

@@ -5,6 +5,7 @@ import { nextBaseFee } from '../../market/fees/eip1559.js';
 import type { Balances } from '../../market/orders/types.js';
 import { zeroTally, type Tally } from '../columns.js';
 import { payBuilderBlock } from '../payBuilderBlock.js';
+import { applyTickets } from '../tickets.js';
 import type { AuctionOutcome, ExecutionOutcome, WinningBlock } from '../slot.js';
 import type { RollupState, WorldState } from '../types.js';
 import { zeroBalances } from '../world.js';
@@ -77,8 +78,9 @@ function creditDirect(world: WorldState, block: WinningBlock, tally: Tally<'sett
 /**
  * Phase 7 (apply): executed winners pay their bids in gas tokens — to the proposer directly, or to
  * the winning builder, who pays the mechanism's price on to the proposer (and burn, and committee);
- * the proposer disposes of what it holds; each rollup's base fee moves toward its target. Returns
- * the settlement's per-rollup statistics.
+ * execution tickets' ledgers take in the slot's purchases, draws and resale; the proposer disposes
+ * of what it holds; each rollup's base fee moves toward its target. Returns the settlement's
+ * per-rollup statistics.
  */
 export function settleSlot(world: WorldState, auction: AuctionOutcome, execution: ExecutionOutcome): Tally<'settle'>[] {
   const tally = world.rollups.map(() => zeroTally('settle'));
@@ -94,6 +96,7 @@ export function settleSlot(world: WorldState, auction: AuctionOutcome, execution
     rec.wonValueY += bundle.valueY;
   }
   for (const block of auction.blocks) {
+    if (block.tickets) applyTickets(world, block.tickets);
     if (viaBuilders) payBuilderBlock(world, block, received, tally);
     else creditDirect(world, block, tally);
   }
