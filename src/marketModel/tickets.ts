@@ -48,14 +48,14 @@ export interface TicketSlot {
   readonly resalePriceY: number;
   /** Each builder's realised value of this slot's block (Y, its candidate less its cost). */
   readonly realisedY: readonly number[];
-  /** The ledger after the slot: tickets per builder and the holders drawn for later slots. */
+  /** The ledger after the slot: tickets per builder; whether its drawn holders start afresh at this slot (a ledger that starts, or one whose draws ran out while its group was away). */
   readonly ticketsAfter: readonly number[];
-  readonly drawnAfter: TicketLedger['drawn'];
+  readonly restart: boolean;
 }
 
 /** The group's ledger, or an empty one (a ledger that has not started). */
 function ledgerOf(world: WorldState, key: string): TicketLedger {
-  return world.tickets.ledgers[key] ?? { tickets: world.builders.map(() => 0), drawn: [] };
+  return world.tickets.ledgers[key] ?? { tickets: world.builders.map(() => 0), firstSlot: 0, holders: [] };
 }
 
 /**
@@ -74,19 +74,17 @@ export function decideTickets(world: WorldState, key: string, slot: number, bids
     ...world.builders.map((b, i) => ({ bidderId: b.id, tickets: ledger.tickets[i] ?? 0, purchasedAtSlot: slot - 1 })),
     ...world.builders.map((b, i) => ({ bidderId: b.id, tickets: bought[i]!, purchasedAtSlot: slot })),
   ];
-  const pending = ledger.drawn.filter((d) => d.slot >= slot);
-  const done = new Set(pending.map((d) => d.slot));
+  // Holders already drawn cover slots firstSlot … firstSlot + holders.length − 1 (firstSlot ≤ slot).
+  const restart = ledger.firstSlot + ledger.holders.length <= slot;
   const draws: TicketDraw[] = [];
-  for (let u = slot; u <= slot + m.lookaheadSlots; u++) {
-    if (done.has(u)) continue;
+  for (let u = restart ? slot : ledger.firstSlot + ledger.holders.length; u <= slot + m.lookaheadSlots; u++) {
     const eligible = world.builders.map((_, i) => holdings[i]!.tickets + holdings[n + i]!.tickets);
     // Drawn now, at `slot`: the lookahead of this draw is u − slot.
     const d = drawSlotHolder(holdings, u, u - slot, source);
     if (d.lotIndex !== null) holdings = redeemTicket(holdings, d.lotIndex);
     draws.push({ slot: u, holder: d.lotIndex === null ? -1 : d.lotIndex % n, eligible });
   }
-  const drawn = [...pending, ...draws.map(({ slot: s, holder }) => ({ slot: s, holder }))].sort((a, b) => a.slot - b.slot);
-  const holder = drawn.find((d) => d.slot === slot)!.holder;
+  const holder = restart ? draws[0]!.holder : ledger.holders[slot - ledger.firstSlot]!;
   const sale = holder >= 0 && m.resale ? resellSlotRight(realisedY, holder) : { builder: holder, resold: false, priceY: 0 };
   return {
     key,
@@ -100,7 +98,7 @@ export function decideTickets(world: WorldState, key: string, slot: number, bids
     resalePriceY: sale.priceY,
     realisedY,
     ticketsAfter: world.builders.map((_, i) => holdings[i]!.tickets + holdings[n + i]!.tickets),
-    drawnAfter: drawn.filter((d) => d.slot > slot),
+    restart,
   };
 }
 
@@ -109,7 +107,18 @@ export const outstandingTickets = (t: TicketSlot): number => t.ticketsAfter.redu
 
 /** Apply step (at settlement): the group's ledger after the slot, the run totals, and the resale price paid buyer → holder (Y, off-chain). */
 export function applyTickets(world: WorldState, t: TicketSlot): void {
-  world.tickets.ledgers[t.key] = { tickets: [...t.ticketsAfter], drawn: t.drawnAfter.map((d) => ({ ...d })) };
+  const ledger = (world.tickets.ledgers[t.key] ??= { tickets: [], firstSlot: t.slot, holders: [] });
+  ledger.tickets = [...t.ticketsAfter];
+  if (t.restart) {
+    ledger.firstSlot = t.slot;
+    ledger.holders.length = 0;
+  }
+  for (const d of t.draws) ledger.holders.push(d.holder);
+  // This slot's holder is spent (and any left from before it, after a gap): the ledger starts at slot + 1.
+  while (ledger.firstSlot <= t.slot) {
+    ledger.holders.shift();
+    ledger.firstSlot++;
+  }
   const totals = world.tickets.totals;
   totals.ticketsBought += t.bought.reduce((a, x) => a + x, 0);
   totals.ticketsRedeemed += t.draws.filter((d) => d.holder >= 0).length;

@@ -119,9 +119,13 @@ export interface GovernanceState {
  */
 export interface TicketLedger {
   /** Unredeemed tickets per builder, integers ≥ 0. */
-  readonly tickets: number[];
-  /** Holders drawn for coming slots, ascending slot: builder index, −1 when no ticket was eligible. */
-  readonly drawn: { readonly slot: number; readonly holder: number }[];
+  tickets: number[];
+  /**
+   * Holders drawn for coming slots: `holders[k]` holds slot `firstSlot + k` (a builder index, −1 when
+   * no ticket was eligible). At most `lookaheadSlots` entries between slots.
+   */
+  firstSlot: number;
+  readonly holders: number[];
 }
 
 /** Run totals of the execution-ticket market (summary.json's `execution_tickets`). */

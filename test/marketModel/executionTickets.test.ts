@@ -93,8 +93,16 @@ describe('the ticket ledger: who may win slot t', () => {
     expect(next.draws.map((d) => d.slot)).toEqual([5]);
     expect(next.holder).toBe(0); // drawn at slot 0
     applyTickets(world, next);
-    expect(world.tickets.ledgers.shared!.tickets.length).toBe(3);
-    expect(world.tickets.ledgers.shared!.drawn.map((d) => d.slot)).toEqual([2, 3, 4, 5]);
+    const ledger = world.tickets.ledgers.shared!;
+    expect(ledger.tickets).toEqual([2, 2, 0]); // 3 + 2 bought at slot 1, one of builder 0's drawn for slot 5
+    expect(ledger.firstSlot).toBe(2);
+    expect(ledger.holders).toEqual([0, 0, 0, 0]); // slots 2, 3, 4 (drawn at slot 0) and 5 (drawn at slot 1)
+    // A group away past its drawn slots (governance) draws afresh when it is back: slots 10 … 14.
+    const back = decideTickets(world, 'shared', 10, [0.05, 0, 0], [1, 1, 1], () => 0.5);
+    expect(back.restart).toBe(true);
+    expect(back.draws.map((d) => d.slot)).toEqual([10, 11, 12, 13, 14]);
+    applyTickets(world, back);
+    expect([ledger.firstSlot, ledger.holders.length]).toEqual([11, 4]);
   });
 
   it('with lookaheadSlots = 0 a slot is drawn from every ticket held at it, its own purchases included', () => {
