@@ -6,6 +6,7 @@ import { governanceSchema, reportingSchema } from './trustSchema.js';
 import { builderSchema, searcherSchema, sequencingSchema, validatorSchema } from './agentsSchema.js';
 import { schemaKeyField } from './schemaKey.js';
 import { checkBidding } from './biddingChecks.js';
+import { checkMechanismTiming } from './mechanismTimingChecks.js';
 import { biddingSchema } from './strategySchema.js';
 
 /** The two risky assets; prices are quoted in Y per X. */
@@ -90,6 +91,9 @@ export const limitsSchema = z
   })
   .strict();
 
+/** How a rollup may order its part of the block (`rollups[].ordering`). */
+export const rollupOrderings = ['auction', 'fcfs', 'encrypted'] as const;
+
 export const rollupSchema = z
   .object({
     id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only').describe('Unique rollup id (letters, digits, - and _), used by searchers, split rules and outputs to name the rollup.'),
@@ -97,7 +101,7 @@ export const rollupSchema = z
     pool: poolSchema.describe('The rollup\'s X/Y constant-product DEX pool.'),
     users: usersSchema.default(usersSchema.parse({})).describe('The users who swap on this rollup\'s pool.'),
     feeModel: feeModelSchema.default(feeModelSchema.parse({})).describe('The rollup\'s EIP-1559-style base fee per byte of transaction data.'),
-    ordering: z.enum(['auction', 'fcfs', 'encrypted']).default('auction').describe('How this rollup orders its part of the block, whoever builds it: `auction`, the builder orders freely (positions are sold); `fcfs`, by arrival time (bundles only behind their target; latency decides who is first); `encrypted`, order committed before contents are revealed (no bundle can target a transaction of the same block).'),
+    ordering: z.enum(rollupOrderings).default('auction').describe('How this rollup orders its part of the block, whoever builds it: `auction`, the builder orders freely (positions are sold); `fcfs`, by arrival time (bundles only behind their target; latency decides who is first); `encrypted`, order committed before contents are revealed (no bundle can target a transaction of the same block).'),
   })
   .strict();
 
@@ -252,13 +256,7 @@ export const marketConfigSchema = marketShape
       });
     checkTrust(cfg, ctx);
     checkBidding(cfg, ctx);
-    const m = cfg.mechanism;
-    if (m.name === 'execution-tickets' && cfg.builders.length > 0 && m.lookaheadSlots >= cfg.slots)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['mechanism', 'lookaheadSlots'],
-        message: `a lookahead of ${m.lookaheadSlots} slots is not shorter than the run (slots: ${cfg.slots}), so every slot would be drawn at the first one and the lookahead would never act; use lookaheadSlots < ${cfg.slots} or run more slots`,
-      });
+    checkMechanismTiming(cfg, ctx);
     checkLimits(cfg, ctx);
     if (cfg.validators.reduce((a, v) => a + v.stake, 0) <= 0)
       ctx.addIssue({ code: 'custom', path: ['validators'], message: 'the validators\' total stake must be > 0: give at least one validator a positive stake' });

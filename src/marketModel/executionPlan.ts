@@ -34,14 +34,17 @@ export type PlanItem =
  *   its target (searchers never see an encrypted rollup's swaps, so none target them);
  * - `fcfs`: bundles at their arrival time (slot start or their target's arrival, plus latency), so
  *   no bundle ever executes ahead of a user swap that arrived earlier.
- * Users execute in arrival order. An atomic bundle executes once, on all its rollups at one point.
+ * Users execute in arrival order; those arriving after `cutoffMs` (when the block was committed to:
+ * a block auction's deadline) are not in this block. An atomic bundle executes once, on all its
+ * rollups at one point.
  */
-export function executionPlan(state: WorldState, allocated: readonly Allocated[], slotStartMs: number): PlanItem[] {
+export function executionPlan(state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs = Number.POSITIVE_INFINITY): PlanItem[] {
   const q = new EventQueue<PlanItem>();
   const fcfs = (r: number) => state.config.rollups[r]!.ordering === 'fcfs';
   const users = new Map<number, UserSwap>();
   for (const s of state.searchers) if (s.openLegs.length > 0) q.push(slotStartMs, { kind: 'unwind', searcher: s.index }, executionPriority.unwind);
   for (const r of state.rollups) for (const tx of r.pending) {
+    if (tx.arrivalMs > cutoffMs) continue;
     users.set(tx.id, tx);
     q.push(tx.arrivalMs, { kind: 'user', tx }, executionPriority.arrival);
   }

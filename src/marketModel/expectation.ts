@@ -2,9 +2,11 @@ import type { Candidate } from './slot.js';
 import type { WorldState } from './types.js';
 
 /**
- * What a builder expects a block it has not yet seen to be worth: the exponential average of the
- * value of its own candidate blocks, per rollup (weight `bidding.historyWeight` on the latest slot,
- * the first slot in full). A block sold ahead of time (a slot auction, an execution ticket drawn
+ * What a builder expects a block it has not yet seen to be worth: the average of the value of its
+ * own candidate blocks, per rollup — the plain mean of the slots seen while there are fewer than
+ * 1 / `bidding.historyWeight`, then exponential with that weight on the latest slot (a
+ * bias-corrected moving average: the first slot, often the run's largest opportunity as pools
+ * start away from the reference price, does not weigh 1 / w times). A block sold ahead of time (a slot auction, an execution ticket drawn
  * with lookahead) is bid on this — what the builder knows at sale time — and built with what exists
  * when its slot comes.
  */
@@ -39,7 +41,7 @@ export function updateExpectations(world: WorldState, candidates: readonly Candi
     const c = candidates[i];
     if (!c) return;
     const e = b.expectation;
-    const k = e.slots === 0 ? 1 : w;
+    const k = Math.max(w, 1 / (e.slots + 1));
     for (let r = 0; r < e.valueByRollupY.length; r++) e.valueByRollupY[r] = (1 - k) * e.valueByRollupY[r]! + k * (c.valueByRollupY[r] ?? 0);
     e.slots++;
   });

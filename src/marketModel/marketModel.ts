@@ -17,6 +17,8 @@ import { createRuntime, type ModelRuntime } from './runtime.js';
 import type { SlotOutcome } from './slot.js';
 import { slotRecorder, type SlotEvent } from './slotRecord.js';
 import { tableColumns } from './columns.js';
+import { bookSales } from './aheadOfTime.js';
+import { commitDeadline } from './commitDeadline.js';
 import type { WorldState } from './types.js';
 import { createWorld } from './world.js';
 
@@ -34,7 +36,9 @@ export type MarketSlotStep = (world: WorldState, ctx: SlotContext) => SlotOutcom
 /**
  * The slot of DESIGN.md §4 as one ordered list of phases. The deciding phases read the world and
  * return what they decided; the apply steps — nature's price step and arrivals, then execute,
- * settle, share and learn (bidders' records and learners) — are the only ones that change it. With no builders the build phase decides
+ * settle (and booking the blocks sold ahead), share and learn (bidders' records and learners) — are
+ * the only ones that change it. Bundles that arrive after the builders commit to the block (a
+ * block auction's deadline) are left out of this slot's block. With no builders the build phase decides
  * nothing and the proposer sells positions to searchers directly.
  */
 export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
@@ -48,11 +52,13 @@ export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
     admitArrivals(world, arrived);
     const found = search(world, ctx);
     world.nextGroupId = found.nextGroupId;
-    const candidates = build(world, found.bundles, found.arms);
-    const sold = auction(world, found.bundles, candidates, ctx.slot);
-    const cf = counterfactual(world, found.bundles, candidates);
-    const execution = execute(world, found.bundles, sold, ctx);
+    const { onTime, late } = commitDeadline(world, ctx, found.bundles);
+    const candidates = build(world, onTime, found.arms);
+    const sold = auction(world, onTime, candidates, ctx.slot, late);
+    const cf = counterfactual(world, onTime, candidates);
+    const execution = execute(world, onTime, sold, ctx);
     const settlement = settleSlot(world, sold, execution);
+    bookSales(world, ctx.slot, sold.sales);
     const shares = share(world, { auction: sold, counterfactual: cf, execution, settlement });
     learnFromSlot(world, { slot: ctx.slot, search: found, candidates, auction: sold, execution });
     return { arrivals: arrived, search: found, candidates, auction: sold, counterfactual: cf, execution, settlement, share: shares };

@@ -2,6 +2,7 @@ import type { Allocated, Bundle, UserSwap } from '../market/orders/types.js';
 import type { BidChoice } from '../agents/bidding/decideBid.js';
 import type { Tally } from './columns.js';
 import type { TicketSlot } from './tickets.js';
+import type { SlotSale } from './aheadOfTime.js';
 
 /*
  * What one slot decides and discards (radCAD's "decide, then apply"): each phase returns one of
@@ -81,6 +82,8 @@ export interface AuctionOutcome {
   /** Validator index proposing each rollup's block (all equal under shared sequencing). */
   readonly proposers: readonly number[];
   readonly tally: readonly Tally<'auction'>[];
+  /** Blocks of coming slots sold this slot (a mechanism selling ahead of time; aheadOfTime.ts). */
+  readonly sales: readonly SlotSale[];
 }
 
 /** What an outside rollup's governance would have had inside: v(M ∪ {r}) and its value-based share. */

@@ -1,3 +1,4 @@
+import { timingOf } from './aheadOfTime.js';
 import { summariseBidder } from '../agents/bidding/bidderRecord.js';
 import type { BidderRecord } from '../agents/bidding/types.js';
 import { armLabel, choiceArms, type ChoiceOptions } from '../agents/bidding/choices.js';
@@ -26,6 +27,18 @@ function ratioOrNull(a: number, b: number): number | null {
  * sees it.
  */
 /** Everything a summary accumulator holds, as plain JSON (for checkpoints). */
+/** How selling blocks ahead of time fared against selling them in the slot (null: the mechanism sells in the slot). */
+function aheadOfTimeSummary(world: WorldState, total: (k: string) => number): RunSummary['ahead_of_time'] {
+  const lead = timingOf(world.config.mechanism).leadSlots;
+  if (lead === 0 || world.builders.length === 0) return null;
+  const best = total('best_block_value_y');
+  return {
+    lead_slots: lead,
+    oracle_accuracy: ratioOrNull(total('ahead_price_y'), best),
+    just_in_time_oracle_accuracy: ratioOrNull(total('just_in_time_price_y'), best),
+  };
+}
+
 export interface SummaryState {
   reporting?: ReportingTally;
   coalition: { value: number; surplus: number; positive: number };
@@ -221,6 +234,8 @@ export class SummaryAccumulator {
       builder_concentration: concentration(world.builders.map((b) => b.wins)),
       execution_tickets: ticketSummary(world),
       block_oracle_accuracy: ratioOrNull(world.builders.reduce((a, b) => a + b.paidY, 0), blockValue),
+      block_efficiency: ratioOrNull(total('won_block_value_y'), total('best_block_value_y')),
+      ahead_of_time: aheadOfTimeSummary(world, total),
       validators: world.config.validators.map((v, i) => ({ validator: v.id, stake: v.stake, revenue_y: world.validatorRevenueY[i]! })),
       mev_oracle_accuracy: ratioOrNull(paid, wonValue),
       reporting: reportingSummary(this.reporting, {

@@ -57,6 +57,10 @@ export interface RunSummary {
    * the winners received from searchers); null without builders or blocks.
    */
   block_oracle_accuracy: number | null;
+  /** With builders: Σ value of the blocks built by their winners ÷ Σ value of the best candidate blocks; null without. */
+  block_efficiency: number | null;
+  /** A mechanism selling blocks ahead of time: its price and a just-in-time sale's, each ÷ the best block's value; null otherwise. */
+  ahead_of_time: { lead_slots: number; oracle_accuracy: number | null; just_in_time_oracle_accuracy: number | null } | null;
   /** Revenue per validator as proposer (Y). */
   validators: { validator: string; stake: number; revenue_y: number }[];
   /** How concentrated the won positions are across searchers. */

@@ -3,6 +3,7 @@ import type { Balances, UserSwap } from '../market/orders/types.js';
 import type { MarketConfig } from '../config/schema.js';
 import type { BidderRecord } from '../agents/bidding/types.js';
 import type { BlockExpectation } from './expectation.js';
+import type { SlotSale } from './aheadOfTime.js';
 
 /*
  * The market model's persistent world: what carries over from one slot to the next. Everything here
@@ -158,6 +159,8 @@ export interface MarketState {
   /** Ids handed out so far: user swaps, and split cross-rollup opportunities (leg groups). */
   nextUserId: number;
   nextGroupId: number;
+  /** Blocks of future slots already sold (mechanisms that sell ahead of time: aheadOfTime.ts). */
+  readonly aheadSales: SlotSale[];
 }
 
 /** The world the phases read: the persistent state and the (never changing) resolved config. */

@@ -40,7 +40,7 @@ function simulate(mechanism: Record<string, unknown>, values: readonly number[],
   const { world, auction, candidates } = market(mechanism, values);
   const revenues: number[] = [];
   for (let slot = 0; slot < n; slot++) {
-    const sold = auction(world, [], candidates);
+    const sold = auction(world, [], candidates, slot);
     const block = sold.blocks[0]!;
     revenues.push(block.payments!.perBidderY.reduce((a, p) => a + p, 0));
     learnFromSlot(world, { slot, search: { bundles: [], decisions: [], arms: [], nextGroupId: 0 }, candidates, auction: sold, execution: { trace: [], executed: [], tally: [] } });

@@ -125,7 +125,7 @@ describe('token conservation, flow by flow', () => {
     const w = world({ disposal: 'sell' });
     w.proposer.holdings[0]!.X = 4; // received earlier (the setup itself is not a flow)
     const before = supplies(w);
-    const tally = settleSlot(w, { blocks: [], allocated: [], proposers: [0, 0], tally: [] }, noExecution(w));
+    const tally = settleSlot(w, { blocks: [], allocated: [], proposers: [0, 0], tally: [], sales: [] }, noExecution(w));
     expectConserved(w, before);
     expect(tally[0]!.disposalSoldGas).toBe(1);
     expect(w.proposer.holdings[0]!.X).toBe(3);
@@ -137,7 +137,7 @@ describe('token conservation, flow by flow', () => {
     const before = supplies(w);
     const won = { bundle: bundle({ bidGas: 0.5 }), paymentGas: 0.5 };
     const block: WinningBlock = { rollups: [0, 1], proposer: 0, builder: null, bidsY: [], valuesY: [], choices: [], draws: [], payments: null };
-    const tally = settleSlot(w, { blocks: [block], allocated: [won], proposers: [0, 0], tally: [] }, noExecution(w, [won]));
+    const tally = settleSlot(w, { blocks: [block], allocated: [won], proposers: [0, 0], tally: [], sales: [] }, noExecution(w, [won]));
     expectConserved(w, before);
     expect(tally[0]!.bidPurchaseGas).toBe(0.5);
     expect(w.proposer.holdings[0]!.X).toBe(0.5);
@@ -152,7 +152,7 @@ describe('token conservation, flow by flow', () => {
       { bundle: bundle({ searcher: 1, target: { kind: 'top', rollups: [1] }, bidRollup: 1, bidGas: 1000 }), paymentGas: 1000 },
     ];
     const block: WinningBlock = { rollups: [0, 1], proposer: 0, builder: 0, bidsY: [priceY, priceY / 2], valuesY: [priceY, priceY / 2], choices: [], draws: [], payments: { perBidderY: [priceY, 0], ...split } };
-    const auction: AuctionOutcome = { blocks: [block], allocated: won, proposers: [0, 0], tally: [] };
+    const auction: AuctionOutcome = { blocks: [block], allocated: won, proposers: [0, 0], tally: [], sales: [] };
     const tally = settleSlot(w, auction, noExecution(w, won));
     expectConserved(w, before);
     return { w, tally };

@@ -87,7 +87,7 @@ describe('deciding phases read the world and leave it unchanged', () => {
     const { world, rt, ctx } = setup();
     const { bundles } = searchBundles(rt)(world, ctx);
     const before = persistentState(world);
-    const sold = runAuctions(rt)(world, bundles, buildCandidates(rt)(world, bundles));
+    const sold = runAuctions(rt)(world, bundles, buildCandidates(rt)(world, bundles), 0);
     expect(persistentState(world)).toEqual(before);
     const topOfA = sold.allocated.filter((a) => a.bundle.target.kind === 'top' && a.bundle.target.rollups.includes(0));
     const best = Math.max(...bundles.filter((b) => b.target.kind === 'top' && b.target.rollups.includes(0)).map((b) => b.bidY));
@@ -103,7 +103,7 @@ describe('deciding phases read the world and leave it unchanged', () => {
     const { bundles } = searchBundles(rt)(world, ctx);
     const before = persistentState(world);
     const candidates = buildCandidates(rt)(world, bundles);
-    const sold = runAuctions(rt)(world, bundles, candidates);
+    const sold = runAuctions(rt)(world, bundles, candidates, 0);
     expect(persistentState(world)).toEqual(before);
     const values = candidates.map((c) => c.valueByRollupY.reduce((a, v) => a + v, 0));
     const block = sold.blocks[0]!;

@@ -6,14 +6,15 @@ import type { Allocation, Bid, Payments, Source } from './types.js';
 
 /**
  * Parameters of the block auction: `bidDeadlineMs`, the time within the slot (ms after the slot
- * starts, ≥ 0; default 0, i.e. bids close as the slot begins, as when a proposer calls mev-boost
- * at its slot) at which sealed bids close. The simulation uses it to decide which information
- * builders have when they commit to contents.
+ * starts, ≥ 0, and before the slot's end: the config check compares it with `clock.slotMs`) at
+ * which builders commit to their blocks and sealed bids close. In the market, bundles and user
+ * swaps arriving after it wait for the next block. Default 1000 ms (half of the default 2 s slot),
+ * a modelling default.
  */
 export const blockAuctionParamsSchema = z.strictObject({
   bidDeadlineMs: zParam(nonNegativeFinite, 'bidDeadlineMs')
-    .default(0)
-    .describe('When sealed bids close, in ms after the slot starts; finite, >= 0 (0 = as the slot begins).'),
+    .default(1000)
+    .describe('When builders commit to their blocks and bids close, in ms after the slot starts; finite, >= 0 and below clock.slotMs. Bundles and user swaps arriving later wait for the next block.'),
 });
 /** Parameters of `block-auction`. */
 export type BlockAuctionParams = z.output<typeof blockAuctionParamsSchema>;
@@ -59,6 +60,7 @@ export const blockAuction = defineMechanism({
   summary: 'each bid commits to a built block; sold first-price in the slot (mev-boost, ePBS).',
   params: blockAuctionParamsSchema,
   validateParams: validateBlockAuctionParams,
+  timing: (params) => ({ commitDeadlineMs: params.bidDeadlineMs }),
   allocate: allocateBlockAuction,
   pay: payBlockAuction,
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Allocation, Bid, FeedbackPolicy, Mechanism, NoParams, Payments, Source } from './types.js';
+import { JUST_IN_TIME, type Allocation, type Bid, type FeedbackPolicy, type MarketTiming, type Mechanism, type NoParams, type Payments, type Source } from './types.js';
 
 /**
  * A mechanism's parameter schema: a strict zod object (`z.strictObject({...})`), so a misspelled
@@ -40,6 +40,11 @@ export interface MechanismSpec<N extends string, S extends ParamsSchema> {
    * params unchanged. Default: check them against `params` (unknown keys allowed).
    */
   readonly validateParams?: (params: ParamsOf<S>) => ParamsOf<S>;
+  /**
+   * When the market sells the good (see `MarketTiming`): for a mechanism whose rules say when bids
+   * are made (a slot sold ahead, a commitment deadline). Default: just in time.
+   */
+  readonly timing?: (params: ParamsOf<S>) => Partial<MarketTiming>;
   /** Decides the winner; draws randomness only from `source` (a fixed number of draws). */
   allocate(bids: readonly Bid[], params: ParamsOf<S>, source: Source): Allocation;
   /** Computes payments for an allocation produced by `allocate`. */
@@ -109,6 +114,7 @@ export function defineMechanism<const N extends string, S extends ParamsSchema>(
     losersPay: spec.losersPay,
     configSchema,
     validateParams: spec.validateParams ?? checkAgainst(spec.params),
+    timing: spec.timing ? (params) => ({ ...JUST_IN_TIME, ...spec.timing!(params) }) : () => JUST_IN_TIME,
     allocate: spec.allocate,
     pay: spec.pay,
   };

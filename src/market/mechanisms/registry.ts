@@ -1,4 +1,5 @@
 import { allPay } from './allPay.js';
+import { apsBurn } from './apsBurn.js';
 import { blockAuction } from './blockAuction.js';
 import type { AnyMechanismDefinition, ParamsOf } from './defineMechanism.js';
 import { executionTickets } from './executionTickets.js';
@@ -28,6 +29,7 @@ export const mechanisms = [
   mevSmoothing,
   partialBlock,
   slotAuction,
+  apsBurn,
   blockAuction,
   orderFlowAuction,
 ] as const;

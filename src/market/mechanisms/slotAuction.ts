@@ -60,6 +60,7 @@ export const slotAuction = defineMechanism({
   summary: 'the right to build a slot is sold first-price leadSlots ahead, without commitment to its contents.',
   params: slotAuctionParamsSchema,
   validateParams: validateSlotAuctionParams,
+  timing: (params) => ({ leadSlots: params.leadSlots }),
   allocate: allocateSlotAuction,
   pay: paySlotAuction,
 });

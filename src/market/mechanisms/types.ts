@@ -79,6 +79,21 @@ export interface Payments {
 }
 
 /**
+ * When the market sells the good, for a mechanism whose timing is part of its rules (what bidders
+ * can know when they bid): `leadSlots`, how many slots before the block's slot its right to build is
+ * sold (0: in the slot, on the block built then); `commitDeadlineMs`, when in the slot builders
+ * commit to their block (ms after the slot starts; null: at the slot's end). The market model reads
+ * these (src/marketModel/aheadOfTime.ts, phases/build.ts); the mechanism's allocate/pay do not.
+ */
+export interface MarketTiming {
+  readonly leadSlots: number;
+  readonly commitDeadlineMs: number | null;
+}
+
+/** The timing of a mechanism that declares none: sold in the slot, contents committed at its end. */
+export const JUST_IN_TIME: MarketTiming = { leadSlots: 0, commitDeadlineMs: null };
+
+/**
  * A mechanism: the pair of pure functions plus its name and a zod-free parameter check.
  * `P` is the mechanism's parameter object (see each mechanism's `…ParamsSchema`). Mechanism files
  * build one with `defineMechanism` (defineMechanism.ts), which adds the summary and zod schemas.
@@ -94,6 +109,8 @@ export interface Mechanism<P> {
   readonly losersPay: boolean;
   /** Throws a RangeError naming the offending parameter; returns the params unchanged. */
   validateParams(params: P): P;
+  /** When the market sells the good under these params (see `MarketTiming`). */
+  timing(params: P): MarketTiming;
   /** Decides the winner; draws randomness only from `source`. Validates bids and params. */
   allocate(bids: readonly Bid[], params: P, source: Source): Allocation;
   /** Computes payments for an allocation produced by this mechanism's `allocate`. */

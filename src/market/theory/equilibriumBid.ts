@@ -101,9 +101,11 @@ const strategies: Strategies = {
   // the payment (burned or to the committee) from the proposer's part.
   'mev-burn': firstPriceLike,
   'mev-smoothing': firstPriceLike,
-  // First price on what each sells (the top-of-block slice; the slot ahead; the built block).
+  // First price on what each sells (the top-of-block slice; the slot ahead; the built block); APS-burn
+  // is the slot ahead with mev-burn's floor, which splits the payment but never binds the top bid.
   'partial-block': firstPriceLike,
   'slot-auction': firstPriceLike,
+  'aps-burn': firstPriceLike,
   'block-auction': firstPriceLike,
   // The rebate goes to the user, not a bidder: the pricing rule alone sets the bids.
   'order-flow-auction': {

@@ -12,6 +12,7 @@ import type { ModelRuntime } from '../runtime.js';
 import { bidderStream, builderBids, builderChoices } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
+import { justInTimePriceY, sellSlot, timingOf, type SlotSale } from '../aheadOfTime.js';
 import { expectedGrossY } from '../expectation.js';
 import { decideTickets, outstandingTickets, ticketMechanism } from '../tickets.js';
 
@@ -25,41 +26,69 @@ function sellPositions(world: WorldState, bundles: readonly Bundle[], group: rea
   return [...sold, ...unsold];
 }
 
+/** What a block sold ahead of time fetched and was worth (aheadOfTime.ts), Y. */
+interface AheadStats {
+  readonly priceY: number;
+  readonly justInTimeY: number;
+}
+
 /**
  * Builder mode: builders bid for the group's block with the configured mechanism, each by its
  * strategy (its value: the block's bids less its cost). The mechanism's draws are kept so the
- * learn step can replay the auction with other bids.
+ * learn step can replay the auction with other bids. A mechanism that sells ahead of time
+ * (`leadSlots` > 0) sells the block of slot + leadSlots now, on expectations, and this slot's
+ * block goes to the builder that bought it then (the first leadSlots slots, which no sale reached,
+ * are sold in the slot), built with what exists now; the block's values
+ * are then the builders' values now (what the learn step replays the sale against).
  */
 function auctionBlock(
   world: WorldState,
   rt: ModelRuntime,
   bundles: readonly Bundle[],
   candidates: readonly Candidate[],
-  group: readonly number[],
+  { key, rollups: group }: { key: string; rollups: readonly number[] },
   proposer: number,
   source: Source,
-): { block: WinningBlock; allocated: Allocated[] } {
+  slot: number,
+): { block: WinningBlock; allocated: Allocated[]; sales: SlotSale[]; ahead: AheadStats | null; grossY: number[] } {
   const grossY = candidates.map((c) => group.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
-  const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
-  const bidsY = choices.map((c) => c.bidY);
-  const bids = builderBids(world, bidsY);
-  const drawn = recordingSource(source);
-  const { allocation, payments } = runMechanism(world.config.mechanism, bids, drawn.source);
-  const winner = allocation.winnerIndex;
-  const won = winner === null ? [] : candidates[winner]!.included.filter((b) => within(b, group));
-  const unsold = bundles.filter((b) => within(b, group) && touchesFcfs(world, b));
-  return {
-    block: {
-      rollups: group,
-      proposer,
-      builder: winner,
+  const lead = timingOf(world.config.mechanism).leadSlots;
+  const sales = lead > 0 && !world.aheadSales.some((s) => s.key === key && s.slot === slot + lead) ? [sellSlot(world, rt, candidates, group, key, slot + lead, slot, source)] : [];
+  const sale = lead > 0 ? world.aheadSales.find((s) => s.key === key && s.slot === slot) : undefined;
+  let block: Omit<WinningBlock, 'rollups' | 'proposer'>;
+  let ahead: AheadStats | null = null;
+  if (sale) {
+    const valuesY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
+    block = { builder: sale.builder, bidsY: sale.bidsY, valuesY, choices: sale.choices, draws: sale.draws, payments: sale.payments };
+    ahead = { priceY: sale.payments.perBidderY.reduce((a, p) => a + p, 0), justInTimeY: justInTimePriceY(world, rt, grossY, key) };
+  } else {
+    // In the slot; under a mechanism selling ahead, a slot no sale reached (the first leadSlots of the run) is sold so too.
+    const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
+    const bidsY = choices.map((c) => c.bidY);
+    const drawn = recordingSource(source);
+    const { allocation, payments } = runMechanism(world.config.mechanism, builderBids(world, bidsY), drawn.source);
+    block = {
+      builder: allocation.winnerIndex,
       bidsY,
       valuesY,
       choices,
       draws: drawn.draws,
       payments: { perBidderY: payments.perBidder, toProposerY: payments.toProposer, burnedY: payments.burned, toCommitteeY: payments.toCommittee, rebateToUserY: payments.rebateToUser },
-    },
+    };
+    if (lead > 0) {
+      const paid = payments.perBidder.reduce((a, p) => a + p, 0);
+      ahead = { priceY: paid, justInTimeY: paid };
+    }
+  }
+  const winner = block.builder;
+  const won = winner === null ? [] : candidates[winner]!.included.filter((b) => within(b, group));
+  const unsold = bundles.filter((b) => within(b, group) && touchesFcfs(world, b));
+  return {
+    block: { rollups: group, proposer, ...block },
     allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...unsold.map((bundle) => ({ bundle, paymentGas: 0 }))],
+    sales,
+    ahead,
+    grossY,
   };
 }
 
@@ -77,12 +106,13 @@ function ticketBlock(
   group: { key: string; rollups: readonly number[] },
   proposer: number,
   slot: number,
-): { block: WinningBlock; allocated: Allocated[] } {
+): { block: WinningBlock; allocated: Allocated[]; sales: SlotSale[]; ahead: AheadStats | null; grossY: number[] } {
   const rollups = group.rollups;
+  const grossY = candidates.map((c) => rollups.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
   const expected = candidates.map((c, i) => expectedGrossY(world, i, rollups, c));
   const { valuesY, choices } = builderChoices(world, expected, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
   const bidsY = choices.map((c) => c.bidY);
-  const realisedY = candidates.map((c, i) => Math.max(0, rollups.reduce((a, r) => a + c.valueByRollupY[r]!, 0) - world.config.builders[i]!.costY));
+  const realisedY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
   const tickets = decideTickets(world, group.key, slot, bidsY, realisedY, rt.dist(`tickets/${group.key}`).source);
   const winner = tickets.builder >= 0 ? tickets.builder : null;
   const won = winner === null ? [] : candidates[winner]!.included.filter((b) => within(b, rollups));
@@ -101,7 +131,21 @@ function ticketBlock(
       tickets,
     },
     allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...unsold.map((bundle) => ({ bundle, paymentGas: 0 }))],
+    sales: [],
+    ahead: null,
+    grossY,
   };
+}
+
+/**
+ * A block's figures attributed to its rollups: by each rollup's share of the best candidate's value
+ * (evenly when it is worth nothing).
+ */
+function attribute(candidates: readonly Candidate[], grossY: readonly number[], group: readonly number[]): number[] {
+  let best = 0;
+  grossY.forEach((v, i) => { if (v > grossY[best]!) best = i; });
+  const top = grossY[best] ?? 0;
+  return group.map((r) => (top > 0 ? candidates[best]!.valueByRollupY[r]! / top : 1 / group.length));
 }
 
 /** Σ bids ÷ Σ values for the table: 0 without value (below 1e-12 Y, where the ratio could overflow). */
@@ -115,9 +159,8 @@ function shadeOf(bidY: number, valueY: number): number {
  * (`separate`: every rollup), each with its own proposer drawn by stake. Without builders the
  * proposer sells positions (tops of blocks, spots behind users) to searchers directly.
  */
-export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[], slot?: number) => AuctionOutcome {
-  // `slot` keys execution tickets' draws (tickets.ts); other mechanisms do not read it.
-  return (world, bundles, candidates, slot = 0) => {
+export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[], slot: number, late?: readonly Bundle[]) => AuctionOutcome {
+  return (world, bundles, candidates, slot, late = []) => {
     const stakes = world.config.validators.map((v) => v.stake);
     const tally = world.rollups.map(() => zeroTally('auction'));
     const shade = world.rollups.map(() => ({ bidY: 0, valueY: 0 }));
@@ -126,8 +169,10 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
       shade[b.bidRollup]!.bidY += b.bidY;
       shade[b.bidRollup]!.valueY += b.valueY;
     }
+    for (const b of late) for (const r of rollupsOf(b.target)) tally[r]!.lateBundles++;
     const allocated: Allocated[] = [];
     const blocks: WinningBlock[] = [];
+    const sales: SlotSale[] = [];
     const proposers = world.rollups.map(() => 0);
     for (const { key, rollups: group } of sequencingGroups(world)) {
       const proposer = drawProposer(stakes, rt.dist(`proposer/${key}`).source);
@@ -137,9 +182,20 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
         allocated.push(...sellPositions(world, bundles, group, source));
         blocks.push({ rollups: group, proposer, builder: null, bidsY: [], valuesY: [], choices: [], draws: [], payments: null });
       } else {
-        const sold = ticketMechanism(world) ? ticketBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, slot) : auctionBlock(world, rt, bundles, candidates, group, proposer, source);
+        const sold = ticketMechanism(world) ? ticketBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, slot) : auctionBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, source, slot);
         allocated.push(...sold.allocated);
         blocks.push(sold.block);
+        sales.push(...sold.sales);
+        const shares = attribute(candidates, sold.grossY, group);
+        const best = Math.max(0, ...sold.grossY);
+        const wonY = sold.block.builder === null ? 0 : sold.grossY[sold.block.builder]!;
+        group.forEach((r, k) => {
+          const t = tally[r]!;
+          t.bestBlockValueY = shares[k]! * best;
+          t.wonBlockValueY = shares[k]! * wonY;
+          t.aheadPriceY = shares[k]! * (sold.ahead?.priceY ?? 0);
+          t.justInTimePriceY = shares[k]! * (sold.ahead?.justInTimeY ?? 0);
+        });
       }
     }
     for (const r of world.rollups) tally[r.index]!.searcherShade = shadeOf(shade[r.index]!.bidY, shade[r.index]!.valueY);
@@ -156,6 +212,6 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
         tally[r]!.resalePriceY = t.resalePriceY;
       }
     }
-    return { blocks, allocated, proposers, tally };
+    return { blocks, allocated, proposers, tally, sales };
   };
 }

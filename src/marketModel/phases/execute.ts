@@ -13,6 +13,7 @@ import type { ModelRuntime } from '../runtime.js';
 import type { AuctionOutcome, ExecutionOutcome, TraceEntry } from '../slot.js';
 import type { RollupState, WorldState } from '../types.js';
 import { valueY } from '../world.js';
+import { commitCutoffMs } from '../commitDeadline.js';
 
 /**
  * Applies one user swap if it meets the user's minimum output: the users' account on the rollup pays
@@ -128,7 +129,8 @@ function traceEntry(item: PlanItem, slotStartMs: number): TraceEntry {
 /**
  * Phase 6 (apply): the slot's executions in the order each rollup's policy gives them (see
  * `executionPlan`): unwinds of lone legs, top-of-block bundles, users with their sandwiches and
- * backruns. Changes pools, inventories and treasuries; empties the mempools. Returns the trace, the
+ * backruns. Changes pools, inventories and treasuries; empties the mempools (but for swaps that
+ * arrived after the block was committed to, which wait for the next). Returns the trace, the
  * allocations that executed (only they pay, at settlement) and the block's statistics. Under
  * `separate` sequencing each executed split leg still fails with `legFailureProbability`; lone legs
  * are held and unwound next block.
@@ -143,12 +145,17 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
     const x: SlotExecution = { world, tally: world.rollups.map(() => zeroTally('execute', columns!)), done: new Set(), fronts: new Map(), legResults: new Map(), legFails };
     const executed = new Set<Allocated>();
     const trace: TraceEntry[] = [];
-    for (const item of executionPlan(world, auction.allocated, ctx.startMs)) {
+    const cutoff = commitCutoffMs(world, ctx);
+    for (const item of executionPlan(world, auction.allocated, ctx.startMs, cutoff)) {
       if (!run(item, x)) continue;
       if (item.kind !== 'unwind' && item.kind !== 'user') executed.add(item.won);
       trace.push(traceEntry(item, ctx.startMs));
     }
-    for (const r of world.rollups) r.pending = [];
+    for (const r of world.rollups) {
+      // Swaps that arrived after the block was committed to wait for the next one.
+      r.pending = cutoff === Number.POSITIVE_INFINITY ? [] : r.pending.filter((tx) => tx.arrivalMs > cutoff);
+      x.tally[r.index]!.lateUsers = r.pending.length;
+    }
     const executedAllocations = auction.allocated.filter((a) => executed.has(a));
     settleLegRisk(x, bundles, executedAllocations, x.legResults);
     return { trace, executed: executedAllocations, tally: x.tally };

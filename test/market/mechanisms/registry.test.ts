@@ -18,7 +18,7 @@ import { bidsOf, constant } from './helpers.js';
 
 describe('mechanism registry', () => {
   it('registers every name in mechanismNames under its own name', () => {
-    expect(mechanismNames).toHaveLength(11);
+    expect(mechanismNames).toHaveLength(12);
     for (const name of mechanismNames) expect(getMechanism(name).name).toBe(name);
   });
 

@@ -1,0 +1,82 @@
+import type { BidChoice } from '../agents/bidding/decideBid.js';
+import type { Source } from '../engine/randomStreams.js';
+import { recordingSource } from '../market/mechanisms/counterfactual.js';
+import { getMechanism } from '../market/mechanisms/registry.js';
+import { runMechanism } from '../market/mechanisms/runMechanism.js';
+import type { Mechanism, MarketTiming } from '../market/mechanisms/types.js';
+import type { MechanismConfig } from '../market/mechanisms/config.js';
+import { bidderStream, builderBids, builderChoices } from './bidding.js';
+import { expectedGrossY } from './expectation.js';
+import type { ModelRuntime } from './runtime.js';
+import type { Candidate, WinningBlock } from './slot.js';
+import type { WorldState } from './types.js';
+
+/*
+ * Blocks sold ahead of time (the essay's slot auction, Ma's "Block vs. Slot Auction PBS", and
+ * APS-burn): the right to build slot s is sold `leadSlots` slots before it, on what bidders expect
+ * the block to be worth then (their `expectation`, expectation.ts); the winner builds when the
+ * slot comes, with what then exists, and bears the difference. The price is fixed at the sale and
+ * settled when the block is built (so it is paid out of what the block earns, like any block's).
+ */
+
+/** One slot's block right, sold ahead: who won it, at what bids, on what expectations. */
+export interface SlotSale {
+  /** The slot whose block it sold, and the sequencing group (`sequencingGroups` key). */
+  readonly slot: number;
+  readonly key: string;
+  readonly soldAtSlot: number;
+  readonly builder: number | null;
+  readonly bidsY: readonly number[];
+  /** The values the builders bid on: their expected gross value less their cost (Y). */
+  readonly expectedY: readonly number[];
+  readonly choices: readonly BidChoice[];
+  readonly draws: readonly number[];
+  readonly payments: NonNullable<WinningBlock['payments']>;
+}
+
+/** The configured mechanism's market timing. */
+export function timingOf(mechanism: MechanismConfig): MarketTiming {
+  return (getMechanism(mechanism.name) as Mechanism<MechanismConfig>).timing(mechanism);
+}
+
+/**
+ * Sells the block of `forSlot` for `group` now: every builder bids by its strategy on its expected
+ * value (what it knows at `soldAtSlot`); the mechanism allocates and prices it, drawing from
+ * `source` (its draws kept for the learn step's replay).
+ */
+export function sellSlot(world: WorldState, rt: ModelRuntime, candidates: readonly Candidate[], group: readonly number[], key: string, forSlot: number, soldAtSlot: number, source: Source): SlotSale {
+  const grossY = world.builders.map((_, i) => expectedGrossY(world, i, group, candidates[i]));
+  const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
+  const bidsY = choices.map((c) => c.bidY);
+  const drawn = recordingSource(source);
+  const { allocation, payments } = runMechanism(world.config.mechanism, builderBids(world, bidsY), drawn.source);
+  return {
+    slot: forSlot,
+    key,
+    soldAtSlot,
+    builder: allocation.winnerIndex,
+    bidsY,
+    expectedY: valuesY,
+    choices,
+    draws: drawn.draws,
+    payments: { perBidderY: payments.perBidder, toProposerY: payments.toProposer, burnedY: payments.burned, toCommitteeY: payments.toCommittee, rebateToUserY: payments.rebateToUser },
+  };
+}
+
+/**
+ * What a sale just in time would have fetched for the same block: the builders bid by their
+ * strategies on the block values as they are now, through the same mechanism (seed 001's question:
+ * how much does selling early lose?). Draws from its own streams, so the real run's never move.
+ */
+export function justInTimePriceY(world: WorldState, rt: ModelRuntime, grossY: readonly number[], key: string): number {
+  const { choices } = builderChoices(world, grossY, (i) => rt.dist(`just-in-time/${bidderStream('builder', world.builders[i]!.id)}`).source);
+  const { payments } = runMechanism(world.config.mechanism, builderBids(world, choices.map((c) => c.bidY)), rt.dist(`just-in-time/auction/${key}`).source);
+  return payments.perBidder.reduce((a, p) => a + p, 0);
+}
+
+/** Apply step: the sales made this slot join the world's; the sales of slots now built leave it. */
+export function bookSales(world: WorldState, slot: number, made: readonly SlotSale[]): void {
+  const kept = world.aheadSales.filter((s) => s.slot > slot);
+  world.aheadSales.length = 0;
+  world.aheadSales.push(...kept, ...made.filter((s) => s.slot > slot));
+}
