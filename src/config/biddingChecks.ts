@@ -48,6 +48,12 @@ export function checkBidding(cfg: Bidders, ctx: z.RefinementCtx): void {
         ctx.addIssue({ code: 'custom', path: [list, i, 'strategy', 'rivals'], message: 'a searcher\'s rivals for an opportunity are the other searchers that see it this slot, so its equilibrium uses `rivals: "exact"`; `history` is for builders' });
     });
   agentChecks('builders', mech.counterfactualFrom);
+  // Execution tickets in the market have no counterfactual payoffs nor a winning bid (learn.ts, `ticketBuyerLearns`).
+  if (withBuilders && mech.name === 'execution-tickets')
+    cfg.builders.forEach((b, i) => {
+      if (b.strategy.name === 'hedge' || b.strategy.name === 'q-learning')
+        ctx.addIssue({ code: 'custom', path: ['builders', i, 'strategy', 'name'], message: `${b.strategy.name} learns from ${b.strategy.name === 'hedge' ? 'every action\'s payoff' : 'the last winning bid'}, which execution tickets do not have (a purchase pays off in later draws, and the slot goes to a ticket drawn ahead, not to a bid); use fixed-fraction, truthful, equilibrium, epsilon-greedy, ucb1 or exp3` });
+    });
   cfg.searchers.forEach((s, i) => {
     const c = s.choices;
     if (c === undefined) return;

@@ -12,7 +12,9 @@ import type { WorldState } from './types.js';
  * rebate to its users' account, and the rest of what it received (1 − f of each token) stays in the
  * builder's holdings. A price above what it received, and every losing builder's payment (all-pay,
  * Tullock), is settled in Y off-chain: not rollup tokens. The proposer's revenue is attributed to
- * rollups by their share of the winner's receipts (evenly when it received nothing).
+ * rollups by their share of the winner's receipts (evenly when it received nothing). Under execution
+ * tickets (`block.tickets`) every payment is a ticket purchase for later slots, settled in Y
+ * off-chain and burned: the holder keeps all it received (and a resale price is off-chain Y too).
  */
 export function payBuilderBlock(world: WorldState, block: WinningBlock, received: readonly Balances[], tally: Tally<'settle'>[]): void {
   const pay = block.payments!;
@@ -30,7 +32,7 @@ export function payBuilderBlock(world: WorldState, block: WinningBlock, received
     const builder = world.builders[block.builder]!;
     builder.wins++;
     builder.receivedY += receivedY;
-    const f = receivedY > 0 ? Math.min(1, pay.perBidderY[block.builder]! / receivedY) : 0;
+    const f = receivedY > 0 && block.tickets === undefined ? Math.min(1, pay.perBidderY[block.builder]! / receivedY) : 0;
     for (const r of block.rollups) {
       const rollup = world.rollups[r]!;
       const holdings = world.proposer.holdings[r]!;

@@ -1,6 +1,7 @@
 import type { Allocated, Bundle, UserSwap } from '../market/orders/types.js';
 import type { BidChoice } from '../agents/bidding/decideBid.js';
 import type { Tally } from './columns.js';
+import type { TicketSlot } from './tickets.js';
 import type { SlotSale } from './aheadOfTime.js';
 import type { ExpressLaneSale } from './timeboost.js';
 
@@ -43,6 +44,13 @@ export interface WinningBlock {
     /** A mechanism's rebate to the users whose order flow was sold (order-flow auctions; else 0). */
     readonly rebateToUserY: number;
   } | null;
+  /**
+   * Execution tickets (tickets.ts): this slot's purchases, draws, holder and resale. Then `builder`
+   * is the (possibly resold-to) holder, `bidsY` the ticket spends, `valuesY` the expected values they
+   * were bid on, `draws` empty (the holder does not come from this slot's bids: no replay), and the
+   * payments are this slot's purchases, burned and settled in Y off-chain. Absent otherwise.
+   */
+  readonly tickets?: TicketSlot;
 }
 
 /** A searcher's bid for one opportunity (its bundles carry the decision's index as `decision`). */

@@ -21,6 +21,8 @@ export interface RollupStateRecord {
   readonly proposer: string;
   /** Builder whose block won this rollup ('' without builders or when no block was sold). */
   readonly builder: string;
+  /** Execution tickets: the drawn holder of this rollup's slot ('' otherwise). */
+  readonly slotHolder: string;
   /** Searchers whose bundles executed on this rollup this slot, in execution order, joined by ';'. */
   readonly winner: string;
   /** Timeboost: the express lane's controller in this slot's round ('' when none, or another ordering). */
@@ -64,8 +66,13 @@ function controllerOf(world: WorldState, rollup: number, slotStartMs: number): s
   return c === null ? '' : world.searchers[c]!.id;
 }
 
+function holderOf(world: WorldState, out: SlotOutcome, rollup: number): string {
+  const t = out.auction.blocks.find((b) => b.rollups.includes(rollup))?.tickets;
+  return t === undefined || t.holder < 0 ? '' : world.builders[t.holder]!.id;
+}
+
 /** The record's state fields (see `RollupStateRecord`), in order. */
-const stateFields = ['rollup', 'gasToken', 'fee', 'poolPriceYPerX', 'reserveX', 'reserveY', 'proposerHoldingGas', 'proposer', 'builder', 'winner', 'expressLaneController', 'member', 'supplyDriftX', 'supplyDriftY'] as const;
+const stateFields = ['rollup', 'gasToken', 'fee', 'poolPriceYPerX', 'reserveX', 'reserveY', 'proposerHoldingGas', 'proposer', 'builder', 'slotHolder', 'winner', 'expressLaneController', 'member', 'supplyDriftX', 'supplyDriftY'] as const;
 
 /** The slot's record builder for a run's columns: state, then the tallies of execute, auction, settle, counterfactual and share. */
 export function slotRecorder(columns: readonly ColumnSpec[]): (world: WorldState, out: SlotOutcome, slot: number, endMs: number) => SlotEvent {
@@ -88,6 +95,7 @@ export function slotRecorder(columns: readonly ColumnSpec[]): (world: WorldState
       proposerHoldingGas: world.proposer.holdings[r.index]![r.gasToken],
       proposer: world.config.validators[out.auction.proposers[r.index]!]!.id,
       builder: builderOf(world, out, r.index),
+      slotHolder: holderOf(world, out, r.index),
       winner: winnersOn(world, out, r.index),
       expressLaneController: controllerOf(world, r.index, endMs - world.config.clock.slotMs),
       member: world.governance.member[r.index]!,

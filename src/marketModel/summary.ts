@@ -9,7 +9,8 @@ import { summedColumnsOf, tableColumns, type ColumnSpec, type RollupSums, type S
 import type { SlotEvent } from './slotRecord.js';
 import type { WorldState } from './types.js';
 import { addReport, emptyTally, reportingSummary, type ReportingTally } from './reportingSummary.js';
-import type { BidderSummaryEntry, ConservationSummary, RollupSummary, RunSummary, TokenConservation, TotalledSums } from './summaryTypes.js';
+import type { BidderSummaryEntry, ConservationSummary, RollupSummary, RunSummary, TicketSummary, TokenConservation, TotalledSums } from './summaryTypes.js';
+import { ticketMechanism } from './tickets.js';
 import { holdingsOf, supplyOf } from './conservation.js';
 
 /** Per rollup: the summed columns (named as in summary.json) and the aggregates derived here. */
@@ -71,6 +72,35 @@ function bidderEntry(id: string, role: 'builder' | 'searcher', strategy: string,
     shade_by_window: b.shadeByWindow,
     choice: choices && top >= 0 && played[top]! > 0 ? armLabel(choiceArms(choices)[top]!) : null,
     choice_share: choices && top >= 0 && played[top]! > 0 ? played[top]! / played.reduce((a, n) => a + n, 0) : null,
+  };
+}
+
+/**
+ * The execution-ticket market over the run (null under other mechanisms): MEV capture and
+ * concentration as Burian, Crapis & Saleh 2024 ("MEV capture and decentralization in execution
+ * tickets", arXiv:2408.11255) measure them — capture, the protocol's ticket revenue over the MEV of
+ * the blocks (here Σ ticket proceeds burned ÷ Σ realised value of the blocks built, each less its
+ * builder's cost), and how concentrated the slots are among builders.
+ */
+function ticketSummary(world: WorldState): TicketSummary | null {
+  if (!ticketMechanism(world)) return null;
+  const t = world.tickets.totals;
+  const built = world.builders.map((b) => b.wins);
+  const total = built.reduce((a, w) => a + w, 0);
+  return {
+    tickets_bought: t.ticketsBought,
+    tickets_redeemed: t.ticketsRedeemed,
+    tickets_outstanding: Object.values(world.tickets.ledgers).reduce((a, l) => a + l.tickets.reduce((x, y) => x + y, 0), 0),
+    proceeds_burned_y: t.proceedsY,
+    block_value_y: t.blockValueY,
+    capture: ratioOrNull(t.proceedsY, t.blockValueY),
+    slots_held: t.slotsHeld,
+    slots_without_holder: t.slotsWithoutHolder,
+    resales: t.resales,
+    resale_share: t.slotsHeld > 0 ? t.resales / t.slotsHeld : 0,
+    resale_price_y: t.resalePriceY,
+    hhi: concentration(built).hhi,
+    top_builder_share: total > 0 ? Math.max(...built) / total : 0,
   };
 }
 
@@ -201,9 +231,11 @@ export class SummaryAccumulator {
         win_share: blocks > 0 ? b.wins / blocks : 0,
         received_y: b.receivedY,
         paid_y: b.paidY,
-        profit_y: b.receivedY - b.paidY,
+        resale_net_y: b.resaleY,
+        profit_y: b.receivedY - b.paidY + b.resaleY,
       })),
       builder_concentration: concentration(world.builders.map((b) => b.wins)),
+      execution_tickets: ticketSummary(world),
       block_oracle_accuracy: ratioOrNull(world.builders.reduce((a, b) => a + b.paidY, 0), blockValue),
       block_efficiency: ratioOrNull(total('won_block_value_y'), total('best_block_value_y')),
       ahead_of_time: aheadOfTimeSummary(world, total),
@@ -225,7 +257,8 @@ export class SummaryAccumulator {
         paid_y: s.record.paidY,
       })),
       bidders: [
-        ...world.builders.map((b) => bidderEntry(b.id, 'builder', world.config.builders[b.index]!.strategy.name, b.bidding, world.config.bidding)),
+        // Ticket purchases have no counterfactual payoff (learn.ts, `ticketBuyerLearns`): no regret.
+        ...world.builders.map((b) => bidderEntry(b.id, 'builder', world.config.builders[b.index]!.strategy.name, b.bidding, ticketMechanism(world) ? { ...world.config.bidding, regret: false } : world.config.bidding)),
         ...world.searchers.map((s) => bidderEntry(s.id, 'searcher', world.config.searchers[s.index]!.strategy.name, s.bidding, world.config.bidding, world.config.searchers[s.index]!.choices)),
       ],
       conservation: this.conservation(world),

@@ -50,7 +50,9 @@ export interface RunSummary {
     cross_split_pnl_y: number;
   };
   /** Builders: blocks won, bids received from searchers and payments made (Y); empty without builders. */
-  builders: { builder: string; wins: number; win_share: number; received_y: number; paid_y: number; profit_y: number }[];
+  builders: { builder: string; wins: number; win_share: number; received_y: number; paid_y: number; resale_net_y: number; profit_y: number }[];
+  /** The execution-ticket market (null under other mechanisms). */
+  execution_tickets: TicketSummary | null;
   /** Concentration of blocks won across builders (zeros without builders). */
   builder_concentration: Concentration;
   /**
@@ -79,6 +81,23 @@ export interface RunSummary {
   bidders: BidderSummaryEntry[];
   /** Token conservation: every holder of X and Y on each rollup at the end, and the drift of their sum. */
   conservation: ConservationSummary;
+}
+
+/** The execution-ticket market over the run (see summaryFields.ts for each field). */
+export interface TicketSummary {
+  tickets_bought: number;
+  tickets_redeemed: number;
+  tickets_outstanding: number;
+  proceeds_burned_y: number;
+  block_value_y: number;
+  capture: number | null;
+  slots_held: number;
+  slots_without_holder: number;
+  resales: number;
+  resale_share: number;
+  resale_price_y: number;
+  hhi: number;
+  top_builder_share: number;
 }
 
 /** One token on one rollup: its holders' final balances and how far their sum drifted from the start. */

@@ -41,6 +41,8 @@ export interface BuilderState {
   readonly bidding: BidderRecord;
   /** What it expects a future block to be worth (blocks sold ahead of time are bid on it). */
   readonly expectation: BlockExpectation;
+  /** Net resale receipts for slots it was drawn to build (execution tickets; Y off-chain): + sold, − bought. */
+  resaleY: number;
 }
 
 /**
@@ -125,6 +127,37 @@ export interface GovernanceState {
   readonly returns: number[];
 }
 
+/**
+ * One sequencing group's execution tickets (Drake & Neuder, ethresear.ch/t/17944; tickets.ts):
+ * what builders hold and who was drawn for the coming slots. Every ticket held was bought at or
+ * before the last slot, so each is eligible for every later draw: one lot per builder suffices
+ * (memory does not grow with the run).
+ */
+export interface TicketLedger {
+  /** Unredeemed tickets per builder, integers ≥ 0. */
+  tickets: number[];
+  /**
+   * Holders drawn for coming slots: `holders[k]` holds slot `firstSlot + k` (a builder index, −1 when
+   * no ticket was eligible). At most `lookaheadSlots` entries between slots.
+   */
+  firstSlot: number;
+  readonly holders: number[];
+}
+
+/** Run totals of the execution-ticket market (summary.json's `execution_tickets`). */
+export interface TicketTotals {
+  ticketsBought: number;
+  ticketsRedeemed: number;
+  /** Σ ticket purchases (burned) and Σ value (less cost) of the blocks built by the slots' final builders (Y). */
+  proceedsY: number;
+  blockValueY: number;
+  /** Slots built by a drawn holder (or its buyer), slots without any holder, resales and Σ resale prices (Y). */
+  slotsHeld: number;
+  slotsWithoutHolder: number;
+  resales: number;
+  resalePriceY: number;
+}
+
 /** The persistent world between two slots (plain data; see the note at the top of this file). */
 export interface MarketState {
   refPriceYPerX: number;
@@ -136,6 +169,8 @@ export interface MarketState {
   readonly validatorRevenueY: number[];
   /** Who shares the sequencer, and what each rollup's governance remembers. */
   readonly governance: GovernanceState;
+  /** Execution tickets: a ledger per sequencing group (`shared`, or a rollup's id), and run totals. Empty under other mechanisms. */
+  readonly tickets: { readonly ledgers: Record<string, TicketLedger>; readonly totals: TicketTotals };
   /** Ids handed out so far: user swaps, and split cross-rollup opportunities (leg groups). */
   nextUserId: number;
   nextGroupId: number;

@@ -44,7 +44,7 @@ export function createWorld(config: MarketConfig): WorldState {
       bidding: createBidderRecord(s.strategy, 0, s.choices ? { learner: s.choices.learner, arms: choiceArms(s.choices).length } : undefined),
     })),
     proposer: { holdings: rollups.map(zeroBalances) },
-    builders: config.builders.map((b, index) => ({ id: b.id, index, wins: 0, receivedY: 0, paidY: 0, holdings: rollups.map(zeroBalances), bidding: createBidderRecord(b.strategy, config.builders.length), expectation: createExpectation(rollups.length) })),
+    builders: config.builders.map((b, index) => ({ id: b.id, index, wins: 0, receivedY: 0, paidY: 0, holdings: rollups.map(zeroBalances), bidding: createBidderRecord(b.strategy, config.builders.length), expectation: createExpectation(rollups.length), resaleY: 0 })),
     validatorRevenueY: config.validators.map(() => 0),
     governance: {
       member: rollups.map(() => config.sequencing.mode === 'shared'),
@@ -54,6 +54,7 @@ export function createWorld(config: MarketConfig): WorldState {
       departures: rollups.map(() => 0),
       returns: rollups.map(() => 0),
     },
+    tickets: { ledgers: {}, totals: { ticketsBought: 0, ticketsRedeemed: 0, proceedsY: 0, blockValueY: 0, slotsHeld: 0, slotsWithoutHolder: 0, resales: 0, resalePriceY: 0 } },
     nextUserId: 0,
     nextGroupId: 0,
     aheadSales: [],

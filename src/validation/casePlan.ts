@@ -129,7 +129,7 @@ export function planCase(c: ValidationCase): CasePlan {
       const bids = tullockEquilibrium(played).expectedBids;
       return {
         ...base,
-        config: { name: 'execution-tickets', ticketPrice, lookaheadSlots: 0 },
+        config: { name: 'execution-tickets', ticketPrice, lookaheadSlots: 0, resale: false },
         drawBids: pure(bids),
         theory: { equilibrium },
         revenueBiasBound: c.values.length * ticketPrice,

@@ -34,7 +34,7 @@ describe('every output is documented', () => {
   const rows: Record<string, unknown>[] = [];
   const summary = runMarket(config, { onRow: (r) => void rows.push(r) });
   // Fields that only a mechanism of their own produces, each from a short run of the same market.
-  const variants = [{ name: 'slot-auction', leadSlots: 4 }].map((mechanism) => runMarket(resolveMarketConfig({ ...raw, slots: 12, mechanism, revenueSharing: {} })));
+  const variants = [{ name: 'slot-auction', leadSlots: 4 }, { name: 'execution-tickets', lookaheadSlots: 4 }].map((mechanism) => runMarket(resolveMarketConfig({ ...raw, slots: 12, mechanism, revenueSharing: {} })));
 
   it('the run has a searcher of every registered kind', () => {
     expect(new Set(everyKind.map((k) => k.kind))).toEqual(new Set(searcherKinds.map((k) => k.kind)));

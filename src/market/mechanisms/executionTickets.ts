@@ -15,7 +15,10 @@ import type { Allocation, Bid, Payments, Source } from './types.js';
  * the essay's posted-price, unlimited-supply model): `ticketPrice` in numéraire per ticket
  * (> 0; default 1, the essay's "1 WEI"), and `lookaheadSlots`, the number of slots between the
  * draw and the slot it assigns (integer ≥ 0; default 32, one epoch — a modelling default, not a
- * specified value). The lookahead is used by `drawSlotHolder` (ticketLedger.ts).
+ * specified value), and `resale`, whether a drawn holder may resell its slot when the slot comes
+ * (default true; ticketResale.ts). In the market model (src/marketModel/tickets.ts) tickets persist
+ * in a ledger until drawn (`drawSlotHolder`, `redeemTicket`); the one-shot `allocate` below is the
+ * lottery of a single purchase round (the mechanism library's theory table, `seqsim validate`).
  */
 export const executionTicketsParamsSchema = z.strictObject({
   ticketPrice: zParam(positiveFinite, 'ticketPrice')
@@ -23,7 +26,11 @@ export const executionTicketsParamsSchema = z.strictObject({
     .describe('Posted price of one ticket, in the bid numéraire (Y); finite, > 0. Proceeds are burned.'),
   lookaheadSlots: zParam(nonNegativeInteger, 'lookaheadSlots')
     .default(32)
-    .describe('Slots between a ticket draw and the slot it assigns; integer >= 0 (32 = one epoch).'),
+    .describe('Slots between a ticket draw and the slot it assigns; integer >= 0 (32 = one epoch). The holder of slot t is drawn at slot t − lookaheadSlots among the tickets bought by then (the first lookaheadSlots + 1 slots are all drawn at the ledger\'s first slot); 0 draws each slot from every ticket held at it. Must be less than the run\'s `slots`.'),
+  resale: z
+    .boolean()
+    .default(true)
+    .describe('A drawn holder may resell its slot when the slot comes: the builder valuing the block most buys it if it values it more than the holder, at max(holder\'s value, second-highest other value) — an English auction with the holder\'s value as reserve; the price is paid buyer → holder in Y off-chain.'),
 });
 /** Parameters of `execution-tickets`. */
 export type ExecutionTicketsParams = z.output<typeof executionTicketsParamsSchema>;
@@ -34,6 +41,7 @@ export function validateExecutionTicketsParams(
 ): ExecutionTicketsParams {
   requireParam(positiveFinite, 'ticketPrice', params.ticketPrice);
   requireParam(nonNegativeInteger, 'lookaheadSlots', params.lookaheadSlots);
+  if (params.resale !== undefined && typeof params.resale !== 'boolean') throw new RangeError(`resale must be true or false, got ${String(params.resale)}`);
   return params;
 }
 

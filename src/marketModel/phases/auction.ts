@@ -14,6 +14,8 @@ import { bidderStream, builderBids, builderChoices } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
 import { justInTimePriceY, sellSlot, timingOf, type SlotSale } from '../aheadOfTime.js';
+import { expectedGrossY } from '../expectation.js';
+import { decideTickets, outstandingTickets, ticketMechanism } from '../tickets.js';
 
 const within = (b: Bundle, group: readonly number[]) => rollupsOf(b.target).every((r) => group.includes(r));
 
@@ -99,6 +101,51 @@ function auctionBlock(
 }
 
 /**
+ * Builder mode under execution tickets (tickets.ts): each builder spends its bid on tickets, bid
+ * by its strategy on what it expects a future block covering the group to be worth (less its cost);
+ * the slot goes to the holder drawn `lookaheadSlots` before (or its buyer on the secondary market,
+ * on the builders' realised values of this slot's candidates), who builds its own candidate.
+ */
+function ticketBlock(
+  world: WorldState,
+  rt: ModelRuntime,
+  bundles: readonly Bundle[],
+  candidates: readonly Candidate[],
+  group: { key: string; rollups: readonly number[] },
+  proposer: number,
+  slot: number,
+): { block: WinningBlock; allocated: Allocated[]; sales: SlotSale[]; ahead: AheadStats | null; grossY: number[] } {
+  const rollups = group.rollups;
+  const grossY = candidates.map((c) => rollups.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
+  const expected = candidates.map((c, i) => expectedGrossY(world, i, rollups, c));
+  const { valuesY, choices } = builderChoices(world, expected, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
+  const bidsY = choices.map((c) => c.bidY);
+  const realisedY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
+  const tickets = decideTickets(world, group.key, slot, bidsY, realisedY, rt.dist(`tickets/${group.key}`).source);
+  const winner = tickets.builder >= 0 ? tickets.builder : null;
+  const won = winner === null ? [] : candidates[winner]!.included.filter((b) => within(b, rollups));
+  const unsold = bundles.filter((b) => within(b, rollups) && touchesArrivalOrder(world, b));
+  const burnedY = tickets.spentY.reduce((a, x) => a + x, 0);
+  return {
+    block: {
+      rollups,
+      proposer,
+      builder: winner,
+      bidsY,
+      valuesY,
+      choices,
+      draws: [],
+      payments: { perBidderY: tickets.spentY, toProposerY: 0, burnedY, toCommitteeY: 0, rebateToUserY: 0 },
+      tickets,
+    },
+    allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...unsold.map((bundle) => ({ bundle, paymentGas: 0 }))],
+    sales: [],
+    ahead: null,
+    grossY,
+  };
+}
+
+/**
  * A block's figures attributed to its rollups: by each rollup's share of the best candidate's value
  * (evenly when it is worth nothing).
  */
@@ -143,7 +190,7 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
         allocated.push(...sellPositions(world, bundles, group, source));
         blocks.push({ rollups: group, proposer, builder: null, bidsY: [], valuesY: [], choices: [], draws: [], payments: null });
       } else {
-        const sold = auctionBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, source, slot);
+        const sold = ticketMechanism(world) ? ticketBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, slot) : auctionBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, source, slot);
         allocated.push(...sold.allocated);
         blocks.push(sold.block);
         sales.push(...sold.sales);
@@ -164,6 +211,14 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
       const value = block.valuesY.reduce((a, v) => a + v, 0);
       const bid = block.bidsY.reduce((a, v) => a + v, 0);
       for (const r of block.rollups) tally[r]!.builderShade = shadeOf(bid, value);
+      const t = block.tickets;
+      if (t === undefined) continue;
+      for (const r of block.rollups) {
+        tally[r]!.ticketsBought = t.bought.reduce((a, x) => a + x, 0);
+        tally[r]!.ticketsOutstanding = outstandingTickets(t);
+        tally[r]!.resold = t.resold;
+        tally[r]!.resalePriceY = t.resalePriceY;
+      }
     }
     return { blocks, allocated, proposers, tally, sales };
   };

@@ -14,6 +14,7 @@ import type { WorldState } from '../types.js';
 import { updateExpectations } from '../expectation.js';
 import { partialRules } from '../partialBlock.js';
 import { updateExpressLaneExpectations } from '../timeboost.js';
+import { realisedTicketPayoffY } from '../tickets.js';
 
 /** What the learn step reads of the slot. */
 export interface LearnInput {
@@ -29,6 +30,32 @@ export interface LearnInput {
  * a winner keeps ≥ 0; a loser pays nothing, or up to its bid (−1) where losers pay.
  */
 const rewardFloor = (losersPay: boolean): number => (losersPay ? -1 : 0);
+
+/**
+ * One builder's ticket purchase under execution tickets, as its record and its learner take it.
+ * There is no replay: the slot's builder was drawn `lookaheadSlots` before from tickets bought
+ * over many slots, so replaying this slot's bids through the one-shot lottery would answer a
+ * question the market did not ask. A purchase pays off only in the slots its tickets are later
+ * drawn for, against rivals' later purchases: its counterfactual payoff is not computed, so regret
+ * is not reported (summary.json's regret fields are null) and Hedge and Q-learning are refused at
+ * config time (biddingChecks.ts). The record and the learner take the realised payoff of the slot
+ * (`realisedTicketPayoffY`) against the expected value the purchase was bid on.
+ */
+function ticketBuyerLearns(world: WorldState, block: WinningBlock, i: number, slot: number): void {
+  const t = block.tickets!;
+  const cfg = world.config.builders[i]!;
+  const record = world.builders[i]!.bidding;
+  const valueY = block.valuesY[i]!;
+  if (cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history') {
+    const w = record.auctions === 0 ? 1 : world.config.bidding.historyWeight;
+    block.valuesY.forEach((v, j) => { if (j !== i) record.rivalValueY[j] = (1 - w) * record.rivalValueY[j]! + w * v; });
+  }
+  if (!(valueY > 0)) return;
+  const payoffY = realisedTicketPayoffY(t, i);
+  recordAuction(record, world.config.bidding.windowSlots, { slot, valueY, bidY: block.bidsY[i]!, won: t.builder === i, payoffY, counterfactualY: null });
+  const choice = block.choices[i]!;
+  learnFromAuction(cfg.strategy, record, { action: choice.action, context: choice.context, probability: choice.probability, valueY, payoffY, counterfactualY: null, winningBidY: null, rewardFloor: rewardFloor(true) });
+}
 
 /** One builder's auction for `block`, as its record and its learner take it. */
 function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: number, losersPay: boolean): void {
@@ -119,7 +146,11 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
   updateExpressLaneExpectations(world, input.search.bundles);
   if (world.builders.length > 0) {
     const losersPay = getMechanism(mechanism.name).losersPay;
-    for (const block of input.auction.blocks) for (let i = 0; i < world.builders.length; i++) builderLearns(world, block, i, input.slot, losersPay);
+    for (const block of input.auction.blocks)
+      for (let i = 0; i < world.builders.length; i++) {
+        if (block.tickets) ticketBuyerLearns(world, block, i, input.slot);
+        else builderLearns(world, block, i, input.slot, losersPay);
+      }
   }
   const decisions = input.search.decisions;
   const slotPayoff = world.searchers.map(() => ({ payoffY: 0, valueY: 0 }));

@@ -5,6 +5,7 @@ import { nextBaseFee } from '../../market/fees/eip1559.js';
 import type { Balances } from '../../market/orders/types.js';
 import { zeroTally, type Tally } from '../columns.js';
 import { payBuilderBlock } from '../payBuilderBlock.js';
+import { applyTickets } from '../tickets.js';
 import type { AuctionOutcome, ExecutionOutcome, WinningBlock } from '../slot.js';
 import type { RollupState, WorldState } from '../types.js';
 import { zeroBalances } from '../world.js';
@@ -80,7 +81,8 @@ function creditDirect(world: WorldState, block: WinningBlock, tally: Tally<'sett
  * the winning builder, who pays the mechanism's price on to the proposer (and burn, and committee);
  * a partial-block auction's local part pays the proposer directly (`local_part_y`, the rest
  * `auctioned_part_y`);
- * the proposer disposes of what it holds; each rollup's base fee moves toward its target. The
+ * execution tickets' ledgers take in the slot's purchases, draws and resale; the proposer disposes
+ * of what it holds; each rollup's base fee moves toward its target. The
  * express-lane auctions cleared this slot (Timeboost rollups) are paid and their rounds recorded. Returns
  * the settlement's per-rollup statistics.
  */
@@ -107,6 +109,7 @@ export function settleSlot(world: WorldState, auction: AuctionOutcome, execution
     rec.wonValueY += bundle.valueY;
   }
   for (const block of auction.blocks) {
+    if (block.tickets) applyTickets(world, block.tickets);
     if (viaBuilders) payBuilderBlock(world, block, received, tally);
     else creditDirect(world, block, tally);
   }

@@ -7,7 +7,7 @@ import {
 import { drawSlotHolder, redeemTicket, type TicketHolding } from '../../../src/market/mechanisms/ticketLedger.js';
 import { bidsOf, binomialTolerance, constant, seeded } from './helpers.js';
 
-const params = { ticketPrice: 1 / 900, lookaheadSlots: 2 };
+const params = { ticketPrice: 1 / 900, lookaheadSlots: 2, resale: true };
 
 describe('execution tickets (posted price, unlimited supply, proportional lottery)', () => {
   it("buys whole tickets: the essay's spends 8/9 and 4/9 at 1/900 per ticket are 800 and 400", () => {
@@ -30,15 +30,15 @@ describe('execution tickets (posted price, unlimited supply, proportional lotter
 
   it('a spend below one ticket buys nothing and pays nothing; no tickets → no holder', () => {
     const bids = bidsOf([0.5, 0.2]);
-    const p = { ticketPrice: 1, lookaheadSlots: 0 };
+    const p = { ticketPrice: 1, lookaheadSlots: 0, resale: true };
     const allocation = allocateExecutionTickets(bids, p, constant(0.5));
     expect(allocation.winnerIndex).toBeNull();
     expect(payExecutionTickets(bids, allocation, p).perBidder).toEqual([0, 0]);
   });
 
   it('rejects a non-positive ticketPrice and a fractional lookaheadSlots', () => {
-    expect(() => allocateExecutionTickets(bidsOf([1]), { ticketPrice: 0, lookaheadSlots: 1 }, constant(0))).toThrow(/ticketPrice/);
-    expect(() => allocateExecutionTickets(bidsOf([1]), { ticketPrice: 1, lookaheadSlots: 1.5 }, constant(0))).toThrow(/lookaheadSlots/);
+    expect(() => allocateExecutionTickets(bidsOf([1]), { ticketPrice: 0, lookaheadSlots: 1, resale: true }, constant(0))).toThrow(/ticketPrice/);
+    expect(() => allocateExecutionTickets(bidsOf([1]), { ticketPrice: 1, lookaheadSlots: 1.5, resale: true }, constant(0))).toThrow(/lookaheadSlots/);
   });
 });
 

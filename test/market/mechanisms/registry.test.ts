@@ -43,7 +43,7 @@ describe('mechanismConfigSchema', () => {
       name: 'order-flow-auction', pricing: 'second-price', rebateFraction: 0.5,
     });
     expect(defaultMechanismConfig('execution-tickets')).toEqual({
-      name: 'execution-tickets', ticketPrice: 1, lookaheadSlots: 32,
+      name: 'execution-tickets', ticketPrice: 1, lookaheadSlots: 32, resale: true,
     });
     for (const name of mechanismNames) expect(defaultMechanismConfig(name).name).toBe(name);
   });

@@ -80,7 +80,7 @@ const truthful: MechanismConfig[] = [
   { name: 'order-flow-auction', pricing: 'second-price', rebateFraction: 0.5 },
 ];
 const ticketPrice = 1e-6;
-const tickets: MechanismConfig = { name: 'execution-tickets', ticketPrice, lookaheadSlots: 0 };
+const tickets: MechanismConfig = { name: 'execution-tickets', ticketPrice, lookaheadSlots: 0, resale: false };
 // Two-player α = 1/2 (Nti 1999): revenue α (v1 v2)^α (v1 + v2) / (v1^α + v2^α)²; (4, 2) → 3√8 / (2 + √2)².
 const tullockHalfRevenue = (3 * Math.sqrt(8)) / (2 + Math.SQRT2) ** 2;
 
