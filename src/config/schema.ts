@@ -97,7 +97,7 @@ export const rollupSchema = z
     pool: poolSchema.describe('The rollup\'s X/Y constant-product DEX pool.'),
     users: usersSchema.default(usersSchema.parse({})).describe('The users who swap on this rollup\'s pool.'),
     feeModel: feeModelSchema.default(feeModelSchema.parse({})).describe('The rollup\'s EIP-1559-style base fee per byte of transaction data.'),
-    ordering: z.enum(['auction', 'fcfs', 'encrypted']).default('auction').describe('How this rollup orders its part of the block, whoever builds it: `auction`, the builder orders freely (positions are sold); `fcfs`, by arrival time (bundles only behind their target; latency decides who is first); `encrypted`, order committed before contents are revealed (no bundle can target a transaction of the same block).'),
+    ordering: z.enum(['auction', 'fcfs', 'encrypted', 'priority-fee']).default('auction').describe('How this rollup orders its part of the block, whoever builds it: `auction`, the builder orders freely (positions are sold); `fcfs`, by arrival time (bundles only behind their target; latency decides who is first); `encrypted`, order committed before contents are revealed (no bundle can target a transaction of the same block); `priority-fee`, the rollup\'s sequencer orders by priority fee (OP Stack, Base): searchers pay their bids as priority fees, each position goes to the highest fee (first-price; sandwiches remain possible) and the rollup\'s treasury keeps the fee — builders and the proposer do not sell these positions (Robinson & White 2024, "Priority Is All You Need").'),
   })
   .strict();
 

@@ -12,17 +12,27 @@ import { conflicts } from '../market/orders/positions.js';
 import type { Bid } from '../market/mechanisms/types.js';
 import type { Bundle } from '../market/orders/types.js';
 import { equilibriumBidFor } from '../market/theory/equilibriumBid.js';
+import { placementOf } from './orderingPolicy.js';
 import type { ModelRuntime } from './runtime.js';
 import type { SearcherDecision } from './slot.js';
 import type { SearcherState, WorldState } from './types.js';
 
+const FIRST_PRICE: MechanismConfig = { name: 'first-price' };
+
 /**
  * How searchers' positions are sold: by the configured mechanism when the proposer sells them
  * directly (first- or second-price), else first-price (builders take the highest bids and are
- * paid them).
+ * paid them). On a `priority-fee` rollup (when `rollup` is given) the highest priority fee wins and
+ * is paid: first-price.
  */
-export function positionMechanism(world: WorldState): MechanismConfig {
-  return world.builders.length === 0 ? world.config.mechanism : { name: 'first-price' };
+export function positionMechanism(world: WorldState, rollup?: number): MechanismConfig {
+  if (rollup !== undefined && world.config.rollups[rollup]!.ordering === 'priority-fee') return FIRST_PRICE;
+  return world.builders.length === 0 ? world.config.mechanism : FIRST_PRICE;
+}
+
+/** How a bundle's position is sold (see `placementOf`): first-price by priority fee, else as `positionMechanism`. */
+export function bundleMechanism(world: WorldState, b: Bundle): MechanismConfig {
+  return placementOf(world, b) === 'priority-fee' ? FIRST_PRICE : positionMechanism(world);
 }
 
 /** A source for strategies that draw nothing (fixed-fraction): drawing from it is a bug. */
@@ -40,13 +50,12 @@ export const bidderStream = (role: 'searcher' | 'builder', id: string) => `biddi
  */
 export function searcherBidder(world: WorldState, rt: ModelRuntime, s: SearcherState, decisions: SearcherDecision[]): BidStrategy {
   const cfg = world.config.searchers[s.index]!;
-  const mechanism = positionMechanism(world);
   const source = cfg.strategy.name === 'fixed-fraction' ? noDraws : rt.dist(bidderStream('searcher', s.id)).source;
   return {
     bid(o) {
       const choice = cfg.strategy.name === 'equilibrium'
         ? { bidY: o.valueY, action: -1, context: 0, probability: undefined }
-        : decideBid(cfg.strategy, s.bidding, { valueY: o.valueY, fixedBidY: o.valueY * cfg.bidFraction, mechanism, values: () => [o.valueY], me: 0, source });
+        : decideBid(cfg.strategy, s.bidding, { valueY: o.valueY, fixedBidY: o.valueY * cfg.bidFraction, mechanism: positionMechanism(world, o.rollup), values: () => [o.valueY], me: 0, source });
       const bidY = Math.max(0, Math.min(o.valueY, choice.bidY));
       decisions.push({ searcher: s.index, valueY: o.valueY, bidY, action: choice.action, context: choice.context, probability: choice.probability });
       return { bidY, decision: decisions.length - 1 };
@@ -79,7 +88,8 @@ export function equilibriumRebids(world: WorldState, rt: ModelRuntime, bundles: 
     const own = byDecision.get(i) ?? [];
     const values = [d.valueY, ...[...rivalDecisions(bundles, own, d.searcher)].map((j) => decisions[j]!.valueY)];
     const searcher = world.searchers[d.searcher]!;
-    const bidY = Math.max(0, Math.min(d.valueY, equilibriumBidFor(positionMechanism(world), values, 0, rt.dist(bidderStream('searcher', searcher.id)).source)));
+    const mechanism = own[0] === undefined ? positionMechanism(world) : bundleMechanism(world, own[0]);
+    const bidY = Math.max(0, Math.min(d.valueY, equilibriumBidFor(mechanism, values, 0, rt.dist(bidderStream('searcher', searcher.id)).source)));
     scale.set(i, d.bidY > 0 ? bidY / d.bidY : 0);
     decisions[i] = { ...d, bidY };
   });

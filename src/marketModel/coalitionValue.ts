@@ -4,7 +4,7 @@ import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../market/orders/allocateBundles.js';
 import { rollupsOf } from '../market/orders/positions.js';
 import type { Bundle } from '../market/orders/types.js';
-import { touchesFcfs } from './orderingPolicy.js';
+import { placedByRollup } from './orderingPolicy.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate } from './slot.js';
 import type { WorldState } from './types.js';
@@ -26,7 +26,7 @@ export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles
   if (mask === 0) return 0;
   const source = rt.dist(`counterfactual/${mask}`).source;
   if (world.builders.length === 0) {
-    const forSale = bundles.filter((b) => inMask(b, mask) && !touchesFcfs(world, b));
+    const forSale = bundles.filter((b) => inMask(b, mask) && !placedByRollup(world, b));
     return allocateBundles(forSale, world.config.mechanism.name as PaymentRule, source).reduce((a, w) => a + w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);
   }
   const pools = world.rollups.map((r) => r.pool);

@@ -110,7 +110,7 @@ describe('bad input: one clear paragraph naming the field, exit 2, nothing writt
     ['a rebate fraction outside [0, 1]', smallConfig({ mechanism: { name: 'order-flow-auction', rebateFraction: 1.5 } }), /mechanism\.rebateFraction.*1\.5/],
     ['a committee of size 0', smallConfig({ mechanism: { name: 'mev-burn', committeeSize: 0 } }), /mechanism\.committeeSize.*0/],
     ['a block mechanism without builders', smallConfig({ mechanism: { name: 'all-pay' } }), /mechanism\.name: "all-pay" is in the mechanism library.*add builders/],
-    ['an unknown ordering policy', smallConfig({ rollups: [{ id: 'A', gasToken: 'X', ordering: 'random', pool: { reserveX: 5, reserveY: 1 } }], searchers: [] }), /rollups\[0\]\.ordering must be one of "auction", "fcfs", "encrypted", but got "random"/],
+    ['an unknown ordering policy', smallConfig({ rollups: [{ id: 'A', gasToken: 'X', ordering: 'random', pool: { reserveX: 5, reserveY: 1 } }], searchers: [] }), /rollups\[0\]\.ordering must be one of "auction", "fcfs", "encrypted", "priority-fee", but got "random"/],
     ['an unknown sequencing mode', smallConfig({ sequencing: { mode: 'merged' } }), /sequencing\.mode must be one of "shared", "separate", but got "merged"/],
     ['validators with zero total stake', smallConfig({ validators: [{ id: 'v', stake: 0 }] }), /validators: the validators' total stake must be > 0/],
     ['a leg-failure probability outside [0, 1]', smallConfig({ sequencing: { legFailureProbability: 1.5 } }), /sequencing\.legFailureProbability must be a number <= 1, but got 1\.5/],

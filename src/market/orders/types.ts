@@ -75,4 +75,10 @@ export interface Bundle {
 export interface Allocated {
   readonly bundle: Bundle;
   readonly paymentGas: number;
+  /**
+   * Who is paid, when not the block's seller (builder or proposer): `rollup`, the treasury of the
+   * rollup whose gas token it pays in (a priority fee); `ofa`, the order-flow auction (its rebate to
+   * the user whose swap was sold, the rest to the proposer).
+   */
+  readonly payee?: 'rollup' | 'ofa';
 }

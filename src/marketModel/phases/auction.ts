@@ -7,7 +7,7 @@ import { rollupsOf } from '../../market/orders/positions.js';
 import type { Allocated, Bundle } from '../../market/orders/types.js';
 import { zeroTally } from '../columns.js';
 import { sequencingGroups } from '../membership.js';
-import { touchesFcfs } from '../orderingPolicy.js';
+import { placementOf, placedByRollup } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
 import { bidderStream, builderBids, builderChoices } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
@@ -15,12 +15,31 @@ import type { WorldState } from '../types.js';
 
 const within = (b: Bundle, group: readonly number[]) => rollupsOf(b.target).every((r) => group.includes(r));
 
-/** Direct mode: the proposer sells positions to searchers; fcfs positions are not for sale. */
+/** The group's bundles on fcfs rollups: carried by every block in arrival order, unsold (they pay nothing). */
+function fcfsBundles(world: WorldState, bundles: readonly Bundle[], group: readonly number[]): Allocated[] {
+  return bundles.filter((b) => within(b, group) && placementOf(world, b) === 'fcfs').map((bundle) => ({ bundle, paymentGas: 0 }));
+}
+
+/**
+ * Priority-fee ordering (OP Stack, Base): the rollup's sequencer orders its block by priority fee, so
+ * each position (top of block, the spot behind a user, a sandwich's pair) goes to the highest fee —
+ * the searchers' bids, paid as priority fees, first-price (ties uniform, from the rollup group's `priority-fee/<key>` stream); the others
+ * lose the position (their transactions would revert: they pay nothing). The fee is the rollup's
+ * (its treasury), not the proposer's nor a builder's (Robinson & White 2024, "Priority Is All You
+ * Need", paradigm.xyz/2024/06/priority-is-all-you-need: with competitive searchers the priority fee
+ * bids up to the opportunity's value). An atomic bundle across such a rollup and another pays its
+ * whole fee to the treasury of the rollup it pays on (`bidRollup`).
+ */
+function sellByPriorityFee(world: WorldState, bundles: readonly Bundle[], group: readonly number[], sourceOf: () => Source): Allocated[] {
+  const mine = bundles.filter((b) => within(b, group) && placementOf(world, b) === 'priority-fee');
+  // The stream is created only when used (a run without priority-fee bundles keeps its streams).
+  return mine.length === 0 ? [] : allocateBundles(mine, 'first-price', sourceOf()).map((a) => ({ ...a, payee: 'rollup' as const }));
+}
+
+/** Direct mode: the proposer sells the positions its block sells to searchers (not fcfs or priority-fee ones). */
 function sellPositions(world: WorldState, bundles: readonly Bundle[], group: readonly number[], source: Source): Allocated[] {
-  const inGroup = bundles.filter((b) => within(b, group));
-  const unsold = inGroup.filter((b) => touchesFcfs(world, b)).map((bundle) => ({ bundle, paymentGas: 0 }));
-  const sold = allocateBundles(inGroup.filter((b) => !touchesFcfs(world, b)), world.config.mechanism.name as PaymentRule, source);
-  return [...sold, ...unsold];
+  const forSale = bundles.filter((b) => within(b, group) && !placedByRollup(world, b));
+  return allocateBundles(forSale, world.config.mechanism.name as PaymentRule, source);
 }
 
 /**
@@ -45,7 +64,6 @@ function auctionBlock(
   const { allocation, payments } = runMechanism(world.config.mechanism, bids, drawn.source);
   const winner = allocation.winnerIndex;
   const won = winner === null ? [] : candidates[winner]!.included.filter((b) => within(b, group));
-  const unsold = bundles.filter((b) => within(b, group) && touchesFcfs(world, b));
   return {
     block: {
       rollups: group,
@@ -57,7 +75,7 @@ function auctionBlock(
       draws: drawn.draws,
       payments: { perBidderY: payments.perBidder, toProposerY: payments.toProposer, burnedY: payments.burned, toCommitteeY: payments.toCommittee, rebateToUserY: payments.rebateToUser },
     },
-    allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...unsold.map((bundle) => ({ bundle, paymentGas: 0 }))],
+    allocated: won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })),
   };
 }
 
@@ -97,6 +115,8 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
         allocated.push(...sold.allocated);
         blocks.push(sold.block);
       }
+      // In this order, after the block's own sales: the execution plan breaks ties by push order.
+      allocated.push(...fcfsBundles(world, bundles, group), ...sellByPriorityFee(world, bundles, group, () => rt.dist(`priority-fee/${key}`).source));
     }
     for (const r of world.rollups) tally[r.index]!.searcherShade = shadeOf(shade[r.index]!.bidY, shade[r.index]!.valueY);
     for (const block of blocks) {

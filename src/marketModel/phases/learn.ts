@@ -7,7 +7,8 @@ import { getMechanism } from '../../market/mechanisms/registry.js';
 import { revealsAtLeast } from '../../market/mechanisms/types.js';
 import type { Bundle } from '../../market/orders/types.js';
 import { conflicts } from '../../market/orders/positions.js';
-import { builderBids, bundlesByDecision, positionMechanism } from '../bidding.js';
+import { builderBids, bundleMechanism, bundlesByDecision } from '../bidding.js';
+import { placementOf } from '../orderingPolicy.js';
 import type { AuctionOutcome, Candidate, ExecutionOutcome, SearchOutcome, WinningBlock } from '../slot.js';
 import { isLearning, type BidderRecord } from '../../agents/bidding/types.js';
 import type { WorldState } from '../types.js';
@@ -75,12 +76,13 @@ const NOTHING_SEEN: ReadonlySet<Bundle> = new Set();
  * The legs of a searcher's decision as the counterfactual sees them: each bundle's share of the
  * decision's bid, the best bid of another searcher's bundle for the same positions, and whether the
  * leg could be included at all. With builders, only what the winning block's builder saw counts
- * (a rival it never saw was no competition; an own bundle it never saw could not win).
+ * (a rival it never saw was no competition; an own bundle it never saw could not win) — except on
+ * a priority-fee rollup, whose positions the rollup sells among every bundle sent for them.
  */
 function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], decisionBidY: number, seenBy: (builder: number) => ReadonlySet<Bundle>): PositionLeg[] {
   return own.map((b) => {
     let seen: ReadonlySet<Bundle> | null = null;
-    if (world.builders.length > 0) {
+    if (world.builders.length > 0 && placementOf(world, b) !== 'priority-fee') {
       const block = input.auction.blocks.find((k) => k.rollups.includes(b.bidRollup));
       seen = block?.builder == null ? NOTHING_SEEN : seenBy(block.builder);
     }
@@ -112,7 +114,6 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
   const decisions = input.search.decisions;
   const slotPayoff = world.searchers.map(() => ({ payoffY: 0, valueY: 0 }));
   const feedback = world.config.bidding.feedback;
-  const rule = positionMechanism(world).name as PositionRule;
   const revealed = revealsAtLeast(feedback, 'min-to-win');
   const executed = new Map<Bundle, number>();
   for (const a of input.execution.executed) executed.set(a.bundle, a.bundle.bidGas > 0 ? (a.bundle.bidY * a.paymentGas) / a.bundle.bidGas : 0);
@@ -135,6 +136,8 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
     const payoffY = won ? d.valueY - paidY : -paidY;
     const wantsCounterfactuals = world.config.bidding.regret || (revealed && isLearning(strategy));
     const legs = wantsCounterfactuals || strategy.name === 'q-learning' ? legsOf(world, input, own, d.bidY, seenBy) : [];
+    // The rule its positions were sold by (first-price on a priority-fee rollup).
+    const rule = bundleMechanism(world, own[0]!).name as PositionRule;
     const counterfactualY = wantsCounterfactuals ? counterfactualsOf(record, rule, d.valueY, legs) : null;
     // The winning bid for its positions, on the decision's basis (Q-learning's next state).
     const rivalOnDecisionBasis = legs.reduce((m, l) => (l.bestRivalY === null || !(l.share > 0) ? m : Math.max(m, l.bestRivalY / l.share)), 0);

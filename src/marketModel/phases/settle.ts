@@ -65,37 +65,43 @@ function dispose(world: WorldState, rollup: RollupState, stats: Tally<'settle'>)
   stats.disposalSoldGas += sell;
 }
 
-/** Direct mode: searchers' payments are the proposer's revenue. */
-function creditDirect(world: WorldState, block: WinningBlock, tally: Tally<'settle'>[]): void {
+/** Direct mode: searchers' payments to the proposer (`paidY`, Y per rollup) are its revenue. */
+function creditDirect(world: WorldState, block: WinningBlock, paidY: readonly number[], tally: Tally<'settle'>[]): void {
   for (const r of block.rollups) {
     const stats = tally[r]!;
-    stats.proposerRevenueY += stats.winningBidY;
-    world.validatorRevenueY[block.proposer]! += stats.winningBidY;
+    stats.proposerRevenueY += paidY[r]!;
+    world.validatorRevenueY[block.proposer]! += paidY[r]!;
   }
 }
 
 /**
  * Phase 7 (apply): executed winners pay their bids in gas tokens — to the proposer directly, or to
  * the winning builder, who pays the mechanism's price on to the proposer (and burn, and committee);
- * the proposer disposes of what it holds; each rollup's base fee moves toward its target. Returns
- * the settlement's per-rollup statistics.
+ * a priority fee goes to the treasury of the rollup it is paid on, never to the proposer or a
+ * builder; the proposer disposes of what it holds; each rollup's base fee moves toward its target.
+ * Returns the settlement's per-rollup statistics.
  */
 export function settleSlot(world: WorldState, auction: AuctionOutcome, execution: ExecutionOutcome): Tally<'settle'>[] {
   const tally = world.rollups.map(() => zeroTally('settle'));
   const viaBuilders = world.builders.length > 0;
   const received = world.rollups.map(zeroBalances);
-  for (const { bundle, paymentGas } of execution.executed) {
+  const toProposerY = world.rollups.map(() => 0);
+  for (const { bundle, paymentGas, payee } of execution.executed) {
     const rollup = world.rollups[bundle.bidRollup]!;
-    const to = viaBuilders ? received[rollup.index]! : world.proposer.holdings[rollup.index]!;
-    const paid = paymentGas > 0 ? payBid(world, rollup, bundle.searcher, paymentGas, to, tally[rollup.index]!) : paymentGas;
+    const stats = tally[rollup.index]!;
+    const to = payee === 'rollup' ? rollup.treasury : viaBuilders ? received[rollup.index]! : world.proposer.holdings[rollup.index]!;
+    const paid = paymentGas > 0 ? payBid(world, rollup, bundle.searcher, paymentGas, to, stats) : paymentGas;
+    const paidY = rollup.gasToken === 'X' ? paid * world.refPriceYPerX : paid;
+    if (payee === 'rollup') stats.priorityFeeY += paidY;
+    else toProposerY[rollup.index]! += paidY;
     const rec = world.searchers[bundle.searcher]!.record;
     rec.wins++;
-    rec.paidY += rollup.gasToken === 'X' ? paid * world.refPriceYPerX : paid;
+    rec.paidY += paidY;
     rec.wonValueY += bundle.valueY;
   }
   for (const block of auction.blocks) {
     if (viaBuilders) payBuilderBlock(world, block, received, tally);
-    else creditDirect(world, block, tally);
+    else creditDirect(world, block, toProposerY, tally);
   }
   for (const rollup of world.rollups) {
     const stats = tally[rollup.index]!;
