@@ -102,12 +102,13 @@ export const rollupSchema = z
   .strict();
 
 /**
- * Mechanisms the market model's per-position auction among searchers runs today. The whole
+ * Mechanisms the market model's per-position auction among searchers runs today (the order-flow
+ * auction sells its users' backruns and the rest first-price: `orderFlow.ts`). The whole
  * library (`mechanismConfigSchema`) validates here, so a config names any known mechanism with its
  * parameters; the others are run by `seqsim validate` and reach the market when builders bid for
  * whole blocks.
  */
-export const marketMechanisms = ['first-price', 'second-price'] as const;
+export const marketMechanisms = ['first-price', 'second-price', 'order-flow-auction'] as const;
 export { builderSchema, searcherSchema, sequencingSchema, validatorSchema };
 
 export const disposalSchema = z
@@ -184,7 +185,7 @@ const marketShape = z
     reference: referenceSchema.default(referenceSchema.parse({})).describe('The reference (CEX) price of X in Y that arbitrageurs trade against: geometric Brownian motion with optional jumps.'),
     rollups: z.array(rollupSchema).min(1).describe('The rollups (at least one), each with its gas token, DEX pool, users and fee model.'),
     searchers: z.array(searcherSchema).default([]).describe('The searchers, chosen by `kind`: each finds MEV opportunities and bids for them with bundles.'),
-    mechanism: mechanismConfigSchema.default({ name: 'first-price' }).describe('The auction mechanism, chosen by `name`, with its parameters as sibling fields. Without builders the proposer sells positions to searchers directly, which supports only first-price and second-price; with builders, builders bid for whole blocks with any mechanism.'),
+    mechanism: mechanismConfigSchema.default({ name: 'first-price' }).describe('The auction mechanism, chosen by `name`, with its parameters as sibling fields. Without builders the proposer sells positions to searchers directly, which supports only first-price, second-price and order-flow-auction (the OFA sells its users\' backruns, the rest is sold first-price); with builders, builders bid for whole blocks with any mechanism (under order-flow-auction, first-price for the block).'),
     proposer: proposerSchema.default(proposerSchema.parse({})).describe('The slot proposer\'s behaviour.'),
     sequencing: sequencingSchema.default(sequencingSchema.parse({})).describe('Whether the rollups share one sequencer (one proposer and one auction for the super-block) or each has its own.'),
     validators: z.array(validatorSchema).min(1).default([{ id: 'validator-0', stake: 1 }]).describe('Stake-weighted validators; each slot\'s proposer is drawn from them in proportion to stake (the total must be > 0).'),
@@ -227,7 +228,7 @@ export const marketConfigSchema = marketShape
       ctx.addIssue({
         code: 'custom',
         path: ['mechanism', 'name'],
-        message: `"${cfg.mechanism.name}" is in the mechanism library (\`seqsim validate\` runs it), but without builders the proposer sells positions to searchers directly, which supports only ${marketMechanisms.map((m) => `"${m}"`).join(' and ')}; add builders (\`builders: [...]\`) to auction whole blocks with it`,
+        message: `"${cfg.mechanism.name}" is in the mechanism library (\`seqsim validate\` runs it), but without builders the proposer sells positions to searchers directly, which supports only ${marketMechanisms.map((m) => `"${m}"`).join(', ')}; add builders (\`builders: [...]\`) to auction whole blocks with it`,
       });
     const known = [...ids].map((x) => `"${x}"`).join(', ');
     const check = (id: string, path: (string | number)[]) => {

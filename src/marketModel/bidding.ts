@@ -20,19 +20,35 @@ import type { SearcherState, WorldState } from './types.js';
 const FIRST_PRICE: MechanismConfig = { name: 'first-price' };
 
 /**
- * How searchers' positions are sold: by the configured mechanism when the proposer sells them
- * directly (first- or second-price), else first-price (builders take the highest bids and are
- * paid them). On a `priority-fee` rollup (when `rollup` is given) the highest priority fee wins and
- * is paid: first-price.
+ * The rule that sells the block — among builders, or the proposer's direct sale of positions: the
+ * configured mechanism, except `order-flow-auction`, which sells only the backruns of the swaps sent
+ * through it (`orderFlow.ts`): the rest of the block is sold first-price.
+ */
+export function blockMechanism(world: WorldState): MechanismConfig {
+  return world.config.mechanism.name === 'order-flow-auction' ? FIRST_PRICE : world.config.mechanism;
+}
+
+/**
+ * How searchers' positions are sold: by the block's rule when the proposer sells them directly
+ * (first- or second-price), else first-price (builders take the highest bids and are paid them).
+ * On a `priority-fee` rollup (when `rollup` is given) the highest priority fee wins and is paid:
+ * first-price.
  */
 export function positionMechanism(world: WorldState, rollup?: number): MechanismConfig {
   if (rollup !== undefined && world.config.rollups[rollup]!.ordering === 'priority-fee') return FIRST_PRICE;
-  return world.builders.length === 0 ? world.config.mechanism : FIRST_PRICE;
+  return world.builders.length === 0 ? blockMechanism(world) : FIRST_PRICE;
 }
 
-/** How a bundle's position is sold (see `placementOf`): first-price by priority fee, else as `positionMechanism`. */
-export function bundleMechanism(world: WorldState, b: Bundle): MechanismConfig {
-  return placementOf(world, b) === 'priority-fee' ? FIRST_PRICE : positionMechanism(world);
+/**
+ * How a bundle's position is sold (see `placementOf`): first-price by priority fee; by the OFA's
+ * pricing rule (first- or second-price) for a backrun of an OFA user; else as `positionMechanism`.
+ */
+export function bundleMechanism(world: WorldState, b: Bundle, ofaUsers?: ReadonlySet<number>): MechanismConfig {
+  const placement = placementOf(world, b, ofaUsers);
+  if (placement === 'priority-fee') return FIRST_PRICE;
+  const m = world.config.mechanism;
+  if (placement === 'ofa' && m.name === 'order-flow-auction') return { name: m.pricing };
+  return positionMechanism(world);
 }
 
 /** A source for strategies that draw nothing (fixed-fraction): drawing from it is a bug. */
@@ -135,7 +151,7 @@ export function builderChoices(world: WorldState, grossY: readonly number[], sou
   const choices = world.builders.map((b, i) => {
     const cfg = world.config.builders[i]!;
     const known = () => (cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history' ? estimatedValues(b.bidding, valuesY[i]!, i) : valuesY);
-    return decideBid(cfg.strategy, b.bidding, { valueY: valuesY[i]!, fixedBidY: builderBidY(grossY[i]!, cfg.margin, cfg.costY), mechanism: world.config.mechanism, values: known, me: i, source: sourceOf(i) });
+    return decideBid(cfg.strategy, b.bidding, { valueY: valuesY[i]!, fixedBidY: builderBidY(grossY[i]!, cfg.margin, cfg.costY), mechanism: blockMechanism(world), values: known, me: i, source: sourceOf(i) });
   });
   return { valuesY, choices };
 }

@@ -1,10 +1,10 @@
 import { buildBlock } from '../agents/builders/buildBlock.js';
-import { builderBids, builderChoices } from './bidding.js';
+import { blockMechanism, builderBids, builderChoices } from './bidding.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../market/orders/allocateBundles.js';
 import { rollupsOf } from '../market/orders/positions.js';
 import type { Bundle } from '../market/orders/types.js';
-import { placedByRollup } from './orderingPolicy.js';
+import { placedOutsideBlock } from './orderingPolicy.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate } from './slot.js';
 import type { WorldState } from './types.js';
@@ -26,14 +26,14 @@ export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles
   if (mask === 0) return 0;
   const source = rt.dist(`counterfactual/${mask}`).source;
   if (world.builders.length === 0) {
-    const forSale = bundles.filter((b) => inMask(b, mask) && !placedByRollup(world, b));
-    return allocateBundles(forSale, world.config.mechanism.name as PaymentRule, source).reduce((a, w) => a + w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);
+    const forSale = bundles.filter((b) => inMask(b, mask) && !placedOutsideBlock(world, b));
+    return allocateBundles(forSale, blockMechanism(world).name as PaymentRule, source).reduce((a, w) => a + w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);
   }
   const pools = world.rollups.map((r) => r.pool);
   const grossY = candidates.map((c) => buildBlock(c.seen.filter((b) => inMask(b, mask)), pools, source).valueByRollupY.reduce((a, v) => a + v, 0));
   const { choices } = builderChoices(world, grossY, () => source);
   const bids = builderBids(world, choices.map((c) => c.bidY));
-  return runMechanism(world.config.mechanism, bids, source).payments.toProposer;
+  return runMechanism(blockMechanism(world), bids, source).payments.toProposer;
 }
 
 /** v(S) for this slot, computed on first use and remembered for the rest of the slot. */

@@ -72,6 +72,8 @@ export interface AuctionOutcome {
   readonly allocated: readonly Allocated[];
   /** Validator index proposing each rollup's block (all equal under shared sequencing). */
   readonly proposers: readonly number[];
+  /** Ids of the slot's swaps sent through the order-flow auction (empty or absent under other mechanisms). */
+  readonly ofaUsers?: ReadonlySet<number>;
   readonly tally: readonly Tally<'auction'>[];
 }
 

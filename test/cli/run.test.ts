@@ -108,6 +108,7 @@ describe('bad input: one clear paragraph naming the field, exit 2, nothing writt
     ['a searcher on an unknown rollup', smallConfig({ searchers: [{ kind: 'cex-dex', id: 's', rollup: 'C' }] }), /searchers\[0\]\.rollup: unknown rollup "C"/],
     ['alpha <= 0', smallConfig({ mechanism: { name: 'tullock', alpha: 0 } }), /mechanism\.alpha: alpha must be a finite number > 0, got 0/],
     ['a rebate fraction outside [0, 1]', smallConfig({ mechanism: { name: 'order-flow-auction', rebateFraction: 1.5 } }), /mechanism\.rebateFraction.*1\.5/],
+    ['a user share outside [0, 1]', smallConfig({ mechanism: { name: 'order-flow-auction', userShare: -0.2 } }), /mechanism\.userShare.*-0\.2/],
     ['a committee of size 0', smallConfig({ mechanism: { name: 'mev-burn', committeeSize: 0 } }), /mechanism\.committeeSize.*0/],
     ['a block mechanism without builders', smallConfig({ mechanism: { name: 'all-pay' } }), /mechanism\.name: "all-pay" is in the mechanism library.*add builders/],
     ['an unknown ordering policy', smallConfig({ rollups: [{ id: 'A', gasToken: 'X', ordering: 'random', pool: { reserveX: 5, reserveY: 1 } }], searchers: [] }), /rollups\[0\]\.ordering must be one of "auction", "fcfs", "encrypted", "priority-fee", but got "random"/],

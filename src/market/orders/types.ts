@@ -23,6 +23,11 @@ export interface UserSwap {
   readonly minAmountOut: number;
   /** Sent to a private channel instead of the public mempool. */
   readonly isPrivate: boolean;
+  /**
+   * Sent through the order-flow auction's channel (only under `order-flow-auction`; never a private
+   * swap): visible to backrunners only, and the right to backrun it is sold by the OFA.
+   */
+  readonly viaOfa?: boolean;
 }
 
 /** One swap inside a bundle. */

@@ -7,9 +7,10 @@ import { rollupsOf } from '../../market/orders/positions.js';
 import type { Allocated, Bundle } from '../../market/orders/types.js';
 import { zeroTally } from '../columns.js';
 import { sequencingGroups } from '../membership.js';
-import { placementOf, placedByRollup } from '../orderingPolicy.js';
+import { pendingOfaUsers, placementOf, placedOutsideBlock } from '../orderingPolicy.js';
+import { sellOrderFlow } from '../orderFlow.js';
 import type { ModelRuntime } from '../runtime.js';
-import { bidderStream, builderBids, builderChoices } from '../bidding.js';
+import { bidderStream, blockMechanism, builderBids, builderChoices } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
 
@@ -33,13 +34,13 @@ function fcfsBundles(world: WorldState, bundles: readonly Bundle[], group: reado
 function sellByPriorityFee(world: WorldState, bundles: readonly Bundle[], group: readonly number[], sourceOf: () => Source): Allocated[] {
   const mine = bundles.filter((b) => within(b, group) && placementOf(world, b) === 'priority-fee');
   // The stream is created only when used (a run without priority-fee bundles keeps its streams).
-  return mine.length === 0 ? [] : allocateBundles(mine, 'first-price', sourceOf()).map((a) => ({ ...a, payee: 'rollup' as const }));
+  return mine.length === 0 ? [] : allocateBundles(mine, 'first-price', sourceOf()).map((a) => ({ bundle: a.bundle, paymentGas: a.paymentGas, payee: 'rollup' as const }));
 }
 
-/** Direct mode: the proposer sells the positions its block sells to searchers (not fcfs or priority-fee ones). */
-function sellPositions(world: WorldState, bundles: readonly Bundle[], group: readonly number[], source: Source): Allocated[] {
-  const forSale = bundles.filter((b) => within(b, group) && !placedByRollup(world, b));
-  return allocateBundles(forSale, world.config.mechanism.name as PaymentRule, source);
+/** Direct mode: the proposer sells the positions its block sells to searchers (not fcfs, priority-fee or OFA ones). */
+function sellPositions(world: WorldState, bundles: readonly Bundle[], group: readonly number[], ofaUsers: ReadonlySet<number>, source: Source): Allocated[] {
+  const forSale = bundles.filter((b) => within(b, group) && !placedOutsideBlock(world, b, ofaUsers));
+  return allocateBundles(forSale, blockMechanism(world).name as PaymentRule, source);
 }
 
 /**
@@ -61,7 +62,7 @@ function auctionBlock(
   const bidsY = choices.map((c) => c.bidY);
   const bids = builderBids(world, bidsY);
   const drawn = recordingSource(source);
-  const { allocation, payments } = runMechanism(world.config.mechanism, bids, drawn.source);
+  const { allocation, payments } = runMechanism(blockMechanism(world), bids, drawn.source);
   const winner = allocation.winnerIndex;
   const won = winner === null ? [] : candidates[winner]!.included.filter((b) => within(b, group));
   return {
@@ -103,12 +104,13 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
     const allocated: Allocated[] = [];
     const blocks: WinningBlock[] = [];
     const proposers = world.rollups.map(() => 0);
+    const ofaUsers = pendingOfaUsers(world);
     for (const { key, rollups: group } of sequencingGroups(world)) {
       const proposer = drawProposer(stakes, rt.dist(`proposer/${key}`).source);
       for (const r of group) proposers[r] = proposer;
       const source = rt.dist(`auction/${key}`).source;
       if (world.builders.length === 0) {
-        allocated.push(...sellPositions(world, bundles, group, source));
+        allocated.push(...sellPositions(world, bundles, group, ofaUsers, source));
         blocks.push({ rollups: group, proposer, builder: null, bidsY: [], valuesY: [], choices: [], draws: [], payments: null });
       } else {
         const sold = auctionBlock(world, rt, bundles, candidates, group, proposer, source);
@@ -117,6 +119,7 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
       }
       // In this order, after the block's own sales: the execution plan breaks ties by push order.
       allocated.push(...fcfsBundles(world, bundles, group), ...sellByPriorityFee(world, bundles, group, () => rt.dist(`priority-fee/${key}`).source));
+      allocated.push(...sellOrderFlow(world, bundles, group, ofaUsers, () => rt.dist(`ofa-auction/${key}`).source));
     }
     for (const r of world.rollups) tally[r.index]!.searcherShade = shadeOf(shade[r.index]!.bidY, shade[r.index]!.valueY);
     for (const block of blocks) {
@@ -124,6 +127,6 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
       const bid = block.bidsY.reduce((a, v) => a + v, 0);
       for (const r of block.rollups) tally[r]!.builderShade = shadeOf(bid, value);
     }
-    return { blocks, allocated, proposers, tally };
+    return { blocks, allocated, proposers, ofaUsers, tally };
   };
 }

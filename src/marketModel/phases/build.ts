@@ -1,7 +1,7 @@
 import { buildBlock, visibleBundles } from '../../agents/builders/buildBlock.js';
 import type { Bundle } from '../../market/orders/types.js';
 import { withChoice } from '../bidding.js';
-import { placedByRollup } from '../orderingPolicy.js';
+import { placedOutsideBlock } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
 import type { Candidate } from '../slot.js';
 import type { WorldState } from '../types.js';
@@ -19,7 +19,7 @@ export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: 
     configured ??= world.config.searchers.map((s) => indexOf(world, s.exclusiveBuilder));
     // A searcher learning which builder gets its flow has this slot's arm's builder instead.
     const exclusive = arms === undefined || arms.every((a) => a < 0) ? configured : configured.map((e, i) => (arms[i]! < 0 ? e : indexOf(world, withChoice(world.config.searchers[i]!, arms[i]!).exclusiveBuilder)));
-    const forSale = bundles.filter((b) => !placedByRollup(world, b));
+    const forSale = bundles.filter((b) => !placedOutsideBlock(world, b));
     const pools = world.rollups.map((r) => r.pool);
     return world.builders.map((b, i) => {
       const source = rt.dist(`builder/${b.id}`).source;

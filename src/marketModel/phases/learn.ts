@@ -7,7 +7,7 @@ import { getMechanism } from '../../market/mechanisms/registry.js';
 import { revealsAtLeast } from '../../market/mechanisms/types.js';
 import type { Bundle } from '../../market/orders/types.js';
 import { conflicts } from '../../market/orders/positions.js';
-import { builderBids, bundleMechanism, bundlesByDecision } from '../bidding.js';
+import { blockMechanism, builderBids, bundleMechanism, bundlesByDecision } from '../bidding.js';
 import { placementOf } from '../orderingPolicy.js';
 import type { AuctionOutcome, Candidate, ExecutionOutcome, SearchOutcome, WinningBlock } from '../slot.js';
 import { isLearning, type BidderRecord } from '../../agents/bidding/types.js';
@@ -36,7 +36,7 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
   const record = b.bidding;
   const valueY = block.valuesY[i]!;
   const feedback = world.config.bidding.feedback;
-  const mechanism = world.config.mechanism;
+  const mechanism = blockMechanism(world);
   if (cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history') {
     const w = record.auctions === 0 ? 1 : world.config.bidding.historyWeight;
     block.valuesY.forEach((v, j) => { if (j !== i) record.rivalValueY[j] = (1 - w) * record.rivalValueY[j]! + w * v; });
@@ -71,18 +71,21 @@ function counterfactualsOf(record: BidderRecord, rule: PositionRule, valueY: num
 }
 
 const NOTHING_SEEN: ReadonlySet<Bundle> = new Set();
+const NO_USERS: ReadonlySet<number> = new Set();
 
 /**
  * The legs of a searcher's decision as the counterfactual sees them: each bundle's share of the
  * decision's bid, the best bid of another searcher's bundle for the same positions, and whether the
  * leg could be included at all. With builders, only what the winning block's builder saw counts
  * (a rival it never saw was no competition; an own bundle it never saw could not win) — except on
- * a priority-fee rollup, whose positions the rollup sells among every bundle sent for them.
+ * a priority-fee rollup, whose positions the rollup sells among every bundle sent for them, and for
+ * an OFA user's backrun, which the order-flow auction sells among every bid for it.
  */
 function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], decisionBidY: number, seenBy: (builder: number) => ReadonlySet<Bundle>): PositionLeg[] {
   return own.map((b) => {
     let seen: ReadonlySet<Bundle> | null = null;
-    if (world.builders.length > 0 && placementOf(world, b) !== 'priority-fee') {
+    const placement = placementOf(world, b, input.auction.ofaUsers ?? NO_USERS);
+    if (world.builders.length > 0 && placement !== 'priority-fee' && placement !== 'ofa') {
       const block = input.auction.blocks.find((k) => k.rollups.includes(b.bidRollup));
       seen = block?.builder == null ? NOTHING_SEEN : seenBy(block.builder);
     }
@@ -105,7 +108,7 @@ function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], de
  * records hold expected payoffs (what regret compares); learners learn from what happened to them.
  */
 export function learnFromSlot(world: WorldState, input: LearnInput): void {
-  const mechanism = world.config.mechanism;
+  const mechanism = blockMechanism(world);
   updateExpectations(world, input.candidates);
   if (world.builders.length > 0) {
     const losersPay = getMechanism(mechanism.name).losersPay;
@@ -136,8 +139,8 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
     const payoffY = won ? d.valueY - paidY : -paidY;
     const wantsCounterfactuals = world.config.bidding.regret || (revealed && isLearning(strategy));
     const legs = wantsCounterfactuals || strategy.name === 'q-learning' ? legsOf(world, input, own, d.bidY, seenBy) : [];
-    // The rule its positions were sold by (first-price on a priority-fee rollup).
-    const rule = bundleMechanism(world, own[0]!).name as PositionRule;
+    // The rule its positions were sold by (first-price on a priority-fee rollup, the OFA's pricing for an OFA user's backrun).
+    const rule = bundleMechanism(world, own[0]!, input.auction.ofaUsers ?? NO_USERS).name as PositionRule;
     const counterfactualY = wantsCounterfactuals ? counterfactualsOf(record, rule, d.valueY, legs) : null;
     // The winning bid for its positions, on the decision's basis (Q-learning's next state).
     const rivalOnDecisionBasis = legs.reduce((m, l) => (l.bestRivalY === null || !(l.share > 0) ? m : Math.max(m, l.bestRivalY / l.share)), 0);

@@ -65,6 +65,25 @@ function dispose(world: WorldState, rollup: RollupState, stats: Tally<'settle'>)
   stats.disposalSoldGas += sell;
 }
 
+/**
+ * The order-flow auction's winner paid `collected` (its clearing price, in the gas token; `paidY` at
+ * the reference price): `rebateFraction` of it goes to the users' account of the rollup — the user
+ * whose swap was sold — and the rest to the proposer, the auctioneer (its holdings). Returns the
+ * proposer's part in Y.
+ */
+function payOrderFlow(world: WorldState, rollup: RollupState, collected: Balances, paidY: number, stats: Tally<'settle'>): number {
+  const m = world.config.mechanism;
+  const fraction = m.name === 'order-flow-auction' ? m.rebateFraction : 0;
+  const gas = rollup.gasToken;
+  const rebate = fraction * collected[gas];
+  rollup.users[gas] += rebate;
+  world.proposer.holdings[rollup.index]![gas] += collected[gas] - rebate;
+  const rebateY = gas === 'X' ? rebate * world.refPriceYPerX : rebate;
+  stats.userRebateY += rebateY;
+  stats.ofaRevenueY += paidY;
+  return paidY - rebateY;
+}
+
 /** Direct mode: searchers' payments to the proposer (`paidY`, Y per rollup) are its revenue. */
 function creditDirect(world: WorldState, block: WinningBlock, paidY: readonly number[], tally: Tally<'settle'>[]): void {
   for (const r of block.rollups) {
@@ -78,7 +97,8 @@ function creditDirect(world: WorldState, block: WinningBlock, paidY: readonly nu
  * Phase 7 (apply): executed winners pay their bids in gas tokens — to the proposer directly, or to
  * the winning builder, who pays the mechanism's price on to the proposer (and burn, and committee);
  * a priority fee goes to the treasury of the rollup it is paid on, never to the proposer or a
- * builder; the proposer disposes of what it holds; each rollup's base fee moves toward its target.
+ * builder; an order-flow auction's price goes to the OFA (`payOrderFlow`: the rebate to the user,
+ * the rest to the proposer), not through a builder; the proposer disposes of what it holds; each rollup's base fee moves toward its target.
  * Returns the settlement's per-rollup statistics.
  */
 export function settleSlot(world: WorldState, auction: AuctionOutcome, execution: ExecutionOutcome): Tally<'settle'>[] {
@@ -86,13 +106,16 @@ export function settleSlot(world: WorldState, auction: AuctionOutcome, execution
   const viaBuilders = world.builders.length > 0;
   const received = world.rollups.map(zeroBalances);
   const toProposerY = world.rollups.map(() => 0);
+  const ofaToProposerY = world.rollups.map(() => 0);
   for (const { bundle, paymentGas, payee } of execution.executed) {
     const rollup = world.rollups[bundle.bidRollup]!;
     const stats = tally[rollup.index]!;
-    const to = payee === 'rollup' ? rollup.treasury : viaBuilders ? received[rollup.index]! : world.proposer.holdings[rollup.index]!;
+    const ofa = payee === 'ofa' ? zeroBalances() : null; // what the OFA collects, split below
+    const to = ofa ?? (payee === 'rollup' ? rollup.treasury : viaBuilders ? received[rollup.index]! : world.proposer.holdings[rollup.index]!);
     const paid = paymentGas > 0 ? payBid(world, rollup, bundle.searcher, paymentGas, to, stats) : paymentGas;
     const paidY = rollup.gasToken === 'X' ? paid * world.refPriceYPerX : paid;
     if (payee === 'rollup') stats.priorityFeeY += paidY;
+    else if (ofa) ofaToProposerY[rollup.index]! += payOrderFlow(world, rollup, ofa, paidY, stats);
     else toProposerY[rollup.index]! += paidY;
     const rec = world.searchers[bundle.searcher]!.record;
     rec.wins++;
@@ -102,6 +125,12 @@ export function settleSlot(world: WorldState, auction: AuctionOutcome, execution
   for (const block of auction.blocks) {
     if (viaBuilders) payBuilderBlock(world, block, received, tally);
     else creditDirect(world, block, toProposerY, tally);
+  }
+  for (const r of world.rollups) {
+    const y = ofaToProposerY[r.index]!;
+    if (y === 0) continue;
+    tally[r.index]!.proposerRevenueY += y;
+    world.validatorRevenueY[auction.proposers[r.index]!]! += y;
   }
   for (const rollup of world.rollups) {
     const stats = tally[rollup.index]!;

@@ -43,7 +43,9 @@ export function shareRevenue(rt: ModelRuntime): (world: WorldState, slot: ShareI
     const feesByRollup = world.rollups.map((r) => (r.gasToken === 'X' ? slot.execution.tally[r.index]!.feesGas * p : slot.execution.tally[r.index]!.feesGas));
     if (members.length > 0) {
       const block = slot.auction.blocks.find((b) => b.rollups.includes(members[0]!));
-      const trueY = block?.payments ? block.payments.toProposerY : members.reduce((a, r) => a + slot.settlement[r]!.proposerRevenueY, 0);
+      // With builders, the block's price plus what the order-flow auction paid the proposer outside it.
+      const ofaY = members.reduce((a, r) => a + slot.settlement[r]!.ofaRevenueY - slot.settlement[r]!.userRebateY, 0);
+      const trueY = block?.payments ? (ofaY !== 0 ? block.payments.toProposerY + ofaY : block.payments.toProposerY) : members.reduce((a, r) => a + slot.settlement[r]!.proposerRevenueY, 0);
       const report = reportSharedRevenue(world, rt, block, trueY, slot.auction.proposers);
       const shares = rule ? (slot.counterfactual.splitShares ?? sharesAmong(rule, members, n, { feesByRollup })) : members.map(() => 0);
       for (const r of members) {
