@@ -103,7 +103,7 @@ export const orderFlowAuction = defineMechanism({
   reveals: 'winning-bid',
   counterfactualFrom: 'min-to-win',
   losersPay: false,
-  summary: "searchers bid to backrun a user's transaction; the top bid wins; part of the price is rebated to the user. In the market: a `userShare` of public swaps go through it (backrun-only, rebate to that user, the rest to the proposer); the rest of the block is sold first-price (by the proposer, or by builders, whose blocks carry the OFA-sold backruns).",
+  summary: "OFA users' backruns sold per user (top bid wins, part rebated to the user); the rest first-price; builders carry them",
   params: orderFlowAuctionParamsSchema,
   validateParams: validateOrderFlowAuctionParams,
   allocate: allocateOrderFlowAuction,
