@@ -20,7 +20,10 @@ const inMask = (b: Bundle, mask: number) => rollupsOf(b.target).every((r) => (ma
  * own streams (`counterfactual/<mask>`) and change nothing: the real outcome is the same with or
  * without them. v(S) is what the proposer would have received (Y): the winning bid under
  * first-price; under a burning mechanism the burn is not revenue the rollups could share, so it is
- * left out, as it is from the real revenue that is split.
+ * left out, as it is from the real revenue that is split. Only the block's sale counts: positions
+ * placed outside it (priority fees, kept by the rollup; the order-flow auction's sales, whose
+ * proposer part the real revenue does include) are left out of v(S) — an approximation under
+ * `order-flow-auction`.
  */
 export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], candidates: readonly Candidate[], mask: number): number {
   if (mask === 0) return 0;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveMarketConfig } from '../../src/config/loadConfig.js';
 import { stepSlot } from '../../src/engine/simulation.js';
 import { runSimulation } from '../../src/index.js';
+import { supplyDrift } from '../../src/marketModel/conservation.js';
 import { buildMarketSimulation } from '../../src/marketModel/marketModel.js';
 
 /*
@@ -79,8 +80,23 @@ describe('order-flow auction: the rebate reaches the user', () => {
       expect(a.world.rollups[0]!.users.X - b.world.rollups[0]!.users.X).toBeCloseTo(r * collected, 9);
       expect(b.world.proposer.holdings[0]!.X - a.world.proposer.holdings[0]!.X).toBeCloseTo(r * collected, 9);
       expect(a.world.rollups[0]!.pool).toEqual(b.world.rollups[0]!.pool);
+      // Token conservation (conservation.ts): the price moved from the searcher to the user and the proposer.
+      for (const t of ['X', 'Y'] as const) expect(Math.abs(supplyDrift(a.world, 0, t))).toBeLessThan(1e-9 * a.world.rollups[0]!.initialSupply[t]);
     }
     expect(collected).toBeGreaterThan(10);
+  });
+});
+
+describe('order-flow auction against first-price on one seed (issue 13 item 9)', () => {
+  it('the OFA shows: sandwiches vanish, its users are counted, rebates reach them; first-price has none of it', () => {
+    const fp = runSimulation(config({ name: 'first-price' })).summary.rollups[0]!;
+    const ofa = runSimulation(config({ name: 'order-flow-auction', rebateFraction: 0.5 })).summary.rollups[0]!;
+    expect(fp.sandwiches).toBeGreaterThan(10);
+    expect(fp.ofa_users + fp.user_rebate_y + fp.ofa_revenue_y).toBe(0);
+    expect(ofa.sandwiches).toBe(0);
+    expect(ofa.ofa_users).toBeGreaterThan(0);
+    expect(ofa.user_rebate_y).toBeGreaterThan(1000);
+    expect(ofa.user_rebate_y).toBeCloseTo(0.5 * ofa.ofa_revenue_y, 6);
   });
 });
 

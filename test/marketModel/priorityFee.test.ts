@@ -61,6 +61,9 @@ describe('priority-fee ordering', () => {
       expect(w.rollups[0]!.treasury.Y - before.Y - feesGas).toBeCloseTo(paid, 6);
       expect(r.proposerRevenueY).toBe(0);
       expect(w.proposer.holdings[0]!.Y).toBe(0);
+      // Token conservation (conservation.ts): the fee moved from the searcher to the treasury.
+      expect(Math.abs(r.supplyDriftY)).toBeLessThan(1e-9 * w.rollups[0]!.initialSupply.Y);
+      expect(Math.abs(r.supplyDriftX)).toBeLessThan(1e-9 * w.rollups[0]!.initialSupply.X);
       fees += paid;
       sandwiches += r.sandwiches;
     });

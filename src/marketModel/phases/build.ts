@@ -8,8 +8,10 @@ import type { WorldState } from '../types.js';
 
 /**
  * Phase 4 (decide): each builder assembles its candidate block from the bundles it sees (exclusive
- * flow, skill) on the auctioned rollups; bundles on fcfs rollups are not sold — every block carries
- * them in arrival order (the rollup's rule, DESIGN.md §3). No candidates without builders.
+ * flow, skill) on the auctioned rollups; bundles whose place is not the block's to sell are left out
+ * (`placedOutsideBlock`) — on fcfs rollups every block carries them in arrival order (the rollup's
+ * rule, DESIGN.md §3), on priority-fee rollups the rollup sells them by fee, and the backruns of the
+ * order-flow auction's users are sold by the OFA. No candidates without builders.
  */
 export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], arms?: readonly number[]) => Candidate[] {
   let configured: (number | undefined)[] | null = null; // the config never changes: resolved once
