@@ -18,6 +18,7 @@ export type Placement = 'fcfs' | 'priority-fee' | 'ofa' | 'block';
 /** The ids of the swaps sent through the order-flow auction among the rollups' pending swaps. */
 export function pendingOfaUsers(world: WorldState): ReadonlySet<number> {
   const ids = new Set<number>();
+  if (world.config.mechanism.name !== 'order-flow-auction') return ids;
   for (const r of world.rollups) for (const tx of r.pending) if (tx.viaOfa === true) ids.add(tx.id);
   return ids;
 }
