@@ -38,7 +38,7 @@ export interface WinningBlock {
     readonly toProposerY: number;
     readonly burnedY: number;
     readonly toCommitteeY: number;
-    /** A mechanism's rebate to the users whose order flow was sold (order-flow auctions; else 0). */
+    /** A mechanism's rebate to users from the block's price: 0 in the market (the order-flow auction sells its users' backruns apart from the block and pays their rebates at settlement, orderFlow.ts). */
     readonly rebateToUserY: number;
   } | null;
 }

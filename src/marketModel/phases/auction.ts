@@ -24,8 +24,9 @@ function fcfsBundles(world: WorldState, bundles: readonly Bundle[], group: reado
 /**
  * Priority-fee ordering (OP Stack, Base): the rollup's sequencer orders its block by priority fee, so
  * each position (top of block, the spot behind a user, a sandwich's pair) goes to the highest fee —
- * the searchers' bids, paid as priority fees, first-price (ties uniform, from the rollup group's `priority-fee/<key>` stream); the others
- * lose the position (their transactions would revert: they pay nothing). The fee is the rollup's
+ * the searchers' bids, paid as priority fees, first-price (ties uniform, from the group's stream
+ * `priority-fee/<key>`); the others lose the position (their transactions would revert: they pay
+ * nothing). The fee is the rollup's
  * (its treasury), not the proposer's nor a builder's (Robinson & White 2024, "Priority Is All You
  * Need", paradigm.xyz/2024/06/priority-is-all-you-need: with competitive searchers the priority fee
  * bids up to the opportunity's value). An atomic bundle across such a rollup and another pays its
