@@ -218,7 +218,7 @@ const rollupArb = (id) =>
           { requiredKeys: [] },
         ),
       ),
-      ordering: opt(fc.constantFrom('auction', 'fcfs', 'encrypted', 'timeboost')),
+      ordering: opt(fc.constantFrom('auction', 'fcfs', 'encrypted', 'timeboost', 'priority-fee')),
     })
     .map((r) => compact({ id, ...r, pool: compact(r.pool) }));
 
@@ -301,7 +301,7 @@ export const mechanismArb = (names) => {
     'partial-block': { topOfBlockShare: fc.double({ min: 0.001, max: 1, noNaN: true }) },
     'slot-auction': { leadSlots: fc.integer({ min: 1, max: 64 }) },
     'block-auction': { bidDeadlineMs: fc.integer({ min: 0, max: 5000 }) },
-    'order-flow-auction': { pricing: fc.constantFrom('first-price', 'second-price'), rebateFraction: unit },
+    'order-flow-auction': { pricing: fc.constantFrom('first-price', 'second-price'), rebateFraction: unit, userShare: unit },
   };
   return fc.constantFrom(...names).chain((name) => fc.record(params[name] ?? {}, { requiredKeys: [] }).map((p) => ({ name, ...p })));
 };
@@ -385,7 +385,7 @@ export function scratchConfig(mechanismNames) {
           rollups: fc.tuple(...ids.map(rollupArb)),
           searchers: searchersArb(ids, builders.map((b) => b.id)),
           builders: fc.constant(builders),
-          mechanism: builders.length > 0 ? mechanismArb(mechanismNames) : fc.oneof({ weight: 9, arbitrary: mechanismArb(['first-price', 'second-price']) }, { weight: 1, arbitrary: mechanismArb(mechanismNames) }),
+          mechanism: builders.length > 0 ? mechanismArb(mechanismNames) : fc.oneof({ weight: 9, arbitrary: mechanismArb(['first-price', 'second-price', 'order-flow-auction']) }, { weight: 1, arbitrary: mechanismArb(mechanismNames) }),
           proposer: fc.record({ disposal: fc.record({ policy: fc.constantFrom('hold', 'sell'), sellFractionPerSlot: unit }, { requiredKeys: [] }) }),
           sequencing: fc.record({ mode: fc.constantFrom('shared', 'separate'), legFailureProbability: unit }, { requiredKeys: [] }),
           validators: fc.array(fc.oneof(fc.constant(0), logUniform(-3, 3)), { minLength: 1, maxLength: 4 }).map((stakes) => stakes.map((stake, i) => ({ id: `v${i}`, stake }))),

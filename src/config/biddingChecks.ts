@@ -30,7 +30,10 @@ interface Bidders {
 export function checkBidding(cfg: Bidders, ctx: z.RefinementCtx): void {
   const feedback = cfg.bidding.feedback;
   const withBuilders = cfg.builders.length > 0;
-  const mech = getMechanism(cfg.mechanism.name);
+  // The block's rule: under order-flow-auction builders bid first-price for the block (the OFA sells
+  // only its users' backruns; marketModel/bidding.ts `blockMechanism`).
+  const ofa = cfg.mechanism.name === 'order-flow-auction';
+  const mech = getMechanism(ofa ? 'first-price' : cfg.mechanism.name);
   const sale = withBuilders
     ? { what: `"${mech.name}"`, reveals: mech.reveals, counterfactualFrom: mech.counterfactualFrom }
     : { what: 'the direct sale of positions', reveals: POSITION_SALE_REVEALS, counterfactualFrom: POSITION_SALE_REVEALS };
@@ -78,7 +81,7 @@ export function checkBidding(cfg: Bidders, ctx: z.RefinementCtx): void {
   });
   agentChecks('searchers', POSITION_SALE_REVEALS);
   if (withBuilders && cfg.builders.some((b) => b.strategy.name === 'equilibrium')) {
-    const eq = hasEquilibrium(cfg.mechanism, cfg.builders.length);
+    const eq = hasEquilibrium(ofa ? { name: 'first-price' } : cfg.mechanism, cfg.builders.length);
     if (!eq.ok) {
       const i = cfg.builders.findIndex((b) => b.strategy.name === 'equilibrium');
       ctx.addIssue({ code: 'custom', path: ['builders', i, 'strategy', 'name'], message: `no equilibrium is known for ${cfg.builders.length} builders under "${mech.name}" (${eq.reason}); use ${ALWAYS_AVAILABLE}${revealsAtLeast(feedback, mech.counterfactualFrom) ? ', hedge' : ''} or q-learning there` });

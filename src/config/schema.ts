@@ -92,7 +92,7 @@ export const limitsSchema = z
   .strict();
 
 /** How a rollup may order its part of the block (`rollups[].ordering`). */
-export const rollupOrderings = ['auction', 'fcfs', 'encrypted', 'timeboost'] as const;
+export const rollupOrderings = ['auction', 'fcfs', 'encrypted', 'timeboost', 'priority-fee'] as const;
 
 /**
  * Arbitrum Timeboost's parameters (OffchainLabs, timeboost-design research spec; Arbitrum docs,
@@ -127,18 +127,19 @@ export const rollupSchema = z
     pool: poolSchema.describe('The rollup\'s X/Y constant-product DEX pool.'),
     users: usersSchema.default(usersSchema.parse({})).describe('The users who swap on this rollup\'s pool.'),
     feeModel: feeModelSchema.default(feeModelSchema.parse({})).describe('The rollup\'s EIP-1559-style base fee per byte of transaction data.'),
-    ordering: z.enum(rollupOrderings).default('auction').describe('How this rollup orders its part of the block, whoever builds it: `auction`, the builder orders freely (positions are sold); `fcfs`, by arrival time (bundles only behind their target; latency decides who is first); `encrypted`, order committed before contents are revealed (no bundle can target a transaction of the same block); `timeboost`, Arbitrum\'s Timeboost: `fcfs` except that every transaction but the express-lane controller\'s takes its place `timeboost.nonExpressDelayMs` later, control of each round being sold in a second-price auction (see `timeboost`).'),
+    ordering: z.enum(rollupOrderings).default('auction').describe('How this rollup orders its part of the block, whoever builds it: `auction`, the builder orders freely (positions are sold); `fcfs`, by arrival time (bundles only behind their target; latency decides who is first); `encrypted`, order committed before contents are revealed (no bundle can target a transaction of the same block); `timeboost`, Arbitrum\'s Timeboost: `fcfs` except that every transaction but the express-lane controller\'s takes its place `timeboost.nonExpressDelayMs` later, control of each round being sold in a second-price auction (see `timeboost`); `priority-fee`, the rollup\'s sequencer orders by priority fee (OP Stack, Base): searchers pay their bids as priority fees, each position goes to the highest fee (first-price; sandwiches remain possible) and the rollup\'s treasury keeps the fee — builders and the proposer do not sell these positions (Robinson & White 2024, "Priority Is All You Need").'),
     timeboost: timeboostSchema.optional().describe('Timeboost\'s rounds, auction and delay; only with `ordering: "timeboost"` (absent: the defaults).'),
   })
   .strict();
 
 /**
- * Mechanisms the market model's per-position auction among searchers runs today. The whole
+ * Mechanisms the market model's per-position auction among searchers runs today (the order-flow
+ * auction sells its users' backruns and the rest first-price: `orderFlow.ts`). The whole
  * library (`mechanismConfigSchema`) validates here, so a config names any known mechanism with its
  * parameters; the others are run by `seqsim validate` and reach the market when builders bid for
  * whole blocks.
  */
-export const marketMechanisms = ['first-price', 'second-price'] as const;
+export const marketMechanisms = ['first-price', 'second-price', 'order-flow-auction'] as const;
 export { builderSchema, searcherSchema, sequencingSchema, validatorSchema };
 
 export const disposalSchema = z
@@ -215,7 +216,7 @@ const marketShape = z
     reference: referenceSchema.default(referenceSchema.parse({})).describe('The reference (CEX) price of X in Y that arbitrageurs trade against: geometric Brownian motion with optional jumps.'),
     rollups: z.array(rollupSchema).min(1).describe('The rollups (at least one), each with its gas token, DEX pool, users and fee model.'),
     searchers: z.array(searcherSchema).default([]).describe('The searchers, chosen by `kind`: each finds MEV opportunities and bids for them with bundles.'),
-    mechanism: mechanismConfigSchema.default({ name: 'first-price' }).describe('The auction mechanism, chosen by `name`, with its parameters as sibling fields. Without builders the proposer sells positions to searchers directly, which supports only first-price and second-price; with builders, builders bid for whole blocks with any mechanism.'),
+    mechanism: mechanismConfigSchema.default({ name: 'first-price' }).describe('The auction mechanism, chosen by `name`, with its parameters as sibling fields. Without builders the proposer sells positions to searchers directly, which supports only first-price, second-price and order-flow-auction (the OFA sells its users\' backruns, the rest is sold first-price); with builders, builders bid for whole blocks with any mechanism (under order-flow-auction, first-price for the block).'),
     proposer: proposerSchema.default(proposerSchema.parse({})).describe('The slot proposer\'s behaviour.'),
     sequencing: sequencingSchema.default(sequencingSchema.parse({})).describe('Whether the rollups share one sequencer (one proposer and one auction for the super-block) or each has its own.'),
     validators: z.array(validatorSchema).min(1).default([{ id: 'validator-0', stake: 1 }]).describe('Stake-weighted validators; each slot\'s proposer is drawn from them in proportion to stake (the total must be > 0).'),
@@ -275,7 +276,7 @@ export const marketConfigSchema = marketShape
       ctx.addIssue({
         code: 'custom',
         path: ['mechanism', 'name'],
-        message: `"${cfg.mechanism.name}" is in the mechanism library (\`seqsim validate\` runs it), but without builders the proposer sells positions to searchers directly, which supports only ${marketMechanisms.map((m) => `"${m}"`).join(' and ')}; add builders (\`builders: [...]\`) to auction whole blocks with it`,
+        message: `"${cfg.mechanism.name}" is in the mechanism library (\`seqsim validate\` runs it), but without builders the proposer sells positions to searchers directly, which supports only ${marketMechanisms.map((m) => `"${m}"`).join(', ')}; add builders (\`builders: [...]\`) to auction whole blocks with it`,
       });
     const known = [...ids].map((x) => `"${x}"`).join(', ');
     const check = (id: string, path: (string | number)[]) => {

@@ -5,7 +5,7 @@ import { getMechanism } from '../market/mechanisms/registry.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import type { Mechanism, MarketTiming } from '../market/mechanisms/types.js';
 import type { MechanismConfig } from '../market/mechanisms/config.js';
-import { bidderStream, builderBids, builderChoices } from './bidding.js';
+import { bidderStream, blockMechanism, builderBids, builderChoices } from './bidding.js';
 import { expectedGrossY } from './expectation.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate, WinningBlock } from './slot.js';
@@ -49,7 +49,7 @@ export function sellSlot(world: WorldState, rt: ModelRuntime, candidates: readon
   const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
   const bidsY = choices.map((c) => c.bidY);
   const drawn = recordingSource(source);
-  const { allocation, payments } = runMechanism(world.config.mechanism, builderBids(world, bidsY), drawn.source);
+  const { allocation, payments } = runMechanism(blockMechanism(world), builderBids(world, bidsY), drawn.source);
   return {
     slot: forSlot,
     key,
@@ -70,7 +70,7 @@ export function sellSlot(world: WorldState, rt: ModelRuntime, candidates: readon
  */
 export function justInTimePriceY(world: WorldState, rt: ModelRuntime, grossY: readonly number[], key: string): number {
   const { choices } = builderChoices(world, grossY, (i) => rt.dist(`just-in-time/${bidderStream('builder', world.builders[i]!.id)}`).source);
-  const { payments } = runMechanism(world.config.mechanism, builderBids(world, choices.map((c) => c.bidY)), rt.dist(`just-in-time/auction/${key}`).source);
+  const { payments } = runMechanism(blockMechanism(world), builderBids(world, choices.map((c) => c.bidY)), rt.dist(`just-in-time/auction/${key}`).source);
   return payments.perBidder.reduce((a, p) => a + p, 0);
 }
 

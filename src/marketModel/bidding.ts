@@ -12,17 +12,43 @@ import { conflicts } from '../market/orders/positions.js';
 import type { Bid } from '../market/mechanisms/types.js';
 import type { Bundle } from '../market/orders/types.js';
 import { equilibriumBidFor } from '../market/theory/equilibriumBid.js';
+import { placementOf } from './orderingPolicy.js';
 import type { ModelRuntime } from './runtime.js';
 import type { SearcherDecision } from './slot.js';
 import type { SearcherState, WorldState } from './types.js';
 
+const FIRST_PRICE: MechanismConfig = { name: 'first-price' };
+
 /**
- * How searchers' positions are sold: by the configured mechanism when the proposer sells them
- * directly (first- or second-price), else first-price (builders take the highest bids and are
- * paid them).
+ * The rule that sells the block — among builders, or the proposer's direct sale of positions: the
+ * configured mechanism, except `order-flow-auction`, which sells only the backruns of the swaps sent
+ * through it (`orderFlow.ts`): the rest of the block is sold first-price.
  */
-export function positionMechanism(world: WorldState): MechanismConfig {
-  return world.builders.length === 0 ? world.config.mechanism : { name: 'first-price' };
+export function blockMechanism(world: WorldState): MechanismConfig {
+  return world.config.mechanism.name === 'order-flow-auction' ? FIRST_PRICE : world.config.mechanism;
+}
+
+/**
+ * How searchers' positions are sold: by the block's rule when the proposer sells them directly
+ * (first- or second-price), else first-price (builders take the highest bids and are paid them).
+ * On a `priority-fee` rollup (when `rollup` is given) the highest priority fee wins and is paid:
+ * first-price.
+ */
+export function positionMechanism(world: WorldState, rollup?: number): MechanismConfig {
+  if (rollup !== undefined && world.config.rollups[rollup]!.ordering === 'priority-fee') return FIRST_PRICE;
+  return world.builders.length === 0 ? blockMechanism(world) : FIRST_PRICE;
+}
+
+/**
+ * How a bundle's position is sold (see `placementOf`): first-price by priority fee; by the OFA's
+ * pricing rule (first- or second-price) for a backrun of an OFA user; else as `positionMechanism`.
+ */
+export function bundleMechanism(world: WorldState, b: Bundle, ofaUsers?: ReadonlySet<number>): MechanismConfig {
+  const placement = placementOf(world, b, ofaUsers);
+  if (placement === 'priority-fee') return FIRST_PRICE;
+  const m = world.config.mechanism;
+  if (placement === 'ofa' && m.name === 'order-flow-auction') return { name: m.pricing };
+  return positionMechanism(world);
 }
 
 /** A source for strategies that draw nothing (fixed-fraction): drawing from it is a bug. */
@@ -40,13 +66,12 @@ export const bidderStream = (role: 'searcher' | 'builder', id: string) => `biddi
  */
 export function searcherBidder(world: WorldState, rt: ModelRuntime, s: SearcherState, decisions: SearcherDecision[]): BidStrategy {
   const cfg = world.config.searchers[s.index]!;
-  const mechanism = positionMechanism(world);
   const source = cfg.strategy.name === 'fixed-fraction' ? noDraws : rt.dist(bidderStream('searcher', s.id)).source;
   return {
     bid(o) {
       const choice = cfg.strategy.name === 'equilibrium'
         ? { bidY: o.valueY, action: -1, context: 0, probability: undefined }
-        : decideBid(cfg.strategy, s.bidding, { valueY: o.valueY, fixedBidY: o.valueY * cfg.bidFraction, mechanism, values: () => [o.valueY], me: 0, source });
+        : decideBid(cfg.strategy, s.bidding, { valueY: o.valueY, fixedBidY: o.valueY * cfg.bidFraction, mechanism: positionMechanism(world, o.rollup), values: () => [o.valueY], me: 0, source });
       const bidY = Math.max(0, Math.min(o.valueY, choice.bidY));
       decisions.push({ searcher: s.index, valueY: o.valueY, bidY, action: choice.action, context: choice.context, probability: choice.probability });
       return { bidY, decision: decisions.length - 1 };
@@ -79,7 +104,8 @@ export function equilibriumRebids(world: WorldState, rt: ModelRuntime, bundles: 
     const own = byDecision.get(i) ?? [];
     const values = [d.valueY, ...[...rivalDecisions(bundles, own, d.searcher)].map((j) => decisions[j]!.valueY)];
     const searcher = world.searchers[d.searcher]!;
-    const bidY = Math.max(0, Math.min(d.valueY, equilibriumBidFor(positionMechanism(world), values, 0, rt.dist(bidderStream('searcher', searcher.id)).source)));
+    const mechanism = own[0] === undefined ? positionMechanism(world) : bundleMechanism(world, own[0]);
+    const bidY = Math.max(0, Math.min(d.valueY, equilibriumBidFor(mechanism, values, 0, rt.dist(bidderStream('searcher', searcher.id)).source)));
     scale.set(i, d.bidY > 0 ? bidY / d.bidY : 0);
     decisions[i] = { ...d, bidY };
   });
@@ -125,7 +151,7 @@ export function builderChoices(world: WorldState, grossY: readonly number[], sou
   const choices = world.builders.map((b, i) => {
     const cfg = world.config.builders[i]!;
     const known = () => (cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history' ? estimatedValues(b.bidding, valuesY[i]!, i) : valuesY);
-    return decideBid(cfg.strategy, b.bidding, { valueY: valuesY[i]!, fixedBidY: builderBidY(grossY[i]!, cfg.margin, cfg.costY), mechanism: world.config.mechanism, values: known, me: i, source: sourceOf(i) });
+    return decideBid(cfg.strategy, b.bidding, { valueY: valuesY[i]!, fixedBidY: builderBidY(grossY[i]!, cfg.margin, cfg.costY), mechanism: blockMechanism(world), values: known, me: i, source: sourceOf(i) });
   });
   return { valuesY, choices };
 }

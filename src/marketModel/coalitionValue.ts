@@ -1,10 +1,10 @@
 import { buildBlock } from '../agents/builders/buildBlock.js';
-import { builderBids, builderChoices } from './bidding.js';
+import { blockMechanism, builderBids, builderChoices } from './bidding.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../market/orders/allocateBundles.js';
 import { rollupsOf } from '../market/orders/positions.js';
 import type { Bundle } from '../market/orders/types.js';
-import { touchesArrivalOrder } from './orderingPolicy.js';
+import { placedOutsideBlock } from './orderingPolicy.js';
 import { partialSale } from './partialBlock.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate } from './slot.js';
@@ -22,24 +22,27 @@ const inMask = (b: Bundle, mask: number) => rollupsOf(b.target).every((r) => (ma
  * without them. Under `partial-block` builders bid on their rebuilt blocks' tops and v(S) adds the
  * bids of the proposer's local part (partialBlock.ts), as the real proposer receives them. v(S) is what the proposer would have received (Y): the winning bid under
  * first-price; under a burning mechanism the burn is not revenue the rollups could share, so it is
- * left out, as it is from the real revenue that is split.
+ * left out, as it is from the real revenue that is split. Only the block's sale counts: positions
+ * placed outside it (priority fees, kept by the rollup; the order-flow auction's sales, whose
+ * proposer part the real revenue does include) are left out of v(S) — an approximation under
+ * `order-flow-auction`.
  */
 export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], candidates: readonly Candidate[], mask: number): number {
   if (mask === 0) return 0;
   const source = rt.dist(`counterfactual/${mask}`).source;
   if (world.builders.length === 0) {
-    const forSale = bundles.filter((b) => inMask(b, mask) && !touchesArrivalOrder(world, b));
-    return allocateBundles(forSale, world.config.mechanism.name as PaymentRule, source).reduce((a, w) => a + w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);
+    const forSale = bundles.filter((b) => inMask(b, mask) && !placedOutsideBlock(world, b));
+    return allocateBundles(forSale, blockMechanism(world).name as PaymentRule, source).reduce((a, w) => a + w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);
   }
   const pools = world.rollups.map((r) => r.pool);
   const inS = (b: Bundle) => inMask(b, mask);
   const rebuilt = candidates.map((c) => ({ ...c, ...buildBlock(c.seen.filter(inS), pools, source) }));
   const fullGrossY = rebuilt.map((c) => c.valueByRollupY.reduce((a, v) => a + v, 0));
   // A partial-block auction sells each builder's top of block and the proposer keeps its local part's bids.
-  const partial = partialSale(world, bundles.filter((b) => inS(b) && !touchesArrivalOrder(world, b)), rebuilt, inS, fullGrossY);
+  const partial = partialSale(world, bundles.filter((b) => inS(b) && !placedOutsideBlock(world, b)), rebuilt, inS, fullGrossY);
   const { choices } = builderChoices(world, partial?.grossY ?? fullGrossY, () => source);
   const bids = builderBids(world, choices.map((c) => c.bidY));
-  const { allocation, payments } = runMechanism(world.config.mechanism, bids, source);
+  const { allocation, payments } = runMechanism(blockMechanism(world), bids, source);
   if (partial === null) return payments.toProposer;
   const w = allocation.winnerIndex;
   const local = partial.local(w === null ? [] : partial.parts[w]!, () => source);

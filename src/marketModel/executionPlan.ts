@@ -59,9 +59,11 @@ const atArrival: Placing = (_r, arrivalMs) => arrivalMs;
  * Orders a slot's executions on one timeline with the engine's (time, priority, seq) queue, each
  * rollup keeping its ordering policy (DESIGN.md §3):
  * - lone legs left from the last block are unwound first;
- * - `auction` / `encrypted`: top-of-block bundles at the slot's start, ahead of every user; a
+ * - `auction` / `encrypted` / `priority-fee`: top-of-block bundles at the slot's start, ahead of every user; a
  *   sandwich's front-run right before its victim and its back-run right after; a backrun right after
- *   its target (searchers never see an encrypted rollup's swaps, so none target them);
+ *   its target (searchers never see an encrypted rollup's swaps, so none target them); on a
+ *   priority-fee rollup the highest fee won each of these positions and the users pay no priority
+ *   fee, so ordering by fee gives the same places;
  * - `fcfs`: bundles at their arrival time (slot start or their target's arrival, plus latency), so
  *   no bundle ever executes ahead of a user swap that arrived earlier;
  * - a partial-block auction's local part (`Allocated.localBuild`): `greedy` top-of-block bundles at

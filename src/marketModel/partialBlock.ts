@@ -11,7 +11,8 @@ import type { WorldState } from './types.js';
  * block's space is auctioned to builders; the proposer builds the rest itself.
  *
  * Block space is counted in bundles. The space for sale on a group of rollups this slot is
- * N = the number of its bundles for sale (not on an fcfs rollup) that could all be in one block by
+ * N = the number of its bundles for sale (`placedOutsideBlock` false: not on a rollup ordered by arrival
+ * or by priority fee) that could all be in one block by
  * position: every top-of-block bundle (tops do not share a position; they conflict only in
  * execution, which the builders' simulation resolves) plus one bundle per user swap that a backrun
  * or sandwich targets (they all need the spot right behind it). No block holds more than N of the

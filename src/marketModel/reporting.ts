@@ -9,7 +9,7 @@ import {
   strategicReport,
   type ReportSettlement,
 } from '../market/revenueSharing/reporting.js';
-import { builderBids } from './bidding.js';
+import { blockMechanism, builderBids } from './bidding.js';
 import type { ModelRuntime } from './runtime.js';
 import type { WinningBlock } from './slot.js';
 import type { WorldState } from './types.js';
@@ -40,7 +40,7 @@ export function reportSharedRevenue(state: WorldState, rt: ModelRuntime, block: 
   if (publicBids?.enabled) {
     const relay = rt.dist('reporting/public-bids');
     const visible = bids.filter(() => relay.bernoulli(publicBids.publicShare));
-    publicBoundY = visible.length > 0 ? runMechanism(state.config.mechanism, visible, rt.dist('reporting/public-bound').source).payments.toProposer : 0;
+    publicBoundY = visible.length > 0 ? runMechanism(blockMechanism(state), visible, rt.dist('reporting/public-bound').source).payments.toProposer : 0;
   }
   let observed: number[] = [];
   let colluding: boolean[] = [];

@@ -41,7 +41,7 @@ export interface WinningBlock {
     readonly toProposerY: number;
     readonly burnedY: number;
     readonly toCommitteeY: number;
-    /** A mechanism's rebate to the users whose order flow was sold (order-flow auctions; else 0). */
+    /** A mechanism's rebate to users from the block's price: 0 in the market (the order-flow auction sells its users' backruns apart from the block and pays their rebates at settlement, orderFlow.ts). */
     readonly rebateToUserY: number;
   } | null;
   /**
@@ -82,6 +82,8 @@ export interface AuctionOutcome {
   readonly allocated: readonly Allocated[];
   /** Validator index proposing each rollup's block (all equal under shared sequencing). */
   readonly proposers: readonly number[];
+  /** Ids of the slot's swaps sent through the order-flow auction (empty or absent under other mechanisms). */
+  readonly ofaUsers?: ReadonlySet<number>;
   readonly tally: readonly Tally<'auction'>[];
   /** Blocks of coming slots sold this slot (a mechanism selling ahead of time; aheadOfTime.ts). */
   readonly sales: readonly SlotSale[];

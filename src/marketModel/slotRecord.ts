@@ -103,7 +103,11 @@ export function slotRecorder(columns: readonly ColumnSpec[]): (world: WorldState
       supplyDriftY: supplyDrift(world, r.index, 'Y'),
       };
       const i = r.index;
-      return merge(state, out.execution.tally[i]!, out.auction.tally[i]!, out.settlement[i]!, out.counterfactual.tally[i]!, out.share[i]!) as unknown as RollupSlotRecord;
+      const rec = merge(state, out.execution.tally[i]!, out.auction.tally[i]!, out.settlement[i]!, out.counterfactual.tally[i]!, out.share[i]!) as { userSurplusY: number; userRebateY: number };
+      // Users' surplus includes the order-flow auction's rebates to them, paid at settlement after
+      // the execute step measured their swaps (the column's meaning, columns.ts).
+      if (rec.userRebateY !== 0) rec.userSurplusY += rec.userRebateY;
+      return rec as unknown as RollupSlotRecord;
     }),
   });
 }

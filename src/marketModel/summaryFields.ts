@@ -38,7 +38,7 @@ export const summaryFields: readonly SummaryField[] = [
   f('final_ref_price', 'Y per X', 'Reference price at the end.'),
   f('totals.mev_extracted_y', 'Y', 'Searchers’ gross profit before bids over all rollups: CEX-DEX, backrun, cross-rollup and sandwich.'),
   f('totals.proposer_value_y', 'Y', 'What the proposer holds at the end (every rollup’s received gas tokens, after disposal), at the final reference price.'),
-  f('totals.rollup_fees_value_y', 'Y', 'Rollups’ treasuries (data fees collected, and Timeboost express-lane auction revenue) at the final reference price.'),
+  f('totals.rollup_fees_value_y', 'Y', 'Rollups’ treasuries (data fees collected, Timeboost express-lane auction revenue, and the priority fees kept under `priority-fee` ordering) at the final reference price.'),
   f('totals.coalition_value_y', 'Y', 'Σ over slots of the counterfactual revenue of all rollups together, v(N) (0 without counterfactuals).'),
   f('totals.sharing_surplus_y', 'Y', 'Σ over slots of v(N) − Σ_r v({r}).'),
   f('totals.share_slots_surplus_positive', '', 'Share of slots where sharing the sequencer added value (v(N) > Σ_r v({r})).'),

@@ -101,7 +101,7 @@ function planOrderFlow(c: ValidationCase, played: readonly number[]): CasePlan {
   const eq = secondPrice ? secondPriceEquilibrium(c.values) : firstPriceOutcome(c.values);
   const bids = secondPrice ? played : firstPriceOutcome(played).bids;
   return {
-    config: { name: 'order-flow-auction', pricing, rebateFraction },
+    config: { name: 'order-flow-auction', pricing, rebateFraction, userShare: 1 },
     values: c.values,
     drawBids: pure(bids),
     theory: { equilibrium: eq, rebate: rebateFraction * eq.revenue },

@@ -18,6 +18,7 @@ describe('bidders\' strategies: bad input is one paragraph naming the field and 
     ['an unknown feedback policy', smallConfig({ bidding: { feedback: 'everything' } }), /bidding\.feedback.*"own".*"all-bids"/],
     ['feedback the mechanism cannot give', buildersWith({ name: 'truthful' }, { name: 'first-price' }, { feedback: 'all-bids' }), /bidding\.feedback.*"all-bids" is more than "first-price" reveals.*at most "min-to-win"/],
     ['hedge without counterfactual feedback', searcherWith({ name: 'hedge' }), /searchers\[0\]\.strategy\.name.*hedge needs the payoff of every action.*"min-to-win"/],
+    ['all-bids feedback under order-flow-auction with builders (they bid first-price for the block)', buildersWith({ name: 'truthful' }, { name: 'order-flow-auction' }, { feedback: 'all-bids' }), /bidding\.feedback.*"all-bids" is more than "first-price" reveals.*at most "min-to-win"/],
     ['hedge under Tullock with min-to-win', buildersWith({ name: 'hedge' }, { name: 'tullock' }, { feedback: 'min-to-win' }), /builders\[0\]\.strategy\.name.*"all-bids"/],
     ['q-learning without the winning bid', searcherWith({ name: 'q-learning' }), /q-learning's state is the last winning bid.*winning-bid/],
     ['a searcher estimating rivals from history', searcherWith({ name: 'equilibrium', rivals: 'history' }), /searchers\[0\]\.strategy\.rivals.*"exact"/],
@@ -33,6 +34,11 @@ describe('bidders\' strategies: bad input is one paragraph naming the field and 
       expect(m).not.toContain('\n');
     });
   }
+
+  it('under order-flow-auction builders bid first-price for the block: min-to-win feedback and equilibrium builders are accepted', () => {
+    const cfg = resolveMarketConfig(buildersWith({ name: 'equilibrium' }, { name: 'order-flow-auction' }, { feedback: 'min-to-win' }));
+    expect(cfg.bidding.feedback).toBe('min-to-win');
+  });
 
   it('the CLI exits 2 with the message and writes nothing', async () => {
     const path = writeConfig(searcherWith({ name: 'ucb1', grid: [1, 0] }));

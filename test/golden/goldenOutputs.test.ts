@@ -14,11 +14,14 @@ const goldenPath = 'test/golden/outputs.json';
 const slots = '300';
 const shipped = ['configs/baseline.json', ...readdirSync('configs/scenarios').filter((f) => f.endsWith('.json')).sort().map((f) => join('configs/scenarios', f))];
 // Variants that reach code the shipped scenarios do not: other mechanisms with builders, direct
-// second-price sales, separate sequencing. Keyed "config --set a=b ...".
+// second-price sales, separate sequencing, the order-flow auction (with builders and direct), a
+// priority-fee rollup. Keyed "config --set a=b ...".
 const variants = [
-  ...['tullock', 'all-pay', 'execution-tickets', 'mev-burn', 'mev-smoothing', 'second-price'].map((m) => `configs/scenarios/shared-vs-separate.json --set mechanism.name=${m}`),
+  ...['tullock', 'all-pay', 'execution-tickets', 'mev-burn', 'mev-smoothing', 'second-price', 'order-flow-auction'].map((m) => `configs/scenarios/shared-vs-separate.json --set mechanism.name=${m}`),
   'configs/scenarios/shared-vs-separate.json --set sequencing.mode=separate',
   'configs/baseline.json --set mechanism.name=second-price',
+  'configs/baseline.json --set mechanism.name=order-flow-auction',
+  'configs/baseline.json --set rollups.0.ordering=priority-fee',
 ];
 const scenarios = [...shipped, ...variants];
 

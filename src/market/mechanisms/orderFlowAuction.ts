@@ -11,10 +11,12 @@ export const ofaPricingRules = ['first-price', 'second-price'] as const;
 export type OfaPricing = (typeof ofaPricingRules)[number];
 
 /**
- * Parameters of the order-flow auction: `pricing` (default `second-price`) and
+ * Parameters of the order-flow auction: `pricing` (default `second-price`),
  * `rebateFraction` ∈ [0, 1], the share of the clearing price rebated to the user (default 0.5, a
  * modelling default; e.g. Helius's backrun rebates pay users 50% of the MEV their transaction
- * creates, helius.dev/docs/sending-transactions/backrun-rebates; other OFAs use other shares).
+ * creates, helius.dev/docs/sending-transactions/backrun-rebates; other OFAs use other shares), and
+ * `userShare` ∈ [0, 1], the probability that a user swap is sent through the OFA's channel in the
+ * market (default 1: every public swap).
  */
 export const orderFlowAuctionParamsSchema = z.strictObject({
   pricing: z
@@ -24,16 +26,20 @@ export const orderFlowAuctionParamsSchema = z.strictObject({
   rebateFraction: zParam(fraction, 'rebateFraction')
     .default(0.5)
     .describe('Share of the clearing price rebated to the user whose order flow is sold, in [0, 1].'),
+  userShare: zParam(fraction, 'userShare')
+    .default(1)
+    .describe('In the market: probability that a public user swap is sent through the OFA channel (drawn per swap from the stream `ofa/<rollup id>`) instead of the public mempool, in [0, 1].'),
 });
 /** Parameters of `order-flow-auction`. */
 export type OrderFlowAuctionParams = z.output<typeof orderFlowAuctionParamsSchema>;
 
-/** Throws a RangeError naming `rebateFraction` (outside [0, 1]) or `pricing`. */
+/** Throws a RangeError naming `rebateFraction` or `userShare` (outside [0, 1]) or `pricing`. */
 export function validateOrderFlowAuctionParams(
   params: OrderFlowAuctionParams,
 ): OrderFlowAuctionParams {
   requireOneOf('pricing', params.pricing, ofaPricingRules);
   requireParam(fraction, 'rebateFraction', params.rebateFraction);
+  requireParam(fraction, 'userShare', params.userShare);
   return params;
 }
 
@@ -79,14 +85,25 @@ export function payOrderFlowAuction(
   return winnerPays(bids.length, w, price, { toProposer: price - rebateToUser, rebateToUser });
 }
 
-/** The `order-flow-auction` mechanism. */
+/**
+ * The `order-flow-auction` mechanism. As a pure pair (`seqsim validate`) it sells one user's
+ * backrun. In the market model (`src/marketModel/orderFlow.ts`) each public user swap goes through
+ * the OFA's channel with probability `userShare`: such a swap is visible to backrunners only (no
+ * sandwiches), and the right to backrun it is sold per user by this rule — the winner pays the
+ * clearing price, `rebateFraction` of it to that user (users' account on its rollup, counted in
+ * users' surplus) and the rest to the proposer (the auctioneer). The rest of the block (top of
+ * block, the public users' positions) is sold first-price: by the proposer to searchers without
+ * builders, or by builders bidding first-price for the block, whose blocks all carry the OFA-sold
+ * backruns right behind their targets (like fcfs bundles: not for builders to sell) — the OFA is
+ * paid at settlement, not through the builder.
+ */
 export const orderFlowAuction = defineMechanism({
   name: 'order-flow-auction',
   // Feedback: the auctioneer announces the winner and its bid, not the others.
   reveals: 'winning-bid',
   counterfactualFrom: 'min-to-win',
   losersPay: false,
-  summary: "searchers bid to backrun a user's transaction; the top bid wins; part of the price is rebated to the user.",
+  summary: "OFA users' backruns sold per user (top bid wins, part rebated to the user); the rest first-price; builders carry them",
   params: orderFlowAuctionParamsSchema,
   validateParams: validateOrderFlowAuctionParams,
   allocate: allocateOrderFlowAuction,

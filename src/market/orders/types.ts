@@ -23,6 +23,11 @@ export interface UserSwap {
   readonly minAmountOut: number;
   /** Sent to a private channel instead of the public mempool. */
   readonly isPrivate: boolean;
+  /**
+   * Sent through the order-flow auction's channel (only under `order-flow-auction`; never a private
+   * swap): visible to backrunners only, and the right to backrun it is sold by the OFA.
+   */
+  readonly viaOfa?: boolean;
 }
 
 /** One swap inside a bundle. */
@@ -78,7 +83,13 @@ export interface Allocated {
   /**
    * Set when the proposer built it into the block itself, outside the auction (a partial-block
    * auction's local part, by `greedy` or `fcfs`): it pays the proposer directly. Absent for what
-   * the auction sold (and for fcfs rollups' bundles, carried unsold).
+   * the auction sold (and for bundles on rollups ordered by arrival, carried unsold).
    */
   readonly localBuild?: 'greedy' | 'fcfs';
+  /**
+   * Who is paid, when not the block's seller (builder or proposer): `rollup`, the treasury of the
+   * rollup whose gas token it pays in (a priority fee); `ofa`, the order-flow auction (its rebate to
+   * the user whose swap was sold, the rest to the proposer).
+   */
+  readonly payee?: 'rollup' | 'ofa';
 }

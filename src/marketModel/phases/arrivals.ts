@@ -5,6 +5,21 @@ import type { ModelRuntime } from '../runtime.js';
 import type { WorldState } from '../types.js';
 
 /**
+ * Under `order-flow-auction`, each arrival is sent through the OFA's channel with probability
+ * `userShare`: one uniform draw per arrival from the rollup's own stream `ofa/<rollup id>` (so every
+ * other stream's draws stay as without the OFA); a private swap stays private.
+ */
+function withOfaChannel(rt: ModelRuntime, world: WorldState, rollupId: string, swaps: UserSwap[]): UserSwap[] {
+  const m = world.config.mechanism;
+  if (m.name !== 'order-flow-auction' || swaps.length === 0) return swaps;
+  const d = rt.dist(`ofa/${rollupId}`);
+  return swaps.map((u) => {
+    const chosen = d.uniform() < m.userShare;
+    return { id: u.id, rollup: u.rollup, arrivalMs: u.arrivalMs, tokenIn: u.tokenIn, amountIn: u.amountIn, minAmountOut: u.minAmountOut, isPrivate: u.isPrivate, viaOfa: chosen && !u.isPrivate };
+  });
+}
+
+/**
  * Phase 2 (decide): users arrive on each rollup as a Poisson process — a Poisson count per slot,
  * arrival times uniform in the slot (the order statistics of a Poisson process), sorted by time.
  * Returns each rollup's arrivals, numbered on from the world's next user id.
@@ -20,9 +35,10 @@ export function drawArrivals(rt: ModelRuntime): (world: WorldState, ctx: SlotCon
       for (let i = 0; i < n; i++) times.push(ctx.startMs + Math.floor(d.uniform(0, ctx.clock.slotMs)));
       times.sort((a, b) => a - b);
       // Every draw is made (the stream stays aligned); a swap whose size overflowed is not sent.
-      return times
+      const swaps = times
         .map((arrivalMs) => drawUserSwap(d, users, rollup.pool, world.refPriceYPerX, { id: nextId++, rollup: rollup.index, arrivalMs }))
         .filter((u) => Number.isFinite(u.amountIn) && Number.isFinite(u.minAmountOut));
+      return withOfaChannel(rt, world, rollup.id, swaps);
     });
   };
 }

@@ -7,10 +7,11 @@ import { rollupsOf } from '../../market/orders/positions.js';
 import type { Allocated, Bundle } from '../../market/orders/types.js';
 import { zeroTally } from '../columns.js';
 import { sequencingGroups } from '../membership.js';
-import { touchesArrivalOrder } from '../orderingPolicy.js';
+import { pendingOfaUsers, placementOf, placedOutsideBlock } from '../orderingPolicy.js';
+import { sellOrderFlow } from '../orderFlow.js';
 import { partialSale } from '../partialBlock.js';
 import type { ModelRuntime } from '../runtime.js';
-import { bidderStream, builderBids, builderChoices } from '../bidding.js';
+import { bidderStream, blockMechanism, builderBids, builderChoices } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
 import { justInTimePriceY, sellSlot, timingOf, type SlotSale } from '../aheadOfTime.js';
@@ -19,12 +20,32 @@ import { decideTickets, outstandingTickets, ticketMechanism } from '../tickets.j
 
 const within = (b: Bundle, group: readonly number[]) => rollupsOf(b.target).every((r) => group.includes(r));
 
-/** Direct mode: the proposer sells positions to searchers; positions on rollups ordered by arrival (fcfs, timeboost) are not for sale. */
-function sellPositions(world: WorldState, bundles: readonly Bundle[], group: readonly number[], source: Source): Allocated[] {
-  const inGroup = bundles.filter((b) => within(b, group));
-  const unsold = inGroup.filter((b) => touchesArrivalOrder(world, b)).map((bundle) => ({ bundle, paymentGas: 0 }));
-  const sold = allocateBundles(inGroup.filter((b) => !touchesArrivalOrder(world, b)), world.config.mechanism.name as PaymentRule, source);
-  return [...sold, ...unsold];
+/** The group's bundles on rollups ordered by arrival (fcfs, timeboost): carried by every block in arrival order, unsold (they pay nothing). */
+function fcfsBundles(world: WorldState, bundles: readonly Bundle[], group: readonly number[]): Allocated[] {
+  return bundles.filter((b) => within(b, group) && placementOf(world, b) === 'fcfs').map((bundle) => ({ bundle, paymentGas: 0 }));
+}
+
+/**
+ * Priority-fee ordering (OP Stack, Base): the rollup's sequencer orders its block by priority fee, so
+ * each position (top of block, the spot behind a user, a sandwich's pair) goes to the highest fee —
+ * the searchers' bids, paid as priority fees, first-price (ties uniform, from the group's stream
+ * `priority-fee/<key>`); the others lose the position (their transactions would revert: they pay
+ * nothing). The fee is the rollup's
+ * (its treasury), not the proposer's nor a builder's (Robinson & White 2024, "Priority Is All You
+ * Need", paradigm.xyz/2024/06/priority-is-all-you-need: with competitive searchers the priority fee
+ * bids up to the opportunity's value). An atomic bundle across such a rollup and another pays its
+ * whole fee to the treasury of the rollup it pays on (`bidRollup`).
+ */
+function sellByPriorityFee(world: WorldState, bundles: readonly Bundle[], group: readonly number[], sourceOf: () => Source): Allocated[] {
+  const mine = bundles.filter((b) => within(b, group) && placementOf(world, b) === 'priority-fee');
+  // The stream is created only when used (a run without priority-fee bundles keeps its streams).
+  return mine.length === 0 ? [] : allocateBundles(mine, 'first-price', sourceOf()).map((a) => ({ bundle: a.bundle, paymentGas: a.paymentGas, payee: 'rollup' as const }));
+}
+
+/** Direct mode: the proposer sells the positions its block sells to searchers (not those placed by arrival — fcfs, timeboost — by priority fee or by the OFA). */
+function sellPositions(world: WorldState, bundles: readonly Bundle[], group: readonly number[], ofaUsers: ReadonlySet<number>, source: Source): Allocated[] {
+  const forSale = bundles.filter((b) => within(b, group) && !placedOutsideBlock(world, b, ofaUsers));
+  return allocateBundles(forSale, blockMechanism(world).name as PaymentRule, source);
 }
 
 /** What a block sold ahead of time fetched and was worth (aheadOfTime.ts), Y. */
@@ -34,15 +55,18 @@ interface AheadStats {
 }
 
 /**
- * Builder mode: builders bid for the group's block with the configured mechanism, each by its
- * strategy (its value: the block's bids less its cost). The mechanism's draws are kept so the
+ * Builder mode: builders bid for the group's block with the block's rule (`blockMechanism`: the
+ * configured mechanism, first-price under `order-flow-auction`), each by its strategy (its value:
+ * the block's bids less its cost). The mechanism's draws are kept so the
  * learn step can replay the auction with other bids. A mechanism that sells ahead of time
  * (`leadSlots` > 0) sells the block of slot + leadSlots now, on expectations, and this slot's
  * block goes to the builder that bought it then (the first leadSlots slots, which no sale reached,
  * are sold in the slot), built with what exists now; the block's values
  * are then the builders' values now (what the learn step replays the sale against). Under
- * `partial-block` the builders sell only their top of block and the proposer adds its local part,
- * drawing ties from the stream `partial-block/<key>` (partialBlock.ts).
+ * `partial-block` the builders sell only their top of block and the proposer adds its local part
+ * (of the bundles whose place is the block's to sell, `placedOutsideBlock`), drawing ties from the
+ * stream `partial-block/<key>` (partialBlock.ts). Bundles placed outside the block (arrival order,
+ * priority fees, the OFA) are added by `runAuctions`.
  */
 function auctionBlock(
   world: WorldState,
@@ -53,11 +77,12 @@ function auctionBlock(
   proposer: number,
   source: Source,
   slot: number,
+  ofaUsers: ReadonlySet<number>,
 ): { block: WinningBlock; allocated: Allocated[]; sales: SlotSale[]; ahead: AheadStats | null; grossY: number[] } {
   const inGroup = (b: Bundle) => within(b, group);
   const fullGrossY = candidates.map((c) => group.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
   // A partial-block auction sells only each builder's top of block: builders value and bid on that part.
-  const partial = partialSale(world, bundles.filter((b) => inGroup(b) && !touchesArrivalOrder(world, b)), candidates, inGroup, fullGrossY);
+  const partial = partialSale(world, bundles.filter((b) => inGroup(b) && !placedOutsideBlock(world, b, ofaUsers)), candidates, inGroup, fullGrossY);
   const grossY = partial?.grossY ?? fullGrossY;
   const lead = timingOf(world.config.mechanism).leadSlots;
   const sales = lead > 0 && !world.aheadSales.some((s) => s.key === key && s.slot === slot + lead) ? [sellSlot(world, rt, candidates, group, key, slot + lead, slot, source)] : [];
@@ -73,7 +98,7 @@ function auctionBlock(
     const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
     const bidsY = choices.map((c) => c.bidY);
     const drawn = recordingSource(source);
-    const { allocation, payments } = runMechanism(world.config.mechanism, builderBids(world, bidsY), drawn.source);
+    const { allocation, payments } = runMechanism(blockMechanism(world), builderBids(world, bidsY), drawn.source);
     block = {
       builder: allocation.winnerIndex,
       bidsY,
@@ -90,10 +115,9 @@ function auctionBlock(
   const winner = block.builder;
   const won = winner === null ? [] : (partial?.parts[winner] ?? candidates[winner]!.included.filter(inGroup));
   const local = partial?.local(won, () => rt.dist(`partial-block/${key}`).source) ?? [];
-  const unsold = bundles.filter((b) => inGroup(b) && touchesArrivalOrder(world, b));
   return {
     block: { rollups: group, proposer, ...block },
-    allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...local, ...unsold.map((bundle) => ({ bundle, paymentGas: 0 }))],
+    allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...local],
     sales,
     ahead,
     grossY: fullGrossY,
@@ -124,7 +148,6 @@ function ticketBlock(
   const tickets = decideTickets(world, group.key, slot, bidsY, realisedY, rt.dist(`tickets/${group.key}`).source);
   const winner = tickets.builder >= 0 ? tickets.builder : null;
   const won = winner === null ? [] : candidates[winner]!.included.filter((b) => within(b, rollups));
-  const unsold = bundles.filter((b) => within(b, rollups) && touchesArrivalOrder(world, b));
   const burnedY = tickets.spentY.reduce((a, x) => a + x, 0);
   return {
     block: {
@@ -138,7 +161,7 @@ function ticketBlock(
       payments: { perBidderY: tickets.spentY, toProposerY: 0, burnedY, toCommitteeY: 0, rebateToUserY: 0 },
       tickets,
     },
-    allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...unsold.map((bundle) => ({ bundle, paymentGas: 0 }))],
+    allocated: won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })),
     sales: [],
     ahead: null,
     grossY,
@@ -182,15 +205,16 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
     const blocks: WinningBlock[] = [];
     const sales: SlotSale[] = [];
     const proposers = world.rollups.map(() => 0);
+    const ofaUsers = pendingOfaUsers(world);
     for (const { key, rollups: group } of sequencingGroups(world)) {
       const proposer = drawProposer(stakes, rt.dist(`proposer/${key}`).source);
       for (const r of group) proposers[r] = proposer;
       const source = rt.dist(`auction/${key}`).source;
       if (world.builders.length === 0) {
-        allocated.push(...sellPositions(world, bundles, group, source));
+        allocated.push(...sellPositions(world, bundles, group, ofaUsers, source));
         blocks.push({ rollups: group, proposer, builder: null, bidsY: [], valuesY: [], choices: [], draws: [], payments: null });
       } else {
-        const sold = ticketMechanism(world) ? ticketBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, slot) : auctionBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, source, slot);
+        const sold = ticketMechanism(world) ? ticketBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, slot) : auctionBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, source, slot, ofaUsers);
         allocated.push(...sold.allocated);
         blocks.push(sold.block);
         sales.push(...sold.sales);
@@ -205,6 +229,9 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
           t.justInTimePriceY = shares[k]! * (sold.ahead?.justInTimeY ?? 0);
         });
       }
+      // In this order, after the block's own sales: the execution plan breaks ties by push order.
+      allocated.push(...fcfsBundles(world, bundles, group), ...sellByPriorityFee(world, bundles, group, () => rt.dist(`priority-fee/${key}`).source));
+      allocated.push(...sellOrderFlow(world, bundles, group, ofaUsers, () => rt.dist(`ofa-auction/${key}`).source));
     }
     for (const r of world.rollups) tally[r.index]!.searcherShade = shadeOf(shade[r.index]!.bidY, shade[r.index]!.valueY);
     for (const block of blocks) {
@@ -220,6 +247,6 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
         tally[r]!.resalePriceY = t.resalePriceY;
       }
     }
-    return { blocks, allocated, proposers, tally, sales };
+    return { blocks, allocated, proposers, ofaUsers, tally, sales };
   };
 }

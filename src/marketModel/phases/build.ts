@@ -1,15 +1,18 @@
 import { buildBlock, visibleBundles } from '../../agents/builders/buildBlock.js';
 import type { Bundle } from '../../market/orders/types.js';
 import { withChoice } from '../bidding.js';
-import { touchesArrivalOrder } from '../orderingPolicy.js';
+import { placedOutsideBlock } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
 import type { Candidate } from '../slot.js';
 import type { WorldState } from '../types.js';
 
 /**
  * Phase 4 (decide): each builder assembles its candidate block from the bundles it sees (exclusive
- * flow, skill) on the auctioned rollups; bundles on rollups ordered by arrival (fcfs, timeboost) are not sold — every block carries
- * them in arrival order (the rollup's rule, DESIGN.md §3). No candidates without builders.
+ * flow, skill) on the auctioned rollups; bundles whose place is not the block's to sell are left out
+ * (`placedOutsideBlock`) — on rollups ordered by arrival (fcfs, timeboost) every block carries them
+ * in arrival order (the rollup's rule, DESIGN.md §3), on priority-fee rollups the rollup sells them
+ * by fee, and the backruns of the order-flow auction's users are sold by the OFA. No candidates
+ * without builders.
  */
 export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], arms?: readonly number[]) => Candidate[] {
   let configured: (number | undefined)[] | null = null; // the config never changes: resolved once
@@ -19,7 +22,7 @@ export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: 
     configured ??= world.config.searchers.map((s) => indexOf(world, s.exclusiveBuilder));
     // A searcher learning which builder gets its flow has this slot's arm's builder instead.
     const exclusive = arms === undefined || arms.every((a) => a < 0) ? configured : configured.map((e, i) => (arms[i]! < 0 ? e : indexOf(world, withChoice(world.config.searchers[i]!, arms[i]!).exclusiveBuilder)));
-    const forSale = bundles.filter((b) => !touchesArrivalOrder(world, b));
+    const forSale = bundles.filter((b) => !placedOutsideBlock(world, b));
     const pools = world.rollups.map((r) => r.pool);
     return world.builders.map((b, i) => {
       const source = rt.dist(`builder/${b.id}`).source;

@@ -24,6 +24,7 @@ export function executeUser(x: BlockExecution, rollup: RollupState, tx: UserSwap
   const stats = x.tally[rollup.index]!;
   const p = x.world.refPriceYPerX;
   stats.userCount++;
+  if (tx.viaOfa === true) stats.ofaUsers++;
   const res = trySwapExactIn(rollup.pool, tx.tokenIn, tx.amountIn);
   if (!res || res.amountOut < tx.minAmountOut) {
     stats.userFailed++;

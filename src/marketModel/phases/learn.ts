@@ -7,7 +7,8 @@ import { getMechanism } from '../../market/mechanisms/registry.js';
 import { revealsAtLeast } from '../../market/mechanisms/types.js';
 import type { Bundle } from '../../market/orders/types.js';
 import { conflicts } from '../../market/orders/positions.js';
-import { builderBids, bundlesByDecision, positionMechanism } from '../bidding.js';
+import { blockMechanism, builderBids, bundleMechanism, bundlesByDecision } from '../bidding.js';
+import { placementOf } from '../orderingPolicy.js';
 import type { AuctionOutcome, Candidate, ExecutionOutcome, SearchOutcome, WinningBlock } from '../slot.js';
 import { isLearning, type BidderRecord } from '../../agents/bidding/types.js';
 import type { WorldState } from '../types.js';
@@ -64,7 +65,7 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
   const record = b.bidding;
   const valueY = block.valuesY[i]!;
   const feedback = world.config.bidding.feedback;
-  const mechanism = world.config.mechanism;
+  const mechanism = blockMechanism(world);
   if (cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history') {
     const w = record.auctions === 0 ? 1 : world.config.bidding.historyWeight;
     block.valuesY.forEach((v, j) => { if (j !== i) record.rivalValueY[j] = (1 - w) * record.rivalValueY[j]! + w * v; });
@@ -99,13 +100,16 @@ function counterfactualsOf(record: BidderRecord, rule: PositionRule, valueY: num
 }
 
 const NOTHING_SEEN: ReadonlySet<Bundle> = new Set();
+const NO_USERS: ReadonlySet<number> = new Set();
 
 /**
  * The legs of a searcher's decision as the counterfactual sees them: each bundle's share of the
  * decision's bid, the best bid of another searcher's bundle for the same positions, and whether the
  * leg could be included at all. With builders, only what the winning block's builder saw counts
  * (a rival it never saw was no competition; an own bundle it never saw could not win), except under
- * a partial-block auction with a local part, whose proposer sees every bundle.
+ * a partial-block auction with a local part, whose proposer sees every bundle, on a priority-fee
+ * rollup, whose positions the rollup sells among every bundle sent for them, and for an OFA user's
+ * backrun, which the order-flow auction sells among every bid for it.
  */
 function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], decisionBidY: number, seenBy: (builder: number) => ReadonlySet<Bundle>): PositionLeg[] {
   // A partial-block auction with a local part: the proposer's local build takes from every bundle
@@ -115,7 +119,8 @@ function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], de
   const localBuildSeesAll = rules !== null && rules.share < 1;
   return own.map((b) => {
     let seen: ReadonlySet<Bundle> | null = null;
-    if (world.builders.length > 0 && !localBuildSeesAll) {
+    const placement = placementOf(world, b, input.auction.ofaUsers ?? NO_USERS);
+    if (world.builders.length > 0 && !localBuildSeesAll && placement !== 'priority-fee' && placement !== 'ofa') {
       const block = input.auction.blocks.find((k) => k.rollups.includes(b.bidRollup));
       seen = block?.builder == null ? NOTHING_SEEN : seenBy(block.builder);
     }
@@ -141,7 +146,7 @@ function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], de
  * on) move toward what they found this slot.
  */
 export function learnFromSlot(world: WorldState, input: LearnInput): void {
-  const mechanism = world.config.mechanism;
+  const mechanism = blockMechanism(world);
   updateExpectations(world, input.candidates);
   updateExpressLaneExpectations(world, input.search.bundles);
   if (world.builders.length > 0) {
@@ -155,7 +160,6 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
   const decisions = input.search.decisions;
   const slotPayoff = world.searchers.map(() => ({ payoffY: 0, valueY: 0 }));
   const feedback = world.config.bidding.feedback;
-  const rule = positionMechanism(world).name as PositionRule;
   const revealed = revealsAtLeast(feedback, 'min-to-win');
   const executed = new Map<Bundle, number>();
   for (const a of input.execution.executed) executed.set(a.bundle, a.bundle.bidGas > 0 ? (a.bundle.bidY * a.paymentGas) / a.bundle.bidGas : 0);
@@ -178,6 +182,8 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
     const payoffY = won ? d.valueY - paidY : -paidY;
     const wantsCounterfactuals = world.config.bidding.regret || (revealed && isLearning(strategy));
     const legs = wantsCounterfactuals || strategy.name === 'q-learning' ? legsOf(world, input, own, d.bidY, seenBy) : [];
+    // The rule its positions were sold by (first-price on a priority-fee rollup, the OFA's pricing for an OFA user's backrun).
+    const rule = bundleMechanism(world, own[0]!, input.auction.ofaUsers ?? NO_USERS).name as PositionRule;
     const counterfactualY = wantsCounterfactuals ? counterfactualsOf(record, rule, d.valueY, legs) : null;
     // The winning bid for its positions, on the decision's basis (Q-learning's next state).
     const rivalOnDecisionBasis = legs.reduce((m, l) => (l.bestRivalY === null || !(l.share > 0) ? m : Math.max(m, l.bestRivalY / l.share)), 0);

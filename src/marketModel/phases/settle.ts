@@ -67,42 +67,71 @@ function dispose(world: WorldState, rollup: RollupState, stats: Tally<'settle'>)
   stats.disposalSoldGas += sell;
 }
 
-/** Direct mode: searchers' payments are the proposer's revenue. */
-function creditDirect(world: WorldState, block: WinningBlock, tally: Tally<'settle'>[]): void {
+/**
+ * The order-flow auction's winner paid `collected` (its clearing price, in the gas token; `paidY` at
+ * the reference price): `rebateFraction` of it goes to the users' account of the rollup — the user
+ * whose swap was sold — and the rest to the proposer, the auctioneer (its holdings). Returns the
+ * proposer's part in Y.
+ */
+function payOrderFlow(world: WorldState, rollup: RollupState, collected: Balances, paidY: number, stats: Tally<'settle'>): number {
+  const m = world.config.mechanism;
+  const fraction = m.name === 'order-flow-auction' ? m.rebateFraction : 0;
+  const gas = rollup.gasToken;
+  const rebate = fraction * collected[gas];
+  rollup.users[gas] += rebate;
+  world.proposer.holdings[rollup.index]![gas] += collected[gas] - rebate;
+  const rebateY = gas === 'X' ? rebate * world.refPriceYPerX : rebate;
+  stats.userRebateY += rebateY;
+  stats.ofaRevenueY += paidY;
+  return paidY - rebateY;
+}
+
+/** Direct mode: searchers' payments to the proposer (`paidY`, Y per rollup) are its revenue. */
+function creditDirect(world: WorldState, block: WinningBlock, paidY: readonly number[], tally: Tally<'settle'>[]): void {
   for (const r of block.rollups) {
     const stats = tally[r]!;
-    stats.proposerRevenueY += stats.winningBidY;
-    world.validatorRevenueY[block.proposer]! += stats.winningBidY;
+    stats.proposerRevenueY += paidY[r]!;
+    world.validatorRevenueY[block.proposer]! += paidY[r]!;
   }
 }
 
 /**
  * Phase 7 (apply): executed winners pay their bids in gas tokens — to the proposer directly, or to
  * the winning builder, who pays the mechanism's price on to the proposer (and burn, and committee);
- * a partial-block auction's local part pays the proposer directly (`local_part_y`, the rest
- * `auctioned_part_y`);
- * execution tickets' ledgers take in the slot's purchases, draws and resale; the proposer disposes
- * of what it holds; each rollup's base fee moves toward its target. The
- * express-lane auctions cleared this slot (Timeboost rollups) are paid and their rounds recorded. Returns
- * the settlement's per-rollup statistics.
+ * a partial-block auction's local part pays the proposer directly (`local_part_y`, the block's own
+ * sale `auctioned_part_y`); a priority fee goes to the treasury of the rollup it is paid on, never
+ * to the proposer or a builder (`priority_fee_y`); an order-flow auction's price goes to the OFA
+ * (`payOrderFlow`: the rebate to the user, the rest to the proposer; `ofa_revenue_y`), not through
+ * a builder; execution tickets' ledgers take in the slot's purchases, draws and resale; the proposer
+ * disposes of what it holds; each rollup's base fee moves toward its target. The express-lane
+ * auctions cleared this slot (Timeboost rollups) are paid and their rounds recorded. Returns the
+ * settlement's per-rollup statistics.
  */
 export function settleSlot(world: WorldState, auction: AuctionOutcome, execution: ExecutionOutcome, expressLane: readonly (ExpressLaneSale | null)[] = [], slotStartMs = 0): Tally<'settle'>[] {
   const tally = world.rollups.map(() => zeroTally('settle'));
   const viaBuilders = world.builders.length > 0;
   const received = world.rollups.map(zeroBalances);
-  for (const { bundle, paymentGas, localBuild } of execution.executed) {
+  const toProposerY = world.rollups.map(() => 0);
+  const ofaToProposerY = world.rollups.map(() => 0);
+  for (const { bundle, paymentGas, localBuild, payee } of execution.executed) {
     const rollup = world.rollups[bundle.bidRollup]!;
     const stats = tally[rollup.index]!;
     // A partial-block auction's local part pays the proposer directly, as in direct mode.
     const local = localBuild !== undefined;
-    const to = viaBuilders && !local ? received[rollup.index]! : world.proposer.holdings[rollup.index]!;
+    const ofa = payee === 'ofa' ? zeroBalances() : null; // what the OFA collects, split below
+    const to = ofa ?? (payee === 'rollup' ? rollup.treasury : viaBuilders && !local ? received[rollup.index]! : world.proposer.holdings[rollup.index]!);
     const paid = paymentGas > 0 ? payBid(world, rollup, bundle.searcher, paymentGas, to, stats) : paymentGas;
     const paidY = rollup.gasToken === 'X' ? paid * world.refPriceYPerX : paid;
-    if (local) {
+    if (payee === 'rollup') stats.priorityFeeY += paidY;
+    else if (ofa) ofaToProposerY[rollup.index]! += payOrderFlow(world, rollup, ofa, paidY, stats);
+    else if (local) {
       stats.localPartY += paidY;
       stats.proposerRevenueY += paidY;
       world.validatorRevenueY[auction.proposers[rollup.index]!]! += paidY;
-    } else stats.auctionedPartY += paidY;
+    } else {
+      stats.auctionedPartY += paidY;
+      toProposerY[rollup.index]! += paidY;
+    }
     const rec = world.searchers[bundle.searcher]!.record;
     rec.wins++;
     rec.paidY += paidY;
@@ -111,7 +140,13 @@ export function settleSlot(world: WorldState, auction: AuctionOutcome, execution
   for (const block of auction.blocks) {
     if (block.tickets) applyTickets(world, block.tickets);
     if (viaBuilders) payBuilderBlock(world, block, received, tally);
-    else creditDirect(world, block, tally);
+    else creditDirect(world, block, toProposerY, tally);
+  }
+  for (const r of world.rollups) {
+    const y = ofaToProposerY[r.index]!;
+    if (y === 0) continue;
+    tally[r.index]!.proposerRevenueY += y;
+    world.validatorRevenueY[auction.proposers[r.index]!]! += y;
   }
   settleExpressLane(world, expressLane, slotStartMs, tally);
   for (const rollup of world.rollups) {

@@ -43,8 +43,11 @@ export function shareRevenue(rt: ModelRuntime): (world: WorldState, slot: ShareI
     const feesByRollup = world.rollups.map((r) => (r.gasToken === 'X' ? slot.execution.tally[r.index]!.feesGas * p : slot.execution.tally[r.index]!.feesGas));
     if (members.length > 0) {
       const block = slot.auction.blocks.find((b) => b.rollups.includes(members[0]!));
-      // With builders: the mechanism's payment to the proposer, plus a partial-block auction's local part (paid to it directly).
-      const trueY = block?.payments ? members.reduce((a, r) => a + slot.settlement[r]!.localPartY, block.payments.toProposerY) : members.reduce((a, r) => a + slot.settlement[r]!.proposerRevenueY, 0);
+      // With builders: the mechanism's payment to the proposer, plus what it was paid outside the block's
+      // price — a partial-block auction's local part, and the order-flow auction's price less the users' rebates.
+      const ofaY = members.reduce((a, r) => a + slot.settlement[r]!.ofaRevenueY - slot.settlement[r]!.userRebateY, 0);
+      const blockY = block?.payments ? (ofaY !== 0 ? block.payments.toProposerY + ofaY : block.payments.toProposerY) : 0;
+      const trueY = block?.payments ? members.reduce((a, r) => a + slot.settlement[r]!.localPartY, blockY) : members.reduce((a, r) => a + slot.settlement[r]!.proposerRevenueY, 0);
       const report = reportSharedRevenue(world, rt, block, trueY, slot.auction.proposers);
       const shares = rule ? (slot.counterfactual.splitShares ?? sharesAmong(rule, members, n, { feesByRollup })) : members.map(() => 0);
       for (const r of members) {

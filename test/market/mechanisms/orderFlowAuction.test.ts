@@ -9,7 +9,7 @@ import { bidsOf, constant } from './helpers.js';
 describe('order-flow auction', () => {
   it('second-price: the top searcher wins, pays the second bid, the user gets f × that', () => {
     const bids = bidsOf([10, 4, 7]);
-    const params = { pricing: 'second-price', rebateFraction: 0.9 } as const;
+    const params = { pricing: 'second-price', rebateFraction: 0.9, userShare: 1 } as const;
     const allocation = allocateOrderFlowAuction(bids, params, constant(0.5));
     expect(allocation.winnerIndex).toBe(0);
     const payments = payOrderFlowAuction(bids, allocation, params);
@@ -20,7 +20,7 @@ describe('order-flow auction', () => {
 
   it('first-price: the clearing price is the winning bid', () => {
     const bids = bidsOf([10, 4]);
-    const params = { pricing: 'first-price', rebateFraction: 0.5 } as const;
+    const params = { pricing: 'first-price', rebateFraction: 0.5, userShare: 1 } as const;
     const payments = payOrderFlowAuction(bids, allocateOrderFlowAuction(bids, params, constant(0)), params);
     expect(payments.perBidder).toEqual([10, 0]);
     expect(payments.rebateToUser).toBe(5);
@@ -28,9 +28,16 @@ describe('order-flow auction', () => {
 
   it('rejects rebateFraction outside [0, 1] with a RangeError naming it', () => {
     for (const rebateFraction of [-0.1, 1.1, Number.NaN]) {
-      const params = { pricing: 'second-price', rebateFraction } as const;
+      const params = { pricing: 'second-price', rebateFraction, userShare: 1 } as const;
       expect(() => allocateOrderFlowAuction(bidsOf([1]), params, constant(0))).toThrow(RangeError);
       expect(() => allocateOrderFlowAuction(bidsOf([1]), params, constant(0))).toThrow(/rebateFraction/);
+    }
+  });
+
+  it('rejects userShare outside [0, 1] with a RangeError naming it', () => {
+    for (const userShare of [-0.1, 1.1, Number.NaN]) {
+      const params = { pricing: 'second-price', rebateFraction: 0.5, userShare } as const;
+      expect(() => allocateOrderFlowAuction(bidsOf([1]), params, constant(0))).toThrow(/userShare/);
     }
   });
 
@@ -42,7 +49,7 @@ describe('order-flow auction', () => {
         fc.constantFrom('first-price', 'second-price'),
         (amounts, rebateFraction, pricing) => {
           const bids = bidsOf(amounts);
-          const params = { pricing, rebateFraction } as const;
+          const params = { pricing, rebateFraction, userShare: 1 } as const;
           const payments = payOrderFlowAuction(bids, allocateOrderFlowAuction(bids, params, constant(0.5)), params);
           const sorted = [...amounts].sort((a, b) => b - a);
           const clearing = pricing === 'first-price' ? sorted[0]! : (sorted[1] ?? 0);

@@ -40,7 +40,7 @@ describe('mechanismConfigSchema', () => {
   it('fills defaults per mechanism', () => {
     expect(mechanismConfigSchema.parse({ name: 'tullock' })).toEqual({ name: 'tullock', alpha: 1 });
     expect(defaultMechanismConfig('order-flow-auction')).toEqual({
-      name: 'order-flow-auction', pricing: 'second-price', rebateFraction: 0.5,
+      name: 'order-flow-auction', pricing: 'second-price', rebateFraction: 0.5, userShare: 1,
     });
     expect(defaultMechanismConfig('execution-tickets')).toEqual({
       name: 'execution-tickets', ticketPrice: 1, lookaheadSlots: 32, resale: true,

@@ -73,11 +73,11 @@ const firstPriceLike: MechanismConfig[] = [
   defaultMechanismConfig('block-auction'),
   defaultMechanismConfig('mev-burn'),
   defaultMechanismConfig('mev-smoothing'),
-  { name: 'order-flow-auction', pricing: 'first-price', rebateFraction: 0.5 },
+  { name: 'order-flow-auction', pricing: 'first-price', rebateFraction: 0.5, userShare: 1 },
 ];
 const truthful: MechanismConfig[] = [
   { name: 'second-price' },
-  { name: 'order-flow-auction', pricing: 'second-price', rebateFraction: 0.5 },
+  { name: 'order-flow-auction', pricing: 'second-price', rebateFraction: 0.5, userShare: 1 },
 ];
 const ticketPrice = 1e-6;
 const tickets: MechanismConfig = { name: 'execution-tickets', ticketPrice, lookaheadSlots: 0, resale: false };

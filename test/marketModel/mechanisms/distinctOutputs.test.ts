@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolveMarketConfig } from '../../../src/config/loadConfig.js';
 import { mechanismNames } from '../../../src/market/mechanisms/registry.js';
-import { rollupOrderings } from '../../../src/config/schema.js';
+import { rollupOrderings, rollupSchema } from '../../../src/config/schema.js';
 import { runMarket } from '../../../src/marketModel/runMarket.js';
 
 /*
@@ -43,6 +43,13 @@ describe('no two mechanisms or orderings give the same market', () => {
   it('every ordering policy gives different outputs (all rollups on it)', () => {
     const prints = new Map(rollupOrderings.map((ordering) => [ordering, fingerprint({ rollups: raw.rollups.map((r) => ({ ...r, ordering })) })]));
     expect(collisions(prints)).toEqual([]);
+  });
+
+  it('the guard covers every ordering the config accepts and every market mechanism (no scenario needed)', () => {
+    // The schema's enum is the list the guard iterates: an ordering added to one and not the other fails here.
+    expect([...rollupSchema.shape.ordering.unwrap().options].sort()).toEqual([...rollupOrderings].sort());
+    expect(rollupOrderings).toEqual(expect.arrayContaining(['auction', 'fcfs', 'encrypted', 'timeboost', 'priority-fee']));
+    expect(mechanismNames).toEqual(expect.arrayContaining(['first-price', 'second-price', 'order-flow-auction', 'partial-block', 'execution-tickets']));
   });
 
   it('the guard can fail: the same mechanism twice collides', () => {
