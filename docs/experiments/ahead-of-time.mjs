@@ -38,7 +38,7 @@ export default async function aheadOfTime() {
     claim(aps.totals.burned_y > 0 && Math.abs(aps.totals.proposer_revenue_y + aps.totals.burned_y - aps.totals.ahead_price_y) <= 1e-6 * aps.totals.ahead_price_y,
       'APS-burn sells the same right with mev-burn\'s committee floor: what the builders pay splits into the burn and the proposer\'s part.'),
     claim(late(block) > 0 && late(slot) === 0,
-      `The block auction commits 1 s into the slot: ${num(late(block))} bundles arrived later and waited for the next block (with the users who arrived after the deadline).`),
+      `The block auction commits 1 s into the slot: ${num(late(block))} bundles arrived later and were left out of the block (their searchers bid again next slot), and the users who arrived after the deadline waited for the next block.`),
     claim(tickets.execution_tickets !== null && tickets.execution_tickets.capture > 0,
       `Execution tickets bought ahead capture ${num(tickets.execution_tickets?.capture, 3)} of the value of the blocks built (burned ticket proceeds ÷ block value, Burian, Crapis & Saleh 2024), with ${num(100 * (tickets.execution_tickets?.resale_share ?? 0), 1)}% of slots resold to a builder that valued them more.`),
     '',

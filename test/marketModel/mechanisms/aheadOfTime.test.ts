@@ -52,6 +52,17 @@ describe('a slot sold ahead of time', () => {
     expect(ahead.ahead_of_time!.lead_slots).toBe(8);
   });
 
+  it('learners replay a sale on the values they bid on: a builder with a one-action grid has regret exactly 0 (its only action is the best fixed action in hindsight)', () => {
+    const one = { name: 'epsilon-greedy', epsilon: 0, grid: [0.8] };
+    const builders = (raw['builders'] as Record<string, unknown>[]).map((b) => ({ ...b, strategy: one }));
+    for (const mechanism of [{ name: 'slot-auction', leadSlots: 8 }, { name: 'aps-burn', leadSlots: 8 }, { name: 'first-price' }]) {
+      const summary = runMarket(resolveMarketConfig({ ...raw, slots: 300, mechanism, builders }));
+      const regrets = summary.bidders.filter((b) => b.role === 'builder').map((b) => b.regret_y);
+      expect(regrets.length, mechanism.name).toBe(3);
+      for (const r of regrets) expect(Math.abs(r!), mechanism.name).toBeLessThan(1e-9);
+    }
+  });
+
   it('slot s’s builder is the one that bought it leadSlots before: the first leadSlots slots are sold in the slot (ahead price = just-in-time price), later ones on expectations', () => {
     const { rows } = run({ name: 'slot-auction', leadSlots: 8 });
     const first = rows.filter((r) => (r['slot'] as number) < 8);
