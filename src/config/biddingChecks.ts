@@ -80,7 +80,7 @@ export function checkBidding(cfg: Bidders, ctx: z.RefinementCtx): void {
   // Invalid mechanism parameters are reported on their own field by the mechanism's schema; the equilibrium check needs valid ones.
   const paramsValid = (() => {
     try {
-      mech.validateParams(cfg.mechanism as never);
+      mech.validateParams(cfg.mechanism);
       return true;
     } catch {
       return false;
