@@ -80,7 +80,16 @@ export function checkBidding(cfg: Bidders, ctx: z.RefinementCtx): void {
     if (arms > MAX_CHOICE_ARMS) ctx.addIssue({ code: 'custom', path: ['searchers', i, 'choices'], message: `${arms} combinations of choices, more than ${MAX_CHOICE_ARMS}; list fewer options` });
   });
   agentChecks('searchers', POSITION_SALE_REVEALS);
-  if (withBuilders && cfg.builders.some((b) => b.strategy.name === 'equilibrium')) {
+  // Invalid mechanism parameters are reported on their own field by the mechanism's schema; the equilibrium check needs valid ones.
+  const paramsValid = (() => {
+    try {
+      getMechanism(cfg.mechanism.name).validateParams(cfg.mechanism);
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  if (withBuilders && paramsValid && cfg.builders.some((b) => b.strategy.name === 'equilibrium')) {
     const eq = hasEquilibrium(ofa ? { name: 'first-price' } : cfg.mechanism, cfg.builders.length);
     if (!eq.ok) {
       const i = cfg.builders.findIndex((b) => b.strategy.name === 'equilibrium');

@@ -193,6 +193,9 @@ function checkTrust(cfg: z.output<typeof marketShape>, ctx: z.RefinementCtx): vo
     ctx.addIssue({ code: 'custom', path: at('reporting', 'detection', 'publicBids'), message: `the public-bids detector bounds the proposer's revenue by the mechanism's revenue on the public bids alone, a lower bound only when revenue grows with the set of bids (${publicBidsMechanisms.join(', ')}), not under "${name}"; switch the mechanism or disable publicBids` });
   if (detectors.includes('committee') && name !== 'first-price')
     ctx.addIssue({ code: 'custom', path: at('reporting', 'detection', 'committee'), message: `the committee attests the best bid it saw, which bounds the proposer's revenue only under first-price (the winner pays its bid), not under "${name}"; use the first-price mechanism or disable the committee detector` });
+  const bound = reporting.detection.stakeBound;
+  if (bound?.enabled && cfg.validators.some((v) => !Number.isFinite(v.stake * bound.stakeValueY)))
+    ctx.addIssue({ code: 'custom', path: at('reporting', 'detection', 'stakeBound', 'stakeValueY'), message: `a validator's bond, stake × stakeValueY (${bound.stakeValueY}), overflows a floating-point number; use a smaller stakeValueY or smaller stakes` });
   if (governance.enabled && cfg.sequencing.mode !== 'shared')
     ctx.addIssue({ code: 'custom', path: at('governance', 'enabled'), message: 'rollups can only leave a shared sequencer, but sequencing.mode is "separate"; set it to "shared" or disable governance' });
   const cost = governance.ownSequencerCostY;

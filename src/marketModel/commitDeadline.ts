@@ -6,7 +6,8 @@ import type { WorldState } from './types.js';
 /**
  * When this slot's block is committed to (ms on the simulated clock): a block auction's
  * `bidDeadlineMs` after the slot starts, with builders; otherwise never before the slot's end
- * (+∞). Bundles and user swaps arriving later wait for the next block.
+ * (+∞). User swaps arriving later wait for the next block; bundles arriving later are not in it
+ * (their searcher may bid again next slot, on what then exists).
  */
 export function commitCutoffMs(world: WorldState, ctx: SlotContext): number {
   const deadline = world.builders.length > 0 ? timingOf(world.config.mechanism).commitDeadlineMs : null;

@@ -63,7 +63,7 @@ export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
     const settlement = settleSlot(world, sold, execution, expressLane, ctx.startMs);
     bookSales(world, ctx.slot, sold.sales);
     const shares = share(world, { auction: sold, counterfactual: cf, execution, settlement });
-    learnFromSlot(world, { slot: ctx.slot, search: found, candidates, auction: sold, execution });
+    learnFromSlot(world, { slot: ctx.slot, search: found, onTime, candidates, auction: sold, execution });
     return { arrivals: arrived, search: found, candidates, auction: sold, counterfactual: cf, expressLane, execution, settlement, share: shares };
   };
 }

@@ -33,6 +33,8 @@ export interface WinningBlock {
   readonly bidsY: readonly number[];
   /** Builders' values for the block (Y, less their costs), their bid choices (a learner's action, state and probability), and the mechanism's draws (to replay it for counterfactual bids). Empty in direct mode. */
   readonly valuesY: readonly number[];
+  /** A block sold ahead of time: the values its bids were made on (the builders' expectations at the sale); absent, `valuesY`. */
+  readonly bidBasisY?: readonly number[];
   readonly choices: readonly BidChoice[];
   readonly draws: readonly number[];
   /** What each builder pays (Y) and where it goes: proposer, burn, committee, users. Null in direct mode. */

@@ -55,7 +55,8 @@ export interface TicketSlot {
 
 /** The group's ledger, or an empty one (a ledger that has not started). */
 function ledgerOf(world: WorldState, key: string): TicketLedger {
-  return world.tickets.ledgers[key] ?? { tickets: world.builders.map(() => 0), firstSlot: 0, holders: [] };
+  // Own keys only: a rollup may be called "constructor" or "__proto__".
+  return (Object.hasOwn(world.tickets.ledgers, key) ? world.tickets.ledgers[key] : undefined) ?? { tickets: world.builders.map(() => 0), firstSlot: 0, holders: [] };
 }
 
 /**
@@ -107,7 +108,8 @@ export const outstandingTickets = (t: TicketSlot): number => t.ticketsAfter.redu
 
 /** Apply step (at settlement): the group's ledger after the slot, the run totals, and the resale price paid buyer → holder (Y, off-chain). */
 export function applyTickets(world: WorldState, t: TicketSlot): void {
-  const ledger = (world.tickets.ledgers[t.key] ??= { tickets: [], firstSlot: t.slot, holders: [] });
+  if (!Object.hasOwn(world.tickets.ledgers, t.key)) Object.defineProperty(world.tickets.ledgers, t.key, { value: { tickets: [], firstSlot: t.slot, holders: [] }, enumerable: true, writable: true, configurable: true });
+  const ledger = world.tickets.ledgers[t.key]!;
   ledger.tickets = [...t.ticketsAfter];
   if (t.restart) {
     ledger.firstSlot = t.slot;

@@ -12,6 +12,8 @@ describe('mechanisms that sell ahead or commit early: bad input names the field 
     ['a leadSlots as long as the run', withBuilders({ name: 'aps-burn', leadSlots: 200 }), /mechanism\.leadSlots: each slot is sold 200 slots ahead, but the run has only 200 slots.*set leadSlots below 200/],
     ['a deadline at the slot\'s end', withBuilders({ name: 'block-auction', bidDeadlineMs: 2000 }), /mechanism\.bidDeadlineMs: builders commit to their blocks 2000 ms into the slot, but a slot lasts clock\.slotMs = 2000 ms.*set bidDeadlineMs below 2000/],
     ['a negative deadline', withBuilders({ name: 'block-auction', bidDeadlineMs: -5 }), /mechanism\.bidDeadlineMs.*>= 0/],
+    ['a negative leadSlots with equilibrium builders (the equilibrium check must not throw on it)', smallConfig({ builders: [{ id: 'b1', strategy: { name: 'equilibrium' } }, { id: 'b2' }], mechanism: { name: 'slot-auction', leadSlots: -1 } }), /mechanism\.leadSlots.*integer >= 1/],
+    ['a zero topOfBlockShare with equilibrium builders', smallConfig({ builders: [{ id: 'b1', strategy: { name: 'equilibrium' } }, { id: 'b2' }], mechanism: { name: 'partial-block', topOfBlockShare: 0 } }), /mechanism\.topOfBlockShare/],
     ['a misspelled aps-burn parameter', withBuilders({ name: 'aps-burn', leadSlot: 4 }), /mechanism\.leadSlot: unknown field.*known parameters of aps-burn: committeeSize, memberLatencyMs, latencyJitterMs, deadlineMs, floorRule, leadSlots/],
   ];
   for (const [what, config, pattern] of cases) {

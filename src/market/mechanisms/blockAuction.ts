@@ -7,14 +7,14 @@ import type { Allocation, Bid, Payments, Source } from './types.js';
 /**
  * Parameters of the block auction: `bidDeadlineMs`, the time within the slot (ms after the slot
  * starts, ≥ 0, and before the slot's end: the config check compares it with `clock.slotMs`) at
- * which builders commit to their blocks and sealed bids close. In the market, bundles and user
- * swaps arriving after it wait for the next block. Default 1000 ms (half of the default 2 s slot),
+ * which builders commit to their blocks and sealed bids close. In the market, user swaps arriving
+ * after it wait for the next block and bundles arriving after it are left out of it. Default 1000 ms (half of the default 2 s slot),
  * a modelling default.
  */
 export const blockAuctionParamsSchema = z.strictObject({
   bidDeadlineMs: zParam(nonNegativeFinite, 'bidDeadlineMs')
     .default(1000)
-    .describe('When builders commit to their blocks and bids close, in ms after the slot starts; finite, >= 0 and below clock.slotMs. Bundles and user swaps arriving later wait for the next block.'),
+    .describe('When builders commit to their blocks and bids close, in ms after the slot starts; finite, >= 0 and below clock.slotMs. User swaps arriving later wait for the next block; bundles arriving later are left out (their searchers may bid again next slot).'),
 });
 /** Parameters of `block-auction`. */
 export type BlockAuctionParams = z.output<typeof blockAuctionParamsSchema>;

@@ -91,7 +91,7 @@ function auctionBlock(
   let ahead: AheadStats | null = null;
   if (sale) {
     const valuesY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
-    block = { builder: sale.builder, bidsY: sale.bidsY, valuesY, choices: sale.choices, draws: sale.draws, payments: sale.payments };
+    block = { builder: sale.builder, bidsY: sale.bidsY, valuesY, bidBasisY: sale.expectedY, choices: sale.choices, draws: sale.draws, payments: sale.payments };
     ahead = { priceY: sale.payments.perBidderY.reduce((a, p) => a + p, 0), justInTimeY: justInTimePriceY(world, rt, grossY, key) };
   } else {
     // In the slot; under a mechanism selling ahead, a slot no sale reached (the first leadSlots of the run) is sold so too.
@@ -235,7 +235,7 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
     }
     for (const r of world.rollups) tally[r.index]!.searcherShade = shadeOf(shade[r.index]!.bidY, shade[r.index]!.valueY);
     for (const block of blocks) {
-      const value = block.valuesY.reduce((a, v) => a + v, 0);
+      const value = (block.bidBasisY ?? block.valuesY).reduce((a, v) => a + v, 0);
       const bid = block.bidsY.reduce((a, v) => a + v, 0);
       for (const r of block.rollups) tally[r]!.builderShade = shadeOf(bid, value);
       const t = block.tickets;

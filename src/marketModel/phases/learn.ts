@@ -21,6 +21,8 @@ import { realisedTicketPayoffY } from '../tickets.js';
 export interface LearnInput {
   readonly slot: number;
   readonly search: SearchOutcome;
+  /** The bundles that reached the builders before they committed (all of them without a deadline). */
+  readonly onTime?: readonly Bundle[];
   readonly candidates: readonly Candidate[];
   readonly auction: AuctionOutcome;
   readonly execution: ExecutionOutcome;
@@ -70,15 +72,17 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
     const w = record.auctions === 0 ? 1 : world.config.bidding.historyWeight;
     block.valuesY.forEach((v, j) => { if (j !== i) record.rivalValueY[j] = (1 - w) * record.rivalValueY[j]! + w * v; });
   }
-  if (!(valueY > 0)) return;
+  // The value the bid was made on: the block's value now, or for a block sold ahead the builder's expectation at the sale (its actions are shares of it; the prize is the value now).
+  const basisY = block.bidBasisY?.[i] ?? valueY;
+  if (!(basisY > 0)) return;
   const bids = builderBids(world, block.bidsY);
   const payoff = payoffOfBid(mechanism, bids, i, valueY, block.draws, losersPay);
   const revealed = revealsAtLeast(feedback, getMechanism(mechanism.name).counterfactualFrom);
   // Every action's payoff: for the regret metric, or for a learner the feedback lets see them.
-  const counterfactualY = world.config.bidding.regret || (revealed && isLearning(cfg.strategy)) ? record.regretGrid.map((_, a) => payoff(cappedActionBidY(record.regretGrid, record.regretAbsolute, a, valueY))) : null;
+  const counterfactualY = world.config.bidding.regret || (revealed && isLearning(cfg.strategy)) ? record.regretGrid.map((_, a) => payoff(cappedActionBidY(record.regretGrid, record.regretAbsolute, a, basisY))) : null;
   const payoffY = payoff(block.bidsY[i]!);
   const won = block.builder === i;
-  recordAuction(record, world.config.bidding.windowSlots, { slot, valueY, bidY: block.bidsY[i]!, won, payoffY, counterfactualY });
+  recordAuction(record, world.config.bidding.windowSlots, { slot, valueY: basisY, bidY: block.bidsY[i]!, won, payoffY, counterfactualY });
   // The learner observes what happened to it (won or not, what it paid), not the expectation.
   const paidY = block.payments?.perBidderY[i] ?? 0;
   const choice = block.choices[i]!;
@@ -86,7 +90,7 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
     action: choice.action,
     context: choice.context,
     probability: choice.probability,
-    valueY,
+    valueY: basisY,
     payoffY: (won ? valueY : 0) - paidY,
     counterfactualY: revealed ? counterfactualY : null,
     winningBidY: block.builder !== null && revealsAtLeast(feedback, 'winning-bid') ? block.bidsY[block.builder]! : null,
@@ -148,7 +152,8 @@ function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], de
 export function learnFromSlot(world: WorldState, input: LearnInput): void {
   const mechanism = blockMechanism(world);
   updateExpectations(world, input.candidates);
-  updateExpressLaneExpectations(world, input.search.bundles);
+  // Bundles that missed the block's deadline are found again next slot: counted once, when on time.
+  updateExpressLaneExpectations(world, input.onTime ?? input.search.bundles);
   if (world.builders.length > 0) {
     const losersPay = getMechanism(mechanism.name).losersPay;
     for (const block of input.auction.blocks)
