@@ -4,8 +4,10 @@ import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../market/orders/allocateBundles.js';
 import { rollupsOf } from '../market/orders/positions.js';
 import type { Bundle } from '../market/orders/types.js';
-import { placedOutsideBlock } from './orderingPolicy.js';
+import { sellOrderFlow } from './orderFlow.js';
+import { pendingOfaUsers, placedOutsideBlock } from './orderingPolicy.js';
 import { partialSale } from './partialBlock.js';
+import type { Source } from '../engine/randomStreams.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate } from './slot.js';
 import type { WorldState } from './types.js';
@@ -22,14 +24,28 @@ const inMask = (b: Bundle, mask: number) => rollupsOf(b.target).every((r) => (ma
  * without them. Under `partial-block` builders bid on their rebuilt blocks' tops and v(S) adds the
  * bids of the proposer's local part (partialBlock.ts), as the real proposer receives them. v(S) is what the proposer would have received (Y): the winning bid under
  * first-price; under a burning mechanism the burn is not revenue the rollups could share, so it is
- * left out, as it is from the real revenue that is split. Only the block's sale counts: positions
- * placed outside it (priority fees, kept by the rollup; the order-flow auction's sales, whose
- * proposer part the real revenue does include) are left out of v(S) — an approximation under
- * `order-flow-auction`.
+ * left out, as it is from the real revenue that is split. Positions placed outside the block by
+ * their rollups' rules (arrival order, priority fees kept by the rollup) are not the proposer's and
+ * stay out; under `order-flow-auction` v(S) adds the proposer's part, (1 − rebateFraction) × the
+ * clearing price, of the OFA's sales of S's swaps, as the real revenue does.
  */
 export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], candidates: readonly Candidate[], mask: number): number {
   if (mask === 0) return 0;
   const source = rt.dist(`counterfactual/${mask}`).source;
+  return blockValue(world, bundles, candidates, mask, source) + orderFlowValue(world, bundles, mask, source);
+}
+
+/** The proposer's part of the order-flow auction's sales of S's swaps, in Y (0 under any other mechanism). */
+function orderFlowValue(world: WorldState, bundles: readonly Bundle[], mask: number, source: Source): number {
+  const m = world.config.mechanism;
+  if (m.name !== 'order-flow-auction') return 0;
+  const group = world.rollups.map((r) => r.index).filter((r) => (mask >> r) & 1);
+  const sold = sellOrderFlow(world, bundles, group, pendingOfaUsers(world), () => source);
+  return sold.reduce((a, w) => a + (1 - m.rebateFraction) * w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);
+}
+
+/** What the proposer would receive for the block of S's rollups (see `counterfactualValue`). */
+function blockValue(world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[], mask: number, source: Source): number {
   if (world.builders.length === 0) {
     const forSale = bundles.filter((b) => inMask(b, mask) && !placedOutsideBlock(world, b));
     return allocateBundles(forSale, blockMechanism(world).name as PaymentRule, source).reduce((a, w) => a + w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);

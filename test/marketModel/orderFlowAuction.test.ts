@@ -156,3 +156,31 @@ describe('order-flow auction: the clearing price per user', () => {
     });
   }
 });
+
+/*
+ * v(S), the revenue the proposer would have received had only S shared the sequencer (DESIGN.md §6,
+ * coalitionValue.ts), must count what the real proposer receives: under the order-flow auction that
+ * is the block's sale plus (1 − rebateFraction) of each OFA clearing price. With one rollup and a
+ * direct sale, S = {A} is the real market, so v({A}) equals the proposer's part of the slot's own
+ * sales, slot by slot (before execution, as v(S) is).
+ */
+describe('order-flow auction: v(S) includes the proposer part of the OFA', () => {
+  it('v({A}) = Σ block-sale prices + (1 − rebateFraction) × Σ OFA clearing prices, every slot', () => {
+    const r = 0.3;
+    const cfg = config({ name: 'order-flow-auction', rebateFraction: r, userShare: 0.6 }, { revenueSharing: { counterfactuals: true } });
+    const { sim, lastOutcome } = buildMarketSimulation(cfg);
+    let ofaPart = 0;
+    for (let slot = 0; slot < cfg.slots; slot++) {
+      stepSlot(sim, slot);
+      const out = lastOutcome()!;
+      let expected = 0;
+      for (const a of out.auction.allocated) {
+        const priceY = a.bundle.bidGas > 0 ? (a.paymentGas / a.bundle.bidGas) * a.bundle.bidY : 0;
+        expected += a.payee === 'ofa' ? (1 - r) * priceY : priceY;
+        if (a.payee === 'ofa') ofaPart += (1 - r) * priceY;
+      }
+      expect(rel(out.counterfactual.tally[0]!.coalitionValueY, expected)).toBeLessThan(1e-9);
+    }
+    expect(ofaPart).toBeGreaterThan(100); // the OFA's part was really there to be counted
+  });
+});
