@@ -91,8 +91,10 @@ export interface TicketSummary {
   proceeds_burned_y: number;
   block_value_y: number;
   capture: number | null;
+  redeemed_capture: number | null;
   slots_held: number;
   slots_without_holder: number;
+  redraws: number;
   resales: number;
   resale_share: number;
   resale_price_y: number;

@@ -12,8 +12,8 @@ import type { TicketLedger, WorldState } from './types.js';
  * slot t is drawn at slot t − L (L = `lookaheadSlots`) among the tickets bought at or before then,
  * and the drawn ticket is redeemed. A ledger that starts (the run's first slot, or a sequencing
  * group that appears after governance) draws its first L + 1 slots at once from its first slot's
- * tickets; with L = 0 each slot's holder is drawn from every ticket held at it. When the slot comes
- * the holder may resell the right (ticketResale.ts). Deciding reads the ledger (`decideTickets`);
+ * tickets; with L = 0 each slot's holder is drawn from every ticket held at it. A slot whose draw
+ * found no ticket is drawn again when it comes. When the slot comes the holder may resell the right (ticketResale.ts). Deciding reads the ledger (`decideTickets`);
  * settlement applies it (`applyTickets`).
  */
 
@@ -40,6 +40,8 @@ export interface TicketSlot {
   readonly spentY: readonly number[];
   /** The draws made this slot, in slot order (one, or L + 1 when the ledger starts). */
   readonly draws: readonly TicketDraw[];
+  /** This slot drawn again, when its draw ahead found no eligible ticket (null otherwise). */
+  readonly redraw: TicketDraw | null;
   /** This slot's drawn holder and the builder that builds it after any resale (−1: none). */
   readonly holder: number;
   readonly builder: number;
@@ -77,15 +79,19 @@ export function decideTickets(world: WorldState, key: string, slot: number, bids
   ];
   // Holders already drawn cover slots firstSlot … firstSlot + holders.length − 1 (firstSlot ≤ slot).
   const restart = ledger.firstSlot + ledger.holders.length <= slot;
-  const draws: TicketDraw[] = [];
-  for (let u = restart ? slot : ledger.firstSlot + ledger.holders.length; u <= slot + m.lookaheadSlots; u++) {
+  const draw = (u: number): TicketDraw => {
     const eligible = world.builders.map((_, i) => holdings[i]!.tickets + holdings[n + i]!.tickets);
     // Drawn now, at `slot`: the lookahead of this draw is u − slot.
     const d = drawSlotHolder(holdings, u, u - slot, source);
     if (d.lotIndex !== null) holdings = redeemTicket(holdings, d.lotIndex);
-    draws.push({ slot: u, holder: d.lotIndex === null ? -1 : d.lotIndex % n, eligible });
-  }
-  const holder = restart ? draws[0]!.holder : ledger.holders[slot - ledger.firstSlot]!;
+    return { slot: u, holder: d.lotIndex === null ? -1 : d.lotIndex % n, eligible };
+  };
+  // A slot drawn ahead when no ticket was eligible (a ledger's opening slots) is drawn again when it
+  // comes, among the tickets held now: first, so that this slot's holder is not left to chance twice.
+  const redraw = !restart && ledger.holders[slot - ledger.firstSlot]! < 0 ? draw(slot) : null;
+  const draws: TicketDraw[] = [];
+  for (let u = restart ? slot : ledger.firstSlot + ledger.holders.length; u <= slot + m.lookaheadSlots; u++) draws.push(draw(u));
+  const holder = restart ? draws[0]!.holder : (redraw?.holder ?? ledger.holders[slot - ledger.firstSlot]!);
   const sale = holder >= 0 && m.resale ? resellSlotRight(realisedY, holder) : { builder: holder, resold: false, priceY: 0 };
   return {
     key,
@@ -93,6 +99,7 @@ export function decideTickets(world: WorldState, key: string, slot: number, bids
     bought,
     spentY: bought.map((t) => t * m.ticketPrice),
     draws,
+    redraw,
     holder,
     builder: sale.builder,
     resold: sale.resold,
@@ -123,7 +130,8 @@ export function applyTickets(world: WorldState, t: TicketSlot): void {
   }
   const totals = world.tickets.totals;
   totals.ticketsBought += t.bought.reduce((a, x) => a + x, 0);
-  totals.ticketsRedeemed += t.draws.filter((d) => d.holder >= 0).length;
+  totals.ticketsRedeemed += t.draws.filter((d) => d.holder >= 0).length + (t.redraw !== null && t.redraw.holder >= 0 ? 1 : 0);
+  if (t.redraw !== null) totals.redraws++;
   totals.proceedsY += t.spentY.reduce((a, x) => a + x, 0);
   if (t.builder >= 0) {
     totals.slotsHeld++;

@@ -154,6 +154,8 @@ export interface TicketTotals {
   /** Slots built by a drawn holder (or its buyer), slots without any holder, resales and Σ resale prices (Y). */
   slotsHeld: number;
   slotsWithoutHolder: number;
+  /** Slots drawn again when they came, their draw ahead having found no eligible ticket. */
+  redraws: number;
   resales: number;
   resalePriceY: number;
 }

@@ -54,7 +54,7 @@ export function createWorld(config: MarketConfig): WorldState {
       departures: rollups.map(() => 0),
       returns: rollups.map(() => 0),
     },
-    tickets: { ledgers: {}, totals: { ticketsBought: 0, ticketsRedeemed: 0, proceedsY: 0, blockValueY: 0, slotsHeld: 0, slotsWithoutHolder: 0, resales: 0, resalePriceY: 0 } },
+    tickets: { ledgers: {}, totals: { ticketsBought: 0, ticketsRedeemed: 0, proceedsY: 0, blockValueY: 0, slotsHeld: 0, slotsWithoutHolder: 0, redraws: 0, resales: 0, resalePriceY: 0 } },
     nextUserId: 0,
     nextGroupId: 0,
     aheadSales: [],

@@ -61,23 +61,36 @@ describe('the ticket ledger: who may win slot t', () => {
     }
   });
 
-  it('in the model, a builder that starts buying at slot k never holds a slot before k + L', () => {
+  it('in the model, a builder that starts buying at slot k never holds a slot drawn ahead before k + L; a slot drawn empty is drawn again when it comes', () => {
     const L = 3;
     const k = 6;
     const world = createWorld(resolveMarketConfig(marketConfig(tickets({ lookaheadSlots: L }))));
     let u = 0.1234;
     const source = () => (u = (u * 9301 + 0.49297) % 1); // deterministic, covers [0, 1)
     const holders: number[] = [];
+    const redrawn: boolean[] = [];
     for (let slot = 0; slot < 30; slot++) {
       // Builder 0 buys one ticket a slot; builder 1 buys 10,000 from slot k on (price 0.01).
       const bids = [0.01, slot >= k ? 100 : 0, 0];
       const t = decideTickets(world, 'shared', slot, bids, [1, 1, 1], source);
       holders.push(t.holder);
+      redrawn.push(t.redraw !== null);
+      // A redraw is made for this slot, now, only when its draw ahead found no ticket.
+      if (t.redraw !== null) {
+        expect(t.redraw.slot).toBe(slot);
+        expect(t.holder).toBe(t.redraw.holder);
+      }
       // Each draw is made now for a slot ≤ slot + L, and the holder of `slot` was drawn by then.
       for (const d of t.draws) expect(d.slot - slot).toBeLessThanOrEqual(L);
       applyTickets(world, t);
     }
-    for (let slot = 0; slot < k + L; slot++) expect(holders[slot]).not.toBe(1);
+    for (let slot = 0; slot < k + L; slot++) if (!redrawn[slot]) expect(holders[slot]).not.toBe(1);
+    // The ledger opens at slot 0 with builder 0's one ticket for slots 0 … L: slots 1 … L are drawn
+    // empty and drawn again when they come, each eating that slot's ticket, so the next draw ahead is
+    // empty too — until builder 1's tickets fill the redraw at slot k. No slot is left without a holder.
+    expect(redrawn.slice(1, k + 1).every(Boolean)).toBe(true);
+    expect(holders[k]).toBe(1);
+    expect(holders.every((h) => h >= 0)).toBe(true);
     // Once its tickets are eligible it holds nearly every slot (10,000 of ~10,000 + slots tickets).
     expect(holders.slice(k + L).filter((h) => h === 1).length).toBeGreaterThan(15);
   });
