@@ -105,7 +105,7 @@ export function resolveConfig(raw: unknown, opts: { source?: string; sets?: read
   let config = withoutSchemaKey(parseWith(schema, raw, source));
   const sets = opts.sets ?? [];
   if (sets.length > 0) {
-    for (const s of sets) config = applySet(config, s);
+    for (const s of sets) config = applySet(config, s, (path) => knownKeysAt(inputSchemaOf(schema), config, path));
     config = parseWith(schema, config, `${source} after --set ${sets.join(' ')}`);
   }
   return config as ResolvedConfig;

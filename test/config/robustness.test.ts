@@ -77,6 +77,18 @@ describe('config validation is bounded and explicit (robustness issue)', () => {
     expect(agents).toMatch(/limits\.maxAgents \(1000\)/);
   });
 
+  it('--set may create an optional field the schema knows (filled with its defaults), never an unknown one', () => {
+    const c = smallConfig({ rollups: [{ id: 'A', gasToken: 'X', pool: { reserveX: 500, reserveY: 1_000_000 }, ordering: 'timeboost' }], searchers: [{ kind: 'cex-dex', id: 'arb', rollup: 'A' }] });
+    const set = resolveConfig(c, { sets: ['rollups.0.timeboost.roundSeconds=30'] }) as { rollups: { timeboost: Record<string, number> }[] };
+    // The same as writing it in the file.
+    const inFile = smallConfig({ rollups: [{ ...c.rollups[0], timeboost: { roundSeconds: 30 } }], searchers: c.searchers });
+    expect(set).toEqual(resolveConfig(inFile));
+    const whole = resolveConfig(c, { sets: ['rollups.0.timeboost={"closingSeconds":5}'] }) as { rollups: { timeboost: Record<string, number> }[] };
+    expect(whole.rollups[0]!.timeboost.closingSeconds).toBe(5);
+    const typo = messageOf(() => resolveConfig(c, { sets: ['rollups.0.timebost.roundSeconds=30'] }));
+    expect(typo).toMatch(/"rollups\.0\.timebost" does not exist in the config\. Known at this level: .*"timeboost"/);
+  });
+
   it('--set cannot change a list’s length (searchers.length=0 would silently remove every searcher)', () => {
     const m = messageOf(() => resolveConfig(smallConfig(), { sets: ['searchers.length=0'] }));
     expect(m).toMatch(/"searchers\.length" does not exist in the config\. Known at this level: indices 0\.\.1/);
