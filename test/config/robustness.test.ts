@@ -78,10 +78,12 @@ describe('config validation is bounded and explicit (robustness issue)', () => {
   });
 
   it('--set may create an optional field the schema knows (filled with its defaults), never an unknown one', () => {
-    const c = smallConfig({ rollups: [{ id: 'A', gasToken: 'X', pool: { reserveX: 500, reserveY: 1_000_000 }, ordering: 'timeboost' }], searchers: [{ kind: 'cex-dex', id: 'arb', rollup: 'A' }] });
+    const rollup = { id: 'A', gasToken: 'X', pool: { reserveX: 500, reserveY: 1_000_000 }, ordering: 'timeboost' };
+    const searchers = [{ kind: 'cex-dex', id: 'arb', rollup: 'A' }];
+    const c = smallConfig({ rollups: [rollup], searchers });
     const set = resolveConfig(c, { sets: ['rollups.0.timeboost.roundSeconds=30'] }) as { rollups: { timeboost: Record<string, number> }[] };
     // The same as writing it in the file.
-    const inFile = smallConfig({ rollups: [{ ...c.rollups[0], timeboost: { roundSeconds: 30 } }], searchers: c.searchers });
+    const inFile = smallConfig({ rollups: [{ ...rollup, timeboost: { roundSeconds: 30 } }], searchers });
     expect(set).toEqual(resolveConfig(inFile));
     const whole = resolveConfig(c, { sets: ['rollups.0.timeboost={"closingSeconds":5}'] }) as { rollups: { timeboost: Record<string, number> }[] };
     expect(whole.rollups[0]!.timeboost.closingSeconds).toBe(5);
