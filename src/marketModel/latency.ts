@@ -25,18 +25,23 @@ export function hasLatencyModel(s: LatencySettings): boolean {
 export function drawLatencyMs(s: LatencySettings, d: Distributions | undefined): number {
   const base = s.baseMs - (s.colocationMs ?? 0);
   const j = s.jitter;
-  if (j === undefined || d === undefined) return Math.max(0, base);
+  if (j === undefined || d === undefined) return clampLatency(base);
   switch (j.dist) {
     case 'normal':
-      return Math.max(0, base + d.normal(0, j.sdMs + j.cv * s.baseMs));
+      return clampLatency(base + d.normal(0, Math.min(j.sdMs + j.cv * s.baseMs, Number.MAX_VALUE)));
     case 'lognormal':
       // Mean-preserving: E[exp(σZ − σ²/2)] = 1, so the mean latency stays the base.
-      return Math.max(0, s.baseMs * d.logNormal(-(j.sigma * j.sigma) / 2, j.sigma) - (s.colocationMs ?? 0));
+      return clampLatency(s.baseMs * d.logNormal(-(j.sigma * j.sigma) / 2, j.sigma) - (s.colocationMs ?? 0));
     case 'exponential':
-      return Math.max(0, base + j.meanMs * d.exponential(1));
+      return clampLatency(base + j.meanMs * d.exponential(1));
     case 'empirical':
-      return Math.max(0, base + j.samplesMs[d.int(0, j.samplesMs.length)]!);
+      return clampLatency(base + j.samplesMs[d.int(0, j.samplesMs.length)]!);
   }
+}
+
+/** A latency in [0, Number.MAX_VALUE]: never before the opportunity, never infinite (on huge configured bases). */
+function clampLatency(ms: number): number {
+  return Math.min(Math.max(0, ms), Number.MAX_VALUE);
 }
 
 /**

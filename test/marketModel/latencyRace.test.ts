@@ -33,13 +33,15 @@ import { buildMarketSimulation } from '../../src/marketModel/marketModel.js';
 const C_MS = 30;
 const K = 0.2;
 
-function raceConfig(baseMs: number, jitter: boolean, slots: number) {
+function raceConfig(baseMs: number, jitter: boolean, slots: number, ordering: string) {
   const latencyJitter = jitter ? { dist: 'normal', cv: K } : undefined;
+  // Under Timeboost a reserve no one meets leaves the express lane unsold: everyone is in the non-express lane.
+  const timeboost = ordering === 'timeboost' ? { reservePriceY: 1e12 } : undefined;
   return resolveMarketConfig({
     seed: 14,
     slots,
     reference: { initialPriceYPerX: 2000, sigmaPerYear: 3 },
-    rollups: [{ id: 'A', gasToken: 'Y', ordering: 'fcfs', pool: { reserveX: 5000, reserveY: 10_000_000, fee: 0.0001 }, users: { arrivalsPerSlot: 0 } }],
+    rollups: [{ id: 'A', gasToken: 'Y', ordering, timeboost, pool: { reserveX: 5000, reserveY: 10_000_000, fee: 0.0001 }, users: { arrivalsPerSlot: 0 } }],
     searchers: [
       { kind: 'cex-dex', id: 'baseline', rollup: 'A', latencyMs: baseMs, latencyJitter },
       { kind: 'cex-dex', id: 'colocated', rollup: 'A', latencyMs: baseMs, colocationMs: C_MS, latencyJitter },
@@ -48,8 +50,8 @@ function raceConfig(baseMs: number, jitter: boolean, slots: number) {
 }
 
 /** Races (slots where both sent a bundle) and how many the colocated one was first in, from the trace. */
-function race(baseMs: number, jitter: boolean, slots = 1500): { races: number; colocatedFirst: number } {
-  const config = raceConfig(baseMs, jitter, slots);
+function race(baseMs: number, jitter: boolean, slots = 1500, ordering = 'fcfs'): { races: number; colocatedFirst: number } {
+  const config = raceConfig(baseMs, jitter, slots, ordering);
   const { sim, lastOutcome } = buildMarketSimulation(config);
   let races = 0;
   let colocatedFirst = 0;
@@ -90,6 +92,13 @@ describe('FCFS race of a colocated vs a baseline searcher under normal jitter: P
   it('the advantage fades as the base latency (hence the jitter) grows', () => {
     // Closed forms 0.856 (b = 100 ms) and 0.605 (b = 400 ms): 11 SEs apart at these sample sizes.
     expect(measured.get(400)!).toBeLessThan(measured.get(100)! - 0.15);
+  });
+
+  it('under Timeboost with no express-lane controller, the non-express lane delays both alike: the same Φ (b = 100 ms)', () => {
+    const { races, colocatedFirst } = race(100, true, 1500, 'timeboost');
+    const p = normalCdf(C_MS / (K * 100 * Math.SQRT2));
+    expect(races).toBeGreaterThan(800);
+    expect(Math.abs(colocatedFirst / races - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / races));
   });
 
   it('without jitter the colocated searcher wins every race, whatever the base latency', () => {
