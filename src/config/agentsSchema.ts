@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { searcherKinds } from '../agents/searchers/registry.js';
 import type { SearcherKind } from '../agents/searchers/searcherKind.js';
-import { latencyFields } from './latencySchema.js';
+import { latencyFields, latencyJitterSchema } from './latencySchema.js';
 import { choicesSchema, strategySchema } from './strategySchema.js';
 
 const nonNegative = () => z.number().nonnegative().finite();
@@ -42,6 +42,7 @@ export const builderSchema = z
     margin: probability().default(0.1).describe('Share of the block\'s value the builder keeps, in [0, 1]; it bids the rest minus `costY` (never below 0).'),
     strategy: strategySchema.default({ name: 'fixed-fraction' }).describe('How it bids for the block (default `fixed-fraction`: (1 − margin)·value − costY); its value is the block\'s value less `costY`.'),
     bidTimeMs: nonNegative().default(1000).describe('When its final bid for the block reaches relays and committee members, in ms after the slot starts: what committee mechanisms (mev-burn, mev-smoothing) and the committee detector read.'),
+    bidTimeJitter: latencyJitterSchema.optional().describe('Random delay of its bid\'s arrival on top of `bidTimeMs` (the base; `cv` and `lognormal` scale with it), drawn per block sold in the slot from the builder\'s own stream `latency/builder/<id>`, never before the slot starts. Blocks sold ahead of time, and the Shapley counterfactuals, keep `bidTimeMs`. Absent: `bidTimeMs` exactly, nothing drawn.'),
   })
   .strict();
 

@@ -1,6 +1,8 @@
 import type { LatencyJitter } from '../config/latencySchema.js';
 import type { Distributions } from '../engine/distributions.js';
 import type { Bundle } from '../market/orders/types.js';
+import type { ModelRuntime } from './runtime.js';
+import type { WorldState } from './types.js';
 
 /** An agent's latency settings: the base, an optional colocation advantage and optional jitter. */
 export interface LatencySettings {
@@ -54,4 +56,16 @@ function clampLatency(ms: number): number {
  */
 export function withDrawnLatency(bundles: readonly Bundle[], latency: LatencySettings, d: Distributions | undefined): Bundle[] {
   return bundles.map((b) => ({ ...b, arrivalMs: b.arrivalMs - latency.baseMs + drawLatencyMs(latency, d) }));
+}
+
+/**
+ * Each builder's bid time for one block sold in the slot, ms after the slot's start: `bidTimeMs`
+ * with its `bidTimeJitter` (one draw per builder with jitter from `latency/builder/<id>`, in builder
+ * order; none for the others). Undefined when no builder has jitter: nothing drawn, every bid at its
+ * `bidTimeMs`.
+ */
+export function drawBidTimesMs(world: WorldState, rt: ModelRuntime): number[] | undefined {
+  const builders = world.config.builders;
+  if (!builders.some((b) => b.bidTimeJitter !== undefined)) return undefined;
+  return builders.map((b, i) => (b.bidTimeJitter ? drawLatencyMs({ baseMs: b.bidTimeMs, jitter: b.bidTimeJitter }, rt.dist(`latency/builder/${world.builders[i]!.id}`)) : b.bidTimeMs));
 }
