@@ -41,8 +41,8 @@ export const latencyJitterSchema = z.discriminatedUnion('dist', [
 
 export type LatencyJitter = z.output<typeof latencyJitterSchema>;
 
-/** The latency fields a searcher or builder may add to its base: jitter and a colocation advantage. */
+/** The latency fields a searcher adds to its base `latencyMs`: jitter and a colocation advantage. */
 export const latencyFields = {
-  latencyJitter: latencyJitterSchema.optional().describe('Random delay on top of the base latency, drawn per bundle sent (or per block bid, for builders) from the agent\'s own stream `latency/<searcher|builder>/<id>`; the drawn latency is never below 0 (nothing arrives before its opportunity). Absent: the base latency exactly, nothing drawn.'),
+  latencyJitter: latencyJitterSchema.optional().describe('Random delay on top of the base latency, drawn per bundle sent (one draw each, in the order proposed) from the searcher\'s own stream `latency/searcher/<id>`; the drawn latency is never below 0 (nothing arrives before its opportunity). Absent: the base latency exactly, nothing drawn.'),
   colocationMs: delayMs().optional().describe('Fixed advantage subtracted from the base latency, in ms (in [0, 1e9]), e.g. a server next to the sequencer; the jitter (`cv`, `lognormal`) still scales with the base. The latency is never below 0. Absent: 0.'),
 };

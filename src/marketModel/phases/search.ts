@@ -50,7 +50,8 @@ function isFinite(b: Bundle): boolean {
  * Phase 3 (decide): searchers read pools, the reference price and the public mempool, and submit
  * bundles, each by its kind (src/agents/searchers/registry.ts), bidding by its strategy (one
  * decision per opportunity; equilibrium bidders' bids are set once every searcher has proposed).
- * A searcher with `choices` first draws this slot's arm (bundling, payOn, exclusive builder). A kind with split legs takes one
+ * A searcher with `choices` first draws this slot's arm (bundling, payOn, exclusive builder); one
+ * with `latencyJitter` or `colocationMs` gets a drawn latency in each bundle (latency.ts). A kind with split legs takes one
  * leg-group id per slot, numbered on from the world's.
  */
 export function searchBundles(rt: ModelRuntime): (world: WorldState, ctx: SlotContext) => SearchOutcome {
