@@ -16,6 +16,8 @@ describe('latency distribution parameters', () => {
     ['an empty empirical list', withSearcher({ latencyJitter: { dist: 'empirical', samplesMs: [] } }), /searchers\[0\]\.latencyJitter\.samplesMs must be a list with at least 1 item/],
     ['a negative empirical sample', withSearcher({ latencyJitter: { dist: 'empirical', samplesMs: [1, -4] } }), /searchers\[0\]\.latencyJitter\.samplesMs\[1\] must be a number >= 0, but got -4/],
     ['a log-normal sigma above 5', withSearcher({ latencyJitter: { dist: 'lognormal', sigma: 6 } }), /searchers\[0\]\.latencyJitter\.sigma must be a number <= 5, but got 6/],
+    ['a builder\'s negative bid-time sd', smallConfig({ builders: [{ id: 'b1', bidTimeJitter: { dist: 'normal', sdMs: -1 } }] }), /builders\[0\]\.bidTimeJitter\.sdMs must be a number >= 0, but got -1/],
+    ['a builder\'s empty empirical list', smallConfig({ builders: [{ id: 'b1', bidTimeJitter: { dist: 'empirical', samplesMs: [] } }] }), /builders\[0\]\.bidTimeJitter\.samplesMs must be a list with at least 1 item/],
     ['an unknown distribution', withSearcher({ latencyJitter: { dist: 'pareto', alpha: 2 } }), /searchers\[0\]\.latencyJitter\.dist must be one of \"normal\", \"lognormal\", \"exponential\", \"empirical\", but got \"pareto\"/],
     ['a misspelled jitter field', withSearcher({ latencyJitter: { dist: 'normal', sd: 2 } }), /searchers\[0\]\.latencyJitter\.sd: unknown field\(s\) \"sd\" \(known fields here: dist, sdMs, cv\)/],
   ];
