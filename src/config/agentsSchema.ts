@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { searcherKinds } from '../agents/searchers/registry.js';
 import type { SearcherKind } from '../agents/searchers/searcherKind.js';
+import { latencyFields, latencyJitterSchema } from './latencySchema.js';
 import { choicesSchema, strategySchema } from './strategySchema.js';
 
 const nonNegative = () => z.number().nonnegative().finite();
@@ -14,7 +15,8 @@ const searcherCommon = {
   id: agentId().describe('Unique name of the searcher in outputs (letters, digits, - and _).'),
   bidFraction: probability().default(0.5).describe('Fraction of each opportunity\'s value bid for inclusion (a fixed-fraction strategy), in [0, 1].'),
   minProfitY: nonNegative().default(0).describe('Opportunities worth this much or less, in Y, are skipped.'),
-  latencyMs: nonNegative().default(50).describe('Delay from seeing an opportunity to its bundle arriving, in ms: decides who is first under `fcfs` and `timeboost` ordering (under `timeboost`, everyone but the express-lane controller also waits `nonExpressDelayMs`).'),
+  latencyMs: nonNegative().default(50).describe('Delay from seeing an opportunity to its bundle arriving, in ms: decides who is first under `fcfs` and `timeboost` ordering (under `timeboost`, everyone but the express-lane controller also waits `nonExpressDelayMs`) and whether it beats a block auction\'s `bidDeadlineMs`; `latencyJitter` and `colocationMs` make it a distribution.'),
+  ...latencyFields,
   strategy: strategySchema.default({ name: 'fixed-fraction' }).describe('How it bids for each opportunity (default `fixed-fraction`: `bidFraction` of the value); see `bidding` for what it learns after each auction.'),
   choices: choicesSchema.optional().describe('Discrete choices it learns (bundling, payOn, exclusiveBuilder), overriding those fields slot by slot; absent, it keeps its configured ones.'),
   exclusiveBuilder: z.string().min(1).optional().describe('Id of the only builder this searcher sends bundles to (exclusive order flow); absent, it sends to every builder.'),
@@ -40,6 +42,7 @@ export const builderSchema = z
     margin: probability().default(0.1).describe('Share of the block\'s value the builder keeps, in [0, 1]; it bids the rest minus `costY` (never below 0).'),
     strategy: strategySchema.default({ name: 'fixed-fraction' }).describe('How it bids for the block (default `fixed-fraction`: (1 − margin)·value − costY); its value is the block\'s value less `costY`.'),
     bidTimeMs: nonNegative().default(1000).describe('When its final bid for the block reaches relays and committee members, in ms after the slot starts: what committee mechanisms (mev-burn, mev-smoothing) and the committee detector read.'),
+    bidTimeJitter: latencyJitterSchema.optional().describe('Random delay of its bid\'s arrival on top of `bidTimeMs` (the base; `cv` and `lognormal` scale with it), drawn per block sold in the slot from the builder\'s own stream `latency/builder/<id>`, never before the slot starts. Blocks sold ahead of time, and the Shapley counterfactuals, keep `bidTimeMs`. Absent: `bidTimeMs` exactly, nothing drawn.'),
   })
   .strict();
 

@@ -119,9 +119,9 @@ export function equilibriumRebids(world: WorldState, rt: ModelRuntime, bundles: 
   });
 }
 
-/** The builders' bids for a block as the mechanism takes them (each with its id and bid time). */
-export function builderBids(world: WorldState, bidsY: readonly number[]): Bid[] {
-  return bidsY.map((amount, i) => ({ bidderId: world.builders[i]!.id, amount, timeMs: world.config.builders[i]!.bidTimeMs }));
+/** The builders' bids for a block as the mechanism takes them (each with its id and bid time: drawn, or `bidTimeMs`). */
+export function builderBids(world: WorldState, bidsY: readonly number[], bidTimesMs?: readonly number[]): Bid[] {
+  return bidsY.map((amount, i) => ({ bidderId: world.builders[i]!.id, amount, timeMs: bidTimesMs?.[i] ?? world.config.builders[i]!.bidTimeMs }));
 }
 
 /** Bundles by the bid decision they carry (bundles without one left out). */

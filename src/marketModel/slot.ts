@@ -37,6 +37,8 @@ export interface WinningBlock {
   readonly bidBasisY?: readonly number[];
   readonly choices: readonly BidChoice[];
   readonly draws: readonly number[];
+  /** When each builder's bid arrived, ms after the slot's start, drawn (builders' `bidTimeJitter`); absent when no builder has jitter (every bid at its `bidTimeMs`). */
+  readonly bidTimesMs?: readonly number[];
   /** What each builder pays (Y) and where it goes: proposer, burn, committee, users. Null in direct mode. */
   readonly payments: {
     readonly perBidderY: readonly number[];

@@ -20,8 +20,9 @@ export interface SearcherView {
   readonly rollups: readonly SearcherRollupView[];
   readonly refPriceYPerX: number;
   readonly minProfitY: number;
+  /** Its base latency, ms (`latencyMs`); with `latencyJitter` or `colocationMs` the model replaces it by a drawn one in each bundle after `propose`. */
   readonly latencyMs: number;
-  /** When a top-of-block bundle sent now arrives: slot start + latency, ms. */
+  /** When a top-of-block bundle sent now arrives: slot start + base latency, ms. */
   readonly arrivalMs: number;
   /** All its rollups are sequenced together this slot, so an atomic multi-rollup bundle can be sold. */
   readonly atomicAllowed: boolean;

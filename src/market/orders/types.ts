@@ -70,7 +70,7 @@ export interface Bundle {
   readonly hedge: boolean;
   /** Legs of one split cross-rollup opportunity share a group id (for leg-failure accounting). */
   readonly group?: number;
-  /** When the bundle reaches the builder or sequencer, ms (slot start + the searcher's latency). */
+  /** When the bundle reaches the builder or sequencer, ms (its opportunity's time, the slot start or its target's arrival, + the searcher's latency, drawn per bundle when it has `latencyJitter`). */
   readonly arrivalMs: number;
   /** Index of the bid decision it carries among the slot's (the legs of a split opportunity share one). */
   readonly decision?: number;

@@ -15,6 +15,7 @@ import { bidderStream, blockMechanism, builderBids, builderChoices } from '../bi
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
 import { justInTimePriceY, sellSlot, timingOf, type SlotSale } from '../aheadOfTime.js';
+import { drawBidTimesMs } from '../latency.js';
 import { expectedGrossY } from '../expectation.js';
 import { decideTickets, outstandingTickets, ticketMechanism } from '../tickets.js';
 
@@ -98,7 +99,8 @@ function auctionBlock(
     const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
     const bidsY = choices.map((c) => c.bidY);
     const drawn = recordingSource(source);
-    const { allocation, payments } = runMechanism(blockMechanism(world), builderBids(world, bidsY), drawn.source);
+    const bidTimesMs = drawBidTimesMs(world, rt);
+    const { allocation, payments } = runMechanism(blockMechanism(world), builderBids(world, bidsY, bidTimesMs), drawn.source);
     block = {
       builder: allocation.winnerIndex,
       bidsY,
@@ -106,6 +108,7 @@ function auctionBlock(
       choices,
       draws: drawn.draws,
       payments: { perBidderY: payments.perBidder, toProposerY: payments.toProposer, burnedY: payments.burned, toCommitteeY: payments.toCommittee, rebateToUserY: payments.rebateToUser },
+      ...(bidTimesMs ? { bidTimesMs } : {}),
     };
     if (lead > 0) {
       const paid = payments.perBidder.reduce((a, p) => a + p, 0);

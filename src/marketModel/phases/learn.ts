@@ -75,7 +75,7 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
   // The value the bid was made on: the block's value now, or for a block sold ahead the builder's expectation at the sale (its actions are shares of it; the prize is the value now).
   const basisY = block.bidBasisY?.[i] ?? valueY;
   if (!(basisY > 0)) return;
-  const bids = builderBids(world, block.bidsY);
+  const bids = builderBids(world, block.bidsY, block.bidTimesMs);
   const payoff = payoffOfBid(mechanism, bids, i, valueY, block.draws, losersPay);
   const revealed = revealsAtLeast(feedback, getMechanism(mechanism.name).counterfactualFrom);
   // Every action's payoff: for the regret metric, or for a learner the feedback lets see them.

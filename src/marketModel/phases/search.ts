@@ -3,6 +3,7 @@ import type { SearcherKind, SearcherRollupView } from '../../agents/searchers/se
 import type { SlotContext } from '../../engine/simulation.js';
 import type { Bundle } from '../../market/orders/types.js';
 import { sameSequencer } from '../membership.js';
+import { hasLatencyModel, withDrawnLatency } from '../latency.js';
 import { visibleTargets } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
 import { chooseArm, equilibriumRebids, searcherBidder, withChoice } from '../bidding.js';
@@ -31,7 +32,9 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
     atomicAllowed: sameSequencer(world, s.rollups),
     group,
   };
-  return kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)).filter(isFinite);
+  const bundles = kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)).filter(isFinite);
+  const latency = { baseMs: cfg.latencyMs, colocationMs: cfg.colocationMs, jitter: cfg.latencyJitter };
+  return hasLatencyModel(latency) ? withDrawnLatency(bundles, latency, latency.jitter ? rt.dist(`latency/searcher/${s.id}`) : undefined) : bundles;
 }
 
 /**
@@ -47,7 +50,8 @@ function isFinite(b: Bundle): boolean {
  * Phase 3 (decide): searchers read pools, the reference price and the public mempool, and submit
  * bundles, each by its kind (src/agents/searchers/registry.ts), bidding by its strategy (one
  * decision per opportunity; equilibrium bidders' bids are set once every searcher has proposed).
- * A searcher with `choices` first draws this slot's arm (bundling, payOn, exclusive builder). A kind with split legs takes one
+ * A searcher with `choices` first draws this slot's arm (bundling, payOn, exclusive builder); one
+ * with `latencyJitter` or `colocationMs` gets a drawn latency in each bundle (latency.ts). A kind with split legs takes one
  * leg-group id per slot, numbered on from the world's.
  */
 export function searchBundles(rt: ModelRuntime): (world: WorldState, ctx: SlotContext) => SearchOutcome {
