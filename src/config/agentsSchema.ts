@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { searcherKinds } from '../agents/searchers/registry.js';
 import type { SearcherKind } from '../agents/searchers/searcherKind.js';
 import { choicesSchema, strategySchema } from './strategySchema.js';
+import { unwindDescription, unwindSchema } from './legRiskSchema.js';
 
 const nonNegative = () => z.number().nonnegative().finite();
 
@@ -18,6 +19,7 @@ const searcherCommon = {
   strategy: strategySchema.default({ name: 'fixed-fraction' }).describe('How it bids for each opportunity (default `fixed-fraction`: `bidFraction` of the value); see `bidding` for what it learns after each auction.'),
   choices: choicesSchema.optional().describe('Discrete choices it learns (bundling, payOn, exclusiveBuilder), overriding those fields slot by slot; absent, it keeps its configured ones.'),
   exclusiveBuilder: z.string().min(1).optional().describe('Id of the only builder this searcher sends bundles to (exclusive order flow); absent, it sends to every builder.'),
+  unwind: unwindSchema.default({ venue: 'pool' }).describe(unwindDescription),
 };
 
 /** One kind's member of the searcher union: `kind`, its own fields and the common ones. */
@@ -53,6 +55,6 @@ export const validatorSchema = z
 export const sequencingSchema = z
   .object({
     mode: z.enum(['shared', 'separate']).default('shared').describe('`shared`: one proposer and one auction for the super-block of all rollups (atomic bundles execute on all their rollups or none). `separate`: each rollup has its own proposer and auction, and cross-rollup opportunities can only be bid leg by leg.'),
-    legFailureProbability: probability().default(0).describe('Under `separate`: probability that an included leg of a split bundle still fails to land, in [0, 1].'),
+    legFailureProbability: probability().default(0).describe('Under `separate`: probability that an included leg of a split bundle still fails to land, in [0, 1]. Independent of, and drawn before, the leg\'s rollup\'s `rollups[].inclusionFailureProbability`: a split leg under `separate` lands with (1 − legFailureProbability)(1 − inclusionFailureProbability).'),
   })
   .strict();
