@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { searcherKinds } from '../agents/searchers/registry.js';
 import type { SearcherKind } from '../agents/searchers/searcherKind.js';
 import { choicesSchema, strategySchema } from './strategySchema.js';
-import { unwindDescription, unwindSchema } from './legRiskSchema.js';
 
 const nonNegative = () => z.number().nonnegative().finite();
 
@@ -19,7 +18,6 @@ const searcherCommon = {
   strategy: strategySchema.default({ name: 'fixed-fraction' }).describe('How it bids for each opportunity (default `fixed-fraction`: `bidFraction` of the value); see `bidding` for what it learns after each auction.'),
   choices: choicesSchema.optional().describe('Discrete choices it learns (bundling, payOn, exclusiveBuilder), overriding those fields slot by slot; absent, it keeps its configured ones.'),
   exclusiveBuilder: z.string().min(1).optional().describe('Id of the only builder this searcher sends bundles to (exclusive order flow); absent, it sends to every builder.'),
-  unwind: unwindSchema.default({ venue: 'pool' }).describe(unwindDescription),
 };
 
 /** One kind's member of the searcher union: `kind`, its own fields and the common ones. */

@@ -3,7 +3,14 @@ import { otherToken } from '../market/amm/otherToken.js';
 import type { SwapResult } from '../market/amm/types.js';
 import type { Allocated, Bundle } from '../market/orders/types.js';
 import { chargeDataFee, type BlockExecution } from './executeBundle.js';
-import type { OpenLeg, SearcherState } from './types.js';
+import type { UnwindConfig } from '../agents/searchers/unwindVenue.js';
+import type { OpenLeg, SearcherState, WorldState } from './types.js';
+
+/** Where searcher `i` unwinds its lone legs (only cross-rollup searchers have any). */
+function venueOf(world: WorldState, i: number): UnwindConfig {
+  const c = world.config.searchers[i]!;
+  return c.kind === 'cross-rollup' ? c.unwind : { venue: 'pool' };
+}
 
 /**
  * After a block: every split cross-rollup opportunity with exactly one executed leg is a leg
@@ -33,7 +40,7 @@ export function settleLegRisk(x: BlockExecution, bundles: readonly Bundle[], exe
       deltaY: token === 'Y' ? out : -leg.amountIn,
       heldBlocks: 0,
     };
-    const venue = x.world.config.searchers[s.index]!.unwind;
+    const venue = venueOf(x.world, s.index);
     if (venue.venue === 'cex') unwindAtCex(x, s, open, venue.costBp);
     else s.openLegs.push(open);
   }
@@ -80,7 +87,7 @@ function lossOf(x: BlockExecution, leg: OpenLeg, unwindX: number, unwindY: numbe
  */
 export function unwindOpenLegs(x: BlockExecution, searcherIndex: number): void {
   const s = x.world.searchers[searcherIndex]!;
-  const venue = x.world.config.searchers[searcherIndex]!.unwind;
+  const venue = venueOf(x.world, searcherIndex);
   const horizon = venue.venue === 'hold' ? venue.horizonSlots : 0;
   const held: OpenLeg[] = [];
   for (const leg of s.openLegs) {

@@ -114,16 +114,18 @@ const valueOf = (w: WorldState) => {
  * Each slot's profit of the arbitrageur, read from the table: with a lone leg, minus its
  * `leg_failure_loss_y` (the leg and its CEX unwind together); else the legs' `cross_arb_profit_y`.
  */
-function slotProfits(config: ReturnType<typeof resolveMarketConfig>): { profits: number[]; landed: number; total: number } {
+function slotProfits(config: ReturnType<typeof resolveMarketConfig>): { profits: number[]; landed: number; atomicFailures: number[]; total: number } {
   const profits: number[] = [];
   let landed = 0;
+  const atomicFailures = [0, 0];
   const w = run(config, (rows) => {
+    rows.forEach((r, i) => void (atomicFailures[i]! += r.atomicFailures));
     const lone = rows.some((r) => r.legFailures > 0);
     const profit = lone ? -rows.reduce((a, r) => a + r.legFailureLossY, 0) : rows.reduce((a, r) => a + r.crossArbProfitY, 0);
     if (rows[0]!.crossArbLegs > 0 && rows[1]!.crossArbLegs > 0) landed++;
     profits.push(profit);
   }, true);
-  return { profits, landed, total: valueOf(w) };
+  return { profits, landed, atomicFailures, total: valueOf(w) };
 }
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -153,9 +155,11 @@ describe('Silva & Livshits (2024): expected profit of split minus atomic cross-r
       const full = atomic.profits.filter((x) => x !== 0);
       expect(full.length).toBe(atomic.landed);
       for (const x of full) expect(x / pi).toBeCloseTo(1, 9);
-      // The atomic bundle lands with (1 − f_A)(1 − f_B) (binomial, 4 SE).
-      const q = (1 - pt.fA) * (1 - pt.fB);
-      expect(Math.abs(atomic.landed / slots - q)).toBeLessThan(4 * Math.sqrt((q * (1 - q)) / slots));
+      // The atomic bundle lands with (1 − f_A)(1 − f_B), each rollup's draw failing with its f (binomial, 4 SE).
+      const within = (k: number, q: number) => expect(Math.abs(k / slots - q)).toBeLessThan(4 * Math.sqrt((q * (1 - q)) / slots));
+      within(atomic.landed, (1 - pt.fA) * (1 - pt.fB));
+      within(atomic.atomicFailures[0]!, pt.fA);
+      within(atomic.atomicFailures[1]!, pt.fB);
       const measured = mean(split.profits) - mean(atomic.profits);
       const se = Math.sqrt(variance(split.profits) / slots + variance(atomic.profits) / slots);
       console.log(`${name}: E[split] − E[atomic] measured ${measured.toFixed(4)} ± ${se.toFixed(4)} Y (SE), closed form ${diff.toFixed(4)} Y; π = ${pi.toFixed(4)} Y`);
@@ -163,4 +167,127 @@ describe('Silva & Livshits (2024): expected profit of split minus atomic cross-r
       expect(Math.abs(measured - diff)).toBeLessThan(4 * se);
     });
   }
+});
+
+/** Two busy rollups with CEX-DEX arbitrageurs and a split cross-rollup arbitrageur. */
+function busyWorld(overrides: { sequencing?: object; fA?: number; fB?: number; unwind?: object; slots?: number; sigma?: number } = {}) {
+  const users = { arrivalsPerSlot: 3, medianSizeY: 20_000, sizeLogSd: 0.5, slippageTolerance: 0.02 };
+  return resolveMarketConfig({
+    seed: 5,
+    slots: overrides.slots ?? 600,
+    reference: { initialPriceYPerX: 2000, sigmaPerYear: overrides.sigma ?? 1.5 },
+    rollups: [
+      { id: 'A', gasToken: 'X', pool: { reserveX: 500, reserveY: 1_000_000, fee: 0.003 }, users, inclusionFailureProbability: overrides.fA ?? 0 },
+      { id: 'B', gasToken: 'Y', pool: { reserveX: 500, reserveY: 1_000_000, fee: 0.001 }, users, inclusionFailureProbability: overrides.fB ?? 0 },
+    ],
+    searchers: [
+      { kind: 'cex-dex', id: 'arb-A', rollup: 'A', latencyMs: 300 },
+      { kind: 'cex-dex', id: 'arb-B', rollup: 'B', latencyMs: 300 },
+      { kind: 'cross-rollup', id: 'x', rollups: ['A', 'B'], bundling: 'split', ...(overrides.unwind ? { unwind: overrides.unwind } : {}) },
+    ],
+    ...(overrides.sequencing ? { sequencing: overrides.sequencing } : {}),
+  });
+}
+
+describe('inclusion failures per rollup', () => {
+  it('leave every other stream aligned: the same users arrive, slot by slot, with or without them', () => {
+    const arrivals = (config: ReturnType<typeof busyWorld>) => {
+      const out: number[] = [];
+      run(config, (rows) => void out.push(rows[0]!.userCount, rows[1]!.userCount));
+      return out;
+    };
+    expect(arrivals(busyWorld({ fA: 0.5, fB: 0.2, slots: 200 }))).toEqual(arrivals(busyWorld({ slots: 200 })));
+  });
+
+  it('under separate sequencing a split leg lands with (1 − legFailureProbability)(1 − f_r), an inclusion failure drawn for every included leg (binomial, 4 SE)', () => {
+    const p = 0.2;
+    const fA = 0.3;
+    // The cross-rollup arbitrageur alone at the top of each block, unwinding at the CEX: none of its legs can revert.
+    const base = busyWorld({ sequencing: { mode: 'separate', legFailureProbability: p }, fA, unwind: { venue: 'cex', costBp: 5 } });
+    const config = resolveMarketConfig({ ...base, searchers: base.searchers.filter((s) => s.kind === 'cross-rollup') });
+    const n = [0, 0];
+    const landed = [0, 0];
+    const failed = [0, 0];
+    run(config, (rows) => {
+      rows.forEach((r, i) => {
+        n[i]! += r.bidCount;
+        landed[i]! += r.crossArbLegs;
+        failed[i]! += r.legInclusionFailures;
+        expect(r.atomicFailures).toBe(0); // nothing atomic under separate
+      });
+    });
+    const within = (k: number, m: number, q: number) => expect(Math.abs(k / m - q)).toBeLessThan(4 * Math.sqrt((q * (1 - q)) / m));
+    expect(n[0]).toBeGreaterThan(200);
+    within(failed[0]!, n[0]!, fA);
+    within(landed[0]!, n[0]!, (1 - p) * (1 - fA));
+    expect(failed[1]).toBe(0); // f_B = 0
+    within(landed[1]!, n[1]!, 1 - p); // B's legs only fail as before
+  });
+});
+
+/** `busyWorld` with the cross-rollup arbitrageur alone (no other searcher's swaps on either pool). */
+function crossOnly(overrides: Parameters<typeof busyWorld>[0]) {
+  const base = busyWorld(overrides);
+  return resolveMarketConfig({ ...base, searchers: base.searchers.filter((s) => s.kind === 'cross-rollup') });
+}
+
+describe('unwinding venues', () => {
+  it('cex: a lone leg is sold at once at the reference price less costBp, booked on its rollup in the same slot; rollup tokens stay conserved', () => {
+    const k = 25 / 1e4;
+    let lone = 0;
+    const w = run(crossOnly({ fA: 0.3, fB: 0.3, unwind: { venue: 'cex', costBp: 25 } }), (rows, trace, ws) => {
+      expect(trace.some((e) => e.kind === 'unwind')).toBe(false); // nothing is unwound on-chain
+      expect(ws.searchers[0]!.openLegs).toEqual([]);
+      for (let r = 0; r < 2; r++) {
+        for (const t of ['X', 'Y'] as const) expect(Math.abs(supplyDrift(ws, r, t))).toBeLessThan(1e-9 * ws.rollups[r]!.initialSupply[t]);
+        const row = rows[r]!;
+        if (row.legFailures === 0) {
+          expect(row.legFailureLossY).toBe(0);
+          continue;
+        }
+        lone++;
+        // Its loss is the leg's gross profit given back plus k of what it bought (worth profit + input at P).
+        expect(row.legFailureLossY + row.crossArbProfitY).toBeCloseTo(k * (row.crossArbProfitY + row.arbVolumeY), 6);
+      }
+    });
+    expect(lone).toBeGreaterThan(50);
+    expect(w.searchers[0]!.cex.X).not.toBe(0); // the CEX side is where the unwinds went
+  });
+
+  it('hold with horizonSlots 0 is the pool venue, byte for byte', () => {
+    const rowsOf = (unwind: object) => {
+      const out: string[] = [];
+      run(crossOnly({ fA: 0.3, unwind, slots: 300 }), (rows) => void out.push(JSON.stringify(rows)));
+      return out;
+    };
+    expect(rowsOf({ venue: 'hold', horizonSlots: 0 })).toEqual(rowsOf({ venue: 'pool' }));
+  });
+
+  it('hold: a lone leg is unwound in its pool at the first block where that loses nothing, and at the horizon at the latest', () => {
+    const horizon = 5;
+    const lifetimes: number[] = [];
+    const born = new Map<number, number>();
+    let slot = 0;
+    run(crossOnly({ fA: 0.3, fB: 0.3, unwind: { venue: 'hold', horizonSlots: horizon } }), (rows, trace, ws) => {
+      const legs = ws.searchers[0]!.openLegs;
+      for (const leg of legs) {
+        expect(leg.heldBlocks).toBeLessThan(horizon);
+        if (!born.has(leg.amount)) born.set(leg.amount, slot);
+      }
+      const open = new Set(legs.map((l) => l.amount));
+      const gone = [...born.keys()].filter((a) => !open.has(a));
+      for (const a of gone) {
+        const life = slot - born.get(a)!;
+        lifetimes.push(life);
+        // An early exit happens only when the leg and its unwind lose nothing at the reference price.
+        if (life < horizon && gone.length === 1) expect(rows.reduce((x, r) => x + r.legFailureLossY, 0)).toBeLessThanOrEqual(1e-9);
+        born.delete(a);
+      }
+      if (gone.length > 0) expect(trace.some((e) => e.kind === 'unwind')).toBe(true);
+      slot++;
+    });
+    expect(lifetimes.length).toBeGreaterThan(30);
+    expect(Math.max(...lifetimes)).toBe(horizon); // the horizon binds for some
+    expect(lifetimes.some((l) => l < horizon)).toBe(true); // others leave early, at no loss
+  });
 });
