@@ -190,6 +190,20 @@ function busyWorld(overrides: { sequencing?: object; fA?: number; fB?: number; u
 }
 
 describe('inclusion failures per rollup', () => {
+  it('a bundle that won but failed to land is credited what happened for every action of its grid: no regret from the rollup\'s failure', () => {
+    const pt: Point = { reserveYA: 990_000, reserveYB: 1_010_000, fee: 0.003, priceP: 2000, fA: 1, fB: 0, costBp: 0 };
+    const countered = (fA: number) => {
+      const w = run(closedFormWorld({ ...pt, fA }, 'atomic', 50, 3), () => {}, true);
+      return w.searchers[0]!.bidding;
+    };
+    const never = countered(1); // A never lands: every atomic bundle fails, nothing is paid or earned
+    expect(never.auctions).toBe(50);
+    expect(never.payoffY).toBe(0);
+    expect(never.counterfactualY.length).toBeGreaterThan(1);
+    expect(never.counterfactualY.every((v) => v === 0)).toBe(true);
+    expect(countered(0).counterfactualY.some((v) => v > 0)).toBe(true); // landing, the replay credits winning bids
+  });
+
   it('leave every other stream aligned: the same users arrive, slot by slot, with or without them', () => {
     const arrivals = (config: ReturnType<typeof busyWorld>) => {
       const out: number[] = [];

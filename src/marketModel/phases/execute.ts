@@ -153,7 +153,12 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
     inclusion ??= inclusionFailure(rt, world);
     const controllers = world.rollups.map((r) => expressLaneController(world, r.index, ctx.startMs));
     const tally = world.rollups.map(() => zeroTally('execute', columns!));
-    const inclusionFails = (b: Bundle) => inclusion!(b, tally);
+    const failedToLand = new Set<Bundle>();
+    const inclusionFails = (b: Bundle) => {
+      const failed = inclusion!(b, tally);
+      if (failed) failedToLand.add(b);
+      return failed;
+    };
     const x: SlotExecution = { world, tally, controllers, done: new Set(), fronts: new Map(), legResults: new Map(), legFails, inclusionFails };
     const executed = new Set<Allocated>();
     const trace: TraceEntry[] = [];
@@ -171,6 +176,6 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
     }
     const executedAllocations = auction.allocated.filter((a) => executed.has(a));
     settleLegRisk(x, bundles, executedAllocations, x.legResults);
-    return { trace, executed: executedAllocations, tally: x.tally };
+    return { trace, executed: executedAllocations, tally: x.tally, failedToLand };
   };
 }
