@@ -3,6 +3,7 @@ import { resolveMarketConfig } from '../../src/config/loadConfig.js';
 import { stepSlot } from '../../src/engine/simulation.js';
 import { supplyDrift } from '../../src/marketModel/conservation.js';
 import { buildMarketSimulation } from '../../src/marketModel/marketModel.js';
+import { MarketRun } from '../../src/marketModel/marketRun.js';
 import type { TraceEntry } from '../../src/marketModel/slot.js';
 import type { RollupSlotRecord } from '../../src/marketModel/slotRecord.js';
 import type { WorldState } from '../../src/marketModel/types.js';
@@ -303,5 +304,21 @@ describe('unwinding venues', () => {
     expect(lifetimes.length).toBeGreaterThan(30);
     expect(Math.max(...lifetimes)).toBe(horizon); // the horizon binds for some
     expect(lifetimes.some((l) => l < horizon)).toBe(true); // others leave early, at no loss
+  });
+});
+
+describe('checkpoints', () => {
+  it('a run with inclusion failures and held legs restored from its JSON snapshot continues exactly as a straight run', () => {
+    const config = busyWorld({ fA: 0.3, fB: 0.2, unwind: { venue: 'hold', horizonSlots: 6 }, slots: 300 });
+    const straightRows: unknown[] = [];
+    const straight = MarketRun.start(config, { onRow: (r) => void straightRows.push(r) });
+    straight.step(300);
+    const rows: unknown[] = [];
+    const first = MarketRun.start(config, { onRow: (r) => void rows.push(r) });
+    first.step(137);
+    const snap = JSON.parse(JSON.stringify(first.snapshot()));
+    expect(Object.keys(snap.streams)).toContain('inclusion');
+    MarketRun.restore(config, snap, { onRow: (r) => void rows.push(r) }).step(300);
+    expect(JSON.stringify(rows)).toBe(JSON.stringify(straightRows));
   });
 });
