@@ -56,6 +56,6 @@ export const validatorSchema = z
 export const sequencingSchema = z
   .object({
     mode: z.enum(['shared', 'separate']).default('shared').describe('`shared`: one proposer and one auction for the super-block of all rollups (atomic bundles execute on all their rollups or none). `separate`: each rollup has its own proposer and auction, and cross-rollup opportunities can only be bid leg by leg.'),
-    legFailureProbability: probability().default(0).describe('Under `separate`: probability that an included leg of a split bundle still fails to land, in [0, 1].'),
+    legFailureProbability: probability().default(0).describe('Under `separate`: probability that an included leg of a split bundle still fails to land, in [0, 1]. Independent of, and drawn before, the leg\'s rollup\'s `rollups[].inclusionFailureProbability`: a split leg under `separate` lands with (1 − legFailureProbability)(1 − inclusionFailureProbability).'),
   })
   .strict();

@@ -6,6 +6,7 @@ import { governanceSchema, reportingSchema } from './trustSchema.js';
 import { builderSchema, searcherSchema, sequencingSchema, validatorSchema } from './agentsSchema.js';
 import { schemaKeyField } from './schemaKey.js';
 import { checkBidding } from './biddingChecks.js';
+import { inclusionFailureDescription } from './legRiskSchema.js';
 import { timeboostSchema } from './timeboostSchema.js';
 export { timeboostOf, timeboostSchema, type TimeboostConfig } from './timeboostSchema.js';
 import { checkMechanismTiming } from './mechanismTimingChecks.js';
@@ -106,6 +107,7 @@ export const rollupSchema = z
     feeModel: feeModelSchema.default(feeModelSchema.parse({})).describe('The rollup\'s EIP-1559-style base fee per byte of transaction data.'),
     ordering: z.enum(rollupOrderings).default('auction').describe('How this rollup orders its part of the block, whoever builds it: `auction`, the builder orders freely (positions are sold); `fcfs`, by arrival time (bundles only behind their target; latency decides who is first); `encrypted`, order committed before contents are revealed (no bundle can target a transaction of the same block); `timeboost`, Arbitrum\'s Timeboost: `fcfs` except that every transaction but the express-lane controller\'s takes its place `timeboost.nonExpressDelayMs` later, control of each round being sold in a second-price auction (see `timeboost`); `priority-fee`, the rollup\'s sequencer orders by priority fee (OP Stack, Base): searchers pay their bids as priority fees, each position goes to the highest fee (first-price; sandwiches remain possible) and the rollup\'s treasury keeps the fee — builders and the proposer do not sell these positions (Robinson & White 2024, "Priority Is All You Need").'),
     timeboost: timeboostSchema.optional().describe('Timeboost\'s rounds, auction and delay; only with `ordering: "timeboost"` (absent: the defaults).'),
+    inclusionFailureProbability: z.number().min(0).max(1).default(0).describe(inclusionFailureDescription),
   })
   .strict();
 

@@ -124,6 +124,12 @@ export interface ExecutionOutcome {
   readonly trace: readonly TraceEntry[];
   readonly executed: readonly Allocated[];
   readonly tally: readonly Tally<'execute'>[];
+  /**
+   * Bundles that won their positions but failed to land by an inclusion failure
+   * (`rollups[].inclusionFailureProbability`): nothing the bid controls, so the learn step does not
+   * replay their auctions as if the bid alone had decided (absent: none).
+   */
+  readonly failedToLand?: ReadonlySet<Bundle>;
 }
 
 /** Everything one slot decided and did, handed to the recorder. */

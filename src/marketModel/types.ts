@@ -13,7 +13,10 @@ import type { SlotSale } from './aheadOfTime.js';
  * the arrivals and price step of nature) change what is below.
  */
 
-/** A lone leg of a split opportunity, held until unwound on its own pool in the next block. */
+/**
+ * A lone leg of a split opportunity, held until unwound on its own pool: in the next block, or under
+ * `unwind.venue: "hold"` up to `horizonSlots` blocks later (a CEX unwind is immediate and never held).
+ */
 export interface OpenLeg {
   readonly rollup: number;
   /** Token the lone leg bought; the unwind sells it back. */
@@ -22,6 +25,8 @@ export interface OpenLeg {
   /** Inventory change of the lone leg (for the loss booked at unwind). */
   readonly deltaX: number;
   readonly deltaY: number;
+  /** Blocks since the leg failed that it has been held through (0 until its first unwind attempt). */
+  readonly heldBlocks: number;
 }
 
 export interface BuilderState {

@@ -114,7 +114,7 @@ describe('token conservation, flow by flow', () => {
     const x = blockExecution(w);
     const leg = executeLegs(x, bundle({ legs: [{ rollup: 1, tokenIn: 'Y', amountIn: 20_000, minAmountOut: 0 }] }))!;
     const out = leg[0]!.amountOut;
-    w.searchers[0]!.openLegs.push({ rollup: 1, token: 'X', amount: out, deltaX: out, deltaY: -20_000 });
+    w.searchers[0]!.openLegs.push({ rollup: 1, token: 'X', amount: out, deltaX: out, deltaY: -20_000, heldBlocks: 0 });
     const before = supplies(w);
     unwindOpenLegs(x, 0);
     expectConserved(w, before);

@@ -4,6 +4,7 @@ import type { Pool, Token } from '../../market/amm/types.js';
 import type { Bundle, SwapLeg } from '../../market/orders/types.js';
 import type { BidStrategy } from './bidStrategy.js';
 import { defineSearcherKind } from './searcherKind.js';
+import { unwindDescription, unwindSchema } from './unwindVenue.js';
 import { yToGas } from './units.js';
 
 /** What a cross-rollup arbitrageur sees: the two pools and their gas tokens. */
@@ -78,6 +79,7 @@ export const crossRollup = defineSearcherKind({
     rollups: z.tuple([z.string().min(1), z.string().min(1)]).describe('Ids of the two (different) rollups whose pools this searcher arbitrages against each other.'),
     bundling: z.enum(['atomic', 'split']).default('atomic').describe("`atomic`: one bundle over both legs and one bid, paid on `payOn` in its gas token (only a shared sequencer can sell it; under `separate` sequencing it is sent split). `split`: one bundle and half the bid per leg, each paid in its own rollup's gas token, each leg won or lost on its own."),
     payOn: z.string().min(1).optional().describe('For atomic bundles: id of the rollup (one of `rollups`) whose gas token pays the bid; absent, the first.'),
+    unwind: unwindSchema.default({ venue: 'pool' }).describe(unwindDescription),
   },
   rollupsOf: (c) => c.rollups,
   check: (c) => [

@@ -7,6 +7,7 @@ import { trySwapExactIn } from '../feasibleSwap.js';
 import { tableColumns, zeroTally, type ColumnSpec } from '../columns.js';
 import { bookSearcherSwap, chargeDataFee, executeLegs, type BlockExecution } from '../executeBundle.js';
 import { executionPlan, itemTimeMs, placingOf, type PlanItem, type Placing } from '../executionPlan.js';
+import { inclusionFailure } from '../inclusion.js';
 import { settleLegRisk, unwindOpenLegs } from '../legRisk.js';
 import { sameSequencer } from '../membership.js';
 import type { ModelRuntime } from '../runtime.js';
@@ -75,6 +76,8 @@ interface SlotExecution extends BlockExecution {
   readonly legResults: Map<Allocated, SwapResult[]>;
   /** Draws whether an included split leg still fails to land (its rollups on separate sequencers). */
   readonly legFails: (bundle: Bundle) => boolean;
+  /** Draws whether an included cross-rollup bundle fails to land by its rollups' inclusion failures (inclusion.ts). */
+  readonly inclusionFails: (bundle: Bundle) => boolean;
 }
 
 /** Runs one plan item; returns whether it executed. */
@@ -90,7 +93,8 @@ function run(item: PlanItem, x: SlotExecution): boolean {
       return ok;
     }
     case 'bundle': {
-      if (item.won.bundle.group !== undefined && x.legFails(item.won.bundle)) return false;
+      const legFailed = item.won.bundle.group !== undefined && x.legFails(item.won.bundle);
+      if (x.inclusionFails(item.won.bundle) || legFailed) return false; // both drawn: fixed draws per bundle
       const res = executeLegs(x, item.won.bundle);
       if (res) x.legResults.set(item.won, res);
       return res !== null;
@@ -134,18 +138,28 @@ function traceEntry(item: PlanItem, slotStartMs: number, place: Placing): TraceE
  * backruns. Changes pools, inventories and treasuries; empties the mempools (but for swaps that
  * arrived after the block was committed to, which wait for the next). Returns the trace, the
  * allocations that executed (only they pay, at settlement) and the block's statistics. Under
- * `separate` sequencing each executed split leg still fails with `legFailureProbability`; lone legs
- * are held and unwound next block.
+ * `separate` sequencing each executed split leg still fails with `legFailureProbability`, and under
+ * either mode a cross-rollup bundle fails to land by its rollups' `inclusionFailureProbability`
+ * (inclusion.ts); lone legs are unwound where their searcher's `unwind` says (legRisk.ts).
  */
 export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], auction: AuctionOutcome, ctx: SlotContext) => ExecutionOutcome {
   const legs = rt.dist('legs');
+  let inclusion: ReturnType<typeof inclusionFailure> | null = null;
   let columns: readonly ColumnSpec[] | null = null; // the config never changes: resolved once
   return (world, bundles, auction, ctx) => {
     columns ??= tableColumns(world.config.searchers.map((s) => s.kind));
     const p = world.config.sequencing.legFailureProbability;
     const legFails = (b: Bundle) => p > 0 && !sameSequencer(world, world.searchers[b.searcher]!.rollups) && legs.bernoulli(p);
+    inclusion ??= inclusionFailure(rt, world);
     const controllers = world.rollups.map((r) => expressLaneController(world, r.index, ctx.startMs));
-    const x: SlotExecution = { world, tally: world.rollups.map(() => zeroTally('execute', columns!)), controllers, done: new Set(), fronts: new Map(), legResults: new Map(), legFails };
+    const tally = world.rollups.map(() => zeroTally('execute', columns!));
+    const failedToLand = new Set<Bundle>();
+    const inclusionFails = (b: Bundle) => {
+      const failed = inclusion!(b, tally);
+      if (failed) failedToLand.add(b);
+      return failed;
+    };
+    const x: SlotExecution = { world, tally, controllers, done: new Set(), fronts: new Map(), legResults: new Map(), legFails, inclusionFails };
     const executed = new Set<Allocated>();
     const trace: TraceEntry[] = [];
     const cutoff = commitCutoffMs(world, ctx);
@@ -162,6 +176,6 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
     }
     const executedAllocations = auction.allocated.filter((a) => executed.has(a));
     settleLegRisk(x, bundles, executedAllocations, x.legResults);
-    return { trace, executed: executedAllocations, tally: x.tally };
+    return { trace, executed: executedAllocations, tally: x.tally, failedToLand };
   };
 }

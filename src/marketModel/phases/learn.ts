@@ -146,6 +146,8 @@ function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], de
  * bid on: it won when all of its bundles executed; a counterfactual bid wins when each of its legs
  * beats the best rival bid for the same positions (see positionAuction.ts and `legsOf`). Builders'
  * records hold expected payoffs (what regret compares); learners learn from what happened to them.
+ * An opportunity whose bundle won but failed to land by an inclusion failure is credited, for every
+ * action, what happened.
  * Searchers' expectations of a Timeboost rollup's opportunities (what they bid for its express lane
  * on) move toward what they found this slot.
  */
@@ -189,7 +191,11 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
     const legs = wantsCounterfactuals || strategy.name === 'q-learning' ? legsOf(world, input, own, d.bidY, seenBy) : [];
     // The rule its positions were sold by (first-price on a priority-fee rollup, the OFA's pricing for an OFA user's backrun).
     const rule = bundleMechanism(world, own[0]!, input.auction.ofaUsers ?? NO_USERS).name as PositionRule;
-    const counterfactualY = wantsCounterfactuals ? counterfactualsOf(record, rule, d.valueY, legs) : null;
+    // A bundle that won but failed to land (inclusion.ts) would have failed at any bid: rather than
+    // replay its auction as if the bid decided the payoff, every action is credited what happened
+    // (the auction adds nothing to regret and teaches no preference).
+    const failedToLand = own.some((b) => input.execution.failedToLand?.has(b) === true);
+    const counterfactualY = !wantsCounterfactuals ? null : failedToLand ? record.counterfactualY.map(() => payoffY) : counterfactualsOf(record, rule, d.valueY, legs);
     // The winning bid for its positions, on the decision's basis (Q-learning's next state).
     const rivalOnDecisionBasis = legs.reduce((m, l) => (l.bestRivalY === null || !(l.share > 0) ? m : Math.max(m, l.bestRivalY / l.share)), 0);
     recordAuction(record, world.config.bidding.windowSlots, { slot: input.slot, valueY: d.valueY, bidY: d.bidY, won, payoffY, counterfactualY });
