@@ -34,10 +34,13 @@ const ULP = 2 ** -52;
 const shipped = ['configs/baseline.json', ...readdirSync('configs/scenarios').filter((f) => f.endsWith('.json')).sort().map((f) => join('configs/scenarios', f))];
 const marketScenarios = shipped.filter((p) => ((JSON.parse(readFileSync(p, 'utf8')) as { kind?: string }).kind ?? 'market') === 'market');
 // Variants whose flows no shipped scenario has: a partial-block auction's local part pays the proposer directly.
-const variants: readonly { path: string; sets: readonly string[] }[] = ['greedy', 'fcfs'].map((localBuild) => ({
+const variants: { path: string; sets: readonly string[] }[] = ['greedy', 'fcfs'].map((localBuild) => ({
   path: 'configs/scenarios/shared-vs-separate.json',
   sets: [`mechanism=${JSON.stringify({ name: 'partial-block', topOfBlockShare: 0.25, localBuild })}`],
 }));
+// An atomic cross-rollup searcher paying its bids on both legs (payOn "both"): each share is bought and paid on its own rollup.
+const bothLegs = { kind: 'cross-rollup', id: 'cross', rollups: ['A', 'B'], bundling: 'atomic', payOn: 'both', payOnRatio: 0.3, bidFraction: 0.6 };
+variants.push({ path: 'configs/scenarios/shared-vs-separate.json', sets: [`searchers=${JSON.stringify([bothLegs, { kind: 'backrun', id: 'backrun-A', rollup: 'A', bidFraction: 0.6 }])}`] });
 const cases = [...marketScenarios.map((path) => ({ path, sets: [] as readonly string[] })), ...variants];
 
 describe(`token conservation over ${SLOTS} slots of every shipped market scenario`, () => {
