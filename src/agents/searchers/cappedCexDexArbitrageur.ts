@@ -18,6 +18,7 @@ export const cappedCexDex = defineSearcherKind({
   },
   rollupsOf: (c) => [c.rollup],
   mempool: 'none',
+  hedges: true,
   books: { swaps: 'cappedArbCount', profitY: 'cappedArbProfitY' },
   columns: [
     { name: 'capped_arb_trades', field: 'cappedArbCount', type: 'count', unit: 'swaps', meaning: 'Executed swaps of capped CEX-DEX arbitrageurs.', summary: { sum: 'capped_arb_trades' } },
@@ -28,7 +29,10 @@ export const cappedCexDex = defineSearcherKind({
     const p = v.refPriceYPerX;
     const best = optimalArbAgainstPrice(r.pool, p);
     if (best.tokenIn === null) return [];
-    const amountIn = Math.min(best.amountIn, best.tokenIn === 'Y' ? c.maxTradeY : c.maxTradeY / p);
+    const capped = Math.min(best.amountIn, best.tokenIn === 'Y' ? c.maxTradeY : c.maxTradeY / p);
+    // Under `capital.negative: "forbid"`, also no more than it holds.
+    const amountIn = v.spendable ? Math.min(capped, v.spendable[0]![best.tokenIn]) : capped;
+    if (!(amountIn > 0)) return [];
     const out = quoteExactIn(r.pool, best.tokenIn, amountIn);
     const valueY = best.tokenIn === 'Y' ? out * p - amountIn : out - amountIn * p;
     if (valueY <= v.minProfitY) return [];

@@ -30,6 +30,7 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
     arrivalMs: slotStartMs + cfg.latencyMs,
     atomicAllowed: sameSequencer(world, s.rollups),
     group,
+    spendable: cfg.capital?.negative === 'forbid' ? s.rollups.map((r) => s.onchain[r]!) : null,
   };
   return kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)).filter(isFinite);
 }

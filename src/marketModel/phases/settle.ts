@@ -5,6 +5,7 @@ import { nextBaseFee } from '../../market/fees/eip1559.js';
 import { bidShares } from '../../market/orders/bidShares.js';
 import type { Balances, Bundle } from '../../market/orders/types.js';
 import { zeroTally, type Tally } from '../columns.js';
+import { chargeFinancing } from '../capital.js';
 import { payBuilderBlock } from '../payBuilderBlock.js';
 import { applyTickets } from '../tickets.js';
 import type { AuctionOutcome, ExecutionOutcome, WinningBlock } from '../slot.js';
@@ -166,6 +167,7 @@ export function settleSlot(world: WorldState, auction: AuctionOutcome, execution
     world.validatorRevenueY[auction.proposers[r.index]!]! += y;
   }
   settleExpressLane(world, expressLane, slotStartMs, tally);
+  chargeFinancing(world, tally);
   for (const rollup of world.rollups) {
     const stats = tally[rollup.index]!;
     dispose(world, rollup, stats);
