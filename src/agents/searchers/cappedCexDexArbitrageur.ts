@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { quoteExactIn } from '../../market/amm/index.js';
 import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
+import { cutToCapital } from './cutToCapital.js';
+import { bestHedgedTrade } from './hedgedTrade.js';
 import { defineSearcherKind } from './searcherKind.js';
 import { yToGas } from './units.js';
 
@@ -31,11 +32,11 @@ export const cappedCexDex = defineSearcherKind({
     if (best.tokenIn === null) return [];
     const capped = Math.min(best.amountIn, best.tokenIn === 'Y' ? c.maxTradeY : c.maxTradeY / p);
     // Under `capital.negative: "forbid"`, also no more than it holds.
-    const amountIn = v.spendable ? Math.min(capped, v.spendable[0]![best.tokenIn]) : capped;
-    if (!(amountIn > 0)) return [];
-    const out = quoteExactIn(r.pool, best.tokenIn, amountIn);
-    const valueY = best.tokenIn === 'Y' ? out * p - amountIn : out - amountIn * p;
-    if (valueY <= v.minProfitY) return [];
+    const maxIn = v.spendable ? Math.min(capped, v.spendable[0]![best.tokenIn]) : capped;
+    // With a CEX venue, sized for the hedge's net of fee and impact (hedgedTrade.ts).
+    const trade = v.cex ? bestHedgedTrade(r.pool, best.tokenIn, maxIn, p, v.cex) : cutToCapital(r.pool, best.tokenIn, maxIn, maxIn, p);
+    if (trade === null || trade.profitY <= v.minProfitY) return [];
+    const { amountIn, amountOut: out, profitY: valueY } = trade;
     const { bidY: offered, decision } = strategy.bid({ valueY, rollup: r.index });
     const bidY = Math.min(valueY, offered);
     const leg = { rollup: r.index, tokenIn: best.tokenIn, amountIn, minAmountOut: out * (1 - 1e-9) };

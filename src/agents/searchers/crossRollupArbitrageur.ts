@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { optimalCrossPoolArb } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
-import type { Bundle, SwapLeg } from '../../market/orders/types.js';
+import type { Balances, Bundle, SwapLeg } from '../../market/orders/types.js';
+import { cutCycleToCapital } from './cutToCapital.js';
 import type { BidStrategy } from './bidStrategy.js';
 import { defineSearcherKind } from './searcherKind.js';
 import { yToGas } from './units.js';
@@ -24,6 +25,8 @@ export interface CrossRollupView {
   readonly group: number;
   /** When the bundles arrive (slot start + the searcher's latency), ms. */
   readonly arrivalMs: number;
+  /** Under `capital.negative: "forbid"`: what it holds on each rollup, in `rollups` order (the cycle is cut to it); absent or null, unlimited. */
+  readonly spendable?: readonly [Balances, Balances] | null;
 }
 
 /**
@@ -33,9 +36,12 @@ export interface CrossRollupView {
  * one bundle per leg, each bidding half the bid in its own rollup's gas token.
  */
 export function proposeCrossRollupBundles(view: CrossRollupView, strategy: BidStrategy): Bundle[] {
-  const arb = optimalCrossPoolArb(view.pools[0], view.pools[1]);
-  if (arb.buyOn === null || arb.profitY <= view.minProfitY) return [];
-  const [buy, sell] = arb.buyOn === 'A' ? [0, 1] : [1, 0];
+  const best = optimalCrossPoolArb(view.pools[0], view.pools[1]);
+  if (best.buyOn === null) return [];
+  const [buy, sell] = best.buyOn === 'A' ? [0, 1] : [1, 0];
+  const held = view.spendable;
+  const arb = held ? cutCycleToCapital(view.pools[buy]!, view.pools[sell]!, best.amountYIn, held[buy]!.Y, held[sell]!.X) : best;
+  if (arb === null || arb.profitY <= view.minProfitY) return [];
   const legs: SwapLeg[] = [
     { rollup: view.rollups[buy]!, tokenIn: 'Y', amountIn: arb.amountYIn, minAmountOut: arb.amountX * (1 - 1e-9) },
     { rollup: view.rollups[sell]!, tokenIn: 'X', amountIn: arb.amountX, minAmountOut: arb.amountYOut * (1 - 1e-9) },
@@ -112,6 +118,7 @@ export const crossRollup = defineSearcherKind({
       minProfitY: v.minProfitY,
       group: v.group,
       arrivalMs: v.arrivalMs,
+      spendable: v.spendable ? [v.spendable[0]!, v.spendable[1]!] : null,
       ...(c.payOnRatio === undefined ? {} : { payOnRatio: c.payOnRatio }),
     };
     return proposeCrossRollupBundles(view, strategy);

@@ -1,4 +1,4 @@
-import { quoteExactIn } from '../../market/amm/index.js';
+import { quoteExactIn, swapExactOut } from '../../market/amm/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
 
 /** A single swap against the reference price: its input, output and profit (Y at the reference). */
@@ -22,4 +22,30 @@ export function cutToCapital(pool: Pool, tokenIn: Token, amountIn: number, maxIn
   const out = quoteExactIn(pool, tokenIn, size);
   const profitY = tokenIn === 'Y' ? out * p - size : out - size * p;
   return { tokenIn, amountIn: size, amountOut: out, profitY };
+}
+
+/** A two-pool cycle: Y paid on the buy pool, X bought and sold on the other pool, Y received. */
+export interface SizedCycle {
+  readonly amountYIn: number;
+  readonly amountX: number;
+  readonly amountYOut: number;
+  readonly profitY: number;
+}
+
+/**
+ * A cross-pool cycle paying `amountYIn` on `buyPool`, cut so it spends at most `maxY` of Y there and
+ * sells at most `maxX` of X on `sellPool` (what the searcher holds on each rollup: the two legs run
+ * on different rollups, so the X sold must already be held on the selling one). The cycle's profit
+ * is concave in the Y paid in (a composition of two constant-product swaps, Wang et al. 2022,
+ * arXiv:2105.02784), so the largest fundable size is the best one below the optimum. Null when
+ * nothing can be funded.
+ */
+export function cutCycleToCapital(buyPool: Pool, sellPool: Pool, amountYIn: number, maxY: number, maxX: number): SizedCycle | null {
+  if (!(maxY > 0) || !(maxX > 0)) return null;
+  // Y it takes to buy maxX of X on the buy pool (none can be bought past its reserve).
+  const yForMaxX = maxX < buyPool.reserveX ? swapExactOut(buyPool, 'X', maxX).amountIn : Infinity;
+  const yIn = Math.min(amountYIn, maxY, yForMaxX);
+  const amountX = Math.min(quoteExactIn(buyPool, 'Y', yIn), maxX);
+  const amountYOut = quoteExactIn(sellPool, 'X', amountX);
+  return { amountYIn: yIn, amountX, amountYOut, profitY: amountYOut - yIn };
 }

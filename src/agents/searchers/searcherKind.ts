@@ -32,6 +32,8 @@ export interface SearcherView {
    * the most a swap may spend of each token; absent or null, unlimited (balances may go negative).
    */
   readonly spendable?: readonly Balances[] | null;
+  /** Hedging kinds: its CEX venue (fee in bp, depth in Y), to size for the hedge's net; absent or null, free and infinitely deep. */
+  readonly cex?: { readonly feeBp: number; readonly depthY?: number | undefined } | null;
 }
 
 /**

@@ -31,6 +31,7 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
     atomicAllowed: sameSequencer(world, s.rollups),
     group,
     spendable: cfg.capital?.negative === 'forbid' ? s.rollups.map((r) => s.onchain[r]!) : null,
+    cex: cfg.cex ?? null,
   };
   return kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)).filter(isFinite);
 }
