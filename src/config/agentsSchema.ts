@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { searcherKinds } from '../agents/searchers/registry.js';
 import type { SearcherKind } from '../agents/searchers/searcherKind.js';
+import { capitalSchema, cexSchema } from './capitalSchema.js';
 import { latencyFields, latencyJitterSchema } from './latencySchema.js';
 import { choicesSchema, strategySchema } from './strategySchema.js';
 
@@ -20,6 +21,8 @@ const searcherCommon = {
   strategy: strategySchema.default({ name: 'fixed-fraction' }).describe('How it bids for each opportunity (default `fixed-fraction`: `bidFraction` of the value); see `bidding` for what it learns after each auction.'),
   choices: choicesSchema.optional().describe('Discrete choices it learns (bundling, payOn, exclusiveBuilder), overriding those fields slot by slot; absent, it keeps its configured ones.'),
   exclusiveBuilder: z.string().min(1).optional().describe('Id of the only builder this searcher sends bundles to (exclusive order flow); absent, it sends to every builder.'),
+  capital: capitalSchema.optional().describe('Its capital: balances at slot 0 on each of its rollups, and whether a balance may go below zero (trades cut to what it holds) or is financed at a rate. Absent: it starts with nothing and may go negative at no cost.'),
+  cex: cexSchema.optional().describe('Kinds that hedge on the CEX (cex-dex, capped-cex-dex): the fee and depth of the CEX. Absent: free and infinitely deep at the reference price.'),
 };
 
 /** One kind's member of the searcher union: `kind`, its own fields and the common ones. */

@@ -23,6 +23,22 @@ interface Bidders {
 }
 
 /**
+ * A cross-rollup searcher's `payOnRatio` is read only when its atomic bids may be paid on both legs:
+ * `payOn: "both"` (configured, or among `choices.payOn`) and bundles that may be atomic.
+ */
+function checkPayOnRatio(cfg: Bidders, ctx: z.RefinementCtx): void {
+  cfg.searchers.forEach((s, i) => {
+    const f = s as { payOn?: string; payOnRatio?: number; bundling?: string };
+    if (f.payOnRatio === undefined) return;
+    const path = ['searchers', i, 'payOnRatio'];
+    const both = f.payOn === 'both' || (s.choices?.payOn?.includes('both') ?? false);
+    const atomic = cfg.sequencing.mode === 'shared' && (s.choices?.bundling ? s.choices.bundling.includes('atomic') : f.bundling !== 'split');
+    if (!both) ctx.addIssue({ code: 'custom', path, message: 'payOnRatio is read only with payOn "both" (the share of an atomic bid paid on the first rollup); set payOn to "both" or drop payOnRatio' });
+    else if (!atomic) ctx.addIssue({ code: 'custom', path, message: 'payOnRatio only matters for atomic bundles, and this searcher never sends one (bundling "split", or separate sequencing); drop payOnRatio' });
+  });
+}
+
+/**
  * Cross-field checks of the bidders' strategies: the feedback policy is one the mechanism can
  * provide; Hedge gets the payoff of every action and Q-learning its state (the winning bid); an
  * equilibrium strategy has an equilibrium to play; a searcher's choices are options it has.
@@ -72,7 +88,7 @@ export function checkBidding(cfg: Bidders, ctx: z.RefinementCtx): void {
     if (c.payOn !== undefined && !canBeAtomic)
       ctx.addIssue({ code: 'custom', path: at('payOn'), message: 'payOn only matters for atomic bundles, and this searcher never bundles atomically; add "atomic" to choices.bundling or drop choices.payOn' });
     const own = s.rollups ?? [];
-    for (const id of c.payOn ?? []) if (!own.includes(id)) ctx.addIssue({ code: 'custom', path: at('payOn'), message: `payOn option "${id}" is not one of the searcher's rollups (${own.join(', ')})` });
+    for (const id of c.payOn ?? []) if (id !== 'both' && !own.includes(id)) ctx.addIssue({ code: 'custom', path: at('payOn'), message: `payOn option "${id}" is not one of the searcher's rollups (${own.join(', ')}) nor "both"` });
     const builders = cfg.builders.map((b) => b.id);
     for (const id of c.exclusiveBuilder ?? [])
       if (id !== null && !builders.includes(id)) ctx.addIssue({ code: 'custom', path: at('exclusiveBuilder'), message: `unknown builder "${id}"; known builders are ${builders.map((b) => `"${b}"`).join(', ') || '(none)'} (null: every builder)` });
@@ -80,6 +96,7 @@ export function checkBidding(cfg: Bidders, ctx: z.RefinementCtx): void {
     if (arms > MAX_CHOICE_ARMS) ctx.addIssue({ code: 'custom', path: ['searchers', i, 'choices'], message: `${arms} combinations of choices, more than ${MAX_CHOICE_ARMS}; list fewer options` });
   });
   agentChecks('searchers', POSITION_SALE_REVEALS);
+  checkPayOnRatio(cfg, ctx);
   // Invalid mechanism parameters are reported on their own field by the mechanism's schema; the equilibrium check needs valid ones.
   const paramsValid = (() => {
     try {

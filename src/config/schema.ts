@@ -8,6 +8,7 @@ import { schemaKeyField } from './schemaKey.js';
 import { checkBidding } from './biddingChecks.js';
 import { inclusionFailureDescription } from './legRiskSchema.js';
 import { timeboostSchema } from './timeboostSchema.js';
+import { checkCapital } from './capitalSchema.js';
 export { timeboostOf, timeboostSchema, type TimeboostConfig } from './timeboostSchema.js';
 import { checkMechanismTiming } from './mechanismTimingChecks.js';
 import { biddingSchema } from './strategySchema.js';
@@ -284,6 +285,7 @@ export const marketConfigSchema = marketShape
     checkTrust(cfg, ctx);
     checkTimeboost(cfg, ctx);
     checkBidding(cfg, ctx);
+    checkCapital(cfg, (kind) => searcherKind(kind).hedges === true, ctx);
     checkMechanismTiming(cfg, ctx);
     checkLimits(cfg, ctx);
     if (cfg.validators.reduce((a, v) => a + v.stake, 0) <= 0)

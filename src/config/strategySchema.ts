@@ -77,7 +77,7 @@ export const choicesSchema = z
   .strictObject({
     learner: choiceLearnerSchema,
     bundling: z.array(z.enum(['atomic', 'split'])).min(1).refine(distinct, 'bundling lists a value twice; give each option once').optional().describe('Cross-rollup searchers: bundle atomically or leg by leg, e.g. ["atomic", "split"].'),
-    payOn: z.array(z.string().min(1)).min(1).refine(distinct, 'payOn lists a rollup twice; give each once').optional().describe('Cross-rollup searchers: the rollups whose gas token may pay an atomic bid (of its `rollups`).'),
+    payOn: z.array(z.string().min(1)).min(1).refine(distinct, 'payOn lists a rollup twice; give each once').optional().describe('Cross-rollup searchers: the rollups whose gas token may pay an atomic bid (of its `rollups`), or `both` (split by its `payOnRatio`).'),
     exclusiveBuilder: z.array(z.string().min(1).nullable()).min(1).refine(distinct, 'exclusiveBuilder lists a builder twice; give each once').optional().describe('Builders it may send its flow to exclusively; null = every builder.'),
   })
   .describe('Discrete choices the searcher learns with a bandit, one arm per combination of the listed options, chosen each slot and rewarded by the slot\'s payoff ÷ value of its opportunities.');

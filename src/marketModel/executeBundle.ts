@@ -1,4 +1,5 @@
 import { searcherKind } from '../agents/searchers/registry.js';
+import { hedgeOnCex } from './capital.js';
 import { trySwapExactIn } from './feasibleSwap.js';
 import { otherToken } from '../market/amm/otherToken.js';
 import type { SwapResult, Token } from '../market/amm/types.js';
@@ -27,13 +28,10 @@ export function bookSearcherSwap(x: BlockExecution, bundle: Bundle, leg: SwapLeg
   const inv = searcher.onchain[leg.rollup]!;
   inv[leg.tokenIn] -= leg.amountIn;
   inv[tokenOut] += res.amountOut;
-  if (bundle.hedge) {
-    // Sell what was received on the CEX for the token that was paid, at the reference price.
-    searcher.cex[tokenOut] -= res.amountOut;
-    searcher.cex[leg.tokenIn] += tokenOut === 'X' ? res.amountOut * p : res.amountOut / p;
-  }
-  const profitY = valueY(tokenOut, res.amountOut, p) - valueY(leg.tokenIn, leg.amountIn, p);
   const stats = x.tally[leg.rollup]!;
+  // Sell what was received on the CEX for the token that was paid, at the reference price less the venue's costs (capital.ts).
+  if (bundle.hedge) stats.cexHedgeCostY += hedgeOnCex(searcher.cex, x.world.config.searchers[bundle.searcher]!.cex, tokenOut, res.amountOut, p);
+  const profitY = valueY(tokenOut, res.amountOut, p) - valueY(leg.tokenIn, leg.amountIn, p);
   chargeDataFee(x, leg.rollup, inv);
   // Each kind's swaps add to the statistics it names (src/agents/searchers/registry.ts).
   const books = searcherKind(bundle.kind).books;

@@ -1,3 +1,4 @@
+import { initialCapitalY } from './capital.js';
 import { timingOf } from './aheadOfTime.js';
 import { summariseBidder } from '../agents/bidding/bidderRecord.js';
 import type { BidderRecord } from '../agents/bidding/types.js';
@@ -201,7 +202,8 @@ export class SummaryAccumulator {
     const paid = world.searchers.reduce((a, s) => a + s.record.paidY, 0);
     const wonValue = world.searchers.reduce((a, s) => a + s.record.wonValueY, 0);
     const searcherConfig = (s: WorldState['searchers'][number]) => world.config.searchers[s.index]!;
-    const pnl = (s: WorldState['searchers'][number]) => s.onchain.reduce((a, b) => a + valueY(b), 0) + valueY(s.cex);
+    // Net of the capital it started with (capital.ts), valued at the final reference price.
+    const pnl = (s: WorldState['searchers'][number]) => s.onchain.reduce((a, b) => a + valueY(b), 0) + valueY(s.cex) - initialCapitalY(searcherConfig(s), p);
     const effectiveBundling = (s: WorldState['searchers'][number]) => {
       const c = searcherConfig(s);
       return c.kind === 'cross-rollup' ? (world.config.sequencing.mode === 'separate' ? 'split' : c.bundling) : null;

@@ -109,7 +109,7 @@ export const summaryFields: readonly SummaryField[] = [
   f('rollups[].express_lane_revenue_per_round_y', 'Y', 'Timeboost: express_lane_revenue_y ÷ express_lane_auctions, the mean price of a round (0 for an unsold one); null on other orderings or without an auction.'),
   f('searchers[].searcher', '', 'Searcher id.'),
   f('searchers[].kind', '', 'Searcher kind (cex-dex, cross-rollup, backrun, sandwich).'),
-  f('searchers[].pnl_y', 'Y', 'Inventories on every rollup and the CEX account, at the final reference price.'),
+  f('searchers[].pnl_y', 'Y', 'Inventories on every rollup and the CEX account, less the `capital` it started with, at the final reference price.'),
   f('searchers[].leg_failure_loss_y', 'Y', 'Loss booked on its lone legs (split cross-rollup bundles).'),
   f('searchers[].wins', 'bundles', 'Bundles it won that executed.'),
   f('searchers[].win_share', '', 'wins ÷ all searchers’ wins.'),

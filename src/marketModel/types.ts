@@ -84,8 +84,8 @@ export interface RollupState {
   readonly burned: Balances;
   readonly committee: Balances;
   /**
-   * Σ over every holder of each token on this rollup at slot 0 (the pool's reserves: every other
-   * holder starts at zero). Nothing mints or destroys a rollup token, so the sum stays equal to it
+   * Σ over every holder of each token on this rollup at slot 0 (the pool's reserves and the
+   * searchers' `capital` on it: every other holder starts at zero). Nothing mints or destroys a rollup token, so the sum stays equal to it
    * up to floating-point rounding (conservation.ts).
    */
   readonly initialSupply: Readonly<Balances>;
@@ -98,9 +98,9 @@ export interface SearcherState {
   readonly index: number;
   /** Indices of the rollups this searcher acts on. */
   readonly rollups: readonly number[];
-  /** Inventory per rollup; may go negative (credit from the searcher's treasury). */
+  /** Inventory per rollup, from its `capital` at slot 0; may go negative (credit from the searcher's treasury, financed under `capital.negative: "finance"`) unless trades are cut to it (`"forbid"`). */
   readonly onchain: Balances[];
-  /** Hedge account on the CEX, trading at the reference price. */
+  /** Hedge account on the CEX (off-chain), trading at the reference price less its `cex` venue's fee and impact; financing interest is paid from it. */
   readonly cex: Balances;
   /** Positions won and executed, what they paid and what they were worth (Y at the reference). */
   readonly record: { wins: number; paidY: number; wonValueY: number; legFailureLossY: number };

@@ -1,3 +1,4 @@
+import { initialCapitalOn, initialHolding } from './capital.js';
 import { createExpectation } from './expectation.js';
 import type { MarketConfig } from '../config/schema.js';
 import { createBidderRecord } from '../agents/bidding/bidderRecord.js';
@@ -24,7 +25,7 @@ export function createWorld(config: MarketConfig): WorldState {
       users: zeroBalances(),
       burned: zeroBalances(),
       committee: zeroBalances(),
-      initialSupply: { X: pool.reserveX, Y: pool.reserveY },
+      initialSupply: { X: pool.reserveX + initialCapitalOn(config, r.id, 'X'), Y: pool.reserveY + initialCapitalOn(config, r.id, 'Y') },
       ...(r.ordering === 'timeboost' ? { expressLane: { rounds: [], expectedValueY: config.searchers.map(() => 0), observedSlots: 0 } } : {}),
     };
   });
@@ -37,7 +38,7 @@ export function createWorld(config: MarketConfig): WorldState {
       id: s.id,
       index,
       rollups: searcherKind(s.kind).rollupsOf(s as never).map((id) => rollupIndex.get(id)!),
-      onchain: rollups.map(zeroBalances),
+      onchain: rollups.map((r) => initialHolding(s, r.id)),
       cex: zeroBalances(),
       record: { wins: 0, paidY: 0, wonValueY: 0, legFailureLossY: 0 },
       openLegs: [],

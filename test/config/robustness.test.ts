@@ -36,7 +36,7 @@ describe('config validation is bounded and explicit (robustness issue)', () => {
   it('a misspelled searcher field lists that kind’s fields', () => {
     const c = smallConfig();
     const m = messageOf(() => resolveMarketConfig({ ...c, searchers: [{ kind: 'cross-rollup', id: 'x', rollups: ['A', 'B'], bundlng: 'split' }] }));
-    expect(m).toMatch(/searchers\[0\]\.bundlng: unknown field\(s\) "bundlng" \(known fields here: kind, rollups, bundling, payOn, unwind, id,/);
+    expect(m).toMatch(/searchers\[0\]\.bundlng: unknown field\(s\) "bundlng" \(known fields here: kind, rollups, bundling, payOn, payOnRatio, unwind, id,/);
   });
 
   for (const list of ['searchers', 'builders', 'validators'] as const) {

@@ -34,10 +34,21 @@ const ULP = 2 ** -52;
 const shipped = ['configs/baseline.json', ...readdirSync('configs/scenarios').filter((f) => f.endsWith('.json')).sort().map((f) => join('configs/scenarios', f))];
 const marketScenarios = shipped.filter((p) => ((JSON.parse(readFileSync(p, 'utf8')) as { kind?: string }).kind ?? 'market') === 'market');
 // Variants whose flows no shipped scenario has: a partial-block auction's local part pays the proposer directly.
-const variants: readonly { path: string; sets: readonly string[] }[] = ['greedy', 'fcfs'].map((localBuild) => ({
+const variants: { path: string; sets: readonly string[] }[] = ['greedy', 'fcfs'].map((localBuild) => ({
   path: 'configs/scenarios/shared-vs-separate.json',
   sets: [`mechanism=${JSON.stringify({ name: 'partial-block', topOfBlockShare: 0.25, localBuild })}`],
 }));
+// An atomic cross-rollup searcher paying its bids on both legs (payOn "both"): each share is bought and paid on its own rollup.
+const bothLegs = { kind: 'cross-rollup', id: 'cross', rollups: ['A', 'B'], bundling: 'atomic', payOn: 'both', payOnRatio: 0.3, bidFraction: 0.6 };
+variants.push({ path: 'configs/scenarios/shared-vs-separate.json', sets: [`searchers=${JSON.stringify([bothLegs, { kind: 'backrun', id: 'backrun-A', rollup: 'A', bidFraction: 0.6 }])}`] });
+// Searchers with capital (initial balances in the initial supply; trades cut to holdings; negative balances financed) and a CEX with fee and depth.
+const withCapital = [
+  { kind: 'cex-dex', id: 'arb-A', rollup: 'A', bidFraction: 0.6, capital: { initialX: 2, initialY: 4000, negative: 'forbid' }, cex: { feeBp: 10, depthY: 20_000 } },
+  { kind: 'capped-cex-dex', id: 'arb-B', rollup: 'B', maxTradeY: 3000, bidFraction: 0.6, capital: { negative: 'finance', financeRatePerSlot: 1e-5 }, cex: { feeBp: 5 } },
+  { ...bothLegs, capital: { initialX: 3, initialY: 5000 } },
+  { kind: 'backrun', id: 'backrun-A', rollup: 'A', bidFraction: 0.6, capital: { initialY: 1000, negative: 'finance', financeRatePerSlot: 1e-5 } },
+];
+variants.push({ path: 'configs/scenarios/shared-vs-separate.json', sets: [`searchers=${JSON.stringify(withCapital)}`] });
 const cases = [...marketScenarios.map((path) => ({ path, sets: [] as readonly string[] })), ...variants];
 
 describe(`token conservation over ${SLOTS} slots of every shipped market scenario`, () => {

@@ -1,3 +1,4 @@
+import { bidShares } from '../../market/orders/bidShares.js';
 import { swapExactIn } from '../../market/amm/index.js';
 import type { Pool } from '../../market/amm/types.js';
 import type { Source } from '../../engine/randomStreams.js';
@@ -65,7 +66,7 @@ export function buildBlock(bundles: readonly Bundle[], pools: readonly Pool[], s
       for (const p of spots) taken.add(p);
     }
     included.push(b);
-    valueByRollupY[b.bidRollup]! += b.bidY;
+    for (const { rollup, share } of bidShares(b)) valueByRollupY[rollup]! += share * b.bidY;
   }
   return { included, valueByRollupY };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { quoteExactIn } from '../../market/amm/index.js';
 import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
+import { cutToCapital } from './cutToCapital.js';
+import { bestHedgedTrade } from './hedgedTrade.js';
 import { defineSearcherKind } from './searcherKind.js';
 import { yToGas } from './units.js';
 
@@ -18,6 +19,7 @@ export const cappedCexDex = defineSearcherKind({
   },
   rollupsOf: (c) => [c.rollup],
   mempool: 'none',
+  hedges: true,
   books: { swaps: 'cappedArbCount', profitY: 'cappedArbProfitY' },
   columns: [
     { name: 'capped_arb_trades', field: 'cappedArbCount', type: 'count', unit: 'swaps', meaning: 'Executed swaps of capped CEX-DEX arbitrageurs.', summary: { sum: 'capped_arb_trades' } },
@@ -28,10 +30,13 @@ export const cappedCexDex = defineSearcherKind({
     const p = v.refPriceYPerX;
     const best = optimalArbAgainstPrice(r.pool, p);
     if (best.tokenIn === null) return [];
-    const amountIn = Math.min(best.amountIn, best.tokenIn === 'Y' ? c.maxTradeY : c.maxTradeY / p);
-    const out = quoteExactIn(r.pool, best.tokenIn, amountIn);
-    const valueY = best.tokenIn === 'Y' ? out * p - amountIn : out - amountIn * p;
-    if (valueY <= v.minProfitY) return [];
+    const capped = Math.min(best.amountIn, best.tokenIn === 'Y' ? c.maxTradeY : c.maxTradeY / p);
+    // Under `capital.negative: "forbid"`, also no more than it holds.
+    const maxIn = v.spendable ? Math.min(capped, v.spendable[0]![best.tokenIn]) : capped;
+    // With a CEX venue, sized for the hedge's net of fee and impact (hedgedTrade.ts).
+    const trade = v.cex ? bestHedgedTrade(r.pool, best.tokenIn, maxIn, p, v.cex) : cutToCapital(r.pool, best.tokenIn, maxIn, maxIn, p);
+    if (trade === null || trade.profitY <= v.minProfitY) return [];
+    const { amountIn, amountOut: out, profitY: valueY } = trade;
     const { bidY: offered, decision } = strategy.bid({ valueY, rollup: r.index });
     const bidY = Math.min(valueY, offered);
     const leg = { rollup: r.index, tokenIn: best.tokenIn, amountIn, minAmountOut: out * (1 - 1e-9) };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { optimalCrossPoolArb } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
-import type { Bundle, SwapLeg } from '../../market/orders/types.js';
+import type { Balances, Bundle, SwapLeg } from '../../market/orders/types.js';
+import { cutCycleToCapital } from './cutToCapital.js';
 import type { BidStrategy } from './bidStrategy.js';
 import { defineSearcherKind } from './searcherKind.js';
 import { unwindDescription, unwindSchema } from './unwindVenue.js';
@@ -16,29 +17,39 @@ export interface CrossRollupView {
   readonly gasTokens: readonly [Token, Token];
   readonly refPriceYPerX: number;
   readonly bundling: 'atomic' | 'split';
-  /** Position (0 or 1) of the rollup that pays an atomic bundle's bid. */
-  readonly payOn: 0 | 1;
+  /** Position (0 or 1) of the rollup that pays an atomic bundle's bid, or `both` (split by `payOnRatio`). */
+  readonly payOn: 0 | 1 | 'both';
+  /** With `payOn: "both"`: the share of the bid's value paid on the first rollup, in (0, 1). */
+  readonly payOnRatio?: number;
   readonly minProfitY: number;
   /** Id shared by the two legs of a split opportunity. */
   readonly group: number;
   /** When the bundles arrive (slot start + the searcher's latency), ms. */
   readonly arrivalMs: number;
+  /** Under `capital.negative: "forbid"`: what it holds on each rollup, in `rollups` order (the cycle is cut to it); absent or null, unlimited. */
+  readonly spendable?: readonly [Balances, Balances] | null;
 }
 
 /**
  * Proposes the optimal two-pool cycle (buy X where it is cheaper, sell it on the other rollup).
- * `atomic`: one bundle over both rollups with one bid in `payOn`'s gas token; `split`: one bundle
- * per leg, each bidding half the bid in its own rollup's gas token.
+ * `atomic`: one bundle over both rollups with one bid in `payOn`'s gas token (with `both`, a share
+ * `payOnRatio` of its value in the first rollup's gas token and the rest in the second's); `split`:
+ * one bundle per leg, each bidding half the bid in its own rollup's gas token.
  */
 export function proposeCrossRollupBundles(view: CrossRollupView, strategy: BidStrategy): Bundle[] {
-  const arb = optimalCrossPoolArb(view.pools[0], view.pools[1]);
-  if (arb.buyOn === null || arb.profitY <= view.minProfitY) return [];
-  const [buy, sell] = arb.buyOn === 'A' ? [0, 1] : [1, 0];
+  const best = optimalCrossPoolArb(view.pools[0], view.pools[1]);
+  if (best.buyOn === null) return [];
+  const [buy, sell] = best.buyOn === 'A' ? [0, 1] : [1, 0];
+  const held = view.spendable;
+  const arb = held ? cutCycleToCapital(view.pools[buy]!, view.pools[sell]!, best.amountYIn, held[buy]!.Y, held[sell]!.X) : best;
+  if (arb === null || arb.profitY <= view.minProfitY) return [];
   const legs: SwapLeg[] = [
     { rollup: view.rollups[buy]!, tokenIn: 'Y', amountIn: arb.amountYIn, minAmountOut: arb.amountX * (1 - 1e-9) },
     { rollup: view.rollups[sell]!, tokenIn: 'X', amountIn: arb.amountX, minAmountOut: arb.amountYOut * (1 - 1e-9) },
   ];
-  const { bidY: offered, decision } = strategy.bid({ valueY: arb.profitY, rollup: view.rollups[view.payOn] });
+  // Paid on both legs, the bid is expressed (and learned) on the first rollup, which pays its share.
+  const payOn = view.payOn === 'both' ? 0 : view.payOn;
+  const { bidY: offered, decision } = strategy.bid({ valueY: arb.profitY, rollup: view.rollups[payOn] });
   const bidY = Math.min(arb.profitY, offered);
   if (view.bundling === 'atomic') {
     return [{
@@ -49,10 +60,11 @@ export function proposeCrossRollupBundles(view: CrossRollupView, strategy: BidSt
       target: { kind: 'top' as const, rollups: [...view.rollups] },
       legs,
       valueY: arb.profitY,
-      bidRollup: view.rollups[view.payOn],
-      bidGas: yToGas(bidY, view.gasTokens[view.payOn], view.refPriceYPerX),
+      bidRollup: view.rollups[payOn],
+      bidGas: yToGas(bidY, view.gasTokens[payOn], view.refPriceYPerX),
       bidY,
       decision,
+      ...(view.payOn === 'both' ? { bidSplit: { rollup: view.rollups[1], share: 1 - (view.payOnRatio ?? DEFAULT_PAY_ON_RATIO) } } : {}),
     }];
   }
   return [buy, sell].map((side, i) => ({
@@ -71,6 +83,9 @@ export function proposeCrossRollupBundles(view: CrossRollupView, strategy: BidSt
   }));
 }
 
+/** With `payOn: "both"` and no `payOnRatio`: half the bid on each leg. */
+export const DEFAULT_PAY_ON_RATIO = 0.5;
+
 /** Searcher kind `cross-rollup`: arbitrages the pools of two rollups against each other, atomically or leg by leg. */
 export const crossRollup = defineSearcherKind({
   kind: 'cross-rollup',
@@ -78,13 +93,15 @@ export const crossRollup = defineSearcherKind({
   fields: {
     rollups: z.tuple([z.string().min(1), z.string().min(1)]).describe('Ids of the two (different) rollups whose pools this searcher arbitrages against each other.'),
     bundling: z.enum(['atomic', 'split']).default('atomic').describe("`atomic`: one bundle over both legs and one bid, paid on `payOn` in its gas token (only a shared sequencer can sell it; under `separate` sequencing it is sent split). `split`: one bundle and half the bid per leg, each paid in its own rollup's gas token, each leg won or lost on its own."),
-    payOn: z.string().min(1).optional().describe('For atomic bundles: id of the rollup (one of `rollups`) whose gas token pays the bid; absent, the first.'),
+    payOn: z.string().min(1).optional().describe('For atomic bundles: id of the rollup (one of `rollups`) whose gas token pays the bid, or `both`: the bid is split across the two legs\' gas tokens by `payOnRatio`, so buying them moves both pools in the same slot; absent, the first rollup.'),
+    payOnRatio: z.number().gt(0).lt(1).optional().describe(`With \`payOn: "both"\` (configured or among \`choices.payOn\`): the share of the bid\'s value (at the reference price) paid in the first rollup\'s gas token, in (0, 1); the rest is paid in the second\'s. Absent: ${DEFAULT_PAY_ON_RATIO}.`),
     unwind: unwindSchema.default({ venue: 'pool' }).describe(unwindDescription),
   },
   rollupsOf: (c) => c.rollups,
   check: (c) => [
     ...(c.rollups[0] === c.rollups[1] ? [{ field: 'rollups', message: 'a cross-rollup searcher needs two different rollups' }] : []),
-    ...(c.payOn !== undefined && !c.rollups.includes(c.payOn) ? [{ field: 'payOn', message: `payOn must be one of the searcher's rollups (${c.rollups.join(', ')}), but got "${c.payOn}"` }] : []),
+    ...(c.payOn !== undefined && c.payOn !== 'both' && !c.rollups.includes(c.payOn) ? [{ field: 'payOn', message: `payOn must be one of the searcher's rollups (${c.rollups.join(', ')}) or "both", but got "${c.payOn}"` }] : []),
+    ...(c.payOn === 'both' && c.rollups.includes('both') ? [{ field: 'payOn', message: 'payOn "both" is ambiguous here: one of the rollups is named "both"; rename that rollup' }] : []),
   ],
   mempool: 'none',
   legGroups: true,
@@ -99,10 +116,12 @@ export const crossRollup = defineSearcherKind({
       refPriceYPerX: v.refPriceYPerX,
       // Separate sequencers cannot sell an atomic bundle: it can only be bid leg by leg.
       bundling: v.atomicAllowed ? c.bundling : 'split',
-      payOn: c.payOn === undefined || c.payOn === a.id ? 0 : 1,
+      payOn: c.payOn === 'both' ? 'both' : c.payOn === undefined || c.payOn === a.id ? 0 : 1,
       minProfitY: v.minProfitY,
       group: v.group,
       arrivalMs: v.arrivalMs,
+      spendable: v.spendable ? [v.spendable[0]!, v.spendable[1]!] : null,
+      ...(c.payOnRatio === undefined ? {} : { payOnRatio: c.payOnRatio }),
     };
     return proposeCrossRollupBundles(view, strategy);
   },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Pool, Token } from '../../market/amm/types.js';
-import type { Bundle, UserSwap } from '../../market/orders/types.js';
+import type { Balances, Bundle, UserSwap } from '../../market/orders/types.js';
 import type { BidStrategy } from './bidStrategy.js';
 
 /** One rollup as a searcher sees it this slot. */
@@ -28,6 +28,13 @@ export interface SearcherView {
   readonly atomicAllowed: boolean;
   /** This slot's id for the legs of one split opportunity (kinds with `legGroups`). */
   readonly group: number;
+  /**
+   * Under `capital.negative: "forbid"`: what it holds on each of its rollups (in `rollups` order),
+   * the most a swap may spend of each token; absent or null, unlimited (balances may go negative).
+   */
+  readonly spendable?: readonly Balances[] | null;
+  /** Hedging kinds: its CEX venue (fee in bp, depth in Y), to size for the hedge's net; absent or null, free and infinitely deep. */
+  readonly cex?: { readonly feeBp: number; readonly depthY?: number | undefined } | null;
 }
 
 /**
@@ -67,6 +74,8 @@ export interface SearcherKind<K extends string = string, S extends z.ZodRawShape
   /** Checks beyond the fields' own (rollup ids are checked for every kind): a message per problem, keyed by field. */
   check?(config: z.output<z.ZodObject<S>>): readonly { readonly field: string; readonly message: string }[];
   readonly mempool: MempoolAccess;
+  /** Its bundles hedge each executed leg on the CEX (`Bundle.hedge`), so a searcher's `cex` venue applies. */
+  readonly hedges?: boolean;
   /** Takes a leg-group id every slot (split opportunities whose lone legs are tracked). */
   readonly legGroups?: boolean;
   /** The execute step's statistics each executed swap of its bundles adds to: a count (or none) and the gross profit (Y). */

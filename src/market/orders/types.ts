@@ -66,6 +66,12 @@ export interface Bundle {
   readonly bidGas: number;
   /** The same bid valued in Y at the reference price when it was made (what auctions compare). */
   readonly bidY: number;
+  /**
+   * Only for an atomic bundle paid on both legs (`payOn: "both"`): the second rollup and the share
+   * s ∈ (0, 1) of the payment's value (at the reference price) paid in its gas token; the rest,
+   * 1 − s, is paid on `bidRollup`. `bidGas` and `bidY` stay the whole bid (bidShares.ts).
+   */
+  readonly bidSplit?: { readonly rollup: number; readonly share: number };
   /** CEX-DEX arbitrageurs hedge each executed leg on the CEX at the reference price. */
   readonly hedge: boolean;
   /** Legs of one split cross-rollup opportunity share a group id (for leg-failure accounting). */
@@ -76,7 +82,7 @@ export interface Bundle {
   readonly decision?: number;
 }
 
-/** A bundle that won its auction, with what it pays (in `bidRollup`'s gas token). */
+/** A bundle that won its auction, with what it pays (in `bidRollup`'s gas token; split by `bidSplit` when set). */
 export interface Allocated {
   readonly bundle: Bundle;
   readonly paymentGas: number;

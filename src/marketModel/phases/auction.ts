@@ -1,3 +1,4 @@
+import { bidShares } from '../../market/orders/bidShares.js';
 import { drawProposer } from '../../agents/proposer/drawProposer.js';
 import type { Source } from '../../engine/randomStreams.js';
 import { recordingSource } from '../../market/mechanisms/counterfactual.js';
@@ -200,8 +201,10 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
     const shade = world.rollups.map(() => ({ bidY: 0, valueY: 0 }));
     for (const b of bundles) {
       for (const r of rollupsOf(b.target)) tally[r]!.bidCount++;
-      shade[b.bidRollup]!.bidY += b.bidY;
-      shade[b.bidRollup]!.valueY += b.valueY;
+      for (const { rollup, share } of bidShares(b)) {
+        shade[rollup]!.bidY += share * b.bidY;
+        shade[rollup]!.valueY += share * b.valueY;
+      }
     }
     for (const b of late) for (const r of rollupsOf(b.target)) tally[r]!.lateBundles++;
     const allocated: Allocated[] = [];

@@ -31,6 +31,8 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
     arrivalMs: slotStartMs + cfg.latencyMs,
     atomicAllowed: sameSequencer(world, s.rollups),
     group,
+    spendable: cfg.capital?.negative === 'forbid' ? s.rollups.map((r) => s.onchain[r]!) : null,
+    cex: cfg.cex ?? null,
   };
   const bundles = kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)).filter(isFinite);
   const latency = { baseMs: cfg.latencyMs, colocationMs: cfg.colocationMs, jitter: cfg.latencyJitter };

@@ -2,8 +2,10 @@ import { amountToSell } from '../../agents/proposer/disposeTokens.js';
 import { trySwapExactIn, trySwapExactOut } from '../feasibleSwap.js';
 import { otherToken } from '../../market/amm/otherToken.js';
 import { nextBaseFee } from '../../market/fees/eip1559.js';
-import type { Balances } from '../../market/orders/types.js';
+import { bidShares } from '../../market/orders/bidShares.js';
+import type { Balances, Bundle } from '../../market/orders/types.js';
 import { zeroTally, type Tally } from '../columns.js';
+import { chargeFinancing } from '../capital.js';
 import { payBuilderBlock } from '../payBuilderBlock.js';
 import { applyTickets } from '../tickets.js';
 import type { AuctionOutcome, ExecutionOutcome, WinningBlock } from '../slot.js';
@@ -51,6 +53,18 @@ export function payBid(world: WorldState, rollup: RollupState, searcherIndex: nu
   stats.winningBidGas += paid;
   stats.winningBidY += gas === 'X' ? paid * world.refPriceYPerX : paid;
   return paid;
+}
+
+/**
+ * What a won bundle pays on each rollup, in that rollup's gas token: `paymentGas` (in `bidRollup`'s
+ * gas token) on `bidRollup`, or, for a bid paid on both legs, each rollup's share of its value at the
+ * reference price (bidShares.ts).
+ */
+function paymentParts(world: WorldState, bundle: Bundle, paymentGas: number): { rollup: number; gas: number }[] {
+  if (bundle.bidSplit === undefined) return [{ rollup: bundle.bidRollup, gas: paymentGas }];
+  const p = world.refPriceYPerX;
+  const valueY = world.rollups[bundle.bidRollup]!.gasToken === 'X' ? paymentGas * p : paymentGas;
+  return bidShares(bundle).map(({ rollup, share }) => ({ rollup, gas: world.rollups[rollup]!.gasToken === 'X' ? (share * valueY) / p : share * valueY }));
 }
 
 /** The proposer disposes of received gas tokens by its policy, selling into the rollup's pool. */
@@ -114,23 +128,27 @@ export function settleSlot(world: WorldState, auction: AuctionOutcome, execution
   const toProposerY = world.rollups.map(() => 0);
   const ofaToProposerY = world.rollups.map(() => 0);
   for (const { bundle, paymentGas, localBuild, payee } of execution.executed) {
-    const rollup = world.rollups[bundle.bidRollup]!;
-    const stats = tally[rollup.index]!;
     // A partial-block auction's local part pays the proposer directly, as in direct mode.
     const local = localBuild !== undefined;
-    const ofa = payee === 'ofa' ? zeroBalances() : null; // what the OFA collects, split below
-    const to = ofa ?? (payee === 'rollup' ? rollup.treasury : viaBuilders && !local ? received[rollup.index]! : world.proposer.holdings[rollup.index]!);
-    const paid = paymentGas > 0 ? payBid(world, rollup, bundle.searcher, paymentGas, to, stats) : paymentGas;
-    const paidY = rollup.gasToken === 'X' ? paid * world.refPriceYPerX : paid;
-    if (payee === 'rollup') stats.priorityFeeY += paidY;
-    else if (ofa) ofaToProposerY[rollup.index]! += payOrderFlow(world, rollup, ofa, paidY, stats);
-    else if (local) {
-      stats.localPartY += paidY;
-      stats.proposerRevenueY += paidY;
-      world.validatorRevenueY[auction.proposers[rollup.index]!]! += paidY;
-    } else {
-      stats.auctionedPartY += paidY;
-      toProposerY[rollup.index]! += paidY;
+    let paidY = 0;
+    for (const part of paymentParts(world, bundle, paymentGas)) {
+      const rollup = world.rollups[part.rollup]!;
+      const stats = tally[rollup.index]!;
+      const ofa = payee === 'ofa' ? zeroBalances() : null; // what the OFA collects, split below
+      const to = ofa ?? (payee === 'rollup' ? rollup.treasury : viaBuilders && !local ? received[rollup.index]! : world.proposer.holdings[rollup.index]!);
+      const paid = part.gas > 0 ? payBid(world, rollup, bundle.searcher, part.gas, to, stats) : part.gas;
+      const partY = rollup.gasToken === 'X' ? paid * world.refPriceYPerX : paid;
+      paidY += partY;
+      if (payee === 'rollup') stats.priorityFeeY += partY;
+      else if (ofa) ofaToProposerY[rollup.index]! += payOrderFlow(world, rollup, ofa, partY, stats);
+      else if (local) {
+        stats.localPartY += partY;
+        stats.proposerRevenueY += partY;
+        world.validatorRevenueY[auction.proposers[rollup.index]!]! += partY;
+      } else {
+        stats.auctionedPartY += partY;
+        toProposerY[rollup.index]! += partY;
+      }
     }
     const rec = world.searchers[bundle.searcher]!.record;
     rec.wins++;
@@ -149,6 +167,7 @@ export function settleSlot(world: WorldState, auction: AuctionOutcome, execution
     world.validatorRevenueY[auction.proposers[r.index]!]! += y;
   }
   settleExpressLane(world, expressLane, slotStartMs, tally);
+  chargeFinancing(world, tally);
   for (const rollup of world.rollups) {
     const stats = tally[rollup.index]!;
     dispose(world, rollup, stats);
