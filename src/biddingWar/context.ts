@@ -1,27 +1,19 @@
 import { bindDistributions, type Distributions } from '../engine/distributions.js';
 import { createStream } from '../engine/randomStreams.js';
 import { RelayBook } from '../agents/relay/relayBook.js';
-import {
-  STRATEGIES,
-  type StrategyName,
-  type StrategyParamsByName,
-} from '../agents/relay/strategies/registry.js';
-import type { BuilderView, StrategyDraws, StrategyFn } from '../agents/relay/types.js';
+import { BidsInFlight } from './bidsInFlight.js';
+import type { StrategyName, StrategyParamsByName } from '../agents/relay/strategies/registry.js';
+import type { BuilderView, StrategyDraws } from '../agents/relay/types.js';
 import type { BiddingWarConfig, BuilderConfig, ProposerCallConfig } from '../config/biddingWarSchema.js';
 
-// Compile-time checks: the schema's strategies are exactly the registry's, and each builder
-// variant carries the parameters its strategy reads (so binding below is sound).
+// Compile-time check: the schema's strategies are exactly the registry's (bindStrategy below
+// builds each strategy's parameters from its builder variant, field by field).
 type SchemaStrategy = BuilderConfig['strategy'];
 const _sameNames: [SchemaStrategy] extends [StrategyName]
   ? [StrategyName] extends [SchemaStrategy]
     ? true
     : never
   : never = true;
-const _carriesParams: {
-  [K in StrategyName]: Extract<BuilderConfig, { strategy: K }> extends StrategyParamsByName[K]
-    ? true
-    : never;
-} = { naive: true, adaptive: true, 'last-minute': true, stealth: true, bluff: true };
 
 /**
  * Random stream path of one component in one auction. Every auction has its own streams, so an
@@ -33,6 +25,15 @@ export function auctionStreamPath(auction: number, component: string): string {
   return `biddingWar/auction/${auction}/${component}`;
 }
 
+/**
+ * A builder's strategy bound to its parameters for one auction, tagged by name so that the step
+ * loop calls each strategy function from its own call site (`decideBid` in runAuction.ts), which V8
+ * can inline, instead of through one closure per builder.
+ */
+export type BoundStrategy = {
+  [K in StrategyName]: { readonly name: K; readonly params: StrategyParamsByName[K] };
+}[StrategyName];
+
 /** A builder as set up for one auction: its drawn margin and flow access, and its bound strategy. */
 export interface AuctionBuilder {
   readonly marginEth: number;
@@ -40,16 +41,27 @@ export interface AuctionBuilder {
   readonly draws: StrategyDraws;
   /** Its own stream, positioned for the private-flow observations (one Bernoulli per item). */
   readonly dist: Distributions;
-  readonly decide: (view: Readonly<BuilderView>) => number | null;
+  readonly strategy: BoundStrategy;
 }
 
-function bindStrategy<K extends StrategyName>(
-  name: K,
-  params: StrategyParamsByName[K],
-  draws: StrategyDraws,
-): (view: Readonly<BuilderView>) => number | null {
-  const fn: StrategyFn<StrategyParamsByName[K]> = STRATEGIES[name];
-  return (view) => fn(view, params, draws);
+/** The parameters `builder`'s strategy reads, with this auction's margin and shade (field by field: one shape per strategy). */
+function bindStrategy(builder: BuilderConfig, marginEth: number, shade: number | undefined): BoundStrategy {
+  switch (builder.strategy) {
+    case 'naive':
+      return { name: 'naive', params: { marginEth, shade } };
+    case 'adaptive':
+      return { name: 'adaptive', params: { marginEth, shade, deltaEth: builder.deltaEth, outbidSelf: builder.outbidSelf } };
+    case 'last-minute':
+    case 'stealth': {
+      const { expectedCallMs, revealLeadMinMs, revealLeadMaxMs } = builder;
+      const params = { marginEth, shade, expectedCallMs, revealLeadMinMs, revealLeadMaxMs };
+      return builder.strategy === 'stealth' ? { name: 'stealth', params } : { name: 'last-minute', params };
+    }
+    case 'bluff': {
+      const { expectedCallMs, revealLeadMinMs, revealLeadMaxMs, bluffMinEth, bluffMaxEth } = builder;
+      return { name: 'bluff', params: { marginEth, shade, expectedCallMs, revealLeadMinMs, revealLeadMaxMs, bluffMinEth, bluffMaxEth } };
+    }
+  }
 }
 
 /**
@@ -72,8 +84,7 @@ export function setUpBuilder(
   const p = builder.privateFlowProbability;
   const privateFlowProbability = typeof p === 'number' ? p : p.min + u * (p.max - p.min);
   const draws: StrategyDraws = { revealU: dist.uniform(), bluffU: dist.uniform() };
-  const decide = bindStrategy(builder.strategy, { ...builder, marginEth, shade }, draws);
-  return { marginEth, privateFlowProbability, draws, dist, decide };
+  return { marginEth, privateFlowProbability, draws, dist, strategy: bindStrategy(builder, marginEth, shade) };
 }
 
 /** The proposer's call time for one auction, ms (a normal draw below 0 is clamped to 0). */
@@ -99,6 +110,8 @@ export interface BiddingWarContext {
   /** Steps by which a builder's view of the relay lags: it sees the book as of step `k - lag`. */
   readonly lagSteps: Int32Array;
   readonly book: RelayBook;
+  /** Bids sent and not yet at the relay, a FIFO per builder. */
+  readonly inFlight: BidsInFlight;
   /** Private flow each builder has seen in the current auction (left in place after it), ETH. */
   readonly privateValueEth: Float64Array;
   /** Each builder's last sent bid (NaN: none), ETH. */
@@ -129,6 +142,7 @@ export function createContext(config: BiddingWarConfig): BiddingWarContext {
     submissionDelayMs,
     lagSteps,
     book: new RelayBook(n),
+    inFlight: new BidsInFlight(n),
     privateValueEth: new Float64Array(n),
     lastBidEth: new Float64Array(n),
     views,

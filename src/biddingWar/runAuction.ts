@@ -1,7 +1,11 @@
 import { bindDistributions, type Distributions } from '../engine/distributions.js';
-import { EventQueue, type Scheduled } from '../engine/eventQueue.js';
 import { createStream } from '../engine/randomStreams.js';
-import type { BuilderView } from '../agents/relay/types.js';
+import type { BuilderView, StrategyDraws } from '../agents/relay/types.js';
+import { adaptive } from '../agents/relay/strategies/adaptive.js';
+import { bluff } from '../agents/relay/strategies/bluff.js';
+import { lastMinute } from '../agents/relay/strategies/lastMinute.js';
+import { naive } from '../agents/relay/strategies/naive.js';
+import { stealth } from '../agents/relay/strategies/stealth.js';
 import {
   auctionStreamPath,
   drawCallTimeMs,
@@ -9,25 +13,9 @@ import {
   setUpBuilder,
   type AuctionBuilder,
   type BiddingWarContext,
+  type BoundStrategy,
 } from './context.js';
 import type { AuctionRecord } from './types.js';
-
-type AuctionEvent =
-  | { readonly kind: 'public' }
-  | { readonly kind: 'private' }
-  | { readonly kind: 'call' }
-  | { readonly kind: 'bid'; readonly builder: number; readonly bidEth: number | null; readonly valueEth: number };
-
-const PUBLIC_ITEM: AuctionEvent = { kind: 'public' };
-const PRIVATE_ITEM: AuctionEvent = { kind: 'private' };
-const CALL: AuctionEvent = { kind: 'call' };
-
-// At equal times: arrivals (order flow, bids reaching the relay) first, then the builders decide
-// (an implicit tick, not queued, to keep the step loop allocation-free), then the proposer calls.
-// So a zero-delay bid sent at the call time still counts.
-const ARRIVAL_PRIORITY = 0;
-const TICK_PRIORITY = 1;
-const CALL_PRIORITY = 2;
 
 /** Sees every builder decision (for tests and diagnostics; the view is reused, copy what you keep). */
 export type DecisionObserver = (builder: number, view: Readonly<BuilderView>, bidEth: number | null) => void;
@@ -38,15 +26,43 @@ export interface RunAuctionOptions {
   readonly shades?: readonly (number | undefined)[];
 }
 
-/** The mutable state of one slot's auction. */
+/**
+ * The bid a builder's strategy wants standing after this step. One call site per strategy, so
+ * each stays monomorphic and inlinable in the step loop (a strategy added to the registry must be
+ * added here: the switch is exhaustive).
+ */
+function decideBid(strategy: BoundStrategy, view: Readonly<BuilderView>, draws: StrategyDraws): number | null {
+  switch (strategy.name) {
+    case 'naive':
+      return naive(view, strategy.params, draws);
+    case 'adaptive':
+      return adaptive(view, strategy.params, draws);
+    case 'last-minute':
+      return lastMinute(view, strategy.params, draws);
+    case 'stealth':
+      return stealth(view, strategy.params, draws);
+    case 'bluff':
+      return bluff(view, strategy.params, draws);
+  }
+}
+
+/**
+ * The mutable state of one slot's auction. Events in time order, without an event queue: each
+ * Poisson flow keeps only the time of its next item, and each builder's bids travel in its own FIFO
+ * (`BidsInFlight`; a builder's delay is fixed, so its bids arrive in the order it sent them). At a
+ * step at time t, everything that has arrived by t (items, bids) is taken in first; which of them
+ * came first does not matter, since flows only add up and the book keeps each builder's latest
+ * bid, whose best is the same whatever order they came in.
+ */
 class Slot {
-  readonly queue = new EventQueue<AuctionEvent>();
   publicEth = 0;
   privateEth = 0;
   publicArrivals = 0;
   privateArrivals = 0;
   bidsSent = 0;
-  record: AuctionRecord | null = null;
+  /** When the next public and private items arrive (Infinity: a flow with rate 0), ms. */
+  nextPublicMs: number;
+  nextPrivateMs: number;
 
   constructor(
     readonly ctx: BiddingWarContext,
@@ -55,41 +71,29 @@ class Slot {
     readonly publicFlow: Distributions,
     readonly privateFlow: Distributions,
     readonly callTimeMs: number,
-  ) {}
-
-  /** Schedules the next item of a Poisson flow after `fromMs` (exponential gaps). */
-  scheduleNext(item: AuctionEvent, dist: Distributions, ratePerSecond: number, fromMs: number): void {
-    if (ratePerSecond > 0) this.queue.push(fromMs + dist.exponential(ratePerSecond / 1000), item, ARRIVAL_PRIORITY);
+  ) {
+    const flow = ctx.config.flow;
+    this.nextPublicMs = nextArrivalMs(publicFlow, flow.publicRatePerSecond, 0);
+    this.nextPrivateMs = nextArrivalMs(privateFlow, flow.privateRatePerSecond, 0);
   }
 
-  /** Handles every event before `(timeMs, priority)`; true once the proposer has called. */
-  drainBefore(timeMs: number, priority: number): boolean {
-    for (let head = this.queue.peek(); head; head = this.queue.peek()) {
-      if (head.timeMs > timeMs || (head.timeMs === timeMs && head.priority >= priority)) return false;
-      this.handle(this.queue.pop()!);
-      if (this.record) return true;
-    }
-    return false;
-  }
-
-  handle({ timeMs, event }: Scheduled<AuctionEvent>): void {
+  /** Takes in every item and bid that has arrived by `timeMs` (arrival ≤ timeMs). */
+  takeArrivals(timeMs: number): void {
     const flow = this.ctx.config.flow;
-    switch (event.kind) {
-      case 'public':
-        this.publicEth += this.publicFlow.logNormal(flow.publicSizeLogMean, flow.publicSizeLogSd);
-        this.publicArrivals++;
-        this.scheduleNext(PUBLIC_ITEM, this.publicFlow, flow.publicRatePerSecond, timeMs);
-        return;
-      case 'private':
-        this.receivePrivate(this.privateFlow.logNormal(flow.privateSizeLogMean, flow.privateSizeLogSd));
-        this.scheduleNext(PRIVATE_ITEM, this.privateFlow, flow.privateRatePerSecond, timeMs);
-        return;
-      case 'bid':
-        this.ctx.book.receive(event.builder, event.bidEth, event.valueEth, timeMs);
-        return;
-      case 'call':
-        this.record = this.close();
-        return;
+    while (this.nextPublicMs <= timeMs) {
+      this.publicEth += this.publicFlow.logNormal(flow.publicSizeLogMean, flow.publicSizeLogSd);
+      this.publicArrivals++;
+      this.nextPublicMs = nextArrivalMs(this.publicFlow, flow.publicRatePerSecond, this.nextPublicMs);
+    }
+    while (this.nextPrivateMs <= timeMs) {
+      this.receivePrivate(this.privateFlow.logNormal(flow.privateSizeLogMean, flow.privateSizeLogSd));
+      this.nextPrivateMs = nextArrivalMs(this.privateFlow, flow.privateRatePerSecond, this.nextPrivateMs);
+    }
+    const { book, inFlight } = this.ctx;
+    for (let i = 0; i < this.builders.length; i++) {
+      if (!inFlight.takeArrived(i, timeMs)) continue;
+      const bid = inFlight.arrivedBidEth;
+      book.receive(i, Number.isNaN(bid) ? null : bid, inFlight.arrivedValueEth, inFlight.arrivedMs);
     }
   }
 
@@ -117,16 +121,16 @@ class Slot {
       view.visibleBestIsOwn = owner === i;
       const last = ctx.lastBidEth[i]!;
       view.lastBidEth = Number.isNaN(last) ? null : last;
-      const bid = this.builders[i]!.decide(view);
-      onDecision?.(i, view, bid);
+      const builder = this.builders[i]!;
+      const bid = decideBid(builder.strategy, view, builder.draws);
+      if (onDecision) onDecision(i, view, bid);
       if (bid === view.lastBidEth) continue;
       if (bid !== null && !(bid >= 0 && bid < Number.POSITIVE_INFINITY)) {
         throw new RangeError(`builder ${ctx.config.builders[i]!.id} bid ${bid} at ${timeMs} ms`);
       }
       ctx.lastBidEth[i] = bid ?? Number.NaN;
       this.bidsSent++;
-      const arrivalMs = timeMs + ctx.submissionDelayMs[i]!;
-      this.queue.push(arrivalMs, { kind: 'bid', builder: i, bidEth: bid, valueEth: view.valueEth }, ARRIVAL_PRIORITY);
+      ctx.inFlight.push(i, timeMs + ctx.submissionDelayMs[i]!, bid ?? Number.NaN, view.valueEth);
     }
   }
 
@@ -166,8 +170,8 @@ class Slot {
 }
 
 /**
- * Runs auction number `auction` (one slot) on `ctx`: order flow arrives as two Poisson processes
- * on an EventQueue, builders update their bids every `stepMs` from what they see, bids reach the
+ * Runs auction number `auction` (one slot) on `ctx`: order flow arrives as two Poisson processes,
+ * builders update their bids every `stepMs` from what they see, bids reach the
  * relay after each builder's submission delay, and the proposer calls at a random time and takes
  * the best standing bid. Deterministic in (seed, auction, builder ids).
  */
@@ -181,20 +185,28 @@ export function runAuction(
     bindDistributions(createStream(config.seed, auctionStreamPath(auction, component)).next);
   const callTimeMs = drawCallTimeMs(config.proposerCall, stream('proposer'));
   const builders = config.builders.map((b, i) => setUpBuilder(b, config.seed, auction, options.shades?.[i]));
-  const slot = new Slot(ctx, auction, builders, stream('flow/public'), stream('flow/private'), callTimeMs);
   ctx.book.reset();
+  ctx.inFlight.reset();
   ctx.privateValueEth.fill(0);
   ctx.lastBidEth.fill(Number.NaN);
-  slot.scheduleNext(PUBLIC_ITEM, slot.publicFlow, config.flow.publicRatePerSecond, 0);
-  slot.scheduleNext(PRIVATE_ITEM, slot.privateFlow, config.flow.privateRatePerSecond, 0);
-  slot.queue.push(callTimeMs, CALL, CALL_PRIORITY);
+  const slot = new Slot(ctx, auction, builders, stream('flow/public'), stream('flow/private'), callTimeMs);
+  // At equal times: arrivals first, then the builders decide, then the proposer calls; so the
+  // builders decide at every step up to and including the call time, and a zero-delay bid sent at
+  // the call time still counts.
   for (let step = 0; ; step++) {
     const timeMs = step * config.stepMs;
-    if (slot.drainBefore(timeMs, TICK_PRIORITY)) break;
+    if (timeMs > callTimeMs) break;
+    slot.takeArrivals(timeMs);
     ensureStepCapacity(ctx, step);
     ctx.bestBidByStep[step] = ctx.book.bestBidEth;
     ctx.bestOwnerByStep[step] = ctx.book.bestBuilder;
     slot.decideAll(step, timeMs, options.onDecision);
   }
-  return slot.record!;
+  slot.takeArrivals(callTimeMs);
+  return slot.close();
+}
+
+/** When the next item of a Poisson flow arrives after `fromMs` (exponential gaps); Infinity at rate 0. */
+function nextArrivalMs(dist: Distributions, ratePerSecond: number, fromMs: number): number {
+  return ratePerSecond > 0 ? fromMs + dist.exponential(ratePerSecond / 1000) : Number.POSITIVE_INFINITY;
 }
