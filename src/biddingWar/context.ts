@@ -1,7 +1,8 @@
-import { bindDistributions, type Distributions } from '../engine/distributions.js';
-import { createStream } from '../engine/randomStreams.js';
+import { createSource } from '../engine/randomStreams.js';
+import { checkProbability, StreamDraws } from './streamDraws.js';
 import { RelayBook } from '../agents/relay/relayBook.js';
 import { BidsInFlight } from './bidsInFlight.js';
+import { StrategyTable } from './strategyTable.js';
 import type { StrategyName, StrategyParamsByName } from '../agents/relay/strategies/registry.js';
 import type { BuilderView, StrategyDraws } from '../agents/relay/types.js';
 import type { BiddingWarConfig, BuilderConfig, ProposerCallConfig } from '../config/biddingWarSchema.js';
@@ -40,7 +41,7 @@ export interface AuctionBuilder {
   readonly privateFlowProbability: number;
   readonly draws: StrategyDraws;
   /** Its own stream, positioned for the private-flow observations (one Bernoulli per item). */
-  readonly dist: Distributions;
+  readonly dist: StreamDraws;
   readonly strategy: BoundStrategy;
 }
 
@@ -78,17 +79,17 @@ export function setUpBuilder(
   auction: number,
   shade?: number,
 ): AuctionBuilder {
-  const dist = bindDistributions(createStream(seed, auctionStreamPath(auction, `builder/${builder.id}`)).next);
+  const dist = new StreamDraws(createSource(seed, auctionStreamPath(auction, `builder/${builder.id}`)));
   const marginEth = Math.max(0, dist.normal(builder.marginEth, builder.marginSdEth));
   const u = dist.uniform();
   const p = builder.privateFlowProbability;
-  const privateFlowProbability = typeof p === 'number' ? p : p.min + u * (p.max - p.min);
+  const privateFlowProbability = checkProbability(typeof p === 'number' ? p : p.min + u * (p.max - p.min));
   const draws: StrategyDraws = { revealU: dist.uniform(), bluffU: dist.uniform() };
   return { marginEth, privateFlowProbability, draws, dist, strategy: bindStrategy(builder, marginEth, shade) };
 }
 
 /** The proposer's call time for one auction, ms (a normal draw below 0 is clamped to 0). */
-export function drawCallTimeMs(call: ProposerCallConfig, dist: Distributions): number {
+export function drawCallTimeMs(call: ProposerCallConfig, dist: StreamDraws): number {
   switch (call.kind) {
     case 'normal':
       return Math.max(0, dist.normal(call.meanMs, call.sdMs));
@@ -116,6 +117,19 @@ export interface BiddingWarContext {
   readonly privateValueEth: Float64Array;
   /** Each builder's last sent bid (NaN: none), ETH. */
   readonly lastBidEth: Float64Array;
+  /** Each builder's strategy for the current auction, struct-of-arrays. */
+  readonly strategies: StrategyTable;
+  /** Each builder's value at its last decision in the current auction (left in place after it), ETH. */
+  readonly decisionValueEth: Float64Array;
+  /** What each builder saw at its last decision: the visible best bid (NaN: none), ETH, and whether it was its own (1). */
+  readonly visibleBestBidEth: Float64Array;
+  readonly visibleBestIsOwn: Uint8Array;
+  /** The bid each builder wanted at its last decision (NaN: none), ETH. */
+  readonly wantedBidEth: Float64Array;
+  /**
+   * One view per builder, filled only for a `DecisionObserver` (and holding each builder's
+   * submission delay, which the reveal time reads); the step loop itself reads the arrays above.
+   */
   readonly views: BuilderView[];
   /** The relay's best bid and its holder (-1: none) after each step's arrivals. */
   bestBidByStep: Float64Array;
@@ -145,6 +159,11 @@ export function createContext(config: BiddingWarConfig): BiddingWarContext {
     inFlight: new BidsInFlight(n),
     privateValueEth: new Float64Array(n),
     lastBidEth: new Float64Array(n),
+    strategies: new StrategyTable(config),
+    decisionValueEth: new Float64Array(n),
+    visibleBestBidEth: new Float64Array(n),
+    visibleBestIsOwn: new Uint8Array(n),
+    wantedBidEth: new Float64Array(n),
     views,
     bestBidByStep: new Float64Array(steps),
     bestOwnerByStep: new Int32Array(steps),

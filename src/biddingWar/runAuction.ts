@@ -1,11 +1,6 @@
-import { bindDistributions, type Distributions } from '../engine/distributions.js';
-import { createStream } from '../engine/randomStreams.js';
-import type { BuilderView, StrategyDraws } from '../agents/relay/types.js';
-import { adaptive } from '../agents/relay/strategies/adaptive.js';
-import { bluff } from '../agents/relay/strategies/bluff.js';
-import { lastMinute } from '../agents/relay/strategies/lastMinute.js';
-import { naive } from '../agents/relay/strategies/naive.js';
-import { stealth } from '../agents/relay/strategies/stealth.js';
+import { createSource } from '../engine/randomStreams.js';
+import { StreamDraws } from './streamDraws.js';
+import type { BuilderView } from '../agents/relay/types.js';
 import {
   auctionStreamPath,
   drawCallTimeMs,
@@ -13,7 +8,6 @@ import {
   setUpBuilder,
   type AuctionBuilder,
   type BiddingWarContext,
-  type BoundStrategy,
 } from './context.js';
 import type { AuctionRecord } from './types.js';
 
@@ -26,24 +20,18 @@ export interface RunAuctionOptions {
   readonly shades?: readonly (number | undefined)[];
 }
 
-/**
- * The bid a builder's strategy wants standing after this step. One call site per strategy, so
- * each stays monomorphic and inlinable in the step loop (a strategy added to the registry must be
- * added here: the switch is exhaustive).
- */
-function decideBid(strategy: BoundStrategy, view: Readonly<BuilderView>, draws: StrategyDraws): number | null {
-  switch (strategy.name) {
-    case 'naive':
-      return naive(view, strategy.params, draws);
-    case 'adaptive':
-      return adaptive(view, strategy.params, draws);
-    case 'last-minute':
-      return lastMinute(view, strategy.params, draws);
-    case 'stealth':
-      return stealth(view, strategy.params, draws);
-    case 'bluff':
-      return bluff(view, strategy.params, draws);
-  }
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** Shows builder `i`'s decision to an observer, as the view it decided on (NaN fields as null). */
+function observe(onDecision: DecisionObserver, ctx: BiddingWarContext, i: number, timeMs: number, publicValueEth: number): void {
+  const view = ctx.views[i]!;
+  view.timeMs = timeMs;
+  view.valueEth = ctx.decisionValueEth[i]!;
+  view.publicValueEth = publicValueEth;
+  view.visibleBestBidEth = orNull(ctx.visibleBestBidEth[i]!);
+  view.visibleBestIsOwn = ctx.visibleBestIsOwn[i] === 1;
+  view.lastBidEth = orNull(ctx.lastBidEth[i]!);
+  onDecision(i, view, orNull(ctx.wantedBidEth[i]!));
 }
 
 /**
@@ -68,8 +56,8 @@ class Slot {
     readonly ctx: BiddingWarContext,
     readonly auction: number,
     readonly builders: readonly AuctionBuilder[],
-    readonly publicFlow: Distributions,
-    readonly privateFlow: Distributions,
+    readonly publicFlow: StreamDraws,
+    readonly privateFlow: StreamDraws,
     readonly callTimeMs: number,
   ) {
     const flow = ctx.config.flow;
@@ -107,30 +95,35 @@ class Slot {
     }
   }
 
-  /** Every builder looks at its view and sends a bid update when its wanted bid changes. */
+  /** Every builder looks at what it sees and sends a bid update when its wanted bid changes. */
   decideAll(step: number, timeMs: number, onDecision?: DecisionObserver): void {
     const { ctx } = this;
-    for (let i = 0; i < this.builders.length; i++) {
-      const view = ctx.views[i]!;
-      view.timeMs = timeMs;
-      view.publicValueEth = this.publicEth;
-      view.valueEth = this.publicEth + ctx.privateValueEth[i]!;
+    const { lastBidEth, decisionValueEth: valueEth, visibleBestBidEth: visibleEth, visibleBestIsOwn: isOwn, wantedBidEth } = ctx;
+    const n = this.builders.length;
+    const publicEth = this.publicEth;
+    for (let i = 0; i < n; i++) {
+      valueEth[i] = publicEth + ctx.privateValueEth[i]!;
+      // It sees the book as it stood `lagSteps` steps ago.
       const seen = step - ctx.lagSteps[i]!;
       const owner = seen < 0 ? -1 : ctx.bestOwnerByStep[seen]!;
-      view.visibleBestBidEth = owner < 0 ? null : ctx.bestBidByStep[seen]!;
-      view.visibleBestIsOwn = owner === i;
-      const last = ctx.lastBidEth[i]!;
-      view.lastBidEth = Number.isNaN(last) ? null : last;
-      const builder = this.builders[i]!;
-      const bid = decideBid(builder.strategy, view, builder.draws);
-      if (onDecision) onDecision(i, view, bid);
-      if (bid === view.lastBidEth) continue;
-      if (bid !== null && !(bid >= 0 && bid < Number.POSITIVE_INFINITY)) {
+      visibleEth[i] = owner < 0 ? Number.NaN : ctx.bestBidByStep[seen]!;
+      isOwn[i] = owner === i ? 1 : 0;
+    }
+    if (onDecision) {
+      // The view each builder decides on, before its bid updates below.
+      ctx.strategies.wantedBids(timeMs, publicEth, valueEth, visibleEth, isOwn, lastBidEth, wantedBidEth);
+      for (let i = 0; i < n; i++) observe(onDecision, ctx, i, timeMs, publicEth);
+    } else ctx.strategies.wantedBids(timeMs, publicEth, valueEth, visibleEth, isOwn, lastBidEth, wantedBidEth);
+    for (let i = 0; i < n; i++) {
+      const bid = wantedBidEth[i]!;
+      const last = lastBidEth[i]!;
+      if (bid === last || (Number.isNaN(bid) && Number.isNaN(last))) continue;
+      if (!Number.isNaN(bid) && !(bid >= 0 && bid < Number.POSITIVE_INFINITY)) {
         throw new RangeError(`builder ${ctx.config.builders[i]!.id} bid ${bid} at ${timeMs} ms`);
       }
-      ctx.lastBidEth[i] = bid ?? Number.NaN;
+      lastBidEth[i] = bid;
       this.bidsSent++;
-      ctx.inFlight.push(i, timeMs + ctx.submissionDelayMs[i]!, bid ?? Number.NaN, view.valueEth);
+      ctx.inFlight.push(i, timeMs + ctx.submissionDelayMs[i]!, bid, valueEth[i]!);
     }
   }
 
@@ -182,13 +175,14 @@ export function runAuction(
 ): AuctionRecord {
   const { config } = ctx;
   const stream = (component: string) =>
-    bindDistributions(createStream(config.seed, auctionStreamPath(auction, component)).next);
+    new StreamDraws(createSource(config.seed, auctionStreamPath(auction, component)));
   const callTimeMs = drawCallTimeMs(config.proposerCall, stream('proposer'));
   const builders = config.builders.map((b, i) => setUpBuilder(b, config.seed, auction, options.shades?.[i]));
   ctx.book.reset();
   ctx.inFlight.reset();
   ctx.privateValueEth.fill(0);
   ctx.lastBidEth.fill(Number.NaN);
+  builders.forEach((b, i) => ctx.strategies.set(i, b.strategy, b.draws, ctx.views[i]!));
   const slot = new Slot(ctx, auction, builders, stream('flow/public'), stream('flow/private'), callTimeMs);
   // At equal times: arrivals first, then the builders decide, then the proposer calls; so the
   // builders decide at every step up to and including the call time, and a zero-delay bid sent at
@@ -207,6 +201,6 @@ export function runAuction(
 }
 
 /** When the next item of a Poisson flow arrives after `fromMs` (exponential gaps); Infinity at rate 0. */
-function nextArrivalMs(dist: Distributions, ratePerSecond: number, fromMs: number): number {
+function nextArrivalMs(dist: StreamDraws, ratePerSecond: number, fromMs: number): number {
   return ratePerSecond > 0 ? fromMs + dist.exponential(ratePerSecond / 1000) : Number.POSITIVE_INFINITY;
 }

@@ -39,6 +39,15 @@ export function createStream(
   return { path, next, state: () => ({ ...prng.state() }) };
 }
 
+/**
+ * The bare generator of `(masterSeed, path)`: the same draws as `createStream(masterSeed, path).next`,
+ * without a state accessor (about half the cost to create), for short-lived streams that are never
+ * checkpointed (the bidding war creates a dozen per auction).
+ */
+export function createSource(masterSeed: number | string, path: string): Source {
+  return seedrandom.alea(streamSeed(masterSeed, path));
+}
+
 /** Serialisable snapshot of every stream that has been created, keyed by path. */
 export type StreamsSnapshot = Record<string, StreamState>;
 
