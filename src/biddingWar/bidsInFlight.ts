@@ -1,3 +1,5 @@
+import type { RelayBook } from '../agents/relay/relayBook.js';
+
 /**
  * Bids on their way to the relay, one FIFO per builder, struct-of-arrays (no object per bid). A
  * builder's submission delay is fixed for the run, so its bids reach the relay in the order it sent
@@ -15,10 +17,8 @@ export class BidsInFlight {
   private readonly head: Int32Array;
   private readonly count: Int32Array;
 
-  /** The bid `takeArrived` found last: its arrival time, amount (NaN: withdrawal) and block value. */
-  arrivedMs = 0;
-  arrivedBidEth = 0;
-  arrivedValueEth = 0;
+  /** The earliest arrival of any bid in flight (Infinity: none), ms: a step before it has nothing to deliver. */
+  private nextArrivalMs = Number.POSITIVE_INFINITY;
 
   constructor(readonly builders: number, capacity = 8) {
     this.capacity = capacity;
@@ -33,6 +33,7 @@ export class BidsInFlight {
   reset(): void {
     this.head.fill(0);
     this.count.fill(0);
+    this.nextArrivalMs = Number.POSITIVE_INFINITY;
   }
 
   /** Queues `builder`'s bid (NaN: a withdrawal) arriving at `arrivalMs`, after those it sent before. */
@@ -43,31 +44,38 @@ export class BidsInFlight {
     this.bidEth[at] = bidEth;
     this.valueEth[at] = valueEth;
     this.count[builder]!++;
+    if (arrivalMs < this.nextArrivalMs) this.nextArrivalMs = arrivalMs;
   }
 
   /**
-   * Removes `builder`'s bids that have arrived by `timeMs` (arrival ≤ timeMs) and keeps the last
-   * of them in `arrived*`: only the latest bid of a builder stands at the relay. False when none
-   * has arrived.
+   * Hands every bid that has arrived by `timeMs` (arrival ≤ timeMs) to the relay's book, removing
+   * it from flight: per builder only the last of them, since a builder's latest bid replaces its
+   * earlier ones (and the book's best does not depend on the order builders' bids came in).
    */
-  takeArrived(builder: number, timeMs: number): boolean {
-    let n = this.count[builder]!;
-    if (n === 0) return false;
-    const row = builder * this.capacity;
-    let h = this.head[builder]!;
-    if (this.arrivalMs[row + h]! > timeMs) return false;
-    let last = h;
-    do {
-      last = h;
-      h = h + 1 === this.capacity ? 0 : h + 1;
-      n--;
-    } while (n > 0 && this.arrivalMs[row + h]! <= timeMs);
-    this.head[builder] = h;
-    this.count[builder] = n;
-    this.arrivedMs = this.arrivalMs[row + last]!;
-    this.arrivedBidEth = this.bidEth[row + last]!;
-    this.arrivedValueEth = this.valueEth[row + last]!;
-    return true;
+  deliver(timeMs: number, book: RelayBook): void {
+    if (this.nextArrivalMs > timeMs) return;
+    let next = Number.POSITIVE_INFINITY;
+    const { capacity, arrivalMs, head, count } = this;
+    for (let b = 0; b < this.builders; b++) {
+      let n = count[b]!;
+      if (n === 0) continue;
+      const row = b * capacity;
+      let h = head[b]!;
+      if (arrivalMs[row + h]! <= timeMs) {
+        let last = h;
+        do {
+          last = h;
+          h = h + 1 === capacity ? 0 : h + 1;
+          n--;
+        } while (n > 0 && arrivalMs[row + h]! <= timeMs);
+        head[b] = h;
+        count[b] = n;
+        const bid = this.bidEth[row + last]!;
+        book.receive(b, Number.isNaN(bid) ? null : bid, this.valueEth[row + last]!, arrivalMs[row + last]!);
+      }
+      if (n > 0 && arrivalMs[row + h]! < next) next = arrivalMs[row + h]!;
+    }
+    this.nextArrivalMs = next;
   }
 
   /** Doubles every row, unrolling each ring to start at slot 0. */

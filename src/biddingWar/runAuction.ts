@@ -77,12 +77,7 @@ class Slot {
       this.receivePrivate(this.privateFlow.logNormal(flow.privateSizeLogMean, flow.privateSizeLogSd));
       this.nextPrivateMs = nextArrivalMs(this.privateFlow, flow.privateRatePerSecond, this.nextPrivateMs);
     }
-    const { book, inFlight } = this.ctx;
-    for (let i = 0; i < this.builders.length; i++) {
-      if (!inFlight.takeArrived(i, timeMs)) continue;
-      const bid = inFlight.arrivedBidEth;
-      book.receive(i, Number.isNaN(bid) ? null : bid, inFlight.arrivedValueEth, inFlight.arrivedMs);
-    }
+    this.ctx.inFlight.deliver(timeMs, this.ctx.book);
   }
 
   /** A private item reaches each builder with its own probability (one draw per builder per item). */
@@ -99,14 +94,15 @@ class Slot {
   decideAll(step: number, timeMs: number, onDecision?: DecisionObserver): void {
     const { ctx } = this;
     const { lastBidEth, decisionValueEth: valueEth, visibleBestBidEth: visibleEth, visibleBestIsOwn: isOwn, wantedBidEth } = ctx;
+    const { privateValueEth, lagSteps, bestOwnerByStep, bestBidByStep, submissionDelayMs, inFlight } = ctx;
     const n = this.builders.length;
     const publicEth = this.publicEth;
     for (let i = 0; i < n; i++) {
-      valueEth[i] = publicEth + ctx.privateValueEth[i]!;
+      valueEth[i] = publicEth + privateValueEth[i]!;
       // It sees the book as it stood `lagSteps` steps ago.
-      const seen = step - ctx.lagSteps[i]!;
-      const owner = seen < 0 ? -1 : ctx.bestOwnerByStep[seen]!;
-      visibleEth[i] = owner < 0 ? Number.NaN : ctx.bestBidByStep[seen]!;
+      const seen = step - lagSteps[i]!;
+      const owner = seen < 0 ? -1 : bestOwnerByStep[seen]!;
+      visibleEth[i] = owner < 0 ? Number.NaN : bestBidByStep[seen]!;
       isOwn[i] = owner === i ? 1 : 0;
     }
     if (onDecision) {
@@ -123,7 +119,7 @@ class Slot {
       }
       lastBidEth[i] = bid;
       this.bidsSent++;
-      ctx.inFlight.push(i, timeMs + ctx.submissionDelayMs[i]!, bid, valueEth[i]!);
+      inFlight.push(i, timeMs + submissionDelayMs[i]!, bid, valueEth[i]!);
     }
   }
 
