@@ -65,9 +65,10 @@ class Slot {
     this.nextPrivateMs = nextArrivalMs(privateFlow, flow.privateRatePerSecond, 0);
   }
 
-  /** Takes in every item and bid that has arrived by `timeMs` (arrival ≤ timeMs). */
-  takeArrivals(timeMs: number): void {
+  /** Takes in every item and bid that has arrived by `timeMs` (arrival ≤ timeMs); true when an item did (builders' values changed). */
+  takeArrivals(timeMs: number): boolean {
     const flow = this.ctx.config.flow;
+    const items = this.publicArrivals + this.privateArrivals;
     while (this.nextPublicMs <= timeMs) {
       this.publicEth += this.publicFlow.logNormal(flow.publicSizeLogMean, flow.publicSizeLogSd);
       this.publicArrivals++;
@@ -78,6 +79,7 @@ class Slot {
       this.nextPrivateMs = nextArrivalMs(this.privateFlow, flow.privateRatePerSecond, this.nextPrivateMs);
     }
     this.ctx.inFlight.deliver(timeMs, this.ctx.book);
+    return this.publicArrivals + this.privateArrivals > items;
   }
 
   /** A private item reaches each builder with its own probability (one draw per builder per item). */
@@ -90,8 +92,9 @@ class Slot {
     }
   }
 
-  /** Every builder looks at what it sees and sends a bid update when its wanted bid changes. */
-  decideAll(step: number, timeMs: number, onDecision?: DecisionObserver): void {
+  /** Every builder looks at what it sees and sends a bid update when its wanted bid changes; true when one did. */
+  decideAll(step: number, timeMs: number, onDecision?: DecisionObserver): boolean {
+    const sentBefore = this.bidsSent;
     const { ctx } = this;
     const { lastBidEth, decisionValueEth: valueEth, visibleBestBidEth: visibleEth, visibleBestIsOwn: isOwn, wantedBidEth } = ctx;
     const { privateValueEth, lagSteps, bestOwnerByStep, bestBidByStep, submissionDelayMs, inFlight } = ctx;
@@ -121,6 +124,7 @@ class Slot {
       this.bidsSent++;
       inFlight.push(i, timeMs + submissionDelayMs[i]!, bid, valueEth[i]!);
     }
+    return this.bidsSent > sentBefore;
   }
 
   /** The proposer calls: the best standing bid wins and pays itself (first price). */
@@ -179,18 +183,34 @@ export function runAuction(
   ctx.privateValueEth.fill(0);
   ctx.lastBidEth.fill(Number.NaN);
   builders.forEach((b, i) => ctx.strategies.set(i, b.strategy, b.draws, ctx.views[i]!));
+  ctx.strategies.prepare();
   const slot = new Slot(ctx, auction, builders, stream('flow/public'), stream('flow/private'), callTimeMs);
+  // A step is quiet when no builder's view can differ from the previous step's: no item arrived, no
+  // reveal time passed, nobody sent a bid at the previous step, and the book's best did not change
+  // at any step a builder now sees (its last `maxLag` + 1 steps). Every builder then wants the bid
+  // it wanted before, which it already sent, so the quiet step's decisions are skipped (not with
+  // an observer, which sees every decision).
+  const maxLag = ctx.lagSteps.reduce((m, l) => Math.max(m, l), 0);
+  let lastChangeStep = 0;
+  let lastActiveStep = 0;
+  let lastSendStep = 0;
   // At equal times: arrivals first, then the builders decide, then the proposer calls; so the
   // builders decide at every step up to and including the call time, and a zero-delay bid sent at
   // the call time still counts.
   for (let step = 0; ; step++) {
     const timeMs = step * config.stepMs;
     if (timeMs > callTimeMs) break;
-    slot.takeArrivals(timeMs);
+    const itemArrived = slot.takeArrivals(timeMs);
     ensureStepCapacity(ctx, step);
-    ctx.bestBidByStep[step] = ctx.book.bestBidEth;
-    ctx.bestOwnerByStep[step] = ctx.book.bestBuilder;
-    slot.decideAll(step, timeMs, options.onDecision);
+    const bid = ctx.book.bestBidEth;
+    const owner = ctx.book.bestBuilder;
+    ctx.bestBidByStep[step] = bid;
+    ctx.bestOwnerByStep[step] = owner;
+    if (step > 0 && (bid !== ctx.bestBidByStep[step - 1] || owner !== ctx.bestOwnerByStep[step - 1])) lastChangeStep = step;
+    if (ctx.strategies.passesReveal(timeMs) || itemArrived) lastActiveStep = step;
+    const quiet = step > 0 && lastActiveStep < step && lastSendStep < step - 1 && lastChangeStep < step - maxLag;
+    if (quiet && !options.onDecision) continue;
+    if (slot.decideAll(step, timeMs, options.onDecision)) lastSendStep = step;
   }
   slot.takeArrivals(callTimeMs);
   return slot.close();

@@ -36,6 +36,10 @@ export class StrategyTable {
   readonly decoyEth: Float64Array;
   readonly deltaEth: Float64Array;
   readonly outbidSelf: Uint8Array;
+  /** This auction's reveal times in ascending order (the first `revealCount`), and the next one not yet passed. */
+  private readonly revealOrder: Float64Array;
+  private revealCount = 0;
+  private revealNext = 0;
 
   constructor(config: BiddingWarConfig) {
     const n = config.builders.length;
@@ -46,6 +50,7 @@ export class StrategyTable {
     this.decoyEth = new Float64Array(n);
     this.deltaEth = new Float64Array(n);
     this.outbidSelf = new Uint8Array(n);
+    this.revealOrder = new Float64Array(n);
   }
 
   /** Builder `i`'s parameters for this auction; `view` gives its submission delay. */
@@ -53,6 +58,7 @@ export class StrategyTable {
     const { params } = strategy;
     this.marginEth[i] = params.marginEth;
     this.shade[i] = params.shade ?? Number.NaN;
+    this.revealMs[i] = Number.NaN;
     switch (strategy.name) {
       case 'naive':
         return;
@@ -73,6 +79,25 @@ export class StrategyTable {
         throw new RangeError(`no step-loop form for strategy ${String(unknown)}`);
       }
     }
+  }
+
+  /** After `set` for every builder: orders the auction's reveal times for `passesReveal`. */
+  prepare(): void {
+    this.revealCount = 0;
+    for (const ms of this.revealMs) if (!Number.isNaN(ms)) this.revealOrder[this.revealCount++] = ms;
+    this.revealOrder.subarray(0, this.revealCount).sort();
+    this.revealNext = 0;
+  }
+
+  /**
+   * Whether a reveal time lies in (the previous call's `toMs`, `toMs`] (since `prepare` for the
+   * first call): the only way time alone changes a strategy's bid, so without one, a builder whose
+   * view did not change wants the same bid as at the previous step. Call with increasing `toMs`.
+   */
+  passesReveal(toMs: number): boolean {
+    const start = this.revealNext;
+    while (this.revealNext < this.revealCount && this.revealOrder[this.revealNext]! <= toMs) this.revealNext++;
+    return this.revealNext > start;
   }
 
   /**
