@@ -1,4 +1,4 @@
-import { createSource } from '../engine/randomStreams.js';
+import type { Source } from '../engine/randomStreams.js';
 import { checkProbability, StreamDraws } from './streamDraws.js';
 import { RelayBook } from '../agents/relay/relayBook.js';
 import { BidsInFlight } from './bidsInFlight.js';
@@ -35,6 +35,11 @@ export type BoundStrategy = {
   [K in StrategyName]: { readonly name: K; readonly params: StrategyParamsByName[K] };
 }[StrategyName];
 
+/** The stream of builder `id` in auction `auction`. */
+export function builderStreamPath(auction: number, id: string): string {
+  return auctionStreamPath(auction, `builder/${id}`);
+}
+
 /** A builder as set up for one auction: its drawn margin and flow access, and its bound strategy. */
 export interface AuctionBuilder {
   readonly marginEth: number;
@@ -66,20 +71,16 @@ function bindStrategy(builder: BuilderConfig, marginEth: number, shade: number |
 }
 
 /**
- * Draws a builder's per-auction parameters from its own stream, always in the same order and
+ * Draws a builder's per-auction parameters from its own stream (`source`, the stream
+ * `builderStreamPath`), always in the same order and
  * number — margin ~ N(marginEth, marginSdEth) clamped at 0, a uniform for the flow probability,
  * `revealU`, `bluffU` — so that the private-flow observations that follow depend only on
  * (seed, auction, id), whatever the parameter values. `shade`, a factor its learner chose for this
  * auction, caps its bids at shade × value instead of value − margin (the margin is drawn all the
  * same, so a shade changes no draw).
  */
-export function setUpBuilder(
-  builder: BuilderConfig,
-  seed: number | string,
-  auction: number,
-  shade?: number,
-): AuctionBuilder {
-  const dist = new StreamDraws(createSource(seed, auctionStreamPath(auction, `builder/${builder.id}`)));
+export function setUpBuilder(builder: BuilderConfig, source: Source, shade?: number): AuctionBuilder {
+  const dist = new StreamDraws(source);
   const marginEth = Math.max(0, dist.normal(builder.marginEth, builder.marginSdEth));
   const u = dist.uniform();
   const p = builder.privateFlowProbability;

@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { mashSeeds } from './mashSeeds.js';
 
 /** A uniform source on [0, 1), the shape d3-random's `.source()` expects. */
 export type Source = () => number;
@@ -40,12 +41,12 @@ export function createStream(
 }
 
 /**
- * The bare generator of `(masterSeed, path)`: the same draws as `createStream(masterSeed, path).next`,
- * without a state accessor (about half the cost to create), for short-lived streams that are never
- * checkpointed (the bidding war creates a dozen per auction).
+ * The bare generators of several paths at once, in order: the same draws as
+ * `createStream(masterSeed, path).next` for each, seeded together (`mashSeeds`, several times
+ * faster than one at a time), for short-lived streams created in batches.
  */
-export function createSource(masterSeed: number | string, path: string): Source {
-  return seedrandom.alea(streamSeed(masterSeed, path));
+export function createSources(masterSeed: number | string, paths: readonly string[]): Source[] {
+  return mashSeeds(paths.map((path) => streamSeed(masterSeed, path))).map((state) => seedrandom.alea('', { state }));
 }
 
 /** Serialisable snapshot of every stream that has been created, keyed by path. */
