@@ -191,7 +191,8 @@ export function runAuction(
   // reveal time passed, nobody sent a bid at the previous step, and the book's best did not change
   // at any step a builder now sees (its last `maxLag` + 1 steps). Every builder then wants the bid
   // it wanted before, which it already sent, so the quiet step's decisions are skipped (not with
-  // an observer, which sees every decision).
+  // an observer, which sees every decision). Today's strategies want the bid they just sent, so
+  // the condition on sends is only a guard for a strategy that reads its last bid otherwise.
   const maxLag = ctx.lagSteps.reduce((m, l) => Math.max(m, l), 0);
   let lastChangeStep = 0;
   let lastActiveStep = 0;
