@@ -204,7 +204,7 @@ export function runAuction(
     const timeMs = step * config.stepMs;
     if (timeMs > callTimeMs) break;
     const itemArrived = slot.takeArrivals(timeMs);
-    ensureStepCapacity(ctx, step);
+    if (step >= ctx.bestBidByStep.length) ensureStepCapacity(ctx, step);
     const bid = ctx.book.bestBidEth;
     const owner = ctx.book.bestBuilder;
     ctx.bestBidByStep[step] = bid;

@@ -1,4 +1,4 @@
-import type { StreamState } from './randomStreams.js';
+import type { Source, StreamState } from './randomStreams.js';
 
 /*
  * Alea's seeding (seedrandom 3.0.5, lib/alea.js: Johannes Baagøe's Alea and Mash, MIT), for several
@@ -58,4 +58,20 @@ export function mashSeeds(seeds: readonly string[]): StreamState[] {
     }
   }
   return Array.from({ length: k }, (_, j) => ({ c: 1, s0: s[3 * j]!, s1: s[3 * j + 1]!, s2: s[3 * j + 2]! }));
+}
+
+/**
+ * Alea's generator from a state (seedrandom 3.0.5, lib/alea.js `next`, the same operations): what
+ * `seedrandom.alea('', { state })` draws, without building seedrandom's wrapper functions.
+ */
+export function aleaSource(state: StreamState): Source {
+  let { c, s0, s1, s2 } = state;
+  return () => {
+    const t = 2091639 * s0 + c * TWO_POW_MINUS_32;
+    s0 = s1;
+    s1 = s2;
+    c = t | 0;
+    s2 = t - c;
+    return s2;
+  };
 }
