@@ -9,6 +9,7 @@
 //   4. learners on every searcher and builder against the fixed rules, as a ratio (bench/learners.js)
 //   5. targets, PASS/MISS
 //   6. a CPU profile of 100k slots (bench/profile.js); --no-profile skips it
+//   7. the mev-boost bidding war: ms per auction against MMASim and a numpy rewrite (bench/biddingWar.js)
 //
 // Targets never change the exit code: a missed target exits 0. The report goes to stdout,
 // progress to stderr.
@@ -25,6 +26,7 @@ import { profileBaseline } from './profile.js';
 import { fmt, mb, pct, summarize } from './stats.js';
 import { formatProfileSummary } from './summarizeProfile.js';
 import { measureLearners } from './learners.js';
+import { formatBiddingWar, measureBiddingWar } from './biddingWar.js';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
@@ -229,6 +231,14 @@ function reportProfile() {
   }
 }
 
+function reportBiddingWar() {
+  const plan = { auctions: quick ? 1_000 : 3_000, reps: quick ? 3 : 7 };
+  progress(`bidding war: ${plan.reps} runs of ${fmt(plan.auctions)} auctions`);
+  out();
+  out('7. Bidding war — configs/scenarios/mev-boost-bidding-war.json (MMASim\'s setup: 10 builders, 12 s, 10 ms steps), ms per auction (bench/biddingWar.js)');
+  for (const line of formatBiddingWar(measureBiddingWar(plan))) out(`   ${line}`);
+}
+
 const dist = distFingerprint();
 header(dist);
 progress(`counting agent actions over ${fmt(PLAN.repSlots)} slots`);
@@ -240,4 +250,5 @@ const growth = reportMemory(PLAN.memorySlots.map(memoryRun));
 const learnerRatio = reportLearners();
 reportTargets(throughput, ratio, growth, learnerRatio);
 if (withProfile) reportProfile();
+reportBiddingWar();
 footer(dist);

@@ -1,9 +1,9 @@
-import { bindDistributions, type Distributions } from '../engine/distributions.js';
-import { EventQueue, type Scheduled } from '../engine/eventQueue.js';
-import { createStream } from '../engine/randomStreams.js';
+import { createSources } from '../engine/randomStreams.js';
+import { StreamDraws } from './streamDraws.js';
 import type { BuilderView } from '../agents/relay/types.js';
 import {
   auctionStreamPath,
+  builderStreamPath,
   drawCallTimeMs,
   ensureStepCapacity,
   setUpBuilder,
@@ -11,23 +11,6 @@ import {
   type BiddingWarContext,
 } from './context.js';
 import type { AuctionRecord } from './types.js';
-
-type AuctionEvent =
-  | { readonly kind: 'public' }
-  | { readonly kind: 'private' }
-  | { readonly kind: 'call' }
-  | { readonly kind: 'bid'; readonly builder: number; readonly bidEth: number | null; readonly valueEth: number };
-
-const PUBLIC_ITEM: AuctionEvent = { kind: 'public' };
-const PRIVATE_ITEM: AuctionEvent = { kind: 'private' };
-const CALL: AuctionEvent = { kind: 'call' };
-
-// At equal times: arrivals (order flow, bids reaching the relay) first, then the builders decide
-// (an implicit tick, not queued, to keep the step loop allocation-free), then the proposer calls.
-// So a zero-delay bid sent at the call time still counts.
-const ARRIVAL_PRIORITY = 0;
-const TICK_PRIORITY = 1;
-const CALL_PRIORITY = 2;
 
 /** Sees every builder decision (for tests and diagnostics; the view is reused, copy what you keep). */
 export type DecisionObserver = (builder: number, view: Readonly<BuilderView>, bidEth: number | null) => void;
@@ -38,59 +21,66 @@ export interface RunAuctionOptions {
   readonly shades?: readonly (number | undefined)[];
 }
 
-/** The mutable state of one slot's auction. */
+const orNull = (x: number): number | null => (Number.isNaN(x) ? null : x);
+
+/** Shows builder `i`'s decision to an observer, as the view it decided on (NaN fields as null). */
+function observe(onDecision: DecisionObserver, ctx: BiddingWarContext, i: number, timeMs: number, publicValueEth: number): void {
+  const view = ctx.views[i]!;
+  view.timeMs = timeMs;
+  view.valueEth = ctx.decisionValueEth[i]!;
+  view.publicValueEth = publicValueEth;
+  view.visibleBestBidEth = orNull(ctx.visibleBestBidEth[i]!);
+  view.visibleBestIsOwn = ctx.visibleBestIsOwn[i] === 1;
+  view.lastBidEth = orNull(ctx.lastBidEth[i]!);
+  onDecision(i, view, orNull(ctx.wantedBidEth[i]!));
+}
+
+/**
+ * The mutable state of one slot's auction. Events in time order, without an event queue: each
+ * Poisson flow keeps only the time of its next item, and each builder's bids travel in its own FIFO
+ * (`BidsInFlight`; a builder's delay is fixed, so its bids arrive in the order it sent them). At a
+ * step at time t, everything that has arrived by t (items, bids) is taken in first; which of them
+ * came first does not matter, since flows only add up and the book keeps each builder's latest
+ * bid, whose best is the same whatever order they came in.
+ */
 class Slot {
-  readonly queue = new EventQueue<AuctionEvent>();
   publicEth = 0;
   privateEth = 0;
   publicArrivals = 0;
   privateArrivals = 0;
   bidsSent = 0;
-  record: AuctionRecord | null = null;
+  /** When the next public and private items arrive (Infinity: a flow with rate 0), ms. */
+  nextPublicMs: number;
+  nextPrivateMs: number;
 
   constructor(
     readonly ctx: BiddingWarContext,
     readonly auction: number,
     readonly builders: readonly AuctionBuilder[],
-    readonly publicFlow: Distributions,
-    readonly privateFlow: Distributions,
+    readonly publicFlow: StreamDraws,
+    readonly privateFlow: StreamDraws,
     readonly callTimeMs: number,
-  ) {}
-
-  /** Schedules the next item of a Poisson flow after `fromMs` (exponential gaps). */
-  scheduleNext(item: AuctionEvent, dist: Distributions, ratePerSecond: number, fromMs: number): void {
-    if (ratePerSecond > 0) this.queue.push(fromMs + dist.exponential(ratePerSecond / 1000), item, ARRIVAL_PRIORITY);
+  ) {
+    const flow = ctx.config.flow;
+    this.nextPublicMs = nextArrivalMs(publicFlow, flow.publicRatePerSecond, 0);
+    this.nextPrivateMs = nextArrivalMs(privateFlow, flow.privateRatePerSecond, 0);
   }
 
-  /** Handles every event before `(timeMs, priority)`; true once the proposer has called. */
-  drainBefore(timeMs: number, priority: number): boolean {
-    for (let head = this.queue.peek(); head; head = this.queue.peek()) {
-      if (head.timeMs > timeMs || (head.timeMs === timeMs && head.priority >= priority)) return false;
-      this.handle(this.queue.pop()!);
-      if (this.record) return true;
-    }
-    return false;
-  }
-
-  handle({ timeMs, event }: Scheduled<AuctionEvent>): void {
+  /** Takes in every item and bid that has arrived by `timeMs` (arrival ≤ timeMs); true when an item did (builders' values changed). */
+  takeArrivals(timeMs: number): boolean {
     const flow = this.ctx.config.flow;
-    switch (event.kind) {
-      case 'public':
-        this.publicEth += this.publicFlow.logNormal(flow.publicSizeLogMean, flow.publicSizeLogSd);
-        this.publicArrivals++;
-        this.scheduleNext(PUBLIC_ITEM, this.publicFlow, flow.publicRatePerSecond, timeMs);
-        return;
-      case 'private':
-        this.receivePrivate(this.privateFlow.logNormal(flow.privateSizeLogMean, flow.privateSizeLogSd));
-        this.scheduleNext(PRIVATE_ITEM, this.privateFlow, flow.privateRatePerSecond, timeMs);
-        return;
-      case 'bid':
-        this.ctx.book.receive(event.builder, event.bidEth, event.valueEth, timeMs);
-        return;
-      case 'call':
-        this.record = this.close();
-        return;
+    const items = this.publicArrivals + this.privateArrivals;
+    while (this.nextPublicMs <= timeMs) {
+      this.publicEth += this.publicFlow.logNormal(flow.publicSizeLogMean, flow.publicSizeLogSd);
+      this.publicArrivals++;
+      this.nextPublicMs = nextArrivalMs(this.publicFlow, flow.publicRatePerSecond, this.nextPublicMs);
     }
+    while (this.nextPrivateMs <= timeMs) {
+      this.receivePrivate(this.privateFlow.logNormal(flow.privateSizeLogMean, flow.privateSizeLogSd));
+      this.nextPrivateMs = nextArrivalMs(this.privateFlow, flow.privateRatePerSecond, this.nextPrivateMs);
+    }
+    this.ctx.inFlight.deliver(timeMs, this.ctx.book);
+    return this.publicArrivals + this.privateArrivals > items;
   }
 
   /** A private item reaches each builder with its own probability (one draw per builder per item). */
@@ -103,31 +93,39 @@ class Slot {
     }
   }
 
-  /** Every builder looks at its view and sends a bid update when its wanted bid changes. */
-  decideAll(step: number, timeMs: number, onDecision?: DecisionObserver): void {
+  /** Every builder looks at what it sees and sends a bid update when its wanted bid changes; true when one did. */
+  decideAll(step: number, timeMs: number, onDecision?: DecisionObserver): boolean {
+    const sentBefore = this.bidsSent;
     const { ctx } = this;
-    for (let i = 0; i < this.builders.length; i++) {
-      const view = ctx.views[i]!;
-      view.timeMs = timeMs;
-      view.publicValueEth = this.publicEth;
-      view.valueEth = this.publicEth + ctx.privateValueEth[i]!;
-      const seen = step - ctx.lagSteps[i]!;
-      const owner = seen < 0 ? -1 : ctx.bestOwnerByStep[seen]!;
-      view.visibleBestBidEth = owner < 0 ? null : ctx.bestBidByStep[seen]!;
-      view.visibleBestIsOwn = owner === i;
-      const last = ctx.lastBidEth[i]!;
-      view.lastBidEth = Number.isNaN(last) ? null : last;
-      const bid = this.builders[i]!.decide(view);
-      onDecision?.(i, view, bid);
-      if (bid === view.lastBidEth) continue;
-      if (bid !== null && !(bid >= 0 && bid < Number.POSITIVE_INFINITY)) {
+    const { lastBidEth, decisionValueEth: valueEth, visibleBestBidEth: visibleEth, visibleBestIsOwn: isOwn, wantedBidEth } = ctx;
+    const { privateValueEth, lagSteps, bestOwnerByStep, bestBidByStep, submissionDelayMs, inFlight } = ctx;
+    const n = this.builders.length;
+    const publicEth = this.publicEth;
+    for (let i = 0; i < n; i++) {
+      valueEth[i] = publicEth + privateValueEth[i]!;
+      // It sees the book as it stood `lagSteps` steps ago.
+      const seen = step - lagSteps[i]!;
+      const owner = seen < 0 ? -1 : bestOwnerByStep[seen]!;
+      visibleEth[i] = owner < 0 ? Number.NaN : bestBidByStep[seen]!;
+      isOwn[i] = owner === i ? 1 : 0;
+    }
+    if (onDecision) {
+      // The view each builder decides on, before its bid updates below.
+      ctx.strategies.wantedBids(timeMs, publicEth, valueEth, visibleEth, isOwn, lastBidEth, wantedBidEth);
+      for (let i = 0; i < n; i++) observe(onDecision, ctx, i, timeMs, publicEth);
+    } else ctx.strategies.wantedBids(timeMs, publicEth, valueEth, visibleEth, isOwn, lastBidEth, wantedBidEth);
+    for (let i = 0; i < n; i++) {
+      const bid = wantedBidEth[i]!;
+      const last = lastBidEth[i]!;
+      if (bid === last || (Number.isNaN(bid) && Number.isNaN(last))) continue;
+      if (!Number.isNaN(bid) && !(bid >= 0 && bid < Number.POSITIVE_INFINITY)) {
         throw new RangeError(`builder ${ctx.config.builders[i]!.id} bid ${bid} at ${timeMs} ms`);
       }
-      ctx.lastBidEth[i] = bid ?? Number.NaN;
+      lastBidEth[i] = bid;
       this.bidsSent++;
-      const arrivalMs = timeMs + ctx.submissionDelayMs[i]!;
-      this.queue.push(arrivalMs, { kind: 'bid', builder: i, bidEth: bid, valueEth: view.valueEth }, ARRIVAL_PRIORITY);
+      inFlight.push(i, timeMs + submissionDelayMs[i]!, bid, valueEth[i]!);
     }
+    return this.bidsSent > sentBefore;
   }
 
   /** The proposer calls: the best standing bid wins and pays itself (first price). */
@@ -166,8 +164,8 @@ class Slot {
 }
 
 /**
- * Runs auction number `auction` (one slot) on `ctx`: order flow arrives as two Poisson processes
- * on an EventQueue, builders update their bids every `stepMs` from what they see, bids reach the
+ * Runs auction number `auction` (one slot) on `ctx`: order flow arrives as two Poisson processes,
+ * builders update their bids every `stepMs` from what they see, bids reach the
  * relay after each builder's submission delay, and the proposer calls at a random time and takes
  * the best standing bid. Deterministic in (seed, auction, builder ids).
  */
@@ -177,24 +175,51 @@ export function runAuction(
   options: RunAuctionOptions = {},
 ): AuctionRecord {
   const { config } = ctx;
-  const stream = (component: string) =>
-    bindDistributions(createStream(config.seed, auctionStreamPath(auction, component)).next);
-  const callTimeMs = drawCallTimeMs(config.proposerCall, stream('proposer'));
-  const builders = config.builders.map((b, i) => setUpBuilder(b, config.seed, auction, options.shades?.[i]));
-  const slot = new Slot(ctx, auction, builders, stream('flow/public'), stream('flow/private'), callTimeMs);
+  // Every stream of the auction, seeded together (the same draws as one by one, faster).
+  const paths = ['proposer', 'flow/public', 'flow/private'].map((c) => auctionStreamPath(auction, c));
+  const [proposer, publicFlow, privateFlow, ...own] = createSources(config.seed, [...paths, ...config.builders.map((b) => builderStreamPath(auction, b.id))]);
+  const callTimeMs = drawCallTimeMs(config.proposerCall, new StreamDraws(proposer!));
+  const builders = config.builders.map((b, i) => setUpBuilder(b, own[i]!, options.shades?.[i]));
   ctx.book.reset();
+  ctx.inFlight.reset();
   ctx.privateValueEth.fill(0);
   ctx.lastBidEth.fill(Number.NaN);
-  slot.scheduleNext(PUBLIC_ITEM, slot.publicFlow, config.flow.publicRatePerSecond, 0);
-  slot.scheduleNext(PRIVATE_ITEM, slot.privateFlow, config.flow.privateRatePerSecond, 0);
-  slot.queue.push(callTimeMs, CALL, CALL_PRIORITY);
+  builders.forEach((b, i) => ctx.strategies.set(i, b.strategy, b.draws, ctx.views[i]!));
+  ctx.strategies.prepare();
+  const slot = new Slot(ctx, auction, builders, new StreamDraws(publicFlow!), new StreamDraws(privateFlow!), callTimeMs);
+  // A step is quiet when no builder's view can differ from the previous step's: no item arrived, no
+  // reveal time passed, nobody sent a bid at the previous step, and the book's best did not change
+  // at any step a builder now sees (its last `maxLag` + 1 steps). Every builder then wants the bid
+  // it wanted before, which it already sent, so the quiet step's decisions are skipped (not with
+  // an observer, which sees every decision). Today's strategies want the bid they just sent, so
+  // the condition on sends is only a guard for a strategy that reads its last bid otherwise.
+  const maxLag = ctx.lagSteps.reduce((m, l) => Math.max(m, l), 0);
+  let lastChangeStep = 0;
+  let lastActiveStep = 0;
+  let lastSendStep = 0;
+  // At equal times: arrivals first, then the builders decide, then the proposer calls; so the
+  // builders decide at every step up to and including the call time, and a zero-delay bid sent at
+  // the call time still counts.
   for (let step = 0; ; step++) {
     const timeMs = step * config.stepMs;
-    if (slot.drainBefore(timeMs, TICK_PRIORITY)) break;
-    ensureStepCapacity(ctx, step);
-    ctx.bestBidByStep[step] = ctx.book.bestBidEth;
-    ctx.bestOwnerByStep[step] = ctx.book.bestBuilder;
-    slot.decideAll(step, timeMs, options.onDecision);
+    if (timeMs > callTimeMs) break;
+    const itemArrived = slot.takeArrivals(timeMs);
+    if (step >= ctx.bestBidByStep.length) ensureStepCapacity(ctx, step);
+    const bid = ctx.book.bestBidEth;
+    const owner = ctx.book.bestBuilder;
+    ctx.bestBidByStep[step] = bid;
+    ctx.bestOwnerByStep[step] = owner;
+    if (step > 0 && (bid !== ctx.bestBidByStep[step - 1] || owner !== ctx.bestOwnerByStep[step - 1])) lastChangeStep = step;
+    if (ctx.strategies.passesReveal(timeMs) || itemArrived) lastActiveStep = step;
+    const quiet = step > 0 && lastActiveStep < step && lastSendStep < step - 1 && lastChangeStep < step - maxLag;
+    if (quiet && !options.onDecision) continue;
+    if (slot.decideAll(step, timeMs, options.onDecision)) lastSendStep = step;
   }
-  return slot.record!;
+  slot.takeArrivals(callTimeMs);
+  return slot.close();
+}
+
+/** When the next item of a Poisson flow arrives after `fromMs` (exponential gaps); Infinity at rate 0. */
+function nextArrivalMs(dist: StreamDraws, ratePerSecond: number, fromMs: number): number {
+  return ratePerSecond > 0 ? fromMs + dist.exponential(ratePerSecond / 1000) : Number.POSITIVE_INFINITY;
 }

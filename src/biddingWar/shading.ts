@@ -90,18 +90,18 @@ export interface ShadingOutcome {
   readonly winningBidEth: number | null;
 }
 
-/** Every builder's outcome, read from the book and views as the proposer's call left them (call right after `runAuction`). */
+/** Every builder's outcome, read from the book and the context as the proposer's call left them (call right after `runAuction`). */
 export function shadingOutcomes(ctx: BiddingWarContext): ShadingOutcome[] {
   const { book } = ctx;
   const best = book.bestBuilder;
   const second = best < 0 ? -1 : book.bestExcept(best);
   const rivalOf = (j: number): RivalBid | null =>
     j < 0 ? null : { bidEth: book.standingBidEth(j)!, arrivalMs: book.standingArrivalMs(j), builder: j };
-  return ctx.views.map((view, i) => {
+  return Array.from(ctx.decisionValueEth, (decisionValueEth, i) => {
     const bid = book.standingBidEth(i);
     return {
       builder: i,
-      valueEth: bid === null ? view.valueEth : book.standingValueEth(i),
+      valueEth: bid === null ? decisionValueEth : book.standingValueEth(i),
       bidEth: bid ?? 0,
       arrivalMs: bid === null ? Number.NaN : book.standingArrivalMs(i),
       won: i === best,
