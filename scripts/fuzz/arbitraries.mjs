@@ -219,6 +219,7 @@ const rollupArb = (id) =>
         ),
       ),
       ordering: opt(fc.constantFrom('auction', 'fcfs', 'encrypted', 'timeboost', 'priority-fee')),
+      inclusionFailureProbability: opt(unit),
     })
     .map((r) => compact({ id, ...r, pool: compact(r.pool) }));
 
@@ -250,6 +251,29 @@ const biddingArb = fc.record(
   { requiredKeys: [] },
 );
 
+/** A latency distribution around a base (searchers' latencyJitter, builders' bidTimeJitter). */
+const jitterArb = fc.oneof(
+  fc.record({ dist: fc.constant('normal'), sdMs: fc.oneof(fc.constant(0), logUniform(-1, 5)), cv: fc.oneof(fc.constant(0), logUniform(-3, 2)) }, { requiredKeys: ['dist'] }),
+  fc.record({ dist: fc.constant('lognormal'), sigma: fc.double({ min: 0, max: 5, noNaN: true }) }, { requiredKeys: ['dist'] }),
+  fc.record({ dist: fc.constant('exponential'), meanMs: fc.oneof(fc.constant(0), logUniform(-1, 6)) }, { requiredKeys: ['dist'] }),
+  fc.record({ dist: fc.constant('empirical'), samplesMs: fc.array(fc.oneof(fc.constant(0), logUniform(-1, 6)), { minLength: 1, maxLength: 8 }) }),
+);
+
+/** Capital: finance fits every kind; forbid only kinds that size their own trade (`canForbid`). */
+const capitalArb = (canForbid) =>
+  fc.record(
+    {
+      initialX: fc.oneof(fc.constant(0), logUniform(-3, 6)),
+      initialY: fc.oneof(fc.constant(0), logUniform(-3, 9)),
+      negative: canForbid ? fc.constantFrom('forbid', 'finance') : fc.constant('finance'),
+      financeRatePerSlot: fc.oneof(fc.constant(0), logUniform(-8, 0)),
+    },
+    { requiredKeys: ['negative'] },
+  ).map((c) => (c.negative === 'forbid' ? { ...c, financeRatePerSlot: undefined } : c)).map(compact);
+
+/** The CEX a hedging searcher trades on. */
+const cexArb = fc.record({ feeBp: fc.double({ min: 0, max: 10_000, noNaN: true }), depthY: logUniform(-2, 9) }, { requiredKeys: [] });
+
 const searcherCommon = (builderIds) =>
   fc.record(
     {
@@ -258,6 +282,8 @@ const searcherCommon = (builderIds) =>
       ...(builderIds.length > 0 ? { choices: fc.record({ learner: fc.constantFrom({ name: 'ucb1' }, { name: 'exp3' }, { name: 'epsilon-greedy', epsilon: 0.2 }), exclusiveBuilder: fc.constant([...builderIds, null]) }) } : {}),
       minProfitY: fc.oneof(fc.constant(0), logUniform(-6, 6)),
       latencyMs: fc.oneof(fc.constant(0), logUniform(-1, 5)),
+      latencyJitter: jitterArb,
+      colocationMs: fc.oneof(fc.constant(0), logUniform(-1, 5)),
       ...(builderIds.length > 0 ? { exclusiveBuilder: fc.constantFrom(...builderIds) } : {}),
     },
     { requiredKeys: [] },
@@ -267,11 +293,29 @@ const searchersArb = (ids, builderIds) => {
   const one = fc.constantFrom(...ids);
   const two = fc.tuple(one, one).map(([a, b]) => (ids.length > 1 && a === b ? [a, ids.find((x) => x !== a)] : [a, b]));
   const kinds = {
-    'cex-dex': fc.record({ rollup: one }),
-    backrun: fc.record({ rollup: one }),
-    sandwich: fc.record({ rollup: one }),
-    'capped-cex-dex': fc.record({ rollup: one, maxTradeY: logUniform(-3, 9) }),
-    'cross-rollup': fc.record({ rollups: two, bundling: opt(fc.constantFrom('atomic', 'split')), payFirst: fc.option(fc.boolean(), { nil: undefined }) }).map(({ payFirst, ...s }) => compact({ ...s, payOn: payFirst === undefined ? undefined : s.rollups[payFirst ? 0 : 1] })),
+    'cex-dex': fc.record({ rollup: one, capital: capitalArb(true), cex: cexArb }, { requiredKeys: ['rollup'] }),
+    backrun: fc.record({ rollup: one, capital: capitalArb(false) }, { requiredKeys: ['rollup'] }),
+    sandwich: fc.record({ rollup: one, capital: capitalArb(false) }, { requiredKeys: ['rollup'] }),
+    'capped-cex-dex': fc.record({ rollup: one, maxTradeY: logUniform(-3, 9), capital: capitalArb(true), cex: cexArb }, { requiredKeys: ['rollup', 'maxTradeY'] }),
+    'cross-rollup': fc
+      .record(
+        {
+          rollups: two,
+          bundling: opt(fc.constantFrom('atomic', 'split')),
+          payFirst: fc.option(fc.constantFrom(true, false, 'both'), { nil: undefined }),
+          payOnRatio: fc.double({ min: 0.001, max: 0.999, noNaN: true }),
+          capital: capitalArb(true),
+          unwind: fc.oneof(
+            fc.constant({ venue: 'pool' }),
+            fc.record({ venue: fc.constant('cex'), costBp: fc.double({ min: 0, max: 10_000, noNaN: true }) }, { requiredKeys: ['venue'] }),
+            fc.record({ venue: fc.constant('hold'), horizonSlots: fc.integer({ min: 0, max: 50 }) }, { requiredKeys: ['venue'] }),
+          ),
+        },
+        { requiredKeys: ['rollups', 'payOnRatio'] },
+      )
+      .map(({ payFirst, payOnRatio, ...s }) =>
+        compact({ ...s, payOn: payFirst === undefined ? undefined : payFirst === 'both' ? 'both' : s.rollups[payFirst ? 0 : 1], payOnRatio: payFirst === 'both' && s.bundling !== 'split' ? payOnRatio : undefined }),
+      ),
   };
   return fc
     .tuple(...Object.entries(kinds).map(([kind, arb]) => fc.array(fc.tuple(arb, searcherCommon(builderIds)).map(([s, c]) => ({ kind, ...s, ...c })), { maxLength: 6 })))
@@ -279,7 +323,7 @@ const searchersArb = (ids, builderIds) => {
 };
 
 const buildersArb = fc.array(
-  fc.record({ skill: unit, costY: fc.oneof(fc.constant(0), logUniform(-3, 6)), margin: unit, bidTimeMs: fc.oneof(fc.constant(0), logUniform(0, 4.5)), strategy: strategyArb }, { requiredKeys: [] }),
+  fc.record({ skill: unit, costY: fc.oneof(fc.constant(0), logUniform(-3, 6)), margin: unit, bidTimeMs: fc.oneof(fc.constant(0), logUniform(0, 4.5)), bidTimeJitter: jitterArb, strategy: strategyArb }, { requiredKeys: [] }),
   { maxLength: 4 },
 ).map((bs) => bs.map((b, i) => ({ id: `b${i}`, ...b })));
 
