@@ -5,9 +5,12 @@ import type { AuctionRecord, BiddingWarSummary } from './types.js';
 export interface RunBiddingWarOptions {
   /** Called with each auction's record as soon as it is done (e.g. to stream rows to a sink). */
   readonly onAuction?: (record: AuctionRecord) => void;
+  /** Keep every record in the result (default true); a caller that streams them with `onAuction` passes false, so memory stays flat however many auctions run. */
+  readonly keepRecords?: boolean;
 }
 
 export interface BiddingWarResult {
+  /** Every auction's record, in order (empty with `keepRecords: false`). */
   readonly records: AuctionRecord[];
   readonly summary: BiddingWarSummary;
 }
@@ -24,9 +27,10 @@ export function runBiddingWar(
 ): BiddingWarResult {
   const parsed = parseBiddingWarConfig(config);
   const records: AuctionRecord[] = [];
+  const keep = opts.keepRecords ?? true;
   const run = BiddingWarRun.start(parsed, {
     onAuction: (record) => {
-      records.push(record);
+      if (keep) records.push(record);
       opts.onAuction?.(record);
     },
   });

@@ -32,7 +32,7 @@ export function writeBiddingWarRun(config: BiddingWarConfig, dir: string, opts: 
   // Fixed types for columns that may be null in the first rows (Parquet needs them up front).
   const types = { auction: 'int64', winner: 'string', winnerStrategy: 'string', seed: typeof config.seed === 'number' ? 'int64' : 'string' } as const;
   const csv = createTableWriter(join(dir, `auctions.${format}`), format, types);
-  const { summary } = runBiddingWar(config, { onAuction: (rec) => csv.write({ ...rec }) });
+  const { summary } = runBiddingWar(config, { onAuction: (rec) => csv.write({ ...rec }), keepRecords: false });
   csv.close();
   writeJson(dir, 'summary.json', summary);
   return summary;

@@ -80,3 +80,16 @@ describe('scenario mev-boost-bidding-war (smoke)', () => {
     for (const s of STRATEGY_NAMES) expect(summary.byStrategy[s].builders).toBe(2);
   });
 });
+
+describe('runBiddingWar with keepRecords: false (what `seqsim run` uses)', () => {
+  it('streams every record to onAuction, keeps none, and summarises the same run', () => {
+    const config = mixedConfig();
+    const kept = runBiddingWar(config);
+    const streamed: unknown[] = [];
+    const flat = runBiddingWar(config, { keepRecords: false, onAuction: (r) => void streamed.push(r) });
+    expect(flat.records).toHaveLength(0);
+    expect(streamed).toEqual(kept.records);
+    expect(kept.records.length).toBeGreaterThan(0);
+    expect(flat.summary).toEqual(kept.summary);
+  });
+});
