@@ -79,12 +79,20 @@ export function planSweepCharts(input: Extract<ReportInput, { kind: 'sweep' }>):
       omitted.push(`No chart of ${c.what} (\`${c.y}\` against \`${c.x}\`): all ${means.length} cells have the same mean (${fmtPoint(means[0]!)}), so the swept parameters do not change these metrics.`);
       continue;
     }
-    charts.push({ name: c.name, caption: `${c.what[0]!.toUpperCase()}${c.what.slice(1)} (\`${c.y}\` against \`${c.x}\`): one small point per run, a large ringed point per cell at its mean, the cells named by their axis values.`, spec });
+    const marked = new Set(meanGroups(spec));
+    const unmarked = layout.cells.filter((cell) => !marked.has(cell.label)).map((cell) => cell.cell);
+    const gap = unmarked.length ? ` Cell${unmarked.length > 1 ? 's' : ''} ${unmarked.join(', ')} ha${unmarked.length > 1 ? 've' : 's'} no run with both values, so no mark.` : '';
+    charts.push({ name: c.name, caption: `${c.what[0]!.toUpperCase()}${c.what.slice(1)} (\`${c.y}\` against \`${c.x}\`): one small point per run, a large ringed point per cell at its mean, the cells named by their axis values.${gap}`, spec });
   }
   return { charts, omitted };
 }
 
 const fmtPoint = (p: readonly number[]) => `${Number(p[0]!.toPrecision(4))}, ${Number(p[1]!.toPrecision(4))}`;
+
+/** The group (cell label) of each cell's mean mark of a {@link sweepTradeoffSpec}. */
+function meanGroups(spec: TopLevelSpec): string[] {
+  return ((spec as unknown as { layer: { data?: { values: { group: string }[] } }[] }).layer[1]!.data?.values ?? []).map((v) => v.group);
+}
 
 /** The [x, y] of each cell's mean mark of a {@link sweepTradeoffSpec}. */
 function cellMeans(spec: TopLevelSpec): number[][] {

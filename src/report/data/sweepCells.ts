@@ -74,12 +74,15 @@ export function axisValueLabels(values: readonly unknown[]): string[] {
   return new Set(brief).size === brief.length ? brief : brief.map((b, i) => `#${i + 1} ${b}`);
 }
 
-/** For each name, the shortest dotted suffix (`detection.committee.enabled` → `committee.enabled`) no other name ends with. */
+/**
+ * For each name, the shortest dotted suffix of at least two parts (`detection.committee.enabled` →
+ * `committee.enabled`) that no other name ends with, and that does not start with a list index.
+ */
 export function shortAxisNames(names: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const name of names) {
     const parts = name.split('.');
-    let k = 1;
+    let k = Math.min(2, parts.length);
     const suffix = () => parts.slice(-k).join('.');
     while (k < parts.length && names.some((o) => o !== name && (o === suffix() || o.endsWith(`.${suffix()}`)))) k++;
     // A numeric last part (`rollups.0`) says little alone: keep its parent.
