@@ -2,7 +2,7 @@
 const METRIC = /^(simulated_seconds|initial_ref_price|final_ref_price|mev_oracle_accuracy)$|^(totals|concentration|searchers)\./;
 
 /**
- * The swept parameters' columns of a sweep's `results.csv`: the ones between `seed` and the first
+ * A guess, for sweep folders without a `sweep.json` plan (see `sweepLayout`): the swept parameters' columns of a sweep's `results.csv`, the ones between `seed` and the first
  * summary metric (`slots` right before `simulated_seconds` is the summary's, not a parameter).
  */
 export function sweptParameters(columns: readonly string[]): string[] {
