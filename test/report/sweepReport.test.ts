@@ -35,8 +35,11 @@ describe('sweep cell labels', () => {
     const layout = sweepLayout(sweep, columns, rows);
     expect(layout.from).toBe('sweep.json');
     expect(layout.cells.map((c) => c.label)).toEqual(['searchers.0.bidFraction=0', 'searchers.0.bidFraction=0.05', 'searchers.0.bidFraction=0.1', 'searchers.0.bidFraction=0.5']);
-    // Without a plan the column guess stops at the first `searchers.` column: the fallback's known limit.
-    expect(sweepLayout({}, columns, rows).axes).toEqual([]);
+    // Without a plan the columns between `seed` and `status` are the axes; a table without `status`
+    // (older seqsim) stops at the first metric-like name, `searchers.` included: the fallback's known limit.
+    const guessed = sweepLayout({}, columns, rows);
+    expect([guessed.from, guessed.axes.map((a) => a.name)]).toEqual(['columns', ['searchers.0.bidFraction']]);
+    expect(sweepLayout({}, columns.filter((c) => c !== 'status'), rows).axes).toEqual([]);
   });
 });
 
