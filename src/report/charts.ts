@@ -2,6 +2,7 @@ import { bidderShades, biddersFromSummary, DEFAULT_BIDDING_WINDOW_SLOTS, windowS
 import type { WinRow } from './data/rollingHhi.js';
 import type { PriceRow } from './data/priceSeries.js';
 import { SWEEP_REVENUE, SWEEP_X_METRICS } from './data/sweepColumns.js';
+import { sweepLayout } from './data/sweepCells.js';
 import { valueSharesFromSummary } from './data/valueShares.js';
 import type { ReportInput } from './folder/readReportInput.js';
 import type { TopLevelSpec } from './specs/common.js';
@@ -21,20 +22,82 @@ export interface Chart {
   readonly spec: TopLevelSpec;
 }
 
-function sweepCharts(input: Extract<ReportInput, { kind: 'sweep' }>): Chart[] {
+/** A candidate sweep chart: `y` against `x`, shown when the sweep has both and its cells differ on them. */
+interface SweepChartChoice {
+  readonly name: string;
+  readonly x: string;
+  readonly y: string;
+  readonly what: string;
+}
+
+/**
+ * The sweep charts seqsim tries, in order: revenue against winners' concentration and against
+ * MEV-oracle accuracy; for reporting sweeps, the revenue the rollups lost against the detection
+ * rate; for revenue-sharing sweeps, what the first two rollups received.
+ */
+function sweepChartChoices(columns: readonly string[]): SweepChartChoice[] {
+  const shares = columns.filter((c) => /^rollups\.[^.]+\.revenue_share_y$/.test(c));
+  return [
+    { name: 'sweep-revenue-vs-hhi', x: 'concentration.hhi', y: SWEEP_REVENUE, what: "revenue against the winners' concentration" },
+    { name: 'sweep-revenue-vs-oracle-accuracy', x: 'mev_oracle_accuracy', y: SWEEP_REVENUE, what: 'revenue against MEV-oracle accuracy' },
+    { name: 'sweep-lost-vs-detection', x: 'reporting.any.detection_rate', y: 'reporting.lost_y', what: 'revenue the rollups lost to a lying proposer against the detection rate' },
+    ...(shares.length >= 2 ? [{ name: 'sweep-revenue-shares', x: shares[0]!, y: shares[1]!, what: 'the revenue shares of the first two rollups' }] : []),
+  ];
+}
+
+/** The charts of a sweep, and a sentence for each chart left out because every cell sits at one point. */
+export interface SweepChartPlan {
+  readonly charts: Chart[];
+  readonly omitted: string[];
+}
+
+const samePoint = (a: readonly number[], b: readonly number[]) => Math.abs(a[0]! - b[0]!) <= 1e-9 * Math.max(1, Math.abs(a[0]!)) && Math.abs(a[1]! - b[1]!) <= 1e-9 * Math.max(1, Math.abs(a[1]!));
+
+/**
+ * Chooses a sweep's charts: each {@link sweepChartChoices} whose columns hold numbers, one mark per
+ * cell labelled by its axis values (from sweep.json's plan). A chart whose cells all have the same
+ * mean point (the swept parameters do not move those metrics, e.g. detectors of a lying proposer do
+ * not change the auction) is left out and said so, rather than drawn as one point.
+ */
+export function planSweepCharts(input: Extract<ReportInput, { kind: 'sweep' }>): SweepChartPlan {
   const { columns, rows, file } = input.results;
-  const xs = SWEEP_X_METRICS.filter((m) => columns.includes(m));
-  if (!columns.includes(SWEEP_REVENUE) || xs.length === 0)
+  const layout = sweepLayout(input.sweep, columns, rows);
+  const numeric = (c: string) => columns.includes(c) && rows.some((r) => Number.isFinite(r[c]));
+  const choices = sweepChartChoices(columns).filter((c) => numeric(c.x) && numeric(c.y));
+  if (choices.length === 0)
     throw new UserInputError(
       `${input.dir}/${file} needs the columns ${SWEEP_REVENUE} and ${SWEEP_X_METRICS.join(' or ')} to chart revenue against concentration; it has ${columns.slice(0, 12).join(', ')}${columns.length > 12 ? ', …' : ''}.`,
     );
-  const mechanisms = new Set(rows.map((r) => r['mechanism.name']));
-  const color = columns.includes('mechanism.name') && mechanisms.size > 1 ? 'mechanism.name' : 'cell';
-  return xs.map((x) => ({
-    name: x === 'concentration.hhi' ? 'sweep-revenue-vs-hhi' : 'sweep-revenue-vs-oracle-accuracy',
-    caption: `Revenue (${SWEEP_REVENUE}) against ${x}: one small point per run, a large ringed point per ${color} at its mean.`,
-    spec: sweepTradeoffSpec(rows, { x, color }),
-  }));
+  const groups = layout.cells.map((c) => ({ value: String(c.cell), label: c.label }));
+  const legendTitle = layout.axes.length ? `cell: ${layout.axes.map((a) => layout.shortNames.get(a.name)).join(', ')}` : 'cell';
+  const charts: Chart[] = [];
+  const omitted: string[] = [];
+  for (const c of choices) {
+    const spec = sweepTradeoffSpec(rows, { x: c.x, y: c.y, color: 'cell', groups, legendTitle, title: `${c.y} against ${c.x}, per cell` });
+    const means = cellMeans(spec);
+    if (means.length > 1 && means.every((m) => samePoint(m, means[0]!))) {
+      omitted.push(`No chart of ${c.what} (\`${c.y}\` against \`${c.x}\`): all ${means.length} cells have the same mean (${fmtPoint(means[0]!)}), so the swept parameters do not change these metrics.`);
+      continue;
+    }
+    const marked = new Set(meanGroups(spec));
+    const unmarked = layout.cells.filter((cell) => !marked.has(cell.label)).map((cell) => cell.cell);
+    const gap = unmarked.length ? ` Cell${unmarked.length > 1 ? 's' : ''} ${unmarked.join(', ')} ha${unmarked.length > 1 ? 've' : 's'} no run with both values, so no mark.` : '';
+    charts.push({ name: c.name, caption: `${c.what[0]!.toUpperCase()}${c.what.slice(1)} (\`${c.y}\` against \`${c.x}\`): one small point per run, a large ringed point per cell at its mean, the cells named by their axis values.${gap}`, spec });
+  }
+  return { charts, omitted };
+}
+
+const fmtPoint = (p: readonly number[]) => `${Number(p[0]!.toPrecision(4))}, ${Number(p[1]!.toPrecision(4))}`;
+
+/** The group (cell label) of each cell's mean mark of a {@link sweepTradeoffSpec}. */
+function meanGroups(spec: TopLevelSpec): string[] {
+  return ((spec as unknown as { layer: { data?: { values: { group: string }[] } }[] }).layer[1]!.data?.values ?? []).map((v) => v.group);
+}
+
+/** The [x, y] of each cell's mean mark of a {@link sweepTradeoffSpec}. */
+function cellMeans(spec: TopLevelSpec): number[][] {
+  const layer = (spec as unknown as { layer: { data?: { values: { x: number; y: number }[] } }[] }).layer[1]!;
+  return (layer.data?.values ?? []).map((v) => [v.x, v.y]);
 }
 
 /**
@@ -60,10 +123,10 @@ function bidShadingCharts(input: Extract<ReportInput, { kind: 'market' }>): Char
 /**
  * The charts of a report for what the folder holds. Market run: prices, value shares,
  * concentration, and bid shading per bidder when the summary records it. Bidding war: win share by strategy, efficiency, winner concentration. Sweep:
- * revenue against each of `concentration.hhi` and `mev_oracle_accuracy` that it has.
+ * the charts of {@link planSweepCharts}.
  */
 export function chartsFor(input: ReportInput): Chart[] {
-  if (input.kind === 'sweep') return sweepCharts(input);
+  if (input.kind === 'sweep') return planSweepCharts(input).charts;
   if (input.kind === 'market') {
     const rows = input.slots as unknown as (PriceRow & ConcentrationRow)[];
     const hhi = hasWinnerColumn(input.slots);

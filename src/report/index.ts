@@ -17,11 +17,12 @@ export { rollingShares, type BidRow, type SharePoint } from './data/rollingShare
 export { histogram, type HistogramBin } from './data/histogram.js';
 export { valueSharesFromSummary, type ValueShare, type ValueSummary } from './data/valueShares.js';
 export { sweptParameters } from './data/sweepColumns.js';
+export { axisValueLabels, briefValue, shortAxisNames, sweepLayout, type SweepAxisInfo, type SweepCellInfo, type SweepLayout } from './data/sweepCells.js';
 export { bidderShades, biddersFromSummary, windowSlotsFromManifest, DEFAULT_BIDDING_WINDOW_SLOTS, type BidderEntry, type ShadePoint } from './data/bidderShades.js';
 export { pricesSpec, type PricesSpecOptions } from './specs/pricesSpec.js';
 export { valueSharesSpec } from './specs/valueSharesSpec.js';
 export { concentrationSpec, hasWinnerColumn, type ConcentrationRow, type ConcentrationSpecOptions } from './specs/concentrationSpec.js';
-export { sweepTradeoffSpec, type SweepRow, type SweepTradeoffOptions } from './specs/sweepTradeoffSpec.js';
+export { groupMark, sweepTradeoffSpec, SWEEP_COLOURS, SWEEP_SHAPES, type SweepGroup, type SweepRow, type SweepTradeoffOptions } from './specs/sweepTradeoffSpec.js';
 export { winShareSpec, type StrategyWins } from './specs/winShareSpec.js';
 export { efficiencySpec } from './specs/efficiencySpec.js';
 export { bidShadingSpec, type BidShadingSpecOptions } from './specs/bidShadingSpec.js';

@@ -1,6 +1,7 @@
-import type { Chart } from './charts.js';
+import { planSweepCharts, type Chart } from './charts.js';
 import { biddersFromSummary } from './data/bidderShades.js';
-import { sweptParameters, SWEEP_REVENUE } from './data/sweepColumns.js';
+import { SWEEP_REVENUE } from './data/sweepColumns.js';
+import { axisValueLabels, briefValue, sweepLayout, type SweepLayout } from './data/sweepCells.js';
 import type { ReportInput } from './folder/readReportInput.js';
 
 type Obj = Record<string, unknown>;
@@ -79,18 +80,34 @@ function biddingWarNumbers(s: Obj): string {
   return `${key}\n\n${per}`;
 }
 
-function sweepNumbers(input: Extract<ReportInput, { kind: 'sweep' }>): string {
+/** Object- and list-valued axes: each value's label and its full JSON (the labels shorten them). */
+function axisValueKey(layout: SweepLayout): string {
+  const lines = layout.axes
+    .filter((a) => a.values.some((v) => v !== null && typeof v === 'object'))
+    .flatMap((a) => {
+      const labels = axisValueLabels(a.values);
+      return [`- \`${a.name}\`:`, ...a.values.map((v, i) => `  - \`${labels[i]}\` = \`${JSON.stringify(v)}\``)];
+    });
+  return lines.length ? `\n\nThe labels of object- and list-valued axes:\n\n${lines.join('\n')}` : '';
+}
+
+function sweepNumbers(input: Extract<ReportInput, { kind: 'sweep' }>, omitted: readonly string[]): string {
   const { rows, columns, file } = input.results;
-  const params = sweptParameters(columns);
-  const cells = [...new Set(rows.map((r) => String(r['cell'])))];
-  const head = `${rows.length} runs in ${cells.length} cells, read from \`${file}\`; swept: ${params.map((p) => `\`${p}\``).join(', ') || '(none found)'}.`;
+  const layout = sweepLayout(input.sweep, columns, rows);
+  const axes = layout.axes.map((a) => `\`${a.name}\` (${a.values.length} values)`).join(', ') || '(none found)';
+  const source = layout.from === 'sweep.json' ? 'sweep.json' : 'the columns of the table (no sweep.json plan)';
+  const head = `${rows.length} runs in ${layout.cells.length} cells, read from \`${file}\`; swept (from ${source}): ${axes}.`;
   const metrics = [SWEEP_REVENUE, 'concentration.hhi', 'mev_oracle_accuracy'].filter((m) => columns.includes(m));
-  const shown = cells.slice(0, 40).map((cell) => {
-    const runs = rows.filter((r) => String(r['cell']) === cell);
-    return [cell, ...params.map((p) => String(runs[0]![p] ?? '')), String(runs.length), ...metrics.map((m) => fmt(mean(runs.map((r) => r[m])), 4))];
+  const labels = new Map(layout.axes.map((a) => [a.name, new Map(a.values.map((v, i) => [JSON.stringify(v), axisValueLabels(a.values)[i]!]))]));
+  const shown = layout.cells.slice(0, 40).map((cell) => {
+    const runs = rows.filter((r) => Number(r['cell']) === cell.cell);
+    const values = layout.axes.map((a) => labels.get(a.name)!.get(JSON.stringify(cell.params[a.name])) ?? briefValue(cell.params[a.name]));
+    return [String(cell.cell), ...values, String(runs.length), ...metrics.map((m) => fmt(mean(runs.map((r) => r[m])), 4))];
   });
-  const more = cells.length > 40 ? `\n\n(first 40 of ${cells.length} cells)` : '';
-  return `${head}\n\n${table(['cell', ...params, 'runs', ...metrics.map((m) => `mean ${m}`)], shown)}${more}`;
+  const more = layout.cells.length > 40 ? `\n\n(first 40 of ${layout.cells.length} cells)` : '';
+  const notes = omitted.length ? `\n\n${omitted.join('\n\n')}` : '';
+  const headers = ['cell', ...layout.axes.map((a) => a.name), 'runs', ...metrics.map((m) => `mean ${m}`)];
+  return `${head}\n\n${table(headers, shown)}${more}${axisValueKey(layout)}${notes}`;
 }
 
 /**
@@ -100,7 +117,7 @@ function sweepNumbers(input: Extract<ReportInput, { kind: 'sweep' }>): string {
 export function reportMarkdown(input: ReportInput, charts: readonly Chart[]): string {
   const title = { market: 'Market run', 'bidding-war': 'Bidding-war run', sweep: 'Sweep' }[input.kind];
   const numbers =
-    input.kind === 'market' ? marketNumbers(input.summary) : input.kind === 'bidding-war' ? biddingWarNumbers(input.summary) : sweepNumbers(input);
+    input.kind === 'market' ? marketNumbers(input.summary) : input.kind === 'bidding-war' ? biddingWarNumbers(input.summary) : sweepNumbers(input, planSweepCharts(input).omitted);
   const figures = charts.map((c) => `### ${c.name}\n\n${c.caption}\n\n![${c.name}](${c.name}.png)\n\n([SVG](${c.name}.svg))`);
   return [`# ${title} report`, `Source: \`${input.dir}\` (written by \`seqsim report\`).`, '## Key numbers', numbers, '## Charts', ...figures].join('\n\n') + '\n';
 }

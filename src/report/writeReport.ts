@@ -13,6 +13,8 @@ export interface WriteReportOptions {
   readonly out?: string;
   /** PNG pixels per SVG unit. Default 2. */
   readonly pngScale?: number;
+  /** Replace report.md and chart files already there (a stale report) instead of refusing. */
+  readonly force?: boolean;
 }
 
 /** What {@link writeReport} wrote. */
@@ -25,8 +27,8 @@ export interface ReportResult {
 
 /**
  * Charts a run or sweep folder: one SVG and one PNG per chart and a `report.md` embedding the PNGs,
- * written into `out` (default the folder). Never overwrites: if any of those names is taken it
- * throws a {@link UserInputError} before writing anything, as it does for a folder that is neither
+ * written into `out` (default the folder). Overwrites only with `force`: otherwise, if any of those
+ * names is taken it throws a {@link UserInputError} before writing anything, as it does for a folder that is neither
  * a run nor a sweep. Everything is rendered in memory first, so a failure leaves no partial report.
  */
 export async function writeReport(dir: string, opts: WriteReportOptions = {}): Promise<ReportResult> {
@@ -37,9 +39,9 @@ export async function writeReport(dir: string, opts: WriteReportOptions = {}): P
   if (existsSync(outDir) && !statSync(outDir).isDirectory())
     throw new UserInputError(`Output path "${outDir}" is a file, not a folder. Choose another --out.`);
   const taken = files.filter((f) => existsSync(join(outDir, f)));
-  if (taken.length > 0)
+  if (taken.length > 0 && !opts.force)
     throw new UserInputError(
-      `"${outDir}" already holds ${taken.join(', ')}; seqsim report never overwrites a file. Choose another --out, or remove them first.`,
+      `"${outDir}" already holds ${taken.join(', ')}; seqsim report does not overwrite a file unless told to. Give --force to replace them, choose another --out, or remove them first.`,
     );
   const contents = new Map<string, string | Buffer>([['report.md', reportMarkdown(input, charts)]]);
   for (const chart of charts) {
@@ -48,7 +50,7 @@ export async function writeReport(dir: string, opts: WriteReportOptions = {}): P
     contents.set(`${chart.name}.png`, svgToPng(svg, { scale: opts.pngScale }));
   }
   mkdirSync(outDir, { recursive: true });
-  // 'wx' fails rather than overwrite a file that appeared since the check above.
-  for (const f of files) writeFileSync(join(outDir, f), contents.get(f)!, { flag: 'wx' });
+  // Without force, 'wx' fails rather than overwrite a file that appeared since the check above.
+  for (const f of files) writeFileSync(join(outDir, f), contents.get(f)!, { flag: opts.force ? 'w' : 'wx' });
   return { kind: input.kind, outDir, files };
 }

@@ -41,7 +41,16 @@ describe('seqsim report on a market run folder', () => {
     const before = snapshot(run);
     const r = await cli('report', run);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/already holds report\.md.*never overwrites/);
+    expect(r.stderr).toMatch(/already holds report\.md.*does not overwrite.*--force/);
+    expect(snapshot(run)).toEqual(before);
+  });
+
+  it('--force replaces a stale report (exit 0): every report file rewritten, the run files untouched', async () => {
+    const before = snapshot(run);
+    writeFileSync(join(run, 'report.md'), 'stale\n');
+    writeFileSync(join(run, 'prices.svg'), 'stale');
+    const r = await cli('report', run, '--force');
+    expect(r.code, r.stderr).toBe(0);
     expect(snapshot(run)).toEqual(before);
   });
 

@@ -5,7 +5,7 @@ import { bidShadingSpec } from '../../src/report/specs/bidShadingSpec.js';
 import { concentrationSpec } from '../../src/report/specs/concentrationSpec.js';
 import { efficiencySpec } from '../../src/report/specs/efficiencySpec.js';
 import { pricesSpec } from '../../src/report/specs/pricesSpec.js';
-import { sweepTradeoffSpec } from '../../src/report/specs/sweepTradeoffSpec.js';
+import { groupMark, sweepTradeoffSpec } from '../../src/report/specs/sweepTradeoffSpec.js';
 import { valueSharesSpec } from '../../src/report/specs/valueSharesSpec.js';
 import { winShareSpec } from '../../src/report/specs/winShareSpec.js';
 
@@ -84,16 +84,44 @@ describe('sweepTradeoffSpec', () => {
     { run_id: 0, cell: 0, seed: 1, 'mechanism.name': 'first-price', 'totals.winning_bids_y': 10, 'concentration.hhi': 0.3 },
     { run_id: 1, cell: 1, seed: 1, 'mechanism.name': 'second-price', 'totals.winning_bids_y': 4, 'concentration.hhi': 0.5 },
     { run_id: 2, cell: 1, seed: 2, 'mechanism.name': 'second-price', 'totals.winning_bids_y': null, 'concentration.hhi': 0.5 },
+    { run_id: 3, cell: 1, seed: 3, 'mechanism.name': 'second-price', 'totals.winning_bids_y': 8, 'concentration.hhi': 0.4 },
   ];
-  it('plots revenue against the chosen metric, coloured by the chosen column, skipping blanks', () => {
+  const layers = (spec: unknown) => (spec as { layer: { data?: { values: Record<string, unknown>[] }; encoding: Record<string, { scale: { domain: string[]; range: string[] }; legend: { title: string } }> }[] }).layer;
+
+  it('plots one point per run with finite values, coloured by the chosen column, and one mean mark per group', () => {
     const spec = sweepTradeoffSpec(rows, { x: 'concentration.hhi', color: 'mechanism.name' });
     compiles(spec);
     expect(values(spec)).toEqual([
       { run_id: 0, seed: 1, group: 'first-price', x: 0.3, y: 10 },
       { run_id: 1, seed: 1, group: 'second-price', x: 0.5, y: 4 },
+      { run_id: 3, seed: 3, group: 'second-price', x: 0.4, y: 8 },
     ]);
     expect(json(spec)).toContain('"title":"concentration.hhi"');
-    expect(json(spec)).toContain('"aggregate":"mean"');
+    // The means by hand: second-price (0.5 + 0.4) / 2 = 0.45, (4 + 8) / 2 = 6.
+    expect(layers(spec)[1]!.data!.values).toEqual([
+      { group: 'first-price', runs: 1, x: 0.3, y: 10 },
+      { group: 'second-price', runs: 2, x: 0.45, y: 6 },
+    ]);
+  });
+
+  it('orders numeric groups numerically (0, 1, 2, 10, 11, not 0, 1, 10, 11, 2) and labels them as told', () => {
+    const many = [11, 2, 10, 0, 1].map((cell) => ({ run_id: cell, cell, seed: 1, 'totals.winning_bids_y': cell, 'concentration.hhi': cell / 20 }));
+    expect(layers(sweepTradeoffSpec(many, { x: 'concentration.hhi' }))[0]!.encoding['color']!.scale.domain).toEqual(['0', '1', '2', '10', '11']);
+    const labelled = sweepTradeoffSpec(many, { x: 'concentration.hhi', groups: [0, 1, 2, 10, 11].map((c) => ({ value: String(c), label: `fee=${c}` })), legendTitle: 'cell: fee' });
+    expect(values(labelled).map((v) => v['group'])).toEqual(['fee=11', 'fee=2', 'fee=10', 'fee=0', 'fee=1']);
+    expect(layers(labelled)[1]!.encoding['color']!.legend.title).toBe('cell: fee');
+  });
+
+  it('gives each of up to 60 groups its own colour-and-shape pair, and says so in the legend when more repeat', () => {
+    const marks = Array.from({ length: 60 }, (_, i) => JSON.stringify(groupMark(i)));
+    expect(new Set(marks).size).toBe(60);
+    expect(groupMark(60)).toEqual(groupMark(0));
+    const rowsOf = (n: number) => Array.from({ length: n }, (_, cell) => ({ run_id: cell, cell, seed: 1, 'totals.winning_bids_y': cell, 'concentration.hhi': 0.1 }));
+    const twelve = layers(sweepTradeoffSpec(rowsOf(12), { x: 'concentration.hhi' }))[0]!.encoding;
+    const pairs = twelve['color']!.scale.range.map((c, i) => `${c}/${twelve['shape']!.scale.range[i]}`);
+    expect(new Set(pairs).size).toBe(12);
+    expect(twelve['color']!.legend.title).toBe('cell');
+    expect(layers(sweepTradeoffSpec(rowsOf(61), { x: 'concentration.hhi' }))[0]!.encoding['color']!.legend.title).toBe('cell (colour and shape repeat every 60)');
   });
 });
 

@@ -32,6 +32,8 @@ export interface RunArgs {
   resume?: string;
   /** As typed (checked by {@link parseWholeFlag}). */
   checkpointEvery?: string;
+  /** Print `{ out, files, summary }` as one JSON document on stdout instead of the human summary. */
+  json?: boolean;
 }
 
 const splitHint = `For a longer run, run in pieces: --slots ${maxSlots.toLocaleString('en-US')}, then seqsim run --resume DIR --slots <larger total>.`;
@@ -82,6 +84,7 @@ export function runCommand(yargs: Argv, io: CliIo, setExitCode: (code: number) =
         .option('format', { type: 'string', describe: 'table format: csv (default), jsonl or parquet' })
         .option('progress', { type: 'boolean', describe: 'show slots done on stderr (market runs)' })
         .option('resume', { type: 'string', describe: 'continue the stopped (or finished) run in this folder from its checkpoint' })
+        .option('json', { type: 'boolean', describe: 'print the summary as one JSON document on stdout ({"out", "files", "summary"}, summary as in summary.json) instead of the human summary' })
         .option('checkpoint-every', { type: 'string', describe: 'slots between checkpoints of csv/jsonl market runs (default 10000; 0: only at the end and on SIGINT/SIGTERM)' })
         .epilog(
           'SIGINT/SIGTERM (Ctrl-C) stop a csv/jsonl market run at the end of the current slot with a checkpoint (exit 130); a second one quits at once. ' +
@@ -133,16 +136,28 @@ export async function executeRun(args: RunArgs, io: CliIo, setExitCode: (code: n
   log.info({ dir, kind: config.kind, seed: config.seed }, 'run started');
   const started = performance.now();
   let text: string;
-  if (config.kind === 'bidding-war') text = formatBiddingWarSummary(writeBiddingWarRun(config, dir, { format }));
-  else {
-    const summary = await runMarketInto(config, dir, { ...args, checkpointEveryN: checkpointEvery }, io, setExitCode);
-    if (!summary) return;
-    text = formatRunSummary(summary);
+  let summary: unknown;
+  if (config.kind === 'bidding-war') {
+    const war = writeBiddingWarRun(config, dir, { format });
+    [summary, text] = [war, formatBiddingWarSummary(war)];
+  } else {
+    const market = await runMarketInto(config, dir, { ...args, checkpointEveryN: checkpointEvery }, io, setExitCode);
+    if (!market) return;
+    [summary, text] = [market, formatRunSummary(market)];
   }
   const seconds = (performance.now() - started) / 1000;
   log.info({ dir, seconds }, 'run finished');
   const table = config.kind === 'bidding-war' ? `auctions.${format}` : `slots.${format}`;
-  io.stdout(`${text}\n\nwrote ${dir}/ (manifest.json, ${table}, summary.json) in ${seconds.toFixed(2)} s\n`);
+  printSummary(io, args, { dir, files: ['manifest.json', table, 'summary.json'], summary, text, wrote: `wrote ${dir}/ (manifest.json, ${table}, summary.json) in ${seconds.toFixed(2)} s` });
+}
+
+/**
+ * Prints a finished run: the human summary and the `wrote` line, or with `--json` one JSON document
+ * `{ out, files, summary }` (the summary as summary.json holds it) and nothing else on stdout.
+ */
+function printSummary(io: CliIo, args: RunArgs, r: { dir: string; files: string[]; summary: unknown; text: string; wrote: string }): void {
+  if (args.json) io.stdout(`${JSON.stringify({ out: r.dir, files: r.files, summary: r.summary }, null, 2)}\n`);
+  else io.stdout(`${r.text}\n\n${r.wrote}\n`);
 }
 
 /**
@@ -194,5 +209,6 @@ export async function resumeRun(args: RunArgs, io: CliIo, setExitCode: (code: nu
   const summary = await runMarketInto(config, dir, { ...args, checkpointEveryN: checkpointEvery }, io, setExitCode, checkpoint);
   if (!summary) return;
   const seconds = (performance.now() - started) / 1000;
-  io.stdout(`${formatRunSummary(summary)}\n\nresumed at slot ${checkpoint.next_slot}; wrote ${dir}/ (manifest.json, slots.${checkpoint.format}, summary.json) in ${seconds.toFixed(2)} s\n`);
+  const files = ['manifest.json', `slots.${checkpoint.format}`, 'summary.json'];
+  printSummary(io, args, { dir, files, summary, text: formatRunSummary(summary), wrote: `resumed at slot ${checkpoint.next_slot}; wrote ${dir}/ (${files.join(', ')}) in ${seconds.toFixed(2)} s` });
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { UserInputError } from '../../config/errors.js';
@@ -74,6 +74,44 @@ function describeFailures(plan: SweepPlan, failures: readonly SweepFailure[]): s
   return lines.join('\n') + more;
 }
 
+/** Cell numbers as ranges: `0-3, 5, 7-8`. */
+function ranges(cells: readonly number[]): string {
+  const out: string[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    let j = i;
+    while (j + 1 < cells.length && cells[j + 1] === cells[j]! + 1) j++;
+    out.push(j > i ? `${cells[i]}-${cells[j]}` : String(cells[i]));
+    i = j;
+  }
+  return out.join(', ');
+}
+
+/**
+ * Where an interrupted sweep stands, from its journal (read only: the whole lines of finished runs):
+ * how many of the runs are journaled and which cells have all their runs done. Runs not journaled
+ * (those in flight) are run again by `--resume`.
+ */
+export function whereStopped(plan: SweepPlan, journalPath: string): string {
+  let text = '';
+  try {
+    text = readFileSync(journalPath, 'utf8');
+  } catch {
+    // no journal yet: nothing finished
+  }
+  const done = new Set<number>();
+  for (const line of text.split('\n')) {
+    try {
+      const index = (JSON.parse(line) as { index?: unknown }).index;
+      if (Number.isInteger(index)) done.add(index as number);
+    } catch {
+      // a partial last line: that run is not finished
+    }
+  }
+  const complete = plan.cells.filter((c) => plan.runs.every((r) => r.cell !== c.cell || done.has(r.index))).map((c) => c.cell);
+  const cells = complete.length ? `cells done: ${ranges(complete)} of 0-${plan.cells.length - 1}` : `no cell of ${plan.cells.length} has all its runs done yet`;
+  return `Stopped with ${done.size} of ${plan.runs.length} runs journaled in ${journalPath} (${cells}); the other ${plan.runs.length - done.size} are run by --resume.`;
+}
+
 /** SIGINT/SIGTERM: print how to resume, then exit 130 (every finished run is already journaled). */
 function trapInterrupt(io: CliIo, hint: () => string): () => void {
   const handler = () => {
@@ -102,7 +140,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
   log.info({ dir, runs: plan.runs.length, sha256: plan.sha256 }, 'sweep started');
   const release = trapInterrupt(io, () => {
     progress?.stop();
-    return `seqsim: sweep interrupted; ${finished} run(s) finished this time and are journaled in ${join(dir, 'journal.jsonl')}. Continue with: seqsim sweep ${args.file} --resume ${dir}`;
+    return `seqsim: sweep interrupted; ${finished} run(s) finished this time. ${whereStopped(plan, join(dir, 'journal.jsonl'))} Continue with: seqsim sweep ${args.file} --resume ${dir}`;
   });
   try {
     const r = await runSweep(plan, {
