@@ -31,7 +31,8 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
     arrivalMs: slotStartMs + cfg.latencyMs,
     atomicAllowed: sameSequencer(world, s.rollups),
     group,
-    spendable: cfg.capital?.negative === 'forbid' ? s.rollups.map((r) => s.onchain[r]!) : null,
+    // What it may spend: a balance left below zero by a bid or data fee paid after a trade funds nothing.
+    spendable: cfg.capital?.negative === 'forbid' ? s.rollups.map((r) => ({ X: Math.max(0, s.onchain[r]!.X), Y: Math.max(0, s.onchain[r]!.Y) })) : null,
     cex: cfg.cex ?? null,
   };
   const bundles = kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)).filter(isFinite);
