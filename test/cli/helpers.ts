@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
 /** Runs the CLI in-process and captures what it prints. */
@@ -45,4 +46,22 @@ export function smallConfig(overrides: Record<string, unknown> = {}): Record<str
     ],
     ...overrides,
   };
+}
+
+/**
+ * One test per bad-input case: `seqsim run` on the config exits 2 with one paragraph (no stack
+ * trace) matching the message, and writes nothing.
+ */
+export function itRejects(cases: readonly (readonly [string, unknown, RegExp])[]): void {
+  for (const [what, config, message] of cases) {
+    it(`rejects ${what}`, async () => {
+      const out = join(tempDir(), 'never');
+      const r = await cli('run', writeConfig(config), '--out', out);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr.trim().split('\n').length).toBe(1);
+      expect(existsSync(out)).toBe(false);
+    });
+  }
 }

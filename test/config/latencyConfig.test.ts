@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, smallConfig, tempDir, writeConfig } from '../cli/helpers.js';
+import { cli, itRejects, smallConfig, tempDir, writeConfig } from '../cli/helpers.js';
 
 /* Bad latency parameters (issue 14, "Bad input"): exit 2, one paragraph naming the field. */
 describe('latency distribution parameters', () => {
@@ -21,16 +20,7 @@ describe('latency distribution parameters', () => {
     ['an unknown distribution', withSearcher({ latencyJitter: { dist: 'pareto', alpha: 2 } }), /searchers\[0\]\.latencyJitter\.dist must be one of \"normal\", \"lognormal\", \"exponential\", \"empirical\", but got \"pareto\"/],
     ['a misspelled jitter field', withSearcher({ latencyJitter: { dist: 'normal', sd: 2 } }), /searchers\[0\]\.latencyJitter\.sd: unknown field\(s\) \"sd\" \(known fields here: dist, sdMs, cv\)/],
   ];
-  for (const [what, config, message] of cases) {
-    it(`rejects ${what}`, async () => {
-      const out = join(tempDir(), 'never');
-      const r = await cli('run', writeConfig(config), '--out', out);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(message);
-      expect(r.stderr.trim().split('\n').length).toBe(1);
-      expect(existsSync(out)).toBe(false);
-    });
-  }
+  itRejects(cases);
 
   it('runs every distribution, with colocation, to the end', async () => {
     const jitters = [{ dist: 'normal', sdMs: 20, cv: 0.5 }, { dist: 'lognormal', sigma: 5 }, { dist: 'exponential', meanMs: 0 }, { dist: 'empirical', samplesMs: [0, 1e9] }];

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, smallConfig, tempDir, writeConfig } from '../cli/helpers.js';
+import { cli, itRejects, smallConfig, tempDir, writeConfig } from '../cli/helpers.js';
 
 /* Bad leg-risk parameters (issue 14, "Bad input"): exit 2, one paragraph naming the field. */
 describe('inclusion failures and unwinding venues', () => {
@@ -21,16 +20,7 @@ describe('inclusion failures and unwinding venues', () => {
     ['a field of another venue', cross({ venue: 'pool', costBp: 5 }), /searchers\[0\]\.unwind\.costBp: unknown field\(s\) "costBp" \(known fields here: venue\)/],
     ['an unwind venue on a searcher without lone legs', smallConfig({ searchers: [{ kind: 'cex-dex', id: 'a', rollup: 'A', unwind: { venue: 'cex' } }] }), /searchers\[0\]\.unwind: unknown field\(s\) "unwind"/],
   ];
-  for (const [what, config, message] of cases) {
-    it(`rejects ${what}`, async () => {
-      const out = join(tempDir(), 'never');
-      const r = await cli('run', writeConfig(config), '--out', out);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(message);
-      expect(r.stderr.trim().split('\n').length).toBe(1);
-      expect(existsSync(out)).toBe(false);
-    });
-  }
+  itRejects(cases);
 
   it('runs every venue with inclusion failures on both rollups to the end', async () => {
     for (const unwind of [{ venue: 'pool' }, { venue: 'cex', costBp: 10 }, { venue: 'hold', horizonSlots: 4 }]) {

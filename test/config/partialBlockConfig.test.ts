@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, smallConfig, tempDir, writeConfig } from '../cli/helpers.js';
+import { cli, itRejects, smallConfig, tempDir, writeConfig } from '../cli/helpers.js';
 
 /* Bad partial-block parameters (issue 13, "Bad input"): exit 2, one paragraph naming the field. */
 describe('partial-block parameters', () => {
@@ -12,16 +11,7 @@ describe('partial-block parameters', () => {
     ['an unknown local build', withBuilders({ localBuild: 'lifo' }), /mechanism\.localBuild must be one of "greedy", "fcfs", but got "lifo"/],
     ['a misspelled parameter', withBuilders({ topOfBlockShar: 0.5 }), /unknown field\(s\) "topOfBlockShar".*topOfBlockShare, localBuild/],
   ];
-  for (const [what, config, message] of cases) {
-    it(`rejects ${what}`, async () => {
-      const out = join(tempDir(), 'never');
-      const r = await cli('run', writeConfig(config), '--out', out);
-      expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(message);
-      expect(r.stderr.trim().split('\n').length).toBe(1);
-      expect(existsSync(out)).toBe(false);
-    });
-  }
+  itRejects(cases);
 
   it('runs both local builds to the end', async () => {
     for (const localBuild of ['greedy', 'fcfs']) {
