@@ -13,6 +13,7 @@ export function parseWholeFlag(flag: string, raw: unknown, opts: { min: number; 
   const expected = `a whole number >= ${opts.min}${opts.max !== undefined ? ` and <= ${opts.max.toLocaleString('en-US')}` : ''}`;
   if (Array.isArray(raw)) throw new UserInputError(`${flag} was given ${raw.length} times (${raw.map((r) => describeValue(r)).join(', ')}); give it once.`);
   const text = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim().replace(/_/g, '') : '';
+  if (raw === '' || raw === true) throw new UserInputError(`${flag} was given without a value; give ${expected} after it (e.g. ${flag} ${Math.max(opts.min, 1000)}).`);
   const n = text === '' ? NaN : Number(text);
   if (!Number.isSafeInteger(n) || n < opts.min)
     throw new UserInputError(`${flag} must be ${expected}, but got ${describeValue(raw)}.${opts.hint ? ` ${opts.hint}` : ''}`);

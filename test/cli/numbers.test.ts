@@ -5,13 +5,23 @@ import { cli, smallConfig, tempDir, writeConfig } from './helpers.js';
 import { smallSweep, writeSweep } from '../sweep/helpers.js';
 
 describe('numeric flags say what was given and what is expected (exit 2, nothing written)', () => {
-  it.each(['abc', '0', '-5', '1.5', ''])('--slots %j', async (v) => {
+  it.each(['abc', '0', '-5', '1.5'])('--slots %j', async (v) => {
     const out = join(tempDir(), 'x');
     const r = await cli('run', writeConfig(smallConfig()), '--out', out, '--slots', v);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`--slots must be a whole number >= 1 and <= 100,000,000, but got ${JSON.stringify(v)}`);
     expect(r.stderr).not.toContain('NaN');
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('--slots without its value (at the end, or followed by another flag) says so', async () => {
+    for (const argv of [['--slots'], ['--slots', '--seed', '3']]) {
+      const out = join(tempDir(), 'x');
+      const r = await cli('run', writeConfig(smallConfig()), '--out', out, ...argv);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--slots was given without a value; give a whole number >= 1 and <= 100,000,000 after it (e.g. --slots 1000).');
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('--slots above 1e8 is refused with how to split the run with --resume', async () => {
