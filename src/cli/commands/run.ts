@@ -148,7 +148,13 @@ export async function executeRun(args: RunArgs, io: CliIo, setExitCode: (code: n
   const seconds = (performance.now() - started) / 1000;
   log.info({ dir, seconds }, 'run finished');
   const table = config.kind === 'bidding-war' ? `auctions.${format}` : `slots.${format}`;
-  printSummary(io, args, { dir, files: ['manifest.json', table, 'summary.json'], summary, text, wrote: `wrote ${dir}/ (manifest.json, ${table}, summary.json) in ${seconds.toFixed(2)} s` });
+  const files = withCheckpoint(dir, ['manifest.json', table, 'summary.json']);
+  printSummary(io, args, { dir, files, summary, text, wrote: `wrote ${dir}/ (${files.join(', ')}) in ${seconds.toFixed(2)} s` });
+}
+
+/** The files a run wrote, with its checkpoint (market runs keep the last one, to extend the run with --resume). */
+function withCheckpoint(dir: string, files: string[]): string[] {
+  return existsSync(join(dir, 'checkpoint.json')) ? [...files, 'checkpoint.json'] : files;
 }
 
 /**
@@ -209,6 +215,6 @@ export async function resumeRun(args: RunArgs, io: CliIo, setExitCode: (code: nu
   const summary = await runMarketInto(config, dir, { ...args, checkpointEveryN: checkpointEvery }, io, setExitCode, checkpoint);
   if (!summary) return;
   const seconds = (performance.now() - started) / 1000;
-  const files = ['manifest.json', `slots.${checkpoint.format}`, 'summary.json'];
+  const files = withCheckpoint(dir, ['manifest.json', `slots.${checkpoint.format}`, 'summary.json']);
   printSummary(io, args, { dir, files, summary, text: formatRunSummary(summary), wrote: `resumed at slot ${checkpoint.next_slot}; wrote ${dir}/ (${files.join(', ')}) in ${seconds.toFixed(2)} s` });
 }
