@@ -17,14 +17,14 @@ export const capitalSchema = z
       .enum(['forbid', 'finance'])
       .default('forbid')
       .describe('`forbid`: a trade it cannot fund is cut to what it holds (the swap never spends more of its input token than the searcher holds on that rollup; the bid and data fee are paid after, from what it then holds); only kinds that size their own trade (cex-dex, capped-cex-dex, cross-rollup). `finance`: balances may go negative and each slot pay `financeRatePerSlot` of their value as interest (`finance_cost_y`).'),
-    financeRatePerSlot: nonNegative().default(0).describe('With `negative: "finance"`: interest per slot on each negative on-chain balance, as a fraction of its value in Y at the reference price (≥ 0), booked as a cost in Y (`finance_cost_y`), off-chain.'),
+    financeRatePerSlot: nonNegative().max(1).default(0).describe('With `negative: "finance"`: interest per slot on each negative on-chain balance, as a fraction of its value in Y at the reference price (in [0, 1]), booked as a cost in Y (`finance_cost_y`), off-chain.'),
   })
   .strict();
 
 export const cexSchema = z
   .object({
     feeBp: nonNegative().max(10_000).default(0).describe('Fee on each hedge, in basis points of its proceeds (0 to 10000): a hedge realises (1 − feeBp/10⁴) of what it sells.'),
-    depthY: z.number().positive().finite().optional().describe('Depth of the CEX book, Y at the reference price (> 0): selling value v moves the price linearly, down by v/depthY of it, so a hedge realises v − v²/(2·depthY); at most depthY is sold per hedge (the rest stays on the CEX account unsold). Absent: infinitely deep.'),
+    depthY: z.number().positive().finite().optional().describe('Depth of the CEX book, Y at the reference price (> 0): selling value v moves the price linearly, down by v/depthY of it, so a hedge realises v − v²/(2·depthY); at most depthY is sold per hedge (the rest stays in its on-chain inventory, unhedged; sizing for the net never buys more than that). Absent: infinitely deep.'),
   })
   .strict();
 

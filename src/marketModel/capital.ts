@@ -5,7 +5,7 @@ import type { Token } from '../market/amm/types.js';
 import { otherToken } from '../market/amm/otherToken.js';
 import type { Balances } from '../market/orders/types.js';
 import type { Tally } from './columns.js';
-import type { WorldState } from './types.js';
+import type { SearcherState, WorldState } from './types.js';
 
 /*
  * Searchers' capital and their CEX venue (config: capitalSchema.ts). A searcher's capital is on-chain
@@ -16,6 +16,22 @@ import type { WorldState } from './types.js';
 
 /** The ids of the rollups searcher `s` acts on. */
 const rollupIdsOf = (s: SearcherConfig): readonly string[] => searcherKind(s.kind).rollupsOf(s);
+
+/**
+ * What searcher `s` may spend on rollup `r` under `negative: "forbid"`: its balances there less what
+ * its open lone legs hold (those tokens are promised to their unwind), floored at 0 — a balance a
+ * bid or data fee paid after a trade left below zero funds nothing.
+ */
+export function spendableOn(s: SearcherState, r: number): Balances {
+  const held = s.onchain[r]!;
+  let [x, y] = [held.X, held.Y];
+  for (const leg of s.openLegs) {
+    if (leg.rollup !== r) continue;
+    if (leg.token === 'X') x -= leg.amount;
+    else y -= leg.amount;
+  }
+  return { X: Math.max(0, x), Y: Math.max(0, y) };
+}
 
 /** What searcher `s` holds on rollup `rollupId` at slot 0: its capital if it acts there, else nothing. */
 export function initialHolding(s: SearcherConfig, rollupId: string): Balances {
@@ -41,7 +57,7 @@ export function initialCapitalY(s: SearcherConfig, priceYPerX: number): number {
  * `p` less the venue's costs; returns those costs in Y (0 for a free, infinitely deep venue).
  * With depth D (Y): the price falls linearly in the value sold, by v/D of it, so selling value v
  * realises ∫₀ᵛ (1 − s/D) ds = v − v²/(2D) (a linear order book, e.g. Kyle 1985's linear impact); at
- * most D is sold (the rest stays on the account). Then the fee takes feeBp/10⁴ of the proceeds.
+ * most D is sold (the rest is not hedged: it stays in the on-chain inventory). Then the fee takes feeBp/10⁴ of the proceeds.
  */
 export function hedgeOnCex(account: Balances, cex: CexConfig | undefined, sold: Token, amount: number, p: number): number {
   const bought = otherToken(sold);

@@ -86,11 +86,12 @@ export function decideTickets(world: WorldState, key: string, slot: number, bids
     if (d.lotIndex !== null) holdings = redeemTicket(holdings, d.lotIndex);
     return { slot: u, holder: d.lotIndex === null ? -1 : d.lotIndex % n, eligible };
   };
-  // A slot drawn ahead when no ticket was eligible (a ledger's opening slots) is drawn again when it
-  // comes, among the tickets held now: first, so that this slot's holder is not left to chance twice.
-  const redraw = !restart && ledger.holders[slot - ledger.firstSlot]! < 0 ? draw(slot) : null;
   const draws: TicketDraw[] = [];
   for (let u = restart ? slot : ledger.firstSlot + ledger.holders.length; u <= slot + m.lookaheadSlots; u++) draws.push(draw(u));
+  // A slot drawn ahead when no ticket was eligible (a ledger's opening slots) is drawn again when it
+  // comes, among the tickets left after the draws ahead: the lookahead comes first, so a scarce
+  // ticket goes to the slot L ahead (its holder known in advance) rather than to this one.
+  const redraw = !restart && ledger.holders[slot - ledger.firstSlot]! < 0 ? draw(slot) : null;
   const holder = restart ? draws[0]!.holder : (redraw?.holder ?? ledger.holders[slot - ledger.firstSlot]!);
   const sale = holder >= 0 && m.resale ? resellSlotRight(realisedY, holder) : { builder: holder, resold: false, priceY: 0 };
   return {

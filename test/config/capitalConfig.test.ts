@@ -16,6 +16,8 @@ describe('searchers[].capital and searchers[].cex: bad input is refused naming t
 
   it('a negative finance rate, an unknown negative policy', () => {
     expect(refused({ capital: { negative: 'finance', financeRatePerSlot: -0.1 } })).toMatch(/searchers\[0\]\.capital\.financeRatePerSlot/);
+    // Above 100 % a slot has no meaning, and 1e308 would make the interest infinite.
+    expect(refused({ capital: { negative: 'finance', financeRatePerSlot: 1e308 } })).toMatch(/searchers\[0\]\.capital\.financeRatePerSlot must be a number <= 1, but got 1e\+308/);
     expect(refused({ capital: { negative: 'borrow' } })).toMatch(/searchers\[0\]\.capital\.negative/);
   });
 

@@ -61,7 +61,7 @@ describe('the ticket ledger: who may win slot t', () => {
     }
   });
 
-  it('in the model, a builder that starts buying at slot k never holds a slot drawn ahead before k + L; a slot drawn empty is drawn again when it comes', () => {
+  it('in the model, a builder that starts buying at slot k never holds a slot before k + L; a slot drawn empty is drawn again, after the draws ahead', () => {
     const L = 3;
     const k = 6;
     const world = createWorld(resolveMarketConfig(marketConfig(tickets({ lookaheadSlots: L }))));
@@ -86,13 +86,33 @@ describe('the ticket ledger: who may win slot t', () => {
     }
     for (let slot = 0; slot < k + L; slot++) if (!redrawn[slot]) expect(holders[slot]).not.toBe(1);
     // The ledger opens at slot 0 with builder 0's one ticket for slots 0 … L: slots 1 … L are drawn
-    // empty and drawn again when they come, each eating that slot's ticket, so the next draw ahead is
-    // empty too — until builder 1's tickets fill the redraw at slot k. No slot is left without a holder.
-    expect(redrawn.slice(1, k + 1).every(Boolean)).toBe(true);
-    expect(holders[k]).toBe(1);
-    expect(holders.every((h) => h >= 0)).toBe(true);
+    // empty. At each of them the slot's new ticket goes first to the draw L ahead, so the redraw
+    // finds none and the slot stays without a holder; from L + 1 on every slot was drawn ahead.
+    expect(redrawn.slice(1, L + 1).every(Boolean)).toBe(true);
+    expect(holders.slice(1, L + 1).every((h) => h === -1)).toBe(true);
+    expect(redrawn.slice(L + 1).some(Boolean)).toBe(false);
+    expect(holders.slice(L + 1).every((h) => h >= 0)).toBe(true);
+    for (let slot = 0; slot < k + L; slot++) expect(holders[slot]).not.toBe(1);
     // Once its tickets are eligible it holds nearly every slot (10,000 of ~10,000 + slots tickets).
     expect(holders.slice(k + L).filter((h) => h === 1).length).toBeGreaterThan(15);
+  });
+
+  it('a slot drawn empty ahead is filled when it comes by a ticket left after the draw ahead', () => {
+    const L = 3;
+    const world = createWorld(resolveMarketConfig(marketConfig(tickets({ lookaheadSlots: L }))));
+    // Slot 0: one ticket (price 0.01) for slots 0 … 3 — slots 1 … 3 drawn empty.
+    const first = decideTickets(world, 'shared', 0, [0.01, 0, 0], [1, 1, 1], () => 0.5);
+    expect(first.draws.map((d) => d.holder)).toEqual([0, -1, -1, -1]);
+    applyTickets(world, first);
+    // Slot 1: builder 2 buys two; the draw for slot 4 takes one, the redraw of slot 1 the other.
+    const next = decideTickets(world, 'shared', 1, [0, 0, 0.02], [1, 1, 1], () => 0.5);
+    expect(next.draws.map((d) => [d.slot, d.holder])).toEqual([[4, 2]]);
+    expect(next.redraw).toEqual({ slot: 1, holder: 2, eligible: [0, 0, 1] });
+    expect(next.holder).toBe(2);
+    expect(next.ticketsAfter).toEqual([0, 0, 0]);
+    applyTickets(world, next);
+    expect(world.tickets.totals.redraws).toBe(1);
+    expect(world.tickets.totals.ticketsRedeemed).toBe(3);
   });
 
   it('the first slot draws its L + 1 slots from its own tickets; later slots draw one; memory is one lot per builder', () => {

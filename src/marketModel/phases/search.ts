@@ -9,6 +9,7 @@ import type { ModelRuntime } from '../runtime.js';
 import { chooseArm, equilibriumRebids, searcherBidder, withChoice } from '../bidding.js';
 import type { SearchOutcome, SearcherDecision } from '../slot.js';
 import type { SearcherState, WorldState } from '../types.js';
+import { spendableOn } from '../capital.js';
 
 /** One rollup as searcher `s` of kind `kind` may see it: pool, gas token and the swaps it may target. */
 function rollupView(world: WorldState, kind: SearcherKind, r: number): SearcherRollupView {
@@ -31,8 +32,7 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
     arrivalMs: slotStartMs + cfg.latencyMs,
     atomicAllowed: sameSequencer(world, s.rollups),
     group,
-    // What it may spend: a balance left below zero by a bid or data fee paid after a trade funds nothing.
-    spendable: cfg.capital?.negative === 'forbid' ? s.rollups.map((r) => ({ X: Math.max(0, s.onchain[r]!.X), Y: Math.max(0, s.onchain[r]!.Y) })) : null,
+    spendable: cfg.capital?.negative === 'forbid' ? s.rollups.map((r) => spendableOn(s, r)) : null,
     cex: cfg.cex ?? null,
   };
   const bundles = kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)).filter(isFinite);
