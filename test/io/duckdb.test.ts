@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
@@ -26,7 +26,11 @@ describe('DuckDB reads what seqsim writes', () => {
     const out = join(tempDir(), 'run');
     const r = await cli('run', writeConfig(smallConfig({ slots: 60 })), '--out', out, '--format', format);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(`(manifest.json, slots.${format}, summary.json)`);
+    // The wrote line names every file the run left, the checkpoint too where it kept one (CSV, JSONL).
+    const listed = /wrote .*\/ \(([^)]*)\)/.exec(r.stdout)![1]!.split(', ');
+    expect(listed.slice(0, 3)).toEqual(['manifest.json', `slots.${format}`, 'summary.json']);
+    expect(listed.filter((f) => !existsSync(join(out, f)))).toEqual([]);
+    expect(listed.includes('checkpoint.json')).toBe(existsSync(join(out, 'checkpoint.json')));
     const table = join(out, `slots.${format}`);
     const described = await sql(`DESCRIBE SELECT * FROM ${scan(table)}`);
     expect(described.slice(0, 5).map((d) => d.column_name)).toEqual(['slot', 'time_s', 'rollup', 'gas_token', 'ref_price']);
