@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveMarketConfig } from '../../src/config/loadConfig.js';
-import { stepSlot } from '../../src/engine/simulation.js';
-import { buildMarketSimulation } from '../../src/marketModel/marketModel.js';
-import type { RollupSlotRecord } from '../../src/marketModel/slotRecord.js';
+import { runOneSlot } from './oneSlotRun.js';
 
 const P = 2000; // reference price, Y per X
 
@@ -37,13 +35,7 @@ function oneSlot(opts: {
     searchers: [{ kind: 'cross-rollup', id: 'x', rollups: ['A', 'B'], ...opts.searcher }],
     proposer: { disposal: opts.disposal ?? { policy: 'hold' } },
   });
-  const { sim, world, bus } = buildMarketSimulation(config);
-  let stats: readonly RollupSlotRecord[] = [];
-  bus.on('slot', (e) => void (stats = e.rollups));
-  stepSlot(sim, 0);
-  const pnlY = world.searchers[0]!.onchain.reduce((a, b) => a + b.X * world.refPriceYPerX + b.Y, 0);
-  const pools = world.rollups.map((r) => r.pool);
-  return { pnlY, pools, prices: pools.map((p) => p.reserveY / p.reserveX), stats, ref: world.refPriceYPerX };
+  return runOneSlot(config);
 }
 
 /** Y it costs to take q of X out of a zero-fee constant-product pool (x, y): y·q/(x − q). */

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveMarketConfig } from '../../src/config/loadConfig.js';
-import { stepSlot } from '../../src/engine/simulation.js';
-import { buildMarketSimulation } from '../../src/marketModel/marketModel.js';
-import type { RollupSlotRecord } from '../../src/marketModel/slotRecord.js';
+import { runOneSlot } from './oneSlotRun.js';
 
 const P = 2000; // reference price, Y per X
 
@@ -27,13 +25,7 @@ function oneSlot(searcher: Record<string, unknown>, builders = false) {
     ...(builders ? { builders: [{ id: 'b1' }, { id: 'b2' }] } : {}),
     proposer: { disposal: { policy: 'hold' } },
   });
-  const { sim, world, bus } = buildMarketSimulation(config);
-  let stats: readonly RollupSlotRecord[] = [];
-  bus.on('slot', (e) => void (stats = e.rollups));
-  stepSlot(sim, 0);
-  const pnlY = world.searchers[0]!.onchain.reduce((a, b) => a + b.X * world.refPriceYPerX + b.Y, 0);
-  const pools = world.rollups.map((r) => r.pool);
-  return { pnlY, pools, prices: pools.map((p) => p.reserveY / p.reserveX), stats, ref: world.refPriceYPerX, world };
+  return runOneSlot(config);
 }
 
 /*
