@@ -1,3 +1,4 @@
+import { checkRestaking, restakingSchema } from './restakingSchema.js';
 import { z } from 'zod';
 import { searcherKind } from '../agents/searchers/registry.js';
 import { mechanismConfigSchema } from '../market/mechanisms/config.js';
@@ -207,6 +208,7 @@ const marketShape = z
     bidding: biddingSchema.default(biddingSchema.parse({})),
     limits: limitsSchema.default(limitsSchema.parse({})).describe('Bounds on the work the config may ask for; raise one deliberately when a study needs it.'),
     revenueSharing: revenueSharingSchema.default(revenueSharingSchema.parse({})).describe('How the shared sequencer\'s revenue is split among the rollups, what the proposer reports of it and whether rollups may leave.'),
+    restaking: restakingSchema.optional().describe('Restaking for the shared sequencer: which validators opt in (only they propose its super-blocks), their reward, and each epoch\'s profit from corruption vs cost of corruption (Durvasula & Roughgarden 2025). Absent: every validator proposes and nothing is measured.'),
   })
   .strict();
 
@@ -287,6 +289,7 @@ export const marketConfigSchema = marketShape
     checkBidding(cfg, ctx);
     checkCapital(cfg, (kind) => searcherKind(kind).hedges === true, ctx);
     checkMechanismTiming(cfg, ctx);
+    checkRestaking(cfg, ctx);
     checkLimits(cfg, ctx);
     if (cfg.validators.reduce((a, v) => a + v.stake, 0) <= 0)
       ctx.addIssue({ code: 'custom', path: ['validators'], message: 'the validators\' total stake must be > 0: give at least one validator a positive stake' });

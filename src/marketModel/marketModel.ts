@@ -22,6 +22,7 @@ import { commitDeadline } from './commitDeadline.js';
 import type { WorldState } from './types.js';
 import { createWorld } from './world.js';
 import { expressLaneAuctions } from './timeboost.js';
+import { restakingHook } from './restaking.js';
 
 /** A market simulation ready to step, with its bus and runtime. */
 export interface MarketSimulation {
@@ -85,7 +86,7 @@ export function buildMarketSimulation(config: MarketConfig, streams = new Random
       last = step(w, ctx);
       bus.emit(record(w, last, ctx.slot, ctx.endMs));
     },
-    epochHooks: [governanceHook()],
+    epochHooks: [governanceHook(), restakingHook()],
   };
   return { sim, world, runtime, bus, lastOutcome: () => last };
 }

@@ -32,6 +32,11 @@ export interface RollupStateRecord {
   /** Σ over every holder of X (Y) on this rollup minus the initial total (conservation.ts). */
   readonly supplyDriftX: number;
   readonly supplyDriftY: number;
+  /** Restaking: the last completed epoch's profit from corruption, cost of corruption and margin (Y), and whether it was secure. */
+  readonly restakingPfcY: number;
+  readonly restakingCocY: number;
+  readonly restakingMarginY: number;
+  readonly restakingSecure: boolean;
 }
 
 /** One rollup's state and flows at the end of a slot: its state and what each step returned. */
@@ -72,14 +77,16 @@ function holderOf(world: WorldState, out: SlotOutcome, rollup: number): string {
 }
 
 /** The record's state fields (see `RollupStateRecord`), in order. */
-const stateFields = ['rollup', 'gasToken', 'fee', 'poolPriceYPerX', 'reserveX', 'reserveY', 'proposerHoldingGas', 'proposer', 'builder', 'slotHolder', 'winner', 'expressLaneController', 'member', 'supplyDriftX', 'supplyDriftY'] as const;
+const stateFields = ['rollup', 'gasToken', 'fee', 'poolPriceYPerX', 'reserveX', 'reserveY', 'proposerHoldingGas', 'proposer', 'builder', 'slotHolder', 'winner', 'expressLaneController', 'member', 'supplyDriftX', 'supplyDriftY', 'restakingPfcY', 'restakingCocY', 'restakingMarginY', 'restakingSecure'] as const;
 
 /** The slot's record builder for a run's columns: state, then the tallies of execute, auction, settle, counterfactual and share. */
 export function slotRecorder(columns: readonly ColumnSpec[]): (world: WorldState, out: SlotOutcome, slot: number, endMs: number) => SlotEvent {
   const fieldsOf = (source: ColumnSpec['source']) => columns.filter((c) => c.source === source).map((c) => c.field);
   // One generated merge instead of five spreads per rollup and slot (compiledRecords.ts).
   const merge = compileMerge([stateFields, fieldsOf('execute'), fieldsOf('auction'), fieldsOf('settle'), fieldsOf('counterfactual'), fieldsOf('share')]);
-  return (world, out, slot, endMs) => ({
+  return (world, out, slot, endMs) => {
+    const restaking = world.restaking?.report;
+    return {
     type: 'slot',
     slot,
     timeMs: endMs,
@@ -101,6 +108,10 @@ export function slotRecorder(columns: readonly ColumnSpec[]): (world: WorldState
       member: world.governance.member[r.index]!,
       supplyDriftX: supplyDrift(world, r.index, 'X'),
       supplyDriftY: supplyDrift(world, r.index, 'Y'),
+      restakingPfcY: restaking?.profitFromCorruptionY ?? 0,
+      restakingCocY: restaking?.costOfCorruptionY ?? 0,
+      restakingMarginY: restaking?.marginY ?? 0,
+      restakingSecure: restaking?.secure ?? false,
       };
       const i = r.index;
       const rec = merge(state, out.execution.tally[i]!, out.auction.tally[i]!, out.settlement[i]!, out.counterfactual.tally[i]!, out.share[i]!) as { userSurplusY: number; userRebateY: number };
@@ -109,5 +120,6 @@ export function slotRecorder(columns: readonly ColumnSpec[]): (world: WorldState
       if (rec.userRebateY !== 0) rec.userSurplusY += rec.userRebateY;
       return rec as unknown as RollupSlotRecord;
     }),
-  });
+    };
+  };
 }

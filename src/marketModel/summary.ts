@@ -1,3 +1,4 @@
+import { restakingNetwork } from './restaking.js';
 import { initialCapitalY } from './capital.js';
 import { timingOf } from './aheadOfTime.js';
 import { summariseBidder } from '../agents/bidding/bidderRecord.js';
@@ -10,7 +11,7 @@ import { summedColumnsOf, tableColumns, type ColumnSpec, type RollupSums, type S
 import type { SlotEvent } from './slotRecord.js';
 import type { WorldState } from './types.js';
 import { addReport, emptyTally, reportingSummary, type ReportingTally } from './reportingSummary.js';
-import type { BidderSummaryEntry, ConservationSummary, RollupSummary, RunSummary, TicketSummary, TokenConservation, TotalledSums } from './summaryTypes.js';
+import type { BidderSummaryEntry, ConservationSummary, RestakingSummary, RollupSummary, RunSummary, TicketSummary, TokenConservation, TotalledSums } from './summaryTypes.js';
 import { ticketMechanism } from './tickets.js';
 import { holdingsOf, supplyOf } from './conservation.js';
 
@@ -104,6 +105,26 @@ function ticketSummary(world: WorldState): TicketSummary | null {
     resale_price_y: t.resalePriceY,
     hhi: concentration(built).hhi,
     top_builder_share: total > 0 ? Math.max(...built) / total : 0,
+  };
+}
+
+/** Restaking over the run (null without `restaking`). */
+function restakingSummary(world: WorldState): RestakingSummary | null {
+  const st = world.restaking;
+  if (st === undefined || world.config.restaking === undefined) return null;
+  const stakes = world.config.validators.map((v) => v.stake);
+  const { net } = restakingNetwork(world.config, stakes, 0);
+  const r = st.report;
+  return {
+    epochs: r.epoch,
+    insecure_epochs: st.insecureEpochs,
+    min_margin_y: st.minMarginY,
+    last_profit_from_corruption_y: r.profitFromCorruptionY,
+    last_cost_of_corruption_y: r.costOfCorruptionY,
+    last_margin_y: r.marginY,
+    last_overcollateralization: r.overcollateralization,
+    rewards_y: st.rewardsY,
+    operator_stake_y: net.stakes.reduce((a, s) => a + s, 0),
   };
 }
 
@@ -243,6 +264,7 @@ export class SummaryAccumulator {
       block_oracle_accuracy: ratioOrNull(world.builders.reduce((a, b) => a + b.paidY, 0), blockValue),
       block_efficiency: ratioOrNull(total('won_block_value_y'), total('best_block_value_y')),
       ahead_of_time: aheadOfTimeSummary(world, total),
+      restaking: restakingSummary(world),
       validators: world.config.validators.map((v, i) => ({ validator: v.id, stake: v.stake, revenue_y: world.validatorRevenueY[i]! })),
       mev_oracle_accuracy: ratioOrNull(paid, wonValue),
       reporting: reportingSummary(this.reporting, {

@@ -64,6 +64,8 @@ export interface RunSummary {
   block_efficiency: number | null;
   /** A mechanism selling blocks ahead of time: its price and a just-in-time sale's, each ÷ the best block's value; null otherwise. */
   ahead_of_time: { lead_slots: number; oracle_accuracy: number | null; just_in_time_oracle_accuracy: number | null } | null;
+  /** Restaking for the shared sequencer over the run (null without `restaking`). */
+  restaking: RestakingSummary | null;
   /** Revenue per validator as proposer (Y). */
   validators: { validator: string; stake: number; revenue_y: number }[];
   /** How concentrated the won positions are across searchers. */
@@ -81,6 +83,19 @@ export interface RunSummary {
   bidders: BidderSummaryEntry[];
   /** Token conservation: every holder of X and Y on each rollup at the end, and the drift of their sum. */
   conservation: ConservationSummary;
+}
+
+/** Restaking over the run (see summaryFields.ts for each field). */
+export interface RestakingSummary {
+  epochs: number;
+  insecure_epochs: number;
+  min_margin_y: number;
+  last_profit_from_corruption_y: number;
+  last_cost_of_corruption_y: number;
+  last_margin_y: number;
+  last_overcollateralization: number | null;
+  rewards_y: number;
+  operator_stake_y: number;
 }
 
 /** The execution-ticket market over the run (see summaryFields.ts for each field). */

@@ -1,3 +1,4 @@
+import type { RestakingState } from './restaking.js';
 import type { Pool, Token } from '../market/amm/types.js';
 import type { Balances, UserSwap } from '../market/orders/types.js';
 import type { MarketConfig } from '../config/schema.js';
@@ -183,6 +184,8 @@ export interface MarketState {
   nextGroupId: number;
   /** Blocks of future slots already sold (mechanisms that sell ahead of time: aheadOfTime.ts). */
   readonly aheadSales: SlotSale[];
+  /** Restaking for the shared sequencer (restaking.ts); absent without `restaking` in the config. */
+  readonly restaking?: RestakingState;
 }
 
 /** The world the phases read: the persistent state and the (never changing) resolved config. */

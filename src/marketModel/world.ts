@@ -1,3 +1,4 @@
+import { createRestakingState, type RestakingState } from './restaking.js';
 import { initialCapitalOn, initialHolding } from './capital.js';
 import { createExpectation } from './expectation.js';
 import type { MarketConfig } from '../config/schema.js';
@@ -7,6 +8,12 @@ import { searcherKind } from '../agents/searchers/registry.js';
 import { createPool } from '../market/amm/index.js';
 import type { Balances } from '../market/orders/types.js';
 import type { MarketState, WorldState } from './types.js';
+
+/** `{ restaking }` when the config restakes, else nothing (the state has no such key). */
+function withRestaking(config: MarketConfig): { restaking?: RestakingState } {
+  const restaking = createRestakingState(config);
+  return restaking ? { restaking } : {};
+}
 
 export const zeroBalances = (): Balances => ({ X: 0, Y: 0 });
 
@@ -59,6 +66,7 @@ export function createWorld(config: MarketConfig): WorldState {
     nextUserId: 0,
     nextGroupId: 0,
     aheadSales: [],
+    ...withRestaking(config),
   };
 }
 

@@ -1,3 +1,4 @@
+import { sequencerStakes } from '../restaking.js';
 import { bidShares } from '../../market/orders/bidShares.js';
 import { drawProposer } from '../../agents/proposer/drawProposer.js';
 import type { Source } from '../../engine/randomStreams.js';
@@ -197,6 +198,7 @@ function shadeOf(bidY: number, valueY: number): number {
 export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[], slot: number, late?: readonly Bundle[]) => AuctionOutcome {
   return (world, bundles, candidates, slot, late = []) => {
     const stakes = world.config.validators.map((v) => v.stake);
+    const sharedStakes = sequencerStakes(world.config, stakes); // restaking: only opted-in operators propose the super-block
     const tally = world.rollups.map(() => zeroTally('auction'));
     const shade = world.rollups.map(() => ({ bidY: 0, valueY: 0 }));
     for (const b of bundles) {
@@ -213,7 +215,7 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
     const proposers = world.rollups.map(() => 0);
     const ofaUsers = pendingOfaUsers(world);
     for (const { key, rollups: group } of sequencingGroups(world)) {
-      const proposer = drawProposer(stakes, rt.dist(`proposer/${key}`).source);
+      const proposer = drawProposer(key === 'shared' ? sharedStakes : stakes, rt.dist(`proposer/${key}`).source);
       for (const r of group) proposers[r] = proposer;
       const source = rt.dist(`auction/${key}`).source;
       if (world.builders.length === 0) {
