@@ -401,6 +401,22 @@ const revenueSharingArb = (ids) =>
     { requiredKeys: [] },
   );
 
+/** Restaking for the shared sequencer: operators among v0–v3 (some absent from a config: rejected), its parameters and 0–2 other services. */
+const restakingOperators = fc.oneof(fc.constant('all'), fc.subarray(['v0', 'v1', 'v2', 'v3'], { minLength: 1 }));
+const restakingArb = fc.record(
+  {
+    operators: restakingOperators,
+    stakeValueY: fc.oneof(fc.constant(0), logUniform(-3, 9)),
+    slashFraction: unit,
+    threshold: fc.double({ min: 0.01, max: 1, noNaN: true }),
+    valueAtRiskY: fc.oneof(fc.constant(0), logUniform(-3, 9)),
+    revenueEpochs: fc.oneof(fc.constant(0), logUniform(-2, 2)),
+    revenueShare: unit,
+    services: fc.array(fc.record({ id: fc.constantFrom('oracle', 'da'), profitFromCorruptionY: logUniform(-3, 9), threshold: fc.double({ min: 0.01, max: 1, noNaN: true }), operators: restakingOperators }, { requiredKeys: ['id', 'profitFromCorruptionY'] }), { maxLength: 2 }),
+  },
+  { requiredKeys: [] },
+);
+
 /**
  * A random valid-looking market config: 1–4 rollups with random reserves and fees, 0–6 searchers
  * of each kind on existing rollups, 0–4 builders, a registered mechanism with random parameters,
@@ -435,6 +451,7 @@ export function scratchConfig(mechanismNames) {
           validators: fc.array(fc.oneof(fc.constant(0), logUniform(-3, 3)), { minLength: 1, maxLength: 4 }).map((stakes) => stakes.map((stake, i) => ({ id: `v${i}`, stake }))),
           revenueSharing: revenueSharingArb(ids),
           bidding: biddingArb,
+          restaking: restakingArb,
         },
         { requiredKeys: ['rollups', 'searchers', 'builders'] },
       ),

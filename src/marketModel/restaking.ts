@@ -36,6 +36,8 @@ export interface RestakingState {
   insecureEpochs: number;
   minMarginY: number;
   rewardsY: number;
+  /** Σ over epochs of the profit from corruption measured at their end, Y. */
+  profitFromCorruptionSumY: number;
 }
 
 /** Indices of the validators a list names (`"all"`: every one), in validator order. */
@@ -106,7 +108,7 @@ export function createRestakingState(config: MarketConfig): RestakingState | und
   if (config.restaking === undefined) return undefined;
   const stakes = config.validators.map((v) => v.stake);
   const report = measureRestaking(config, stakes, 0, 0);
-  return { revenueAtEpochStartY: config.validators.map(() => 0), report, insecureEpochs: 0, minMarginY: report.marginY, rewardsY: 0 };
+  return { revenueAtEpochStartY: config.validators.map(() => 0), report, insecureEpochs: 0, minMarginY: report.marginY, rewardsY: 0, profitFromCorruptionSumY: 0 };
 }
 
 /**
@@ -129,6 +131,7 @@ export function restakingHook(): EpochHook<WorldState> {
       st.revenueAtEpochStartY = [...world.validatorRevenueY];
       st.report = measureRestaking(world.config, stakes, epoch + 1, revenueY);
       st.rewardsY += st.report.rewardY;
+      st.profitFromCorruptionSumY += st.report.profitFromCorruptionY;
       if (!st.report.secure) st.insecureEpochs += 1;
       st.minMarginY = Math.min(st.minMarginY, st.report.marginY);
     },

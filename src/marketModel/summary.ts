@@ -119,6 +119,7 @@ function restakingSummary(world: WorldState): RestakingSummary | null {
     epochs: r.epoch,
     insecure_epochs: st.insecureEpochs,
     min_margin_y: st.minMarginY,
+    mean_profit_from_corruption_y: r.epoch > 0 ? st.profitFromCorruptionSumY / r.epoch : null,
     last_profit_from_corruption_y: r.profitFromCorruptionY,
     last_cost_of_corruption_y: r.costOfCorruptionY,
     last_margin_y: r.marginY,

@@ -56,6 +56,7 @@ export const summaryFields: readonly SummaryField[] = [
   f('restaking.epochs', 'epochs', 'Epochs completed (and measured).'),
   f('restaking.insecure_epochs', 'epochs', 'Epochs at whose end some coalition of operators would have profited from corruption (margin ≤ 0).'),
   f('restaking.min_margin_y', 'Y', 'Smallest margin over the measurements (slot 0 and each epoch\'s end): stake at risk − profit from corruption of the tightest attack.'),
+  f('restaking.mean_profit_from_corruption_y', 'Y', 'Mean over the epochs of the profit from corrupting the sequencer measured at their end; null before the first epoch ends.'),
   f('restaking.last_profit_from_corruption_y', 'Y', 'The last measurement\'s profit from corrupting the sequencer: valueAtRiskY + revenueEpochs × the epoch\'s proposer revenue.'),
   f('restaking.last_cost_of_corruption_y', 'Y', 'The last measurement\'s cost of corrupting the sequencer: stake at risk of the cheapest coalition holding `restaking.threshold` of its restaked stake.'),
   f('restaking.last_margin_y', 'Y', 'The last measurement\'s margin over every attack on the sequencer and `restaking.services`.'),

@@ -90,6 +90,7 @@ export interface RestakingSummary {
   epochs: number;
   insecure_epochs: number;
   min_margin_y: number;
+  mean_profit_from_corruption_y: number | null;
   last_profit_from_corruption_y: number;
   last_cost_of_corruption_y: number;
   last_margin_y: number;

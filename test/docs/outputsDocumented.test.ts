@@ -30,7 +30,7 @@ describe('every output is documented', () => {
     { kind: 'sandwich', id: 'k-sandwich', rollup: B },
     { kind: 'capped-cex-dex', id: 'k-capped', rollup: B, maxTradeY: 1000 },
   ];
-  const config = resolveMarketConfig({ ...raw, slots: 40, searchers: [...raw.searchers, ...everyKind] });
+  const config = resolveMarketConfig({ ...raw, slots: 40, searchers: [...raw.searchers, ...everyKind], restaking: {} });
   const rows: Record<string, unknown>[] = [];
   const summary = runMarket(config, { onRow: (r) => void rows.push(r) });
   // Fields that only a mechanism of their own produces, each from a short run of the same market.
