@@ -10,6 +10,8 @@ import { bidShadingSpec } from './specs/bidShadingSpec.js';
 import { concentrationSpec, hasWinnerColumn, type ConcentrationRow } from './specs/concentrationSpec.js';
 import { efficiencySpec } from './specs/efficiencySpec.js';
 import { pricesSpec } from './specs/pricesSpec.js';
+import { restakingSpec } from './specs/restakingSpec.js';
+import type { RestakingRow } from './data/restakingSeries.js';
 import { sweepTradeoffSpec } from './specs/sweepTradeoffSpec.js';
 import { valueSharesSpec } from './specs/valueSharesSpec.js';
 import { winShareSpec, type StrategyWins } from './specs/winShareSpec.js';
@@ -139,6 +141,7 @@ export function chartsFor(input: ReportInput): Chart[] {
         spec: concentrationSpec(rows),
       },
       ...bidShadingCharts(input),
+      ...(input.summary['restaking'] ? [{ name: 'restaking', caption: 'Profit from corrupting the shared sequencer against the cost of corrupting it (each epoch\'s measurement, held over the next epoch; `restaking_pfc_y`, `restaking_coc_y`); summary.json\'s `restaking` counts the epochs where some coalition would profit, the other restaked services included.', spec: restakingSpec(input.slots as unknown as RestakingRow[]) }] : []),
     ];
   }
   const byStrategy = (input.summary['byStrategy'] ?? {}) as Record<string, StrategyWins>;

@@ -28,3 +28,17 @@ describe('chartsFor a market run: the bid-shading chart', () => {
     expect((chart.spec as unknown as { data: { values: { slot: number }[] } }).data.values.map((v) => v.slot)).toEqual([0, 100]);
   });
 });
+
+describe('chartsFor a market run: the restaking chart', () => {
+  const restakingSlots = [0, 0, 1, 1, 2, 2].map((slot, i) => ({ slot, rollup: i % 2 ? 'B' : 'A', ref_price: 2000, pool_price: 2000, restaking_pfc_y: 10 * slot, restaking_coc_y: 15 }));
+  it('is drawn when the summary has restaking, one point per slot and line (not per rollup row)', () => {
+    const input: ReportInput = { kind: 'market', dir: 'run', summary: { restaking: { epochs: 1 } }, slots: restakingSlots, manifest: null };
+    const chart = chartsFor(input).find((c) => c.name === 'restaking')!;
+    const values = (chart.spec as unknown as { data: { values: { slot: number; series: string; valueY: number }[] } }).data.values;
+    expect(values.filter((v) => v.series === 'profit from corruption').map((v) => [v.slot, v.valueY])).toEqual([[0, 0], [1, 10], [2, 20]]);
+    expect(values.filter((v) => v.series === 'cost of corruption').map((v) => v.valueY)).toEqual([15, 15, 15]);
+  });
+  it('is left out without restaking (summary.restaking null)', () => {
+    expect(names(market({ restaking: null }, null))).not.toContain('restaking');
+  });
+});
