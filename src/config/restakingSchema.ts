@@ -35,6 +35,13 @@ export const restakingSchema = z
     valueAtRiskY: nonNegative().default(0).describe('What a corrupt sequencer can take besides its revenue (e.g. bridged value in flight), in Y (≥ 0).'),
     revenueEpochs: nonNegative().default(1).describe('Epochs of the sequencer\'s revenue a corrupt coalition can divert before it is slashed (≥ 0): its profit from corruption is valueAtRiskY + revenueEpochs × the last epoch\'s proposer revenue.'),
     revenueShare: z.number().min(0).max(1).default(0).describe('Share of each epoch\'s proposer revenue paid to the opted-in operators in proportion to stake (their restaking reward), in [0, 1]; moves `validators[].revenue_y` from the epoch\'s proposers to the operators.'),
+    optIn: z
+      .object({
+        requiredYieldPerEpoch: nonNegative().describe('Reward per unit of stake value and epoch (Y per Y) an operator needs to stay restaked (≥ 0): its opportunity cost and the price of accepting slashing.'),
+      })
+      .strict()
+      .optional()
+      .describe('Operators decide: at each epoch\'s end each of `operators`, in validator order, restakes when last epoch\'s reward (revenueShare × revenue) over the restaked stake with it in, per unit of stake value, reaches requiredYieldPerEpoch, and leaves when it does not (the last one in stays). Absent: every operator listed stays in.'),
     services: z.array(restakedServiceSchema).default([]).describe('Other services the same stake is restaked to: their profits add to what a coalition controlling them gains, against the same stake at risk.'),
   })
   .strict();

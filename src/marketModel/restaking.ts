@@ -30,6 +30,11 @@ export interface RestakingReport {
 
 /** Run state of restaking (`MarketState.restaking`, present iff the config has `restaking`). */
 export interface RestakingState {
+  /** Per validator: restaked to the shared sequencer now (only `restaking.operators` can be). */
+  optedIn: boolean[];
+  /** Operators that joined and left over the run (`restaking.optIn`). */
+  joins: number;
+  leaves: number;
   /** Each validator's `validatorRevenueY` when the epoch began (after the last reward). */
   revenueAtEpochStartY: number[];
   report: RestakingReport;
@@ -45,12 +50,30 @@ export function operatorIndices(config: MarketConfig, list: RestakingConfig['ope
   return config.validators.flatMap((v, i) => (list === 'all' || list.includes(v.id) ? [i] : []));
 }
 
-/** Stakes the shared sequencer's proposer is drawn by: opted-in operators keep theirs, others 0. */
-export function sequencerStakes(config: MarketConfig, stakes: readonly number[]): number[] {
-  const r = config.restaking;
-  if (r === undefined) return [...stakes];
-  const opted = new Set(operatorIndices(config, r.operators));
-  return stakes.map((s, i) => (opted.has(i) ? s : 0));
+/** Stakes the shared sequencer's proposer is drawn by: opted-in operators keep theirs, others 0 (all keep theirs without restaking). */
+export function sequencerStakes(optedIn: readonly boolean[] | undefined, stakes: readonly number[]): number[] {
+  return optedIn === undefined ? [...stakes] : stakes.map((s, i) => (optedIn[i] ? s : 0));
+}
+
+/**
+ * Myopic opt-in (`restaking.optIn`): each candidate operator, in validator order, restakes when the
+ * reward its stake would have earned last epoch — revenueShare × revenue × its share of the restaked
+ * stake with it in — per unit of stake value reaches `requiredYieldPerEpoch`, and leaves when it does
+ * not; the last operator in never leaves (someone must propose the super-block). Pure: returns the new set.
+ */
+export function decideOptIn(optedIn: readonly boolean[], candidates: readonly number[], stakes: readonly number[], rewardY: number, stakeValueY: number, requiredYieldPerEpoch: number): boolean[] {
+  const next = [...optedIn];
+  let optedStake = stakes.reduce((a, s, v) => a + (next[v] ? s : 0), 0);
+  for (const v of candidates) {
+    const withMe = optedStake + (next[v] ? 0 : stakes[v]!);
+    const yieldPerValue = withMe > 0 && stakeValueY > 0 ? rewardY / (withMe * stakeValueY) : 0;
+    const wants = yieldPerValue >= requiredYieldPerEpoch;
+    if (wants === next[v]) continue;
+    if (!wants && optedStake - stakes[v]! <= 0) continue; // the last operator with stake stays
+    next[v] = wants;
+    optedStake += wants ? stakes[v]! : -stakes[v]!;
+  }
+  return next;
 }
 
 /**
@@ -58,9 +81,10 @@ export function sequencerStakes(config: MarketConfig, stakes: readonly number[])
  * stake at risk slashFraction × stake × stakeValueY; service 0 the sequencer (profit from corruption
  * `pfcY`, threshold `restaking.threshold`), then `restaking.services`.
  */
-export function restakingNetwork(config: MarketConfig, stakes: readonly number[], pfcY: number): { net: RestakingNetwork; operators: number[] } {
+export function restakingNetwork(config: MarketConfig, stakes: readonly number[], pfcY: number, optedIn: readonly boolean[]): { net: RestakingNetwork; operators: number[] } {
   const r = config.restaking!;
-  const lists = [r.operators, ...r.services.map((s) => s.operators)].map((l) => new Set(operatorIndices(config, l)));
+  const sequencer = new Set(optedIn.flatMap((o, v) => (o ? [v] : [])));
+  const lists = [sequencer, ...r.services.map((s) => new Set(operatorIndices(config, s.operators)))];
   const operators = config.validators.flatMap((_, v) => (lists.some((l) => l.has(v)) ? [v] : []));
   return {
     operators,
@@ -73,10 +97,10 @@ export function restakingNetwork(config: MarketConfig, stakes: readonly number[]
 }
 
 /** Measures an epoch: its revenue → profit from corruption, and the network's exact security. */
-export function measureRestaking(config: MarketConfig, stakes: readonly number[], epoch: number, revenueY: number): RestakingReport {
+export function measureRestaking(config: MarketConfig, stakes: readonly number[], optedIn: readonly boolean[], epoch: number, revenueY: number): RestakingReport {
   const r = config.restaking!;
   const pfcY = r.valueAtRiskY + r.revenueEpochs * revenueY;
-  const { net } = restakingNetwork(config, stakes, pfcY);
+  const { net } = restakingNetwork(config, stakes, pfcY, optedIn);
   const all = securityReport(net);
   const sequencerOnly = securityReport({ ...net, services: [net.services[0]!], restakedTo: net.restakedTo.map((e) => e.filter((s) => s === 0)) });
   return {
@@ -107,14 +131,17 @@ export function payOperators(revenueY: readonly number[], epochY: readonly numbe
 export function createRestakingState(config: MarketConfig): RestakingState | undefined {
   if (config.restaking === undefined) return undefined;
   const stakes = config.validators.map((v) => v.stake);
-  const report = measureRestaking(config, stakes, 0, 0);
-  return { revenueAtEpochStartY: config.validators.map(() => 0), report, insecureEpochs: 0, minMarginY: report.marginY, rewardsY: 0, profitFromCorruptionSumY: 0 };
+  const candidates = new Set(operatorIndices(config, config.restaking.operators));
+  const optedIn = config.validators.map((_, v) => candidates.has(v));
+  const report = measureRestaking(config, stakes, optedIn, 0, 0);
+  return { optedIn, joins: 0, leaves: 0, revenueAtEpochStartY: config.validators.map(() => 0), report, insecureEpochs: 0, minMarginY: report.marginY, rewardsY: 0, profitFromCorruptionSumY: 0 };
 }
 
 /**
- * Epoch phase: pay the operators their share of the epoch's revenue, then measure the epoch (its
- * revenue → profit from corruption; the operators' stake → cost of corruption). The slots of the
- * next epoch carry the report.
+ * Epoch phase: pay the opted-in operators their share of the epoch's revenue; with `optIn`, let the
+ * candidates join or leave on that reward; then measure the epoch (its revenue → profit from
+ * corruption; the operators' stake → cost of corruption). The slots of the next epoch carry the
+ * report and are proposed by the operators in.
  */
 export function restakingHook(): EpochHook<WorldState> {
   return {
@@ -126,10 +153,19 @@ export function restakingHook(): EpochHook<WorldState> {
       const stakes = world.config.validators.map((v) => v.stake);
       const epochY = world.validatorRevenueY.map((y, v) => y - st.revenueAtEpochStartY[v]!);
       const revenueY = epochY.reduce((a, y) => a + y, 0);
-      const paid = payOperators(world.validatorRevenueY, epochY, r.revenueShare, stakes, operatorIndices(world.config, r.operators));
+      const opted = st.optedIn.flatMap((o, v) => (o ? [v] : []));
+      const paid = payOperators(world.validatorRevenueY, epochY, r.revenueShare, stakes, opted);
       paid.forEach((y, v) => (world.validatorRevenueY[v] = y));
       st.revenueAtEpochStartY = [...world.validatorRevenueY];
-      st.report = measureRestaking(world.config, stakes, epoch + 1, revenueY);
+      if (r.optIn !== undefined) {
+        const next = decideOptIn(st.optedIn, operatorIndices(world.config, r.operators), stakes, r.revenueShare * revenueY, r.stakeValueY, r.optIn.requiredYieldPerEpoch);
+        next.forEach((o, v) => {
+          if (o && !st.optedIn[v]) st.joins += 1;
+          if (!o && st.optedIn[v]) st.leaves += 1;
+        });
+        st.optedIn = next;
+      }
+      st.report = measureRestaking(world.config, stakes, st.optedIn, epoch + 1, revenueY);
       st.rewardsY += st.report.rewardY;
       st.profitFromCorruptionSumY += st.report.profitFromCorruptionY;
       if (!st.report.secure) st.insecureEpochs += 1;

@@ -113,7 +113,7 @@ function restakingSummary(world: WorldState): RestakingSummary | null {
   const st = world.restaking;
   if (st === undefined || world.config.restaking === undefined) return null;
   const stakes = world.config.validators.map((v) => v.stake);
-  const { net } = restakingNetwork(world.config, stakes, 0);
+  const { net } = restakingNetwork(world.config, stakes, 0, st.optedIn);
   const r = st.report;
   return {
     epochs: r.epoch,
@@ -126,6 +126,9 @@ function restakingSummary(world: WorldState): RestakingSummary | null {
     last_overcollateralization: r.overcollateralization,
     rewards_y: st.rewardsY,
     operator_stake_y: net.stakes.reduce((a, s) => a + s, 0),
+    operators_in: st.optedIn.filter(Boolean).length,
+    joins: st.joins,
+    leaves: st.leaves,
   };
 }
 

@@ -97,6 +97,9 @@ export interface RestakingSummary {
   last_overcollateralization: number | null;
   rewards_y: number;
   operator_stake_y: number;
+  operators_in: number;
+  joins: number;
+  leaves: number;
 }
 
 /** The execution-ticket market over the run (see summaryFields.ts for each field). */

@@ -3,6 +3,7 @@ import { resolveMarketConfig } from '../../src/config/loadConfig.js';
 import type { Row } from '../../src/engine/recorder.js';
 import { MarketRun } from '../../src/marketModel/marketRun.js';
 import { runMarket } from '../../src/marketModel/runMarket.js';
+import { decideOptIn } from '../../src/marketModel/restaking.js';
 
 /*
  * Restaking for the shared sequencer (config `restaking`, src/marketModel/restaking.ts): only the
@@ -113,5 +114,34 @@ describe('restaking for the shared sequencer', () => {
     const off = run(config(undefined, 20));
     expect(off.summary.restaking).toBeNull();
     expect(off.rows.every((r) => r.restaking_pfc_y === 0 && r.restaking_coc_y === 0 && r.restaking_margin_y === 0 && r.restaking_secure === false)).toBe(true);
+  });
+});
+
+describe('restaking.optIn: operators restake for the reward', () => {
+  it('decideOptIn: each candidate in order compares the reward per unit of stake value with it in to the required yield', () => {
+    // stakes 10, 20, 30, 40 (value 1 each); reward 12 Y. v1 alone in: 12/10 = 1.2 ≥ 0.2 stays.
+    // v2 joining: 12/30 = 0.4 ≥ 0.2 joins; v3: 12/60 = 0.2 ≥ 0.2 joins; v4: 12/100 = 0.12 < 0.2 stays out.
+    expect(decideOptIn([true, false, false, false], [0, 1, 2, 3], [10, 20, 30, 40], 12, 1, 0.2)).toEqual([true, true, true, false]);
+    // All in, reward 12: v1 sees 12/100 < 0.2 and leaves (90 left), v2 12/90 < 0.2 leaves, v3 12/70 leaves,
+    // v4 would leave too but is the last one in.
+    expect(decideOptIn([true, true, true, true], [0, 1, 2, 3], [10, 20, 30, 40], 12, 1, 0.2)).toEqual([false, false, false, true]);
+    // A validator that is not a candidate never moves.
+    expect(decideOptIn([false, true, false, false], [1, 2], [10, 20, 30, 40], 100, 1, 0)).toEqual([false, true, true, false]);
+  });
+
+  it('a required yield above what the revenue pays empties the sequencer to its last operator, and the proposers follow', () => {
+    const { rows, summary } = run(config({ ...restaking, optIn: { requiredYieldPerEpoch: 1e9 } }));
+    expect(summary.restaking!.operators_in).toBe(1);
+    expect(summary.restaking!.leaves).toBe(2);
+    // from the second epoch on only the last operator in (v4, the last in validator order) proposes
+    expect(new Set(rows.slice(slotsPerEpoch).map((r) => r.proposer))).toEqual(new Set(['v4']));
+    // and the cost of corruption is its stake at risk alone: 400 Y
+    expect(num(rows[slotsPerEpoch]!, 'restaking_coc_y')).toBe(400);
+  });
+
+  it('a required yield of 0 keeps every listed operator in', () => {
+    const { summary } = run(config({ ...restaking, optIn: { requiredYieldPerEpoch: 0 } }));
+    expect(summary.restaking!.operators_in).toBe(3);
+    expect(summary.restaking!.joins + summary.restaking!.leaves).toBe(0);
   });
 });

@@ -198,7 +198,7 @@ function shadeOf(bidY: number, valueY: number): number {
 export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[], slot: number, late?: readonly Bundle[]) => AuctionOutcome {
   return (world, bundles, candidates, slot, late = []) => {
     const stakes = world.config.validators.map((v) => v.stake);
-    const sharedStakes = sequencerStakes(world.config, stakes); // restaking: only opted-in operators propose the super-block
+    const sharedStakes = sequencerStakes(world.restaking?.optedIn, stakes); // restaking: only opted-in operators propose the super-block
     const tally = world.rollups.map(() => zeroTally('auction'));
     const shade = world.rollups.map(() => ({ bidY: 0, valueY: 0 }));
     for (const b of bundles) {
