@@ -79,4 +79,8 @@ describe('docs/cluster scripts', () => {
     shell('sh', ['-c', merge], { SHARDS: '3', OUT: k8s });
     expect(bytes(join(k8s, 'merged'), 'results.csv').equals(bytes(local, 'results.csv'))).toBe(true);
   });
+
+  it.each(['slurm-sweep.sh', 'slurm-merge.sh', 'slurm-submit.sh', 'k8s-indexed-job.yaml', 'k8s-merge-job.yaml'])('docs/cluster.md shows docs/cluster/%s verbatim', (name) => {
+    expect(readFileSync('docs/cluster.md', 'utf8')).toContain(readFileSync(join('docs/cluster', name), 'utf8').trimEnd());
+  });
 });
