@@ -77,6 +77,7 @@ describe('seqsim sweep merge: folders that are not the shards of one whole sweep
     const m = JSON.parse(readFileSync(join(old, 'sweep.json'), 'utf8')) as Record<string, unknown>;
     writeFileSync(join(old, 'sweep.json'), JSON.stringify(seal({ ...m, seqsim_version: '0.0.1' }), null, 2));
     await refused([shard(1), old, shard(3)], 'they differ in seqsim_version', 'seqsim 0.0.1', 'run every shard with the same seqsim version');
+    await refused([old], `Cannot merge "${old}": its shards were run by seqsim 0.0.1, this is seqsim `, 'Merge with the seqsim that ran them');
   });
 
   it('a missing shard: the count, at most 10 run ids, "and N more", and which shard holds them', async () => {
