@@ -9,7 +9,7 @@ import { describeValue } from '../../config/errors.js';
 import type { SweepPlan } from '../../sweep/expandSweep.js';
 import { loadSweepFile } from '../../sweep/loadSweepFile.js';
 import { runSweep, type SweepFailure } from '../../sweep/runSweep.js';
-import { parseShard, shardName } from '../../sweep/shards.js';
+import { inShard, parseShard, shardName } from '../../sweep/shards.js';
 import { sweepMergeCommand } from './sweepMerge.js';
 import { parseWholeFlag } from '../numbers.js';
 import type { CliIo } from '../cliIo.js';
@@ -93,7 +93,7 @@ function ranges(cells: readonly number[]): string {
 }
 
 /**
- * Where an interrupted sweep stands, from its journal (read only: the whole lines of finished runs):
+ * Where an interrupted sweep (or shard: `plan` with its runs only) stands, from its journal (read only: the whole lines of finished runs):
  * how many of the runs are journaled and which cells have all their runs done. Runs not journaled
  * (those in flight) are run again by `--resume`.
  */
@@ -113,7 +113,8 @@ export function whereStopped(plan: SweepPlan, journalPath: string): string {
       // a partial last line: that run is not finished
     }
   }
-  const complete = plan.cells.filter((c) => plan.runs.every((r) => r.cell !== c.cell || done.has(r.index))).map((c) => c.cell);
+  // A cell none of whose runs `plan.runs` holds (a shard's plan) is not "done".
+  const complete = plan.cells.filter((c) => plan.runs.some((r) => r.cell === c.cell) && plan.runs.every((r) => r.cell !== c.cell || done.has(r.index))).map((c) => c.cell);
   const cells = complete.length ? `cells done: ${ranges(complete)} of 0-${plan.cells.length - 1}` : `no cell of ${plan.cells.length} has all its runs done yet`;
   return `Stopped with ${done.size} of ${plan.runs.length} runs journaled in ${journalPath} (${cells}); the other ${plan.runs.length - done.size} are run by --resume.`;
 }
@@ -148,7 +149,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
   log.info({ dir, runs: plan.runs.length, sha256: plan.sha256 }, 'sweep started');
   const release = trapInterrupt(io, () => {
     progress?.stop();
-    return `seqsim: sweep interrupted; ${finished} run(s) finished this time. ${whereStopped(plan, join(dir, 'journal.jsonl'))} Continue with: seqsim sweep ${args.file}${shardFlag} --resume ${dir}`;
+    return `seqsim: sweep interrupted; ${finished} run(s) finished this time. ${whereStopped(shard ? { ...plan, runs: plan.runs.filter((r) => inShard(r.runId, shard)) } : plan, join(dir, 'journal.jsonl'))} Continue with: seqsim sweep ${args.file}${shardFlag} --resume ${dir}`;
   });
   try {
     const r = await runSweep(plan, {
