@@ -132,4 +132,16 @@ describe('shards and failed runs, resume of a shard', () => {
     expect(resumed.stdout).toMatch(/shard 1\/2 of them: \d+ runs \(2 already done/);
     expect(bytes(cut, 'results.csv').equals(bytes(straight, 'results.csv'))).toBe(true);
   });
+
+  it('with --runs, the merged folder holds every run folder of the shards', async () => {
+    const root = tempDir('seqsim-shards-');
+    const small = expandSweep(smallSweep({ slots: 20 }));
+    const shards = [1, 2].map((i) => join(root, `s${i}`));
+    for (const [i, out] of shards.entries()) await runSweep(small, { out, runs: true, shard: { index: i + 1, count: 2 }, runTask: runSweepTask });
+    mergeShards(shards, { out: join(root, 'merged') });
+    expect(readdirSync(join(root, 'merged', 'runs')).sort()).toEqual(small.runs.map((r) => r.runId).sort());
+    const first = small.runs[0]!.runId;
+    const from = shards.find((d) => readdirSync(join(d, 'runs')).includes(first))!;
+    expect(bytes(join(root, 'merged', 'runs', first), 'summary.json').equals(bytes(join(from, 'runs', first), 'summary.json'))).toBe(true);
+  });
 });
