@@ -24,8 +24,8 @@ export type { RunSummary, RollupSummary } from './marketModel/summary.js';
 export { runBiddingWar } from './biddingWar/runBiddingWar.js';
 export { validateMechanisms, formatValidationTable } from './validation/index.js';
 export { getMechanism, mechanismNames } from './market/mechanisms/registry.js';
-export { runSweep, expandSweep, loadSweepFile, flattenSummary } from './sweep/index.js';
-export type { SweepOptions, SweepResult, SweepPlan } from './sweep/index.js';
+export { runSweep, expandSweep, loadSweepFile, flattenSummary, mergeShards, shardOf } from './sweep/index.js';
+export type { SweepOptions, SweepResult, SweepPlan, MergeOptions, MergeResult, ShardSpec } from './sweep/index.js';
 
 /** Result of {@link runSimulation}: the summary and, if asked for, the per-slot table rows. */
 export interface SimulationResult {

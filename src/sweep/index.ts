@@ -13,3 +13,5 @@ export { loadSweepFile } from './loadSweepFile.js';
 export type { SweepAxis } from './findAxes.js';
 export { flattenSummary } from './flattenSummary.js';
 export type { SweepManifest } from './sweepFolder.js';
+export { mergeShards, type MergeOptions, type MergeResult } from './mergeShards.js';
+export { shardOf, parseShard, type ShardSpec } from './shards.js';

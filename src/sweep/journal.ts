@@ -51,7 +51,7 @@ export class Journal {
 }
 
 /** True when `line` is a whole, verified journal line of this schema version. */
-function isJournalLine(e: unknown): e is JournalLine {
+export function isJournalLine(e: unknown): e is JournalLine {
   if (!verifySeal(e)) return false;
   const l = e as JournalLine;
   return (

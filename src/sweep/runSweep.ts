@@ -13,6 +13,7 @@ import type { RunSummary } from '../marketModel/summary.js';
 import { expandSweep, type SweepPlan, type SweepRun } from './expandSweep.js';
 import type { Journal } from './journal.js';
 import { failedRow, resultColumns, resultRow, settleTypes, type ResultColumn } from './resultsTable.js';
+import { checkShard, inShard, type ShardSpec } from './shards.js';
 import { createSweepFolder, resumeSweepFolder, runConfigSha, sweepManifest } from './sweepFolder.js';
 import type { SweepTask } from './worker.js';
 
@@ -32,6 +33,12 @@ export interface SweepOptions {
   readonly runs?: boolean;
   /** Rewrite the results table after every this many finished runs; default 1/50 of the runs. */
   readonly snapshotEvery?: number;
+  /**
+   * Run only this slice of the plan (`{ index: 2, count: 3 }` is `--shard 2/3`): the runs whose run id
+   * falls in it (see `shardOf`). The folder is a sweep folder of those runs; `mergeShards` joins the
+   * shards' folders into the whole sweep's.
+   */
+  readonly shard?: ShardSpec;
   /** Called before the first run and after each one. */
   readonly onProgress?: (progress: SweepProgress) => void;
   /**
@@ -66,7 +73,9 @@ export interface SweepResult {
   readonly format: TableFormat;
   readonly cells: number;
   readonly seeds: number;
-  /** All runs of the sweep, those run now, and those skipped as already done. */
+  /** The shard run, if one was asked for. */
+  readonly shard?: ShardSpec;
+  /** All runs of the sweep (of its shard, with `shard`), those run now, and those skipped as already done. */
   readonly runs: number;
   readonly ran: number;
   readonly skipped: number;
@@ -123,7 +132,7 @@ interface SweepState {
  */
 async function openSweep(plan: SweepPlan, opts: SweepOptions, format: TableFormat | undefined, runTask: RunTask): Promise<SweepState> {
   if (opts.resume) {
-    const { manifest, done, journal } = resumeSweepFolder(opts.out, plan, format);
+    const { manifest, done, journal } = resumeSweepFolder(opts.out, plan, format, opts.shard);
     const rows = new Map<number, Row>();
     const failed = new Map<number, string>();
     for (const [index, e] of done) {
@@ -146,7 +155,7 @@ async function openSweep(plan: SweepPlan, opts: SweepOptions, format: TableForma
     }),
   );
   const columns = resultColumns(plan, probes.flatMap((p) => ('summary' in p ? [p.summary] : [])));
-  const journal = createSweepFolder(opts.out, sweepManifest(plan, format ?? 'csv', columns, seqsimVersion()));
+  const journal = createSweepFolder(opts.out, sweepManifest(plan, format ?? 'csv', columns, seqsimVersion(), opts.shard));
   const probeErrors = new Map(probes.flatMap((p, cell) => ('error' in p && p.error !== undefined && plan.runs[cell * plan.seeds.length]!.invalid === undefined ? [[cell, p.error] as const] : [])));
   return { columns, format: format ?? 'csv', journal, rows: new Map(), failed: new Map(), probeErrors };
 }
@@ -173,6 +182,7 @@ export async function runSweep(sweep: unknown, opts: SweepOptions): Promise<Swee
   const plan = isPlan(sweep) ? sweep : expandSweep(sweep);
   const requested = opts.format === undefined ? undefined : parseTableFormat(opts.format);
   const workers = checkWorkers(opts.workers);
+  if (opts.shard) checkShard(opts.shard);
   let piscina: Pool | null = null;
   const pool = () => (piscina ??= new Piscina<SweepTask, RunSummary>({ filename: workerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 5000 }));
   const custom = opts.runTask;
@@ -187,9 +197,10 @@ export async function runSweep(sweep: unknown, opts: SweepOptions): Promise<Swee
       writeTable(table, format, settleTypes(columns, ordered), ordered);
     };
     snapshot(); // a readable table from the start: empty, or the journal's rows when resuming
-    const todo = plan.runs.filter((r) => !rows.has(r.index));
-    const skipped = plan.runs.length - todo.length;
-    const every = opts.snapshotEvery ?? Math.max(1, Math.ceil(plan.runs.length / 50));
+    const mine = plan.runs.filter((r) => inShard(r.runId, opts.shard));
+    const todo = mine.filter((r) => !rows.has(r.index));
+    const skipped = mine.length - todo.length;
+    const every = opts.snapshotEvery ?? Math.max(1, Math.ceil(mine.length / 50));
     let done = 0;
     opts.onProgress?.({ done, total: todo.length, skipped });
     await Promise.all(
@@ -221,7 +232,7 @@ export async function runSweep(sweep: unknown, opts: SweepOptions): Promise<Swee
       .sort((a, b) => a - b)
       .map((i) => ({ index: i, run_id: plan.runs[i]!.runId, cell: plan.runs[i]!.cell, seed: plan.runs[i]!.seed, error: failed.get(i)! }));
     return {
-      dir: opts.out, table, format, cells: plan.cells.length, seeds: plan.seeds.length, runs: plan.runs.length,
+      dir: opts.out, table, format, cells: plan.cells.length, seeds: plan.seeds.length, ...(opts.shard ? { shard: opts.shard } : {}), runs: mine.length,
       ran: todo.length, skipped, failed: failures.length, failures, workers, sha256: plan.sha256,
     };
   } finally {

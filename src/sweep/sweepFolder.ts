@@ -9,6 +9,7 @@ import type { SweepPlan } from './expandSweep.js';
 import { Journal, journalError, readJournal, type JournalLine } from './journal.js';
 import { pathName } from './paths.js';
 import type { ResultColumn } from './resultsTable.js';
+import { inShard, shardName, type ShardSpec } from './shards.js';
 
 /** The schema version of `sweep.json` this seqsim writes and reads. */
 export const sweepManifestVersion = 2;
@@ -23,6 +24,8 @@ export interface SweepManifest {
   sweep_sha256: string;
   source: string;
   format: TableFormat;
+  /** Present in a shard's folder only (`seqsim sweep --shard i/n`): which slice of `runs` it runs. */
+  shard?: ShardSpec;
   /** The results columns; a null type is settled from the rows when the table is written. */
   columns: ResultColumn[];
   axes: { name: string; path: (string | number)[]; values: unknown[] }[];
@@ -33,14 +36,18 @@ export interface SweepManifest {
   sha256: string;
 }
 
-/** The manifest of a plan written with `format` and `columns`. */
-export function sweepManifest(plan: SweepPlan, format: TableFormat, columns: ResultColumn[], version: string): SweepManifest {
+/**
+ * The manifest of a plan written with `format` and `columns` (of one shard of it, with `shard`; `runs`
+ * lists the whole plan either way, so every shard's manifest describes the same sweep).
+ */
+export function sweepManifest(plan: SweepPlan, format: TableFormat, columns: ResultColumn[], version: string, shard?: ShardSpec): SweepManifest {
   return seal<Omit<SweepManifest, 'sha256'>>({
     version: sweepManifestVersion,
     seqsim_version: version,
     sweep_sha256: plan.sha256,
     source: plan.source,
     format,
+    ...(shard ? { shard: { index: shard.index, count: shard.count } } : {}),
     columns,
     axes: plan.axes.map((a) => ({ name: pathName(a.path), path: [...a.path], values: [...a.values] })),
     seeds: [...plan.seeds],
@@ -71,7 +78,7 @@ export function runConfigSha(run: SweepPlan['runs'][number]): string {
  * @throws UserInputError for a missing folder, another sweep's folder, a conflicting `format`, or
  * saved state that does not verify.
  */
-export function resumeSweepFolder(dir: string, plan: SweepPlan, format: TableFormat | undefined): { manifest: SweepManifest; done: Map<number, JournalLine>; journal: Journal } {
+export function resumeSweepFolder(dir: string, plan: SweepPlan, format: TableFormat | undefined, shard?: ShardSpec): { manifest: SweepManifest; done: Map<number, JournalLine>; journal: Journal } {
   const file = join(dir, 'sweep.json');
   if (!existsSync(file))
     throw new UserInputError(`Cannot resume "${dir}": it holds no sweep.json, so it is not a sweep folder (or the sweep never started). Check the path, or run the sweep without --resume.`);
@@ -80,6 +87,42 @@ export function resumeSweepFolder(dir: string, plan: SweepPlan, format: TableFor
       `Cannot resume "${dir}": its sweep.json ${problem}. It was edited or damaged, so seqsim cannot trust the sweep's layout; nothing was changed. ` +
         'Restore the sweep folder from a backup, or start the sweep afresh with a new --out.',
     );
+  const manifest = parseSweepManifest(file, refuse);
+  if (manifest.sweep_sha256 !== plan.sha256)
+    throw new UserInputError(
+      `Cannot resume "${dir}": it holds a different sweep (sweep_sha256 ${String(manifest.sweep_sha256).slice(0, 12)}… from ${manifest.source}; ${plan.source} gives ${plan.sha256.slice(0, 12)}…). ` +
+        'Resume it with the sweep file that started it, or give this sweep a new --out.',
+    );
+  if (format !== undefined && format !== manifest.format)
+    throw new UserInputError(`Cannot resume "${dir}" with --format ${format}: its table is ${manifest.format}. Drop --format, or start a new --out.`);
+  const held = manifest.shard ? shardName(manifest.shard) : undefined;
+  if (held !== (shard ? shardName(shard) : undefined))
+    throw new UserInputError(
+      `Cannot resume "${dir}"${shard ? ` with --shard ${shardName(shard)}` : ''}: it holds ${held ? `shard ${held} of the sweep` : 'the whole sweep, not a shard'}. ` +
+        (held ? `Resume it with --shard ${held}.` : 'Resume it without --shard.'),
+    );
+  const journalPath = join(dir, 'journal.jsonl');
+  const names = JSON.stringify(manifest.columns.map((c) => c.name));
+  const done = new Map<number, JournalLine>();
+  readJournal(journalPath, (e) => {
+    const run = plan.runs[e.index];
+    if (run?.runId !== e.run_id)
+      throw journalError(journalPath, `a line lists run ${e.run_id} at position ${e.index}, which this sweep does not have there`);
+    if (!inShard(e.run_id, shard)) throw journalError(journalPath, `a line lists run ${e.run_id}, which is not in shard ${held} of this sweep`);
+    if (e.config_sha256 !== runConfigSha(run))
+      throw journalError(journalPath, `the line of run ${e.run_id} was made under another config (config_sha256 ${e.config_sha256.slice(0, 12)}…)`);
+    if (JSON.stringify(Object.keys(e.row)) !== names || e.row.run_id !== e.run_id || e.row.status !== e.status)
+      throw journalError(journalPath, `the row of run ${e.run_id} does not have the results table's columns (or names another run or status)`);
+    done.set(e.index, e); // a retried run's later line replaces its earlier one
+  });
+  return { manifest, done, journal: new Journal(journalPath) };
+}
+
+/**
+ * Reads `sweep.json` and checks it is whole: JSON, this schema version, its own SHA-256, a known table
+ * format, a list of columns. `refuse(problem)` makes the error to throw ("its sweep.json <problem>").
+ */
+export function parseSweepManifest(file: string, refuse: (problem: string) => Error): SweepManifest {
   let manifest: SweepManifest;
   try {
     manifest = JSON.parse(readFileSync(file, 'utf8')) as SweepManifest;
@@ -93,25 +136,5 @@ export function resumeSweepFolder(dir: string, plan: SweepPlan, format: TableFor
   if (!(tableFormats as readonly unknown[]).includes(manifest.format))
     throw refuse(`names the table format ${JSON.stringify(manifest.format)}, which is not one of ${tableFormats.join(', ')}`);
   if (!Array.isArray(manifest.columns) || manifest.columns.some((c) => typeof c?.name !== 'string')) throw refuse('holds no list of columns');
-  if (manifest.sweep_sha256 !== plan.sha256)
-    throw new UserInputError(
-      `Cannot resume "${dir}": it holds a different sweep (sweep_sha256 ${String(manifest.sweep_sha256).slice(0, 12)}… from ${manifest.source}; ${plan.source} gives ${plan.sha256.slice(0, 12)}…). ` +
-        'Resume it with the sweep file that started it, or give this sweep a new --out.',
-    );
-  if (format !== undefined && format !== manifest.format)
-    throw new UserInputError(`Cannot resume "${dir}" with --format ${format}: its table is ${manifest.format}. Drop --format, or start a new --out.`);
-  const journalPath = join(dir, 'journal.jsonl');
-  const names = JSON.stringify(manifest.columns.map((c) => c.name));
-  const done = new Map<number, JournalLine>();
-  readJournal(journalPath, (e) => {
-    const run = plan.runs[e.index];
-    if (run?.runId !== e.run_id)
-      throw journalError(journalPath, `a line lists run ${e.run_id} at position ${e.index}, which this sweep does not have there`);
-    if (e.config_sha256 !== runConfigSha(run))
-      throw journalError(journalPath, `the line of run ${e.run_id} was made under another config (config_sha256 ${e.config_sha256.slice(0, 12)}…)`);
-    if (JSON.stringify(Object.keys(e.row)) !== names || e.row.run_id !== e.run_id || e.row.status !== e.status)
-      throw journalError(journalPath, `the row of run ${e.run_id} does not have the results table's columns (or names another run or status)`);
-    done.set(e.index, e); // a retried run's later line replaces its earlier one
-  });
-  return { manifest, done, journal: new Journal(journalPath) };
+  return manifest;
 }

@@ -9,6 +9,8 @@ import { describeValue } from '../../config/errors.js';
 import type { SweepPlan } from '../../sweep/expandSweep.js';
 import { loadSweepFile } from '../../sweep/loadSweepFile.js';
 import { runSweep, type SweepFailure } from '../../sweep/runSweep.js';
+import { inShard, parseShard, shardName } from '../../sweep/shards.js';
+import { sweepMergeCommand } from './sweepMerge.js';
 import { parseWholeFlag } from '../numbers.js';
 import type { CliIo } from '../cliIo.js';
 import { createProgress, type Progress } from '../progress.js';
@@ -22,6 +24,8 @@ export interface SweepArgs {
   format?: string;
   runs?: boolean;
   retryFailed?: boolean;
+  /** `i/n`, as typed (checked by {@link parseShard}). */
+  shard?: string;
   logLevel?: LogLevel;
 }
 
@@ -41,10 +45,11 @@ function sweepDir(args: SweepArgs, stamp: string): string {
   return dir;
 }
 
-/** Registers `seqsim sweep <file>`. */
+/** Registers `seqsim sweep <file>` and `seqsim sweep merge <dirs..>`. */
 export function sweepCommand(yargs: Argv, io: CliIo, setExitCode: (code: number) => void): Argv {
-  return yargs.command<SweepArgs>(
-    'sweep <file>',
+  return yargs.command('sweep', 'Run a sweep (seqsim sweep FILE), or merge the folders of its shards (seqsim sweep merge DIR... --out OUT).', (sub) =>
+    sweepMergeCommand(sub, io, setExitCode).command<SweepArgs>(
+    '$0 <file>',
     'Run a sweep (a market config whose leaves may be lists, plus "seeds") on worker threads into one results table. ' +
       'A run that fails is recorded (status "failed" and its error in the table) and the sweep goes on. ' +
       'Exit codes: 0 every run succeeded; 3 the sweep finished but some runs failed; 2 bad input, saved state that does not verify, or a filesystem error; 130 interrupted (resume with --resume).',
@@ -56,9 +61,10 @@ export function sweepCommand(yargs: Argv, io: CliIo, setExitCode: (code: number)
         .option('resume', { type: 'string', describe: 'continue the sweep in this folder (or in --out), skipping finished runs (failed ones too, unless --retry-failed)' })
         .option('retry-failed', { type: 'boolean', describe: 'with --resume: run again the runs recorded as failed' })
         .option('format', { type: 'string', describe: 'results table format: csv (default), jsonl or parquet' })
-        .option('runs', { type: 'boolean', describe: "also write each run's folder under runs/<run_id>/" }),
+        .option('runs', { type: 'boolean', describe: "also write each run's folder under runs/<run_id>/" })
+        .option('shard', { type: 'string', describe: 'run only shard i of n (i/n, counted from 1) of the runs, for a cluster array; join the shard folders with `seqsim sweep merge`' }),
     (args) => executeSweep(args, io, setExitCode),
-  );
+  ));
 }
 
 /** One line per cell with failed runs: the cell, its values, how many runs and why. */
@@ -87,7 +93,7 @@ function ranges(cells: readonly number[]): string {
 }
 
 /**
- * Where an interrupted sweep stands, from its journal (read only: the whole lines of finished runs):
+ * Where an interrupted sweep (or shard: `plan` with its runs only) stands, from its journal (read only: the whole lines of finished runs):
  * how many of the runs are journaled and which cells have all their runs done. Runs not journaled
  * (those in flight) are run again by `--resume`.
  */
@@ -107,7 +113,8 @@ export function whereStopped(plan: SweepPlan, journalPath: string): string {
       // a partial last line: that run is not finished
     }
   }
-  const complete = plan.cells.filter((c) => plan.runs.every((r) => r.cell !== c.cell || done.has(r.index))).map((c) => c.cell);
+  // A cell none of whose runs `plan.runs` holds (a shard's plan) is not "done".
+  const complete = plan.cells.filter((c) => plan.runs.some((r) => r.cell === c.cell) && plan.runs.every((r) => r.cell !== c.cell || done.has(r.index))).map((c) => c.cell);
   const cells = complete.length ? `cells done: ${ranges(complete)} of 0-${plan.cells.length - 1}` : `no cell of ${plan.cells.length} has all its runs done yet`;
   return `Stopped with ${done.size} of ${plan.runs.length} runs journaled in ${journalPath} (${cells}); the other ${plan.runs.length - done.size} are run by --resume.`;
 }
@@ -132,15 +139,17 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
   const format = args.format === undefined ? undefined : parseTableFormat(args.format);
   const workers = parseWholeFlag('--workers', args.workers, { min: 1, hint: 'Leave it out to use every core.' });
   if (args.retryFailed && args.resume === undefined) throw new UserInputError('--retry-failed goes with --resume: it runs again the failed runs of a sweep folder.');
+  const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const plan = loadSweepFile(args.file);
   const dir = sweepDir(args, new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''));
+  const shardFlag = shard ? ` --shard ${shardName(shard)}` : '';
   const started = performance.now();
   let progress: Progress | undefined;
   let finished = 0;
   log.info({ dir, runs: plan.runs.length, sha256: plan.sha256 }, 'sweep started');
   const release = trapInterrupt(io, () => {
     progress?.stop();
-    return `seqsim: sweep interrupted; ${finished} run(s) finished this time. ${whereStopped(plan, join(dir, 'journal.jsonl'))} Continue with: seqsim sweep ${args.file} --resume ${dir}`;
+    return `seqsim: sweep interrupted; ${finished} run(s) finished this time. ${whereStopped(shard ? { ...plan, runs: plan.runs.filter((r) => inShard(r.runId, shard)) } : plan, join(dir, 'journal.jsonl'))} Continue with: seqsim sweep ${args.file}${shardFlag} --resume ${dir}`;
   });
   try {
     const r = await runSweep(plan, {
@@ -150,6 +159,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
       resume: args.resume !== undefined,
       retryFailed: Boolean(args.retryFailed),
       runs: Boolean(args.runs),
+      ...(shard ? { shard } : {}),
       onProgress: ({ done, total }) => {
         finished = done;
         progress ??= createProgress({ total, unit: 'runs', label: 'sweep', io });
@@ -161,11 +171,12 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
     const seconds = (performance.now() - started) / 1000;
     const resumed = r.skipped > 0 ? ` (${r.skipped} already done, ${r.ran} run now)` : '';
     const failed = r.failed > 0 ? `; ${r.failed} failed (status "failed" in the table)` : '';
-    io.stdout(`${r.cells} cells × ${r.seeds} seeds = ${r.runs} runs${resumed}${failed} on ${r.workers} workers in ${seconds.toFixed(1)} s\nwrote ${r.table}\n`);
+    const runs = shard ? `${plan.runs.length} runs, shard ${shardName(shard)} of them: ${r.runs} runs` : `${r.runs} runs`;
+    io.stdout(`${r.cells} cells × ${r.seeds} seeds = ${runs}${resumed}${failed} on ${r.workers} workers in ${seconds.toFixed(1)} s\nwrote ${r.table}\n`);
     if (r.failed > 0) {
       io.stderr(
         `seqsim: ${r.failed} of ${r.runs} runs failed:\n${describeFailures(plan, r.failures)}\n` +
-          `Their rows in ${r.table} have status "failed" and the error. After fixing the cause, run them again with: seqsim sweep ${args.file} --resume ${dir} --retry-failed\n`,
+          `Their rows in ${r.table} have status "failed" and the error. After fixing the cause, run them again with: seqsim sweep ${args.file}${shardFlag} --resume ${dir} --retry-failed\n`,
       );
       setExitCode(3);
     }
