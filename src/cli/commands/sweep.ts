@@ -11,9 +11,9 @@ import { loadSweepFile } from '../../sweep/loadSweepFile.js';
 import { runSweep, type SweepFailure } from '../../sweep/runSweep.js';
 import { parseWholeFlag } from '../numbers.js';
 import type { CliIo } from '../cliIo.js';
-import { createProgress, type Progress } from '../progress.js';
+import { createProgress, progressMode, progressOptions, type Progress, type ProgressFlags } from '../progress.js';
 
-export interface SweepArgs {
+export interface SweepArgs extends ProgressFlags {
   file: string;
   /** As typed (checked by {@link parseWholeFlag}). */
   workers?: string;
@@ -56,7 +56,8 @@ export function sweepCommand(yargs: Argv, io: CliIo, setExitCode: (code: number)
         .option('resume', { type: 'string', describe: 'continue the sweep in this folder (or in --out), skipping finished runs (failed ones too, unless --retry-failed)' })
         .option('retry-failed', { type: 'boolean', describe: 'with --resume: run again the runs recorded as failed' })
         .option('format', { type: 'string', describe: 'results table format: csv (default), jsonl or parquet' })
-        .option('runs', { type: 'boolean', describe: "also write each run's folder under runs/<run_id>/" }),
+        .option('runs', { type: 'boolean', describe: "also write each run's folder under runs/<run_id>/" })
+        .options(progressOptions('runs')),
     (args) => executeSweep(args, io, setExitCode),
   );
 }
@@ -132,6 +133,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
   const format = args.format === undefined ? undefined : parseTableFormat(args.format);
   const workers = parseWholeFlag('--workers', args.workers, { min: 1, hint: 'Leave it out to use every core.' });
   if (args.retryFailed && args.resume === undefined) throw new UserInputError('--retry-failed goes with --resume: it runs again the failed runs of a sweep folder.');
+  const shown = progressMode(args, io, 'lines');
   const plan = loadSweepFile(args.file);
   const dir = sweepDir(args, new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''));
   const started = performance.now();
@@ -152,8 +154,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
       runs: Boolean(args.runs),
       onProgress: ({ done, total }) => {
         finished = done;
-        progress ??= createProgress({ total, unit: 'runs', label: 'sweep', io });
-        progress.update(done);
+        if (shown) (progress ??= createProgress({ total, unit: 'runs', label: 'sweep', io, ...shown })).update(done);
       },
     });
     progress?.stop();
