@@ -53,7 +53,7 @@ export function outputSets(flags: OutputFlags, config: MarketConfig): string[] {
 /** Refuses the table flags on a run without a per-slot table to shape (a bidding war). */
 export function refuseOutputFlags(flags: OutputFlags, kind: string): void {
   const given = [flags.columns !== undefined && '--columns', flags.recordEvery !== undefined && '--record-every'].filter(Boolean);
-  if (given.length > 0) throw new UserInputError(`${given.join(' and ')} shape the slots table of a market run; this is a ${kind} config. Drop ${given.join(' and ')}.`);
+  if (given.length > 0) throw new UserInputError(`${given.join(' and ')} ${given.length > 1 ? 'shape' : 'shapes'} the slots table of a market run; this is a ${kind} config. Drop ${given.join(' and ')}.`);
 }
 
 /**
@@ -83,7 +83,7 @@ export function sizeWarning(config: MarketConfig, format: TableFormat, threshold
     '--record-every K (every K-th slot; summary.json still covers every slot)',
   ].filter(Boolean);
   return (
-    `seqsim: warning: this run will write about ${formatBytes(est.bytes)} to slots.${format} (${slots} × ${config.rollups.length} rollup(s) × ${est.columns} columns); ` +
+    `seqsim: warning: this run will write about ${formatBytes(est.bytes)} to slots.${format} (${slots} × ${config.rollups.length} rollup${config.rollups.length > 1 ? 's' : ''} × ${est.columns} columns); ` +
     `to write less use ${fixes.join(', ')}. This warning shows above --warn-above (now ${formatBytes(thresholdBytes)}); --quiet hides it.`
   );
 }

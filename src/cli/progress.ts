@@ -61,7 +61,12 @@ export function progressLine(label: string, unit: string, done: number, total: n
   if (done >= total) return `${label}: ${done}/${total} ${unit} (100%) in ${elapsedS.toFixed(1)} s`;
   const rate = elapsedS > 0 ? (done - from) / elapsedS : 0;
   const eta = rate > 0 ? `ETA ${formatDuration((total - done) / rate)}` : 'ETA unknown';
-  return `${label}: ${done}/${total} ${unit} (${pct}%), ${rate.toPrecision(3)} ${unit}/s, ${eta}`;
+  return `${label}: ${done}/${total} ${unit} (${pct}%), ${formatRate(rate)} ${unit}/s, ${eta}`;
+}
+
+/** A rate never in exponent form: 3 significant digits below 100 (`0.0909`, `2.40`), whole above (`738`, `15246`). */
+export function formatRate(perSecond: number): string {
+  return perSecond >= 100 ? String(Math.round(perSecond)) : perSecond.toPrecision(3);
 }
 
 /** A cli-progress bar (done, rate, ETA) on a terminal, redrawn at most every 1/1000 of the work. */
@@ -79,7 +84,7 @@ function progressBar(opts: ProgressOptions, elapsed: () => number): Progress {
     update: (done) => {
       if (done - last < opts.total / 1000 && done < opts.total) return;
       last = done;
-      bar.update(done, { rate: ((done - from) / Math.max(elapsed(), 1e-9)).toPrecision(3) });
+      bar.update(done, { rate: formatRate((done - from) / Math.max(elapsed(), 1e-9)) });
     },
     stop: () => bar.stop(),
   };

@@ -109,19 +109,23 @@ export function runCommand(yargs: Argv, io: CliIo, setExitCode: (code: number) =
   );
 }
 
-/** Runs a market config into `dir`, checkpointed when the table format allows it. */
+/**
+ * Runs a market config into `dir`, checkpointed when the table format allows it: first the size
+ * warning, then progress on stderr. A stop requested from the start (even while the warning prints)
+ * ends a csv/jsonl run at a slot boundary with a checkpoint.
+ */
 async function runMarketInto(config: MarketConfig, dir: string, flags: RunFlags, format: TableFormat, io: CliIo, setExitCode: (code: number) => void, resume?: ReturnType<typeof readCheckpoint>): Promise<RunSummary | null> {
-  const warning = sizeWarning(config, format, flags.warnAboveBytes);
-  if (warning) io.stderr(`${warning}\n`);
-  const progress = flags.progress ? createProgress({ total: config.slots, from: resume?.next_slot ?? 0, unit: 'slots', label: 'run', io, ...flags.progress }) : undefined;
-  const onSlot = progress ? { onSlot: (e: { slot: number }) => progress.update(e.slot + 1) } : {};
-  if (format === 'parquet') {
-    const summary = writeMarketRun(config, dir, { format, ...onSlot });
-    progress?.stop();
-    return summary;
-  }
-  const stop = trapStop(io);
+  const stop = format === 'parquet' ? undefined : trapStop(io);
   try {
+    const warning = sizeWarning(config, format, flags.warnAboveBytes);
+    if (warning) io.stderr(`${warning}\n`);
+    const progress = flags.progress ? createProgress({ total: config.slots, from: resume?.next_slot ?? 0, unit: 'slots', label: 'run', io, ...flags.progress }) : undefined;
+    const onSlot = progress ? { onSlot: (e: { slot: number }) => progress.update(e.slot + 1) } : {};
+    if (format === 'parquet' || !stop) {
+      const summary = writeMarketRun(config, dir, { format, ...onSlot });
+      progress?.stop();
+      return summary;
+    }
     const { summary, slot } = await runCheckpointed(config, dir, { format, checkpointEvery: flags.checkpointEvery, stopRequested: stop.requested, ...onSlot, ...(resume ? { resume } : {}) });
     progress?.stop();
     if (!summary) {
@@ -130,7 +134,7 @@ async function runMarketInto(config: MarketConfig, dir: string, flags: RunFlags,
     }
     return summary;
   } finally {
-    stop.release();
+    stop?.release();
   }
 }
 
