@@ -107,6 +107,20 @@ describe('--columns and --record-every', () => {
       expect(existsSync(out)).toBe(false);
     });
 
+  const badConfigs: [string, unknown, RegExp][] = [
+    ['output.recordEvery 0', { recordEvery: 0 }, /output\.recordEvery/],
+    ['output.recordEvery 1.5', { recordEvery: 1.5 }, /output\.recordEvery/],
+    ['an empty output.columns', { columns: [] }, /output\.columns/],
+    ['an unknown output field', { every: 3 }, /output.*"every"/],
+  ];
+  for (const [what, output, message] of badConfigs)
+    it(`exit 2 and write nothing on ${what} in the config file`, async () => {
+      const out = join(tempDir(), 'never');
+      const r = await cli('run', writeConfig(smallConfig({ output })), '--out', out);
+      expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(message)]);
+      expect(existsSync(out)).toBe(false);
+    });
+
   it('exit 2 and write nothing on an unknown column in the config file, or on the flags with a bidding-war config', async () => {
     const out = join(tempDir(), 'never');
     const r = await cli('run', writeConfig(smallConfig({ output: { columns: ['pool_price', 'nope'] } })), '--out', out);
