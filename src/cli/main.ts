@@ -16,6 +16,7 @@ export type { CliIo } from './cliIo.js';
 const processIo: CliIo = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  stderrStream: process.stderr,
 };
 
 function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void): Argv {

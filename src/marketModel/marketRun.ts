@@ -4,23 +4,20 @@ import type { Row } from '../engine/recorder.js';
 import { attachRecorder } from '../engine/recorder.js';
 import { RandomStreams, type StreamsSnapshot } from '../engine/randomStreams.js';
 import { runSlots } from '../engine/simulation.js';
-import { slotRowsOf, tableColumns, type ColumnSpec } from './columns.js';
 import { buildMarketSimulation, type MarketSimulation } from './marketModel.js';
 import type { SlotEvent } from './slotRecord.js';
 import { SummaryAccumulator, type RunSummary, type SummaryState } from './summary.js';
 import type { MarketState } from './types.js';
 import { persistentState, restoreWorld } from './world.js';
+import { columnsOf, tableRowsOf } from './recording.js';
+
+export { columnsOf } from './recording.js';
 
 export interface MarketRunOptions {
   /** Receives each per-slot table row (one per rollup per slot) as it is produced. */
   onRow?: (row: Row) => void;
   /** Receives each slot event (for observables and progress). */
   onSlot?: (event: SlotEvent) => void;
-}
-
-/** The table columns of a run of `config`: the registry's and those of its searchers' kinds. */
-export function columnsOf(config: MarketConfig): readonly ColumnSpec[] {
-  return tableColumns(config.searchers.map((s) => s.kind));
 }
 
 /** Version of the snapshot's layout; a snapshot of another layout is refused. */
@@ -50,10 +47,10 @@ export class MarketRun {
     private readonly summary: SummaryAccumulator,
     public nextSlot: number,
     opts: MarketRunOptions,
-    columns: readonly ColumnSpec[],
+    config: MarketConfig,
   ) {
     ms.bus.on('slot', (e) => summary.add(e));
-    if (opts.onRow) attachRecorder(ms.bus, { eventType: 'slot', toRows: slotRowsOf(columns) }, opts.onRow);
+    if (opts.onRow) attachRecorder(ms.bus, { eventType: 'slot', toRows: tableRowsOf(config) }, opts.onRow);
     if (opts.onSlot) ms.bus.on('slot', opts.onSlot);
   }
 
@@ -64,7 +61,7 @@ export class MarketRun {
       { refPriceYPerX: ms.world.refPriceYPerX, poolPrices: ms.world.rollups.map((r) => r.pool.reserveY / r.pool.reserveX) },
       columns,
     );
-    return new MarketRun(ms, summary, 0, opts, columns);
+    return new MarketRun(ms, summary, 0, opts, config);
   }
 
   /** Continues a run from a snapshot (the config must be the one the snapshot was taken under). */
@@ -72,8 +69,7 @@ export class MarketRun {
     if (snap.layout !== SNAPSHOT_LAYOUT)
       throw new UserInputError('This checkpoint was written by another version of seqsim, whose saved state has a different layout: it cannot be continued by this version. Start the run again without --resume (same config and seed) to get the same result.');
     const ms = buildMarketSimulation(config, RandomStreams.restore(config.seed, snap.streams), restoreWorld(config, snap.world));
-    const columns = columnsOf(config);
-    return new MarketRun(ms, SummaryAccumulator.fromState(snap.summary, columns), snap.nextSlot, opts, columns);
+    return new MarketRun(ms, SummaryAccumulator.fromState(snap.summary, columnsOf(config)), snap.nextSlot, opts, config);
   }
 
   /** Steps slots `nextSlot` … `toSlot − 1`. */

@@ -15,7 +15,7 @@ describe('progress', () => {
   it('off a terminal prints a line at the start, every 10% or interval, and at the end', () => {
     let t = 0;
     let err = '';
-    const p = createProgress({ total: 100, unit: 'slots', label: 'run', io: { stdout: () => {}, stderr: (s) => void (err += s) }, tty: false, intervalMs: 5000, now: () => t });
+    const p = createProgress({ total: 100, unit: 'slots', label: 'run', io: { stdout: () => {}, stderr: (s) => void (err += s) }, mode: 'lines', intervalMs: 5000, now: () => t });
     for (let i = 1; i <= 100; i++) {
       t += 10; // 10 ms a slot: deciles print, the 5 s interval never fires
       p.update(i);
@@ -28,10 +28,10 @@ describe('progress', () => {
     expect(lines[10]).toBe('run: 100/100 slots (100%) in 1.0 s');
     let slow = '';
     t = 0;
-    const q = createProgress({ total: 1000, unit: 'runs', label: 'sweep', io: { stdout: () => {}, stderr: (s) => void (slow += s) }, tty: false, now: () => t });
-    t = 6000;
-    q.update(1); // under 10%, but 5 s passed
-    expect(slow.trim().split('\n')).toEqual(['sweep: 0/1000 runs', 'sweep: 1/1000 runs (0%), 0.167 runs/s, ETA 1 h 39 min']);
+    const q = createProgress({ total: 1000, unit: 'runs', label: 'sweep', io: { stdout: () => {}, stderr: (s) => void (slow += s) }, mode: 'lines', now: () => t });
+    t = 11_000;
+    q.update(1); // under 10%, but the default 10 s passed
+    expect(slow.trim().split('\n')).toEqual(['sweep: 0/1000 runs', 'sweep: 1/1000 runs (0%), 0.0909 runs/s, ETA 3 h 3 min']);
   });
 
   // These two need a real process: off a terminal means the binary's stderr is a pipe.

@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../../config/kinds.js';
 import type { MarketConfig } from '../../config/schema.js';
 import { createLogger, type LogLevel } from '../../engine/logger.js';
 import { clearStaleSummary, readCheckpoint, runCheckpointed } from '../../io/checkpointedRun.js';
-import { parseTableFormat } from '../../io/formats/formats.js';
+import { parseTableFormat, type TableFormat } from '../../io/formats/formats.js';
 import { freshRunDir, prepareOutDir, writeJson } from '../../io/runFolder.js';
 import { configSha256, configSha256SansSlots, runManifest } from '../../io/runManifest.js';
 import { parseJsonText } from '../../config/loadConfig.js';
@@ -17,9 +17,10 @@ import type { RunSummary } from '../../marketModel/summary.js';
 import { formatBiddingWarSummary, formatRunSummary } from '../formatSummary.js';
 import { seqsimVersion } from '../../version.js';
 import type { CliIo } from '../cliIo.js';
-import { createProgress } from '../progress.js';
+import { createProgress, progressMode, progressOptions, type ProgressFlags } from '../progress.js';
+import { outputOptions, outputSets, parseWarnAbove, refuseOutputFlags, sizeWarning, type OutputFlags } from '../outputFlags.js';
 
-export interface RunArgs {
+export interface RunArgs extends ProgressFlags, OutputFlags {
   config?: string;
   /** As typed (checked by {@link parseWholeFlag}). */
   slots?: string;
@@ -28,7 +29,6 @@ export interface RunArgs {
   set?: string[];
   logLevel?: LogLevel;
   format?: string;
-  progress?: boolean;
   resume?: string;
   /** As typed (checked by {@link parseWholeFlag}). */
   checkpointEvery?: string;
@@ -38,12 +38,25 @@ export interface RunArgs {
 
 const splitHint = `For a longer run, run in pieces: --slots ${maxSlots.toLocaleString('en-US')}, then seqsim run --resume DIR --slots <larger total>.`;
 
-/** `--slots` (new total) and `--checkpoint-every` (default 10,000), checked. */
-function parseRunNumbers(args: RunArgs): { slots: number | undefined; checkpointEvery: number } {
+/** The flags checked before anything is written, with what they mean. */
+interface RunFlags {
+  /** `--slots`: the new total. */
+  slots: number | undefined;
+  /** `--checkpoint-every` (default 10,000). */
+  checkpointEvery: number;
+  /** How progress shows (none: undefined). */
+  progress: ReturnType<typeof progressMode>;
+  /** `--warn-above` in bytes (Infinity: never; with `--quiet` never). */
+  warnAboveBytes: number;
+}
+
+/** `--slots`, `--checkpoint-every`, the progress flags and `--warn-above`, checked. */
+function parseRunFlags(args: RunArgs, io: CliIo): RunFlags {
   const slots = parseWholeFlag('--slots', args.slots, { min: 1, max: maxSlots, hint: splitHint });
   const checkpointEvery =
     parseWholeFlag('--checkpoint-every', args.checkpointEvery, { min: 0, hint: '0 writes a checkpoint only at the end and on SIGINT/SIGTERM.' }) ?? 10_000;
-  return { slots, checkpointEvery };
+  const warnAbove = parseWarnAbove(args.warnAbove);
+  return { slots, checkpointEvery, progress: progressMode(args, io, 'timed'), warnAboveBytes: args.quiet ? Infinity : warnAbove };
 }
 
 /** `--seed 7` is a number seed; anything not an integer is a string seed. */
@@ -82,31 +95,38 @@ export function runCommand(yargs: Argv, io: CliIo, setExitCode: (code: number) =
         .option('out', { type: 'string', describe: 'output folder (must not exist or be empty); default: a fresh folder under runs/' })
         .option('set', { type: 'string', array: true, describe: 'override a config field: --set a.b.c=value (repeatable)' })
         .option('format', { type: 'string', describe: 'table format: csv (default), jsonl or parquet' })
-        .option('progress', { type: 'boolean', describe: 'show slots done on stderr (market runs)' })
+        .options(progressOptions('slots'))
+        .options(outputOptions)
         .option('resume', { type: 'string', describe: 'continue the stopped (or finished) run in this folder from its checkpoint' })
         .option('json', { type: 'boolean', describe: 'print the summary as one JSON document on stdout ({"out", "files", "summary"}, summary as in summary.json) instead of the human summary' })
         .option('checkpoint-every', { type: 'string', describe: 'slots between checkpoints of csv/jsonl market runs (default 10000; 0: only at the end and on SIGINT/SIGTERM)' })
         .epilog(
-          'SIGINT/SIGTERM (Ctrl-C) stop a csv/jsonl market run at the end of the current slot with a checkpoint (exit 130); a second one quits at once. ' +
+          'Progress (market runs) goes to stderr: a bar on a terminal, else a line every --progress-every seconds; --quiet turns it off. ' +
+            'SIGINT/SIGTERM (Ctrl-C) stop a csv/jsonl market run at the end of the current slot with a checkpoint (exit 130); a second one quits at once. ' +
             'Exit codes: 0 done, 2 bad input or a filesystem error, 130 stopped, 1 an internal error.',
         ),
     (args) => (args.resume !== undefined ? resumeRun(args, io, setExitCode) : executeRun(args, io, setExitCode)),
   );
 }
 
-/** Runs a market config into `dir`, checkpointed when the table format allows it. */
-async function runMarketInto(config: MarketConfig, dir: string, args: RunArgs & { checkpointEveryN: number }, io: CliIo, setExitCode: (code: number) => void, resume?: ReturnType<typeof readCheckpoint>): Promise<RunSummary | null> {
-  const format = resume?.format ?? parseTableFormat(args.format);
-  const progress = args.progress ? createProgress({ total: config.slots, unit: 'slots', label: 'run', io }) : undefined;
-  const onSlot = progress ? { onSlot: (e: { slot: number }) => progress.update(e.slot + 1) } : {};
-  if (format === 'parquet') {
-    const summary = writeMarketRun(config, dir, { format, ...onSlot });
-    progress?.stop();
-    return summary;
-  }
-  const stop = trapStop(io);
+/**
+ * Runs a market config into `dir`, checkpointed when the table format allows it: first the size
+ * warning, then progress on stderr. A stop requested from the start (even while the warning prints)
+ * ends a csv/jsonl run at a slot boundary with a checkpoint.
+ */
+async function runMarketInto(config: MarketConfig, dir: string, flags: RunFlags, format: TableFormat, io: CliIo, setExitCode: (code: number) => void, resume?: ReturnType<typeof readCheckpoint>): Promise<RunSummary | null> {
+  const stop = format === 'parquet' ? undefined : trapStop(io);
   try {
-    const { summary, slot } = await runCheckpointed(config, dir, { format, checkpointEvery: args.checkpointEveryN, stopRequested: stop.requested, ...onSlot, ...(resume ? { resume } : {}) });
+    const warning = sizeWarning(config, format, flags.warnAboveBytes);
+    if (warning) io.stderr(`${warning}\n`);
+    const progress = flags.progress ? createProgress({ total: config.slots, from: resume?.next_slot ?? 0, unit: 'slots', label: 'run', io, ...flags.progress }) : undefined;
+    const onSlot = progress ? { onSlot: (e: { slot: number }) => progress.update(e.slot + 1) } : {};
+    if (format === 'parquet' || !stop) {
+      const summary = writeMarketRun(config, dir, { format, ...onSlot });
+      progress?.stop();
+      return summary;
+    }
+    const { summary, slot } = await runCheckpointed(config, dir, { format, checkpointEvery: flags.checkpointEvery, stopRequested: stop.requested, ...onSlot, ...(resume ? { resume } : {}) });
     progress?.stop();
     if (!summary) {
       io.stderr(`seqsim: stopped after slot ${slot - 1} of ${config.slots}; the checkpoint is in ${dir}/checkpoint.json. Continue with: seqsim run --resume ${dir}\n`);
@@ -114,20 +134,25 @@ async function runMarketInto(config: MarketConfig, dir: string, args: RunArgs & 
     }
     return summary;
   } finally {
-    stop.release();
+    stop?.release();
   }
 }
 
 export async function executeRun(args: RunArgs, io: CliIo, setExitCode: (code: number) => void): Promise<void> {
   if (args.config === undefined) throw new UserInputError('Name a config file (seqsim run configs/baseline.json), or continue a run with --resume DIR.');
-  const { slots, checkpointEvery } = parseRunNumbers(args);
+  const flags = parseRunFlags(args, io);
+  const { slots } = flags;
   const log = createLogger(args.logLevel);
   const sets = [...(args.set ?? [])];
   const format = parseTableFormat(args.format);
   if (args.seed !== undefined) sets.push(`seed=${JSON.stringify(parseSeed(args.seed))}`);
   const kind = loadConfig(args.config).kind;
   if (slots !== undefined) sets.push(`${kind === 'bidding-war' ? 'auctions' : 'slots'}=${slots}`);
-  const config = loadConfig(args.config, sets);
+  let config = loadConfig(args.config, sets);
+  if (config.kind === 'market') {
+    const extra = outputSets(args, config);
+    if (extra.length > 0) config = loadConfig(args.config, [...sets, ...extra]);
+  } else refuseOutputFlags(args, config.kind);
   const name = args.config.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
   const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
   const dir = args.out ?? freshRunDir('runs', name, configSha256(config), stamp);
@@ -141,7 +166,7 @@ export async function executeRun(args: RunArgs, io: CliIo, setExitCode: (code: n
     const war = writeBiddingWarRun(config, dir, { format });
     [summary, text] = [war, formatBiddingWarSummary(war)];
   } else {
-    const market = await runMarketInto(config, dir, { ...args, checkpointEveryN: checkpointEvery }, io, setExitCode);
+    const market = await runMarketInto(config, dir, flags, format, io, setExitCode);
     if (!market) return;
     [summary, text] = [market, formatRunSummary(market)];
   }
@@ -196,10 +221,11 @@ function readManifest(dir: string): { config: Record<string, unknown>; config_sh
 /** `seqsim run --resume DIR [--slots TOTAL]`: continues a checkpointed run; only --slots may change. */
 export async function resumeRun(args: RunArgs, io: CliIo, setExitCode: (code: number) => void): Promise<void> {
   const dir = args.resume!;
-  const extras = [args.config && 'a config file', args.set && '--set', args.seed && '--seed', args.out && '--out', args.format && '--format'].filter(Boolean);
+  const extras = [args.config && 'a config file', args.set && '--set', args.seed && '--seed', args.out && '--out', args.format && '--format', args.columns !== undefined && '--columns', args.recordEvery !== undefined && '--record-every'].filter(Boolean);
   if (extras.length > 0)
-    throw new UserInputError(`--resume continues the run in "${dir}" with its own config; drop ${extras.join(', ')} (only --slots may raise the total).`);
-  const { slots, checkpointEvery } = parseRunNumbers(args);
+    throw new UserInputError(`--resume continues the run in "${dir}" with its own config (its columns and --record-every included); drop ${extras.join(', ')} (only --slots may raise the total).`);
+  const flags = parseRunFlags(args, io);
+  const { slots } = flags;
   const manifestPath = join(dir, 'manifest.json');
   const manifest = readManifest(dir);
   if (manifest.config.kind !== 'market') throw new UserInputError(`Cannot resume "${dir}": it is a ${String(manifest.config.kind)} run; only market runs have checkpoints.`);
@@ -212,7 +238,7 @@ export async function resumeRun(args: RunArgs, io: CliIo, setExitCode: (code: nu
   if (configSha256(config) !== manifest.config_sha256) writeJson(dir, 'manifest.json', manifestFor(config));
   clearStaleSummary(dir);
   const started = performance.now();
-  const summary = await runMarketInto(config, dir, { ...args, checkpointEveryN: checkpointEvery }, io, setExitCode, checkpoint);
+  const summary = await runMarketInto(config, dir, flags, checkpoint.format, io, setExitCode, checkpoint);
   if (!summary) return;
   const seconds = (performance.now() - started) / 1000;
   const files = withCheckpoint(dir, ['manifest.json', `slots.${checkpoint.format}`, 'summary.json']);

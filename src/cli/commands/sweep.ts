@@ -13,9 +13,9 @@ import { inShard, parseShard, shardName } from '../../sweep/shards.js';
 import { sweepMergeCommand } from './sweepMerge.js';
 import { parseWholeFlag } from '../numbers.js';
 import type { CliIo } from '../cliIo.js';
-import { createProgress, type Progress } from '../progress.js';
+import { createProgress, progressMode, progressOptions, type Progress, type ProgressFlags } from '../progress.js';
 
-export interface SweepArgs {
+export interface SweepArgs extends ProgressFlags {
   file: string;
   /** As typed (checked by {@link parseWholeFlag}). */
   workers?: string;
@@ -62,7 +62,8 @@ export function sweepCommand(yargs: Argv, io: CliIo, setExitCode: (code: number)
         .option('retry-failed', { type: 'boolean', describe: 'with --resume: run again the runs recorded as failed' })
         .option('format', { type: 'string', describe: 'results table format: csv (default), jsonl or parquet' })
         .option('runs', { type: 'boolean', describe: "also write each run's folder under runs/<run_id>/" })
-        .option('shard', { type: 'string', describe: 'run only shard i of n (i/n, counted from 1) of the runs, for a cluster array; join the shard folders with `seqsim sweep merge`' }),
+        .option('shard', { type: 'string', describe: 'run only shard i of n (i/n, counted from 1) of the runs, for a cluster array; join the shard folders with `seqsim sweep merge`' })
+        .options(progressOptions('runs')),
     (args) => executeSweep(args, io, setExitCode),
   ));
 }
@@ -140,6 +141,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
   const workers = parseWholeFlag('--workers', args.workers, { min: 1, hint: 'Leave it out to use every core.' });
   if (args.retryFailed && args.resume === undefined) throw new UserInputError('--retry-failed goes with --resume: it runs again the failed runs of a sweep folder.');
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  const shown = progressMode(args, io, 'lines');
   const plan = loadSweepFile(args.file);
   const dir = sweepDir(args, new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''));
   const shardFlag = shard ? ` --shard ${shardName(shard)}` : '';
@@ -162,8 +164,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
       ...(shard ? { shard } : {}),
       onProgress: ({ done, total }) => {
         finished = done;
-        progress ??= createProgress({ total, unit: 'runs', label: 'sweep', io });
-        progress.update(done);
+        if (shown) (progress ??= createProgress({ total, unit: 'runs', label: 'sweep', io, ...shown })).update(done);
       },
     });
     progress?.stop();

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+
+/**
+ * What a market run records in its per-slot table (`slots.csv`). Absent: every column of every
+ * slot. The summary (summary.json) always covers every slot and column. The column names are
+ * checked against the column registry where the config meets the model
+ * (`marketModel/recording.ts`: the registry lives above the config's layer).
+ */
+export const outputSchema = z
+  .object({
+    columns: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .describe(
+        'Columns of the per-slot table to write (names from docs/reference/outputs.md), in table order whatever their order here; `slot` and `rollup` are always kept. Absent: every column. The CLI flag `--columns a,b,c` sets it.',
+      ),
+    recordEvery: z
+      .number()
+      .int()
+      .positive()
+      .default(1)
+      .describe('Write every K-th slot to the per-slot table (slots 0, K, 2K, …); summary.json still covers every slot. The CLI flag `--record-every K` sets it.'),
+  })
+  .strict();
+
+export type OutputConfig = z.output<typeof outputSchema>;
