@@ -10,6 +10,7 @@
 //   5. targets, PASS/MISS
 //   6. a CPU profile of 100k slots (bench/profile.js); --no-profile skips it
 //   7. the mev-boost bidding war: ms per auction against MMASim and a numpy rewrite (bench/biddingWar.js)
+//   8. every shipped market scenario's time per slot ÷ the baseline's, interleaved (bench/scenarios.js)
 //
 // Targets never change the exit code: a missed target exits 0. The report goes to stdout,
 // progress to stderr.
@@ -27,6 +28,7 @@ import { fmt, mb, pct, summarize } from './stats.js';
 import { formatProfileSummary } from './summarizeProfile.js';
 import { measureLearners } from './learners.js';
 import { formatBiddingWar, measureBiddingWar } from './biddingWar.js';
+import { formatScenarios, measureScenarios } from './scenarios.js';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
@@ -239,6 +241,16 @@ function reportBiddingWar() {
   for (const line of formatBiddingWar(measureBiddingWar(plan))) out(`   ${line}`);
 }
 
+function reportScenarios() {
+  const plan = { slots: quick ? 1_000 : 2_000, reps: quick ? 3 : 5 };
+  out();
+  out(`8. Scenarios — each shipped market scenario (configs/scenarios/, its seed, ${fmt(plan.slots)} slots) against the baseline, ${plan.reps} alternating`);
+  out(`   pairs (baseline, scenario) in this process; ratio = scenario ms ÷ baseline ms per pair, median over pairs (bench/scenarios.js); target ≤ 2×`);
+  const results = measureScenarios({ ...plan, onProgress: (m) => progress(`scenarios: ${m}`) });
+  for (const line of formatScenarios(results)) out(`   ${line}`);
+  out(`   load average after: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+}
+
 const dist = distFingerprint();
 header(dist);
 progress(`counting agent actions over ${fmt(PLAN.repSlots)} slots`);
@@ -251,4 +263,5 @@ const learnerRatio = reportLearners();
 reportTargets(throughput, ratio, growth, learnerRatio);
 if (withProfile) reportProfile();
 reportBiddingWar();
+reportScenarios();
 footer(dist);

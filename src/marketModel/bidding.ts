@@ -176,10 +176,12 @@ function armsOf(choices: NonNullable<SearcherConfig['choices']>): readonly Choic
 export function withChoice<C extends SearcherConfig>(cfg: C, arm: number): C {
   if (arm < 0 || cfg.choices === undefined) return cfg;
   const chosen = armsOf(cfg.choices)[arm]!;
-  return {
-    ...cfg,
-    ...(chosen.bundling === undefined ? {} : { bundling: chosen.bundling }),
-    ...(chosen.payOn === undefined ? {} : { payOn: chosen.payOn }),
-    ...(chosen.exclusiveBuilder === undefined ? {} : { exclusiveBuilder: chosen.exclusiveBuilder ?? undefined }),
-  };
+  // Object.assign, not spreads (the same keys in the same order): spreading several objects into one literal is a V8 slow path (bench/README.md), and this runs per searcher and slot.
+  return Object.assign(
+    {},
+    cfg,
+    chosen.bundling === undefined ? null : { bundling: chosen.bundling },
+    chosen.payOn === undefined ? null : { payOn: chosen.payOn },
+    chosen.exclusiveBuilder === undefined ? null : { exclusiveBuilder: chosen.exclusiveBuilder ?? undefined },
+  );
 }

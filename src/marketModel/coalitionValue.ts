@@ -6,7 +6,7 @@ import { rollupsOf } from '../market/orders/positions.js';
 import type { Bundle } from '../market/orders/types.js';
 import { sellOrderFlow } from './orderFlow.js';
 import { pendingOfaUsers, placedOutsideBlock } from './orderingPolicy.js';
-import { partialSale } from './partialBlock.js';
+import { partialRules, partialSale } from './partialBlock.js';
 import type { Source } from '../engine/randomStreams.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate } from './slot.js';
@@ -30,9 +30,48 @@ const inMask = (b: Bundle, mask: number) => rollupsOf(b.target).every((r) => (ma
  * clearing price, of the OFA's sales of S's swaps, as the real revenue does.
  */
 export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], candidates: readonly Candidate[], mask: number): number {
+  return counterfactualValueIn(slotBundles(bundles, candidates), world, rt, mask);
+}
+
+/** One slot's bundles with each one's rollups as a bitmask, computed once for all of the slot's coalitions. */
+interface SlotBundles {
+  readonly bundles: readonly Bundle[];
+  readonly masks: Int32Array;
+  readonly candidates: readonly Candidate[];
+  /** `masks` of each candidate's `seen`. */
+  readonly seenMasks: readonly Int32Array[];
+}
+
+function rollupMask(b: Bundle): number {
+  let m = 0;
+  for (const r of rollupsOf(b.target)) m |= 1 << r;
+  return m;
+}
+
+function slotBundles(bundles: readonly Bundle[], candidates: readonly Candidate[]): SlotBundles {
+  return { bundles, masks: Int32Array.from(bundles, rollupMask), candidates, seenMasks: candidates.map((c) => Int32Array.from(c.seen, rollupMask)) };
+}
+
+/** The bundles of `list` (with their rollup `masks`) that act only on rollups in `mask`, in order: the same as `list.filter((b) => inMask(b, mask))`. */
+function within(list: readonly Bundle[], masks: Int32Array, mask: number): Bundle[] {
+  const out: Bundle[] = [];
+  for (let k = 0; k < list.length; k++) if ((masks[k]! & ~mask) === 0) out.push(list[k]!);
+  return out;
+}
+
+const sourcesByRuntime = new WeakMap<ModelRuntime, Source[]>();
+
+/** The stream `counterfactual/<mask>`'s source, looked up once per run and mask rather than by building its path every call. */
+function coalitionSource(rt: ModelRuntime, mask: number): Source {
+  let sources = sourcesByRuntime.get(rt);
+  if (!sources) sourcesByRuntime.set(rt, (sources = []));
+  return (sources[mask] ??= rt.dist(`counterfactual/${mask}`).source);
+}
+
+function counterfactualValueIn(slot: SlotBundles, world: WorldState, rt: ModelRuntime, mask: number): number {
   if (mask === 0) return 0;
-  const source = rt.dist(`counterfactual/${mask}`).source;
-  return blockValue(world, bundles, candidates, mask, source) + orderFlowValue(world, bundles, mask, source);
+  const source = coalitionSource(rt, mask);
+  return blockValue(world, slot, mask, source) + orderFlowValue(world, slot.bundles, mask, source);
 }
 
 /** The proposer's part of the order-flow auction's sales of S's swaps, in Y (0 under any other mechanism). */
@@ -45,17 +84,22 @@ function orderFlowValue(world: WorldState, bundles: readonly Bundle[], mask: num
 }
 
 /** What the proposer would receive for the block of S's rollups (see `counterfactualValue`). */
-function blockValue(world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[], mask: number, source: Source): number {
+function blockValue(world: WorldState, slot: SlotBundles, mask: number, source: Source): number {
+  const { bundles, candidates } = slot;
   if (world.builders.length === 0) {
-    const forSale = bundles.filter((b) => inMask(b, mask) && !placedOutsideBlock(world, b));
+    const forSale = within(bundles, slot.masks, mask).filter((b) => !placedOutsideBlock(world, b));
     return allocateBundles(forSale, blockMechanism(world).name as PaymentRule, source).reduce((a, w) => a + w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);
   }
   const pools = world.rollups.map((r) => r.pool);
   const inS = (b: Bundle) => inMask(b, mask);
-  const rebuilt = candidates.map((c) => ({ ...c, ...buildBlock(c.seen.filter(inS), pools, source) }));
+  // Field by field, not `{ ...c, ...built }` (a V8 slow path, bench/README.md).
+  const rebuilt = candidates.map((c, i): Candidate => {
+    const { included, valueByRollupY } = buildBlock(within(c.seen, slot.seenMasks[i]!, mask), pools, source);
+    return { included, valueByRollupY, seen: c.seen };
+  });
   const fullGrossY = rebuilt.map((c) => c.valueByRollupY.reduce((a, v) => a + v, 0));
   // A partial-block auction sells each builder's top of block and the proposer keeps its local part's bids.
-  const partial = partialSale(world, bundles.filter((b) => inS(b) && !placedOutsideBlock(world, b)), rebuilt, inS, fullGrossY);
+  const partial = partialRules(world) === null ? null : partialSale(world, within(bundles, slot.masks, mask).filter((b) => !placedOutsideBlock(world, b)), rebuilt, inS, fullGrossY);
   const { choices } = builderChoices(world, partial?.grossY ?? fullGrossY, () => source);
   const bids = builderBids(world, choices.map((c) => c.bidY));
   const { allocation, payments } = runMechanism(blockMechanism(world), bids, source);
@@ -68,10 +112,11 @@ function blockValue(world: WorldState, bundles: readonly Bundle[], candidates: r
 /** v(S) for this slot, computed on first use and remembered for the rest of the slot. */
 export function coalitionValueOf(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], candidates: readonly Candidate[]): (mask: number) => number {
   const values = new Map<number, number>();
+  let slot: SlotBundles | null = null;
   return (mask) => {
     let v = values.get(mask);
     if (v === undefined) {
-      v = counterfactualValue(world, rt, bundles, candidates, mask);
+      v = counterfactualValueIn((slot ??= slotBundles(bundles, candidates)), world, rt, mask);
       values.set(mask, v);
     }
     return v;

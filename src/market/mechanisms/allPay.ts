@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMechanism } from './defineMechanism.js';
 import { validateAllocationFor, validateBids } from './validateBids.js';
-import { winnerTakeAll } from './selectWinner.js';
+import { winnerTakeAllAllocation } from './selectWinner.js';
 import type { Allocation, Bid, NoParams, Payments, Source } from './types.js';
 
 /** The (winner-take-all) all-pay auction has no parameters. */
@@ -19,7 +19,7 @@ export function allocateAllPay(
   source: Source,
 ): Allocation {
   validateBids(bids);
-  return { ...winnerTakeAll(bids, source), floor: 0, auctionedShare: 1 };
+  return winnerTakeAllAllocation(bids, source, 0, 1);
 }
 
 /** Everyone pays their bid, win or lose: p_i = b_i; revenue Σ b_i goes to the proposer. */

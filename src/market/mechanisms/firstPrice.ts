@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMechanism } from './defineMechanism.js';
 import { validateAllocationFor, validateBids } from './validateBids.js';
-import { winnerPays, winnerTakeAll } from './selectWinner.js';
+import { winnerPays, winnerTakeAllAllocation } from './selectWinner.js';
 import type { Allocation, Bid, NoParams, Payments, Source } from './types.js';
 
 /** First-price sealed bid has no parameters. */
@@ -20,7 +20,7 @@ export function allocateFirstPrice(
   source: Source,
 ): Allocation {
   validateBids(bids);
-  return { ...winnerTakeAll(bids, source), floor: 0, auctionedShare: 1 };
+  return winnerTakeAllAllocation(bids, source, 0, 1);
 }
 
 /** The winner pays its own bid, to the proposer: p_w = b_w, p_i = 0 otherwise. */

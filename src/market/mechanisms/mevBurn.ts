@@ -1,6 +1,6 @@
 import { defineMechanism } from './defineMechanism.js';
 import { validateAllocationFor, validateBids } from './validateBids.js';
-import { winnerTakeAll } from './selectWinner.js';
+import { winnerTakeAllAllocation } from './selectWinner.js';
 import {
   committeeFloor,
   committeeParamsSchema,
@@ -24,8 +24,7 @@ export type MevBurnParams = CommitteeParams;
 export function allocateWithFloor(bids: readonly Bid[], floor: number, source: Source): Allocation {
   validateBids(bids);
   requireParam(nonNegativeFinite, 'floor', floor);
-  const chosen = winnerTakeAll(bids, source, (bid) => bid.amount >= floor);
-  return { ...chosen, floor, auctionedShare: 1 };
+  return winnerTakeAllAllocation(bids, source, floor, 1, (bid) => bid.amount >= floor);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMechanism } from './defineMechanism.js';
 import { fraction, requireOneOf, requireParam, zParam } from './paramChecks.js';
-import { highestOtherBid, winnerPays, winnerTakeAll } from './selectWinner.js';
+import { highestOtherBid, winnerPays, winnerTakeAllAllocation } from './selectWinner.js';
 import { validateAllocationFor, validateBids } from './validateBids.js';
 import type { Allocation, Bid, Payments, Source } from './types.js';
 
@@ -54,7 +54,7 @@ export function allocateOrderFlowAuction(
 ): Allocation {
   validateBids(bids);
   validateOrderFlowAuctionParams(params);
-  return { ...winnerTakeAll(bids, source), floor: 0, auctionedShare: 1 };
+  return winnerTakeAllAllocation(bids, source, 0, 1);
 }
 
 /** The clearing price: the winner's bid (first-price) or the highest other bid (second-price). */

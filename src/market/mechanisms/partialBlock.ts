@@ -48,7 +48,8 @@ export function allocatePartialBlock(
   source: Source,
 ): Allocation {
   validatePartialBlockParams(params);
-  return { ...allocateFirstPrice(bids, {}, source), auctionedShare: params.topOfBlockShare };
+  const { winProbabilities, winnerIndex, floor } = allocateFirstPrice(bids, {}, source);
+  return { winProbabilities, winnerIndex, floor, auctionedShare: params.topOfBlockShare };
 }
 
 /** The top-of-block winner pays its bid to the proposer; the rest of the block is not sold here (its bundles pay the proposer directly in the market). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMechanism } from './defineMechanism.js';
 import { validateAllocationFor, validateBids } from './validateBids.js';
-import { highestOtherBid, winnerPays, winnerTakeAll } from './selectWinner.js';
+import { highestOtherBid, winnerPays, winnerTakeAllAllocation } from './selectWinner.js';
 import type { Allocation, Bid, NoParams, Payments, Source } from './types.js';
 
 /** Second-price sealed bid has no parameters (no reserve price). */
@@ -19,7 +19,7 @@ export function allocateSecondPrice(
   source: Source,
 ): Allocation {
   validateBids(bids);
-  return { ...winnerTakeAll(bids, source), floor: 0, auctionedShare: 1 };
+  return winnerTakeAllAllocation(bids, source, 0, 1);
 }
 
 /**

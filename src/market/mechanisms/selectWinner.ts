@@ -62,6 +62,23 @@ export function winnerTakeAll(
   return { winProbabilities, winnerIndex };
 }
 
+/**
+ * `winnerTakeAll` as a whole allocation with the given floor and auctioned share. Builds the object
+ * property by property: an object spread followed by more properties (`{ ...x, floor }`) takes a
+ * slow path in this V8 (about 5 µs a call, measured; bench/README.md), and every auction, every
+ * counterfactual coalition and every learner's counterfactual bid allocates through here.
+ */
+export function winnerTakeAllAllocation(
+  bids: readonly Bid[],
+  source: Source,
+  floor: number,
+  auctionedShare: number,
+  eligible?: (bid: Bid) => boolean,
+): Allocation {
+  const { winProbabilities, winnerIndex } = winnerTakeAll(bids, source, eligible);
+  return { winProbabilities, winnerIndex, floor, auctionedShare };
+}
+
 /** Highest amount among bids other than `index` (0 if there are none); the second-price rule. */
 export function highestOtherBid(bids: readonly Bid[], index: number): number {
   let best = 0;

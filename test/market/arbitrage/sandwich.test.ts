@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPool, quoteExactIn } from '../../../src/market/amm/index.js';
-import { optimalSandwich, simulateSandwich } from '../../../src/market/arbitrage/sandwich.js';
+import fc from 'fast-check';
+import { optimalSandwich, sandwichProfit, simulateSandwich } from '../../../src/market/arbitrage/sandwich.js';
 import { gridThenGoldenMax } from './maximize.js';
 
 const pool = createPool(1000, 2_000_000, 0.003);
@@ -30,5 +31,30 @@ describe('optimal sandwich', () => {
   it('a victim that would revert anyway is not sandwiched', () => {
     const victim = { tokenIn: 'X' as const, amountIn: 5, minAmountOut: quoteExactIn(pool, 'X', 5) * 1.01 };
     expect(optimalSandwich(pool, victim)).toBeNull();
+  });
+});
+
+describe('sandwichProfit (the allocation-free search step)', () => {
+  it('is exactly simulateSandwich(...)?.profitInTokenIn ?? −∞, bit for bit, on random pools, victims and front-runs, reverting and overflowing ones included', () => {
+    const size = fc.oneof(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.constantFrom(0, -1, 1e300, Infinity, NaN));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
+        fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
+        fc.constantFrom(0, 0.0005, 0.003, 0.01),
+        fc.constantFrom('X' as const, 'Y' as const),
+        size,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        size,
+        (rx, ry, fee, tokenIn, amountIn, slip, frontIn) => {
+          const p = createPool(rx, ry, fee);
+          const fair = Number.isFinite(amountIn) && amountIn > 0 ? quoteExactIn(p, tokenIn, amountIn) : 0;
+          const victim = { tokenIn, amountIn, minAmountOut: fair * slip };
+          const expected = simulateSandwich(p, victim, frontIn)?.profitInTokenIn ?? -Infinity;
+          expect(Object.is(sandwichProfit(p, victim, frontIn), expected)).toBe(true);
+        },
+      ),
+      { numRuns: 3000, seed: 18 },
+    );
   });
 });

@@ -1,0 +1,14 @@
+// Runs one shipped scenario for SLOTS slots (model only: summary, no CSV, no rows kept): the
+// target to run under `node --cpu-prof` when profiling a scenario (bench/README.md, "Scenarios").
+//
+//   node bench/runScenario.js NAME [SLOTS]
+import path from 'node:path';
+import { runSimulation } from '../dist/index.js';
+import { SCENARIO_DIR, scenarioConfig } from './scenarios.js';
+
+const name = process.argv[2];
+const slots = Number(process.argv[3] ?? 10_000);
+const t0 = performance.now();
+runSimulation(scenarioConfig(path.join(SCENARIO_DIR, `${name}.json`), slots));
+const s = (performance.now() - t0) / 1000;
+process.stderr.write(`${name}: ${slots} slots in ${s.toFixed(2)} s (${Math.round(slots / s)} slots/s incl. warm-up)\n`);

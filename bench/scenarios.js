@@ -1,0 +1,91 @@
+// Each shipped market scenario's time per slot ÷ the baseline's, measured in one process: runs
+// alternate baseline, scenario, baseline, scenario … (model only: runSimulation, no CSV, no rows
+// kept), and each scenario's figure is the median of its pair-by-pair ratios, so a change in the
+// machine's speed between pairs cancels. The bidding war is not a slot model (bench section 7).
+//
+//   node bench/scenarios.js [--slots N] [--reps R] [--only NAME[,NAME]]
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { resolveMarketConfig, runSimulation } from '../dist/index.js';
+import { baselineConfig } from './baselineConfig.js';
+import { median, summarize } from './stats.js';
+
+export const SCENARIO_DIR = fileURLToPath(new URL('../configs/scenarios/', import.meta.url));
+
+/** The shipped market scenarios (every configs/scenarios/*.json that is not another kind of run), by name. */
+export function marketScenarios() {
+  return readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ name: f.replace(/\.json$/, ''), file: path.join(SCENARIO_DIR, f) }))
+    .filter(({ file }) => JSON.parse(readFileSync(file, 'utf8')).kind === undefined);
+}
+
+/** A scenario's config, validated and defaulted, for `slots` slots (seed as in the file). */
+export function scenarioConfig(file, slots) {
+  const raw = JSON.parse(readFileSync(file, 'utf8'));
+  return resolveMarketConfig({ ...raw, slots }, { source: file });
+}
+
+function timed(config) {
+  const t0 = performance.now();
+  runSimulation(config);
+  return performance.now() - t0;
+}
+
+/**
+ * For each scenario: a warm-up of both, then `reps` pairs (baseline, scenario) of `slots` slots
+ * each; returns per scenario the ms per slot of each (medians) and the pair ratios' summary.
+ */
+export function measureScenarios({ slots = 2_000, reps = 5, only = null, onProgress = () => {} } = {}) {
+  const base = baselineConfig(slots);
+  const results = [];
+  for (const s of marketScenarios()) {
+    if (only && !only.includes(s.name)) continue;
+    const config = scenarioConfig(s.file, slots);
+    onProgress(`${s.name}: ${reps} pairs of ${slots} slots`);
+    timed(base);
+    timed(config);
+    const b = [];
+    const x = [];
+    for (let i = 0; i < reps; i++) {
+      b.push(timed(base));
+      x.push(timed(config));
+    }
+    results.push({
+      name: s.name,
+      slots,
+      baselineUsPerSlot: (1e3 * median(b)) / slots,
+      scenarioUsPerSlot: (1e3 * median(x)) / slots,
+      ratio: summarize(x.map((ms, i) => ms / b[i])),
+    });
+  }
+  return results;
+}
+
+/** Report lines: one row per scenario. */
+export function formatScenarios(results, target = 2) {
+  const w = Math.max(...results.map((r) => r.name.length));
+  const lines = [`${'scenario'.padEnd(w)}   µs/slot   baseline µs/slot   ratio (median of pairs, ±half range)   ≤ ${target}×`];
+  for (const r of results) {
+    const ratio = `${r.ratio.median.toFixed(2)}× ±${(100 * r.ratio.spread).toFixed(0)}%`;
+    lines.push(`${r.name.padEnd(w)}   ${r.scenarioUsPerSlot.toFixed(1).padStart(7)}   ${r.baselineUsPerSlot.toFixed(1).padStart(16)}   ${ratio.padEnd(37)}   ${r.ratio.median <= target ? 'PASS' : 'MISS'}`);
+  }
+  return lines;
+}
+
+function flag(name, fallback) {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const only = flag('--only', null)?.split(',') ?? null;
+  const results = measureScenarios({
+    slots: Number(flag('--slots', 2_000)),
+    reps: Number(flag('--reps', 5)),
+    only,
+    onProgress: (m) => process.stderr.write(`[scenarios] ${m}\n`),
+  });
+  process.stdout.write(`${formatScenarios(results).join('\n')}\n`);
+}
