@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkStaking, stakingSchema } from './stakingSchema.js';
 import { searcherKind } from '../agents/searchers/registry.js';
 import { mechanismConfigSchema } from '../market/mechanisms/config.js';
 import { splitRuleSchema } from '../market/revenueSharing/config.js';
@@ -207,6 +208,7 @@ const marketShape = z
     bidding: biddingSchema.default(biddingSchema.parse({})),
     limits: limitsSchema.default(limitsSchema.parse({})).describe('Bounds on the work the config may ask for; raise one deliberately when a study needs it.'),
     revenueSharing: revenueSharingSchema.default(revenueSharingSchema.parse({})).describe('How the shared sequencer\'s revenue is split among the rollups, what the proposer reports of it and whether rollups may leave.'),
+    staking: stakingSchema.optional(),
   })
   .strict();
 
@@ -288,6 +290,7 @@ export const marketConfigSchema = marketShape
     checkCapital(cfg, (kind) => searcherKind(kind).hedges === true, ctx);
     checkMechanismTiming(cfg, ctx);
     checkLimits(cfg, ctx);
+    checkStaking(cfg, ctx);
     if (cfg.validators.reduce((a, v) => a + v.stake, 0) <= 0)
       ctx.addIssue({ code: 'custom', path: ['validators'], message: 'the validators\' total stake must be > 0: give at least one validator a positive stake' });
   })

@@ -24,7 +24,7 @@ export function columnsOf(config: MarketConfig): readonly ColumnSpec[] {
 }
 
 /** Version of the snapshot's layout; a snapshot of another layout is refused. */
-export const SNAPSHOT_LAYOUT = 7; // 4: builders and searchers carry their bidding records (learners); 5: builders' block expectations; 6: blocks sold ahead, ticket ledgers, express lanes; 7: ticket redraws, open legs' heldBlocks (unwind venues)
+export const SNAPSHOT_LAYOUT = 8; // 8: stake pools and delegators (world.staking); 4: builders and searchers carry their bidding records (learners); 5: builders' block expectations; 6: blocks sold ahead, ticket ledgers, express lanes; 7: ticket redraws, open legs' heldBlocks (unwind venues)
 
 /**
  * The model's state between two slots, as plain JSON: the persistent world (prices, pools,

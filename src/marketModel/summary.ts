@@ -12,6 +12,7 @@ import type { WorldState } from './types.js';
 import { addReport, emptyTally, reportingSummary, type ReportingTally } from './reportingSummary.js';
 import type { BidderSummaryEntry, ConservationSummary, RollupSummary, RunSummary, TicketSummary, TokenConservation, TotalledSums } from './summaryTypes.js';
 import { ticketMechanism } from './tickets.js';
+import { stakingSummary } from './stakingSummary.js';
 import { holdingsOf, supplyOf } from './conservation.js';
 
 /** Per rollup: the summed columns (named as in summary.json) and the aggregates derived here. */
@@ -266,6 +267,7 @@ export class SummaryAccumulator {
         ...world.searchers.map((s) => bidderEntry(s.id, 'searcher', world.config.searchers[s.index]!.strategy.name, s.bidding, world.config.bidding, world.config.searchers[s.index]!.choices)),
       ],
       conservation: this.conservation(world),
+      ...(world.staking ? { staking: stakingSummary(world) } : {}),
     };
   }
 

@@ -165,6 +165,55 @@ export interface TicketTotals {
   resalePriceY: number;
 }
 
+/** One epoch's stake concentration and reward dispersion (summary.json's `staking.epochs[]`). */
+export interface StakingEpochRecord {
+  readonly epoch: number;
+  /** Stake share of each pool (config order), own stake of its operators included. */
+  readonly poolShares: number[];
+  readonly idleStake: number;
+  /** Over pools, each validator outside every pool counting as its own (HHI Σ s², Nakamoto, top 3). */
+  readonly poolHhi: number;
+  readonly poolNakamoto: number;
+  readonly poolTop3: number;
+  /** The same over operators (validators). */
+  readonly operatorHhi: number;
+  readonly operatorNakamoto: number;
+  readonly operatorTop3: number;
+  /** Dispersion of the epoch's reward per unit of stake over validators with stake: σ/μ and Gini. */
+  readonly rewardCv: number;
+  readonly rewardGini: number;
+}
+
+/**
+ * Stake pools and delegators (`staking` in the config; staking.ts, phases/delegation.ts). Stake
+ * moves in whole delegators, so the delegators in pools plus the idle ones always add up to the
+ * configured count exactly.
+ */
+export interface StakingState {
+  /** Delegators in each pool (config order), integers ≥ 0. */
+  readonly delegators: number[];
+  /** Delegators outside every pool (earning the outside option). */
+  idle: number;
+  /** Per validator: its `validatorRevenueY` at the end of the last slot (a slot's MEV is the difference). */
+  readonly seenRevenueY: number[];
+  /** This epoch so far, per pool: delegators' rewards net of commission (Y), and expected blocks (Σ over blocks of the pool's stake share). */
+  readonly epochRewardY: number[];
+  readonly epochExpectedBlocks: number[];
+  /** This epoch so far: blocks proposed, and each validator's gross reward (issuance + MEV captured, Y). */
+  epochBlocks: number;
+  readonly epochValidatorRewardY: number[];
+  /** The last `windowEpochs` epochs, oldest first: per pool net rewards and expected blocks, and blocks. */
+  readonly window: { readonly rewardY: number[]; readonly expectedBlocks: number[]; readonly blocks: number }[];
+  /** Each pool's last estimate of what proposing every block of an epoch would pay its delegators (Y). */
+  readonly valueY: number[];
+  /** Run totals per pool: delegators' rewards and commission (Y). */
+  readonly rewardY: number[];
+  readonly commissionY: number[];
+  /** Delegators moved over the run (out of a pool or into one). */
+  moves: number;
+  readonly history: StakingEpochRecord[];
+}
+
 /** The persistent world between two slots (plain data; see the note at the top of this file). */
 export interface MarketState {
   refPriceYPerX: number;
@@ -183,6 +232,8 @@ export interface MarketState {
   nextGroupId: number;
   /** Blocks of future slots already sold (mechanisms that sell ahead of time: aheadOfTime.ts). */
   readonly aheadSales: SlotSale[];
+  /** Stake pools and delegators; absent unless the config has `staking`. */
+  readonly staking?: StakingState;
 }
 
 /** The world the phases read: the persistent state and the (never changing) resolved config. */

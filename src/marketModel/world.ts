@@ -7,6 +7,7 @@ import { searcherKind } from '../agents/searchers/registry.js';
 import { createPool } from '../market/amm/index.js';
 import type { Balances } from '../market/orders/types.js';
 import type { MarketState, WorldState } from './types.js';
+import { createStakingState } from './staking.js';
 
 export const zeroBalances = (): Balances => ({ X: 0, Y: 0 });
 
@@ -59,6 +60,7 @@ export function createWorld(config: MarketConfig): WorldState {
     nextUserId: 0,
     nextGroupId: 0,
     aheadSales: [],
+    ...(config.staking ? { staking: createStakingState(config, config.staking) } : {}),
   };
 }
 
