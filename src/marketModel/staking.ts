@@ -30,9 +30,9 @@ export function createStakingState(config: MarketConfig, staking: StakingConfig)
     delegators: initialDelegators(staking.delegators.count, pools),
     idle: 0,
     seenRevenueY: config.validators.map(() => 0),
-    epochRewardY: zeros(),
-    epochExpectedBlocks: zeros(),
     epochBlocks: 0,
+    epochMevY: 0,
+    epochCommitteeY: 0,
     epochValidatorRewardY: config.validators.map(() => 0),
     window: [],
     valueY: zeros(),
@@ -72,9 +72,9 @@ export function poolStakes(world: WorldState, stakes: readonly number[] = valida
  * Apply step after settlement: books the slot's rewards to the pools. The pool of each block's
  * proposer gets `issuancePerBlockY`; the pool of a validator whose revenue grew this slot (its MEV
  * as proposer: what the market paid it) captures `mevSophistication` of that growth; the pool's
- * operators keep `commission` of both, its delegators get the rest. Each block adds each pool's
- * stake share to its expected blocks (what the delegators divide their rewards by). A validator
- * outside every pool keeps its whole revenue. Under MEV smoothing the committee's share of a block
+ * operators keep `commission` of both, its delegators get the rest. A validator
+ * outside every pool keeps its whole revenue. The epoch's blocks, the MEV their proposers were paid
+ * and the committee's share are added up for the delegators' estimates. Under MEV smoothing the committee's share of a block
  * (`toCommitteeY`) goes to every validator in proportion to stake, as a committee drawn by stake
  * would receive it in expectation. The market's payments themselves are unchanged: the
  * uncaptured share is what a less sophisticated proposer would not have got.
@@ -86,17 +86,18 @@ export function accrueStaking(world: WorldState, blocks: readonly Pick<WinningBl
   const stakes = validatorStakes(world);
   const total = stakes.reduce((a, s) => a + s, 0);
   const pool = poolOfValidator(world.config, staking);
-  const pools = poolStakes(world, stakes);
   const gross = world.config.validators.map(() => 0);
   for (const { proposer, payments } of blocks) {
     gross[proposer]! += staking.issuancePerBlockY;
     // MEV smoothing's committee share: every validator is drawn to the committee in proportion to stake.
     const smoothedY = payments?.toCommitteeY ?? 0;
     if (smoothedY > 0 && total > 0) stakes.forEach((s, v) => { gross[v]! += (smoothedY * s) / total; });
+    state.epochCommitteeY += smoothedY;
   }
   world.validatorRevenueY.forEach((revenue, v) => {
     const mev = revenue - state.seenRevenueY[v]!;
     state.seenRevenueY[v] = revenue;
+    state.epochMevY += mev;
     gross[v]! += pool[v]! < 0 ? mev : staking.pools[pool[v]!]!.mevSophistication * mev;
   });
   gross.forEach((y, v) => {
@@ -104,10 +105,8 @@ export function accrueStaking(world: WorldState, blocks: readonly Pick<WinningBl
     const p = pool[v]!;
     if (p < 0) return;
     const commission = staking.pools[p]!.commission * y;
-    state.epochRewardY[p]! += y - commission;
     state.rewardY[p]! += y - commission;
     state.commissionY[p]! += commission;
   });
   state.epochBlocks += blocks.length;
-  if (total > 0) pools.forEach((s, p) => { state.epochExpectedBlocks[p]! += (blocks.length * s) / total; });
 }

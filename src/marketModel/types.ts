@@ -196,15 +196,18 @@ export interface StakingState {
   idle: number;
   /** Per validator: its `validatorRevenueY` at the end of the last slot (a slot's MEV is the difference). */
   readonly seenRevenueY: number[];
-  /** This epoch so far, per pool: delegators' rewards net of commission (Y), and expected blocks (Σ over blocks of the pool's stake share). */
-  readonly epochRewardY: number[];
-  readonly epochExpectedBlocks: number[];
-  /** This epoch so far: blocks proposed, and each validator's gross reward (issuance + MEV captured, Y). */
+  /**
+   * This epoch so far: blocks proposed, the MEV the market paid their proposers and the committee's
+   * share under MEV smoothing (Y, before any pool's capture), and each validator's gross reward
+   * (issuance + MEV captured + committee share, Y).
+   */
   epochBlocks: number;
+  epochMevY: number;
+  epochCommitteeY: number;
   readonly epochValidatorRewardY: number[];
-  /** The last `windowEpochs` epochs, oldest first: per pool net rewards and expected blocks, and blocks. */
-  readonly window: { readonly rewardY: number[]; readonly expectedBlocks: number[]; readonly blocks: number }[];
-  /** Each pool's last estimate of what proposing every block of an epoch would pay its delegators (Y). */
+  /** The last `windowEpochs` epochs, oldest first: blocks, proposers' MEV and committee share (Y). */
+  readonly window: { readonly blocks: number; readonly mevY: number; readonly committeeY: number }[];
+  /** Each pool's latest estimate of what proposing every block of an epoch would pay its delegators (Y). */
   readonly valueY: number[];
   /** Run totals per pool: delegators' rewards and commission (Y). */
   readonly rewardY: number[];

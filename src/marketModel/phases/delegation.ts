@@ -71,14 +71,19 @@ export function delegationMoves(delegators: readonly number[], idle: number, gap
   return wanted.map((w, p) => (w > 0 ? given[p]! : moves[p]!));
 }
 
-/** Each pool's estimate of what proposing every block of an epoch pays its delegators: Σ rewards ÷ Σ expected blocks × blocks per epoch, over the window; the last estimate where the pool expected no block. */
-function estimateValues(state: StakingState): number[] {
-  const blocks = state.window.reduce((a, w) => a + w.blocks, 0) / state.window.length;
-  return state.valueY.map((last, p) => {
-    const reward = state.window.reduce((a, w) => a + w.rewardY[p]!, 0);
-    const expected = state.window.reduce((a, w) => a + w.expectedBlocks[p]!, 0);
-    return expected > 0 ? (reward / expected) * blocks : last;
-  });
+/**
+ * Each pool's estimate of what proposing every block of an epoch pays its delegators, from the
+ * window's mean per epoch: (1 − commission) · (issuance · blocks + sophistication · proposers' MEV +
+ * committee share). Delegators read the MEV off every block of the chain (it is public), not off
+ * the pool's own few blocks: a small pool that drew no block in the window would otherwise look
+ * worthless and never win stake back (an absorbing state of the estimator, not of the economics).
+ */
+export function estimateValues(window: StakingState['window'], staking: StakingConfig): number[] {
+  const mean = (pick: (w: StakingState['window'][number]) => number) => window.reduce((a, w) => a + pick(w), 0) / Math.max(1, window.length);
+  const blocks = mean((w) => w.blocks);
+  const mevY = mean((w) => w.mevY);
+  const committeeY = mean((w) => w.committeeY);
+  return staking.pools.map((p) => (1 - p.commission) * (staking.issuancePerBlockY * blocks + p.mevSophistication * mevY + committeeY));
 }
 
 /** The epoch's concentration and reward dispersion, from the stakes it ran with. */
@@ -120,9 +125,9 @@ export function delegationHook(rt: ModelRuntime): EpochHook<WorldState> {
       const state = world.staking;
       if (staking === undefined || state === undefined) return;
       state.history.push(epochRecord(world, state, epoch));
-      state.window.push({ rewardY: [...state.epochRewardY], expectedBlocks: [...state.epochExpectedBlocks], blocks: state.epochBlocks });
+      state.window.push({ blocks: state.epochBlocks, mevY: state.epochMevY, committeeY: state.epochCommitteeY });
       if (state.window.length > staking.windowEpochs) state.window.shift();
-      estimateValues(state).forEach((v, p) => { state.valueY[p] = v; });
+      estimateValues(state.window, staking).forEach((v, p) => { state.valueY[p] = v; });
       const pools = poolStakes(world);
       const total = validatorStakes(world).reduce((a, s) => a + s, 0);
       const gaps = staking.pools.map((_, p) => {
@@ -136,10 +141,10 @@ export function delegationHook(rt: ModelRuntime): EpochHook<WorldState> {
         state.idle -= m;
         state.moves += Math.abs(m);
       });
-      state.epochRewardY.fill(0);
-      state.epochExpectedBlocks.fill(0);
       state.epochValidatorRewardY.fill(0);
       state.epochBlocks = 0;
+      state.epochMevY = 0;
+      state.epochCommitteeY = 0;
     },
   };
 }
