@@ -24,7 +24,7 @@ const probability = () => z.number().min(0).max(1);
 export const clockSchema = z
   .object({
     slotMs: z.number().int().positive().max(86_400_000).default(2000).describe('Slot length in simulated milliseconds (at most one day); user swaps arrive uniformly within the slot, and the reference price moves by one slot per block (or an exponential draw with this mean).'),
-    slotsPerEpoch: z.number().int().positive().max(1_000_000).default(32).describe('Slots per epoch. Rollup governance (`revenueSharing.governance`) decides at the end of each epoch.'),
+    slotsPerEpoch: z.number().int().positive().max(1_000_000).default(32).describe('Slots per epoch. Rollup governance (`revenueSharing.governance`) decides, and delegators (`staking`) move stake, at the end of each epoch.'),
   })
   .strict();
 
