@@ -415,7 +415,7 @@ const validatorsArb = fc.array(fc.oneof(fc.constant(0), logUniform(-3, 3)), { mi
  * none (a pool no validator joined is dropped; with none left, the first validator runs the only
  * pool), and every numeric field over its whole range, edges included.
  */
-const stakingArb = (ids) =>
+export const stakingArb = (ids) =>
   fc.record(
     {
       assignment: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: ids.length, maxLength: ids.length }),
@@ -462,7 +462,8 @@ export function scratchConfig(mechanismNames) {
           revenueSharing: revenueSharingArb(ids),
           bidding: biddingArb,
         },
-        { requiredKeys: ['rollups', 'searchers', 'builders'] },
+        // Validators always given: a staking block names them.
+        { requiredKeys: ['rollups', 'searchers', 'builders', 'validators'] },
       ),
     )
     .map((config) => ({ config: { kind: 'market', ...config }, label: `scratch: ${config.rollups.length} rollups, ${config.searchers.length} searchers, ${config.builders.length} builders, ${config.mechanism?.name ?? 'first-price'}` }));
