@@ -421,13 +421,38 @@ const restakingArb = fc.record(
  * A random valid-looking market config: 1–4 rollups with random reserves and fees, 0–6 searchers
  * of each kind on existing rollups, 0–4 builders, a registered mechanism with random parameters,
  * sequencing, revenue sharing, users' parameters over wide ranges, and bidders' strategies (learners,
- * equilibrium, choices) with the feedback they get. Many are still rejected by
+ * equilibrium, choices) with the feedback they get, and sometimes stake pools over the validators. Many are still rejected by
  * cross-field checks (that is part of the test). Yields `{ config, label }`.
  */
+const validatorsArb = fc.array(fc.oneof(fc.constant(0), logUniform(-3, 3)), { minLength: 1, maxLength: 4 }).map((stakes) => stakes.map((stake, i) => ({ id: `v${i}`, stake })));
+
+/**
+ * A `staking` block over the validators `ids`: each validator in one of up to three pools or in
+ * none (a pool no validator joined is dropped; with none left, the first validator runs the only
+ * pool), and every numeric field over its whole range, edges included.
+ */
+export const stakingArb = (ids) =>
+  fc.record(
+    {
+      assignment: fc.array(fc.integer({ min: -1, max: 2 }), { minLength: ids.length, maxLength: ids.length }),
+      pool: fc.array(fc.record({ commission: unit, mevSophistication: unit }, { requiredKeys: [] }), { minLength: 3, maxLength: 3 }),
+      delegators: fc.record({ count: fc.integer({ min: 1, max: 5000 }), stake: fc.oneof(fc.constant(0), logUniform(-3, 6)) }, { requiredKeys: [] }),
+      windowEpochs: fc.integer({ min: 1, max: 20 }),
+      speed: unit,
+      switchingCostY: fc.oneof(fc.constant(0), logUniform(-4, 3)),
+      outsideReturnY: logUniform(-8, 3),
+      issuancePerBlockY: fc.oneof(fc.constant(0), logUniform(-4, 4)),
+    },
+    { requiredKeys: ['assignment', 'pool'] },
+  ).map(({ assignment, pool, ...rest }) => {
+    const pools = pool.map((p, k) => ({ id: `pool-${k}`, operators: ids.filter((_, v) => assignment[v] === k), ...p })).filter((p) => p.operators.length > 0);
+    return { pools: pools.length > 0 ? pools : [{ id: 'pool-0', operators: [ids[0]] }], ...rest };
+  });
+
 export function scratchConfig(mechanismNames) {
   return fc
-    .tuple(rollupIds, buildersArb)
-    .chain(([ids, builders]) =>
+    .tuple(rollupIds, buildersArb, validatorsArb)
+    .chain(([ids, builders, validators]) =>
       fc.record(
         {
           seed: fc.oneof(fc.integer({ min: 0, max: 1e6 }), fc.constantFrom('s', 'fuzz')),
@@ -448,12 +473,14 @@ export function scratchConfig(mechanismNames) {
           mechanism: builders.length > 0 ? mechanismArb(mechanismNames) : fc.oneof({ weight: 9, arbitrary: mechanismArb(['first-price', 'second-price', 'order-flow-auction']) }, { weight: 1, arbitrary: mechanismArb(mechanismNames) }),
           proposer: fc.record({ disposal: fc.record({ policy: fc.constantFrom('hold', 'sell'), sellFractionPerSlot: unit }, { requiredKeys: [] }) }),
           sequencing: fc.record({ mode: fc.constantFrom('shared', 'separate'), legFailureProbability: unit }, { requiredKeys: [] }),
-          validators: fc.array(fc.oneof(fc.constant(0), logUniform(-3, 3)), { minLength: 1, maxLength: 4 }).map((stakes) => stakes.map((stake, i) => ({ id: `v${i}`, stake }))),
+          validators: fc.constant(validators),
+          staking: stakingArb(validators.map((v) => v.id)),
           revenueSharing: revenueSharingArb(ids),
           bidding: biddingArb,
           restaking: restakingArb,
         },
-        { requiredKeys: ['rollups', 'searchers', 'builders'] },
+        // Validators always given: a staking block names them.
+        { requiredKeys: ['rollups', 'searchers', 'builders', 'validators'] },
       ),
     )
     .map((config) => ({ config: { kind: 'market', ...config }, label: `scratch: ${config.rollups.length} rollups, ${config.searchers.length} searchers, ${config.builders.length} builders, ${config.mechanism?.name ?? 'first-price'}` }));

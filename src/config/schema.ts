@@ -1,5 +1,6 @@
 import { checkRestaking, restakingSchema } from './restakingSchema.js';
 import { z } from 'zod';
+import { checkStaking, stakingSchema } from './stakingSchema.js';
 import { searcherKind } from '../agents/searchers/registry.js';
 import { mechanismConfigSchema } from '../market/mechanisms/config.js';
 import { splitRuleSchema } from '../market/revenueSharing/config.js';
@@ -25,7 +26,7 @@ const probability = () => z.number().min(0).max(1);
 export const clockSchema = z
   .object({
     slotMs: z.number().int().positive().max(86_400_000).default(2000).describe('Slot length in simulated milliseconds (at most one day); user swaps arrive uniformly within the slot, and the reference price moves by one slot per block (or an exponential draw with this mean).'),
-    slotsPerEpoch: z.number().int().positive().max(1_000_000).default(32).describe('Slots per epoch. Rollup governance (`revenueSharing.governance`) decides at the end of each epoch.'),
+    slotsPerEpoch: z.number().int().positive().max(1_000_000).default(32).describe('Slots per epoch. Rollup governance (`revenueSharing.governance`) decides, and delegators (`staking`) move stake, at the end of each epoch.'),
   })
   .strict();
 
@@ -211,6 +212,7 @@ const marketShape = z
     revenueSharing: revenueSharingSchema.default(revenueSharingSchema.parse({})).describe('How the shared sequencer\'s revenue is split among the rollups, what the proposer reports of it and whether rollups may leave.'),
     restaking: restakingSchema.optional().describe('Restaking for the shared sequencer: which validators opt in (only they propose its super-blocks), their reward, and each epoch\'s profit from corruption vs cost of corruption (Durvasula & Roughgarden 2025). Absent: every validator proposes and nothing is measured.'),
     output: outputSchema.optional().describe('What the per-slot table records: a column selection and every how many slots (absent: every column of every slot). Leaves the summary and the simulation unchanged.'),
+    staking: stakingSchema.optional(),
   })
   .strict();
 
@@ -293,6 +295,7 @@ export const marketConfigSchema = marketShape
     checkMechanismTiming(cfg, ctx);
     checkRestaking(cfg, ctx);
     checkLimits(cfg, ctx);
+    checkStaking(cfg, ctx);
     if (cfg.validators.reduce((a, v) => a + v.stake, 0) <= 0)
       ctx.addIssue({ code: 'custom', path: ['validators'], message: 'the validators\' total stake must be > 0: give at least one validator a positive stake' });
   })

@@ -9,6 +9,8 @@ import { runCounterfactuals } from './phases/counterfactual.js';
 import { executeSlot } from './phases/execute.js';
 import { referencePriceStep } from './phases/exogenous.js';
 import { governanceHook } from './phases/governance.js';
+import { delegationHook } from './phases/delegation.js';
+import { accrueStaking } from './staking.js';
 import { learnFromSlot } from './phases/learn.js';
 import { searchBundles } from './phases/search.js';
 import { settleSlot } from './phases/settle.js';
@@ -63,6 +65,7 @@ export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
     const execution = execute(world, onTime, sold, ctx);
     const settlement = settleSlot(world, sold, execution, expressLane, ctx.startMs);
     bookSales(world, ctx.slot, sold.sales);
+    accrueStaking(world, sold.blocks);
     const shares = share(world, { auction: sold, counterfactual: cf, execution, settlement });
     learnFromSlot(world, { slot: ctx.slot, search: found, onTime, candidates, auction: sold, execution });
     return { arrivals: arrived, search: found, candidates, auction: sold, counterfactual: cf, expressLane, execution, settlement, share: shares };
@@ -86,7 +89,7 @@ export function buildMarketSimulation(config: MarketConfig, streams = new Random
       last = step(w, ctx);
       bus.emit(record(w, last, ctx.slot, ctx.endMs));
     },
-    epochHooks: [governanceHook(), restakingHook()],
+    epochHooks: [governanceHook(), delegationHook(runtime), restakingHook()],
   };
   return { sim, world, runtime, bus, lastOutcome: () => last };
 }

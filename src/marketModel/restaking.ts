@@ -2,6 +2,7 @@ import type { RestakingConfig } from '../config/restakingSchema.js';
 import type { EpochHook } from '../engine/simulation.js';
 import { securityReport, type RestakingNetwork } from '../market/restaking/index.js';
 import type { MarketConfig } from '../config/schema.js';
+import { validatorStakes } from './staking.js';
 import type { WorldState } from './types.js';
 
 /*
@@ -128,9 +129,8 @@ export function payOperators(revenueY: readonly number[], epochY: readonly numbe
 }
 
 /** The restaking state at slot 0: the network measured with no revenue yet. */
-export function createRestakingState(config: MarketConfig): RestakingState | undefined {
+export function createRestakingState(config: MarketConfig, stakes: readonly number[]): RestakingState | undefined {
   if (config.restaking === undefined) return undefined;
-  const stakes = config.validators.map((v) => v.stake);
   const candidates = new Set(operatorIndices(config, config.restaking.operators));
   const optedIn = config.validators.map((_, v) => candidates.has(v));
   const report = measureRestaking(config, stakes, optedIn, 0, 0);
@@ -150,12 +150,16 @@ export function restakingHook(): EpochHook<WorldState> {
       const r = world.config.restaking;
       const st = world.restaking;
       if (r === undefined || st === undefined) return;
-      const stakes = world.config.validators.map((v) => v.stake);
+      const stakes = validatorStakes(world);
       const epochY = world.validatorRevenueY.map((y, v) => y - st.revenueAtEpochStartY[v]!);
       const revenueY = epochY.reduce((a, y) => a + y, 0);
       const opted = st.optedIn.flatMap((o, v) => (o ? [v] : []));
       const paid = payOperators(world.validatorRevenueY, epochY, r.revenueShare, stakes, opted);
-      paid.forEach((y, v) => (world.validatorRevenueY[v] = y));
+      paid.forEach((y, v) => {
+        // Stake pools credit each slot's growth of validatorRevenueY as MEV: the reward is not MEV.
+        if (world.staking) world.staking.seenRevenueY[v]! += y - world.validatorRevenueY[v]!;
+        world.validatorRevenueY[v] = y;
+      });
       st.revenueAtEpochStartY = [...world.validatorRevenueY];
       if (r.optIn !== undefined) {
         const next = decideOptIn(st.optedIn, operatorIndices(world.config, r.operators), stakes, r.revenueShare * revenueY, r.stakeValueY, r.optIn.requiredYieldPerEpoch);

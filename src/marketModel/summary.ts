@@ -1,3 +1,4 @@
+import { validatorStakes } from './staking.js';
 import { restakingNetwork } from './restaking.js';
 import { initialCapitalY } from './capital.js';
 import { timingOf } from './aheadOfTime.js';
@@ -13,6 +14,7 @@ import type { WorldState } from './types.js';
 import { addReport, emptyTally, reportingSummary, type ReportingTally } from './reportingSummary.js';
 import type { BidderSummaryEntry, ConservationSummary, RestakingSummary, RollupSummary, RunSummary, TicketSummary, TokenConservation, TotalledSums } from './summaryTypes.js';
 import { ticketMechanism } from './tickets.js';
+import { stakingSummary } from './stakingSummary.js';
 import { holdingsOf, supplyOf } from './conservation.js';
 
 /** Per rollup: the summed columns (named as in summary.json) and the aggregates derived here. */
@@ -112,7 +114,7 @@ function ticketSummary(world: WorldState): TicketSummary | null {
 function restakingSummary(world: WorldState): RestakingSummary | null {
   const st = world.restaking;
   if (st === undefined || world.config.restaking === undefined) return null;
-  const stakes = world.config.validators.map((v) => v.stake);
+  const stakes = validatorStakes(world);
   const { net } = restakingNetwork(world.config, stakes, 0, st.optedIn);
   const r = st.report;
   return {
@@ -292,6 +294,7 @@ export class SummaryAccumulator {
         ...world.searchers.map((s) => bidderEntry(s.id, 'searcher', world.config.searchers[s.index]!.strategy.name, s.bidding, world.config.bidding, world.config.searchers[s.index]!.choices)),
       ],
       conservation: this.conservation(world),
+      ...(world.staking ? { staking: stakingSummary(world) } : {}),
     };
   }
 

@@ -23,6 +23,20 @@ const concentrationOf = (prefix: string, what: string): SummaryField[] => [
   f(`${prefix}.normalized_entropy`, '', `Shannon entropy of the shares of ${what} over ln n, in [0, 1] (1 = equal shares).`),
 ];
 
+const stakeConcentrationOf = (prefix: string): SummaryField[] => [
+  f(`${prefix}.pool_hhi`, '', 'Herfindahl–Hirschman index Σ sᵢ² of stake shares by pool (a validator outside every pool counts as its own).'),
+  f(`${prefix}.pool_nakamoto`, '', 'Fewest pools (or unpooled validators) holding more than half the stake.'),
+  f(`${prefix}.pool_top3`, '', 'Stake share of the three largest pools (or unpooled validators).'),
+  f(`${prefix}.operator_hhi`, '', 'Herfindahl–Hirschman index of stake shares by operator (validator).'),
+  f(`${prefix}.operator_nakamoto`, '', 'Fewest operators holding more than half the stake.'),
+  f(`${prefix}.operator_top3`, '', 'Stake share of the three largest operators.'),
+];
+
+const rewardDispersionOf = (prefix: string): SummaryField[] => [
+  f(`${prefix}.reward_cv`, '', 'Coefficient of variation (σ/μ), over validators with stake, of the epoch\'s reward per unit of stake (issuance, captured MEV, committee share).'),
+  f(`${prefix}.reward_gini`, '', 'Gini coefficient of the same rewards per unit of stake (0: homogeneous validator rewards).'),
+];
+
 const detector = (name: string, what: string): SummaryField[] => [
   f(`reporting.${name}.flagged_lies`, 'slots', `Lies flagged by ${what}.`),
   f(`reporting.${name}.detection_rate`, '', `flagged_lies ÷ lie_slots for ${what}; null when the proposer never lied (the whole entry is null when the detector is off).`),
@@ -92,6 +106,27 @@ export const summaryFields: readonly SummaryField[] = [
   f('validators[].validator', '', 'Validator id.'),
   f('validators[].stake', 'stake', 'Its configured stake (proposers are drawn in proportion to it).'),
   f('validators[].revenue_y', 'Y', 'What it received as proposer.'),
+  f('staking.total_stake', 'stake', 'Stake the proposers were drawn by at the end: validators\' own stake plus delegated stake.'),
+  f('staking.idle_stake', 'stake', 'Delegated stake withdrawn to the outside option at the end.'),
+  f('staking.delegator_moves', 'delegators', 'Delegators moved into or out of a pool over the run.'),
+  f('staking.pools[].pool', '', 'Pool id.'),
+  f('staking.pools[].stake', 'stake', 'Its operators\' stake at the end, own and delegated.'),
+  f('staking.pools[].share', '', 'Its share of total_stake at the end.'),
+  f('staking.pools[].delegators', 'delegators', 'Delegators in it at the end.'),
+  f('staking.pools[].reward_y', 'Y', 'What its delegators earned over the run: issuance and captured MEV (and the committee share under mev-smoothing), net of commission.'),
+  f('staking.pools[].commission_y', 'Y', 'What its operators kept as commission.'),
+  f('staking.pools[].value_estimate_y', 'Y', 'Its delegators\' last estimate of what proposing every block of an epoch pays them (vᵢ of the Tullock staking game).'),
+  f('staking.validator_stakes[].validator', '', 'Validator id.'),
+  f('staking.validator_stakes[].stake', 'stake', 'Its stake at the end: own plus its pool\'s delegated stake split over the pool\'s operators.'),
+  f('staking.mean.pool_shares[]', '', 'Each pool\'s stake share averaged over the epochs.'),
+  f('staking.epochs[].epoch', '', 'Epoch number, from 0 (recorded at its end, before the delegators move).'),
+  f('staking.epochs[].pool_shares[]', '', 'Each pool\'s share of the stake the epoch\'s proposers were drawn by.'),
+  f('staking.epochs[].idle_stake', 'stake', 'Stake outside every pool (the outside option).'),
+  ...stakeConcentrationOf('staking.final'),
+  ...stakeConcentrationOf('staking.mean'),
+  ...stakeConcentrationOf('staking.epochs[]'),
+  ...rewardDispersionOf('staking.mean'),
+  ...rewardDispersionOf('staking.epochs[]'),
   f('mev_oracle_accuracy', '', 'Searchers’ payments (bids, and Timeboost express-lane prices) ÷ their own valuation of what they won (DESIGN.md §8); null when nothing was won, or when it was worth too little to divide by.'),
   f('reporting.slots', 'slots', 'Slots with a shared block whose revenue was reported.'),
   f('reporting.lie_slots', 'slots', 'Slots whose report was below the truth.'),

@@ -1,3 +1,4 @@
+import type { StakingSummary } from './stakingSummary.js';
 import type { Concentration } from '../market/metrics/concentration.js';
 import type { RollupSums, TotalledSums } from './columns.js';
 import type { ReportingSummary } from './reportingSummary.js';
@@ -68,6 +69,8 @@ export interface RunSummary {
   restaking: RestakingSummary | null;
   /** Revenue per validator as proposer (Y). */
   validators: { validator: string; stake: number; revenue_y: number }[];
+  /** Stake pools and delegators; present only when the config has `staking`. */
+  staking?: StakingSummary | null;
   /** How concentrated the won positions are across searchers. */
   concentration: Concentration;
   /**

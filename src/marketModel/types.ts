@@ -166,6 +166,58 @@ export interface TicketTotals {
   resalePriceY: number;
 }
 
+/** One epoch's stake concentration and reward dispersion (summary.json's `staking.epochs[]`). */
+export interface StakingEpochRecord {
+  readonly epoch: number;
+  /** Stake share of each pool (config order), own stake of its operators included. */
+  readonly poolShares: number[];
+  readonly idleStake: number;
+  /** Over pools, each validator outside every pool counting as its own (HHI Σ s², Nakamoto, top 3). */
+  readonly poolHhi: number;
+  readonly poolNakamoto: number;
+  readonly poolTop3: number;
+  /** The same over operators (validators). */
+  readonly operatorHhi: number;
+  readonly operatorNakamoto: number;
+  readonly operatorTop3: number;
+  /** Dispersion of the epoch's reward per unit of stake over validators with stake: σ/μ and Gini. */
+  readonly rewardCv: number;
+  readonly rewardGini: number;
+}
+
+/**
+ * Stake pools and delegators (`staking` in the config; staking.ts, phases/delegation.ts). Stake
+ * moves in whole delegators, so the delegators in pools plus the idle ones always add up to the
+ * configured count exactly.
+ */
+export interface StakingState {
+  /** Delegators in each pool (config order), integers ≥ 0. */
+  readonly delegators: number[];
+  /** Delegators outside every pool (earning the outside option). */
+  idle: number;
+  /** Per validator: its `validatorRevenueY` at the end of the last slot (a slot's MEV is the difference). */
+  readonly seenRevenueY: number[];
+  /**
+   * This epoch so far: blocks proposed, the MEV the market paid their proposers and the committee's
+   * share under MEV smoothing (Y, before any pool's capture), and each validator's gross reward
+   * (issuance + MEV captured + committee share, Y).
+   */
+  epochBlocks: number;
+  epochMevY: number;
+  epochCommitteeY: number;
+  readonly epochValidatorRewardY: number[];
+  /** The last `windowEpochs` epochs, oldest first: blocks, proposers' MEV and committee share (Y). */
+  readonly window: { readonly blocks: number; readonly mevY: number; readonly committeeY: number }[];
+  /** Each pool's latest estimate of what proposing every block of an epoch would pay its delegators (Y). */
+  readonly valueY: number[];
+  /** Run totals per pool: delegators' rewards and commission (Y). */
+  readonly rewardY: number[];
+  readonly commissionY: number[];
+  /** Delegators moved over the run (out of a pool or into one). */
+  moves: number;
+  readonly history: StakingEpochRecord[];
+}
+
 /** The persistent world between two slots (plain data; see the note at the top of this file). */
 export interface MarketState {
   refPriceYPerX: number;
@@ -186,6 +238,8 @@ export interface MarketState {
   readonly aheadSales: SlotSale[];
   /** Restaking for the shared sequencer (restaking.ts); absent without `restaking` in the config. */
   readonly restaking?: RestakingState;
+  /** Stake pools and delegators; absent unless the config has `staking`. */
+  readonly staking?: StakingState;
 }
 
 /** The world the phases read: the persistent state and the (never changing) resolved config. */

@@ -1,4 +1,4 @@
-import { createRestakingState, type RestakingState } from './restaking.js';
+import { createRestakingState } from './restaking.js';
 import { initialCapitalOn, initialHolding } from './capital.js';
 import { createExpectation } from './expectation.js';
 import type { MarketConfig } from '../config/schema.js';
@@ -8,11 +8,12 @@ import { searcherKind } from '../agents/searchers/registry.js';
 import { createPool } from '../market/amm/index.js';
 import type { Balances } from '../market/orders/types.js';
 import type { MarketState, WorldState } from './types.js';
+import { createStakingState, validatorStakes } from './staking.js';
 
-/** `{ restaking }` when the config restakes, else nothing (the state has no such key). */
-function withRestaking(config: MarketConfig): { restaking?: RestakingState } {
-  const restaking = createRestakingState(config);
-  return restaking ? { restaking } : {};
+/** The world with `restaking` when the config restakes (measured on the validators' stakes at slot 0, delegations included), else as it is. */
+function withRestaking(world: WorldState): WorldState {
+  const restaking = createRestakingState(world.config, validatorStakes(world));
+  return restaking ? { ...world, restaking } : world;
 }
 
 export const zeroBalances = (): Balances => ({ X: 0, Y: 0 });
@@ -37,7 +38,7 @@ export function createWorld(config: MarketConfig): WorldState {
     };
   });
   const rollupIndex = new Map(rollups.map((r) => [r.id, r.index]));
-  return {
+  return withRestaking({
     config,
     refPriceYPerX: config.reference.initialPriceYPerX,
     rollups,
@@ -66,8 +67,8 @@ export function createWorld(config: MarketConfig): WorldState {
     nextUserId: 0,
     nextGroupId: 0,
     aheadSales: [],
-    ...withRestaking(config),
-  };
+    ...(config.staking ? { staking: createStakingState(config, config.staking) } : {}),
+  });
 }
 
 /** A deep copy of the world's persistent state (everything but the config), for a checkpoint. */

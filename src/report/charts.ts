@@ -7,6 +7,7 @@ import { valueSharesFromSummary } from './data/valueShares.js';
 import type { ReportInput } from './folder/readReportInput.js';
 import type { TopLevelSpec } from './specs/common.js';
 import { bidShadingSpec } from './specs/bidShadingSpec.js';
+import { stakeEpochsFromSummary, stakeSharesSpec } from './specs/stakeSharesSpec.js';
 import { concentrationSpec, hasWinnerColumn, type ConcentrationRow } from './specs/concentrationSpec.js';
 import { efficiencySpec } from './specs/efficiencySpec.js';
 import { pricesSpec } from './specs/pricesSpec.js';
@@ -122,9 +123,16 @@ function bidShadingCharts(input: Extract<ReportInput, { kind: 'market' }>): Char
   ];
 }
 
+/** The stake-by-pool chart of a run with stake pools (summary.json's `staking.epochs`), or none. */
+function stakeCharts(summary: Record<string, unknown>): Chart[] {
+  const staking = stakeEpochsFromSummary(summary);
+  if (staking === null) return [];
+  return [{ name: 'stake-shares', caption: "Each pool's share of the stake per epoch and the pools' HHI, from summary.json's `staking.epochs`.", spec: stakeSharesSpec(staking.pools, staking.epochs) }];
+}
+
 /**
  * The charts of a report for what the folder holds. Market run: prices, value shares,
- * concentration, and bid shading per bidder when the summary records it. Bidding war: win share by strategy, efficiency, winner concentration. Sweep:
+ * concentration, bid shading per bidder when the summary records it, and stake by pool under `staking`. Bidding war: win share by strategy, efficiency, winner concentration. Sweep:
  * the charts of {@link planSweepCharts}.
  */
 export function chartsFor(input: ReportInput): Chart[] {
@@ -141,6 +149,7 @@ export function chartsFor(input: ReportInput): Chart[] {
         spec: concentrationSpec(rows),
       },
       ...bidShadingCharts(input),
+      ...stakeCharts(input.summary),
       ...(input.summary['restaking'] ? [{ name: 'restaking', caption: 'Profit from corrupting the shared sequencer against the cost of corrupting it (each epoch\'s measurement, held over the next epoch; `restaking_pfc_y`, `restaking_coc_y`); summary.json\'s `restaking` counts the epochs where some coalition would profit, the other restaked services included.', spec: restakingSpec(input.slots as unknown as RestakingRow[]) }] : []),
     ];
   }

@@ -47,6 +47,19 @@ describe('checkpoint and resume', () => {
     same(straight, pieces, ['slots.csv', 'summary.json', 'manifest.json', 'checkpoint.json']);
   });
 
+  it('staking: delegators, their reward window and the epoch so far survive a mid-epoch checkpoint byte for byte', async () => {
+    const cfg = 'configs/scenarios/stake-pools.json';
+    const straight = join(tempDir(), 'straight');
+    const pieces = join(tempDir(), 'pieces');
+    // Epochs of 32 slots: the cut at 270 falls inside epoch 8, after delegators have moved.
+    expect((await cli('run', cfg, '--slots', '400', '--out', straight, '--checkpoint-every', '90')).code).toBe(0);
+    expect((await cli('run', cfg, '--slots', '270', '--out', pieces, '--checkpoint-every', '90')).code).toBe(0);
+    const r = await cli('run', '--resume', pieces, '--slots', '400', '--checkpoint-every', '90');
+    expect(r.code, r.stderr).toBe(0);
+    same(straight, pieces, ['slots.csv', 'summary.json', 'manifest.json', 'checkpoint.json']);
+    expect((JSON.parse(readFileSync(join(straight, 'summary.json'), 'utf8')) as { staking: { delegator_moves: number } }).staking.delegator_moves).toBeGreaterThan(0);
+  });
+
   /*
    * The signal tests share one config file and one straight run. The run is long enough (SLOTS) that
    * the child is still working when it is signalled: it is signalled as soon as its second checkpoint

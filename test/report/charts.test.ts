@@ -42,3 +42,20 @@ describe('chartsFor a market run: the restaking chart', () => {
     expect(names(market({ restaking: null }, null))).not.toContain('restaking');
   });
 });
+
+describe('chartsFor a market run: the stake-by-pool chart', () => {
+  const staking = { pools: [{ pool: 'a' }, { pool: 'b' }], epochs: [{ epoch: 0, pool_shares: [0.5, 0.5], pool_hhi: 0.5 }, { epoch: 1, pool_shares: [0.75, 0.25], pool_hhi: 0.625 }] };
+  it('is drawn from summary.json\'s staking.epochs, one area value per pool and epoch and the HHI line', () => {
+    const chart = chartsFor(market({ staking }, null)).find((c) => c.name === 'stake-shares')!;
+    const layers = (chart.spec as unknown as { layer: { data: { values: unknown[] } }[] }).layer;
+    expect(layers[0]!.data.values).toEqual([
+      { epoch: 0, pool: 'a', share: 0.5 }, { epoch: 0, pool: 'b', share: 0.5 },
+      { epoch: 1, pool: 'a', share: 0.75 }, { epoch: 1, pool: 'b', share: 0.25 },
+    ]);
+    expect(layers[1]!.data.values).toEqual([{ epoch: 0, hhi: 0.5 }, { epoch: 1, hhi: 0.625 }]);
+  });
+  it('is left out without staking, or before the first epoch ended', () => {
+    expect(names(market({}, null))).not.toContain('stake-shares');
+    expect(names(market({ staking: { ...staking, epochs: [] } }, null))).not.toContain('stake-shares');
+  });
+});

@@ -7,3 +7,5 @@ export { herfindahlIndex } from './herfindahlIndex.js';
 export { topKShare } from './topKShare.js';
 export { nakamotoCoefficient } from './nakamotoCoefficient.js';
 export { concentration, type Concentration } from './concentration.js';
+export { giniCoefficient } from './giniCoefficient.js';
+export { coefficientOfVariation } from './coefficientOfVariation.js';

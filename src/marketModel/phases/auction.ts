@@ -19,6 +19,7 @@ import type { WorldState } from '../types.js';
 import { justInTimePriceY, sellSlot, timingOf, type SlotSale } from '../aheadOfTime.js';
 import { drawBidTimesMs } from '../latency.js';
 import { expectedGrossY } from '../expectation.js';
+import { validatorStakes } from '../staking.js';
 import { decideTickets, outstandingTickets, ticketMechanism } from '../tickets.js';
 
 const within = (b: Bundle, group: readonly number[]) => rollupsOf(b.target).every((r) => group.includes(r));
@@ -197,7 +198,7 @@ function shadeOf(bidY: number, valueY: number): number {
  */
 export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[], slot: number, late?: readonly Bundle[]) => AuctionOutcome {
   return (world, bundles, candidates, slot, late = []) => {
-    const stakes = world.config.validators.map((v) => v.stake);
+    const stakes = validatorStakes(world);
     const sharedStakes = sequencerStakes(world.restaking?.optedIn, stakes); // restaking: only opted-in operators propose the super-block
     const tally = world.rollups.map(() => zeroTally('auction'));
     const shade = world.rollups.map(() => ({ bidY: 0, valueY: 0 }));

@@ -1,0 +1,112 @@
+import type { MarketConfig } from '../config/schema.js';
+import type { StakingConfig } from '../config/stakingSchema.js';
+import type { WinningBlock } from './slot.js';
+import type { StakingState, WorldState } from './types.js';
+
+/*
+ * Stake pools and delegators (issue 19): who holds the stake the proposer is drawn by. A validator's
+ * stake is its own (`validators[].stake`, the operator's bond, which never moves) plus its pool's
+ * delegated stake split evenly over the pool's operators. The per-slot apply step here books what
+ * each pool earned; the epoch step (phases/delegation.ts) moves the delegators.
+ */
+
+/** Pool index of each validator (config order), −1 for a validator outside every pool. */
+export function poolOfValidator(config: MarketConfig, staking: StakingConfig): number[] {
+  const byId = new Map<string, number>();
+  staking.pools.forEach((p, i) => { for (const id of p.operators) byId.set(id, i); });
+  return config.validators.map((v) => byId.get(v.id) ?? -1);
+}
+
+/** Delegators of `count` split over `pools` as evenly as whole delegators allow, the first pools taking the remainder. */
+export function initialDelegators(count: number, pools: number): number[] {
+  return Array.from({ length: pools }, (_, i) => Math.floor(count / pools) + (i < count % pools ? 1 : 0));
+}
+
+/** The staking state at slot 0 (all delegators in pools, nothing earned). */
+export function createStakingState(config: MarketConfig, staking: StakingConfig): StakingState {
+  const pools = staking.pools.length;
+  const zeros = () => Array.from({ length: pools }, () => 0);
+  return {
+    delegators: initialDelegators(staking.delegators.count, pools),
+    idle: 0,
+    seenRevenueY: config.validators.map(() => 0),
+    epochBlocks: 0,
+    epochMevY: 0,
+    epochCommitteeY: 0,
+    epochValidatorRewardY: config.validators.map(() => 0),
+    window: [],
+    valueY: zeros(),
+    rewardY: zeros(),
+    commissionY: zeros(),
+    moves: 0,
+    history: [],
+  };
+}
+
+/**
+ * Each validator's stake (config order): its own stake, plus under `staking` its pool's delegated
+ * stake (delegators × stake each) split evenly over the pool's operators.
+ */
+export function validatorStakes(world: WorldState): number[] {
+  const own = world.config.validators.map((v) => v.stake);
+  const staking = world.config.staking;
+  const state = world.staking;
+  if (staking === undefined || state === undefined) return own;
+  const pool = poolOfValidator(world.config, staking);
+  return own.map((s, v) => {
+    const p = pool[v]!;
+    return p < 0 ? s : s + (state.delegators[p]! * staking.delegators.stake) / staking.pools[p]!.operators.length;
+  });
+}
+
+/** Each pool's stake (its operators' stakes, own and delegated), in pool order. */
+export function poolStakes(world: WorldState, stakes: readonly number[] = validatorStakes(world)): number[] {
+  const staking = world.config.staking!;
+  const pool = poolOfValidator(world.config, staking);
+  const out = staking.pools.map(() => 0);
+  stakes.forEach((s, v) => { if (pool[v]! >= 0) out[pool[v]!]! += s; });
+  return out;
+}
+
+/**
+ * Apply step after settlement: books the slot's rewards to the pools. The pool of each block's
+ * proposer gets `issuancePerBlockY`; the pool of a validator whose revenue grew this slot (its MEV
+ * as proposer: what the market paid it) captures `mevSophistication` of that growth; the pool's
+ * operators keep `commission` of both, its delegators get the rest. A validator
+ * outside every pool keeps its whole revenue. The epoch's blocks, the MEV their proposers were paid
+ * and the committee's share are added up for the delegators' estimates. Under MEV smoothing the committee's share of a block
+ * (`toCommitteeY`) goes to every validator in proportion to stake, as a committee drawn by stake
+ * would receive it in expectation. The market's payments themselves are unchanged: the
+ * uncaptured share is what a less sophisticated proposer would not have got.
+ */
+export function accrueStaking(world: WorldState, blocks: readonly Pick<WinningBlock, 'proposer' | 'payments'>[]): void {
+  const staking = world.config.staking;
+  const state = world.staking;
+  if (staking === undefined || state === undefined) return;
+  const stakes = validatorStakes(world);
+  const total = stakes.reduce((a, s) => a + s, 0);
+  const pool = poolOfValidator(world.config, staking);
+  const gross = world.config.validators.map(() => 0);
+  for (const { proposer, payments } of blocks) {
+    gross[proposer]! += staking.issuancePerBlockY;
+    // MEV smoothing's committee share: every validator is drawn to the committee in proportion to stake.
+    const smoothedY = payments?.toCommitteeY ?? 0;
+    if (smoothedY > 0 && total > 0) stakes.forEach((s, v) => { gross[v]! += (smoothedY * s) / total; });
+    state.epochCommitteeY += smoothedY;
+  }
+  world.validatorRevenueY.forEach((revenue, v) => {
+    const mev = revenue - state.seenRevenueY[v]!;
+    state.seenRevenueY[v] = revenue;
+    state.epochMevY += mev;
+    gross[v]! += pool[v]! < 0 ? mev : staking.pools[pool[v]!]!.mevSophistication * mev;
+  });
+  gross.forEach((y, v) => {
+    state.epochValidatorRewardY[v]! += y;
+    const p = pool[v]!;
+    if (p < 0) return;
+    const commission = staking.pools[p]!.commission * y;
+    state.rewardY[p]! += y - commission;
+    state.commissionY[p]! += commission;
+  });
+  state.epochBlocks += blocks.length;
+}
