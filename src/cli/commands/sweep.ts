@@ -12,6 +12,8 @@ import { runSweep, type SweepFailure } from '../../sweep/runSweep.js';
 import { parseWholeFlag } from '../numbers.js';
 import type { CliIo } from '../cliIo.js';
 import { createProgress, type Progress } from '../progress.js';
+import { redisSweep } from './redisSweep.js';
+import type { RedisRunner } from '../../sweep/redis/redisRunner.js';
 
 export interface SweepArgs {
   file: string;
@@ -23,6 +25,12 @@ export interface SweepArgs {
   runs?: boolean;
   retryFailed?: boolean;
   logLevel?: LogLevel;
+  backend?: string;
+  redisUrl?: string;
+  queue?: string;
+  runsPath?: string;
+  jobAttempts?: string;
+  jobBackoff?: string;
 }
 
 /** The folder to write to: `--resume DIR`, `--resume` with `--out`, `--out`, or a fresh one under runs/. */
@@ -56,7 +64,13 @@ export function sweepCommand(yargs: Argv, io: CliIo, setExitCode: (code: number)
         .option('resume', { type: 'string', describe: 'continue the sweep in this folder (or in --out), skipping finished runs (failed ones too, unless --retry-failed)' })
         .option('retry-failed', { type: 'boolean', describe: 'with --resume: run again the runs recorded as failed' })
         .option('format', { type: 'string', describe: 'results table format: csv (default), jsonl or parquet' })
-        .option('runs', { type: 'boolean', describe: "also write each run's folder under runs/<run_id>/" }),
+        .option('runs', { type: 'boolean', describe: "also write each run's folder under runs/<run_id>/" })
+        .option('backend', { type: 'string', describe: 'local (default: worker threads here) or redis (BullMQ jobs run by `seqsim worker` processes)' })
+        .option('redis-url', { type: 'string', describe: 'with --backend redis: the server, redis://[:PASSWORD@]HOST[:PORT][/DB]' })
+        .option('queue', { type: 'string', describe: 'with --backend redis: the queue the workers listen on (default "seqsim")' })
+        .option('runs-path', { type: 'string', describe: 'with --backend redis and --runs: a folder every worker can write, receiving <run_id>/ (default: the sweep\'s runs/)' })
+        .option('job-attempts', { type: 'string', describe: 'with --backend redis: tries per job after an infrastructure failure (default 3)' })
+        .option('job-backoff', { type: 'string', describe: 'with --backend redis: first retry delay in ms, doubling (default 5000)' }),
     (args) => executeSweep(args, io, setExitCode),
   );
 }
@@ -142,7 +156,9 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
     progress?.stop();
     return `seqsim: sweep interrupted; ${finished} run(s) finished this time. ${whereStopped(plan, join(dir, 'journal.jsonl'))} Continue with: seqsim sweep ${args.file} --resume ${dir}`;
   });
+  let redis: RedisRunner | undefined;
   try {
+    redis = await redisSweep(args, plan, io); // undefined for the local backend; exit 2 if Redis cannot be reached
     const r = await runSweep(plan, {
       out: dir,
       ...(workers !== undefined ? { workers } : {}),
@@ -150,6 +166,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
       resume: args.resume !== undefined,
       retryFailed: Boolean(args.retryFailed),
       runs: Boolean(args.runs),
+      ...(redis ? { runTask: redis.runTask } : {}),
       onProgress: ({ done, total }) => {
         finished = done;
         progress ??= createProgress({ total, unit: 'runs', label: 'sweep', io });
@@ -161,7 +178,8 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
     const seconds = (performance.now() - started) / 1000;
     const resumed = r.skipped > 0 ? ` (${r.skipped} already done, ${r.ran} run now)` : '';
     const failed = r.failed > 0 ? `; ${r.failed} failed (status "failed" in the table)` : '';
-    io.stdout(`${r.cells} cells × ${r.seeds} seeds = ${r.runs} runs${resumed}${failed} on ${r.workers} workers in ${seconds.toFixed(1)} s\nwrote ${r.table}\n`);
+    const where = redis ? `through Redis queue "${redis.queue}"` : `on ${r.workers} workers`;
+    io.stdout(`${r.cells} cells × ${r.seeds} seeds = ${r.runs} runs${resumed}${failed} ${where} in ${seconds.toFixed(1)} s\nwrote ${r.table}\n`);
     if (r.failed > 0) {
       io.stderr(
         `seqsim: ${r.failed} of ${r.runs} runs failed:\n${describeFailures(plan, r.failures)}\n` +
@@ -172,5 +190,6 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
   } finally {
     release();
     progress?.stop();
+    await redis?.close();
   }
 }
