@@ -69,10 +69,13 @@ export async function createRedisRunner(plan: SweepPlan, opts: RedisRunnerOption
 
   /** Settles the job's waiter if the job has finished (completed or failed for good). */
   const check = async (id: string): Promise<void> => {
+    // The state first, then the job: read the other way round, a job that finishes in between would
+    // be seen failed with the fields it had while active (no failedReason yet).
+    const state = await queue.getJobState(id);
+    if (state !== 'completed' && state !== 'failed') return;
     const job = await Job.fromId<RunJobData, string>(queue, id);
-    const state = job ? await job.getState() : undefined;
     const w = waiters.get(id);
-    if (!w || !job || (state !== 'completed' && state !== 'failed')) return;
+    if (!w || !job) return;
     waiters.delete(id);
     if (state === 'completed') w.resolve(decodeSummary(job.returnvalue));
     else w.reject(new Error(job.failedReason || 'the job failed without a reason'));
