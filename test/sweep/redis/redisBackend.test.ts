@@ -28,7 +28,7 @@ describe.skipIf(!installed)('sweep --backend redis (a real redis-server)', { tim
   it('a sweep through Redis with 2 worker processes writes the local sweep\'s table byte for byte', async () => {
     const file = writeSweep(smallSweep());
     const local = join(tempDir(), 'local');
-    expect((await cli('sweep', file, '--out', local, '--workers', '2')).code).toBe(0);
+    await runSweep(expandSweep(smallSweep()), { out: local, runTask: runSweepTask }); // in-process: the same table as threads, sooner
     const workers = [spawnWorker(redis.url, 'identical'), spawnWorker(redis.url, 'identical')];
     try {
       const out = join(tempDir(), 'redis');
@@ -45,11 +45,11 @@ describe.skipIf(!installed)('sweep --backend redis (a real redis-server)', { tim
   });
 
   it('a worker killed with SIGKILL mid-job: its job is taken back by the other worker, every run once, the local table', async () => {
-    const sweep = smallSweep({ seeds: [1, 2], slots: 3000 });
+    const sweep = smallSweep({ seeds: [1], slots: 3000 });
     const plan = expandSweep(sweep);
     const file = writeSweep(sweep);
     const local = join(tempDir(), 'local');
-    expect((await cli('sweep', file, '--out', local, '--workers', '2')).code).toBe(0);
+    await runSweep(plan, { out: local, runTask: runSweepTask });
     const fast = ['--lock-duration', '1000', '--stalled-interval', '500'];
     const doomed = spawnWorker(redis.url, 'sigkill', fast);
     const queue = new Queue('sigkill', { connection: { url: redis.url } });
@@ -96,7 +96,9 @@ describe.skipIf(!installed)('sweep --backend redis (a real redis-server)', { tim
       const rows = jsonl(join(out, 'results.jsonl'));
       expect(rows[4]).toMatchObject({ status: 'failed', error: 'boom: the model blew up' });
       expect(rows.filter((x) => x.status === 'ok')).toHaveLength(11);
-      const job = await Job.fromId(new Queue('throws', { connection: worker.worker.opts.connection }), runJobId(plan.sha256, victim.runId));
+      const queue = new Queue('throws', { connection: { url: redis.url } });
+      const job = await Job.fromId(queue, runJobId(plan.sha256, victim.runId));
+      await queue.close();
       expect(job!.attemptsMade).toBe(1); // the model's error is not retried (attempts default 3)
     } finally {
       await runner.close();
@@ -139,6 +141,32 @@ describe.skipIf(!installed)('sweep --backend redis (a real redis-server)', { tim
     } finally {
       await queue.close();
       await worker.close();
+    }
+  });
+});
+
+describe.skipIf(!installed)('sweep --backend redis: Redis restarted mid-sweep (appendonly yes)', { timeout: 120_000 }, () => {
+  it('the sweep and the worker wait for Redis to come back, and the table equals the local one', async () => {
+    const redis = await startRedis({ appendonly: true });
+    const plan = expandSweep(smallSweep({ slots: 400 }));
+    const local = join(tempDir(), 'local');
+    await runSweep(plan, { out: local, runTask: runSweepTask });
+    const url = new URL(redis.url);
+    const worker = await startWorker({ url, queue: 'restart', concurrency: 1 });
+    const runner = await createRedisRunner(plan, { url, queue: 'restart', pollMs: 500 });
+    const out = join(tempDir(), 'redis');
+    let done = 0;
+    try {
+      const sweep = runSweep(plan, { out, runTask: runner.runTask, onProgress: (p) => void (done = p.done) });
+      await waitFor(() => done >= 2, 60_000, 'two runs to finish');
+      await redis.restart();
+      const r = await sweep;
+      expect([r.runs, r.failed]).toEqual([12, 0]);
+      expect(readFileSync(join(out, 'results.csv')).equals(readFileSync(join(local, 'results.csv')))).toBe(true);
+    } finally {
+      await runner.close();
+      await worker.close();
+      await redis.stop();
     }
   });
 });
