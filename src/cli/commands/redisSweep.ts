@@ -13,6 +13,7 @@ export interface RedisSweepArgs {
   queue?: string;
   runsPath?: string;
   runs?: boolean;
+  workers?: string;
   jobAttempts?: string;
   jobBackoff?: string;
 }
@@ -38,6 +39,7 @@ export async function redisSweep(args: RedisSweepArgs, plan: SweepPlan, io: CliI
       throw new UserInputError(`--${redisFlags[0]!.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --backend redis; add --backend redis --redis-url URL, or leave it out to run here.`);
     return undefined;
   }
+  if (args.workers !== undefined) throw new UserInputError('--workers is for the local backend; with --backend redis, give each `seqsim worker` its --concurrency.');
   if (args.redisUrl === undefined) throw new UserInputError('--backend redis needs --redis-url URL (e.g. redis://127.0.0.1:6379), the server the workers use too.');
   if (args.runsPath !== undefined && !args.runs) throw new UserInputError('--runs-path goes with --runs: it is where the workers write each run folder.');
   const url = parseRedisUrl(args.redisUrl);

@@ -83,7 +83,9 @@ export async function createRedisRunner(plan: SweepPlan, opts: RedisRunnerOption
   const onFinished = ({ jobId }: { jobId: string }) => void (waiters.has(jobId) && check(jobId).catch(() => {}));
   events.on('completed', onFinished);
   events.on('failed', onFinished);
-  const poll = setInterval(() => void Promise.all([...waiters.keys()].map((id) => check(id))).catch(() => {}), opts.pollMs ?? 5_000);
+  // The safety net for a missed event: each tick looks up at most 500 awaited jobs, the longest-awaited
+  // first (a Map keeps insertion order), so a sweep of 10^5 runs does not flood Redis.
+  const poll = setInterval(() => void Promise.all([...waiters.keys()].slice(0, 500).map((id) => check(id))).catch(() => {}), opts.pollMs ?? 5_000);
 
   /** Adds the run's job, or reuses the one already there (retrying it if it failed). */
   const enqueue = async (id: string, data: RunJobData): Promise<void> => {

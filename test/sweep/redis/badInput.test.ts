@@ -36,6 +36,7 @@ describe('sweep --backend redis / worker: bad input exits 2 with one paragraph',
     ['a Redis flag without --backend redis', ['--redis-url', 'redis://127.0.0.1:6379'], /--redis-url goes with --backend redis/],
     ['a bad queue name', ['--backend', 'redis', '--redis-url', 'redis://127.0.0.1:6379', '--queue', 'a:b'], /--queue must be a name of 1 to 100 letters/],
     ['--runs-path without --runs', ['--backend', 'redis', '--redis-url', 'redis://127.0.0.1:6379', '--runs-path', '/tmp'], /--runs-path goes with --runs/],
+    ['--workers with --backend redis', ['--backend', 'redis', '--redis-url', 'redis://127.0.0.1:6379', '--workers', '2'], /--workers is for the local backend; with --backend redis, give each `seqsim worker` its --concurrency/],
     ['--job-attempts 0', ['--backend', 'redis', '--redis-url', 'redis://127.0.0.1:6379', '--job-attempts', '0'], /--job-attempts must be a whole number >= 1/],
   ])('rejects %s', async (_what, flags, message) => {
     const out = join(tempDir(), 'never');

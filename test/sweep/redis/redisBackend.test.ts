@@ -32,12 +32,15 @@ describe.skipIf(!installed)('sweep --backend redis (a real redis-server)', { tim
     const workers = [spawnWorker(redis.url, 'identical'), spawnWorker(redis.url, 'identical')];
     try {
       const out = join(tempDir(), 'redis');
-      const r = await cli('sweep', file, '--backend', 'redis', '--redis-url', redis.url, '--queue', 'identical', '--out', out);
+      const r = await cli('sweep', file, '--backend', 'redis', '--redis-url', redis.url, '--queue', 'identical', '--out', out, '--runs');
       expect(r.stderr).not.toMatch(/error/i);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/12 runs through Redis queue "identical"/);
       expect(readFileSync(join(out, 'results.csv')).equals(readFileSync(join(local, 'results.csv')))).toBe(true);
-      // Both workers took jobs (each prints a line per job it finished).
+      // --runs: the workers wrote each run's folder into the sweep's runs/ (a filesystem they share here).
+      const summary = JSON.parse(readFileSync(join(out, 'runs', expandSweep(smallSweep()).runs[7]!.runId, 'summary.json'), 'utf8')) as { slots: number };
+      expect(summary.slots).toBe(120);
+            // Both workers took jobs (each prints a line per job it finished).
       for (const w of workers) expect(w.log()).toMatch(/ done/);
     } finally {
       expect(await Promise.all(workers.map((w) => stopWorker(w)))).toEqual([0, 0]); // SIGTERM: a clean exit

@@ -90,7 +90,7 @@ export async function startRedis(opts: { appendonly?: boolean } = {}): Promise<T
 export function spawnWorker(url: string, queue: string, extra: readonly string[] = []): ChildProcess & { log: () => string } {
   const child = spawn(process.execPath, ['bin/seqsim.js', 'worker', '--redis-url', url, '--queue', queue, '--concurrency', '1', ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
-  child.stderr!.on('data', (d: Buffer) => void (log += d.toString()));
+  child.stderr.on('data', (d: Buffer) => void (log += d.toString()));
   return Object.assign(child, { log: () => log });
 }
 
