@@ -7,7 +7,7 @@
  * per unit of concurrency, as the local sweep) the main thread stays free for BullMQ's bookkeeping.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
@@ -87,6 +87,7 @@ export async function startWorker(opts: WorkerOptions): Promise<StartedWorker> {
   connection.on('ready', () => void (lastError = ''));
   const worker = new Worker<RunJobData, string>(opts.queue ?? defaultQueue, process, {
     connection,
+    name: `${hostname()}:${globalThis.process.pid}`, // recorded on each job it takes (processedBy), for dashboards
     concurrency,
     lockDuration: opts.lockDurationMs ?? redisDefaults.lockDurationMs,
     stalledInterval: opts.stalledIntervalMs ?? redisDefaults.stalledIntervalMs,

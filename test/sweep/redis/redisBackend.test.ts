@@ -3,6 +3,7 @@
  * processes: the same table as a local sweep, a worker killed mid-job, a run that throws, refused jobs.
  */
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Job, Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,9 +28,9 @@ describe.skipIf(!installed)('sweep --backend redis (a real redis-server)', { tim
 
   it('a sweep through Redis with 2 worker processes writes the local sweep\'s table byte for byte', async () => {
     const file = writeSweep(smallSweep());
+    const workers = [spawnWorker(redis.url, 'identical'), spawnWorker(redis.url, 'identical')]; // they start while the local sweep runs
     const local = join(tempDir(), 'local');
     await runSweep(expandSweep(smallSweep()), { out: local, runTask: runSweepTask }); // in-process: the same table as threads, sooner
-    const workers = [spawnWorker(redis.url, 'identical'), spawnWorker(redis.url, 'identical')];
     try {
       const out = join(tempDir(), 'redis');
       const r = await cli('sweep', file, '--backend', 'redis', '--redis-url', redis.url, '--queue', 'identical', '--out', out, '--runs');
@@ -51,24 +52,22 @@ describe.skipIf(!installed)('sweep --backend redis (a real redis-server)', { tim
     const sweep = smallSweep({ seeds: [1], slots: 3000 });
     const plan = expandSweep(sweep);
     const file = writeSweep(sweep);
+    const fast = ['--lock-duration', '1000', '--stalled-interval', '500'];
+    const [doomed, survivor] = [spawnWorker(redis.url, 'sigkill', fast), spawnWorker(redis.url, 'sigkill', fast)];
     const local = join(tempDir(), 'local');
     await runSweep(plan, { out: local, runTask: runSweepTask });
-    const fast = ['--lock-duration', '1000', '--stalled-interval', '500'];
-    const doomed = spawnWorker(redis.url, 'sigkill', fast);
     const queue = new Queue('sigkill', { connection: { url: redis.url } });
     const out = join(tempDir(), 'redis');
     try {
       const sweepDone = cli('sweep', file, '--backend', 'redis', '--redis-url', redis.url, '--queue', 'sigkill', '--out', out);
-      await waitFor(async () => (await queue.getActiveCount()) > 0, 60_000, 'the first worker to take a job');
-      const active = (await queue.getActive()).map((j) => j.id!);
+      // The doomed worker's job: each job records the worker that took it (host:pid).
+      const doomedName = `${hostname()}:${doomed.pid}`;
+      const held = async () => (await queue.getActive()).find((j) => j.processedBy === doomedName)?.id;
+      await waitFor(async () => (await held()) !== undefined, 60_000, 'the doomed worker to take a job');
+      const active = [(await held())!];
       doomed.kill('SIGKILL');
-      const survivor = spawnWorker(redis.url, 'sigkill', fast);
-      try {
-        const r = await sweepDone;
-        expect(r.code).toBe(0);
-      } finally {
-        await stopWorker(survivor);
-      }
+      const r = await sweepDone;
+      expect(r.code).toBe(0);
       expect(readFileSync(join(out, 'results.csv')).equals(readFileSync(join(local, 'results.csv')))).toBe(true);
       const journal = jsonl(join(out, 'journal.jsonl'));
       expect(journal.map((e) => e.index).sort((a, b) => (a as number) - (b as number))).toEqual(plan.runs.map((r) => r.index));
@@ -76,8 +75,10 @@ describe.skipIf(!installed)('sweep --backend redis (a real redis-server)', { tim
       const killed = await Job.fromId(queue, active[0]!);
       expect(await killed!.getState()).toBe('completed');
       expect(killed!.stalledCounter).toBeGreaterThanOrEqual(1);
+      expect(killed!.processedBy).toBe(`${hostname()}:${survivor.pid}`);
     } finally {
       await stopWorker(doomed, 'SIGKILL');
+      await stopWorker(survivor);
       await queue.close();
     }
   });
