@@ -1,4 +1,5 @@
 /** A worker checks every job as `seqsim run` checks a file before running it. */
+import { basename, isAbsolute } from 'node:path';
 import { marketConfigSchema, type MarketConfig } from '../../config/schema.js';
 import { describeIssue } from '../../config/formatIssues.js';
 import { parseTableFormat } from '../../io/formats/formats.js';
@@ -18,6 +19,10 @@ export function checkJob(data: unknown, version: string): { config: MarketConfig
   const sha = configSha(d.config);
   if (sha !== d.config_sha256)
     return { refused: `job refused: its config's SHA-256 is ${sha.slice(0, 12)}..., not the ${d.config_sha256.slice(0, 12)}... the job carries; the config was changed after the sweep planned it` };
+  // A run folder is written only as `<absolute dir>/<run id>/`, the run id being the config's hash:
+  // a job cannot name an arbitrary folder for the worker to write into.
+  if (d.runDir !== undefined && (typeof d.runDir !== 'string' || !isAbsolute(d.runDir) || basename(d.runDir) !== sha.slice(0, 12)))
+    return { refused: `job refused: its run folder ${JSON.stringify(d.runDir)} is not an absolute path ending in the run id ${sha.slice(0, 12)}` };
   if (d.format !== undefined) {
     try {
       parseTableFormat(d.format);

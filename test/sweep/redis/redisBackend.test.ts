@@ -125,7 +125,7 @@ describe.skipIf(!installed)('sweep --backend redis (a real redis-server)', { tim
     }
   });
 
-  it('a job whose config does not match its hash, or fails validation, is failed at once with the reason', async () => {
+  it('a job whose config does not match its hash, fails validation, or names a run folder not ending in its run id is failed at once with the reason', async () => {
     const worker = await startWorker({ url: new URL(redis.url), queue: 'tampered', concurrency: 1 });
     const queue = new Queue('tampered', { connection: { url: redis.url } });
     try {
@@ -134,8 +134,10 @@ describe.skipIf(!installed)('sweep --backend redis (a real redis-server)', { tim
       const tampered = await queue.add('run', { ...base, config: { ...config, slots: 99 }, config_sha256: configSha(config) }, { attempts: 3 });
       const badFee = { ...config, rollups: [{ ...config.rollups[0]!, pool: { ...config.rollups[0]!.pool, fee: 1.5 } }, config.rollups[1]!] };
       const invalid = await queue.add('run', { ...base, config: badFee, config_sha256: configSha(badFee) }, { attempts: 3 });
+      const elsewhere = await queue.add('run', { ...base, config, config_sha256: configSha(config), runDir: '/etc/cron.d' }, { attempts: 3 });
       const finished = async (j: Job) => ['failed', 'completed'].includes(await queue.getJobState(j.id!));
-      await waitFor(async () => (await finished(tampered)) && (await finished(invalid)), 60_000, 'both jobs to finish');
+      await waitFor(async () => (await finished(tampered)) && (await finished(invalid)) && (await finished(elsewhere)), 60_000, 'the jobs to finish');
+      expect((await Job.fromId(queue, elsewhere.id!))!.failedReason).toMatch(/^job refused: its run folder "\/etc\/cron\.d" is not an absolute path ending in the run id [0-9a-f]{12}$/);
       const [t, v] = [await Job.fromId(queue, tampered.id!), await Job.fromId(queue, invalid.id!)];
       expect(await t!.getState()).toBe('failed');
       expect(t!.failedReason).toMatch(/^job refused: its config's SHA-256 is [0-9a-f]{12}\.\.\., not the [0-9a-f]{12}\.\.\. the job carries/);
@@ -163,8 +165,10 @@ describe.skipIf(!installed)('sweep --backend redis: Redis restarted mid-sweep (a
     try {
       const sweep = runSweep(plan, { out, runTask: runner.runTask, onProgress: (p) => void (done = p.done) });
       await waitFor(() => done >= 2, 60_000, 'two runs to finish');
+      const atRestart = done;
       await redis.restart();
       const r = await sweep;
+      expect(atRestart).toBeLessThan(12); // the restart came mid-sweep
       expect([r.runs, r.failed]).toEqual([12, 0]);
       expect(readFileSync(join(out, 'results.csv')).equals(readFileSync(join(local, 'results.csv')))).toBe(true);
     } finally {
