@@ -7,6 +7,7 @@ import { reportCommand } from './commands/report.js';
 import { runCommand } from './commands/run.js';
 import { sweepCommand } from './commands/sweep.js';
 import { validateCommand } from './commands/validate.js';
+import { workerCommand } from './commands/worker.js';
 import { seqsimVersion } from '../version.js';
 
 import type { CliIo } from './cliIo.js';
@@ -25,7 +26,7 @@ function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void
     .version(seqsimVersion())
     .option('log-level', { choices: logLevels, describe: 'diagnostics on stderr (default warn)' })
     .strict()
-    .demandCommand(1, 'Name a command: run, sweep, report, validate, config.')
+    .demandCommand(1, 'Name a command: run, sweep, report, validate, config, worker.')
     .recommendCommands()
     .epilog(
       'Exit codes: 0 done; 2 bad input (a config, a flag, saved state that does not verify, a filesystem error); ' +
@@ -41,6 +42,7 @@ function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void
   cli = configCommand(cli, io);
   cli = validateCommand(cli, io, setExitCode);
   cli = reportCommand(cli, io);
+  cli = workerCommand(cli, io);
   return cli;
 }
 

@@ -14,6 +14,8 @@ import { sweepMergeCommand } from './sweepMerge.js';
 import { parseWholeFlag } from '../numbers.js';
 import type { CliIo } from '../cliIo.js';
 import { createProgress, progressMode, progressOptions, type Progress, type ProgressFlags } from '../progress.js';
+import { redisSweep } from './redisSweep.js';
+import type { RedisRunner } from '../../sweep/redis/redisRunner.js';
 
 export interface SweepArgs extends ProgressFlags {
   file: string;
@@ -27,6 +29,12 @@ export interface SweepArgs extends ProgressFlags {
   /** `i/n`, as typed (checked by {@link parseShard}). */
   shard?: string;
   logLevel?: LogLevel;
+  backend?: string;
+  redisUrl?: string;
+  queue?: string;
+  runsPath?: string;
+  jobAttempts?: string;
+  jobBackoff?: string;
 }
 
 /** The folder to write to: `--resume DIR`, `--resume` with `--out`, `--out`, or a fresh one under runs/. */
@@ -63,7 +71,13 @@ export function sweepCommand(yargs: Argv, io: CliIo, setExitCode: (code: number)
         .option('format', { type: 'string', describe: 'results table format: csv (default), jsonl or parquet' })
         .option('runs', { type: 'boolean', describe: "also write each run's folder under runs/<run_id>/" })
         .option('shard', { type: 'string', describe: 'run only shard i of n (i/n, counted from 1) of the runs, for a cluster array; join the shard folders with `seqsim sweep merge`' })
-        .options(progressOptions('runs')),
+        .options(progressOptions('runs'))
+        .option('backend', { type: 'string', describe: 'local (default: worker threads here) or redis (BullMQ jobs run by `seqsim worker` processes)' })
+        .option('redis-url', { type: 'string', describe: 'with --backend redis: the server, redis://[:PASSWORD@]HOST[:PORT][/DB]' })
+        .option('queue', { type: 'string', describe: 'with --backend redis: the queue the workers listen on (default "seqsim")' })
+        .option('runs-path', { type: 'string', describe: 'with --backend redis and --runs: a folder every worker can write, receiving <run_id>/ (default: the sweep\'s runs/)' })
+        .option('job-attempts', { type: 'string', describe: 'with --backend redis: tries per job after an infrastructure failure (default 3)' })
+        .option('job-backoff', { type: 'string', describe: 'with --backend redis: first retry delay in ms, doubling (default 5000)' }),
     (args) => executeSweep(args, io, setExitCode),
   ));
 }
@@ -153,7 +167,9 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
     progress?.stop();
     return `seqsim: sweep interrupted; ${finished} run(s) finished this time. ${whereStopped(shard ? { ...plan, runs: plan.runs.filter((r) => inShard(r.runId, shard)) } : plan, join(dir, 'journal.jsonl'))} Continue with: seqsim sweep ${args.file}${shardFlag} --resume ${dir}`;
   });
+  let redis: RedisRunner | undefined;
   try {
+    redis = await redisSweep(args, plan, io); // undefined for the local backend; exit 2 if Redis cannot be reached
     const r = await runSweep(plan, {
       out: dir,
       ...(workers !== undefined ? { workers } : {}),
@@ -162,6 +178,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
       retryFailed: Boolean(args.retryFailed),
       runs: Boolean(args.runs),
       ...(shard ? { shard } : {}),
+      ...(redis ? { runTask: redis.runTask } : {}),
       onProgress: ({ done, total }) => {
         finished = done;
         if (shown) (progress ??= createProgress({ total, unit: 'runs', label: 'sweep', io, ...shown })).update(done);
@@ -173,7 +190,8 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
     const resumed = r.skipped > 0 ? ` (${r.skipped} already done, ${r.ran} run now)` : '';
     const failed = r.failed > 0 ? `; ${r.failed} failed (status "failed" in the table)` : '';
     const runs = shard ? `${plan.runs.length} runs, shard ${shardName(shard)} of them: ${r.runs} runs` : `${r.runs} runs`;
-    io.stdout(`${r.cells} cells × ${r.seeds} seeds = ${runs}${resumed}${failed} on ${r.workers} workers in ${seconds.toFixed(1)} s\nwrote ${r.table}\n`);
+    const where = redis ? `through Redis queue "${redis.queue}"` : `on ${r.workers} workers`;
+    io.stdout(`${r.cells} cells × ${r.seeds} seeds = ${runs}${resumed}${failed} ${where} in ${seconds.toFixed(1)} s\nwrote ${r.table}\n`);
     if (r.failed > 0) {
       io.stderr(
         `seqsim: ${r.failed} of ${r.runs} runs failed:\n${describeFailures(plan, r.failures)}\n` +
@@ -184,5 +202,6 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
   } finally {
     release();
     progress?.stop();
+    await redis?.close();
   }
 }
