@@ -14,6 +14,7 @@ import type { Row } from './engine/recorder.js';
 import { runMarket } from './marketModel/runMarket.js';
 import type { SlotEvent } from './marketModel/slotRecord.js';
 import type { RunSummary } from './marketModel/summary.js';
+import { runTidyTables, type TidyTables } from './tidy/index.js';
 
 export { resolveConfig, resolveMarketConfig, loadConfig, configJsonSchema } from './config/loadConfig.js';
 export { UserInputError } from './config/errors.js';
@@ -26,12 +27,20 @@ export { validateMechanisms, formatValidationTable } from './validation/index.js
 export { getMechanism, mechanismNames } from './market/mechanisms/registry.js';
 export { runSweep, expandSweep, loadSweepFile, flattenSummary } from './sweep/index.js';
 export type { SweepOptions, SweepResult, SweepPlan } from './sweep/index.js';
+export { sweepTidyTables, runTidyTables, writeTidyTables, axisLabel, agentKinds } from './tidy/index.js';
+export type { TidyTables, DataTable, ColumnArray } from './tidy/index.js';
 
-/** Result of {@link runSimulation}: the summary and, if asked for, the per-slot table rows. */
+/** Result of {@link runSimulation}: the summary, its tidy tables and, if asked for, the per-slot table rows. */
 export interface SimulationResult {
   readonly summary: RunSummary;
   /** One row per (slot, rollup), as in `slots.csv`; empty unless `keepRows` was set. */
   readonly rows: Row[];
+  /**
+   * `runs` (one row: run_id, seed, the run-level metrics) and `agents` (one row per rollup, builder,
+   * searcher and validator: kind, agent, its metrics; as `agents.csv` of a run folder), each as row
+   * objects and as Arrow-compatible column arrays.
+   */
+  readonly tables: TidyTables;
 }
 
 /**
@@ -41,7 +50,7 @@ export interface SimulationResult {
 export function runSimulation(config: MarketConfig, opts: { keepRows?: boolean } = {}): SimulationResult {
   const rows: Row[] = [];
   const summary = runMarket(config, opts.keepRows ? { onRow: (r) => void rows.push(r) } : {});
-  return { summary, rows };
+  return { summary, rows, tables: runTidyTables(config, summary) };
 }
 
 /**

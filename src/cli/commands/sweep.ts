@@ -161,7 +161,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
     const seconds = (performance.now() - started) / 1000;
     const resumed = r.skipped > 0 ? ` (${r.skipped} already done, ${r.ran} run now)` : '';
     const failed = r.failed > 0 ? `; ${r.failed} failed (status "failed" in the table)` : '';
-    io.stdout(`${r.cells} cells × ${r.seeds} seeds = ${r.runs} runs${resumed}${failed} on ${r.workers} workers in ${seconds.toFixed(1)} s\nwrote ${r.table}\n`);
+    io.stdout(`${r.cells} cells × ${r.seeds} seeds = ${r.runs} runs${resumed}${failed} on ${r.workers} workers in ${seconds.toFixed(1)} s\nwrote ${r.table}\nwrote ${r.files.runs} and ${r.files.agents} (tidy tables: one row per run, one per run and agent)\n`);
     if (r.failed > 0) {
       io.stderr(
         `seqsim: ${r.failed} of ${r.runs} runs failed:\n${describeFailures(plan, r.failures)}\n` +
