@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runMarket } from '../../src/marketModel/runMarket.js';
 import { runSweep } from '../../src/sweep/runSweep.js';
 import type { SweepTask } from '../../src/sweep/worker.js';
+import { agentMetricDocs, runMetricDocs } from '../../src/tidy/tidyReference.js';
 import { cli, tempDir } from '../cli/helpers.js';
 
 /*
@@ -22,7 +23,7 @@ const detection = base.revenueSharing.reporting.detection;
 const sweep = {
   ...base,
   seeds: [1, 2],
-  slots: [20, 30],
+  slots: [8, 12],
   mechanism: [{ name: 'first-price' }, { name: 'tullock', alpha: 1 }],
   revenueSharing: {
     ...base.revenueSharing,
@@ -64,6 +65,14 @@ describe('tidy tables of a sweep, as files', () => {
     const perKind = (k: string) => agents.filter((a) => a.kind === k).length;
     expect([perKind('rollup'), perKind('builder'), perKind('searcher'), perKind('validator')]).toEqual([base.rollups.length, base.builders.length, base.searchers.length, base.validators.length].map((n) => n * 32));
     expect(physicalTypes(arrayBuffer(join(out, 'agents.parquet')))).toMatchObject({ kind: 'BYTE_ARRAY', agent: 'BYTE_ARRAY', slots: 'INT64', pnl_y: 'DOUBLE', mechanism: 'BYTE_ARRAY' });
+    // every metric column is documented in docs/reference/outputs.md (generated from these lists)
+    const identity = new Set(r.tables.agents.schema.slice(0, r.tables.agents.schema.findIndex((c) => c.name === 'agent') + 1).map((c) => c.name));
+    const runDocs = new Set(runMetricDocs().map((d) => d.name));
+    // a field null for the whole run (a detector that is off) is documented by its sub-fields
+    const documented = (docs: Set<string>, n: string) => docs.has(n) || [...docs].some((d) => d.startsWith(`${n}.`));
+    const agentDocs = new Set(agentMetricDocs().map((d) => d.name));
+    expect(r.tables.runs.schema.map((c) => c.name).filter((n) => !identity.has(n) && !['status', 'error'].includes(n) && !documented(runDocs, n.replace(/^summary\./, '')))).toEqual([]);
+    expect(r.tables.agents.schema.map((c) => c.name).filter((n) => !identity.has(n) && !agentDocs.has(n))).toEqual([]);
     // a searcher's pnl in the agents table is the one in its run's summary (results table, wide)
     const results = await parquetReadObjects({ file: arrayBuffer(join(out, 'results.parquet')) });
     const arb = agents.find((a) => a.run_id === results[7]!.run_id && a.agent === 'arb-A')!;
@@ -72,7 +81,7 @@ describe('tidy tables of a sweep, as files', () => {
 
   it('CSV: the header lists the axes as columns and a failed run keeps its row in runs but has no agent rows', async () => {
     const out = join(tempDir(), 'sweep');
-    const r = await runSweep({ ...sweep, slots: 20, mechanism: { name: 'first-price' }, seeds: [1] }, { out, runTask: (t) => (t.config.revenueSharing.reporting.delta === 'strategic' && t.config.slots > 1 ? Promise.reject(new Error('boom')) : runMarket(t.config)) });
+    const r = await runSweep({ ...sweep, slots: 8, mechanism: { name: 'first-price' }, seeds: [1] }, { out, runTask: (t) => (t.config.revenueSharing.reporting.delta === 'strategic' && t.config.slots > 1 ? Promise.reject(new Error('boom')) : runMarket(t.config)) });
     expect(r.failed).toBe(2);
     const lines = readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n');
     expect(lines[0]!.split(',').slice(0, 7)).toEqual(['run_id', 'cell', 'seed', 'revenueSharing.reporting.delta', 'revenueSharing.reporting.delta.number', 'revenueSharing.reporting.detection.publicBids.enabled', 'status']);
