@@ -170,7 +170,7 @@ function recordFailure(journal: Journal, columns: ResultColumn[], plan: SweepPla
 /**
  * Runs every (cell, seed) of a sweep on a pool of worker threads and writes `<out>/results.<format>`
  * (one row per run, in (cell, seed) order whatever the completion order), the tidy tables
- * `runs.<format>` and `agents.<format>` (see {@link sweepTidyTables}), `sweep.json` and
+ * `runs.<format>` and `agents.<format>` at the end (see {@link sweepTidyTables}), `sweep.json` and
  * `journal.jsonl`. The table is rewritten atomically as runs finish, so a kill leaves a readable table
  * of finished runs; `resume` continues from the journal. Same sweep ⇒ byte-identical table, on any
  * number of workers, resumed or not. A run that throws (or whose cell's config is invalid, or whose
@@ -192,12 +192,10 @@ export async function runSweep(sweep: unknown, opts: SweepOptions): Promise<Swee
     state = await openSweep(plan, opts, requested, runTask);
     const { columns, format, journal, rows, failed, probeErrors } = state;
     const table = join(opts.out, `results.${format}`);
-    let tables: TidyTables | undefined;
+    const ordered = () => [...rows.keys()].sort((a, b) => a - b).map((i) => rows.get(i)!);
     const snapshot = () => {
-      const ordered = [...rows.keys()].sort((a, b) => a - b).map((i) => rows.get(i)!);
-      writeTable(table, format, settleTypes(columns, ordered), ordered);
-      tables = sweepTidyTables(plan, ordered);
-      writeTidyTables(opts.out, format, tables);
+      const done = ordered();
+      writeTable(table, format, settleTypes(columns, done), done);
     };
     snapshot(); // a readable table from the start: empty, or the journal's rows when resuming
     const todo = plan.runs.filter((r) => !rows.has(r.index));
@@ -230,13 +228,16 @@ export async function runSweep(sweep: unknown, opts: SweepOptions): Promise<Swee
       }),
     );
     snapshot();
+    // The tidy tables once, at the end (a killed sweep's are written when it is resumed to the end).
+    const tables = sweepTidyTables(plan, ordered());
+    writeTidyTables(opts.out, format, tables);
     const failures = [...failed.keys()]
       .sort((a, b) => a - b)
       .map((i) => ({ index: i, run_id: plan.runs[i]!.runId, cell: plan.runs[i]!.cell, seed: plan.runs[i]!.seed, error: failed.get(i)! }));
     return {
       dir: opts.out, table, format, cells: plan.cells.length, seeds: plan.seeds.length, runs: plan.runs.length,
       ran: todo.length, skipped, failed: failures.length, failures, workers, sha256: plan.sha256,
-      files: { runs: join(opts.out, `runs.${format}`), agents: join(opts.out, `agents.${format}`) }, tables: tables!,
+      files: { runs: join(opts.out, `runs.${format}`), agents: join(opts.out, `agents.${format}`) }, tables,
     };
   } finally {
     await (piscina as Pool | null)?.destroy();

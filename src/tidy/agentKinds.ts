@@ -40,9 +40,9 @@ export function bidderColumn(field: string, ownFields: ReadonlySet<string>): str
 }
 
 /** The flattened fields under `prefix` (`searchers.arb-A.`), keyed by the rest of their name. */
-function fieldsUnder(row: Readonly<Row>, prefix: string): Map<string, Row[string]> {
+function fieldsUnder(row: Readonly<Row>, keys: readonly string[], prefix: string): Map<string, Row[string]> {
   const out = new Map<string, Row[string]>();
-  for (const [k, v] of Object.entries(row)) if (k.startsWith(prefix)) out.set(k.slice(prefix.length), v);
+  for (const k of keys) if (k.startsWith(prefix)) out.set(k.slice(prefix.length), row[k]!);
   return out;
 }
 
@@ -74,16 +74,17 @@ export function agentsOf(config: Readonly<Record<string, unknown>>): AgentRef[] 
 /**
  * One agent's metrics from a flattened summary (flattenSummary's row, or a results-table row):
  * its entry's fields (less its id, renamed by {@link AgentKind.renames} and `rename`), joined for
- * bidders by its `bidders[]` entry's fields (see {@link bidderColumn}).
+ * bidders by its `bidders[]` entry's fields (see {@link bidderColumn}). `keys`: the row's keys, or
+ * those of them under the agents' lists (passed in so that a run's agents share one list).
  */
-export function agentMetrics(row: Readonly<Row>, agent: AgentRef, rename: (column: string) => string): Row {
+export function agentMetrics(row: Readonly<Row>, agent: AgentRef, rename: (column: string) => string, keys: readonly string[] = Object.keys(row)): Row {
   const { kind } = agent;
-  const own = fieldsUnder(row, entryPrefix(row, kind.list, kind.idField, agent.id, agent.position));
+  const own = fieldsUnder(row, keys, entryPrefix(row, kind.list, kind.idField, agent.id, agent.position));
   own.delete(kind.idField);
   const out: Row = {};
   for (const [field, v] of own) out[rename(kind.renames[field] ?? field)] = v;
   if (kind.bids) {
-    const bidder = fieldsUnder(row, entryPrefix(row, 'bidders', 'bidder', agent.id, agent.bidderPosition));
+    const bidder = fieldsUnder(row, keys, entryPrefix(row, 'bidders', 'bidder', agent.id, agent.bidderPosition));
     const ownFields = new Set(own.keys());
     for (const [field, v] of bidder) {
       const column = bidderColumn(field, ownFields);

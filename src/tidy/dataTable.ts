@@ -40,7 +40,14 @@ function columnArrays(schema: readonly Column[], rows: readonly Row[]): Record<s
  * rows, else `double`); every row is reduced to the columns and its values type-checked.
  */
 export function dataTable(columns: readonly OpenColumn[], rows: readonly Readonly<Record<string, unknown>>[]): DataTable {
-  const schema: Column[] = columns.map((c) => ({ name: c.name, type: c.type ?? rows.map((r) => typeOfValue(r[c.name])).find((t) => t !== null) ?? 'double' }));
+  const firstType = (name: string) => {
+    for (const r of rows) {
+      const t = typeOfValue(r[name]);
+      if (t !== null) return t;
+    }
+    return 'double';
+  };
+  const schema: Column[] = columns.map((c) => ({ name: c.name, type: c.type ?? firstType(c.name) }));
   const typed = rows.map((r) => tableRow(schema, r));
   return { schema, rows: typed, columns: columnArrays(schema, typed) };
 }

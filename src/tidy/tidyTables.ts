@@ -37,13 +37,6 @@ function metricColumns(rows: readonly Row[], fixed: ReadonlySet<string>): OpenCo
   return all.filter((n) => !emptyParent(n)).map((name) => ({ name, type: null }));
 }
 
-/** The run-level metrics of a flattened summary: every field outside the agents' lists. */
-function runMetrics(row: Readonly<Row>, skip: ReadonlySet<string>): Row {
-  const out: Row = {};
-  for (const [k, v] of Object.entries(row)) if (!skip.has(k) && !agentPrefixes.some((p) => k.startsWith(p))) out[k] = v;
-  return out;
-}
-
 /** A metric named like an identity column gets the prefix `metric.` (both columns exist). */
 const renamer = (identity: ReadonlySet<string>) => (column: string) => (identity.has(column) ? `metric.${column}` : column);
 
@@ -56,24 +49,49 @@ interface RunInput {
   readonly error: string | null;
 }
 
-function buildTables(identityColumns: readonly OpenColumn[], inputs: readonly RunInput[], skip: ReadonlySet<string>): TidyTables {
-  const runIdentity = new Set([...identityColumns.map((c) => c.name), 'status', 'error']);
-  const agentIdentity = new Set([...identityColumns.map((c) => c.name), 'kind', 'agent']);
-  const runRename = renamer(runIdentity);
-  const agentRename = renamer(agentIdentity);
-  const runRows: Row[] = [];
-  const agentRows: Row[] = [];
-  for (const input of inputs) {
-    const metrics = input.status === 'ok' ? runMetrics(input.row, skip) : {};
-    runRows.push({ ...input.identity, status: input.status, error: input.error, ...Object.fromEntries(Object.entries(metrics).map(([k, v]) => [runRename(k), v])) });
-    if (input.status !== 'ok') continue;
-    for (const agent of agentsOf(input.config)) agentRows.push({ ...input.identity, kind: agent.kind.kind, agent: agent.id, ...agentMetrics(input.row, agent, agentRename) });
+/** A run's rows of both tables. */
+interface RunRows {
+  readonly run: Row;
+  readonly agents: readonly Row[];
+}
+
+/** Names of the identity columns of each table, and their renamers. */
+interface Layout {
+  readonly identityColumns: readonly OpenColumn[];
+  readonly runIdentity: ReadonlySet<string>;
+  readonly agentIdentity: ReadonlySet<string>;
+  readonly skip: ReadonlySet<string>;
+}
+
+function layoutOf(identityColumns: readonly OpenColumn[], skip: ReadonlySet<string>): Layout {
+  const names = identityColumns.map((c) => c.name);
+  return { identityColumns, runIdentity: new Set([...names, 'status', 'error']), agentIdentity: new Set([...names, 'kind', 'agent']), skip };
+}
+
+/** One run's rows: its identity, status and run-level metrics; one row per agent when it is ok. */
+function rowsOfRun(layout: Layout, input: RunInput): RunRows {
+  const runRename = renamer(layout.runIdentity);
+  const agentRename = renamer(layout.agentIdentity);
+  const run: Row = { ...input.identity, status: input.status, error: input.error };
+  if (input.status !== 'ok') return { run, agents: [] };
+  const agentKeys: string[] = [];
+  for (const [k, v] of Object.entries(input.row)) {
+    if (agentPrefixes.some((p) => k.startsWith(p))) agentKeys.push(k);
+    else if (!layout.skip.has(k)) run[runRename(k)] = v;
   }
-  const runColumns: OpenColumn[] = [...identityColumns, { name: 'status', type: 'string' }, { name: 'error', type: 'string' }];
-  const agentColumns: OpenColumn[] = [...identityColumns, { name: 'kind', type: 'string' }, { name: 'agent', type: 'string' }];
+  const agents = agentsOf(input.config).map((agent) => ({ ...input.identity, kind: agent.kind.kind, agent: agent.id, ...agentMetrics(input.row, agent, agentRename, agentKeys) }));
+  return { run, agents };
+}
+
+/** Both tables from the runs' rows, columns in first-seen order after the identity. */
+function tablesOf(layout: Layout, runs: readonly RunRows[]): TidyTables {
+  const runRows = runs.map((r) => r.run);
+  const agentRows = runs.flatMap((r) => r.agents);
+  const runColumns: OpenColumn[] = [...layout.identityColumns, { name: 'status', type: 'string' }, { name: 'error', type: 'string' }];
+  const agentColumns: OpenColumn[] = [...layout.identityColumns, { name: 'kind', type: 'string' }, { name: 'agent', type: 'string' }];
   return {
-    runs: dataTable([...runColumns, ...metricColumns(runRows, runIdentity)], runRows),
-    agents: dataTable([...agentColumns, ...metricColumns(agentRows, agentIdentity)], agentRows),
+    runs: dataTable([...runColumns, ...metricColumns(runRows, layout.runIdentity)], runRows),
+    agents: dataTable([...agentColumns, ...metricColumns(agentRows, layout.agentIdentity)], agentRows),
   };
 }
 
@@ -85,24 +103,39 @@ export function sweepIdentityColumns(plan: SweepPlan): { columns: OpenColumn[]; 
 }
 
 /**
- * The tidy tables of a sweep from its results rows (rows of `results.<format>`, i.e. each run's
- * flattened summary with `run_id`, `status` and `error`; any order): one `runs` row per run of the
- * plan that has a results row, in (cell, seed) order, and one `agents` row per agent of each run
- * whose status is `ok` (a failed run has no agent rows). Pure: same plan and rows, same tables.
+ * A builder of a sweep's tidy tables from its results rows (rows of `results.<format>`, i.e. each
+ * run's flattened summary with `run_id`, `status` and `error`; any order): one `runs` row per run of
+ * the plan that has a results row, in (cell, seed) order, and one `agents` row per agent of each run
+ * whose status is `ok` (a failed run has no agent rows). It remembers each results row object's
+ * rows, so that a sweep rebuilding its tables after every few runs does the work of each run once.
  */
-export function sweepTidyTables(plan: SweepPlan, results: readonly Readonly<Row>[]): TidyTables {
-  const byId = new Map(results.map((r) => [r.run_id, r]));
+export function sweepTidyBuilder(plan: SweepPlan): (results: readonly Readonly<Row>[]) => TidyTables {
   const { columns, axes } = sweepIdentityColumns(plan);
-  const skip = new Set([...resultOwnColumns, ...plan.axes.map((a) => a.path.join('.'))]);
-  const inputs = plan.runs.flatMap((run): RunInput[] => {
-    const row = byId.get(run.runId);
-    if (!row) return [];
+  const layout = layoutOf(columns, new Set([...resultOwnColumns, ...plan.axes.map((a) => a.path.join('.'))]));
+  const cellsOf = plan.cells.map((c) => axisCells(axes, c.params));
+  const done = new WeakMap<Readonly<Row>, RunRows>();
+  const rowsOf = (run: SweepPlan['runs'][number], row: Readonly<Row>): RunRows => {
     const seed = columns[2]!.type === 'string' ? String(run.seed) : run.seed;
-    const identity: Identity = { run_id: run.runId, cell: run.cell, seed, ...axisCells(axes, plan.cells[run.cell]!.params) };
+    const identity: Identity = { run_id: run.runId, cell: run.cell, seed, ...cellsOf[run.cell] };
     const status = typeof row.status === 'string' ? row.status : 'ok';
-    return [{ identity, config: run.config, row, status, error: typeof row.error === 'string' ? row.error : null }];
-  });
-  return buildTables(columns, inputs, skip);
+    return rowsOfRun(layout, { identity, config: run.config, row, status, error: typeof row.error === 'string' ? row.error : null });
+  };
+  return (results) => {
+    const byId = new Map(results.map((r) => [r.run_id, r]));
+    const runs = plan.runs.flatMap((run): RunRows[] => {
+      const row = byId.get(run.runId);
+      if (!row) return [];
+      let rows = done.get(row);
+      if (!rows) done.set(row, (rows = rowsOf(run, row)));
+      return [rows];
+    });
+    return tablesOf(layout, runs);
+  };
+}
+
+/** The tidy tables of a sweep from its results rows (see {@link sweepTidyBuilder}). Pure: same plan and rows, same tables. */
+export function sweepTidyTables(plan: SweepPlan, results: readonly Readonly<Row>[]): TidyTables {
+  return sweepTidyBuilder(plan)(results);
 }
 
 /** A run's id as a sweep computes it: the first 12 hex digits of the SHA-256 of the resolved config. */
@@ -117,7 +150,8 @@ export function runIdOf(config: unknown): string {
 export function runTidyTables(config: { readonly seed: number | string }, summary: unknown): TidyTables {
   const identity: Identity = { run_id: runIdOf(config), seed: config.seed };
   const columns: OpenColumn[] = [{ name: 'run_id', type: 'string' }, { name: 'seed', type: typeof config.seed === 'number' ? 'int64' : 'string' }];
-  return buildTables(columns, [{ identity, config: config, row: flattenSummary(summary), status: 'ok', error: null }], new Set());
+  const layout = layoutOf(columns, new Set());
+  return tablesOf(layout, [rowsOfRun(layout, { identity, config, row: flattenSummary(summary), status: 'ok', error: null })]);
 }
 
 /**
