@@ -10,6 +10,7 @@ import type { SlotEvent } from './slotRecord.js';
 import { SummaryAccumulator, type RunSummary, type SummaryState } from './summary.js';
 import type { MarketState } from './types.js';
 import { persistentState, restoreWorld } from './world.js';
+import type { WorldState } from './types.js';
 
 export interface MarketRunOptions {
   /** Receives each per-slot table row (one per rollup per slot) as it is produced. */
@@ -88,5 +89,10 @@ export class MarketRun {
 
   result(): RunSummary {
     return this.summary.result(this.ms.world);
+  }
+
+  /** The world between slots, for reporters (read only: a reporter that changes it changes the run). */
+  get world(): Readonly<WorldState> {
+    return this.ms.world;
   }
 }

@@ -138,6 +138,12 @@ export function sweepTidyTables(plan: SweepPlan, results: readonly Readonly<Row>
   return sweepTidyBuilder(plan)(results);
 }
 
+/** Values of user-defined reporters: columns added to the run's row and to each agent's row. */
+export interface ReportedValues {
+  readonly run: Row;
+  readonly agent: (kind: string, id: string) => Row;
+}
+
 /** A run's id as a sweep computes it: the first 12 hex digits of the SHA-256 of the resolved config. */
 export function runIdOf(config: unknown): string {
   return createHash('sha256').update(JSON.stringify(config)).digest('hex').slice(0, 12);
@@ -147,11 +153,15 @@ export function runIdOf(config: unknown): string {
  * The tidy tables of one run (`seqsim run`, `runSimulation`): a one-row `runs` table and its
  * `agents` table, identified by `run_id` (as a sweep would name the run) and `seed`.
  */
-export function runTidyTables(config: { readonly seed: number | string }, summary: unknown): TidyTables {
+export function runTidyTables(config: { readonly seed: number | string }, summary: unknown, reported?: ReportedValues): TidyTables {
   const identity: Identity = { run_id: runIdOf(config), seed: config.seed };
   const columns: OpenColumn[] = [{ name: 'run_id', type: 'string' }, { name: 'seed', type: typeof config.seed === 'number' ? 'int64' : 'string' }];
   const layout = layoutOf(columns, new Set());
-  return tablesOf(layout, [rowsOfRun(layout, { identity, config, row: flattenSummary(summary), status: 'ok', error: null })]);
+  const rows = rowsOfRun(layout, { identity, config, row: flattenSummary(summary), status: 'ok', error: null });
+  if (!reported) return tablesOf(layout, [rows]);
+  const run = { ...rows.run, ...reported.run };
+  const agents = rows.agents.map((a) => ({ ...a, ...reported.agent(String(a.kind), String(a.agent)) }));
+  return tablesOf(layout, [{ run, agents }]);
 }
 
 /**
