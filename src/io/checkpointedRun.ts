@@ -7,6 +7,7 @@ import type { SlotEvent } from '../marketModel/slotRecord.js';
 import type { RunSummary } from '../marketModel/summary.js';
 import { CsvWriter, type LineTableState } from './csvWriter.js';
 import { JsonlWriter } from './formats/jsonl.js';
+import { writeRunAgentsTable } from '../tidy/tidyTables.js';
 import type { Column } from './formats/columns.js';
 import { hashFilePrefix, seal, verifySeal } from './integrity.js';
 import { writeJson } from './runFolder.js';
@@ -138,10 +139,12 @@ export async function runCheckpointed(config: MarketConfig, dir: string, opts: C
   table.close();
   const summary = run.result();
   writeJson(dir, 'summary.json', summary);
+  writeRunAgentsTable(dir, opts.format, config, summary);
   return { summary, slot: run.nextSlot };
 }
 
-/** Before a resume: a summary from an earlier completion no longer describes the run. */
+/** Before a resume: a summary (and agents table) from an earlier completion no longer describes the run. */
 export function clearStaleSummary(dir: string): void {
   rmSync(join(dir, 'summary.json'), { force: true });
+  for (const format of ['csv', 'jsonl', 'parquet']) rmSync(join(dir, `agents.${format}`), { force: true });
 }

@@ -9,6 +9,7 @@ import type { SlotEvent } from '../marketModel/slotRecord.js';
 import { createTableWriter } from './formats/tableWriter.js';
 import type { TableFormat } from './formats/formats.js';
 import { writeJson } from './runFolder.js';
+import { writeRunAgentsTable } from '../tidy/tidyTables.js';
 
 /** How a run folder's table is written: its format (`csv` by default) and an optional per-slot hook. */
 export interface WriteRunOptions {
@@ -17,12 +18,13 @@ export interface WriteRunOptions {
   onSlot?: (event: SlotEvent) => void;
 }
 
-/** Runs a market simulation into `dir`: `slots.<format>` streamed row by row, then `summary.json`. */
+/** Runs a market simulation into `dir`: `slots.<format>` streamed row by row, then `summary.json` and `agents.<format>` (one row per agent). */
 export function writeMarketRun(config: MarketConfig, dir: string, opts: WriteRunOptions = {}): RunSummary {
   const table = createTableWriter(join(dir, `slots.${opts.format ?? 'csv'}`), opts.format ?? 'csv', { slot: 'int64' });
   const summary = runMarket(config, { onRow: (row) => table.write(row), ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) });
   table.close();
   writeJson(dir, 'summary.json', summary);
+  writeRunAgentsTable(dir, opts.format ?? 'csv', config, summary);
   return summary;
 }
 

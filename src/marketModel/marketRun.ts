@@ -12,6 +12,7 @@ import { persistentState, restoreWorld } from './world.js';
 import { columnsOf, tableRowsOf } from './recording.js';
 
 export { columnsOf } from './recording.js';
+import type { WorldState } from './types.js';
 
 export interface MarketRunOptions {
   /** Receives each per-slot table row (one per rollup per slot) as it is produced. */
@@ -84,5 +85,10 @@ export class MarketRun {
 
   result(): RunSummary {
     return this.summary.result(this.ms.world);
+  }
+
+  /** The world between slots, for reporters (read only: a reporter that changes it changes the run). */
+  get world(): Readonly<WorldState> {
+    return this.ms.world;
   }
 }

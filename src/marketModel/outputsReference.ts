@@ -1,6 +1,7 @@
 import { searcherKinds } from '../agents/searchers/registry.js';
 import { slotColumns, tableColumns, type ColumnSpec } from './columns.js';
 import { documentedSummaryFields } from './summaryFields.js';
+import { tidyReferenceMarkdown } from '../tidy/tidyReference.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -27,7 +28,7 @@ export function outputsReferenceMarkdown(): string {
   return [
     '# Output reference (market runs)',
     '',
-    '<!-- Generated from src/marketModel/columns.ts and src/marketModel/summaryFields.ts by `npm run docs`; do not edit. -->',
+    '<!-- Generated from src/marketModel/columns.ts, src/marketModel/summaryFields.ts and src/tidy/ by `npm run docs`; do not edit. -->',
     '',
     'A run folder holds `manifest.json` (config, seed, versions, config hash), the per-slot table',
     '`slots.csv` (or `.jsonl` / `.parquet`), `summary.json`, and `checkpoint.json` for resumable runs.',
@@ -48,5 +49,6 @@ export function outputsReferenceMarkdown(): string {
     '|---|---|---|',
     ...fields,
     '',
+    ...tidyReferenceMarkdown(),
   ].join('\n');
 }

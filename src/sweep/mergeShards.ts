@@ -4,6 +4,7 @@ import { UserInputError } from '../config/errors.js';
 import type { Row } from '../engine/recorder.js';
 import type { TableFormat } from '../io/formats/formats.js';
 import { writeTable } from '../io/formats/tableWriter.js';
+import { sweepTidyTables, writeTidyTables } from '../tidy/tidyTables.js';
 import { prepareOutDir, writeJson } from '../io/runFolder.js';
 import { seqsimVersion } from '../version.js';
 import { expandSweep, type SweepPlan } from './expandSweep.js';
@@ -191,6 +192,7 @@ export function mergeShards(dirs: readonly string[], opts: MergeOptions): MergeR
   const rows: Row[] = lines.map(({ line }) => line.row);
   const table = join(opts.out, `results.${manifest.format}`);
   writeTable(table, manifest.format, settleTypes(manifest.columns, rows), rows);
+  writeTidyTables(opts.out, manifest.format, sweepTidyTables(plan, rows)); // runs.<format>, agents.<format>, as a one-machine sweep writes them
   const failures = lines.filter(({ line }) => line.status === 'failed').map(({ line }) => line.run_id);
   return { dir: opts.out, table, format: manifest.format, folders: dirs.length, runs: rows.length, failed: failures.length, failures, sha256: plan.sha256 };
 }

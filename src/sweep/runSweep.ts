@@ -10,6 +10,7 @@ import { parseTableFormat, type TableFormat } from '../io/formats/formats.js';
 import { writeTable } from '../io/formats/tableWriter.js';
 import { prepareOutDir } from '../io/runFolder.js';
 import type { RunSummary } from '../marketModel/summary.js';
+import { sweepTidyTables, writeTidyTables, type TidyTables } from '../tidy/tidyTables.js';
 import { expandSweep, type SweepPlan, type SweepRun } from './expandSweep.js';
 import type { Journal } from './journal.js';
 import { failedRow, resultColumns, resultRow, settleTypes, type ResultColumn } from './resultsTable.js';
@@ -85,6 +86,14 @@ export interface SweepResult {
   readonly failures: readonly SweepFailure[];
   readonly workers: number;
   readonly sha256: string;
+  /** Paths of the tidy tables, `<dir>/runs.<format>` and `<dir>/agents.<format>`. */
+  readonly files: { readonly runs: string; readonly agents: string };
+  /**
+   * The tidy tables as written: `runs` (one row per run: run_id, cell, seed, every axis as typed
+   * columns, status, error, run-level metrics) and `agents` (one row per run and agent: kind,
+   * agent, its metrics), each as row objects and as Arrow-compatible column arrays.
+   */
+  readonly tables: TidyTables;
 }
 
 /** The compiled worker: workers load JS from `dist/`, also when this module runs from `src/` (tests). */
@@ -169,7 +178,8 @@ function recordFailure(journal: Journal, columns: ResultColumn[], plan: SweepPla
 
 /**
  * Runs every (cell, seed) of a sweep on a pool of worker threads and writes `<out>/results.<format>`
- * (one row per run, in (cell, seed) order whatever the completion order), `sweep.json` and
+ * (one row per run, in (cell, seed) order whatever the completion order), the tidy tables
+ * `runs.<format>` and `agents.<format>` at the end (see {@link sweepTidyTables}), `sweep.json` and
  * `journal.jsonl`. The table is rewritten atomically as runs finish, so a kill leaves a readable table
  * of finished runs; `resume` continues from the journal. Same sweep ⇒ byte-identical table, on any
  * number of workers, resumed or not. A run that throws (or whose cell's config is invalid, or whose
@@ -192,9 +202,10 @@ export async function runSweep(sweep: unknown, opts: SweepOptions): Promise<Swee
     state = await openSweep(plan, opts, requested, runTask);
     const { columns, format, journal, rows, failed, probeErrors } = state;
     const table = join(opts.out, `results.${format}`);
+    const ordered = () => [...rows.keys()].sort((a, b) => a - b).map((i) => rows.get(i)!);
     const snapshot = () => {
-      const ordered = [...rows.keys()].sort((a, b) => a - b).map((i) => rows.get(i)!);
-      writeTable(table, format, settleTypes(columns, ordered), ordered);
+      const done = ordered();
+      writeTable(table, format, settleTypes(columns, done), done);
     };
     snapshot(); // a readable table from the start: empty, or the journal's rows when resuming
     const mine = plan.runs.filter((r) => inShard(r.runId, opts.shard));
@@ -228,12 +239,16 @@ export async function runSweep(sweep: unknown, opts: SweepOptions): Promise<Swee
       }),
     );
     snapshot();
+    // The tidy tables once, at the end (a killed sweep's are written when it is resumed to the end).
+    const tables = sweepTidyTables(plan, ordered());
+    writeTidyTables(opts.out, format, tables);
     const failures = [...failed.keys()]
       .sort((a, b) => a - b)
       .map((i) => ({ index: i, run_id: plan.runs[i]!.runId, cell: plan.runs[i]!.cell, seed: plan.runs[i]!.seed, error: failed.get(i)! }));
     return {
       dir: opts.out, table, format, cells: plan.cells.length, seeds: plan.seeds.length, ...(opts.shard ? { shard: opts.shard } : {}), runs: mine.length,
       ran: todo.length, skipped, failed: failures.length, failures, workers, sha256: plan.sha256,
+      files: { runs: join(opts.out, `runs.${format}`), agents: join(opts.out, `agents.${format}`) }, tables,
     };
   } finally {
     await (piscina as Pool | null)?.destroy();

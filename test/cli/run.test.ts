@@ -10,7 +10,7 @@ describe('seqsim run', () => {
     const out = join(tempDir(), 'run');
     const r = await cli('run', writeConfig(smallConfig()), '--out', out);
     expect(r.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['checkpoint.json', 'manifest.json', 'slots.csv', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['agents.csv', 'checkpoint.json', 'manifest.json', 'slots.csv', 'summary.json']);
     const manifest = JSON.parse(read(out, 'manifest.json').toString());
     expect(manifest).toMatchObject({ seqsim_version: '0.1.0', node_version: process.version, seed: 5, slots: 200 });
     expect(manifest.config.rollups[0].users.arrivalsPerSlot).toBe(1); // defaults are filled in

@@ -18,6 +18,7 @@ const expected: Record<string, RegExp> = {
   'simulate.mjs': /^the reference price ended \d+ of 300 slots above 2000$/m,
   'slot-rows.mjs': /^winning bids over 50 slots: \d+\.\d\d Y$/m,
   'run-sweep.mjs': /^2 cells × 2 seeds = 4 runs$/m,
+  'tidy-tables.mjs': /^4 runs, 32 agent rows; written to runs\.csv and agents\.csv\nmechanism column: string, values first-price, second-price$/m,
   'bidding-war.mjs': /^200 auctions, mean efficiency 0\.\d{3}$/m,
   'validate-mechanisms.mjs': /^82\/82 rows pass$|^(\d+)\/\1 rows pass$/m,
 };

@@ -62,7 +62,7 @@ describe('seqsim sweep: bad input exits 2 with a message naming the path and the
     const out = join(tempDir(), 'sweep');
     expect((await cli('sweep', writeSweep(smallSweep({ slots: 20 })), '--out', out, '--workers', '1')).code).toBe(0);
     const files = readdirSync(out).sort();
-    expect(files).toEqual(['journal.jsonl', 'results.csv', 'sweep.json']);
+    expect(files).toEqual(['agents.csv', 'journal.jsonl', 'results.csv', 'runs.csv', 'sweep.json']);
     const before = snapshotFiles(out, files);
     const r = await cli('sweep', writeSweep(smallSweep({ slots: 21 })), '--resume', out, '--workers', '1');
     expect(r.code).toBe(2);

@@ -39,7 +39,7 @@ describe('progress', () => {
     const out = join(tempDir(), 'p');
     const r = bin('sweep', writeSweep(smallSweep({ slots: 20 })), '--out', out, '--workers', '2', '--format', 'parquet');
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^4 cells × 3 seeds = 12 runs on 2 workers in [\\d.]+ s\\nwrote ${out}/results\\.parquet\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`^4 cells × 3 seeds = 12 runs on 2 workers in [\\d.]+ s\\nwrote ${out}/results\\.parquet\\nwrote ${out}/runs\\.parquet and ${out}/agents\\.parquet \\(tidy tables[^)]*\\)\\n$`));
     const lines = r.stderr.trim().split('\n');
     expect(lines[0]).toBe('sweep: 0/12 runs');
     expect(lines.at(-1)).toMatch(/^sweep: 12\/12 runs \(100%\) in [\d.]+ s$/);

@@ -61,6 +61,8 @@ describe('a sweep run as 3 shards and merged gives the one-machine folder (the s
     const { local, merged } = dirs[format];
     expect(bytes(merged, `results.${format}`).equals(bytes(local, `results.${format}`))).toBe(true);
     expect(bytes(merged, 'sweep.json').equals(bytes(local, 'sweep.json'))).toBe(true);
+    // and the tidy tables (issue 17): one row per run, one per run and agent
+    for (const table of ['runs', 'agents']) expect(bytes(merged, `${table}.${format}`).equals(bytes(local, `${table}.${format}`)), table).toBe(true);
   });
 
   it('each shard folder holds its runs only, every run in exactly one shard, and sweep.json records the shard and the plan hash', () => {

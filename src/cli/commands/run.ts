@@ -86,7 +86,7 @@ function trapStop(io: CliIo): { requested: () => boolean; release: () => void } 
 export function runCommand(yargs: Argv, io: CliIo, setExitCode: (code: number) => void): Argv {
   return yargs.command<RunArgs>(
     'run [config]',
-    'Run a simulation and write a run folder (manifest.json, slots.csv or auctions.csv, summary.json); or continue one with --resume DIR.',
+    'Run a simulation and write a run folder (manifest.json, slots.csv or auctions.csv, summary.json, agents.csv for market runs); or continue one with --resume DIR.',
     (y) =>
       y
         .positional('config', { type: 'string', describe: 'config file (JSON)' })
@@ -173,7 +173,7 @@ export async function executeRun(args: RunArgs, io: CliIo, setExitCode: (code: n
   const seconds = (performance.now() - started) / 1000;
   log.info({ dir, seconds }, 'run finished');
   const table = config.kind === 'bidding-war' ? `auctions.${format}` : `slots.${format}`;
-  const files = withCheckpoint(dir, ['manifest.json', table, 'summary.json']);
+  const files = withCheckpoint(dir, ['manifest.json', table, 'summary.json', ...(config.kind === 'bidding-war' ? [] : [`agents.${format}`])]);
   printSummary(io, args, { dir, files, summary, text, wrote: `wrote ${dir}/ (${files.join(', ')}) in ${seconds.toFixed(2)} s` });
 }
 
@@ -241,6 +241,6 @@ export async function resumeRun(args: RunArgs, io: CliIo, setExitCode: (code: nu
   const summary = await runMarketInto(config, dir, flags, checkpoint.format, io, setExitCode, checkpoint);
   if (!summary) return;
   const seconds = (performance.now() - started) / 1000;
-  const files = withCheckpoint(dir, ['manifest.json', `slots.${checkpoint.format}`, 'summary.json']);
+  const files = withCheckpoint(dir, ['manifest.json', `slots.${checkpoint.format}`, 'summary.json', `agents.${checkpoint.format}`]);
   printSummary(io, args, { dir, files, summary, text: formatRunSummary(summary), wrote: `resumed at slot ${checkpoint.next_slot}; wrote ${dir}/ (${files.join(', ')}) in ${seconds.toFixed(2)} s` });
 }

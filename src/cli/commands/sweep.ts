@@ -191,7 +191,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
     const failed = r.failed > 0 ? `; ${r.failed} failed (status "failed" in the table)` : '';
     const runs = shard ? `${plan.runs.length} runs, shard ${shardName(shard)} of them: ${r.runs} runs` : `${r.runs} runs`;
     const where = redis ? `through Redis queue "${redis.queue}"` : `on ${r.workers} workers`;
-    io.stdout(`${r.cells} cells × ${r.seeds} seeds = ${runs}${resumed}${failed} ${where} in ${seconds.toFixed(1)} s\nwrote ${r.table}\n`);
+    io.stdout(`${r.cells} cells × ${r.seeds} seeds = ${runs}${resumed}${failed} ${where} in ${seconds.toFixed(1)} s\nwrote ${r.table}\nwrote ${r.files.runs} and ${r.files.agents} (tidy tables: one row per run, one per run and agent)\n`);
     if (r.failed > 0) {
       io.stderr(
         `seqsim: ${r.failed} of ${r.runs} runs failed:\n${describeFailures(plan, r.failures)}\n` +

@@ -12,6 +12,7 @@ import { createRedisRunner } from '../../../src/sweep/redis/redisRunner.js';
 import { startWorker } from '../../../src/sweep/redis/redisWorker.js';
 import { configSha, runJobId } from '../../../src/sweep/redis/jobs.js';
 import { runSweep } from '../../../src/sweep/runSweep.js';
+import { mergeShards } from '../../../src/sweep/mergeShards.js';
 import runSweepTask, { type SweepTask } from '../../../src/sweep/worker.js';
 import { seqsimVersion } from '../../../src/version.js';
 import { cli, tempDir } from '../../cli/helpers.js';
@@ -26,7 +27,7 @@ describe.skipIf(!installed)('sweep --backend redis (a real redis-server)', { tim
   beforeAll(async () => void (redis = await startRedis()));
   afterAll(async () => redis?.stop());
 
-  it('a sweep through Redis with 2 worker processes writes the local sweep\'s table byte for byte', async () => {
+  it('one sweep run locally, through Redis with 2 worker processes and as 3 merged shards: byte-identical tables (issue 16 item 3)', async () => {
     const file = writeSweep(smallSweep());
     const workers = [spawnWorker(redis.url, 'identical'), spawnWorker(redis.url, 'identical')]; // they start while the local sweep runs
     const local = join(tempDir(), 'local');
@@ -37,7 +38,16 @@ describe.skipIf(!installed)('sweep --backend redis (a real redis-server)', { tim
       expect(r.stderr).not.toMatch(/error/i);
       expect(r.code).toBe(0);
       expect(r.stdout).toMatch(/12 runs through Redis queue "identical"/);
-      expect(readFileSync(join(out, 'results.csv')).equals(readFileSync(join(local, 'results.csv')))).toBe(true);
+      // 3 shards (each a sweep folder of its runs) merged into one folder.
+      const shardRoot = tempDir();
+      const shards = [1, 2, 3].map((index) => join(shardRoot, `shard-${index}`));
+      for (const [i, dir] of shards.entries()) await runSweep(expandSweep(smallSweep()), { out: dir, runTask: runSweepTask, shard: { index: i + 1, count: 3 } });
+      const merged = join(shardRoot, 'merged');
+      mergeShards(shards, { out: merged });
+      for (const table of ['results.csv', 'runs.csv', 'agents.csv']) {
+        expect(readFileSync(join(out, table)).equals(readFileSync(join(local, table))), `${table}: redis vs local`).toBe(true);
+        expect(readFileSync(join(merged, table)).equals(readFileSync(join(local, table))), `${table}: merged shards vs local`).toBe(true);
+      }
       // --runs: the workers wrote each run's folder into the sweep's runs/ (a filesystem they share here).
       const summary = JSON.parse(readFileSync(join(out, 'runs', expandSweep(smallSweep()).runs[7]!.runId, 'summary.json'), 'utf8')) as { slots: number };
       expect(summary.slots).toBe(120);
