@@ -52,6 +52,8 @@ export type RestakingConfig = z.output<typeof restakingSchema>;
 export const MAX_RESTAKING_OPERATORS = 20;
 
 interface Checked {
+  /** With stake pools, delegated stake can back operators of no own stake. */
+  readonly hasStaking?: boolean;
   readonly validators: readonly { readonly id: string; readonly stake: number }[];
   readonly sequencing: { readonly mode: string };
   readonly restaking?: RestakingConfig;
@@ -78,7 +80,7 @@ export function checkRestaking(cfg: Checked, ctx: z.RefinementCtx): void {
   if (operatorIds.size > MAX_RESTAKING_OPERATORS)
     ctx.addIssue({ code: 'custom', path: ['restaking', 'operators'], message: `${operatorIds.size} distinct operators restake, more than ${MAX_RESTAKING_OPERATORS}: the security check searches every coalition of them (2^n); group validators into at most ${MAX_RESTAKING_OPERATORS} operators` });
   const optedStake = cfg.validators.filter((v) => r.operators === 'all' || r.operators.includes(v.id)).reduce((a, v) => a + v.stake, 0);
-  if (!(optedStake > 0))
+  if (!(optedStake > 0) && !cfg.hasStaking)
     ctx.addIssue({ code: 'custom', path: ['restaking', 'operators'], message: 'the opted-in operators hold no stake, so no one can propose the shared super-block; opt in at least one validator with a positive stake' });
   r.services.forEach((s, i) => {
     checkIds(s.operators, ['restaking', 'services', i, 'operators']);

@@ -293,7 +293,7 @@ export const marketConfigSchema = marketShape
     checkBidding(cfg, ctx);
     checkCapital(cfg, (kind) => searcherKind(kind).hedges === true, ctx);
     checkMechanismTiming(cfg, ctx);
-    checkRestaking(cfg, ctx);
+    checkRestaking({ ...cfg, hasStaking: cfg.staking !== undefined }, ctx);
     checkLimits(cfg, ctx);
     checkStaking(cfg, ctx);
     if (cfg.validators.reduce((a, v) => a + v.stake, 0) <= 0)

@@ -89,7 +89,8 @@ export function buildMarketSimulation(config: MarketConfig, streams = new Random
       last = step(w, ctx);
       bus.emit(record(w, last, ctx.slot, ctx.endMs));
     },
-    epochHooks: [governanceHook(), delegationHook(runtime), restakingHook()],
+    // Restaking pays and measures the epoch on the stakes it had, before delegators move them.
+    epochHooks: [governanceHook(), restakingHook(), delegationHook(runtime)],
   };
   return { sim, world, runtime, bus, lastOutcome: () => last };
 }

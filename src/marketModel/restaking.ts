@@ -25,7 +25,7 @@ export interface RestakingReport {
   /** min σ(A)/π(B) − 1 over attacks with profit (γ of Durvasula & Roughgarden); null when none has any. */
   readonly overcollateralization: number | null;
   readonly secure: boolean;
-  /** Reward paid to the operators this epoch: revenueShare × revenueY, Y. */
+  /** Reward paid to the operators this epoch: revenueShare × revenueY (0 when they hold no stake), Y. */
   readonly rewardY: number;
 }
 
@@ -51,16 +51,23 @@ export function operatorIndices(config: MarketConfig, list: RestakingConfig['ope
   return config.validators.flatMap((v, i) => (list === 'all' || list.includes(v.id) ? [i] : []));
 }
 
-/** Stakes the shared sequencer's proposer is drawn by: opted-in operators keep theirs, others 0 (all keep theirs without restaking). */
+/**
+ * Stakes the shared sequencer's proposer is drawn by: opted-in operators keep theirs, others 0 (all
+ * keep theirs without restaking, or when the operators in hold no stake — delegations can drain an
+ * operator's pool — so that a proposer can always be drawn by stake).
+ */
 export function sequencerStakes(optedIn: readonly boolean[] | undefined, stakes: readonly number[]): number[] {
-  return optedIn === undefined ? [...stakes] : stakes.map((s, i) => (optedIn[i] ? s : 0));
+  if (optedIn === undefined) return [...stakes];
+  const opted = stakes.map((s, i) => (optedIn[i] ? s : 0));
+  return opted.some((s) => s > 0) ? opted : [...stakes];
 }
 
 /**
  * Myopic opt-in (`restaking.optIn`): each candidate operator, in validator order, restakes when the
  * reward its stake would have earned last epoch — revenueShare × revenue × its share of the restaked
  * stake with it in — per unit of stake value reaches `requiredYieldPerEpoch`, and leaves when it does
- * not; the last operator in never leaves (someone must propose the super-block). Pure: returns the new set.
+ * not. When that leaves no stake in (someone must propose the super-block), the candidate with the
+ * most stake (the first on ties) stays or comes back in. Pure: returns the new set.
  */
 export function decideOptIn(optedIn: readonly boolean[], candidates: readonly number[], stakes: readonly number[], rewardY: number, stakeValueY: number, requiredYieldPerEpoch: number): boolean[] {
   const next = [...optedIn];
@@ -70,9 +77,12 @@ export function decideOptIn(optedIn: readonly boolean[], candidates: readonly nu
     const yieldPerValue = withMe > 0 && stakeValueY > 0 ? rewardY / (withMe * stakeValueY) : 0;
     const wants = yieldPerValue >= requiredYieldPerEpoch;
     if (wants === next[v]) continue;
-    if (!wants && optedStake - stakes[v]! <= 0) continue; // the last operator with stake stays
     next[v] = wants;
     optedStake += wants ? stakes[v]! : -stakes[v]!;
+  }
+  if (!(optedStake > 0) && candidates.length > 0) {
+    const largest = candidates.reduce((best, v) => (stakes[v]! > stakes[best]! ? v : best), candidates[0]!);
+    if (stakes[largest]! > 0) next[largest] = true;
   }
   return next;
 }
@@ -98,7 +108,7 @@ export function restakingNetwork(config: MarketConfig, stakes: readonly number[]
 }
 
 /** Measures an epoch: its revenue → profit from corruption, and the network's exact security. */
-export function measureRestaking(config: MarketConfig, stakes: readonly number[], optedIn: readonly boolean[], epoch: number, revenueY: number): RestakingReport {
+export function measureRestaking(config: MarketConfig, stakes: readonly number[], optedIn: readonly boolean[], epoch: number, revenueY: number, rewardY: number): RestakingReport {
   const r = config.restaking!;
   const pfcY = r.valueAtRiskY + r.revenueEpochs * revenueY;
   const { net } = restakingNetwork(config, stakes, pfcY, optedIn);
@@ -112,19 +122,21 @@ export function measureRestaking(config: MarketConfig, stakes: readonly number[]
     marginY: all.margin,
     overcollateralization: Number.isFinite(all.overcollateralization) ? all.overcollateralization : null,
     secure: all.secure,
-    rewardY: r.revenueShare * revenueY,
+    rewardY,
   };
 }
 
 /**
  * Moves `share` of each validator's epoch revenue (`epochY`) to the operators `opted`, in proportion
- * to their stake. The total is unchanged. Returns the new revenue per validator.
+ * to their stake. The total is unchanged; when the operators hold no stake nothing moves. Returns the
+ * new revenue per validator.
  */
 export function payOperators(revenueY: readonly number[], epochY: readonly number[], share: number, stakes: readonly number[], opted: readonly number[]): number[] {
   const pot = share * epochY.reduce((a, y) => a + y, 0);
   const optedStake = opted.reduce((a, v) => a + stakes[v]!, 0);
+  if (!(optedStake > 0)) return [...revenueY]; // no operator holds stake: no one to pay, nothing taken
   const out = revenueY.map((y, v) => y - share * epochY[v]!);
-  if (optedStake > 0) for (const v of opted) out[v]! += (pot * stakes[v]!) / optedStake;
+  for (const v of opted) out[v]! += (pot * stakes[v]!) / optedStake;
   return out;
 }
 
@@ -133,7 +145,7 @@ export function createRestakingState(config: MarketConfig, stakes: readonly numb
   if (config.restaking === undefined) return undefined;
   const candidates = new Set(operatorIndices(config, config.restaking.operators));
   const optedIn = config.validators.map((_, v) => candidates.has(v));
-  const report = measureRestaking(config, stakes, optedIn, 0, 0);
+  const report = measureRestaking(config, stakes, optedIn, 0, 0, 0);
   return { optedIn, joins: 0, leaves: 0, revenueAtEpochStartY: config.validators.map(() => 0), report, insecureEpochs: 0, minMarginY: report.marginY, rewardsY: 0, profitFromCorruptionSumY: 0 };
 }
 
@@ -154,6 +166,7 @@ export function restakingHook(): EpochHook<WorldState> {
       const epochY = world.validatorRevenueY.map((y, v) => y - st.revenueAtEpochStartY[v]!);
       const revenueY = epochY.reduce((a, y) => a + y, 0);
       const opted = st.optedIn.flatMap((o, v) => (o ? [v] : []));
+      const rewardY = opted.some((v) => stakes[v]! > 0) ? r.revenueShare * revenueY : 0; // what payOperators moves
       const paid = payOperators(world.validatorRevenueY, epochY, r.revenueShare, stakes, opted);
       paid.forEach((y, v) => {
         // Stake pools credit each slot's growth of validatorRevenueY as MEV: the reward is not MEV.
@@ -169,7 +182,7 @@ export function restakingHook(): EpochHook<WorldState> {
         });
         st.optedIn = next;
       }
-      st.report = measureRestaking(world.config, stakes, st.optedIn, epoch + 1, revenueY);
+      st.report = measureRestaking(world.config, stakes, st.optedIn, epoch + 1, revenueY, rewardY);
       st.rewardsY += st.report.rewardY;
       st.profitFromCorruptionSumY += st.report.profitFromCorruptionY;
       if (!st.report.secure) st.insecureEpochs += 1;

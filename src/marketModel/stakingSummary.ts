@@ -25,8 +25,11 @@ export interface StakingSummary {
   pools: { pool: string; stake: number; share: number; delegators: number; reward_y: number; commission_y: number; value_estimate_y: number }[];
   validator_stakes: { validator: string; stake: number }[];
   final: { pool_hhi: number; pool_nakamoto: number; pool_top3: number; operator_hhi: number; operator_nakamoto: number; operator_top3: number };
-  /** Means over the epochs (null before the first epoch ends). */
-  mean: Omit<StakingEpochSummary, 'epoch' | 'pool_shares' | 'idle_stake'> & { pool_shares: number[] } | null;
+  /**
+   * Means over the epochs; each null before the first epoch ends (the same shape either way, so a
+   * sweep's columns, taken from one-slot probes, hold every mean).
+   */
+  mean: { [K in keyof Omit<StakingEpochSummary, 'epoch' | 'pool_shares' | 'idle_stake'>]: number | null } & { pool_shares: (number | null)[] };
   epochs: StakingEpochSummary[];
 }
 
@@ -45,11 +48,10 @@ const row = (r: StakingEpochRecord): StakingEpochSummary => ({
 });
 
 /** The mean of each measure over the epochs recorded. */
-function means(rows: readonly StakingEpochSummary[]): StakingSummary['mean'] {
-  if (rows.length === 0) return null;
-  const avg = (pick: (r: StakingEpochSummary) => number) => rows.reduce((a, r) => a + pick(r), 0) / rows.length;
+function means(rows: readonly StakingEpochSummary[], pools: number): StakingSummary['mean'] {
+  const avg = (pick: (r: StakingEpochSummary) => number) => (rows.length === 0 ? null : rows.reduce((a, r) => a + pick(r), 0) / rows.length);
   return {
-    pool_shares: rows[0]!.pool_shares.map((_, p) => avg((r) => r.pool_shares[p]!)),
+    pool_shares: Array.from({ length: pools }, (_, p) => avg((r) => r.pool_shares[p]!)),
     pool_hhi: avg((r) => r.pool_hhi),
     pool_nakamoto: avg((r) => r.pool_nakamoto),
     pool_top3: avg((r) => r.pool_top3),
@@ -95,7 +97,7 @@ export function stakingSummary(world: WorldState): StakingSummary | null {
       operator_nakamoto: byOperator.nakamoto_coefficient,
       operator_top3: byOperator.top3_share,
     },
-    mean: means(epochs),
+    mean: means(epochs, staking.pools.length),
     epochs,
   };
 }

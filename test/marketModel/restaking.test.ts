@@ -3,7 +3,7 @@ import { resolveMarketConfig } from '../../src/config/loadConfig.js';
 import type { Row } from '../../src/engine/recorder.js';
 import { MarketRun } from '../../src/marketModel/marketRun.js';
 import { runMarket } from '../../src/marketModel/runMarket.js';
-import { decideOptIn } from '../../src/marketModel/restaking.js';
+import { decideOptIn, payOperators, sequencerStakes } from '../../src/marketModel/restaking.js';
 
 /*
  * Restaking for the shared sequencer (config `restaking`, src/marketModel/restaking.ts): only the
@@ -122,11 +122,23 @@ describe('restaking.optIn: operators restake for the reward', () => {
     // stakes 10, 20, 30, 40 (value 1 each); reward 12 Y. v1 alone in: 12/10 = 1.2 ≥ 0.2 stays.
     // v2 joining: 12/30 = 0.4 ≥ 0.2 joins; v3: 12/60 = 0.2 ≥ 0.2 joins; v4: 12/100 = 0.12 < 0.2 stays out.
     expect(decideOptIn([true, false, false, false], [0, 1, 2, 3], [10, 20, 30, 40], 12, 1, 0.2)).toEqual([true, true, true, false]);
-    // All in, reward 12: v1 sees 12/100 < 0.2 and leaves (90 left), v2 12/90 < 0.2 leaves, v3 12/70 leaves,
-    // v4 would leave too but is the last one in.
+    // All in, reward 12: v1 sees 12/100 < 0.2 and leaves (90 left), v2 12/90 < 0.2 leaves, v3 12/70
+    // leaves, v4 alone sees 12/40 = 0.3 ≥ 0.2 and stays.
     expect(decideOptIn([true, true, true, true], [0, 1, 2, 3], [10, 20, 30, 40], 12, 1, 0.2)).toEqual([false, false, false, true]);
+    // Reward 1: everyone leaves (v4 alone: 1/40 < 0.2); someone must propose, so the candidate with the
+    // most stake comes back in — also when the last one in had no stake (a pool drained by delegators).
+    expect(decideOptIn([true, true, true, true], [0, 1, 2, 3], [10, 20, 30, 40], 1, 1, 0.2)).toEqual([false, false, false, true]);
+    expect(decideOptIn([true, false], [0, 1], [0, 320], 1, 1, 1e9)).toEqual([false, true]);
     // A validator that is not a candidate never moves.
     expect(decideOptIn([false, true, false, false], [1, 2], [10, 20, 30, 40], 100, 1, 0)).toEqual([false, true, true, false]);
+  });
+
+  it('operators without stake: the proposer is drawn from every validator, and no reward is taken from the proposers', () => {
+    expect(sequencerStakes([true, false], [0, 5])).toEqual([0, 5]);
+    expect(sequencerStakes([false, true], [3, 5])).toEqual([0, 5]);
+    expect(payOperators([4, 6], [4, 6], 0.5, [0, 5], [0])).toEqual([4, 6]);
+    // with stake: half of each proposer's epoch revenue (5) goes to the one operator
+    expect(payOperators([4, 6], [4, 6], 0.5, [1, 5], [0])).toEqual([2 + 5, 3]);
   });
 
   it('a required yield above what the revenue pays empties the sequencer to its last operator, and the proposers follow', () => {

@@ -131,3 +131,16 @@ describe('stake pools and delegators', () => {
     expect(theory[0]!).toBeGreaterThan(theory[1]!);
   }, 120_000);
 });
+
+describe('staking summary shape', () => {
+  it('a one-slot run (a sweep\'s probe) has every mean, as null, so sweep columns keep staking.mean.*', () => {
+    const pools = [{ commission: 0.1, mevSophistication: 1 }, { commission: 0.1, mevSophistication: 0.5 }];
+    const probe = runMarket(stakingWorld(3, pools, {}, 1)).staking!;
+    const long = runMarket(stakingWorld(3, pools, {}, 64)).staking!;
+    expect(Object.keys(probe.mean)).toEqual(Object.keys(long.mean));
+    expect(probe.mean.pool_hhi).toBeNull();
+    expect(probe.mean.pool_shares).toEqual([null, null]);
+    expect(typeof long.mean.pool_hhi).toBe('number');
+    expect(long.mean.pool_shares).toHaveLength(2);
+  });
+});

@@ -92,7 +92,10 @@ export async function createRedisRunner(plan: SweepPlan, opts: RedisRunnerOption
     const existing = await Job.fromId<RunJobData, string>(queue, id);
     const state = existing ? await existing.getState() : undefined;
     if (existing && state === 'failed') return existing.retry('failed');
-    if (existing && (existing.data.seqsim !== data.seqsim || existing.data.config_sha256 !== data.config_sha256) && state === 'completed') await existing.remove();
+    // A completed job is reused only when it did this very job: same version and config, and the same
+    // run folder (a sweep with --runs into another --out or --runs-path needs its folders written).
+    const stale = existing && (existing.data.seqsim !== data.seqsim || existing.data.config_sha256 !== data.config_sha256 || (data.runDir !== undefined && (existing.data.runDir !== data.runDir || existing.data.format !== data.format)));
+    if (existing && stale && state === 'completed') await existing.remove();
     else if (existing) return;
     await queue.add(runJobName, data, {
       jobId: id,

@@ -93,6 +93,23 @@ describe.skipIf(!installed)('sweep --backend redis (a real redis-server)', { tim
     }
   });
 
+  it('the same sweep again into another folder with --runs: the finished jobs are run again to write its run folders', async () => {
+    const plan = expandSweep(smallSweep({ seeds: [1], slots: 40 }));
+    const worker = await startWorker({ url: new URL(redis.url), queue: 'rerun', concurrency: 2, runTask: runSweepTask });
+    try {
+      const first = join(tempDir(), 'first');
+      const r1 = await cli('sweep', writeSweep(smallSweep({ seeds: [1], slots: 40 })), '--backend', 'redis', '--redis-url', redis.url, '--queue', 'rerun', '--out', first);
+      expect(r1.code, r1.stderr).toBe(0);
+      const second = join(tempDir(), 'second');
+      const r2 = await cli('sweep', writeSweep(smallSweep({ seeds: [1], slots: 40 })), '--backend', 'redis', '--redis-url', redis.url, '--queue', 'rerun', '--out', second, '--runs');
+      expect(r2.code, r2.stderr).toBe(0);
+      for (const run of plan.runs) expect(readFileSync(join(second, 'runs', run.runId, 'summary.json'), 'utf8')).toMatch(/"slots": 40/);
+      expect(readFileSync(join(second, 'results.csv')).equals(readFileSync(join(first, 'results.csv')))).toBe(true);
+    } finally {
+      await worker.close();
+    }
+  });
+
   it('a run that throws is a failed row with its message, not retried, and the sweep completes', async () => {
     const plan = expandSweep(smallSweep());
     const victim = plan.runs[4]!;
