@@ -60,8 +60,8 @@ export function validatorStakes(world: WorldState): number[] {
   return own.map((s, v) => {
     const p = pool[v]!;
     if (p < 0) return s;
-    const delegated = s + (state.delegators[p]! * staking.delegators.stake) / staking.pools[p]!.operators.length;
-    return lst ? delegated + lst[p]! / staking.pools[p]!.operators.length : delegated;
+    const withDelegated = s + (state.delegators[p]! * staking.delegators.stake) / staking.pools[p]!.operators.length;
+    return lst ? withDelegated + lst[p]! / staking.pools[p]!.operators.length : withDelegated;
   });
 }
 
