@@ -131,6 +131,14 @@ describe('liquid staking in a run', () => {
     expect(equal.liquid_staking!.allocation.map((a) => a.stake)).toEqual([1000, 1000]);
   });
 
+  it('without staking.liquidStaking the summary has no liquid_staking and the epochs no lst_ fields (outputs as before)', () => {
+    const config = lstWorld(2, [{}, {}], undefined as unknown as Record<string, unknown>, {}, 64);
+    expect(config.staking!.liquidStaking).toBeUndefined();
+    const s = runMarket(config).staking!;
+    expect('liquid_staking' in s).toBe(false);
+    expect(Object.keys(s.epochs[0]!).filter((k) => k.startsWith('lst_'))).toEqual([]);
+  });
+
   it('a run with a liquid-staking protocol stopped mid-epoch and restored from its JSON snapshot continues byte-identically', () => {
     const config = lstWorld(7, [{ commission: 0.1, mevSophistication: 1 }, { commission: 0.1, mevSophistication: 0.4 }], { members: ['p0', 'p1'], rule: 'performance', fee: 0.1 }, { switchingCostY: 0.02 }, 400);
     const straightRows: Row[] = [];
