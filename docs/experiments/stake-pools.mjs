@@ -20,7 +20,10 @@ function tullockShares(values) {
 
 export default async function stakePools() {
   const runs = ['first-price', 'mev-burn', 'mev-smoothing'].map((m) => ({ m, s: summaryOf(file, m === 'first-price' ? [] : [`mechanism.name=${m}`]) }));
-  const [fp, burn, smooth] = runs.map((r) => r.s);
+  // A liquid-staking protocol of 200 delegators (6,400 stake) over the three pools, under first-price.
+  const lstSet = (rule) => `staking.liquidStaking={"members":["pool-a","pool-b","pool-c"],"rule":"${rule}","delegators":200,"fee":0.1}`;
+  runs.push(...['equal', 'performance'].map((rule) => ({ m: `lst-${rule}`, s: summaryOf(file, [lstSet(rule)]) })));
+  const [fp, burn, smooth, lstEqual, lstPerf] = runs.map((r) => r.s);
   const { claim, verify } = claims();
   const cfg = (await import('node:fs')).readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8');
   const staking = JSON.parse(cfg).staking;
@@ -28,6 +31,8 @@ export default async function stakePools() {
   // vᵢ per epoch: (1 − commission)·(issuance + sophistication · the proposers' mean MEV per block) · blocks per epoch.
   const mevPerBlock = fp.totals.proposer_revenue_y / fp.slots;
   const theory = tullockShares(staking.pools.map((p) => (1 - p.commission) * (staking.issuancePerBlockY + p.mevSophistication * mevPerBlock) * epochSlots));
+  // Stake at the end that is not the liquid-staking protocol's (operators' own and independent delegators').
+  const independent = (s) => s.staking.total_stake * (1 - s.staking.liquid_staking.stake_share);
   const row = (label, f) => [label, ...runs.map((r) => f(r.s))];
   const shares = (s) => s.staking.mean.pool_shares.map((x) => pct(x)).join(' / ');
   const page = [
@@ -35,6 +40,8 @@ export default async function stakePools() {
       `npx seqsim run ${file}                                   # first-price`,
       `npx seqsim run ${file} --set mechanism.name=mev-burn`,
       `npx seqsim run ${file} --set mechanism.name=mev-smoothing`,
+      `npx seqsim run ${file} --set '${lstSet('equal')}'`,
+      `npx seqsim run ${file} --set '${lstSet('performance')}'`,
     ]),
     `${num(fp.slots)} slots (${num(fp.slots / epochSlots)} epochs of ${epochSlots}) of the two-rollup shared-sequencer market with three builders; six`,
     'validators run by three pools with equal commission (10%) that differ only in MEV sophistication (1, 0.6, 0.3: the',
@@ -42,8 +49,11 @@ export default async function stakePools() {
     "a quarter of the way to each pool's best response in the Tullock staking game (Bahrani, Garimidi & Roughgarden 2024),",
     'valuing a pool by the MEV the chain paid its proposers over the last 8 epochs. Shares and concentration are means over',
     "the epochs (`summary.json` → `staking.mean`); reward dispersion is over validators' rewards per unit of stake.",
+    'The last two columns add, under first-price, a liquid-staking protocol of 200 delegators (6,400 stake, fee 10%) that',
+    'allocates over the three pools equally or by performance (each pool\'s net return per unit of stake over the window),',
+    'reallocating each epoch; its token\'s exchange rate accrues its net rewards (Y per unit of stake, rewards not restaked).',
     '',
-    table(['', 'first-price', 'mev-burn', 'mev-smoothing'], [
+    table(['', 'first-price', 'mev-burn', 'mev-smoothing', 'first-price + LST (equal)', 'first-price + LST (performance)'], [
       row('stake shares (pool a / b / c)', shares),
       row('stake HHI by pool (1/3 = equal)', (s) => num(s.staking.mean.pool_hhi, 3)),
       row('Nakamoto coefficient by pool', (s) => num(s.staking.mean.pool_nakamoto, 2)),
@@ -52,6 +62,9 @@ export default async function stakePools() {
       row('reward dispersion: CV / Gini', (s) => `${num(s.staking.mean.reward_cv, 2)} / ${num(s.staking.mean.reward_gini, 2)}`),
       row('proposer revenue, Y', (s) => num(s.totals.proposer_revenue_y)),
       row('stake at the end (own + delegated)', (s) => num(s.staking.total_stake)),
+      row('LST: share of stake / exchange rate at the end', (s) => (s.staking.liquid_staking ? `${pct(s.staking.liquid_staking.stake_share)} / ${num(s.staking.liquid_staking.exchange_rate, 3)}` : '–')),
+      row('LST: stake in pool a / b / c at the end', (s) => (s.staking.liquid_staking ? s.staking.liquid_staking.allocation.map((a) => num(a.stake)).join(' / ') : '–')),
+      row('LST: fee earned, Y', (s) => (s.staking.liquid_staking ? num(s.staking.liquid_staking.fee_y) : '–')),
     ]),
     '',
     `Tullock prediction under first-price, with the run's mean proposer MEV of ${num(mevPerBlock, 2)} Y per block: ${theory.map((x) => pct(x)).join(' / ')}.`,
@@ -66,6 +79,11 @@ export default async function stakePools() {
       `mev-burn and mev-smoothing flatten it back to equal thirds (HHI ${num(fp.staking.mean.pool_hhi, 3)} → ${num(burn.staking.mean.pool_hhi, 3)} and ${num(smooth.staking.mean.pool_hhi, 3)}): here the committee's floor takes the whole winning bid, so the proposer keeps nothing sophistication could capture; burned, nobody gets it, and smoothed, every validator gets it by stake.`),
     claim(smooth.staking.mean.reward_gini < burn.staking.mean.reward_gini && burn.staking.mean.reward_gini < fp.staking.mean.reward_gini,
       'Validator rewards per unit of stake are most homogeneous under mev-smoothing (the issuance lottery plus an even committee share), then mev-burn (the issuance lottery alone), and least under first-price (the issuance and MEV lotteries, captured unevenly).'),
+    claim(independent(lstEqual) < fp.staking.total_stake / 2 && lstEqual.staking.mean.pool_hhi < fp.staking.mean.pool_hhi - 0.05,
+      `The liquid-staking protocol crowds out the independent delegators — with its stake on the pools, their best response in the staking game is to hold less: the stake not the protocol's ends at ${num(independent(lstEqual))} against ${num(fp.staking.total_stake)} without it — and spread equally it flattens the pools' concentration (HHI ${num(fp.staking.mean.pool_hhi, 3)} → ${num(lstEqual.staking.mean.pool_hhi, 3)}).`),
+    claim(lstPerf.staking.mean.pool_hhi > lstEqual.staking.mean.pool_hhi
+      && lstPerf.staking.liquid_staking.allocation.every((a, i, all) => i === 0 || all[i - 1].stake > a.stake),
+      `Allocating by performance hands the protocol's stake back to the sophisticated pools (at the end ${lstPerf.staking.liquid_staking.allocation.map((a) => num(a.stake)).join(' / ')}), so concentration rises again (HHI ${num(lstPerf.staking.mean.pool_hhi, 3)}), and its token earns more (exchange rate ${num(lstPerf.staking.liquid_staking.exchange_rate, 3)} vs ${num(lstEqual.staking.liquid_staking.exchange_rate, 3)}).`),
     '',
   ].join('\n');
   verify('stake-pools');

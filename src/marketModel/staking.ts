@@ -2,6 +2,7 @@ import type { MarketConfig } from '../config/schema.js';
 import type { StakingConfig } from '../config/stakingSchema.js';
 import type { WinningBlock } from './slot.js';
 import type { StakingState, WorldState } from './types.js';
+import { accrueLst, createLstState, lstPoolStakes } from './liquidStaking.js';
 
 /*
  * Stake pools and delegators (issue 19): who holds the stake the proposer is drawn by. A validator's
@@ -40,12 +41,14 @@ export function createStakingState(config: MarketConfig, staking: StakingConfig)
     commissionY: zeros(),
     moves: 0,
     history: [],
+    ...(staking.liquidStaking ? { lst: createLstState(staking, staking.liquidStaking) } : {}),
   };
 }
 
 /**
  * Each validator's stake (config order): its own stake, plus under `staking` its pool's delegated
- * stake (delegators × stake each) split evenly over the pool's operators.
+ * stake (delegators × stake each) split evenly over the pool's operators, plus with a liquid-staking
+ * protocol the stake it allocated to the pool, split the same way.
  */
 export function validatorStakes(world: WorldState): number[] {
   const own = world.config.validators.map((v) => v.stake);
@@ -53,9 +56,12 @@ export function validatorStakes(world: WorldState): number[] {
   const state = world.staking;
   if (staking === undefined || state === undefined) return own;
   const pool = poolOfValidator(world.config, staking);
+  const lst = state.lst ? lstPoolStakes(staking, state.lst) : undefined;
   return own.map((s, v) => {
     const p = pool[v]!;
-    return p < 0 ? s : s + (state.delegators[p]! * staking.delegators.stake) / staking.pools[p]!.operators.length;
+    if (p < 0) return s;
+    const withDelegated = s + (state.delegators[p]! * staking.delegators.stake) / staking.pools[p]!.operators.length;
+    return lst ? withDelegated + lst[p]! / staking.pools[p]!.operators.length : withDelegated;
   });
 }
 
@@ -100,6 +106,7 @@ export function accrueStaking(world: WorldState, blocks: readonly Pick<WinningBl
     state.epochMevY += mev;
     gross[v]! += pool[v]! < 0 ? mev : staking.pools[pool[v]!]!.mevSophistication * mev;
   });
+  const lst = state.lst ? lstPoolStakes(staking, state.lst) : undefined;
   gross.forEach((y, v) => {
     state.epochValidatorRewardY[v]! += y;
     const p = pool[v]!;
@@ -107,6 +114,8 @@ export function accrueStaking(world: WorldState, blocks: readonly Pick<WinningBl
     const commission = staking.pools[p]!.commission * y;
     state.rewardY[p]! += y - commission;
     state.commissionY[p]! += commission;
+    // The liquid-staking protocol's stake earns its pro-rata part of the delegators' reward.
+    if (lst) accrueLst(staking, state.lst!, p, stakes[v]!, lst[p]! / staking.pools[p]!.operators.length, y - commission);
   });
   state.epochBlocks += blocks.length;
 }

@@ -1,4 +1,5 @@
 import { concentration } from '../market/metrics/concentration.js';
+import { lstSupply } from './liquidStaking.js';
 import { poolOfValidator, poolStakes, validatorStakes } from './staking.js';
 import type { StakingEpochRecord, WorldState } from './types.js';
 
@@ -15,6 +16,22 @@ export interface StakingEpochSummary {
   operator_top3: number;
   reward_cv: number;
   reward_gini: number;
+  /** With a liquid-staking protocol only. */
+  lst_exchange_rate?: number;
+  lst_allocation?: number[];
+}
+
+/** The liquid-staking protocol at the end (with `staking.liquidStaking` only). */
+export interface LiquidStakingSummary {
+  id: string;
+  rule: string;
+  supply: number;
+  exchange_rate: number;
+  stake_share: number;
+  buffered_stake: number;
+  fee_y: number;
+  net_reward_y: number;
+  allocation: { pool: string; stake: number; share_of_pool: number }[];
 }
 
 /** summary.json's `staking`: where the stake ended, what the pools earned, and concentration over time. */
@@ -29,7 +46,8 @@ export interface StakingSummary {
    * Means over the epochs; each null before the first epoch ends (the same shape either way, so a
    * sweep's columns, taken from one-slot probes, hold every mean).
    */
-  mean: { [K in keyof Omit<StakingEpochSummary, 'epoch' | 'pool_shares' | 'idle_stake'>]: number | null } & { pool_shares: (number | null)[] };
+  mean: { [K in keyof Omit<StakingEpochSummary, 'epoch' | 'pool_shares' | 'idle_stake' | 'lst_exchange_rate' | 'lst_allocation'>]: number | null } & { pool_shares: (number | null)[] };
+  liquid_staking?: LiquidStakingSummary;
   epochs: StakingEpochSummary[];
 }
 
@@ -45,6 +63,7 @@ const row = (r: StakingEpochRecord): StakingEpochSummary => ({
   operator_top3: r.operatorTop3,
   reward_cv: r.rewardCv,
   reward_gini: r.rewardGini,
+  ...(r.lst ? { lst_exchange_rate: r.lst.exchangeRate, lst_allocation: r.lst.allocation } : {}),
 });
 
 /** The mean of each measure over the epochs recorded. */
@@ -99,5 +118,28 @@ export function stakingSummary(world: WorldState): StakingSummary | null {
     },
     mean: means(epochs, staking.pools.length),
     epochs,
+    ...(staking.liquidStaking && state.lst ? { liquid_staking: liquidStakingSummary(world, pools, total) } : {}),
+  };
+}
+
+/** The protocol's rate, share and allocation at the end; its rewards over the completed epochs. */
+function liquidStakingSummary(world: WorldState, pools: readonly number[], total: number): LiquidStakingSummary {
+  const staking = world.config.staking!;
+  const lst = staking.liquidStaking!;
+  const state = world.staking!.lst!;
+  const allocated = state.allocation.reduce((a, x) => a + x, 0);
+  return {
+    id: lst.id,
+    rule: lst.rule,
+    supply: lstSupply(staking, lst),
+    exchange_rate: state.exchangeRate,
+    stake_share: total > 0 ? allocated / total : 0,
+    buffered_stake: state.buffered,
+    fee_y: state.feeY,
+    net_reward_y: state.netY,
+    allocation: lst.members.map((id, m) => {
+      const poolStake = pools[staking.pools.findIndex((p) => p.id === id)]!;
+      return { pool: id, stake: state.allocation[m]!, share_of_pool: poolStake > 0 ? state.allocation[m]! / poolStake : 0 };
+    }),
   };
 }

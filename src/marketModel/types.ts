@@ -183,6 +183,29 @@ export interface StakingEpochRecord {
   /** Dispersion of the epoch's reward per unit of stake over validators with stake: σ/μ and Gini. */
   readonly rewardCv: number;
   readonly rewardGini: number;
+  /** With `staking.liquidStaking`: the token's exchange rate after the epoch's rewards, and the stake the epoch ran with in each member pool (member order). */
+  readonly lst?: { readonly exchangeRate: number; readonly allocation: number[] };
+}
+
+/**
+ * The liquid-staking protocol (`staking.liquidStaking`; liquidStaking.ts). Its stake, supply × 1,
+ * is the members' allocations plus what stays buffered, exactly.
+ */
+export interface LstState {
+  /** Stake allocated to each member pool (member order), split evenly over the pool's operators. */
+  readonly allocation: number[];
+  /** Stake no member takes (router caps), earning nothing. */
+  buffered: number;
+  /** This epoch so far: the protocol's rewards before its fee (Y), and each member pool's delegators' rewards (Y, member order). */
+  epochRewardY: number;
+  readonly epochPoolRewardY: number[];
+  /** The last `windowEpochs` epochs, oldest first: each member's net return per unit of stake. */
+  readonly window: number[][];
+  /** Run totals over completed epochs: the protocol's fee and what went to token holders (Y). */
+  feeY: number;
+  netY: number;
+  /** Stake per token: 1 + netY ÷ supply. */
+  exchangeRate: number;
 }
 
 /**
@@ -216,6 +239,8 @@ export interface StakingState {
   /** Delegators moved over the run (out of a pool or into one). */
   moves: number;
   readonly history: StakingEpochRecord[];
+  /** The liquid-staking protocol; absent without `staking.liquidStaking`. */
+  readonly lst?: LstState;
 }
 
 /** The persistent world between two slots (plain data; see the note at the top of this file). */

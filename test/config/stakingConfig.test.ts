@@ -6,6 +6,7 @@ import { cli, smallConfig, writeConfig } from '../cli/helpers.js';
 const validators = [{ id: 'v1', stake: 1 }, { id: 'v2', stake: 1 }, { id: 'v3', stake: 1 }];
 const pools = [{ id: 'p1', operators: ['v1', 'v2'] }, { id: 'p2', operators: ['v3'] }];
 const withStaking = (staking: Record<string, unknown>) => smallConfig({ validators, staking: { pools, ...staking } });
+const withLst = (lst: Record<string, unknown>) => withStaking({ liquidStaking: { members: ['p1'], ...lst } });
 const withPool = (pool: Record<string, unknown>) => withStaking({ pools: [{ id: 'p1', operators: ['v1'], ...pool }] });
 
 describe('staking: bad input names the field', () => {
@@ -23,6 +24,15 @@ describe('staking: bad input names the field', () => {
     ['a sophistication above 1', withPool({ mevSophistication: 2 }), /staking\.pools\[0\]\.mevSophistication must be a number <= 1/],
     ['an outside return of 0', withStaking({ outsideReturnY: 0 }), /staking\.outsideReturnY must be a number > 0/],
     ['a negative switching cost', withStaking({ switchingCostY: -1 }), /staking\.switchingCostY must be a number >= 0/],
+    ['an unknown liquid-staking member', withLst({ members: ['p1', 'p9'] }), /staking\.liquidStaking\.members\[1\].*unknown pool "p9"; known pools are "p1", "p2"/],
+    ['a liquid-staking member listed twice', withLst({ members: ['p2', 'p2'] }), /staking\.liquidStaking\.members\[1\].*"p2" is listed twice/],
+    ['no liquid-staking members', withLst({ members: [] }), /staking\.liquidStaking\.members must be a list with at least 1 item/],
+    ['a liquid-staking fee above 1', withLst({ fee: 1.1 }), /staking\.liquidStaking\.fee must be a number <= 1/],
+    ['a negative liquid-staking fee', withLst({ fee: -0.1 }), /staking\.liquidStaking\.fee must be a number >= 0/],
+    ['an unknown allocation rule', withLst({ rule: 'lottery' }), /staking\.liquidStaking\.rule/],
+    ['the router rule without its cap', withLst({ rule: 'router' }), /staking\.liquidStaking\.router.*needs `router: \{ capPerOperator \}`/],
+    ['a router cap with another rule', withLst({ router: { capPerOperator: 10 } }), /staking\.liquidStaking\.router.*only read with rule "router"/],
+    ['a negative router cap', withLst({ rule: 'router', router: { capPerOperator: -1 } }), /staking\.liquidStaking\.router\.capPerOperator must be a number >= 0/],
   ];
   for (const [what, config, pattern] of cases) {
     it(`${what}`, () => {
@@ -36,6 +46,16 @@ describe('staking: bad input names the field', () => {
     const r = await cli('run', writeConfig(withPool({ commission: 2 })), '--slots', '5');
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/staking\.pools\[0\]\.commission/);
+  });
+
+  it('the CLI exits 2 on an unknown liquid-staking member and names the field', async () => {
+    const r = await cli('run', writeConfig(withLst({ members: ['nope'] })), '--slots', '5');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/staking\.liquidStaking\.members\[0\]/);
+  });
+
+  it('a liquid-staking block resolves with its defaults', () => {
+    expect(resolveMarketConfig(withLst({})).staking!.liquidStaking).toEqual({ id: 'lst', delegators: 1000, members: ['p1'], rule: 'equal', fee: 0.1 });
   });
 
   it('a valid staking block resolves with its defaults, and no staking block leaves the config without one', () => {

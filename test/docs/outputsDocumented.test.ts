@@ -35,9 +35,9 @@ describe('every output is documented', () => {
   const summary = runMarket(config, { onRow: (r) => void rows.push(r) });
   // Fields that only a mechanism of their own produces, each from a short run of the same market.
   const variants = [{ name: 'slot-auction', leadSlots: 4 }, { name: 'execution-tickets', lookaheadSlots: 4 }].map((mechanism) => runMarket(resolveMarketConfig({ ...raw, slots: 12, mechanism, revenueSharing: {} })));
-  // Stake pools and delegators: a pool of the first validator, epochs of 8 slots so epochs are recorded.
+  // Stake pools and delegators: a pool of the first validator, with a liquid-staking protocol in it, epochs of 8 slots so epochs are recorded.
   const validators = (raw as unknown as { validators: { id: string }[] }).validators;
-  variants.push(runMarket(resolveMarketConfig({ ...raw, slots: 24, clock: { slotMs: 2000, slotsPerEpoch: 8 }, revenueSharing: {}, staking: { pools: [{ id: 'pool', operators: [validators[0]!.id] }], issuancePerBlockY: 1 } })));
+  variants.push(runMarket(resolveMarketConfig({ ...raw, slots: 24, clock: { slotMs: 2000, slotsPerEpoch: 8 }, revenueSharing: {}, staking: { pools: [{ id: 'pool', operators: [validators[0]!.id] }], issuancePerBlockY: 1, liquidStaking: { members: ['pool'] } } })));
 
   it('the run has a searcher of every registered kind', () => {
     expect(new Set(everyKind.map((k) => k.kind))).toEqual(new Set(searcherKinds.map((k) => k.kind)));

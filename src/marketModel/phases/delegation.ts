@@ -5,6 +5,7 @@ import { coefficientOfVariation } from '../../market/metrics/coefficientOfVariat
 import { concentration } from '../../market/metrics/concentration.js';
 import { giniCoefficient } from '../../market/metrics/giniCoefficient.js';
 import type { ModelRuntime } from '../runtime.js';
+import { creditLst, reallocateLst } from '../liquidStaking.js';
 import { poolOfValidator, poolStakes, validatorStakes } from '../staking.js';
 import type { StakingEpochRecord, StakingState, WorldState } from '../types.js';
 
@@ -109,13 +110,16 @@ function epochRecord(world: WorldState, state: StakingState, epoch: number): Sta
     operatorTop3: byOperator.top3_share,
     rewardCv: coefficientOfVariation(returns),
     rewardGini: giniCoefficient(returns.map((r) => Math.max(0, r))),
+    ...(state.lst ? { lst: { exchangeRate: state.lst.exchangeRate, allocation: [...state.lst.allocation] } } : {}),
   };
 }
 
 /**
- * Epoch phase (apply): records the epoch's concentration, adds its rewards to the delegators'
- * window, and moves delegators toward each pool's best response to the others' stake (random
- * rounding from the stream `staking/delegation`, one draw per pool). Takes effect from the next slot.
+ * Epoch phase (apply): with a liquid-staking protocol, books its epoch's rewards (liquidStaking.ts);
+ * records the epoch's concentration; the protocol reallocates its stake; adds the epoch's rewards
+ * to the delegators' window, and moves delegators toward each pool's best response to the others'
+ * stake (random rounding from the stream `staking/delegation`, one draw per pool). Takes effect
+ * from the next slot.
  */
 export function delegationHook(rt: ModelRuntime): EpochHook<WorldState> {
   return {
@@ -124,7 +128,9 @@ export function delegationHook(rt: ModelRuntime): EpochHook<WorldState> {
       const staking = world.config.staking;
       const state = world.staking;
       if (staking === undefined || state === undefined) return;
+      if (state.lst) creditLst(world, poolStakes(world));
       state.history.push(epochRecord(world, state, epoch));
+      if (state.lst) reallocateLst(world);
       state.window.push({ blocks: state.epochBlocks, mevY: state.epochMevY, committeeY: state.epochCommitteeY });
       if (state.window.length > staking.windowEpochs) state.window.shift();
       estimateValues(state.window, staking).forEach((v, p) => { state.valueY[p] = v; });
