@@ -1,3 +1,4 @@
+import { listColumns, unknownColumns } from '../marketModel/recording.js';
 import { createHash } from 'node:crypto';
 import { UserInputError, describeValue } from '../config/errors.js';
 import { describeIssue } from '../config/formatIssues.js';
@@ -66,7 +67,14 @@ function describeIssues(issues: readonly Issue[], raw: unknown): string {
 /** Validates and resolves one cell's config: the config, or the issues that make it invalid. */
 function resolveCell(raw: unknown): { config: MarketConfig; issues?: undefined } | { config?: undefined; issues: Issue[] } {
   const r = marketConfigSchema.safeParse(raw);
-  return r.success ? { config: r.data } : { issues: r.error.issues };
+  if (!r.success) return { issues: r.error.issues };
+  // output.columns names the model's columns, which the config schema cannot see (layering): check here,
+  // so a cell that would fail every run with --runs is refused at planning.
+  const names = r.data.output?.columns ?? [];
+  const unknown = unknownColumns(names, r.data);
+  if (unknown.length > 0)
+    return { issues: unknown.map((n) => ({ code: 'custom', path: ['output', 'columns', names.indexOf(n)], message: `unknown column "${n}"; ${listColumns(r.data)}`, input: n }) as unknown as Issue) };
+  return { config: r.data };
 }
 
 /** The cell's parameter values: cell `c` in mixed radix, the last axis changing fastest. */

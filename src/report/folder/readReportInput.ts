@@ -51,7 +51,10 @@ function readTable(dir: string, file: string, needed: string[]): CsvRecord[] {
   const { columns, rows } = parseCsv(readFileSync(path, 'utf8'));
   const missing = needed.filter((c) => !columns.includes(c));
   if (missing.length > 0)
-    throw new UserInputError(`${path} lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (it has ${columns.slice(0, 12).join(', ') || 'no header'}). ${WHAT_FITS}`);
+    throw new UserInputError(
+      `${path} lacks the column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (it has ${columns.slice(0, 12).join(', ') || 'no header'}). ` +
+        `If the run was made with \`--columns\` (or \`output.columns\`), the report needs at least ${needed.join(', ')}: run again with them in the list, or without it. ${WHAT_FITS}`,
+    );
   if (rows.length === 0) throw new UserInputError(`${path} has no rows: there is nothing to chart. ${WHAT_FITS}`);
   return rows;
 }
