@@ -21,12 +21,6 @@ import { createProgress, progressMode, progressOptions, type ProgressFlags } fro
 import { outputOptions, outputSets, parseWarnAbove, refuseOutputFlags, sizeWarning, type OutputFlags } from '../outputFlags.js';
 
 
-/** The `wrote …` line: the folder, its files and the time; the files go on a second line when one would pass 100 columns. */
-function wroteLine(prefix: string, dir: string, files: readonly string[], seconds: number): string {
-  const line = `${prefix}wrote ${dir}/ (${files.join(', ')}) in ${seconds.toFixed(2)} s`;
-  return line.length <= 100 ? line : `${prefix}wrote ${dir}/ in ${seconds.toFixed(2)} s\n  (${files.join(', ')})`;
-}
-
 export interface RunArgs extends ProgressFlags, OutputFlags {
   config?: string;
   /** As typed (checked by {@link parseWholeFlag}). */
@@ -181,7 +175,7 @@ export async function executeRun(args: RunArgs, io: CliIo, setExitCode: (code: n
   log.info({ dir, seconds }, 'run finished');
   const table = config.kind === 'bidding-war' ? `auctions.${format}` : `slots.${format}`;
   const files = withCheckpoint(dir, ['manifest.json', table, 'summary.json', ...(config.kind === 'bidding-war' ? [] : [`agents.${format}`])]);
-  printSummary(io, args, { dir, files, summary, text, wrote: wroteLine('', dir, files, seconds) });
+  printSummary(io, args, { dir, files, summary, text, wrote: `wrote ${dir}/ (${files.join(', ')}) in ${seconds.toFixed(2)} s` });
 }
 
 /** The files a run wrote, with its checkpoint (market runs keep the last one, to extend the run with --resume). */
@@ -249,5 +243,5 @@ export async function resumeRun(args: RunArgs, io: CliIo, setExitCode: (code: nu
   if (!summary) return;
   const seconds = (performance.now() - started) / 1000;
   const files = withCheckpoint(dir, ['manifest.json', `slots.${checkpoint.format}`, 'summary.json', `agents.${checkpoint.format}`]);
-  printSummary(io, args, { dir, files, summary, text: formatRunSummary(summary), wrote: wroteLine(`resumed at slot ${checkpoint.next_slot}; `, dir, files, seconds) });
+  printSummary(io, args, { dir, files, summary, text: formatRunSummary(summary), wrote: `resumed at slot ${checkpoint.next_slot}; wrote ${dir}/ (${files.join(', ')}) in ${seconds.toFixed(2)} s` });
 }
