@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { arbitrageurs, twoRollups } from './fixtures.js';
+import { arbitrageurs, twoRollups, expectResumesExactly } from './fixtures.js';
 import { resolveMarketConfig } from '../../src/config/loadConfig.js';
 import type { Row } from '../../src/engine/recorder.js';
-import { MarketRun } from '../../src/marketModel/marketRun.js';
 import { runMarket } from '../../src/marketModel/runMarket.js';
 
 /*
@@ -130,15 +129,6 @@ describe('rollup governance', () => {
       },
       900,
     );
-    const straightRows: Row[] = [];
-    const straight = MarketRun.start(config, { onRow: (r) => void straightRows.push(r) });
-    straight.step(900);
-    const rows: Row[] = [];
-    const first = MarketRun.start(config, { onRow: (r) => void rows.push(r) });
-    first.step(333);
-    const resumed = MarketRun.restore(config, JSON.parse(JSON.stringify(first.snapshot())), { onRow: (r) => void rows.push(r) });
-    resumed.step(900);
-    expect(JSON.stringify(rows)).toBe(JSON.stringify(straightRows));
-    expect(JSON.stringify(resumed.result())).toBe(JSON.stringify(straight.result()));
+    expectResumesExactly(config, 333, 900);
   });
 });

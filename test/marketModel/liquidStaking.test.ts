@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { expectResumesExactly } from './fixtures.js';
 import { resolveMarketConfig } from '../../src/config/loadConfig.js';
-import type { Row } from '../../src/engine/recorder.js';
 import { allocateLst } from '../../src/marketModel/liquidStaking.js';
 import { MarketRun } from '../../src/marketModel/marketRun.js';
 import { runMarket } from '../../src/marketModel/runMarket.js';
@@ -141,17 +141,8 @@ describe('liquid staking in a run', () => {
 
   it('a run with a liquid-staking protocol stopped mid-epoch and restored from its JSON snapshot continues byte-identically', () => {
     const config = lstWorld(7, [{ commission: 0.1, mevSophistication: 1 }, { commission: 0.1, mevSophistication: 0.4 }], { members: ['p0', 'p1'], rule: 'performance', fee: 0.1 }, { switchingCostY: 0.02 }, 400);
-    const straightRows: Row[] = [];
-    const straight = MarketRun.start(config, { onRow: (r) => void straightRows.push(r) });
-    straight.step(400);
-    const rows: Row[] = [];
-    const first = MarketRun.start(config, { onRow: (r) => void rows.push(r) });
-    first.step(183);
-    const resumed = MarketRun.restore(config, JSON.parse(JSON.stringify(first.snapshot())), { onRow: (r) => void rows.push(r) });
-    resumed.step(400);
-    expect(JSON.stringify(rows)).toBe(JSON.stringify(straightRows));
-    expect(JSON.stringify(resumed.result())).toBe(JSON.stringify(straight.result()));
-    const alloc = straight.result().staking!.epochs.map((e) => e.lst_allocation![0]);
+    const straight = expectResumesExactly(config, 183, 400);
+    const alloc = straight.staking!.epochs.map((e) => e.lst_allocation![0]);
     expect(new Set(alloc).size).toBeGreaterThan(1);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { expectResumesExactly } from './fixtures.js';
 import { resolveMarketConfig } from '../../src/config/loadConfig.js';
 import type { Row } from '../../src/engine/recorder.js';
-import { MarketRun } from '../../src/marketModel/marketRun.js';
 import { runMarket } from '../../src/marketModel/runMarket.js';
 import { decideOptIn, payOperators, sequencerStakes } from '../../src/marketModel/restaking.js';
 
@@ -97,17 +97,8 @@ describe('restaking for the shared sequencer', () => {
 
   it('a run restored from its JSON snapshot mid-epoch continues byte-identically', () => {
     const cfg = config(restaking, 80);
-    const straightRows: Row[] = [];
-    const straight = MarketRun.start(cfg, { onRow: (r) => void straightRows.push(r) });
-    straight.step(80);
-    const rows: Row[] = [];
-    const first = MarketRun.start(cfg, { onRow: (r) => void rows.push(r) });
-    first.step(37);
-    const resumed = MarketRun.restore(cfg, JSON.parse(JSON.stringify(first.snapshot())), { onRow: (r) => void rows.push(r) });
-    resumed.step(80); // up to slot 80
-    expect(JSON.stringify(rows)).toBe(JSON.stringify(straightRows));
-    expect(JSON.stringify(resumed.result())).toBe(JSON.stringify(straight.result()));
-    expect(straight.result().restaking!.rewards_y).toBeGreaterThan(0);
+    const straight = expectResumesExactly(cfg, 37, 80);
+    expect(straight.restaking!.rewards_y).toBeGreaterThan(0);
   });
 
   it('without restaking: null in the summary, zeros and false in the table', () => {
