@@ -1,5 +1,3 @@
-import { validatorStakes } from './staking.js';
-import { restakingNetwork } from './restaking.js';
 import { initialCapitalY } from './capital.js';
 import { timingOf } from './aheadOfTime.js';
 import { summariseBidder } from '../agents/bidding/bidderRecord.js';
@@ -12,19 +10,17 @@ import { summedColumnsOf, tableColumns, type ColumnSpec, type RollupSums, type S
 import type { SlotEvent } from './slotRecord.js';
 import type { WorldState } from './types.js';
 import { addReport, emptyTally, reportingSummary, type ReportingTally } from './reportingSummary.js';
-import type { BidderSummaryEntry, ConservationSummary, RestakingSummary, RollupSummary, RunSummary, TicketSummary, TokenConservation, TotalledSums } from './summaryTypes.js';
+import type { BidderSummaryEntry, ConservationSummary, RollupSummary, RunSummary, TokenConservation, TotalledSums } from './summaryTypes.js';
 import { ticketMechanism } from './tickets.js';
 import { stakingSummary } from './stakingSummary.js';
+import { restakingSummary } from './restakingSummary.js';
+import { ticketSummary } from './ticketSummary.js';
+import { ratioOrNull } from './ratioOrNull.js';
 import { holdingsOf, supplyOf } from './conservation.js';
 
 /** Per rollup: the summed columns (named as in summary.json) and the aggregates derived here. */
 type Sums = RollupSums & { absGapSum: number; inBand: number; memberSlots: number; maxDriftX: number; maxDriftY: number };
 
-/** a ÷ b, or null when b is not positive or the ratio overflows (a value too small to divide by). */
-function ratioOrNull(a: number, b: number): number | null {
-  const r = b > 0 ? a / b : Number.NaN;
-  return Number.isFinite(r) ? r : null;
-}
 
 /**
  * Accumulates `slot` events into a run summary. It only reads events (a recorder): the model never
@@ -76,61 +72,6 @@ function bidderEntry(id: string, role: 'builder' | 'searcher', strategy: string,
     shade_by_window: b.shadeByWindow,
     choice: choices && top >= 0 && played[top]! > 0 ? armLabel(choiceArms(choices)[top]!) : null,
     choice_share: choices && top >= 0 && played[top]! > 0 ? played[top]! / played.reduce((a, n) => a + n, 0) : null,
-  };
-}
-
-/**
- * The execution-ticket market over the run (null under other mechanisms): MEV capture and
- * concentration as Burian, Crapis & Saleh 2024 ("MEV capture and decentralization in execution
- * tickets", arXiv:2408.11255) measure them — capture, the protocol's ticket revenue over the MEV of
- * the blocks (here Σ ticket proceeds burned ÷ Σ realised value of the blocks built, each less its
- * builder's cost), and how concentrated the slots are among builders.
- */
-function ticketSummary(world: WorldState): TicketSummary | null {
-  if (!ticketMechanism(world)) return null;
-  const t = world.tickets.totals;
-  const built = world.builders.map((b) => b.wins);
-  const total = built.reduce((a, w) => a + w, 0);
-  return {
-    tickets_bought: t.ticketsBought,
-    tickets_redeemed: t.ticketsRedeemed,
-    tickets_outstanding: Object.values(world.tickets.ledgers).reduce((a, l) => a + l.tickets.reduce((x, y) => x + y, 0), 0),
-    proceeds_burned_y: t.proceedsY,
-    block_value_y: t.blockValueY,
-    capture: ratioOrNull(t.proceedsY, t.blockValueY),
-    redeemed_capture: ratioOrNull(t.slotsHeld * ticketMechanism(world)!.ticketPrice, t.blockValueY),
-    slots_held: t.slotsHeld,
-    slots_without_holder: t.slotsWithoutHolder,
-    redraws: t.redraws,
-    resales: t.resales,
-    resale_share: t.slotsHeld > 0 ? t.resales / t.slotsHeld : 0,
-    resale_price_y: t.resalePriceY,
-    hhi: concentration(built).hhi,
-    top_builder_share: total > 0 ? Math.max(...built) / total : 0,
-  };
-}
-
-/** Restaking over the run (null without `restaking`). */
-function restakingSummary(world: WorldState): RestakingSummary | null {
-  const st = world.restaking;
-  if (st === undefined || world.config.restaking === undefined) return null;
-  const stakes = validatorStakes(world);
-  const { net } = restakingNetwork(world.config, stakes, 0, st.optedIn);
-  const r = st.report;
-  return {
-    epochs: r.epoch,
-    insecure_epochs: st.insecureEpochs,
-    min_margin_y: st.minMarginY,
-    mean_profit_from_corruption_y: r.epoch > 0 ? st.profitFromCorruptionSumY / r.epoch : null,
-    last_profit_from_corruption_y: r.profitFromCorruptionY,
-    last_cost_of_corruption_y: r.costOfCorruptionY,
-    last_margin_y: r.marginY,
-    last_overcollateralization: r.overcollateralization,
-    rewards_y: st.rewardsY,
-    operator_stake_y: net.stakes.reduce((a, s) => a + s, 0),
-    operators_in: st.optedIn.filter(Boolean).length,
-    joins: st.joins,
-    leaves: st.leaves,
   };
 }
 
