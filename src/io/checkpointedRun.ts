@@ -116,11 +116,13 @@ export async function runCheckpointed(config: MarketConfig, dir: string, opts: C
   if (!Number.isSafeInteger(opts.checkpointEvery) || opts.checkpointEvery < 0)
     throw new UserInputError(`--checkpoint-every must be a whole number >= 0, but got ${String(opts.checkpointEvery)}.`);
   const table = openTable(dir, opts.format, opts.resume?.table);
-  const hooks = { onRow: (row: Parameters<LineWriter['write']>[0]) => table.write(row), ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) };
+  const hooks = { table, ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) };
   const run = opts.resume ? MarketRun.restore(config, opts.resume.snapshot, hooks) : MarketRun.start(config, hooks);
   const configSha = configSha256SansSlots(config);
-  const checkpoint = () =>
+  const checkpoint = () => {
+    run.flushTable();
     writeJson(dir, 'checkpoint.json', seal({ version: checkpointVersion, format: opts.format, config_sha256: configSha, next_slot: run.nextSlot, table: table.state(), snapshot: run.snapshot() }));
+  };
   const every = opts.checkpointEvery;
   let yieldAt = performance.now() + yieldEveryMs;
   while (run.nextSlot < config.slots) {

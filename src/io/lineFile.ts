@@ -2,17 +2,23 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, renameSync, truncateSync, writeSync } from 'node:fs';
 import { hashFilePrefix } from './integrity.js';
 
+/** Bytes buffered before a write to disk (and a hash update): 4 MiB, a few thousand table rows. */
+const chunkBytes = 1 << 22;
+
 /**
  * A text file written line by line through `<path>.partial` and renamed to `<path>` on `close()`,
- * so a reader never mistakes an interrupted file for a finished one. Lines are buffered and written
- * in whole-line chunks of about 1 MB. Given `resumeBytes`, it truncates an existing partial file to
- * that length (a checkpoint's) and appends from there. It keeps a running SHA-256 of every byte of
- * the file, so a checkpoint can vouch for the table prefix it points at.
+ * so a reader never mistakes an interrupted file for a finished one. Each line is encoded as UTF-8
+ * at once into a preallocated chunk (so the line's string dies young, never promoted by the
+ * garbage collector), and the chunk is written and hashed whole when full. Given `resumeBytes`, it
+ * truncates an existing partial file to that length (a checkpoint's) and appends from there. It
+ * keeps a running SHA-256 of every byte of the file, so a checkpoint can vouch for the table prefix
+ * it points at.
  */
 export class LineFile {
   private readonly fd: number;
-  private buffer: string[] = [];
-  private bufferedChars = 0;
+  private readonly chunk = Buffer.allocUnsafe(chunkBytes);
+  /** Bytes of `chunk` filled. */
+  private used = 0;
   private readonly hash: Hash;
 
   constructor(readonly path: string, resumeBytes?: number) {
@@ -23,25 +29,36 @@ export class LineFile {
     this.fd = openSync(`${path}.partial`, resumeBytes !== undefined ? 'a' : 'w');
   }
 
+  /** Appends `line` and a newline. */
   push(line: string): void {
-    this.buffer.push(line);
-    this.bufferedChars += line.length + 1;
-    if (this.bufferedChars > 1 << 20) this.flush();
+    // A UTF-16 code unit takes at most 3 bytes of UTF-8 (a surrogate pair 4 for 2 units).
+    if (this.used + 3 * line.length + 1 > chunkBytes) {
+      this.flush();
+      if (3 * line.length + 1 > chunkBytes) {
+        this.writeOut(Buffer.from(`${line}\n`, 'utf8'));
+        return;
+      }
+    }
+    this.used += this.chunk.write(line, this.used);
+    this.chunk[this.used++] = 0x0a;
   }
 
   flush(): void {
-    if (this.buffer.length === 0) return;
-    const chunk = Buffer.from(this.buffer.join('\n') + '\n');
+    if (this.used === 0) return;
+    const filled = this.chunk.subarray(0, this.used);
     // Cleared first: a failed write (ENOSPC) is not retried, and its error reaches the caller as is.
-    this.buffer = [];
-    this.bufferedChars = 0;
+    this.used = 0;
+    this.writeOut(filled);
+  }
+
+  private writeOut(bytes: Buffer): void {
     try {
-      writeSync(this.fd, chunk);
+      writeSync(this.fd, bytes);
     } catch (err) {
       (err as NodeJS.ErrnoException).path ??= `${this.path}.partial`; // name the file in the message
       throw err;
     }
-    this.hash.update(chunk);
+    this.hash.update(bytes);
   }
 
   /** Bytes on disk after flushing: where a checkpoint can resume the file. */

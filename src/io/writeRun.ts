@@ -21,7 +21,7 @@ export interface WriteRunOptions {
 /** Runs a market simulation into `dir`: `slots.<format>` streamed row by row, then `summary.json` and `agents.<format>` (one row per agent). */
 export function writeMarketRun(config: MarketConfig, dir: string, opts: WriteRunOptions = {}): RunSummary {
   const table = createTableWriter(join(dir, `slots.${opts.format ?? 'csv'}`), opts.format ?? 'csv', { slot: 'int64' });
-  const summary = runMarket(config, { onRow: (row) => table.write(row), ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) });
+  const summary = runMarket(config, { table, ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) });
   table.close();
   writeJson(dir, 'summary.json', summary);
   writeRunAgentsTable(dir, opts.format ?? 'csv', config, summary);

@@ -44,3 +44,25 @@ export function compileMerge(fields: readonly (readonly string[])[]): (...parts:
   const body = fields.flatMap((list, i) => list.map((f) => `${checked(f)}: p${i}.${f}`)).join(', ');
   return new Function(`return (${args.join(', ')}) => ({ ${body} });`)() as (...parts: readonly object[]) => Record<string, unknown>;
 }
+
+/** How a cell is stored in a column block (io/formats/columnBlock.ts): a number, a flag (1, 0, −1) or text. */
+export type StoredAs = 'number' | 'flag' | 'text';
+
+/**
+ * A function storing one record's cells into row `i` of a block's column arrays: cell `k` (the
+ * record's field `r.<field>`, or a derived value `values[k](e, r)`) into `data[k][i]`. A value of
+ * another type than the column's is stored as missing (NaN, −1, null), as the writers render a
+ * missing cell; text that is not a string is stored as `String(value)`, what a CSV field of it is.
+ */
+export function compileFill<E, R>(cells: readonly { readonly field?: string; readonly value?: (e: E, r: R) => unknown; readonly storedAs: StoredAs }[]): (data: readonly unknown[]) => (i: number, e: E, r: R) => void {
+  const values = cells.map((c) => c.value);
+  const store = (c: (typeof cells)[number], k: number) => {
+    const v = c.value ? `values[${k}](e, r)` : `r.${checked(c.field!)}`;
+    if (c.storedAs === 'number') return `v = ${v}; d${k}[i] = typeof v === 'number' ? v : NaN;`;
+    if (c.storedAs === 'flag') return `v = ${v}; d${k}[i] = v === true ? 1 : v === false ? 0 : -1;`;
+    return `v = ${v}; d${k}[i] = typeof v === 'string' ? v : v == null ? null : String(v);`;
+  };
+  const locals = cells.length ? `const ${cells.map((_, k) => `d${k} = data[${k}]`).join(', ')};` : '';
+  const body = cells.map(store).join(' ');
+  return new Function('values', `return (data) => { ${locals} return (i, e, r) => { let v; ${body} }; };`)(values) as (data: readonly unknown[]) => (i: number, e: E, r: R) => void;
+}

@@ -10,6 +10,8 @@ import { SummaryAccumulator, type RunSummary, type SummaryState } from './summar
 import type { MarketState } from './types.js';
 import { persistentState, restoreWorld } from './world.js';
 import { columnsOf, tableRowsOf } from './recording.js';
+import { SlotTable } from './slotTable.js';
+import type { BlockSink } from '../engine/columnBlock.js';
 
 export { columnsOf } from './recording.js';
 import type { WorldState } from './types.js';
@@ -19,6 +21,11 @@ export interface MarketRunOptions {
   onRow?: (row: Row) => void;
   /** Receives each slot event (for observables and progress). */
   onSlot?: (event: SlotEvent) => void;
+  /**
+   * Receives the per-slot table in blocks of rows stored column by column (the fast path of the
+   * table writers: no row objects), whenever a block is full and on `flushTable()`.
+   */
+  table?: BlockSink;
 }
 
 /** Version of the snapshot's layout; a snapshot of another layout is refused. */
@@ -43,6 +50,8 @@ export interface MarketSnapshot {
  * same rows and summary as a straight run.
  */
 export class MarketRun {
+  private readonly table: SlotTable | null;
+
   private constructor(
     private readonly ms: MarketSimulation,
     private readonly summary: SummaryAccumulator,
@@ -51,6 +60,8 @@ export class MarketRun {
     config: MarketConfig,
   ) {
     ms.bus.on('slot', (e) => summary.add(e));
+    const table = (this.table = opts.table ? new SlotTable(config, opts.table) : null);
+    if (table) ms.bus.on('slot', (e) => table.add(e));
     if (opts.onRow) attachRecorder(ms.bus, { eventType: 'slot', toRows: tableRowsOf(config) }, opts.onRow);
     if (opts.onSlot) ms.bus.on('slot', opts.onSlot);
   }
@@ -77,6 +88,11 @@ export class MarketRun {
   step(toSlot: number): void {
     runSlots(this.ms.sim, this.nextSlot, toSlot);
     this.nextSlot = Math.max(this.nextSlot, toSlot);
+  }
+
+  /** Hands the table rows recorded so far to `opts.table` (before a checkpoint or closing the table). */
+  flushTable(): void {
+    this.table?.flush();
   }
 
   snapshot(): MarketSnapshot {

@@ -8,5 +8,6 @@ export type RunMarketOptions = MarketRunOptions;
 export function runMarket(config: MarketConfig, opts: RunMarketOptions = {}): RunSummary {
   const run = MarketRun.start(config, opts);
   run.step(config.slots);
+  run.flushTable();
   return run.result();
 }

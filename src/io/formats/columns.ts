@@ -1,17 +1,7 @@
 import type { Row } from '../../engine/recorder.js';
+import type { Column, ColumnType } from '../../engine/columnBlock.js';
 
-/**
- * A column's type, fixed for the whole table so it never changes between rows or runs: numbers
- * are `double` unless declared `int64` (never guessed from values, which would make a column of
- * whole-valued doubles an integer column in one run and not in another).
- */
-export type ColumnType = 'double' | 'int64' | 'bool' | 'string';
-
-/** A named, typed column. Every column is nullable. */
-export interface Column {
-  readonly name: string;
-  readonly type: ColumnType;
-}
+export type { Column, ColumnType } from '../../engine/columnBlock.js';
 
 /** One table cell after {@link cellValue}: finite number, text, boolean or null. */
 export type CellValue = number | string | boolean | null;

@@ -2,6 +2,7 @@ import { LineFile } from '../lineFile.js';
 import type { LineTableState } from '../csvWriter.js';
 import type { Row } from '../../engine/recorder.js';
 import { inferColumns, tableRow, type Column, type ColumnType } from './columns.js';
+import { blockRow, type ColumnBlock } from '../../engine/columnBlock.js';
 
 /** One JSON Lines record (no newline): an object with the columns in order; non-finite numbers are null. */
 export function jsonlLine(columns: readonly Column[], row: Readonly<Row>): string {
@@ -40,6 +41,11 @@ export class JsonlWriter {
     this.columns ??= inferColumns([row], this.types);
     this.file.push(jsonlLine(this.columns, row));
     this.rows++;
+  }
+
+  /** Appends a block of rows (each made into a row object: JSON Lines is not the fast format). */
+  writeBlock(block: ColumnBlock): void {
+    for (let i = 0; i < block.length; i++) this.write(blockRow(block, i));
   }
 
   /** Flushes, closes and renames the file to its final name. */

@@ -2,6 +2,7 @@ import { renameSync } from 'node:fs';
 import { fileWriter, ParquetWriter } from 'hyparquet-writer';
 import type { Row } from '../../engine/recorder.js';
 import { cellValue, inferColumns, type Column, type ColumnType } from './columns.js';
+import { cellOf, type ColumnBlock } from '../../engine/columnBlock.js';
 
 type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
 
@@ -21,6 +22,12 @@ export function parquetSchema(columns: readonly Column[]): SchemaElement[] {
 /** Default rows per row group: 31 double columns × 65,536 rows ≈ 16 MB of values while buffered. */
 export const defaultRowGroupRows = 65_536;
 
+/** A cell as the Parquet file holds it: checked by `cellValue` (non-finite numbers null), int64 as a BigInt. */
+function parquetValue(column: Column, raw: unknown): unknown {
+  const v = cellValue(column, raw);
+  return column.type === 'int64' && v !== null ? BigInt(v) : v;
+}
+
 /**
  * Streams rows to a Parquet file one row group at a time, so a long table never sits in memory:
  * at most `rowGroupRows` rows are buffered (hyparquet-writer's `ParquetWriter` appends a row group
@@ -32,6 +39,9 @@ export class ParquetTableWriter {
   private columns: Column[] | null;
   private writer: ParquetWriter | null = null;
   private buffer: Row[] = [];
+  /** Rows given as blocks, buffered column by column (the values as the file holds them). */
+  private pending: unknown[][] | null = null;
+  private pendingRows = 0;
   /** Rows written so far. */
   rows = 0;
 
@@ -49,6 +59,39 @@ export class ParquetTableWriter {
     if (this.buffer.length >= (this.opts.rowGroupRows ?? defaultRowGroupRows)) this.flush();
   }
 
+  /**
+   * Buffers a block of rows column by column; every full row group is written out. Row groups hold
+   * `rowGroupRows` rows whatever the blocks' sizes, so the file is the same as one written row by row.
+   */
+  writeBlock(block: ColumnBlock): void {
+    if (this.buffer.length > 0) throw new Error('ParquetTableWriter: rows and blocks cannot be mixed in one table');
+    const columns = (this.columns ??= [...block.columns]);
+    if (columns.length !== block.columns.length || columns.some((c, k) => c.name !== block.columns[k]!.name))
+      throw new Error(`ParquetTableWriter: a block's columns differ from the table's (${block.columns.map((c) => c.name).join(', ')})`);
+    const groupRows = this.opts.rowGroupRows ?? defaultRowGroupRows;
+    for (let from = 0; from < block.length; ) {
+      const pending = (this.pending ??= columns.map(() => []));
+      const to = Math.min(block.length, from + groupRows - this.pendingRows);
+      columns.forEach((c, k) => {
+        const out = pending[k]!;
+        for (let i = from; i < to; i++) out.push(parquetValue(c, cellOf(c, block.data[k]!, i)));
+      });
+      this.pendingRows += to - from;
+      this.rows += to - from;
+      from = to;
+      if (this.pendingRows >= groupRows) this.flushPending();
+    }
+  }
+
+  private flushPending(): void {
+    const writer = this.open();
+    if (!this.pending || this.pendingRows === 0) return;
+    const columnData = this.columns!.map((c, k) => ({ name: c.name, data: this.pending![k]! }));
+    void writer.write({ columnData, rowGroupSize: this.pendingRows });
+    this.pending = null;
+    this.pendingRows = 0;
+  }
+
   private open(): ParquetWriter {
     this.columns ??= inferColumns(this.buffer, this.opts.types);
     this.writer ??= new ParquetWriter({ writer: fileWriter(`${this.path}.partial`), schema: parquetSchema(this.columns), createdBy: 'seqsim' });
@@ -59,20 +102,15 @@ export class ParquetTableWriter {
     const writer = this.open();
     if (this.buffer.length === 0) return;
     const rows = this.buffer;
-    const columnData = this.columns!.map((c) => ({
-      name: c.name,
-      data: rows.map((r) => {
-        const v = cellValue(c, r[c.name]);
-        return c.type === 'int64' && v !== null ? BigInt(v) : v;
-      }),
-    }));
+    const columnData = this.columns!.map((c) => ({ name: c.name, data: rows.map((r) => parquetValue(c, r[c.name])) }));
     void writer.write({ columnData, rowGroupSize: rows.length });
     this.buffer = [];
   }
 
   /** Writes the last row group and the footer, then renames the file to its final name. */
   close(): void {
-    this.flush();
+    if (this.pendingRows > 0) this.flushPending();
+    else this.flush();
     void this.open().finish();
     renameSync(`${this.path}.partial`, this.path);
   }

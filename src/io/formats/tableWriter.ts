@@ -2,6 +2,7 @@ import { writeFileSync, renameSync } from 'node:fs';
 import type { Row } from '../../engine/recorder.js';
 import { CsvWriter } from '../csvWriter.js';
 import type { Column, ColumnType } from './columns.js';
+import type { ColumnBlock } from '../../engine/columnBlock.js';
 import { csvHeader, csvLine } from './csv.js';
 import type { TableFormat } from './formats.js';
 import { JsonlWriter, jsonlLine } from './jsonl.js';
@@ -10,6 +11,8 @@ import { ParquetTableWriter } from './parquet.js';
 /** A streaming table sink: rows in, a whole file at `path` after `close()` (never a half-written one). */
 export interface TableWriter {
   write(row: Row): void;
+  /** Appends a block of rows stored column by column (the same bytes as writing them one by one). */
+  writeBlock(block: ColumnBlock): void;
   close(): void;
 }
 

@@ -1,0 +1,64 @@
+import type { MarketConfig } from '../config/schema.js';
+import { createColumnBlock, type BlockSink, type Column, type ColumnBlock } from '../engine/columnBlock.js';
+import type { ColumnSpec } from './columns.js';
+import { compileFill, type StoredAs } from './compiledRecords.js';
+import { recordedColumns } from './recording.js';
+import type { RollupSlotRecord, SlotEvent } from './slotRecord.js';
+
+/** Rows per block: a few thousand rows, about 2 MB of CSV. */
+export const slotTableBlockRows = 4096;
+
+/** A registry column as a typed table column: `slot` an int64, other counts and amounts doubles. */
+export function tableColumnOf(spec: ColumnSpec): Column {
+  if (spec.type === 'flag') return { name: spec.name, type: 'bool' };
+  if (spec.type === 'text') return { name: spec.name, type: 'string' };
+  return { name: spec.name, type: spec.name === 'slot' ? 'int64' : 'double' };
+}
+
+const storedAs = (spec: ColumnSpec): StoredAs => (spec.type === 'flag' ? 'flag' : spec.type === 'text' ? 'text' : 'number');
+
+/**
+ * The per-slot table recorded column by column (struct of arrays): each recorded slot's rows
+ * (one per rollup, the columns of `recordedColumns`, slots 0, K, 2K, … for `K = output.recordEvery`)
+ * are stored into a preallocated {@link ColumnBlock} by code generated from the column registry, and
+ * the block goes to `sink` whenever it is full and on `flush()`. No object is made per row.
+ */
+export class SlotTable {
+  private readonly block: ColumnBlock;
+  private readonly fill: (i: number, e: SlotEvent, r: RollupSlotRecord) => void;
+  private readonly every: number;
+
+  constructor(config: MarketConfig, private readonly sink: BlockSink, blockRows = slotTableBlockRows) {
+    const specs = recordedColumns(config);
+    this.block = createColumnBlock(specs.map(tableColumnOf), blockRows);
+    const cells = specs.map((c) => ({ field: c.field, storedAs: storedAs(c), ...(c.value ? { value: c.value } : {}) }));
+    this.fill = compileFill<SlotEvent, RollupSlotRecord>(cells)(this.block.data);
+    this.every = config.output?.recordEvery ?? 1;
+  }
+
+  /** The table's columns, typed. */
+  get columns(): readonly Column[] {
+    return this.block.columns;
+  }
+
+  /** Stores the slot's rows (if the slot is recorded), handing full blocks to the sink. */
+  add(e: SlotEvent): void {
+    if (e.slot % this.every !== 0) return;
+    const block = this.block;
+    for (const r of e.rollups) {
+      if (block.length === block.capacity) this.flush();
+      this.fill(block.length++, e, r);
+    }
+  }
+
+  /** Hands the rows stored so far to the sink (before a checkpoint, and at the end of the run). */
+  flush(): void {
+    if (this.block.length === 0) return;
+    try {
+      this.sink.writeBlock(this.block);
+    } finally {
+      // Emptied even when the sink failed: a failed write is not retried (LineFile).
+      this.block.length = 0;
+    }
+  }
+}
