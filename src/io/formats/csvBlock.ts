@@ -33,13 +33,18 @@ export type CsvLineOf = (i: number) => string;
 
 /**
  * The CSV line renderer for tables of `columns`: given a block's column data, a function of the row
- * index. Generated once per table (`new Function`, over column indices only: no name reaches the code).
+ * index. Generated once per table (`new Function`, over column indices only: no name reaches the
+ * code). Each cell keeps its column's last value and rendering: most cells repeat the row before
+ * (zeros, per-slot values on every rollup's row; about three in four on the baseline), and a repeat
+ * costs a comparison instead of a number-to-string conversion. A repeat renders the same text (−0
+ * equals 0, and both render as `0`; NaN never equals itself, so it is never taken from the cache).
  */
 export function compileCsvLines(columns: readonly Column[]): (data: readonly ColumnData[]) => CsvLineOf {
   if (columns.length === 0) return () => () => '';
-  const cell = (c: Column, k: number) => (c.type === 'bool' ? `f(d${k}[i])` : c.type === 'string' ? `t(d${k}[i])` : `n(d${k}[i])`);
-  const locals = columns.map((_, k) => `d${k} = data[${k}]`).join(', ');
+  const render = (c: Column) => (c.type === 'bool' ? 'f' : c.type === 'string' ? 't' : 'n');
+  const cell = (c: Column, k: number) => `((x = d${k}[i]) === l${k} ? s${k} : (l${k} = x, s${k} = ${render(c)}(x)))`;
+  const locals = columns.map((c, k) => `d${k} = data[${k}], l${k} = ${c.type === 'string' ? 'undefined' : 'NaN'}, s${k} = ''`).join(', ');
   const line = columns.map(cell).join(" + ',' + ");
-  const make = new Function('n', 'f', 't', `return (data) => { const ${locals}; return (i) => ${line}; };`);
+  const make = new Function('n', 'f', 't', `return (data) => { let ${locals}; return (i) => { let x; return ${line}; }; };`);
   return make(csvNumber, csvFlag, csvText) as (data: readonly ColumnData[]) => CsvLineOf;
 }
