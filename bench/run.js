@@ -11,6 +11,7 @@
 //   6. a CPU profile of 100k slots (bench/profile.js); --no-profile skips it
 //   7. the mev-boost bidding war: ms per auction against MMASim and a numpy rewrite (bench/biddingWar.js)
 //   8. every shipped market scenario's time per slot ÷ the baseline's, interleaved (bench/scenarios.js)
+//   9. `seqsim run` (CSV and Parquet into a temp folder) ÷ the model alone, interleaved (bench/runVsModel.js)
 //
 // Targets never change the exit code: a missed target exits 0. The report goes to stdout,
 // progress to stderr.
@@ -29,6 +30,7 @@ import { formatProfileSummary } from './summarizeProfile.js';
 import { measureLearners } from './learners.js';
 import { formatBiddingWar, measureBiddingWar } from './biddingWar.js';
 import { formatScenarios, measureScenarios } from './scenarios.js';
+import { formatRunVsModel, measureRunVsModel } from './runVsModel.js';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
@@ -251,6 +253,15 @@ function reportScenarios() {
   out(`   load average after: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }
 
+async function reportRunVsModel() {
+  const plan = { slots: quick ? 20_000 : 50_000, reps: quick ? 3 : 5 };
+  out();
+  out(`9. run vs model — \`seqsim run\` on the baseline (${fmt(plan.slots)} slots, CSV and Parquet into a temp folder, the CLI's main() in this process)`);
+  out(`   against runSimulation (model only), ${plan.reps} alternating pairs per format; ratio = run ms ÷ model ms per pair, median ± half range (bench/runVsModel.js)`);
+  const results = await measureRunVsModel({ ...plan, onProgress: (m) => progress(m) });
+  for (const line of formatRunVsModel(results)) out(`   ${line}`);
+}
+
 const dist = distFingerprint();
 header(dist);
 progress(`counting agent actions over ${fmt(PLAN.repSlots)} slots`);
@@ -264,4 +275,5 @@ reportTargets(throughput, ratio, growth, learnerRatio);
 if (withProfile) reportProfile();
 reportBiddingWar();
 reportScenarios();
+await reportRunVsModel();
 footer(dist);
