@@ -3,11 +3,13 @@ import type { MarketConfig } from '../config/schema.js';
 import type { TableFormat } from '../io/formats/formats.js';
 import { estimateTableBytes, formatBytes, parseSize } from '../io/outputSize.js';
 import { listColumns, recordedColumns, unknownColumns } from '../marketModel/recording.js';
+import { configReporters, listReporters, unknownReporters } from '../marketModel/reporters/reporterRun.js';
 import { parseWholeFlag } from './numbers.js';
 
 /** The flags of `seqsim run` that shape the per-slot table and warn about its size, as typed. */
 export interface OutputFlags {
   columns?: string | string[];
+  reporters?: string | string[];
   recordEvery?: string;
   warnAbove?: string;
   quiet?: boolean;
@@ -19,6 +21,7 @@ export const defaultWarnAboveBytes = 1e9;
 /** The yargs options behind {@link OutputFlags}. */
 export const outputOptions = {
   columns: { type: 'string', describe: 'market runs: write only these columns of the slots table, comma-separated (slot and rollup are always kept; sets output.columns)' },
+  reporters: { type: 'string', describe: 'market runs: add these named reporters to summary.json and the tidy tables, comma-separated (price-gap, revenue-cv, searcher-win-rate, builder-margin, bid-shading; sets output.reporters)' },
   'record-every': { type: 'string', describe: 'market runs: write every K-th slot to the slots table (slots 0, K, 2K, ...); summary.json still covers every slot (sets output.recordEvery)' },
   'warn-above': { type: 'string', describe: `warn before a run whose slots table would be larger than this: 500MB, 2GB, a number of bytes, or off (default ${formatBytes(defaultWarnAboveBytes)})` },
 } as const;
@@ -31,7 +34,19 @@ function columnList(raw: string | string[]): string[] {
 }
 
 /**
- * `--columns` and `--record-every` as `--set` overrides of `output.columns` and `output.recordEvery`
+ * `--reporters a,b --reporters c` → `['a', 'b', 'c']`, checked against the registry.
+ * @throws UserInputError (exit 2) naming the flag and listing the named reporters.
+ */
+export function reporterList(raw: string | string[]): string[] {
+  const names = [raw].flat().flatMap((r) => String(r).split(',')).map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new UserInputError(`--reporters was given without names; give them comma-separated, e.g. --reporters price-gap,bid-shading; ${listReporters()}.`);
+  const unknown = unknownReporters(names);
+  if (unknown.length > 0) throw new UserInputError(`--reporters: unknown reporter${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => describeValue(n)).join(', ')}; ${listReporters()}.`);
+  return names;
+}
+
+/**
+ * `--columns`, `--reporters` and `--record-every` as `--set` overrides of `output.columns`, `output.reporters` and `output.recordEvery`
  * (so the manifest records them and `--resume` keeps them), checked first against the run's columns
  * so that a bad name is reported as the flag the user typed.
  * @throws UserInputError (exit 2) listing the valid column names, or for a bad K.
@@ -45,6 +60,8 @@ export function outputSets(flags: OutputFlags, config: MarketConfig): string[] {
     if (unknown.length > 0) throw new UserInputError(`--columns: unknown column${unknown.length > 1 ? 's' : ''} ${unknown.map((n) => describeValue(n)).join(', ')}; ${listColumns(config)}.`);
     sets.push(`output.columns=${JSON.stringify(names)}`);
   }
+  if (flags.reporters === undefined) configReporters(config); // the config file's own output.reporters, checked before anything is written
+  else sets.push(`output.reporters=${JSON.stringify(reporterList(flags.reporters))}`);
   const every = parseWholeFlag('--record-every', flags.recordEvery, { min: 1, hint: '1 records every slot; 10 records slots 0, 10, 20, ...' });
   if (every !== undefined) sets.push(`output.recordEvery=${every}`);
   return sets;
@@ -52,8 +69,8 @@ export function outputSets(flags: OutputFlags, config: MarketConfig): string[] {
 
 /** Refuses the table flags on a run without a per-slot table to shape (a bidding war). */
 export function refuseOutputFlags(flags: OutputFlags, kind: string): void {
-  const given = [flags.columns !== undefined && '--columns', flags.recordEvery !== undefined && '--record-every'].filter(Boolean);
-  if (given.length > 0) throw new UserInputError(`${given.join(' and ')} ${given.length > 1 ? 'shape' : 'shapes'} the slots table of a market run; this is a ${kind} config. Drop ${given.join(' and ')}.`);
+  const given = [flags.columns !== undefined && '--columns', flags.recordEvery !== undefined && '--record-every', flags.reporters !== undefined && '--reporters'].filter(Boolean);
+  if (given.length > 0) throw new UserInputError(`${given.join(' and ')} ${given.length > 1 ? 'shape' : 'shapes'} the outputs of a market run; this is a ${kind} config. Drop ${given.join(' and ')}.`);
 }
 
 /**

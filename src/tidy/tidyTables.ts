@@ -6,7 +6,7 @@ import type { TableFormat } from '../io/formats/formats.js';
 import { writeTable } from '../io/formats/tableWriter.js';
 import type { SweepPlan } from '../sweep/expandSweep.js';
 import { flattenSummary } from '../sweep/flattenSummary.js';
-import { agentMetrics, agentPrefixes, agentsOf } from './agentKinds.js';
+import { agentKinds, agentMetrics, agentPrefixes, agentsOf } from './agentKinds.js';
 import { axisCells, axisColumns, type AxisColumn } from './axisColumns.js';
 import { dataTable, type DataTable, type OpenColumn } from './dataTable.js';
 
@@ -75,12 +75,36 @@ function rowsOfRun(layout: Layout, input: RunInput): RunRows {
   const run: Row = { ...input.identity, status: input.status, error: input.error };
   if (input.status !== 'ok') return { run, agents: [] };
   const agentKeys: string[] = [];
+  const reported = new Map<string, Row>();
   for (const [k, v] of Object.entries(input.row)) {
-    if (agentPrefixes.some((p) => k.startsWith(p))) agentKeys.push(k);
+    const agentReport = agentReporterKey(k);
+    if (agentReport) {
+      const key = `${agentReport.kind}\u0000${agentReport.id}`;
+      reported.set(key, { ...reported.get(key), [agentRename(agentReport.column)]: v });
+    } else if (agentPrefixes.some((p) => k.startsWith(p))) agentKeys.push(k);
     else if (!layout.skip.has(k)) run[runRename(k)] = v;
   }
-  const agents = agentsOf(input.config).map((agent) => ({ ...input.identity, kind: agent.kind.kind, agent: agent.id, ...agentMetrics(input.row, agent, agentRename, agentKeys) }));
+  const agents = agentsOf(input.config).map((agent) => ({
+    ...input.identity,
+    kind: agent.kind.kind,
+    agent: agent.id,
+    ...agentMetrics(input.row, agent, agentRename, agentKeys),
+    ...reported.get(`${agent.kind.kind}\u0000${agent.id}`),
+  }));
   return { run, agents };
+}
+
+/**
+ * A named agent-level reporter's value in a flattened summary, `reporters.<name>.<kind>.<id>`
+ * (summary.json's `reporters.<name>.<kind>.<id>`): the agent it belongs to and its column in the
+ * agents table, `reporters.<name>`. Null for any other key (a model-level reporter's
+ * `reporters.<name>` stays a column of the runs table). Names and ids hold no dots.
+ */
+function agentReporterKey(key: string): { kind: string; id: string; column: string } | null {
+  if (!key.startsWith('reporters.')) return null;
+  const parts = key.split('.');
+  if (parts.length !== 4 || !agentKinds.some((k) => k.kind === parts[2])) return null;
+  return { kind: parts[2]!, id: parts[3]!, column: `reporters.${parts[1]!}` };
 }
 
 /** Both tables from the runs' rows, columns in first-seen order after the identity. */

@@ -12,6 +12,7 @@ import { runSweep, type SweepFailure } from '../../sweep/runSweep.js';
 import { inShard, parseShard, shardName } from '../../sweep/shards.js';
 import { sweepMergeCommand } from './sweepMerge.js';
 import { parseWholeFlag } from '../numbers.js';
+import { reporterList } from '../outputFlags.js';
 import type { CliIo } from '../cliIo.js';
 import { createProgress, progressMode, progressOptions, type Progress, type ProgressFlags } from '../progress.js';
 import { redisSweep } from './redisSweep.js';
@@ -25,6 +26,8 @@ export interface SweepArgs extends ProgressFlags {
   resume?: string;
   format?: string;
   runs?: boolean;
+  /** `a,b` as typed (checked against the registry by {@link reporterList}). */
+  reporters?: string | string[];
   retryFailed?: boolean;
   /** `i/n`, as typed (checked by {@link parseShard}). */
   shard?: string;
@@ -70,6 +73,7 @@ export function sweepCommand(yargs: Argv, io: CliIo, setExitCode: (code: number)
         .option('retry-failed', { type: 'boolean', describe: 'with --resume: run again the runs recorded as failed' })
         .option('format', { type: 'string', describe: 'results table format: csv (default), jsonl or parquet' })
         .option('runs', { type: 'boolean', describe: "also write each run's folder under runs/<run_id>/" })
+        .option('reporters', { type: 'string', describe: 'add these named reporters to every run (output.reporters), comma-separated: their values join results, runs and agents tables (price-gap, revenue-cv, searcher-win-rate, builder-margin, bid-shading)' })
         .option('shard', { type: 'string', describe: 'run only shard i of n (i/n, counted from 1) of the runs, for a cluster array; join the shard folders with `seqsim sweep merge`' })
         .options(progressOptions('runs'))
         .option('backend', { type: 'string', describe: 'local (default: worker threads here) or redis (BullMQ jobs run by `seqsim worker` processes)' })
@@ -156,7 +160,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
   if (args.retryFailed && args.resume === undefined) throw new UserInputError('--retry-failed goes with --resume: it runs again the failed runs of a sweep folder.');
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const shown = progressMode(args, io, 'lines');
-  const plan = loadSweepFile(args.file);
+  const plan = loadSweepFile(args.file, args.reporters === undefined ? {} : { reporters: reporterList(args.reporters) });
   const dir = sweepDir(args, new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''));
   const shardFlag = shard ? ` --shard ${shardName(shard)}` : '';
   const started = performance.now();
