@@ -34,7 +34,7 @@ const priceGap = defineReporter<{ sumBps: number; slots: number }>({
 const revenueCv = defineReporter<{ slots: number; sum: number; sumSq: number }>({
   name: 'revenue-cv',
   level: 'model',
-  unit: 'ratio (std ÷ mean)',
+  unit: 'std ÷ mean',
   meaning:
     'Coefficient of variation over slots of the proposers’ revenue per slot (Σ over rollups of `proposer_revenue_y` in the slot): population standard deviation ÷ mean; how lumpy a mechanism’s revenue is (smoothing and burning designs lower it); null when the mean is 0.',
   init: () => ({ slots: 0, sum: 0, sumSq: 0 }),
