@@ -36,8 +36,8 @@ const close = (a: unknown, b: number) => expect(Math.abs((a as number) - b)).toB
 describe('named reporters (output.reporters, --reporters)', async () => {
   const out = join(tempDir(), 'run');
   const r = await cli('run', writeConfig(config), '--out', out, '--quiet', '--reporters', all);
-  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as RunSummary & { reporters: Record<string, never> };
-  const rep = summary.reporters as Record<string, unknown> & Record<'searcher-win-rate' | 'builder-margin' | 'bid-shading', Record<string, Record<string, number | null>>>;
+  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')) as RunSummary;
+  const rep = summary.reporters as unknown as Record<string, unknown> & Record<'searcher-win-rate' | 'builder-margin' | 'bid-shading', Record<string, Record<string, number | null>>>;
   const slots = groupBySlot(readCsv(join(out, 'slots.csv')));
   const agents = readCsv(join(out, 'agents.csv'));
 
