@@ -27,7 +27,7 @@ export const outputOptions = {
 } as const;
 
 /** `--columns a,b --columns c` → `['a', 'b', 'c']`. */
-function columnList(raw: string | string[]): string[] {
+export function columnList(raw: string | string[]): string[] {
   const names = [raw].flat().flatMap((r) => String(r).split(',')).map((s) => s.trim()).filter(Boolean);
   if (names.length === 0) throw new UserInputError('--columns was given without column names; give them comma-separated, e.g. --columns slot,rollup,pool_price,winning_bid_y.');
   return names;
@@ -84,6 +84,17 @@ export function parseWarnAbove(raw: string | undefined): number {
   return bytes;
 }
 
+/** The flags that shrink a slots table, with the Parquet estimate when the format is another. */
+function shrinkFixes(format: TableFormat, parquetBytes: number, how: { columns: string; recordEvery: string }): string {
+  return [
+    format !== 'parquet' && `--format parquet (about ${formatBytes(parquetBytes)})`,
+    `${how.columns} (only the columns you need)`,
+    `${how.recordEvery} (every K-th slot; summary.json still covers every slot)`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 /**
  * The one-line warning printed before a market run whose slots table would exceed `thresholdBytes`
  * (see `estimateTableBytes`), naming what it would write and the flags that shrink it; undefined
@@ -94,13 +105,30 @@ export function sizeWarning(config: MarketConfig, format: TableFormat, threshold
   if (est.bytes <= thresholdBytes) return undefined;
   const every = config.output?.recordEvery ?? 1;
   const slots = `${config.slots.toLocaleString('en-US')} slots${every > 1 ? ` recorded every ${every}` : ''}`;
-  const fixes = [
-    format !== 'parquet' && `--format parquet (about ${formatBytes(estimateTableBytes(config, 'parquet').bytes)})`,
-    '--columns a,b,c (only the columns you need)',
-    '--record-every K (every K-th slot; summary.json still covers every slot)',
-  ].filter(Boolean);
+  const fixes = shrinkFixes(format, estimateTableBytes(config, 'parquet').bytes, { columns: '--columns a,b,c', recordEvery: '--record-every K' });
   return (
     `seqsim: warning: this run will write about ${formatBytes(est.bytes)} to slots.${format} (${slots} × ${config.rollups.length} rollup${config.rollups.length > 1 ? 's' : ''} × ${est.columns} columns); ` +
-    `to write less use ${fixes.join(', ')}. This warning shows above --warn-above (now ${formatBytes(thresholdBytes)}); --quiet hides it.`
+    `to write less use ${fixes}. This warning shows above --warn-above (now ${formatBytes(thresholdBytes)}); --quiet hides it.`
+  );
+}
+
+/**
+ * The same warning before a sweep with `--runs`, whose runs each write a slots table: the sum of
+ * their estimates (`configs`: the configs of the runs to do) against `thresholdBytes`; undefined
+ * below it. The flags that shrink it are the sweep's own (`--columns`, `--record-every`), or
+ * leaving out `--runs` (the results and tidy tables stay).
+ */
+export function sweepSizeWarning(configs: readonly MarketConfig[], format: TableFormat, thresholdBytes: number): string | undefined {
+  let bytes = 0;
+  let parquet = 0;
+  for (const c of configs) {
+    bytes += estimateTableBytes(c, format).bytes;
+    parquet += estimateTableBytes(c, 'parquet').bytes;
+  }
+  if (bytes <= thresholdBytes) return undefined;
+  const fixes = shrinkFixes(format, parquet, { columns: '--columns a,b,c', recordEvery: '--record-every K' });
+  return (
+    `seqsim: warning: this sweep will write about ${formatBytes(bytes)} to its runs' slots.${format} (--runs: ${configs.length.toLocaleString('en-US')} run folders); ` +
+    `to write less use ${fixes}, or leave out --runs (the results, runs and agents tables stay). This warning shows above --warn-above (now ${formatBytes(thresholdBytes)}); --quiet hides it.`
   );
 }
