@@ -67,10 +67,11 @@ export function outputSets(flags: OutputFlags, config: MarketConfig): string[] {
   return sets;
 }
 
-/** Refuses the table flags on a run without a per-slot table to shape (a bidding war). */
+/** Refuses the table flags and `--reporters` on a run without a per-slot table or market reporters (a bidding war). */
 export function refuseOutputFlags(flags: OutputFlags, kind: string): void {
-  const given = [flags.columns !== undefined && '--columns', flags.recordEvery !== undefined && '--record-every', flags.reporters !== undefined && '--reporters'].filter(Boolean);
-  if (given.length > 0) throw new UserInputError(`${given.join(' and ')} ${given.length > 1 ? 'shape' : 'shapes'} the outputs of a market run; this is a ${kind} config. Drop ${given.join(' and ')}.`);
+  const given = [flags.columns !== undefined && '--columns', flags.recordEvery !== undefined && '--record-every'].filter(Boolean);
+  if (given.length > 0) throw new UserInputError(`${given.join(' and ')} ${given.length > 1 ? 'shape' : 'shapes'} the slots table of a market run; this is a ${kind} config. Drop ${given.join(' and ')}.`);
+  if (flags.reporters !== undefined) throw new UserInputError(`--reporters adds named reporters to a market run's summary; this is a ${kind} config. Drop --reporters.`);
 }
 
 /**
