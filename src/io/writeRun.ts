@@ -9,6 +9,7 @@ import type { SlotEvent } from '../marketModel/slotRecord.js';
 import { createTableWriter } from './formats/tableWriter.js';
 import type { TableFormat } from './formats/formats.js';
 import { writeJson } from './runFolder.js';
+import { slotTableTypes } from './slotTableTypes.js';
 import { writeRunAgentsTable } from '../tidy/tidyTables.js';
 
 /** How a run folder's table is written: its format (`csv` by default) and an optional per-slot hook. */
@@ -20,11 +21,14 @@ export interface WriteRunOptions {
 
 /** Runs a market simulation into `dir`: `slots.<format>` streamed row by row, then `summary.json` and `agents.<format>` (one row per agent). */
 export function writeMarketRun(config: MarketConfig, dir: string, opts: WriteRunOptions = {}): RunSummary {
-  const table = createTableWriter(join(dir, `slots.${opts.format ?? 'csv'}`), opts.format ?? 'csv', { slot: 'int64' });
+  const format = opts.format ?? 'csv';
+  // Parquet types each column by the registry; CSV ignores types, and JSON Lines keeps the types it always had.
+  const types = format === 'parquet' ? slotTableTypes(config) : { slot: 'int64' as const };
+  const table = createTableWriter(join(dir, `slots.${format}`), format, types);
   const summary = runMarket(config, { onRow: (row) => table.write(row), ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) });
   table.close();
   writeJson(dir, 'summary.json', summary);
-  writeRunAgentsTable(dir, opts.format ?? 'csv', config, summary);
+  writeRunAgentsTable(dir, format, config, summary);
   return summary;
 }
 
