@@ -7,6 +7,7 @@ import type { MarketConfig } from '../../src/config/schema.js';
 import { writeMarketRun } from '../../src/io/writeRun.js';
 import { recordedColumns } from '../../src/marketModel/recording.js';
 import { tempDir } from '../cli/helpers.js';
+import { runSimulation } from '../../src/index.js';
 
 /*
  * A Parquet slots table types each column by the column registry (src/marketModel/columns.ts):
@@ -54,5 +55,17 @@ describe('Parquet slots tables: typed columns from the registry', () => {
     expect([byName.slot, byName.user_swaps, byName.pool_price, byName.in_fee_band, byName.rollup]).toEqual(['INT64', 'INT64', 'DOUBLE', 'BOOLEAN', 'BYTE_ARRAY']);
     const rows = await parquetReadObjects({ file });
     expect(typeof rows[0]!.user_swaps).toBe('bigint');
+  });
+
+  it('the tidy tables type the registry’s summed counts int64 too: agents.parquet user_swaps INT64, pnl_y DOUBLE; runs totals.leg_failures', async () => {
+    const config = loadConfig('configs/baseline.json', ['slots=20']) as MarketConfig;
+    const dir = tempDir();
+    writeMarketRun(config, dir, { format: 'parquet' });
+    const file = buffer(join(dir, 'agents.parquet'));
+    const byName = Object.fromEntries(parquetMetadata(file).schema.slice(1).map((s) => [s.name, s.type]));
+    expect([byName.user_swaps, byName.arb_trades, byName.pnl_y, byName.kind]).toEqual(['INT64', 'INT64', 'DOUBLE', 'BYTE_ARRAY']);
+    const { tables } = runSimulation(config);
+    const runTypes = Object.fromEntries(tables.runs.schema.map((c) => [c.name, c.type]));
+    expect([runTypes['totals.leg_failures'], runTypes['totals.user_volume_y']]).toEqual(['int64', 'double']);
   });
 });
