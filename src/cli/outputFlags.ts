@@ -114,22 +114,22 @@ export function sizeWarning(config: MarketConfig, format: TableFormat, threshold
 }
 
 /**
- * The same warning before a sweep with `--runs`, whose runs each write a slots table: the sum of
- * their estimates (`configs`: the configs of the runs to do) against `thresholdBytes`; undefined
- * below it. The flags that shrink it are the sweep's own (`--columns`, `--record-every`), or
- * leaving out `--runs` (the results and tidy tables stay).
+ * The same warning before a sweep with `--runs` or `--slots-table`, whose runs each write a slots
+ * table (`copies` of it: 2 with both flags): the sum of their estimates (`configs`: the configs of
+ * the runs to do) against `thresholdBytes`; undefined below it. The flags that shrink it are the
+ * sweep's own (`--columns`, `--record-every`), or leaving out `--runs` and `--slots-table`.
  */
-export function sweepSizeWarning(configs: readonly MarketConfig[], format: TableFormat, thresholdBytes: number): string | undefined {
+export function sweepSizeWarning(configs: readonly MarketConfig[], format: TableFormat, thresholdBytes: number, copies = 1): string | undefined {
   let bytes = 0;
   let parquet = 0;
   for (const c of configs) {
-    bytes += estimateTableBytes(c, format).bytes;
-    parquet += estimateTableBytes(c, 'parquet').bytes;
+    bytes += copies * estimateTableBytes(c, format).bytes;
+    parquet += copies * estimateTableBytes(c, 'parquet').bytes;
   }
   if (bytes <= thresholdBytes) return undefined;
   const fixes = shrinkFixes(format, parquet, { columns: '--columns a,b,c', recordEvery: '--record-every K' });
   return (
-    `seqsim: warning: this sweep will write about ${formatBytes(bytes)} to its runs' slots.${format} (--runs: ${configs.length.toLocaleString('en-US')} run folders); ` +
-    `to write less use ${fixes}, or leave out --runs (the results, runs and agents tables stay). This warning shows above --warn-above (now ${formatBytes(thresholdBytes)}); --quiet hides it.`
+    `seqsim: warning: this sweep will write about ${formatBytes(bytes)} to its runs' slots tables (${configs.length.toLocaleString('en-US')} runs${copies > 1 ? ', each twice: --runs and --slots-table' : ''}, ${format}); ` +
+    `to write less use ${fixes}, or leave out --runs and --slots-table (the results, runs and agents tables stay). This warning shows above --warn-above (now ${formatBytes(thresholdBytes)}); --quiet hides it.`
   );
 }

@@ -6,7 +6,8 @@ import type { BiddingWarSummary } from '../biddingWar/types.js';
 import { runMarket } from '../marketModel/runMarket.js';
 import type { RunSummary } from '../marketModel/summary.js';
 import type { SlotEvent } from '../marketModel/slotRecord.js';
-import { createTableWriter } from './formats/tableWriter.js';
+import type { Row } from '../engine/recorder.js';
+import { createTableWriter, type TableWriter } from './formats/tableWriter.js';
 import type { TableFormat } from './formats/formats.js';
 import { writeJson } from './runFolder.js';
 import { slotTableTypes } from './slotTableTypes.js';
@@ -17,15 +18,26 @@ export interface WriteRunOptions {
   format?: TableFormat;
   /** Called after each slot (progress bars). */
   onSlot?: (event: SlotEvent) => void;
+  /** Also receives each row of the slots table (a sweep's `--slots-table` partition). */
+  onRow?: (row: Row) => void;
+}
+
+/**
+ * A writer of a run's slots table at `path` in `format`: Parquet typed by the column registry
+ * ({@link slotTableTypes}); CSV and JSON Lines as they always were.
+ */
+export function slotTableWriter(path: string, format: TableFormat, config: MarketConfig): TableWriter {
+  // Parquet types each column by the registry; CSV ignores types, and JSON Lines keeps the types it always had.
+  return createTableWriter(path, format, format === 'parquet' ? slotTableTypes(config) : { slot: 'int64' });
 }
 
 /** Runs a market simulation into `dir`: `slots.<format>` streamed row by row, then `summary.json` and `agents.<format>` (one row per agent). */
 export function writeMarketRun(config: MarketConfig, dir: string, opts: WriteRunOptions = {}): RunSummary {
   const format = opts.format ?? 'csv';
-  // Parquet types each column by the registry; CSV ignores types, and JSON Lines keeps the types it always had.
-  const types = format === 'parquet' ? slotTableTypes(config) : { slot: 'int64' as const };
-  const table = createTableWriter(join(dir, `slots.${format}`), format, types);
-  const summary = runMarket(config, { onRow: (row) => table.write(row), ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) });
+  const table = slotTableWriter(join(dir, `slots.${format}`), format, config);
+  const also = opts.onRow;
+  const onRow = also ? (row: Row) => (table.write(row), also(row)) : (row: Row) => table.write(row);
+  const summary = runMarket(config, { onRow, ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) });
   table.close();
   writeJson(dir, 'summary.json', summary);
   writeRunAgentsTable(dir, format, config, summary);

@@ -21,9 +21,9 @@ describe('sweep --runs: the output-size warning', () => {
     expect(r.code).toBe(0);
     const lines = warningLines(r.stderr);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain(`this sweep will write about ${formatBytes(total('csv'))} to its runs' slots.csv (--runs: 4 run folders)`);
+    expect(lines[0]).toContain(`this sweep will write about ${formatBytes(total('csv'))} to its runs' slots tables (4 runs, csv)`);
     expect(lines[0]).toContain(`--format parquet (about ${formatBytes(total('parquet'))})`);
-    expect(lines[0]).toMatch(/--columns a,b,c \(only the columns you need\), --record-every K \(.*\), or leave out --runs .*This warning shows above --warn-above \(now .*\); --quiet hides it\.$/);
+    expect(lines[0]).toMatch(/--columns a,b,c \(only the columns you need\), --record-every K \(.*\), or leave out --runs and --slots-table .*This warning shows above --warn-above \(now .*\); --quiet hides it\.$/);
     expect(total('csv')).toBeGreaterThan(1000);
   });
 
@@ -41,6 +41,8 @@ describe('sweep --runs: the output-size warning', () => {
     expect(r.code).toBe(0);
     const thin = loadSweepFile(file, { columns: ['pool_price'], recordEvery: 4 }).runs.map((x) => x.config);
     expect(warningLines(r.stderr)[0]).toContain(`about ${formatBytes(total('csv', thin))} to its runs'`);
+    const both = await cli('sweep', file, '--out', join(tempDir(), 's'), '--workers', '1', '--runs', '--slots-table', '--warn-above', '1KB');
+    expect(warningLines(both.stderr)[0]).toContain(`about ${formatBytes(2 * total('csv'))} to its runs' slots tables (4 runs, each twice: --runs and --slots-table, csv)`);
     expect(total('csv', thin)).toBeLessThan(total('csv') / 10);
     const run = readdirSync(join(out, 'runs'))[0]!;
     const slots = readFileSync(join(out, 'runs', run, 'slots.csv'), 'utf8').trim().split('\n');

@@ -26,6 +26,7 @@ export interface SweepArgs extends ProgressFlags {
   resume?: string;
   format?: string;
   runs?: boolean;
+  slotsTable?: boolean;
   /** `a,b` as typed (checked against the registry by {@link reporterList}). */
   reporters?: string | string[];
   /** `a,b` as typed: output.columns of each run folder's slots table. */
@@ -89,6 +90,7 @@ export function sweepCommand(yargs: Argv, io: CliIo, setExitCode: (code: number)
         .option('retry-failed', { type: 'boolean', describe: 'with --resume: run again the runs recorded as failed' })
         .option('format', { type: 'string', describe: 'results table format: csv (default), jsonl or parquet' })
         .option('runs', { type: 'boolean', describe: "also write each run's folder under runs/<run_id>/" })
+        .option('slots-table', { type: 'boolean', describe: 'also write every run\'s slots table into one table partitioned by run: slots/run_id=<run_id>/part-0.<format> (local backend)' })
         .option('columns', { type: 'string', describe: "with --runs: write only these columns of each run's slots table, comma-separated (sets output.columns)" })
         .option('record-every', { type: 'string', describe: "with --runs: write every K-th slot to each run's slots table (sets output.recordEvery)" })
         .option('warn-above', { type: 'string', describe: 'with --runs: warn before a sweep whose run folders\' slots tables would be larger than this together: 500MB, 2GB, bytes, or off (default 1 GB)' })
@@ -181,9 +183,12 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
   const shown = progressMode(args, io, 'lines');
   const plan = loadSweepFile(args.file, sweepOutputFlags(args));
   const warnAbove = parseWarnAbove(args.warnAbove);
-  if (args.runs && !args.quiet && args.resume === undefined) {
+  if (args.slotsTable && args.backend !== undefined && args.backend !== 'local')
+    throw new UserInputError(`--slots-table writes into the sweep folder on this machine; it works with --backend local only (got --backend ${args.backend}). Use --runs (with --runs-path) for the runs' slots tables through Redis.`);
+  const copies = (args.runs ? 1 : 0) + (args.slotsTable ? 1 : 0);
+  if (copies > 0 && !args.quiet && args.resume === undefined) {
     const todo = plan.runs.filter((r) => r.invalid === undefined && (!shard || inShard(r.runId, shard))).map((r) => r.config);
-    const warning = sweepSizeWarning(todo, format ?? 'csv', warnAbove);
+    const warning = sweepSizeWarning(todo, format ?? 'csv', warnAbove, copies);
     if (warning) io.stderr(`${warning}\n`);
   }
   const dir = sweepDir(args, new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''));
@@ -206,6 +211,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
       resume: args.resume !== undefined,
       retryFailed: Boolean(args.retryFailed),
       runs: Boolean(args.runs),
+      slotsTable: Boolean(args.slotsTable),
       ...(shard ? { shard } : {}),
       ...(redis ? { runTask: redis.runTask } : {}),
       onProgress: ({ done, total }) => {
