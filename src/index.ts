@@ -18,6 +18,9 @@ import type { CellValue } from './io/formats/columns.js';
 import type { SlotEvent } from './marketModel/slotRecord.js';
 import type { RunSummary } from './marketModel/summary.js';
 import { runTidyTables, type TidyTables } from './tidy/index.js';
+import type { ReportedValues } from './tidy/tidyTables.js';
+import { reporterAgentKinds, type NamedReporter, type ReporterAgent } from './marketModel/reporters/reporter.js';
+import type { ReporterValues } from './marketModel/reporters/reporterRun.js';
 
 export { resolveConfig, resolveMarketConfig, loadConfig, configJsonSchema } from './config/loadConfig.js';
 export { UserInputError } from './config/errors.js';
@@ -33,6 +36,10 @@ export type { SweepOptions, SweepResult, SweepPlan, MergeOptions, MergeResult, S
 export { sweepTidyTables, runTidyTables, writeTidyTables, axisLabel, agentKinds } from './tidy/index.js';
 export type { TidyTables, DataTable, ColumnArray } from './tidy/index.js';
 export type { WorldState } from './marketModel/types.js';
+export { namedReporters, reporterNames, getReporter } from './marketModel/reporters/namedReporters.js';
+export { defineReporter } from './marketModel/reporters/reporter.js';
+export type { NamedReporter, ModelReporter, AgentReporter, ReporterAgent, ReportedValue } from './marketModel/reporters/reporter.js';
+export type { ReporterValues } from './marketModel/reporters/reporterRun.js';
 
 /** Result of {@link runSimulation}: the summary, its tidy tables and, if asked for, the per-slot table rows. */
 export interface SimulationResult {
@@ -47,32 +54,58 @@ export interface SimulationResult {
   readonly tables: TidyTables;
 }
 
+/** A model-level reporter of one's own: a function of the world at the end of the run, or a reporter folding the slots (as the named ones do). */
+export type ModelReporterInput = ((world: Readonly<WorldState>) => CellValue) | NamedReporter;
+/** An agent-level reporter of one's own: a function of the world and one agent at the end of the run, or a reporter folding the slots. */
+export type AgentReporterInput = ((world: Readonly<WorldState>, agent: ReporterAgent) => CellValue) | NamedReporter;
+
 /**
  * User-defined reporters (Mesa's model and agent reporters): functions of the world at the end of the
  * run whose values become columns of the tidy tables, `model` ones of the `runs` row and `agent` ones
- * of every `agents` row (`null` where a reporter has nothing to say about an agent). They must only
- * read the world: the world is the run's own.
+ * of every `agents` row (`null` where a reporter has nothing to say about an agent). A reporter may
+ * also be an object like the named ones (`namedReporters`: `init` a state, fold each slot's event
+ * into it with `slot`, `value` at the end; an agent one for its `kinds`); they run through the same
+ * machinery as `output.reporters`. They must only read the world: the world is the run's own.
  */
 export interface Reporters {
-  readonly model?: Readonly<Record<string, (world: Readonly<WorldState>) => CellValue>>;
-  readonly agent?: Readonly<Record<string, (world: Readonly<WorldState>, agent: { readonly kind: string; readonly id: string }) => CellValue>>;
+  readonly model?: Readonly<Record<string, ModelReporterInput>>;
+  readonly agent?: Readonly<Record<string, AgentReporterInput>>;
+}
+
+/** The library's reporters as registry-shaped reporters named by their keys (a function: a reporter without state). */
+function asNamedReporters(reporters: Reporters): NamedReporter[] {
+  const model = Object.entries(reporters.model ?? {}).map(([name, r]): NamedReporter =>
+    typeof r === 'function' ? { name, level: 'model', unit: '', meaning: '', value: (_s, world) => r(world) } : { ...r, name },
+  );
+  const agent = Object.entries(reporters.agent ?? {}).map(([name, r]): NamedReporter =>
+    typeof r === 'function' ? { name, level: 'agent', kinds: reporterAgentKinds, unit: '', meaning: '', value: (_s, world, a) => r(world, a) } : { ...r, name },
+  );
+  return [...model, ...agent];
+}
+
+/** Reported values as the tidy tables take them: the run's, and one agent's (`null` where a reporter has none). */
+function reportedFor(values: ReporterValues, reporters: readonly NamedReporter[]): ReportedValues {
+  const level = (l: NamedReporter['level']) => reporters.filter((r) => r.level === l).map((r) => r.name);
+  const byAgent = (name: string) => values[name] as Record<string, Record<string, CellValue>>;
+  return {
+    run: Object.fromEntries(level('model').map((name) => [name, values[name] as CellValue])),
+    agent: (kind, id) => Object.fromEntries(level('agent').map((name) => [name, byAgent(name)[kind]?.[id] ?? null])),
+  };
 }
 
 /**
  * Runs a resolved market config for `config.slots` slots. Deterministic: the same config and seed
  * give the same result. `keepRows` keeps the per-slot table in memory (mind long runs); `reporters`
- * add columns of one's own to the tidy tables.
+ * add columns of one's own to the tidy tables (the config's `output.reporters` add theirs too, and
+ * are in the summary).
  */
 export function runSimulation(config: MarketConfig, opts: { keepRows?: boolean; reporters?: Reporters } = {}): SimulationResult {
   const rows: Row[] = [];
-  const run = MarketRun.start(config, opts.keepRows ? { onRow: (r) => void rows.push(r) } : {});
+  const reporters = opts.reporters ? asNamedReporters(opts.reporters) : [];
+  const run = MarketRun.start(config, { ...(opts.keepRows ? { onRow: (r: Row) => void rows.push(r) } : {}), reporters });
   run.step(config.slots);
   const summary = run.result();
-  const { model = {}, agent = {} } = opts.reporters ?? {};
-  const reported = opts.reporters && {
-    run: Object.fromEntries(Object.entries(model).map(([name, f]) => [name, f(run.world)])),
-    agent: (kind: string, id: string) => Object.fromEntries(Object.entries(agent).map(([name, f]) => [name, f(run.world, { kind, id })])),
-  };
+  const reported = opts.reporters && reportedFor(run.reported(), reporters);
   return { summary, rows, tables: runTidyTables(config, summary, reported) };
 }
 

@@ -212,7 +212,7 @@ const marketShape = z
     limits: limitsSchema.default(limitsSchema.parse({})).describe('Bounds on the work the config may ask for; raise one deliberately when a study needs it.'),
     revenueSharing: revenueSharingSchema.default(revenueSharingSchema.parse({})).describe('How the shared sequencer\'s revenue is split among the rollups, what the proposer reports of it and whether rollups may leave.'),
     restaking: restakingSchema.optional().describe('Restaking for the shared sequencer: which validators opt in (only they propose its super-blocks), their reward, and each epoch\'s profit from corruption vs cost of corruption (Durvasula & Roughgarden 2025). Absent: every validator proposes and nothing is measured.'),
-    output: outputSchema.optional().describe('What the per-slot table records: a column selection and every how many slots (absent: every column of every slot). Leaves the summary and the simulation unchanged.'),
+    output: outputSchema.optional().describe('What the per-slot table records: a column selection and every how many slots (absent: every column of every slot); and named reporters added to the summary. Leaves the simulation unchanged.'),
     staking: stakingSchema.optional(),
   })
   .strict();

@@ -6,9 +6,11 @@ import type { BiddingWarSummary } from '../biddingWar/types.js';
 import { runMarket } from '../marketModel/runMarket.js';
 import type { RunSummary } from '../marketModel/summary.js';
 import type { SlotEvent } from '../marketModel/slotRecord.js';
-import { createTableWriter } from './formats/tableWriter.js';
+import type { BlockSink } from '../engine/columnBlock.js';
+import { createTableWriter, type TableWriter } from './formats/tableWriter.js';
 import type { TableFormat } from './formats/formats.js';
 import { writeJson } from './runFolder.js';
+import { slotTableTypes } from './slotTableTypes.js';
 import { writeRunAgentsTable } from '../tidy/tidyTables.js';
 
 /** How a run folder's table is written: its format (`csv` by default) and an optional per-slot hook. */
@@ -16,15 +18,29 @@ export interface WriteRunOptions {
   format?: TableFormat;
   /** Called after each slot (progress bars). */
   onSlot?: (event: SlotEvent) => void;
+  /** A second table receiving the same blocks of rows (a sweep's `--slots-table` partition). */
+  alsoTable?: BlockSink;
+}
+
+/**
+ * A writer of a run's slots table at `path` in `format`: Parquet typed by the column registry
+ * ({@link slotTableTypes}); CSV and JSON Lines as they always were.
+ */
+export function slotTableWriter(path: string, format: TableFormat, config: MarketConfig): TableWriter {
+  // Parquet types each column by the registry; CSV ignores types, and JSON Lines keeps the types it always had.
+  return createTableWriter(path, format, format === 'parquet' ? slotTableTypes(config) : { slot: 'int64' });
 }
 
 /** Runs a market simulation into `dir`: `slots.<format>` streamed row by row, then `summary.json` and `agents.<format>` (one row per agent). */
 export function writeMarketRun(config: MarketConfig, dir: string, opts: WriteRunOptions = {}): RunSummary {
-  const table = createTableWriter(join(dir, `slots.${opts.format ?? 'csv'}`), opts.format ?? 'csv', { slot: 'int64' });
-  const summary = runMarket(config, { table, ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) });
+  const format = opts.format ?? 'csv';
+  const table = slotTableWriter(join(dir, `slots.${format}`), format, config);
+  const also = opts.alsoTable;
+  const sink: BlockSink = also ? { writeBlock: (block) => (table.writeBlock(block), also.writeBlock(block)) } : table;
+  const summary = runMarket(config, { table: sink, ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) });
   table.close();
   writeJson(dir, 'summary.json', summary);
-  writeRunAgentsTable(dir, opts.format ?? 'csv', config, summary);
+  writeRunAgentsTable(dir, format, config, summary);
   return summary;
 }
 

@@ -12,6 +12,8 @@ import { persistentState, restoreWorld } from './world.js';
 import { columnsOf, tableRowsOf } from './recording.js';
 import { SlotTable } from './slotTable.js';
 import type { BlockSink } from '../engine/columnBlock.js';
+import { configReporters, ReporterRun, type ReporterValues } from './reporters/reporterRun.js';
+import type { NamedReporter } from './reporters/reporter.js';
 
 export { columnsOf } from './recording.js';
 import type { WorldState } from './types.js';
@@ -26,6 +28,12 @@ export interface MarketRunOptions {
    * table writers: no row objects), whenever a block is full and on `flushTable()`.
    */
   table?: BlockSink;
+  /**
+   * Reporters besides the config's `output.reporters` (the library's user-defined ones): folded over
+   * the same slots, their values read with {@link MarketRun.reported}, not put into the summary (and
+   * not checkpointed: a run restored from a snapshot starts them afresh).
+   */
+  reporters?: readonly NamedReporter[];
 }
 
 /** Version of the snapshot's layout; a snapshot of another layout is refused. */
@@ -42,6 +50,8 @@ export interface MarketSnapshot {
   world: MarketState;
   streams: StreamsSnapshot;
   summary: SummaryState;
+  /** The named reporters' states (`output.reporters`, in order); absent when it lists none. */
+  reporters?: unknown[];
 }
 
 /**
@@ -51,10 +61,12 @@ export interface MarketSnapshot {
  */
 export class MarketRun {
   private readonly table: SlotTable | null;
+  private readonly extra: ReporterRun | null;
 
   private constructor(
     private readonly ms: MarketSimulation,
     private readonly summary: SummaryAccumulator,
+    private readonly reporters: ReporterRun | null,
     public nextSlot: number,
     opts: MarketRunOptions,
     config: MarketConfig,
@@ -62,26 +74,33 @@ export class MarketRun {
     ms.bus.on('slot', (e) => summary.add(e));
     const table = (this.table = opts.table ? new SlotTable(config, opts.table) : null);
     if (table) ms.bus.on('slot', (e) => table.add(e));
+    if (reporters) ms.bus.on('slot', (e) => reporters.slot(e, ms.world));
+    const extra = opts.reporters?.length ? ReporterRun.start(opts.reporters, ms.world) : null;
+    if (extra) ms.bus.on('slot', (e) => extra.slot(e, ms.world));
+    this.extra = extra;
     if (opts.onRow) attachRecorder(ms.bus, { eventType: 'slot', toRows: tableRowsOf(config) }, opts.onRow);
     if (opts.onSlot) ms.bus.on('slot', opts.onSlot);
   }
 
   static start(config: MarketConfig, opts: MarketRunOptions = {}): MarketRun {
+    const named = configReporters(config);
     const ms = buildMarketSimulation(config);
     const columns = columnsOf(config);
     const summary = new SummaryAccumulator(
       { refPriceYPerX: ms.world.refPriceYPerX, poolPrices: ms.world.rollups.map((r) => r.pool.reserveY / r.pool.reserveX) },
       columns,
     );
-    return new MarketRun(ms, summary, 0, opts, config);
+    return new MarketRun(ms, summary, named.length > 0 ? ReporterRun.start(named, ms.world) : null, 0, opts, config);
   }
 
   /** Continues a run from a snapshot (the config must be the one the snapshot was taken under). */
   static restore(config: MarketConfig, snap: MarketSnapshot, opts: MarketRunOptions = {}): MarketRun {
     if (snap.layout !== SNAPSHOT_LAYOUT)
       throw new UserInputError('This checkpoint was written by another version of seqsim, whose saved state has a different layout: it cannot be continued by this version. Start the run again without --resume (same config and seed) to get the same result.');
+    const named = configReporters(config);
     const ms = buildMarketSimulation(config, RandomStreams.restore(config.seed, snap.streams), restoreWorld(config, snap.world));
-    return new MarketRun(ms, SummaryAccumulator.fromState(snap.summary, columnsOf(config)), snap.nextSlot, opts, config);
+    const reporters = named.length > 0 ? ReporterRun.restore(named, snap.reporters ?? []) : null;
+    return new MarketRun(ms, SummaryAccumulator.fromState(snap.summary, columnsOf(config)), reporters, snap.nextSlot, opts, config);
   }
 
   /** Steps slots `nextSlot` … `toSlot − 1`. */
@@ -96,11 +115,19 @@ export class MarketRun {
   }
 
   snapshot(): MarketSnapshot {
-    return { layout: SNAPSHOT_LAYOUT, nextSlot: this.nextSlot, world: persistentState(this.ms.world), streams: this.ms.runtime.streams.snapshot(), summary: this.summary.toState() };
+    const reporters = this.reporters ? { reporters: this.reporters.state() } : {};
+    return { layout: SNAPSHOT_LAYOUT, nextSlot: this.nextSlot, world: persistentState(this.ms.world), streams: this.ms.runtime.streams.snapshot(), summary: this.summary.toState(), ...reporters };
   }
 
+  /** The run's summary so far; with named reporters (`output.reporters`), their values under `reporters`. */
   result(): RunSummary {
-    return this.summary.result(this.ms.world);
+    const summary = this.summary.result(this.ms.world);
+    return this.reporters ? { ...summary, reporters: this.reporters.values(this.ms.world) } : summary;
+  }
+
+  /** The values of the options' `reporters` now (see {@link MarketRunOptions.reporters}); empty without any. */
+  reported(): ReporterValues {
+    return this.extra ? this.extra.values(this.ms.world) : {};
   }
 
   /** The world between slots, for reporters (read only: a reporter that changes it changes the run). */

@@ -2,6 +2,7 @@ import { searcherKinds } from '../agents/searchers/registry.js';
 import { slotColumns, tableColumns, type ColumnSpec } from './columns.js';
 import { documentedSummaryFields } from './summaryFields.js';
 import { tidyReferenceMarkdown } from '../tidy/tidyReference.js';
+import { namedReporters } from './reporters/namedReporters.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|');
 
@@ -14,6 +15,31 @@ const sourceName: Record<ColumnSpec['source'], string> = {
   settle: 'settle (apply)',
   share: 'share (apply)',
 };
+
+/** The named reporters' section: one row per registry entry (reporters/namedReporters.ts). */
+function reportersMarkdown(): string[] {
+  const rows = namedReporters.map((r) => {
+    const where = r.level === 'model' ? `\`reporters.${r.name}\`` : `\`reporters.${r.name}.<kind>.<id>\``;
+    const column = r.level === 'model' ? `runs: \`reporters.${r.name}\`` : `agents: \`reporters.${r.name}\``;
+    return `| \`${r.name}\` | ${r.level === 'model' ? 'model' : r.kinds.join(', ')} | ${cell(r.unit)} | ${where} | ${column} | ${cell(r.meaning)} |`;
+  });
+  return [
+    '## Named reporters (output.reporters)',
+    '',
+    'Values a config asks for by name, `output.reporters: ["price-gap", "bid-shading"]` (or the CLI flag',
+    '`--reporters price-gap,bid-shading` of `seqsim run` and `seqsim sweep`): each is added to summary.json',
+    'under `reporters` — a model-level one as `reporters.<name>`, an agent-level one as',
+    '`reporters.<name>.<kind>.<agent id>` — and becomes a column `reporters.<name>` of the tidy `runs` table',
+    '(model level) or of the `agents` table (agent level; empty for the kinds it does not cover), in runs and',
+    'sweeps alike. A value is null where there is nothing to measure. Without `output.reporters` summary.json',
+    'has no `reporters` field. The library’s `runSimulation(config, { reporters })` takes reporters of one’s',
+    'own of the same shape (src/marketModel/reporters/reporter.ts).',
+    '',
+    '| name | level | unit | in summary.json | tidy column | meaning |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ];
+}
 
 /**
  * docs/reference/outputs.md: the per-slot table (slots.csv, one row per slot and rollup) and
@@ -48,6 +74,8 @@ export function outputsReferenceMarkdown(): string {
     '| field | unit | meaning |',
     '|---|---|---|',
     ...fields,
+    '',
+    ...reportersMarkdown(),
     '',
     ...tidyReferenceMarkdown(),
   ].join('\n');

@@ -2,6 +2,7 @@ import type { StakingSummary } from './stakingSummary.js';
 import type { Concentration } from '../market/metrics/concentration.js';
 import type { RollupSums, TotalledSums } from './columns.js';
 import type { ReportingSummary } from './reportingSummary.js';
+import type { ReporterValues } from './reporters/reporterRun.js';
 
 /* The shape of `summary.json`: what `SummaryAccumulator` (summary.ts) produces. */
 
@@ -86,6 +87,8 @@ export interface RunSummary {
   bidders: BidderSummaryEntry[];
   /** Token conservation: every holder of X and Y on each rollup at the end, and the drift of their sum. */
   conservation: ConservationSummary;
+  /** The named reporters of `output.reporters` (reporters/namedReporters.ts); present only when it lists some. */
+  reporters?: ReporterValues;
 }
 
 /** Restaking over the run (see summaryFields.ts for each field). */

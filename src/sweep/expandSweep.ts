@@ -1,4 +1,5 @@
 import { listColumns, unknownColumns } from '../marketModel/recording.js';
+import { listReporters, unknownReporters } from '../marketModel/reporters/reporterRun.js';
 import { createHash } from 'node:crypto';
 import { UserInputError, describeValue } from '../config/errors.js';
 import { describeIssue } from '../config/formatIssues.js';
@@ -74,6 +75,11 @@ function resolveCell(raw: unknown): { config: MarketConfig; issues?: undefined }
   const unknown = unknownColumns(names, r.data);
   if (unknown.length > 0)
     return { issues: unknown.map((n) => ({ code: 'custom', path: ['output', 'columns', names.indexOf(n)], message: `unknown column "${n}"; ${listColumns(r.data)}`, input: n }) as unknown as Issue) };
+  // output.reporters likewise names the model's reporters (reporters/namedReporters.ts).
+  const reporters = r.data.output?.reporters ?? [];
+  const unknownNamed = unknownReporters(reporters);
+  if (unknownNamed.length > 0)
+    return { issues: unknownNamed.map((n) => ({ code: 'custom', path: ['output', 'reporters', reporters.indexOf(n)], message: `unknown reporter "${n}"; ${listReporters()}`, input: n }) as unknown as Issue) };
   return { config: r.data };
 }
 

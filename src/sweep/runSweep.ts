@@ -32,6 +32,11 @@ export interface SweepOptions {
   readonly retryFailed?: boolean;
   /** Also write each run's folder, `runs/<run_id>/` (manifest.json, slots table, summary.json). */
   readonly runs?: boolean;
+  /**
+   * Also write every run's per-slot table into one table partitioned by run (Hive layout):
+   * `slots/run_id=<run_id>/part-0.<format>`, the same bytes as the run folder's `slots.<format>`.
+   */
+  readonly slotsTable?: boolean;
   /** Rewrite the results table after every this many finished runs; default 1/50 of the runs. */
   readonly snapshotEvery?: number;
   /**
@@ -218,12 +223,14 @@ export async function runSweep(sweep: unknown, opts: SweepOptions): Promise<Swee
       todo.map(async (run) => {
         const runDir = opts.runs ? join(opts.out, 'runs', run.runId) : undefined;
         if (runDir) rmSync(runDir, { recursive: true, force: true }); // an unfinished run folder from a killed sweep
+        const slotsPath = opts.slotsTable ? join(opts.out, 'slots', `run_id=${run.runId}`, `part-0.${format}`) : undefined;
+        if (slotsPath) rmSync(dirname(slotsPath), { recursive: true, force: true }); // likewise an unfinished partition
         let summary: RunSummary;
         try {
           if (run.invalid !== undefined) throw new Error(run.invalid);
           const probeError = probeErrors.get(run.cell);
           if (probeError !== undefined) throw new Error(probeError);
-          summary = await runTask({ config: run.config, ...(runDir ? { runDir, format } : {}) });
+          summary = await runTask({ config: run.config, ...(runDir || slotsPath ? { format } : {}), ...(runDir ? { runDir } : {}), ...(slotsPath ? { slotsPath } : {}) });
         } catch (err) {
           recordFailure(journal, columns, plan, run, oneLine(err), rows, failed);
           if (++done % every === 0) snapshot();

@@ -6,7 +6,9 @@ import type { TableFormat } from '../io/formats/formats.js';
 import { writeTable } from '../io/formats/tableWriter.js';
 import type { SweepPlan } from '../sweep/expandSweep.js';
 import { flattenSummary } from '../sweep/flattenSummary.js';
-import { agentMetrics, agentPrefixes, agentsOf } from './agentKinds.js';
+import { searcherKinds } from '../agents/searchers/registry.js';
+import { tableColumns } from '../marketModel/columns.js';
+import { agentKinds, agentMetrics, agentPrefixes, agentsOf } from './agentKinds.js';
 import { axisCells, axisColumns, type AxisColumn } from './axisColumns.js';
 import { dataTable, type DataTable, type OpenColumn } from './dataTable.js';
 
@@ -28,13 +30,24 @@ type Identity = Record<string, string | number | boolean | null>;
 /** Columns of the results table that are not metrics (the results row's own and its axis columns). */
 const resultOwnColumns = new Set(['run_id', 'cell', 'seed', 'status', 'error']);
 
+/**
+ * Summary fields that sum a `count` column of the registry over slots (`rollups[].user_swaps`, and
+ * `totals.<name>` where the column totals): whole numbers, written as int64 (Parquet INT64). Every
+ * other metric's type is its values' (numbers: double), as before.
+ */
+const countSums = new Set(tableColumns(searcherKinds.map((k) => k.kind)).flatMap((c) => (c.type === 'count' && c.summary ? [c.summary.sum] : [])));
+const countTotals = new Set(tableColumns(searcherKinds.map((k) => k.kind)).flatMap((c) => (c.type === 'count' && c.summary?.total ? [`totals.${c.summary.sum}`] : [])));
+
+/** The declared type of a metric column of the runs table (`run`) or the agents table: int64 for the registry's summed counts, else open. */
+const metricType = (table: 'run' | 'agent', name: string): OpenColumn['type'] => ((table === 'agent' ? countSums : countTotals).has(name) ? 'int64' : null);
+
 /** Metric columns in first-seen order, less those null in every row whose fields exist below them (`execution_tickets` beside `execution_tickets.capture`). */
-function metricColumns(rows: readonly Row[], fixed: ReadonlySet<string>): OpenColumn[] {
+function metricColumns(rows: readonly Row[], fixed: ReadonlySet<string>, table: 'run' | 'agent'): OpenColumn[] {
   const names = new Set<string>();
   for (const r of rows) for (const k of Object.keys(r)) if (!fixed.has(k)) names.add(k);
   const all = [...names];
   const emptyParent = (n: string) => rows.every((r) => r[n] === null || r[n] === undefined) && all.some((m) => m.startsWith(`${n}.`));
-  return all.filter((n) => !emptyParent(n)).map((name) => ({ name, type: null }));
+  return all.filter((n) => !emptyParent(n)).map((name) => ({ name, type: metricType(table, name) }));
 }
 
 /** A metric named like an identity column gets the prefix `metric.` (both columns exist). */
@@ -75,12 +88,36 @@ function rowsOfRun(layout: Layout, input: RunInput): RunRows {
   const run: Row = { ...input.identity, status: input.status, error: input.error };
   if (input.status !== 'ok') return { run, agents: [] };
   const agentKeys: string[] = [];
+  const reported = new Map<string, Row>();
   for (const [k, v] of Object.entries(input.row)) {
-    if (agentPrefixes.some((p) => k.startsWith(p))) agentKeys.push(k);
+    const agentReport = agentReporterKey(k);
+    if (agentReport) {
+      const key = `${agentReport.kind}\u0000${agentReport.id}`;
+      reported.set(key, { ...reported.get(key), [agentRename(agentReport.column)]: v });
+    } else if (agentPrefixes.some((p) => k.startsWith(p))) agentKeys.push(k);
     else if (!layout.skip.has(k)) run[runRename(k)] = v;
   }
-  const agents = agentsOf(input.config).map((agent) => ({ ...input.identity, kind: agent.kind.kind, agent: agent.id, ...agentMetrics(input.row, agent, agentRename, agentKeys) }));
+  const agents = agentsOf(input.config).map((agent) => ({
+    ...input.identity,
+    kind: agent.kind.kind,
+    agent: agent.id,
+    ...agentMetrics(input.row, agent, agentRename, agentKeys),
+    ...reported.get(`${agent.kind.kind}\u0000${agent.id}`),
+  }));
   return { run, agents };
+}
+
+/**
+ * A named agent-level reporter's value in a flattened summary, `reporters.<name>.<kind>.<id>`
+ * (summary.json's `reporters.<name>.<kind>.<id>`): the agent it belongs to and its column in the
+ * agents table, `reporters.<name>`. Null for any other key (a model-level reporter's
+ * `reporters.<name>` stays a column of the runs table). Names and ids hold no dots.
+ */
+function agentReporterKey(key: string): { kind: string; id: string; column: string } | null {
+  if (!key.startsWith('reporters.')) return null;
+  const parts = key.split('.');
+  if (parts.length !== 4 || !agentKinds.some((k) => k.kind === parts[2])) return null;
+  return { kind: parts[2]!, id: parts[3]!, column: `reporters.${parts[1]!}` };
 }
 
 /** Both tables from the runs' rows, columns in first-seen order after the identity. */
@@ -90,8 +127,8 @@ function tablesOf(layout: Layout, runs: readonly RunRows[]): TidyTables {
   const runColumns: OpenColumn[] = [...layout.identityColumns, { name: 'status', type: 'string' }, { name: 'error', type: 'string' }];
   const agentColumns: OpenColumn[] = [...layout.identityColumns, { name: 'kind', type: 'string' }, { name: 'agent', type: 'string' }];
   return {
-    runs: dataTable([...runColumns, ...metricColumns(runRows, layout.runIdentity)], runRows),
-    agents: dataTable([...agentColumns, ...metricColumns(agentRows, layout.agentIdentity)], agentRows),
+    runs: dataTable([...runColumns, ...metricColumns(runRows, layout.runIdentity, 'run')], runRows),
+    agents: dataTable([...agentColumns, ...metricColumns(agentRows, layout.agentIdentity, 'agent')], agentRows),
   };
 }
 

@@ -5,6 +5,7 @@ import { searcherKinds } from '../../src/agents/searchers/registry.js';
 import { tableColumns } from '../../src/marketModel/columns.js';
 import { runMarket } from '../../src/marketModel/runMarket.js';
 import { documentedSummaryFields } from '../../src/marketModel/summaryFields.js';
+import { namedReporters, reporterNames } from '../../src/marketModel/reporters/namedReporters.js';
 
 /** Every leaf path of a JSON value: `a.b`, `xs[].c` (arrays by their first element). */
 function leafPaths(v: unknown, path = ''): string[] {
@@ -39,6 +40,11 @@ describe('every output is documented', () => {
   const validators = (raw as unknown as { validators: { id: string }[] }).validators;
   variants.push(runMarket(resolveMarketConfig({ ...raw, slots: 24, clock: { slotMs: 2000, slotsPerEpoch: 8 }, revenueSharing: {}, staking: { pools: [{ id: 'pool', operators: [validators[0]!.id] }], issuancePerBlockY: 1, liquidStaking: { members: ['pool'] } } })));
 
+  const agentIdsOf = (c: typeof config, kind: string): string[] => {
+    const lists: Record<string, readonly { id: string }[]> = { rollup: c.rollups, builder: c.builders, searcher: c.searchers, validator: c.validators };
+    return lists[kind]!.map((a) => a.id);
+  };
+
   it('the run has a searcher of every registered kind', () => {
     expect(new Set(everyKind.map((k) => k.kind))).toEqual(new Set(searcherKinds.map((k) => k.kind)));
   });
@@ -59,6 +65,17 @@ describe('every output is documented', () => {
     const produced = [...new Set([...leafPaths(summary), ...variants.flatMap((s) => leafPaths(s)).filter((p) => !p.startsWith('reporting.'))])];
     expect(produced.filter((p) => !documented.has(p)), 'undocumented summary.json fields: add them to src/marketModel/summaryFields.ts').toEqual([]);
     expect([...documented].filter((p) => !produced.includes(p)), 'documented fields that no run produces').toEqual([]);
+  });
+
+  it('summary.json: the named reporters of a run listing every one are the registry’s, at the documented paths', () => {
+    const c = resolveMarketConfig({ ...raw, slots: 12, output: { reporters: [...reporterNames] } });
+    const withReporters = runMarket(c);
+    const expected = namedReporters.flatMap((r) =>
+      r.level === 'model' ? [`reporters.${r.name}`] : r.kinds.flatMap((kind) => agentIdsOf(c, kind).map((id) => `reporters.${r.name}.${kind}.${id}`)),
+    );
+    expect(Object.keys(withReporters.reporters ?? {})).toEqual([...reporterNames]);
+    expect(leafPaths(withReporters.reporters).map((p) => `reporters.${p}`).sort()).toEqual(expected.sort());
+    for (const r of namedReporters) expect(r.meaning.length, r.name).toBeGreaterThan(40);
   });
 
   it('catches an undocumented field (the check can fail)', () => {

@@ -222,9 +222,9 @@ function readManifest(dir: string): { config: Record<string, unknown>; config_sh
 /** `seqsim run --resume DIR [--slots TOTAL]`: continues a checkpointed run; only --slots may change. */
 export async function resumeRun(args: RunArgs, io: CliIo, setExitCode: (code: number) => void): Promise<void> {
   const dir = args.resume!;
-  const extras = [args.config && 'a config file', args.set && '--set', args.seed && '--seed', args.out && '--out', args.format && '--format', args.columns !== undefined && '--columns', args.recordEvery !== undefined && '--record-every'].filter(Boolean);
+  const extras = [args.config && 'a config file', args.set && '--set', args.seed && '--seed', args.out && '--out', args.format && '--format', args.columns !== undefined && '--columns', args.reporters !== undefined && '--reporters', args.recordEvery !== undefined && '--record-every'].filter(Boolean);
   if (extras.length > 0)
-    throw new UserInputError(`--resume continues the run in "${dir}" with its own config (its columns and --record-every included); drop ${extras.join(', ')} (only --slots may raise the total).`);
+    throw new UserInputError(`--resume continues the run in "${dir}" with its own config (its columns, reporters and --record-every included); drop ${extras.join(', ')} (only --slots may raise the total).`);
   const flags = parseRunFlags(args, io);
   const { slots } = flags;
   const manifestPath = join(dir, 'manifest.json');

@@ -7,11 +7,12 @@ import { parseTableFormat } from '../../io/formats/formats.js';
 import { safeName } from '../../io/runFolder.js';
 import { describeValue } from '../../config/errors.js';
 import type { SweepPlan } from '../../sweep/expandSweep.js';
-import { loadSweepFile } from '../../sweep/loadSweepFile.js';
+import { loadSweepFile, type LoadSweepOptions } from '../../sweep/loadSweepFile.js';
 import { runSweep, type SweepFailure } from '../../sweep/runSweep.js';
 import { inShard, parseShard, shardName } from '../../sweep/shards.js';
 import { sweepMergeCommand } from './sweepMerge.js';
 import { parseWholeFlag } from '../numbers.js';
+import { columnList, parseWarnAbove, reporterList, sweepSizeWarning } from '../outputFlags.js';
 import type { CliIo } from '../cliIo.js';
 import { createProgress, progressMode, progressOptions, type Progress, type ProgressFlags } from '../progress.js';
 import { redisSweep } from './redisSweep.js';
@@ -25,6 +26,15 @@ export interface SweepArgs extends ProgressFlags {
   resume?: string;
   format?: string;
   runs?: boolean;
+  slotsTable?: boolean;
+  /** `a,b` as typed (checked against the registry by {@link reporterList}). */
+  reporters?: string | string[];
+  /** `a,b` as typed: output.columns of each run folder's slots table. */
+  columns?: string | string[];
+  /** As typed (checked by {@link parseWholeFlag}). */
+  recordEvery?: string;
+  /** As typed (checked by {@link parseWarnAbove}). */
+  warnAbove?: string;
   retryFailed?: boolean;
   /** `i/n`, as typed (checked by {@link parseShard}). */
   shard?: string;
@@ -53,6 +63,16 @@ function sweepDir(args: SweepArgs, stamp: string): string {
   return dir;
 }
 
+/** `--reporters`, `--columns` and `--record-every` as the `output` fields every run of the sweep gets. */
+function sweepOutputFlags(args: SweepArgs): LoadSweepOptions {
+  const recordEvery = parseWholeFlag('--record-every', args.recordEvery, { min: 1, hint: '1 records every slot; 10 records slots 0, 10, 20, ...' });
+  return {
+    ...(args.reporters !== undefined ? { reporters: reporterList(args.reporters) } : {}),
+    ...(args.columns !== undefined ? { columns: columnList(args.columns) } : {}),
+    ...(recordEvery !== undefined ? { recordEvery } : {}),
+  };
+}
+
 /** Registers `seqsim sweep <file>` and `seqsim sweep merge <dirs..>`. */
 export function sweepCommand(yargs: Argv, io: CliIo, setExitCode: (code: number) => void): Argv {
   return yargs.command('sweep', 'Run a sweep (seqsim sweep FILE), or merge the folders of its shards (seqsim sweep merge DIR... --out OUT).', (sub) =>
@@ -70,6 +90,11 @@ export function sweepCommand(yargs: Argv, io: CliIo, setExitCode: (code: number)
         .option('retry-failed', { type: 'boolean', describe: 'with --resume: run again the runs recorded as failed' })
         .option('format', { type: 'string', describe: 'results table format: csv (default), jsonl or parquet' })
         .option('runs', { type: 'boolean', describe: "also write each run's folder under runs/<run_id>/" })
+        .option('slots-table', { type: 'boolean', describe: 'also write every run\'s slots table into one table partitioned by run: slots/run_id=<run_id>/part-0.<format> (local backend)' })
+        .option('columns', { type: 'string', describe: "with --runs: write only these columns of each run's slots table, comma-separated (sets output.columns)" })
+        .option('record-every', { type: 'string', describe: "with --runs: write every K-th slot to each run's slots table (sets output.recordEvery)" })
+        .option('warn-above', { type: 'string', describe: 'with --runs: warn before a sweep whose run folders\' slots tables would be larger than this together: 500MB, 2GB, bytes, or off (default 1 GB)' })
+        .option('reporters', { type: 'string', describe: 'add these named reporters to every run (output.reporters), comma-separated: their values join results, runs and agents tables (price-gap, revenue-cv, searcher-win-rate, builder-margin, bid-shading)' })
         .option('shard', { type: 'string', describe: 'run only shard i of n (i/n, counted from 1) of the runs, for a cluster array; join the shard folders with `seqsim sweep merge`' })
         .options(progressOptions('runs'))
         .option('backend', { type: 'string', describe: 'local (default: worker threads here) or redis (BullMQ jobs run by `seqsim worker` processes)' })
@@ -156,7 +181,16 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
   if (args.retryFailed && args.resume === undefined) throw new UserInputError('--retry-failed goes with --resume: it runs again the failed runs of a sweep folder.');
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const shown = progressMode(args, io, 'lines');
-  const plan = loadSweepFile(args.file);
+  const plan = loadSweepFile(args.file, sweepOutputFlags(args));
+  const warnAbove = parseWarnAbove(args.warnAbove);
+  if (args.slotsTable && args.backend !== undefined && args.backend !== 'local')
+    throw new UserInputError(`--slots-table writes into the sweep folder on this machine; it works with --backend local only (got --backend ${args.backend}). Use --runs (with --runs-path) for the runs' slots tables through Redis.`);
+  const copies = (args.runs ? 1 : 0) + (args.slotsTable ? 1 : 0);
+  if (copies > 0 && !args.quiet && args.resume === undefined) {
+    const todo = plan.runs.filter((r) => r.invalid === undefined && (!shard || inShard(r.runId, shard))).map((r) => r.config);
+    const warning = sweepSizeWarning(todo, format ?? 'csv', warnAbove, copies);
+    if (warning) io.stderr(`${warning}\n`);
+  }
   const dir = sweepDir(args, new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''));
   const shardFlag = shard ? ` --shard ${shardName(shard)}` : '';
   const started = performance.now();
@@ -177,6 +211,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
       resume: args.resume !== undefined,
       retryFailed: Boolean(args.retryFailed),
       runs: Boolean(args.runs),
+      slotsTable: Boolean(args.slotsTable),
       ...(shard ? { shard } : {}),
       ...(redis ? { runTask: redis.runTask } : {}),
       onProgress: ({ done, total }) => {
