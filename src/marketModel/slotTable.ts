@@ -8,11 +8,12 @@ import type { RollupSlotRecord, SlotEvent } from './slotRecord.js';
 /** Rows per block: a few thousand rows, about 2 MB of CSV. */
 export const slotTableBlockRows = 4096;
 
-/** A registry column as a typed table column: `slot` an int64, other counts and amounts doubles. */
+/** The table type of each kind of registry column: counts are whole numbers, flags booleans, texts strings. */
+const tableType = { count: 'int64', amount: 'double', flag: 'bool', text: 'string' } as const satisfies Record<ColumnSpec['type'], Column['type']>;
+
+/** A registry column as a typed table column (Parquet's INT64, DOUBLE, BOOLEAN, UTF8; CSV and JSON Lines ignore the type). */
 export function tableColumnOf(spec: ColumnSpec): Column {
-  if (spec.type === 'flag') return { name: spec.name, type: 'bool' };
-  if (spec.type === 'text') return { name: spec.name, type: 'string' };
-  return { name: spec.name, type: spec.name === 'slot' ? 'int64' : 'double' };
+  return { name: spec.name, type: tableType[spec.type] };
 }
 
 const storedAs = (spec: ColumnSpec): StoredAs => (spec.type === 'flag' ? 'flag' : spec.type === 'text' ? 'text' : 'number');
