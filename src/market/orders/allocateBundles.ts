@@ -8,10 +8,13 @@ export type PaymentRule = 'first-price' | 'second-price';
 
 /** A uniformly random order of `n` indices (Fisher–Yates with the passed-in source, n − 1 draws). */
 export function shuffledIndices(n: number, source: Source): number[] {
-  const idx = Array.from({ length: n }, (_, i) => i);
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) idx.push(i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(source() * (i + 1));
-    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    const t = idx[i]!;
+    idx[i] = idx[j]!;
+    idx[j] = t;
   }
   return idx;
 }

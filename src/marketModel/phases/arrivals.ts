@@ -12,7 +12,7 @@ import type { WorldState } from '../types.js';
 function withOfaChannel(rt: ModelRuntime, world: WorldState, rollupId: string, swaps: UserSwap[]): UserSwap[] {
   const m = world.config.mechanism;
   if (m.name !== 'order-flow-auction' || swaps.length === 0) return swaps;
-  const d = rt.dist(`ofa/${rollupId}`);
+  const d = rt.distOf('ofa/', rollupId);
   return swaps.map((u) => {
     const chosen = d.uniform() < m.userShare;
     return { id: u.id, rollup: u.rollup, arrivalMs: u.arrivalMs, tokenIn: u.tokenIn, amountIn: u.amountIn, minAmountOut: u.minAmountOut, isPrivate: u.isPrivate, viaOfa: chosen && !u.isPrivate };
@@ -29,7 +29,7 @@ export function drawArrivals(rt: ModelRuntime): (world: WorldState, ctx: SlotCon
     let nextId = world.nextUserId;
     return world.rollups.map((rollup) => {
       const users = world.config.rollups[rollup.index]!.users;
-      const d = rt.dist(`users/${rollup.id}`);
+      const d = rt.distOf('users/', rollup.id);
       const n = d.poisson(users.arrivalsPerSlot);
       const times: number[] = [];
       for (let i = 0; i < n; i++) times.push(ctx.startMs + Math.floor(d.uniform(0, ctx.clock.slotMs)));

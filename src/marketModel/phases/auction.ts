@@ -13,7 +13,7 @@ import { pendingOfaUsers, placementOf, placedOutsideBlock } from '../orderingPol
 import { sellOrderFlow } from '../orderFlow.js';
 import { partialSale } from '../partialBlock.js';
 import type { ModelRuntime } from '../runtime.js';
-import { bidderStream, blockMechanism, builderBids, builderChoices } from '../bidding.js';
+import { BUILDER_STREAM, blockMechanism, builderBids, builderChoices } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
 import { justInTimePriceY, sellSlot, timingOf, type SlotSale } from '../aheadOfTime.js';
@@ -99,7 +99,7 @@ function auctionBlock(
     ahead = { priceY: sale.payments.perBidderY.reduce((a, p) => a + p, 0), justInTimeY: justInTimePriceY(world, rt, grossY, key) };
   } else {
     // In the slot; under a mechanism selling ahead, a slot no sale reached (the first leadSlots of the run) is sold so too.
-    const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
+    const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.distOf(BUILDER_STREAM, world.builders[i]!.id).source);
     const bidsY = choices.map((c) => c.bidY);
     const drawn = recordingSource(source);
     const bidTimesMs = drawBidTimesMs(world, rt);
@@ -120,7 +120,7 @@ function auctionBlock(
   }
   const winner = block.builder;
   const won = winner === null ? [] : (partial?.parts[winner] ?? candidates[winner]!.included.filter(inGroup));
-  const local = partial?.local(won, () => rt.dist(`partial-block/${key}`).source) ?? [];
+  const local = partial?.local(won, () => rt.distOf('partial-block/', key).source) ?? [];
   return {
     block: { rollups: group, proposer, ...block },
     allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...local],
@@ -148,10 +148,10 @@ function ticketBlock(
   const rollups = group.rollups;
   const grossY = candidates.map((c) => rollups.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
   const expected = candidates.map((c, i) => expectedGrossY(world, i, rollups, c));
-  const { valuesY, choices } = builderChoices(world, expected, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
+  const { valuesY, choices } = builderChoices(world, expected, (i) => rt.distOf(BUILDER_STREAM, world.builders[i]!.id).source);
   const bidsY = choices.map((c) => c.bidY);
   const realisedY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
-  const tickets = decideTickets(world, group.key, slot, bidsY, realisedY, rt.dist(`tickets/${group.key}`).source);
+  const tickets = decideTickets(world, group.key, slot, bidsY, realisedY, rt.distOf('tickets/', group.key).source);
   const winner = tickets.builder >= 0 ? tickets.builder : null;
   const won = winner === null ? [] : candidates[winner]!.included.filter((b) => within(b, rollups));
   const burnedY = tickets.spentY.reduce((a, x) => a + x, 0);
@@ -216,9 +216,9 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
     const proposers = world.rollups.map(() => 0);
     const ofaUsers = pendingOfaUsers(world);
     for (const { key, rollups: group } of sequencingGroups(world)) {
-      const proposer = drawProposer(key === 'shared' ? sharedStakes : stakes, rt.dist(`proposer/${key}`).source);
+      const proposer = drawProposer(key === 'shared' ? sharedStakes : stakes, rt.distOf('proposer/', key).source);
       for (const r of group) proposers[r] = proposer;
-      const source = rt.dist(`auction/${key}`).source;
+      const source = rt.distOf('auction/', key).source;
       if (world.builders.length === 0) {
         allocated.push(...sellPositions(world, bundles, group, ofaUsers, source));
         blocks.push({ rollups: group, proposer, builder: null, bidsY: [], valuesY: [], choices: [], draws: [], payments: null });
@@ -239,8 +239,8 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
         });
       }
       // In this order, after the block's own sales: the execution plan breaks ties by push order.
-      allocated.push(...fcfsBundles(world, bundles, group), ...sellByPriorityFee(world, bundles, group, () => rt.dist(`priority-fee/${key}`).source));
-      allocated.push(...sellOrderFlow(world, bundles, group, ofaUsers, () => rt.dist(`ofa-auction/${key}`).source));
+      allocated.push(...fcfsBundles(world, bundles, group), ...sellByPriorityFee(world, bundles, group, () => rt.distOf('priority-fee/', key).source));
+      allocated.push(...sellOrderFlow(world, bundles, group, ofaUsers, () => rt.distOf('ofa-auction/', key).source));
     }
     for (const r of world.rollups) tally[r.index]!.searcherShade = shadeOf(shade[r.index]!.bidY, shade[r.index]!.valueY);
     for (const block of blocks) {

@@ -37,7 +37,7 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
   };
   const bundles = kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)).filter(isFinite);
   const latency = { baseMs: cfg.latencyMs, colocationMs: cfg.colocationMs, jitter: cfg.latencyJitter };
-  return hasLatencyModel(latency) ? withDrawnLatency(bundles, latency, latency.jitter ? rt.dist(`latency/searcher/${s.id}`) : undefined) : bundles;
+  return hasLatencyModel(latency) ? withDrawnLatency(bundles, latency, latency.jitter ? rt.distOf('latency/searcher/', s.id) : undefined) : bundles;
 }
 
 /**
