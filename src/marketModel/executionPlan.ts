@@ -1,4 +1,3 @@
-import { EventQueue } from '../engine/eventQueue.js';
 import type { WorldState } from './types.js';
 import { timeboostOf } from '../config/schema.js';
 import { ordersByArrival } from './orderingPolicy.js';
@@ -76,10 +75,9 @@ const atArrival: Placing = (_r, arrivalMs) => arrivalMs;
  * a block auction's deadline) are not in this block. An atomic bundle executes once, on all its
  * rollups at one point.
  */
-export function executionPlan(state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs = Number.POSITIVE_INFINITY): PlanItem[] {
-  const q = new EventQueue<PlanItem>();
+export function executionPlan(state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs = Number.POSITIVE_INFINITY, place: Placing = placingOf(state, slotStartMs)): PlanItem[] {
+  const q = new PlanQueue();
   const byArrival = (r: number) => ordersByArrival(state.config.rollups[r]!.ordering);
-  const place = placingOf(state, slotStartMs);
   const users = new Map<number, UserSwap>();
   for (const s of state.searchers) if (s.openLegs.length > 0) q.push(slotStartMs, { kind: 'unwind', searcher: s.index }, executionPriority.unwind);
   for (const r of state.rollups) for (const tx of r.pending) {
@@ -107,9 +105,35 @@ export function executionPlan(state: WorldState, allocated: readonly Allocated[]
       q.push(target.arrivalMs, { kind: 'sandwich-back', won, userId: t.userId }, executionPriority.sandwichBack);
     }
   }
-  const plan: PlanItem[] = [];
-  for (let it = q.pop(); it; it = q.pop()) plan.push(it.event);
-  return plan;
+  return q.inOrder();
+}
+
+/**
+ * The plan's items in the engine queue's order (time, then priority, then push order: the order
+ * `EventQueue` pops them in, a strict total order), sorted once instead of kept in a heap: a slot
+ * pushes a handful of items and pops them all.
+ */
+class PlanQueue {
+  private readonly items: PlanItem[] = [];
+  private readonly times: number[] = [];
+  private readonly priorities: number[] = [];
+
+  push(timeMs: number, item: PlanItem, priority: number): void {
+    if (!Number.isFinite(timeMs)) throw new RangeError(`event time must be finite, got ${timeMs}`);
+    this.items.push(item);
+    this.times.push(timeMs);
+    this.priorities.push(priority);
+  }
+
+  inOrder(): PlanItem[] {
+    const { items, times, priorities } = this;
+    const order: number[] = [];
+    for (let i = 0; i < items.length; i++) order.push(i);
+    order.sort((a, b) => times[a]! - times[b]! || priorities[a]! - priorities[b]! || a - b);
+    const plan: PlanItem[] = [];
+    for (const i of order) plan.push(items[i]!);
+    return plan;
+  }
 }
 
 /**

@@ -164,7 +164,7 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
     const trace: TraceEntry[] = [];
     const cutoff = commitCutoffMs(world, ctx);
     const place = placingOf(world, ctx.startMs);
-    for (const item of executionPlan(world, auction.allocated, ctx.startMs, cutoff)) {
+    for (const item of executionPlan(world, auction.allocated, ctx.startMs, cutoff, place)) {
       if (!run(item, x)) continue;
       if (item.kind !== 'unwind' && item.kind !== 'user') executed.add(item.won);
       trace.push(traceEntry(item, ctx.startMs, place));
