@@ -3,6 +3,7 @@ import { timeboostOf } from '../config/schema.js';
 import { ordersByArrival } from './orderingPolicy.js';
 import { expressLaneController } from './timeboost.js';
 import type { Allocated, UserSwap } from '../market/orders/types.js';
+import { INSERTION_SORT_MAX } from '../market/orders/allocateBundles.js';
 
 /**
  * Ties at one instant execute in this order (the queue's priority: lower first): lone legs unwound,
@@ -127,12 +128,27 @@ class PlanQueue {
 
   inOrder(): PlanItem[] {
     const { items, times, priorities } = this;
+    // Insertion sort on a usual slot's handful of items (Array#sort's comparator calls cost more there).
     const order: number[] = [];
-    for (let i = 0; i < items.length; i++) order.push(i);
-    order.sort((a, b) => times[a]! - times[b]! || priorities[a]! - priorities[b]! || a - b);
+    if (items.length > INSERTION_SORT_MAX) {
+      for (let i = 0; i < items.length; i++) order.push(i);
+      order.sort((a, b) => (after(a, b) ? 1 : -1));
+    } else for (let i = 0; i < items.length; i++) {
+      let j = i;
+      while (j > 0 && after(order[j - 1]!, i)) {
+        order[j] = order[j - 1]!;
+        j--;
+      }
+      order[j] = i;
+    }
     const plan: PlanItem[] = [];
     for (const i of order) plan.push(items[i]!);
     return plan;
+    function after(a: number, b: number): boolean {
+      if (times[a] !== times[b]) return times[a]! > times[b]!;
+      if (priorities[a] !== priorities[b]) return priorities[a]! > priorities[b]!;
+      return a > b;
+    }
   }
 }
 
