@@ -40,11 +40,17 @@ export function sequencedAtMs(arrivalMs: number, delayMs: number, controller: nu
   return searcher !== null && searcher === controller ? arrivalMs : arrivalMs + delayMs;
 }
 
+/** The identity placing: every transaction at its arrival. */
+const atArrival: Placing = (_r, arrivalMs) => arrivalMs;
+
 /** A slot's placing rule per rollup: (rollup, arrival, searcher or null for a user) → its place in the order, ms. */
 export type Placing = (rollup: number, arrivalMs: number, searcher: number | null) => number;
 
 /** The placing rule of every rollup in the slot starting at `slotStartMs` (the arrival itself except under Timeboost). */
 export function placingOf(state: WorldState, slotStartMs: number): Placing {
+  let anyLane = false;
+  for (const r of state.rollups) if (r.expressLane) anyLane = true;
+  if (!anyLane) return atArrival; // no Timeboost rollup: nothing built per slot
   const lanes = state.rollups.map((r) => (r.expressLane ? { delayMs: timeboostOf(state.config.rollups[r.index]!).nonExpressDelayMs, controller: expressLaneController(state, r.index, slotStartMs) } : null));
   return (r, arrivalMs, searcher) => {
     const lane = lanes[r];
@@ -52,8 +58,6 @@ export function placingOf(state: WorldState, slotStartMs: number): Placing {
   };
 }
 
-/** The identity placing: every transaction at its arrival. */
-const atArrival: Placing = (_r, arrivalMs) => arrivalMs;
 
 /**
  * Orders a slot's executions on one timeline with the engine's (time, priority, seq) queue, each
