@@ -76,6 +76,7 @@ export function justInTimePriceY(world: WorldState, rt: ModelRuntime, grossY: re
 
 /** Apply step: the sales made this slot join the world's; the sales of slots now built leave it. */
 export function bookSales(world: WorldState, slot: number, made: readonly SlotSale[]): void {
+  if (made.length === 0 && world.aheadSales.length === 0) return; // nothing sold ahead (every mechanism selling in the slot)
   const kept = world.aheadSales.filter((s) => s.slot > slot);
   world.aheadSales.length = 0;
   world.aheadSales.push(...kept, ...made.filter((s) => s.slot > slot));
