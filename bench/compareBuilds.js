@@ -2,8 +2,8 @@
 // run, pair by pair, so a comparison holds on a shared machine whose speed drifts. Each run builds
 // its simulation afresh; the two summaries must be identical in every pair (else it says so).
 //
-//   cp -r dist /tmp/dist-old   # before the change, then rebuild
-//   node bench/compareBuilds.js /tmp/dist-old dist [SLOTS=10000] [PAIRS=16]
+//   cp -r dist bench/profiles/dist-old   # before the change (inside the project, so its imports resolve; git-ignored), then rebuild
+//   node bench/compareBuilds.js bench/profiles/dist-old dist [SLOTS=10000] [PAIRS=16]
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
