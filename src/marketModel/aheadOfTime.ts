@@ -5,7 +5,7 @@ import { getMechanism } from '../market/mechanisms/registry.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import type { Mechanism, MarketTiming } from '../market/mechanisms/types.js';
 import type { MechanismConfig } from '../market/mechanisms/config.js';
-import { bidderStream, blockMechanism, builderBids, builderChoices } from './bidding.js';
+import { BUILDER_STREAM, bidderStream, blockMechanism, builderBids, builderChoices } from './bidding.js';
 import { expectedGrossY } from './expectation.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate, WinningBlock } from './slot.js';
@@ -46,7 +46,7 @@ export function timingOf(mechanism: MechanismConfig): MarketTiming {
  */
 export function sellSlot(world: WorldState, rt: ModelRuntime, candidates: readonly Candidate[], group: readonly number[], key: string, forSlot: number, soldAtSlot: number, source: Source): SlotSale {
   const grossY = world.builders.map((_, i) => expectedGrossY(world, i, group, candidates[i]));
-  const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
+  const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.distOf(BUILDER_STREAM, world.builders[i]!.id).source);
   const bidsY = choices.map((c) => c.bidY);
   const drawn = recordingSource(source);
   const { allocation, payments } = runMechanism(blockMechanism(world), builderBids(world, bidsY), drawn.source);
@@ -76,6 +76,7 @@ export function justInTimePriceY(world: WorldState, rt: ModelRuntime, grossY: re
 
 /** Apply step: the sales made this slot join the world's; the sales of slots now built leave it. */
 export function bookSales(world: WorldState, slot: number, made: readonly SlotSale[]): void {
+  if (made.length === 0 && world.aheadSales.length === 0) return; // nothing sold ahead (every mechanism selling in the slot)
   const kept = world.aheadSales.filter((s) => s.slot > slot);
   world.aheadSales.length = 0;
   world.aheadSales.push(...kept, ...made.filter((s) => s.slot > slot));

@@ -58,6 +58,9 @@ const noDraws: Source = () => {
 
 /** The stream a bidder draws its bids from (exploration, mixed equilibria): one per agent. */
 export const bidderStream = (role: 'searcher' | 'builder', id: string) => `bidding/${role}/${id}`;
+/** `bidderStream`'s prefixes, for `rt.distOf(prefix, id)` on per-slot paths. */
+export const SEARCHER_STREAM = 'bidding/searcher/';
+export const BUILDER_STREAM = 'bidding/builder/';
 
 /**
  * Searcher `s`'s bidding for this slot: each opportunity its kind finds is one decision, appended
@@ -66,7 +69,7 @@ export const bidderStream = (role: 'searcher' | 'builder', id: string) => `biddi
  */
 export function searcherBidder(world: WorldState, rt: ModelRuntime, s: SearcherState, decisions: SearcherDecision[]): BidStrategy {
   const cfg = world.config.searchers[s.index]!;
-  const source = cfg.strategy.name === 'fixed-fraction' ? noDraws : rt.dist(bidderStream('searcher', s.id)).source;
+  const source = cfg.strategy.name === 'fixed-fraction' ? noDraws : rt.distOf(SEARCHER_STREAM, s.id).source;
   return {
     bid(o) {
       const choice = cfg.strategy.name === 'equilibrium'
@@ -105,7 +108,7 @@ export function equilibriumRebids(world: WorldState, rt: ModelRuntime, bundles: 
     const values = [d.valueY, ...[...rivalDecisions(bundles, own, d.searcher)].map((j) => decisions[j]!.valueY)];
     const searcher = world.searchers[d.searcher]!;
     const mechanism = own[0] === undefined ? positionMechanism(world) : bundleMechanism(world, own[0]);
-    const bidY = Math.max(0, Math.min(d.valueY, equilibriumBidFor(mechanism, values, 0, rt.dist(bidderStream('searcher', searcher.id)).source)));
+    const bidY = Math.max(0, Math.min(d.valueY, equilibriumBidFor(mechanism, values, 0, rt.distOf(SEARCHER_STREAM, searcher.id).source)));
     scale.set(i, d.bidY > 0 ? bidY / d.bidY : 0);
     decisions[i] = { ...d, bidY };
   });

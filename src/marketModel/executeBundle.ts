@@ -6,7 +6,7 @@ import type { SwapResult, Token } from '../market/amm/types.js';
 import type { Balances, Bundle, SwapLeg } from '../market/orders/types.js';
 import type { Tally } from './columns.js';
 import type { WorldState } from './types.js';
-import { valueY } from './world.js';
+import { credit, debit, valueY } from './world.js';
 
 /** What executing a block changes: the world, and the block's per-rollup statistics it returns. */
 export interface BlockExecution {
@@ -26,8 +26,8 @@ export function bookSearcherSwap(x: BlockExecution, bundle: Bundle, leg: SwapLeg
   const tokenOut: Token = otherToken(leg.tokenIn);
   const searcher = x.world.searchers[bundle.searcher]!;
   const inv = searcher.onchain[leg.rollup]!;
-  inv[leg.tokenIn] -= leg.amountIn;
-  inv[tokenOut] += res.amountOut;
+  debit(inv, leg.tokenIn, leg.amountIn);
+  credit(inv, tokenOut, res.amountOut);
   const stats = x.tally[leg.rollup]!;
   // Sell what was received on the CEX for the token that was paid, at the reference price less the venue's costs (capital.ts).
   if (bundle.hedge) stats.cexHedgeCostY += hedgeOnCex(searcher.cex, x.world.config.searchers[bundle.searcher]!.cex, tokenOut, res.amountOut, p);
@@ -52,8 +52,8 @@ export function chargeDataFee(x: BlockExecution, rollupIndex: number, payer: Bal
   const rollup = x.world.rollups[rollupIndex]!;
   const bytes = x.world.config.rollups[rollupIndex]!.feeModel.bytesPerSwap;
   const feeGas = rollup.baseFeePerByte * bytes;
-  payer[rollup.gasToken] -= feeGas;
-  rollup.treasury[rollup.gasToken] += feeGas;
+  debit(payer, rollup.gasToken, feeGas);
+  credit(rollup.treasury, rollup.gasToken, feeGas);
   const stats = x.tally[rollupIndex]!;
   stats.bytesUsed += bytes;
   stats.feesGas += feeGas;

@@ -1,9 +1,9 @@
-import { EventQueue } from '../engine/eventQueue.js';
 import type { WorldState } from './types.js';
 import { timeboostOf } from '../config/schema.js';
 import { ordersByArrival } from './orderingPolicy.js';
 import { expressLaneController } from './timeboost.js';
 import type { Allocated, UserSwap } from '../market/orders/types.js';
+import { INSERTION_SORT_MAX } from '../market/orders/allocateBundles.js';
 
 /**
  * Ties at one instant execute in this order (the queue's priority: lower first): lone legs unwound,
@@ -40,11 +40,17 @@ export function sequencedAtMs(arrivalMs: number, delayMs: number, controller: nu
   return searcher !== null && searcher === controller ? arrivalMs : arrivalMs + delayMs;
 }
 
+/** The identity placing: every transaction at its arrival. */
+const atArrival: Placing = (_r, arrivalMs) => arrivalMs;
+
 /** A slot's placing rule per rollup: (rollup, arrival, searcher or null for a user) → its place in the order, ms. */
 export type Placing = (rollup: number, arrivalMs: number, searcher: number | null) => number;
 
 /** The placing rule of every rollup in the slot starting at `slotStartMs` (the arrival itself except under Timeboost). */
 export function placingOf(state: WorldState, slotStartMs: number): Placing {
+  let anyLane = false;
+  for (const r of state.rollups) if (r.expressLane) anyLane = true;
+  if (!anyLane) return atArrival; // no Timeboost rollup: nothing built per slot
   const lanes = state.rollups.map((r) => (r.expressLane ? { delayMs: timeboostOf(state.config.rollups[r.index]!).nonExpressDelayMs, controller: expressLaneController(state, r.index, slotStartMs) } : null));
   return (r, arrivalMs, searcher) => {
     const lane = lanes[r];
@@ -52,8 +58,6 @@ export function placingOf(state: WorldState, slotStartMs: number): Placing {
   };
 }
 
-/** The identity placing: every transaction at its arrival. */
-const atArrival: Placing = (_r, arrivalMs) => arrivalMs;
 
 /**
  * Orders a slot's executions on one timeline with the engine's (time, priority, seq) queue, each
@@ -76,10 +80,9 @@ const atArrival: Placing = (_r, arrivalMs) => arrivalMs;
  * a block auction's deadline) are not in this block. An atomic bundle executes once, on all its
  * rollups at one point.
  */
-export function executionPlan(state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs = Number.POSITIVE_INFINITY): PlanItem[] {
-  const q = new EventQueue<PlanItem>();
+export function executionPlan(state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs = Number.POSITIVE_INFINITY, place: Placing = placingOf(state, slotStartMs)): PlanItem[] {
+  const q = new PlanQueue();
   const byArrival = (r: number) => ordersByArrival(state.config.rollups[r]!.ordering);
-  const place = placingOf(state, slotStartMs);
   const users = new Map<number, UserSwap>();
   for (const s of state.searchers) if (s.openLegs.length > 0) q.push(slotStartMs, { kind: 'unwind', searcher: s.index }, executionPriority.unwind);
   for (const r of state.rollups) for (const tx of r.pending) {
@@ -107,9 +110,50 @@ export function executionPlan(state: WorldState, allocated: readonly Allocated[]
       q.push(target.arrivalMs, { kind: 'sandwich-back', won, userId: t.userId }, executionPriority.sandwichBack);
     }
   }
-  const plan: PlanItem[] = [];
-  for (let it = q.pop(); it; it = q.pop()) plan.push(it.event);
-  return plan;
+  return q.inOrder();
+}
+
+/**
+ * The plan's items in the engine queue's order (time, then priority, then push order: the order
+ * `EventQueue` pops them in, a strict total order), sorted once instead of kept in a heap: a slot
+ * pushes a handful of items and pops them all.
+ */
+class PlanQueue {
+  private readonly items: PlanItem[] = [];
+  private readonly times: number[] = [];
+  private readonly priorities: number[] = [];
+
+  push(timeMs: number, item: PlanItem, priority: number): void {
+    if (!Number.isFinite(timeMs)) throw new RangeError(`event time must be finite, got ${timeMs}`);
+    this.items.push(item);
+    this.times.push(timeMs);
+    this.priorities.push(priority);
+  }
+
+  inOrder(): PlanItem[] {
+    const { items, times, priorities } = this;
+    // Insertion sort on a usual slot's handful of items (Array#sort's comparator calls cost more there).
+    const order: number[] = [];
+    if (items.length > INSERTION_SORT_MAX) {
+      for (let i = 0; i < items.length; i++) order.push(i);
+      order.sort((a, b) => (after(a, b) ? 1 : -1));
+    } else for (let i = 0; i < items.length; i++) {
+      let j = i;
+      while (j > 0 && after(order[j - 1]!, i)) {
+        order[j] = order[j - 1]!;
+        j--;
+      }
+      order[j] = i;
+    }
+    const plan: PlanItem[] = [];
+    for (const i of order) plan.push(items[i]!);
+    return plan;
+    function after(a: number, b: number): boolean {
+      if (times[a] !== times[b]) return times[a]! > times[b]!;
+      if (priorities[a] !== priorities[b]) return priorities[a]! > priorities[b]!;
+      return a > b;
+    }
+  }
 }
 
 /**

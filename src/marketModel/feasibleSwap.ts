@@ -21,24 +21,35 @@ const inRange = (r: number) => r >= MIN_RESERVE && r <= MAX_RESERVE;
 const feasible = (res: SwapResult): boolean =>
   Number.isFinite(res.amountOut) && Number.isFinite(res.amountIn) && inRange(res.pool.reserveX) && inRange(res.pool.reserveY);
 
-/** The swap `run` makes, or null where it cannot happen (see above). */
-function attempt(amount: number, run: () => SwapResult): SwapResult | null {
-  if (!(Number.isFinite(amount) && amount >= 0)) return null;
-  try {
-    const res = run();
-    return feasible(res) ? res : null;
-  } catch (e) {
-    if (e instanceof RangeError) return null;
-    throw e;
-  }
+/** Whether a swap of `amount` may be attempted at all (a finite amount ≥ 0). */
+const attemptable = (amount: number): boolean => Number.isFinite(amount) && amount >= 0;
+
+/** A RangeError from the AMM (its precondition) is a reverted swap; anything else is a bug. */
+function reverted(e: unknown): null {
+  if (e instanceof RangeError) return null;
+  throw e;
 }
+
+// The two wrappers call the AMM directly (no closure per swap: they run for every swap of every slot).
 
 /** `swapExactIn`, or null where the swap cannot happen (see above). */
 export function trySwapExactIn(pool: Pool, tokenIn: Token, amountIn: number): SwapResult | null {
-  return attempt(amountIn, () => swapExactIn(pool, tokenIn, amountIn));
+  if (!attemptable(amountIn)) return null;
+  try {
+    const res = swapExactIn(pool, tokenIn, amountIn);
+    return feasible(res) ? res : null;
+  } catch (e) {
+    return reverted(e);
+  }
 }
 
 /** `swapExactOut`, or null where the swap cannot happen (see above). */
 export function trySwapExactOut(pool: Pool, tokenOut: Token, amountOut: number): SwapResult | null {
-  return attempt(amountOut, () => swapExactOut(pool, tokenOut, amountOut));
+  if (!attemptable(amountOut)) return null;
+  try {
+    const res = swapExactOut(pool, tokenOut, amountOut);
+    return feasible(res) ? res : null;
+  } catch (e) {
+    return reverted(e);
+  }
 }

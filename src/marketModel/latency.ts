@@ -67,5 +67,5 @@ export function withDrawnLatency(bundles: readonly Bundle[], latency: LatencySet
 export function drawBidTimesMs(world: WorldState, rt: ModelRuntime): number[] | undefined {
   const builders = world.config.builders;
   if (!builders.some((b) => b.bidTimeJitter !== undefined)) return undefined;
-  return builders.map((b, i) => (b.bidTimeJitter ? drawLatencyMs({ baseMs: b.bidTimeMs, jitter: b.bidTimeJitter }, rt.dist(`latency/builder/${world.builders[i]!.id}`)) : b.bidTimeMs));
+  return builders.map((b, i) => (b.bidTimeJitter ? drawLatencyMs({ baseMs: b.bidTimeMs, jitter: b.bidTimeJitter }, rt.distOf('latency/builder/', world.builders[i]!.id)) : b.bidTimeMs));
 }

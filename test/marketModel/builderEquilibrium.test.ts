@@ -27,7 +27,6 @@ function market(mechanism: Record<string, unknown>, values: readonly number[]) {
       searchers: [],
       mechanism,
       builders: values.map((_, i) => ({ id: `b${i}`, costY: 0, strategy: { name: 'equilibrium' } })),
-      bidding: { windowSlots: 1 }, // one window per auction: each auction's payoff is kept
     }),
   );
   const world = createWorld(config);
@@ -39,15 +38,19 @@ function market(mechanism: Record<string, unknown>, values: readonly number[]) {
 function simulate(mechanism: Record<string, unknown>, values: readonly number[], n: number) {
   const { world, auction, candidates } = market(mechanism, values);
   const revenues: number[] = [];
+  // Each builder's expected payoff of each auction: the step of its record's Σ payoff.
+  const payoffs = world.builders.map((): number[] => []);
   for (let slot = 0; slot < n; slot++) {
+    const before = world.builders.map((b) => b.bidding.payoffY);
     const sold = auction(world, [], candidates, slot);
     const block = sold.blocks[0]!;
     revenues.push(block.payments!.perBidderY.reduce((a, p) => a + p, 0));
     learnFromSlot(world, { slot, search: { bundles: [], decisions: [], arms: [], nextGroupId: 0 }, candidates, auction: sold, execution: { trace: [], executed: [], tally: [] } });
+    world.builders.forEach((b, i) => payoffs[i]!.push(b.bidding.payoffY - before[i]!));
   }
   const mean = revenues.reduce((a, r) => a + r, 0) / n;
   const se = Math.sqrt(revenues.reduce((a, r) => a + (r - mean) ** 2, 0) / (n - 1) / n);
-  return { mean, se, builders: world.builders.map((b) => b.bidding) };
+  return { mean, se, builders: world.builders.map((b, i) => ({ auctions: b.bidding.auctions, wins: b.bidding.wins, payoffs: payoffs[i]! })) };
 }
 
 // Pure equilibria are exact up to the first-price tie-break increment (1e-9 of the top value).
@@ -83,7 +86,7 @@ describe('equilibrium builders in the market reproduce the closed-form revenues'
       const { builders } = simulate(mechanism, [4, 2, 1], n);
       for (const b of builders) {
         expect(b.auctions).toBe(n);
-        const payoffs = b.windows.payoffY;
+        const payoffs = b.payoffs;
         const mean = payoffs.reduce((a, p) => a + p, 0) / n;
         const se = Math.sqrt(payoffs.reduce((a, p) => a + (p - mean) ** 2, 0) / (n - 1) / n);
         expect(mean).toBeGreaterThanOrEqual(-4 * se - 1e-12);

@@ -21,7 +21,7 @@ export function createBidderRecord(spec: StrategySpec, rivals = 0, choices?: { r
     regretGrid,
     regretAbsolute: learning && spec.actions === 'absolute',
     counterfactualY: regretGrid.map(() => 0),
-    windows: { auctions: [], valueY: [], bidY: [], payoffY: [], wins: [] },
+    windows: { valueY: [], bidY: [] },
     learner: learning ? createLearnerState(spec, spec.grid.length, spec.name === 'q-learning' ? spec.grid.length : 1) : null,
     context: 0,
     rivalValueY: Array.from({ length: rivals }, () => 0),
@@ -61,12 +61,12 @@ export function recordAuction(record: BidderRecord, windowSlots: number, r: Auct
   if (r.counterfactualY) for (let a = 0; a < record.counterfactualY.length; a++) record.counterfactualY[a]! += r.counterfactualY[a]!;
   const w = record.windows;
   const k = Math.floor(r.slot / windowSlots);
-  while (w.auctions.length <= k) for (const col of [w.auctions, w.valueY, w.bidY, w.payoffY, w.wins]) col.push(0);
-  w.auctions[k]!++;
+  while (w.valueY.length <= k) {
+    w.valueY.push(0);
+    w.bidY.push(0);
+  }
   w.valueY[k]! += r.valueY;
   w.bidY[k]! += r.bidY;
-  w.payoffY[k]! += r.payoffY;
-  w.wins[k]! += r.won ? 1 : 0;
 }
 
 /** How far a window's shade may stray from the last window's and still count as converged. */

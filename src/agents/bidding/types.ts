@@ -44,8 +44,12 @@ export interface BidderRecord {
   readonly regretAbsolute: boolean;
   /** Σ over auctions of what each action of `regretGrid` would have earned, the rivals' bids held fixed (Y). */
   readonly counterfactualY: number[];
-  /** Per window of `windowSlots` slots (the last one open): auctions, Σ value, Σ bid, Σ payoff, wins. */
-  readonly windows: { readonly auctions: number[]; readonly valueY: number[]; readonly bidY: number[]; readonly payoffY: number[]; readonly wins: number[] };
+  /**
+   * Per window of `windowSlots` slots (the last one open): Σ value and Σ bid, what the summary's
+   * `shade_by_window` reads. Nothing else is kept per window: these two grow with the run (two
+   * numbers per window), so a 1M-slot run keeps its memory flat (bench/README.md).
+   */
+  readonly windows: { readonly valueY: number[]; readonly bidY: number[] };
   /** The learner's state (learning strategies only). */
   readonly learner: LearnerState | null;
   /** Q-learning's state: the grid index of the last winning bid's shade it saw (0 before any). */

@@ -6,12 +6,18 @@ import type { Allocated, Bundle } from './types.js';
 export type PaymentRule = 'first-price' | 'second-price';
 
 
+/** Up to this many items, per-slot code sorts by insertion (stable, like Array#sort). */
+export const INSERTION_SORT_MAX = 32;
+
 /** A uniformly random order of `n` indices (Fisher–Yates with the passed-in source, n − 1 draws). */
 export function shuffledIndices(n: number, source: Source): number[] {
-  const idx = Array.from({ length: n }, (_, i) => i);
+  const idx: number[] = [];
+  for (let i = 0; i < n; i++) idx.push(i);
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(source() * (i + 1));
-    [idx[i], idx[j]] = [idx[j]!, idx[i]!];
+    const t = idx[i]!;
+    idx[i] = idx[j]!;
+    idx[j] = t;
   }
   return idx;
 }
@@ -29,8 +35,19 @@ export function shuffledIndices(n: number, source: Source): number[] {
  */
 export function allocateBundles(bundles: readonly Bundle[], rule: PaymentRule, source: Source): Allocated[] {
   if (bundles.length === 0) return [];
-  const shuffle = shuffledIndices(bundles.length, source);
-  const order = shuffle.sort((i, j) => bundles[j]!.bidY - bundles[i]!.bidY);
+  const order = shuffledIndices(bundles.length, source);
+  // Stable by descending bid (ties keep the shuffled order): an insertion sort on the few bundles
+  // of a usual slot (Array#sort's comparator calls cost more there), Array#sort beyond.
+  if (order.length > INSERTION_SORT_MAX) order.sort((i, j) => bundles[j]!.bidY - bundles[i]!.bidY);
+  else for (let k = 1; k < order.length; k++) {
+    const i = order[k]!;
+    let m = k;
+    while (m > 0 && bundles[order[m - 1]!]!.bidY < bundles[i]!.bidY) {
+      order[m] = order[m - 1]!;
+      m--;
+    }
+    order[m] = i;
+  }
   const won: Bundle[] = [];
   const lost: Bundle[] = [];
   for (const i of order) {

@@ -21,8 +21,19 @@ export function rollupsOf(target: BundleTarget): readonly number[] {
   return target.kind === 'top' ? target.rollups : [target.rollup];
 }
 
-/** True when the two bundles need a common position. */
+/**
+ * True when the two bundles need a common position (a key of `positionsOf` in both), decided
+ * without building the keys (it runs for every pair of bundles in every auction): two tops share a
+ * rollup; a backrun or sandwich shares the spot behind its user with any other backrun or sandwich
+ * of that user; a top never meets a user's spot.
+ */
 export function conflicts(a: Bundle, b: Bundle): boolean {
-  const pa = positionsOf(a.target);
-  return positionsOf(b.target).some((p) => pa.includes(p));
+  const ta = a.target;
+  const tb = b.target;
+  if (ta.kind === 'top') {
+    if (tb.kind !== 'top') return false;
+    for (const r of ta.rollups) if (tb.rollups.includes(r)) return true;
+    return false;
+  }
+  return tb.kind !== 'top' && ta.userId === tb.userId;
 }

@@ -1,6 +1,7 @@
 import { drawUserSwap } from '../../agents/users/drawUserSwap.js';
 import type { SlotContext } from '../../engine/simulation.js';
 import type { UserSwap } from '../../market/orders/types.js';
+import { INSERTION_SORT_MAX } from '../../market/orders/allocateBundles.js';
 import type { ModelRuntime } from '../runtime.js';
 import type { WorldState } from '../types.js';
 
@@ -12,11 +13,28 @@ import type { WorldState } from '../types.js';
 function withOfaChannel(rt: ModelRuntime, world: WorldState, rollupId: string, swaps: UserSwap[]): UserSwap[] {
   const m = world.config.mechanism;
   if (m.name !== 'order-flow-auction' || swaps.length === 0) return swaps;
-  const d = rt.dist(`ofa/${rollupId}`);
+  const d = rt.distOf('ofa/', rollupId);
   return swaps.map((u) => {
     const chosen = d.uniform() < m.userShare;
     return { id: u.id, rollup: u.rollup, arrivalMs: u.arrivalMs, tokenIn: u.tokenIn, amountIn: u.amountIn, minAmountOut: u.minAmountOut, isPrivate: u.isPrivate, viaOfa: chosen && !u.isPrivate };
   });
+}
+
+/** Sorts numbers ascending in place: by insertion for a usual slot's few arrivals (Array#sort's comparator calls cost more there). */
+function sortAscending(times: number[]): void {
+  if (times.length > INSERTION_SORT_MAX) {
+    times.sort((a, b) => a - b);
+    return;
+  }
+  for (let i = 1; i < times.length; i++) {
+    const t = times[i]!;
+    let j = i;
+    while (j > 0 && times[j - 1]! > t) {
+      times[j] = times[j - 1]!;
+      j--;
+    }
+    times[j] = t;
+  }
 }
 
 /**
@@ -29,15 +47,17 @@ export function drawArrivals(rt: ModelRuntime): (world: WorldState, ctx: SlotCon
     let nextId = world.nextUserId;
     return world.rollups.map((rollup) => {
       const users = world.config.rollups[rollup.index]!.users;
-      const d = rt.dist(`users/${rollup.id}`);
+      const d = rt.distOf('users/', rollup.id);
       const n = d.poisson(users.arrivalsPerSlot);
       const times: number[] = [];
       for (let i = 0; i < n; i++) times.push(ctx.startMs + Math.floor(d.uniform(0, ctx.clock.slotMs)));
-      times.sort((a, b) => a - b);
+      sortAscending(times);
       // Every draw is made (the stream stays aligned); a swap whose size overflowed is not sent.
-      const swaps = times
-        .map((arrivalMs) => drawUserSwap(d, users, rollup.pool, world.refPriceYPerX, { id: nextId++, rollup: rollup.index, arrivalMs }))
-        .filter((u) => Number.isFinite(u.amountIn) && Number.isFinite(u.minAmountOut));
+      const swaps: UserSwap[] = [];
+      for (const arrivalMs of times) {
+        const u = drawUserSwap(d, users, rollup.pool, world.refPriceYPerX, { id: nextId++, rollup: rollup.index, arrivalMs });
+        if (Number.isFinite(u.amountIn) && Number.isFinite(u.minAmountOut)) swaps.push(u);
+      }
       return withOfaChannel(rt, world, rollup.id, swaps);
     });
   };

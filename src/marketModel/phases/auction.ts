@@ -9,11 +9,11 @@ import { rollupsOf } from '../../market/orders/positions.js';
 import type { Allocated, Bundle } from '../../market/orders/types.js';
 import { zeroTally } from '../columns.js';
 import { sequencingGroups } from '../membership.js';
-import { pendingOfaUsers, placementOf, placedOutsideBlock } from '../orderingPolicy.js';
+import { pendingOfaUsers, placementOf, type Placement } from '../orderingPolicy.js';
 import { sellOrderFlow } from '../orderFlow.js';
 import { partialSale } from '../partialBlock.js';
 import type { ModelRuntime } from '../runtime.js';
-import { bidderStream, blockMechanism, builderBids, builderChoices } from '../bidding.js';
+import { BUILDER_STREAM, blockMechanism, builderBids, builderChoices } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
 import { justInTimePriceY, sellSlot, timingOf, type SlotSale } from '../aheadOfTime.js';
@@ -22,12 +22,30 @@ import { expectedGrossY } from '../expectation.js';
 import { validatorStakes } from '../staking.js';
 import { decideTickets, outstandingTickets, ticketMechanism } from '../tickets.js';
 
-const within = (b: Bundle, group: readonly number[]) => rollupsOf(b.target).every((r) => group.includes(r));
+/** True when every rollup the bundle acts on is in `group` (a loop: it runs for every bundle and group in every slot). */
+function within(b: Bundle, group: readonly number[]): boolean {
+  const t = b.target;
+  if (t.kind !== 'top') return group.includes(t.rollup);
+  for (const r of t.rollups) if (!group.includes(r)) return false;
+  return true;
+}
 
 /** The group's bundles on rollups ordered by arrival (fcfs, timeboost): carried by every block in arrival order, unsold (they pay nothing). */
-function fcfsBundles(world: WorldState, bundles: readonly Bundle[], group: readonly number[]): Allocated[] {
-  return bundles.filter((b) => within(b, group) && placementOf(world, b) === 'fcfs').map((bundle) => ({ bundle, paymentGas: 0 }));
+function fcfsBundles(bundles: readonly Bundle[], placements: readonly Placement[], group: readonly number[]): Allocated[] {
+  const out: Allocated[] = [];
+  bundles.forEach((bundle, i) => { if (placements[i] === 'fcfs' && within(bundle, group)) out.push({ bundle, paymentGas: 0 }); });
+  return out;
 }
+
+/** The bundles of `group` whose placement `keep` accepts, in order. */
+function inGroupWhere(bundles: readonly Bundle[], placements: readonly Placement[], group: readonly number[], keep: (p: Placement) => boolean): Bundle[] {
+  const out: Bundle[] = [];
+  bundles.forEach((b, i) => { if (keep(placements[i]!) && within(b, group)) out.push(b); });
+  return out;
+}
+
+const isPriorityFee = (p: Placement) => p === 'priority-fee';
+const isBlock = (p: Placement) => p === 'block';
 
 /**
  * Priority-fee ordering (OP Stack, Base): the rollup's sequencer orders its block by priority fee, so
@@ -40,15 +58,15 @@ function fcfsBundles(world: WorldState, bundles: readonly Bundle[], group: reado
  * bids up to the opportunity's value). An atomic bundle across such a rollup and another pays its
  * whole fee to the treasury of the rollup it pays on (`bidRollup`).
  */
-function sellByPriorityFee(world: WorldState, bundles: readonly Bundle[], group: readonly number[], sourceOf: () => Source): Allocated[] {
-  const mine = bundles.filter((b) => within(b, group) && placementOf(world, b) === 'priority-fee');
+function sellByPriorityFee(bundles: readonly Bundle[], placements: readonly Placement[], group: readonly number[], sourceOf: () => Source): Allocated[] {
+  const mine = inGroupWhere(bundles, placements, group, isPriorityFee);
   // The stream is created only when used (a run without priority-fee bundles keeps its streams).
   return mine.length === 0 ? [] : allocateBundles(mine, 'first-price', sourceOf()).map((a) => ({ bundle: a.bundle, paymentGas: a.paymentGas, payee: 'rollup' as const }));
 }
 
 /** Direct mode: the proposer sells the positions its block sells to searchers (not those placed by arrival — fcfs, timeboost — by priority fee or by the OFA). */
-function sellPositions(world: WorldState, bundles: readonly Bundle[], group: readonly number[], ofaUsers: ReadonlySet<number>, source: Source): Allocated[] {
-  const forSale = bundles.filter((b) => within(b, group) && !placedOutsideBlock(world, b, ofaUsers));
+function sellPositions(world: WorldState, bundles: readonly Bundle[], placements: readonly Placement[], group: readonly number[], source: Source): Allocated[] {
+  const forSale = inGroupWhere(bundles, placements, group, isBlock);
   return allocateBundles(forSale, blockMechanism(world).name as PaymentRule, source);
 }
 
@@ -81,12 +99,12 @@ function auctionBlock(
   proposer: number,
   source: Source,
   slot: number,
-  ofaUsers: ReadonlySet<number>,
+  placements: readonly Placement[],
 ): { block: WinningBlock; allocated: Allocated[]; sales: SlotSale[]; ahead: AheadStats | null; grossY: number[] } {
   const inGroup = (b: Bundle) => within(b, group);
   const fullGrossY = candidates.map((c) => group.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
   // A partial-block auction sells only each builder's top of block: builders value and bid on that part.
-  const partial = partialSale(world, bundles.filter((b) => inGroup(b) && !placedOutsideBlock(world, b, ofaUsers)), candidates, inGroup, fullGrossY);
+  const partial = partialSale(world, inGroupWhere(bundles, placements, group, isBlock), candidates, inGroup, fullGrossY);
   const grossY = partial?.grossY ?? fullGrossY;
   const lead = timingOf(world.config.mechanism).leadSlots;
   const sales = lead > 0 && !world.aheadSales.some((s) => s.key === key && s.slot === slot + lead) ? [sellSlot(world, rt, candidates, group, key, slot + lead, slot, source)] : [];
@@ -99,7 +117,7 @@ function auctionBlock(
     ahead = { priceY: sale.payments.perBidderY.reduce((a, p) => a + p, 0), justInTimeY: justInTimePriceY(world, rt, grossY, key) };
   } else {
     // In the slot; under a mechanism selling ahead, a slot no sale reached (the first leadSlots of the run) is sold so too.
-    const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
+    const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.distOf(BUILDER_STREAM, world.builders[i]!.id).source);
     const bidsY = choices.map((c) => c.bidY);
     const drawn = recordingSource(source);
     const bidTimesMs = drawBidTimesMs(world, rt);
@@ -120,7 +138,7 @@ function auctionBlock(
   }
   const winner = block.builder;
   const won = winner === null ? [] : (partial?.parts[winner] ?? candidates[winner]!.included.filter(inGroup));
-  const local = partial?.local(won, () => rt.dist(`partial-block/${key}`).source) ?? [];
+  const local = partial?.local(won, () => rt.distOf('partial-block/', key).source) ?? [];
   return {
     block: { rollups: group, proposer, ...block },
     allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...local],
@@ -148,10 +166,10 @@ function ticketBlock(
   const rollups = group.rollups;
   const grossY = candidates.map((c) => rollups.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
   const expected = candidates.map((c, i) => expectedGrossY(world, i, rollups, c));
-  const { valuesY, choices } = builderChoices(world, expected, (i) => rt.dist(bidderStream('builder', world.builders[i]!.id)).source);
+  const { valuesY, choices } = builderChoices(world, expected, (i) => rt.distOf(BUILDER_STREAM, world.builders[i]!.id).source);
   const bidsY = choices.map((c) => c.bidY);
   const realisedY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
-  const tickets = decideTickets(world, group.key, slot, bidsY, realisedY, rt.dist(`tickets/${group.key}`).source);
+  const tickets = decideTickets(world, group.key, slot, bidsY, realisedY, rt.distOf('tickets/', group.key).source);
   const winner = tickets.builder >= 0 ? tickets.builder : null;
   const won = winner === null ? [] : candidates[winner]!.included.filter((b) => within(b, rollups));
   const burnedY = tickets.spentY.reduce((a, x) => a + x, 0);
@@ -215,15 +233,17 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
     const sales: SlotSale[] = [];
     const proposers = world.rollups.map(() => 0);
     const ofaUsers = pendingOfaUsers(world);
+    // Each bundle's placement, once per slot (the same answer for every group and every use below).
+    const placements = bundles.map((b) => placementOf(world, b, ofaUsers));
     for (const { key, rollups: group } of sequencingGroups(world)) {
-      const proposer = drawProposer(key === 'shared' ? sharedStakes : stakes, rt.dist(`proposer/${key}`).source);
+      const proposer = drawProposer(key === 'shared' ? sharedStakes : stakes, rt.distOf('proposer/', key).source);
       for (const r of group) proposers[r] = proposer;
-      const source = rt.dist(`auction/${key}`).source;
+      const source = rt.distOf('auction/', key).source;
       if (world.builders.length === 0) {
-        allocated.push(...sellPositions(world, bundles, group, ofaUsers, source));
+        allocated.push(...sellPositions(world, bundles, placements, group, source));
         blocks.push({ rollups: group, proposer, builder: null, bidsY: [], valuesY: [], choices: [], draws: [], payments: null });
       } else {
-        const sold = ticketMechanism(world) ? ticketBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, slot) : auctionBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, source, slot, ofaUsers);
+        const sold = ticketMechanism(world) ? ticketBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, slot) : auctionBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, source, slot, placements);
         allocated.push(...sold.allocated);
         blocks.push(sold.block);
         sales.push(...sold.sales);
@@ -239,8 +259,8 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
         });
       }
       // In this order, after the block's own sales: the execution plan breaks ties by push order.
-      allocated.push(...fcfsBundles(world, bundles, group), ...sellByPriorityFee(world, bundles, group, () => rt.dist(`priority-fee/${key}`).source));
-      allocated.push(...sellOrderFlow(world, bundles, group, ofaUsers, () => rt.dist(`ofa-auction/${key}`).source));
+      allocated.push(...fcfsBundles(bundles, placements, group), ...sellByPriorityFee(bundles, placements, group, () => rt.distOf('priority-fee/', key).source));
+      allocated.push(...sellOrderFlow(world, bundles, group, ofaUsers, () => rt.distOf('ofa-auction/', key).source));
     }
     for (const r of world.rollups) tally[r.index]!.searcherShade = shadeOf(shade[r.index]!.bidY, shade[r.index]!.valueY);
     for (const block of blocks) {

@@ -25,7 +25,7 @@ export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: 
     const forSale = bundles.filter((b) => !placedOutsideBlock(world, b));
     const pools = world.rollups.map((r) => r.pool);
     return world.builders.map((b, i) => {
-      const source = rt.dist(`builder/${b.id}`).source;
+      const source = rt.distOf('builder/', b.id).source;
       const seen = visibleBundles(forSale, exclusive, i, world.config.builders[i]!.skill, source);
       const block = buildBlock(seen, pools, source);
       return { included: block.included, valueByRollupY: block.valueByRollupY, seen };

@@ -13,7 +13,7 @@ import { sameSequencer } from '../membership.js';
 import type { ModelRuntime } from '../runtime.js';
 import type { AuctionOutcome, ExecutionOutcome, TraceEntry } from '../slot.js';
 import type { RollupState, WorldState } from '../types.js';
-import { valueY } from '../world.js';
+import { credit, debit, valueY } from '../world.js';
 import { commitCutoffMs } from '../commitDeadline.js';
 import { expressLaneController } from '../timeboost.js';
 
@@ -32,8 +32,8 @@ export function executeUser(x: BlockExecution, rollup: RollupState, tx: UserSwap
     return false;
   }
   rollup.pool = res.pool;
-  rollup.users[tx.tokenIn] -= tx.amountIn;
-  rollup.users[otherToken(tx.tokenIn)] += res.amountOut;
+  debit(rollup.users, tx.tokenIn, tx.amountIn);
+  credit(rollup.users, otherToken(tx.tokenIn), res.amountOut);
   const feeGas = chargeDataFee(x, rollup.index, rollup.users);
   const inY = valueY(tx.tokenIn, tx.amountIn, p);
   stats.userVolumeY += inY;
@@ -146,7 +146,14 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
   const legs = rt.dist('legs');
   let inclusion: ReturnType<typeof inclusionFailure> | null = null;
   let columns: readonly ColumnSpec[] | null = null; // the config never changes: resolved once
+  // The slot's scratch collections, emptied and reused each slot (nothing keeps them past the slot).
+  const done = new Set<number>();
+  const fronts = new Map<Allocated, number>();
+  const legResults = new Map<Allocated, SwapResult[]>();
   return (world, bundles, auction, ctx) => {
+    done.clear();
+    fronts.clear();
+    legResults.clear();
     columns ??= tableColumns(world.config.searchers.map((s) => s.kind));
     const p = world.config.sequencing.legFailureProbability;
     const legFails = (b: Bundle) => p > 0 && !sameSequencer(world, world.searchers[b.searcher]!.rollups) && legs.bernoulli(p);
@@ -159,12 +166,12 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
       if (failed) failedToLand.add(b);
       return failed;
     };
-    const x: SlotExecution = { world, tally, controllers, done: new Set(), fronts: new Map(), legResults: new Map(), legFails, inclusionFails };
+    const x: SlotExecution = { world, tally, controllers, done, fronts, legResults, legFails, inclusionFails };
     const executed = new Set<Allocated>();
     const trace: TraceEntry[] = [];
     const cutoff = commitCutoffMs(world, ctx);
     const place = placingOf(world, ctx.startMs);
-    for (const item of executionPlan(world, auction.allocated, ctx.startMs, cutoff)) {
+    for (const item of executionPlan(world, auction.allocated, ctx.startMs, cutoff, place)) {
       if (!run(item, x)) continue;
       if (item.kind !== 'unwind' && item.kind !== 'user') executed.add(item.won);
       trace.push(traceEntry(item, ctx.startMs, place));

@@ -100,7 +100,9 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
 
 /** What each action of the record's grid would have earned for a searcher's opportunity (positionAuction.ts). */
 function counterfactualsOf(record: BidderRecord, rule: PositionRule, valueY: number, legs: readonly PositionLeg[]): number[] {
-  return record.regretGrid.map((_, a) => positionPayoff(rule, cappedActionBidY(record.regretGrid, record.regretAbsolute, a, valueY), valueY, legs));
+  const out: number[] = [];
+  for (let a = 0; a < record.regretGrid.length; a++) out.push(positionPayoff(rule, cappedActionBidY(record.regretGrid, record.regretAbsolute, a, valueY), valueY, legs));
+  return out;
 }
 
 const NOTHING_SEEN: ReadonlySet<Bundle> = new Set();

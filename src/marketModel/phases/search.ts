@@ -35,9 +35,15 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
     spendable: cfg.capital?.negative === 'forbid' ? s.rollups.map((r) => spendableOn(s, r)) : null,
     cex: cfg.cex ?? null,
   };
-  const bundles = kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)).filter(isFinite);
+  const bundles = finiteOnly(kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)));
   const latency = { baseMs: cfg.latencyMs, colocationMs: cfg.colocationMs, jitter: cfg.latencyJitter };
-  return hasLatencyModel(latency) ? withDrawnLatency(bundles, latency, latency.jitter ? rt.dist(`latency/searcher/${s.id}`) : undefined) : bundles;
+  return hasLatencyModel(latency) ? withDrawnLatency(bundles, latency, latency.jitter ? rt.distOf('latency/searcher/', s.id) : undefined) : bundles;
+}
+
+/** The bundles whose numbers are all finite (`isFinite`), the same array when all are. */
+function finiteOnly(bundles: Bundle[]): Bundle[] {
+  for (const b of bundles) if (!isFinite(b)) return bundles.filter(isFinite);
+  return bundles;
 }
 
 /**
@@ -46,7 +52,9 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
  * so it is not sent.
  */
 function isFinite(b: Bundle): boolean {
-  return Number.isFinite(b.valueY) && Number.isFinite(b.bidY) && Number.isFinite(b.bidGas) && b.legs.every((l) => Number.isFinite(l.amountIn) && Number.isFinite(l.minAmountOut));
+  if (!(Number.isFinite(b.valueY) && Number.isFinite(b.bidY) && Number.isFinite(b.bidGas))) return false;
+  for (const l of b.legs) if (!(Number.isFinite(l.amountIn) && Number.isFinite(l.minAmountOut))) return false;
+  return true;
 }
 
 /**
@@ -65,7 +73,7 @@ export function searchBundles(rt: ModelRuntime): (world: WorldState, ctx: SlotCo
     let group = world.nextGroupId;
     for (const s of world.searchers) {
       const grouped = searcherKind(world.config.searchers[s.index]!.kind).legGroups === true;
-      bundles.push(...proposeFor(world, s, rt, ctx.startMs, grouped ? group++ : -1, decisions, arms[s.index]!));
+      for (const b of proposeFor(world, s, rt, ctx.startMs, grouped ? group++ : -1, decisions, arms[s.index]!)) bundles.push(b);
     }
     return { bundles: equilibriumRebids(world, rt, bundles, decisions), decisions, arms, nextGroupId: group };
   };

@@ -10,7 +10,7 @@ import { payBuilderBlock } from '../payBuilderBlock.js';
 import { applyTickets } from '../tickets.js';
 import type { AuctionOutcome, ExecutionOutcome, WinningBlock } from '../slot.js';
 import type { RollupState, WorldState } from '../types.js';
-import { zeroBalances } from '../world.js';
+import { credit, debit, zeroBalances } from '../world.js';
 import { settleExpressLane, type ExpressLaneSale } from '../timeboost.js';
 
 /**
@@ -40,16 +40,16 @@ export function payBid(world: WorldState, rollup: RollupState, searcherIndex: nu
     const res = trySwapExactOut(rollup.pool, gas, buy);
     if (res) rollup.pool = res.pool;
     else buy = 0; // the pool cannot sell it (an input too large to represent): nothing is bought
-    balances[otherToken(gas)] -= res?.amountIn ?? 0;
-    balances[gas] += buy;
+    debit(balances, otherToken(gas), res?.amountIn ?? 0);
+    credit(balances, gas, buy);
     stats.bidPurchaseGas += buy;
     if (buy < shortfall) {
       paid = held + buy;
       stats.unpaidBidGas += amountGas - paid;
     }
   }
-  balances[gas] -= paid;
-  to[gas] += paid;
+  debit(balances, gas, paid);
+  credit(to, gas, paid);
   stats.winningBidGas += paid;
   stats.winningBidY += gas === 'X' ? paid * world.refPriceYPerX : paid;
   return paid;
@@ -76,8 +76,8 @@ function dispose(world: WorldState, rollup: RollupState, stats: Tally<'settle'>)
   const res = trySwapExactIn(rollup.pool, gas, sell);
   if (!res) return; // the pool cannot take the sale this slot
   rollup.pool = res.pool;
-  holdings[gas] -= sell;
-  holdings[otherToken(gas)] += res.amountOut;
+  debit(holdings, gas, sell);
+  credit(holdings, otherToken(gas), res.amountOut);
   stats.disposalSoldGas += sell;
 }
 
@@ -92,8 +92,8 @@ function payOrderFlow(world: WorldState, rollup: RollupState, collected: Balance
   const fraction = m.name === 'order-flow-auction' ? m.rebateFraction : 0;
   const gas = rollup.gasToken;
   const rebate = fraction * collected[gas];
-  rollup.users[gas] += rebate;
-  world.proposer.holdings[rollup.index]![gas] += collected[gas] - rebate;
+  credit(rollup.users, gas, rebate);
+  credit(world.proposer.holdings[rollup.index]!, gas, collected[gas] - rebate);
   const rebateY = gas === 'X' ? rebate * world.refPriceYPerX : rebate;
   stats.userRebateY += rebateY;
   stats.ofaRevenueY += paidY;
