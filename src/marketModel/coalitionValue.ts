@@ -1,4 +1,5 @@
 import { buildBlock } from '../agents/builders/buildBlock.js';
+import { builderRebuilds, rebuiltGrossY, within, type BuilderRebuilds } from './coalitionBuilds.js';
 import { blockMechanism, builderBids, builderChoices } from './bidding.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../market/orders/allocateBundles.js';
@@ -8,6 +9,7 @@ import { sellOrderFlow } from './orderFlow.js';
 import { pendingOfaUsers, placedOutsideBlock } from './orderingPolicy.js';
 import { partialRules, partialSale } from './partialBlock.js';
 import type { Source } from '../engine/randomStreams.js';
+import type { Pool } from '../market/amm/types.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate } from './slot.js';
 import type { WorldState } from './types.js';
@@ -30,7 +32,7 @@ const inMask = (b: Bundle, mask: number) => rollupsOf(b.target).every((r) => (ma
  * clearing price, of the OFA's sales of S's swaps, as the real revenue does.
  */
 export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], candidates: readonly Candidate[], mask: number): number {
-  return counterfactualValueIn(slotBundles(bundles, candidates), world, rt, mask);
+  return counterfactualValueIn(slotBundles(world, bundles, candidates), world, rt, mask);
 }
 
 /** One slot's bundles with each one's rollups as a bitmask, computed once for all of the slot's coalitions. */
@@ -40,23 +42,30 @@ interface SlotBundles {
   readonly candidates: readonly Candidate[];
   /** `masks` of each candidate's `seen`. */
   readonly seenMasks: readonly Int32Array[];
+  /** Each builder's blocks by component, shared by the slot's coalitions (coalitionBuilds.ts). */
+  readonly rebuilds: readonly BuilderRebuilds[];
+  /** The pools the blocks are built on (before execution). */
+  readonly pools: readonly Pool[];
 }
 
 function rollupMask(b: Bundle): number {
+  const t = b.target;
+  if (t.kind !== 'top') return 1 << t.rollup;
   let m = 0;
-  for (const r of rollupsOf(b.target)) m |= 1 << r;
+  for (const r of t.rollups) m |= 1 << r;
   return m;
 }
 
-function slotBundles(bundles: readonly Bundle[], candidates: readonly Candidate[]): SlotBundles {
-  return { bundles, masks: Int32Array.from(bundles, rollupMask), candidates, seenMasks: candidates.map((c) => Int32Array.from(c.seen, rollupMask)) };
+function masksOf(list: readonly Bundle[]): Int32Array {
+  const masks = new Int32Array(list.length);
+  for (let k = 0; k < list.length; k++) masks[k] = rollupMask(list[k]!);
+  return masks;
 }
 
-/** The bundles of `list` (with their rollup `masks`) that act only on rollups in `mask`, in order: the same as `list.filter((b) => inMask(b, mask))`. */
-function within(list: readonly Bundle[], masks: Int32Array, mask: number): Bundle[] {
-  const out: Bundle[] = [];
-  for (let k = 0; k < list.length; k++) if ((masks[k]! & ~mask) === 0) out.push(list[k]!);
-  return out;
+function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[]): SlotBundles {
+  const seenMasks = candidates.map((c) => masksOf(c.seen));
+  const rebuilds = partialRules(world) === null ? candidates.map((c, i) => builderRebuilds(c.seen, seenMasks[i]!)) : [];
+  return { bundles, masks: masksOf(bundles), candidates, seenMasks, rebuilds, pools: world.rollups.map((r) => r.pool) };
 }
 
 const sourcesByRuntime = new WeakMap<ModelRuntime, Source[]>();
@@ -90,7 +99,12 @@ function blockValue(world: WorldState, slot: SlotBundles, mask: number, source: 
     const forSale = within(bundles, slot.masks, mask).filter((b) => !placedOutsideBlock(world, b));
     return allocateBundles(forSale, blockMechanism(world).name as PaymentRule, source).reduce((a, w) => a + w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);
   }
-  const pools = world.rollups.map((r) => r.pool);
+  const pools = slot.pools;
+  if (partialRules(world) === null) {
+    // The whole block is sold: only each rebuilt block's total value matters, shared across coalitions by component.
+    const grossY = slot.rebuilds.map((r) => rebuiltGrossY(r, mask, pools, source));
+    return runMechanism(blockMechanism(world), builderBids(world, builderChoices(world, grossY, () => source).choices.map((c) => c.bidY)), source).payments.toProposer;
+  }
   const inS = (b: Bundle) => inMask(b, mask);
   // Field by field, not `{ ...c, ...built }` (a V8 slow path, bench/README.md).
   const rebuilt = candidates.map((c, i): Candidate => {
@@ -99,11 +113,10 @@ function blockValue(world: WorldState, slot: SlotBundles, mask: number, source: 
   });
   const fullGrossY = rebuilt.map((c) => c.valueByRollupY.reduce((a, v) => a + v, 0));
   // A partial-block auction sells each builder's top of block and the proposer keeps its local part's bids.
-  const partial = partialRules(world) === null ? null : partialSale(world, within(bundles, slot.masks, mask).filter((b) => !placedOutsideBlock(world, b)), rebuilt, inS, fullGrossY);
-  const { choices } = builderChoices(world, partial?.grossY ?? fullGrossY, () => source);
+  const partial = partialSale(world, within(bundles, slot.masks, mask).filter((b) => !placedOutsideBlock(world, b)), rebuilt, inS, fullGrossY)!;
+  const { choices } = builderChoices(world, partial.grossY, () => source);
   const bids = builderBids(world, choices.map((c) => c.bidY));
   const { allocation, payments } = runMechanism(blockMechanism(world), bids, source);
-  if (partial === null) return payments.toProposer;
   const w = allocation.winnerIndex;
   const local = partial.local(w === null ? [] : partial.parts[w]!, () => source);
   return local.reduce((a, l) => a + l.bundle.bidY, payments.toProposer);
@@ -116,7 +129,7 @@ export function coalitionValueOf(world: WorldState, rt: ModelRuntime, bundles: r
   return (mask) => {
     let v = values.get(mask);
     if (v === undefined) {
-      v = counterfactualValueIn((slot ??= slotBundles(bundles, candidates)), world, rt, mask);
+      v = counterfactualValueIn((slot ??= slotBundles(world, bundles, candidates)), world, rt, mask);
       values.set(mask, v);
     }
     return v;

@@ -34,7 +34,8 @@ export function reportSharedRevenue(state: WorldState, rt: ModelRuntime, block: 
   const { reporting, proposerCut } = state.config.revenueSharing;
   const { publicBids, committee, stakeBound } = reporting.detection;
   const part = 1 - proposerCut;
-  const bids = builderBids(state, block?.bidsY ?? [], block?.bidTimesMs);
+  // Only the public-bid and committee detectors look at the bids.
+  const bids = publicBids?.enabled || committee?.enabled ? builderBids(state, block?.bidsY ?? [], block?.bidTimesMs) : [];
 
   let publicBoundY = 0;
   if (publicBids?.enabled) {

@@ -78,9 +78,10 @@ export function observeBestBids(
   source: Source,
   valueLogSd = 0,
 ): number[] {
-  memberLatenciesMs.forEach((latencyMs, j) => {
-    requireParam(nonNegativeFinite, `memberLatenciesMs[${j}]`, latencyMs);
-  });
+  for (let j = 0; j < memberLatenciesMs.length; j++) {
+    // The name is built only for the message (this runs every slot, once per member).
+    if (!(Number.isFinite(memberLatenciesMs[j]) && memberLatenciesMs[j]! >= 0)) requireParam(nonNegativeFinite, `memberLatenciesMs[${j}]`, memberLatenciesMs[j]!);
+  }
   requireParam(nonNegativeFinite, 'latencyJitterMs', latencyJitterMs);
   requireParam(nonNegativeFinite, 'valueLogSd', valueLogSd);
   return memberLatenciesMs.map((latencyMs) => {

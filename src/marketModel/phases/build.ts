@@ -1,5 +1,6 @@
 import { buildBlock, visibleBundles } from '../../agents/builders/buildBlock.js';
 import type { Bundle } from '../../market/orders/types.js';
+import type { Source } from '../../engine/randomStreams.js';
 import { withChoice } from '../bidding.js';
 import { placedOutsideBlock } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
@@ -17,6 +18,12 @@ import type { WorldState } from '../types.js';
 export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], arms?: readonly number[]) => Candidate[] {
   let configured: (number | undefined)[] | null = null; // the config never changes: resolved once
   const indexOf = (world: WorldState, id: string | undefined) => (id === undefined ? undefined : world.builders.findIndex((b) => b.id === id));
+  const sources = new Map<string, Source>(); // each builder's stream, its path built once per run
+  const sourceOf = (id: string) => {
+    let s = sources.get(id);
+    if (s === undefined) sources.set(id, (s = rt.dist(`builder/${id}`).source));
+    return s;
+  };
   return (world, bundles, arms) => {
     if (world.builders.length === 0) return [];
     configured ??= world.config.searchers.map((s) => indexOf(world, s.exclusiveBuilder));
@@ -25,7 +32,7 @@ export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: 
     const forSale = bundles.filter((b) => !placedOutsideBlock(world, b));
     const pools = world.rollups.map((r) => r.pool);
     return world.builders.map((b, i) => {
-      const source = rt.dist(`builder/${b.id}`).source;
+      const source = sourceOf(b.id);
       const seen = visibleBundles(forSale, exclusive, i, world.config.builders[i]!.skill, source);
       const block = buildBlock(seen, pools, source);
       return { included: block.included, valueByRollupY: block.valueByRollupY, seen };
