@@ -30,8 +30,10 @@ export interface BuilderRebuilds {
   readonly seen: readonly Bundle[];
   /** Each seen bundle's rollups as a bitmask. */
   readonly masks: Int32Array;
-  /** Σ per rollup of the component's block (length n), by component bitmask; null when rebuilds must draw (see above). */
-  readonly byComponent: Map<number, readonly number[]> | null;
+  /** False when rebuilds must draw (see above): every coalition is then rebuilt in full. */
+  readonly separable: boolean;
+  /** Σ per rollup of each component's block (length n), by component bitmask, filled on first use. */
+  byComponent: Map<number, readonly number[]> | null;
 }
 
 /** The bitmask of the rollups a bundle's legs and bid touch (its target's, its legs', its bid's). */
@@ -44,20 +46,27 @@ function touchedMask(b: Bundle, targetMask: number): number {
 
 /** True when the blocks of this builder's coalitions split by component (see above). */
 function separable(seen: readonly Bundle[], masks: Int32Array): boolean {
-  const bids = new Float64Array(seen.length);
   for (let k = 0; k < seen.length; k++) {
     const b = seen[k]!;
     if (!Number.isFinite(b.bidY) || touchedMask(b, masks[k]!) !== masks[k]) return false;
-    bids[k] = b.bidY;
   }
-  bids.sort();
+  return distinctBids(seen);
+}
+
+/** No two bundles bid the same (pairwise for the few a builder usually sees, else sorted). */
+function distinctBids(seen: readonly Bundle[]): boolean {
+  if (seen.length <= 16) {
+    for (let k = 1; k < seen.length; k++) for (let j = 0; j < k; j++) if (seen[k]!.bidY === seen[j]!.bidY) return false;
+    return true;
+  }
+  const bids = Float64Array.from(seen, (b) => b.bidY).sort();
   for (let k = 1; k < bids.length; k++) if (bids[k] === bids[k - 1]) return false;
   return true;
 }
 
 /** A builder's rebuild state for one slot (no block computed yet). */
 export function builderRebuilds(seen: readonly Bundle[], masks: Int32Array): BuilderRebuilds {
-  return { seen, masks, byComponent: separable(seen, masks) ? new Map() : null };
+  return { seen, masks, separable: separable(seen, masks), byComponent: null };
 }
 
 /** The bundles of `list` (with their rollup `masks`) that act only on rollups in `mask`, in order: the same as filtering by `rollupsOf(b.target) ⊆ mask`. */
@@ -67,15 +76,18 @@ export function within(list: readonly Bundle[], masks: Int32Array, mask: number)
   return out;
 }
 
+/** Scratch for the components of one coalition (at most one per rollup; rollup indices are < 31). */
+const components = new Int32Array(32);
+
 /**
  * Σ over rollups (in index order) of the value of the builder's block rebuilt from the bundles it
  * saw that act only on `mask`: what `buildBlock(within(seen, mask), pools, source)`'s
  * `valueByRollupY` sums to, bit for bit, with the same draws taken from `source`.
  */
 export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly Pool[], source: Source): number {
-  if (r.byComponent === null) return sum(buildBlock(within(r.seen, r.masks, mask), pools, source).valueByRollupY);
-  const components: number[] = [];
+  if (!r.separable) return sum(buildBlock(within(r.seen, r.masks, mask), pools, source).valueByRollupY);
   let count = 0;
+  let nc = 0;
   for (let k = 0; k < r.masks.length; k++) {
     const m = r.masks[k]!;
     if ((m & ~mask) !== 0) continue;
@@ -83,27 +95,33 @@ export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly 
     // Components are disjoint, so one pass merges every one the bundle touches.
     let merged = m;
     let kept = 0;
-    for (const c of components) {
+    for (let j = 0; j < nc; j++) {
+      const c = components[j]!;
       if ((c & merged) !== 0) merged |= c;
       else components[kept++] = c;
     }
-    components.length = kept;
-    components.push(merged);
+    components[kept++] = merged;
+    nc = kept;
   }
   for (let d = 1; d < count; d++) source(); // the shuffle's draws (none for 0 or 1 bundle)
   let gross = 0;
-  for (let rollup = 0; rollup < pools.length; rollup++) gross += valueOn(r, r.byComponent, components, rollup, pools);
+  for (let rollup = 0; rollup < pools.length; rollup++) {
+    const bit = 1 << rollup;
+    let value = 0;
+    for (let j = 0; j < nc; j++) {
+      if ((components[j]! & bit) !== 0) {
+        value = componentBlock(r, components[j]!, pools)[rollup]!;
+        break;
+      }
+    }
+    gross += value;
+  }
   return gross;
 }
 
-/** The value the block of the component holding `rollup` books on it; 0 when no bundle acts on it. */
-function valueOn(r: BuilderRebuilds, byComponent: Map<number, readonly number[]>, components: readonly number[], rollup: number, pools: readonly Pool[]): number {
-  const bit = 1 << rollup;
-  for (const c of components) if ((c & bit) !== 0) return componentBlock(r, byComponent, c, pools)[rollup]!;
-  return 0;
-}
-
-function componentBlock(r: BuilderRebuilds, byComponent: Map<number, readonly number[]>, component: number, pools: readonly Pool[]): readonly number[] {
+/** The block of one component's bundles (no ties, so the shuffle cannot matter), built once per slot. */
+function componentBlock(r: BuilderRebuilds, component: number, pools: readonly Pool[]): readonly number[] {
+  const byComponent = (r.byComponent ??= new Map());
   let values = byComponent.get(component);
   if (values === undefined) {
     values = buildBlock(within(r.seen, r.masks, component), pools, UNUSED_SHUFFLE).valueByRollupY;

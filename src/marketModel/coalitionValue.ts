@@ -1,4 +1,6 @@
-import { buildBlock } from '../agents/builders/buildBlock.js';
+import { buildBlock, builderBidY } from '../agents/builders/buildBlock.js';
+import type { Bid } from '../market/mechanisms/types.js';
+import type { MechanismConfig } from '../market/mechanisms/config.js';
 import { builderRebuilds, rebuiltGrossY, within, type BuilderRebuilds } from './coalitionBuilds.js';
 import { blockMechanism, builderBids, builderChoices } from './bidding.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
@@ -46,6 +48,8 @@ interface SlotBundles {
   readonly rebuilds: readonly BuilderRebuilds[];
   /** The pools the blocks are built on (before execution). */
   readonly pools: readonly Pool[];
+  /** Every builder bids `fixed-fraction` (its bid a function of its block's value alone). */
+  readonly fixedFraction: boolean;
 }
 
 function rollupMask(b: Bundle): number {
@@ -65,7 +69,8 @@ function masksOf(list: readonly Bundle[]): Int32Array {
 function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[]): SlotBundles {
   const seenMasks = candidates.map((c) => masksOf(c.seen));
   const rebuilds = partialRules(world) === null ? candidates.map((c, i) => builderRebuilds(c.seen, seenMasks[i]!)) : [];
-  return { bundles, masks: masksOf(bundles), candidates, seenMasks, rebuilds, pools: world.rollups.map((r) => r.pool) };
+  const fixedFraction = world.config.builders.every((b) => b.strategy.name === 'fixed-fraction');
+  return { bundles, masks: masksOf(bundles), candidates, seenMasks, rebuilds, pools: world.rollups.map((r) => r.pool), fixedFraction };
 }
 
 const sourcesByRuntime = new WeakMap<ModelRuntime, Source[]>();
@@ -102,6 +107,11 @@ function blockValue(world: WorldState, slot: SlotBundles, mask: number, source: 
   const pools = slot.pools;
   if (partialRules(world) === null) {
     // The whole block is sold: only each rebuilt block's total value matters, shared across coalitions by component.
+    if (slot.fixedFraction) {
+      const bids = fixedFractionBids(world, slot, mask, source);
+      const mechanism = blockMechanism(world);
+      return mechanism.name === 'first-price' ? firstPriceRevenue(mechanism, bids, source) : runMechanism(mechanism, bids, source).payments.toProposer;
+    }
     const grossY = slot.rebuilds.map((r) => rebuiltGrossY(r, mask, pools, source));
     return runMechanism(blockMechanism(world), builderBids(world, builderChoices(world, grossY, () => source).choices.map((c) => c.bidY)), source).payments.toProposer;
   }
@@ -120,6 +130,37 @@ function blockValue(world: WorldState, slot: SlotBundles, mask: number, source: 
   const w = allocation.winnerIndex;
   const local = partial.local(w === null ? [] : partial.parts[w]!, () => source);
   return local.reduce((a, l) => a + l.bundle.bidY, payments.toProposer);
+}
+
+/**
+ * The builders' bids for coalition `mask`'s rebuilt blocks when every builder bids a fixed fraction:
+ * what `builderBids(builderChoices(…))` gives (`builderBidY` of each block's value; that strategy
+ * draws nothing and reads no record), without the choices the learn step would need.
+ */
+function fixedFractionBids(world: WorldState, slot: SlotBundles, mask: number, source: Source): Bid[] {
+  const bids: Bid[] = [];
+  for (let i = 0; i < world.builders.length; i++) {
+    const cfg = world.config.builders[i]!;
+    const amount = builderBidY(rebuiltGrossY(slot.rebuilds[i]!, mask, slot.pools, source), cfg.margin, cfg.costY);
+    bids.push({ bidderId: world.builders[i]!.id, amount, timeMs: cfg.bidTimeMs });
+  }
+  return bids;
+}
+
+/**
+ * What the proposer receives from a first-price auction of `bids`: the highest amount, the price
+ * whichever of the tied highest bids wins. Takes the one draw the auction's tie-break takes
+ * (`winnerTakeAll`); invalid bids go through the mechanism, which rejects them as it always has.
+ */
+function firstPriceRevenue(firstPrice: MechanismConfig, bids: readonly Bid[], source: Source): number {
+  let best = -Infinity;
+  for (const b of bids) {
+    // Invalid bids (and a −0, whose tie with 0 the draw would settle) take the mechanism's own path.
+    if (!(Number.isFinite(b.amount) && b.amount >= 0) || Object.is(b.amount, -0) || (b.timeMs !== undefined && !Number.isFinite(b.timeMs))) return runMechanism(firstPrice, bids, source).payments.toProposer;
+    if (b.amount > best) best = b.amount;
+  }
+  source();
+  return bids.length === 0 ? 0 : best;
 }
 
 /** v(S) for this slot, computed on first use and remembered for the rest of the slot. */
