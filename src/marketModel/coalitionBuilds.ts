@@ -69,15 +69,42 @@ export function builderRebuilds(seen: readonly Bundle[], masks: Int32Array): Bui
   return { seen, masks, separable: separable(seen, masks), byComponent: null };
 }
 
+/** Scratch for the components of one coalition (at most one per rollup; rollup indices are < 31). */
+const components = new Int32Array(32);
+
+/**
+ * Seeds the builder's blocks with its real block of the slot, `valueByRollupY` of
+ * `buildBlock(seen, pools, ·)` on the same pools: with no ties it is the grand coalition's rebuild,
+ * so each component of all it saw has that block's values on its rollups. Nothing for a builder
+ * whose rebuilds must draw.
+ */
+export function seedWithRealBlock(r: BuilderRebuilds, valueByRollupY: readonly number[]): void {
+  if (!r.separable) return;
+  let nc = 0;
+  for (let k = 0; k < r.masks.length; k++) nc = mergeInto(nc, r.masks[k]!);
+  const byComponent = (r.byComponent ??= new Map());
+  for (let j = 0; j < nc; j++) byComponent.set(components[j]!, valueByRollupY);
+}
+
+/** Merges bundle mask `m` into the first `nc` entries of `components`; returns the new count. Components are disjoint, so one pass merges every one the bundle touches. */
+function mergeInto(nc: number, m: number): number {
+  let merged = m;
+  let kept = 0;
+  for (let j = 0; j < nc; j++) {
+    const c = components[j]!;
+    if ((c & merged) !== 0) merged |= c;
+    else components[kept++] = c;
+  }
+  components[kept++] = merged;
+  return kept;
+}
+
 /** The bundles of `list` (with their rollup `masks`) that act only on rollups in `mask`, in order: the same as filtering by `rollupsOf(b.target) ⊆ mask`. */
 export function within(list: readonly Bundle[], masks: Int32Array, mask: number): Bundle[] {
   const out: Bundle[] = [];
   for (let k = 0; k < list.length; k++) if ((masks[k]! & ~mask) === 0) out.push(list[k]!);
   return out;
 }
-
-/** Scratch for the components of one coalition (at most one per rollup; rollup indices are < 31). */
-const components = new Int32Array(32);
 
 /**
  * Σ over rollups (in index order) of the value of the builder's block rebuilt from the bundles it
@@ -92,16 +119,7 @@ export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly 
     const m = r.masks[k]!;
     if ((m & ~mask) !== 0) continue;
     count++;
-    // Components are disjoint, so one pass merges every one the bundle touches.
-    let merged = m;
-    let kept = 0;
-    for (let j = 0; j < nc; j++) {
-      const c = components[j]!;
-      if ((c & merged) !== 0) merged |= c;
-      else components[kept++] = c;
-    }
-    components[kept++] = merged;
-    nc = kept;
+    nc = mergeInto(nc, m);
   }
   for (let d = 1; d < count; d++) source(); // the shuffle's draws (none for 0 or 1 bundle)
   let gross = 0;

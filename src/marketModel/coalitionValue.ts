@@ -1,7 +1,8 @@
 import { buildBlock, builderBidY } from '../agents/builders/buildBlock.js';
 import type { Bid } from '../market/mechanisms/types.js';
 import type { MechanismConfig } from '../market/mechanisms/config.js';
-import { builderRebuilds, rebuiltGrossY, within, type BuilderRebuilds } from './coalitionBuilds.js';
+import { builderRebuilds, rebuiltGrossY, seedWithRealBlock, within, type BuilderRebuilds } from './coalitionBuilds.js';
+import { poolsBuiltOn } from './phases/build.js';
 import { blockMechanism, builderBids, builderChoices } from './bidding.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../market/orders/allocateBundles.js';
@@ -68,9 +69,13 @@ function masksOf(list: readonly Bundle[]): Int32Array {
 
 function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[]): SlotBundles {
   const seenMasks = candidates.map((c) => masksOf(c.seen));
+  const pools = world.rollups.map((r) => r.pool);
   const rebuilds = partialRules(world) === null ? candidates.map((c, i) => builderRebuilds(c.seen, seenMasks[i]!)) : [];
+  // The builders' real blocks were built on these pools (the build phase ran on the same, unexecuted pools): they are the grand coalition's rebuilds.
+  const builtOn = poolsBuiltOn(candidates);
+  if (builtOn !== undefined && builtOn.length === pools.length && builtOn.every((p, r) => p === pools[r])) rebuilds.forEach((r, i) => seedWithRealBlock(r, candidates[i]!.valueByRollupY));
   const fixedFraction = world.config.builders.every((b) => b.strategy.name === 'fixed-fraction');
-  return { bundles, masks: masksOf(bundles), candidates, seenMasks, rebuilds, pools: world.rollups.map((r) => r.pool), fixedFraction };
+  return { bundles, masks: masksOf(bundles), candidates, seenMasks, rebuilds, pools, fixedFraction };
 }
 
 const sourcesByRuntime = new WeakMap<ModelRuntime, Source[]>();

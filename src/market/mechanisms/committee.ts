@@ -116,6 +116,6 @@ export function floorRank(committeeSize: number, rule: FloorRule): number {
 
 /** The committee's floor: the `floorRank`-th largest observed best bid (see `floorRules`). */
 export function committeeFloor(observedBest: readonly number[], rule: FloorRule): number {
-  const sorted = [...observedBest].sort((a, b) => b - a);
+  const sorted = observedBest.slice().sort((a, b) => b - a);
   return sorted[floorRank(sorted.length, rule) - 1]!;
 }
