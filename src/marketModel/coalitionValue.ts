@@ -157,7 +157,7 @@ function fixedFractionBids(world: WorldState, slot: SlotBundles, mask: number, s
  * whichever of the tied highest bids wins. Takes the one draw the auction's tie-break takes
  * (`winnerTakeAll`); invalid bids go through the mechanism, which rejects them as it always has.
  */
-function firstPriceRevenue(firstPrice: MechanismConfig, bids: readonly Bid[], source: Source): number {
+export function firstPriceRevenue(firstPrice: MechanismConfig, bids: readonly Bid[], source: Source): number {
   let best = -Infinity;
   for (const b of bids) {
     // Invalid bids (and a −0, whose tie with 0 the draw would settle) take the mechanism's own path.
