@@ -77,13 +77,19 @@ export function reportSharedRevenue(state: WorldState, rt: ModelRuntime, block: 
   if (flagCommittee) flagged.push(committeeFloorY);
   const settlement = settleReport(trueY, reportedY, flagged, part, { audited, bondY });
   const lied = reportedY < trueY * (1 - 1e-9);
-  // Object.assign rather than `{ ...settlement, trueY, … }`: a spread followed by new keys is a V8 slow path (bench/README.md).
-  return Object.assign({}, settlement, {
+  // Field by field rather than `{ ...settlement, trueY, … }` (a V8 slow path, bench/README.md) or Object.assign (4× a literal's cost): every slot.
+  return {
+    settledY: settlement.settledY,
+    hiddenY: settlement.hiddenY,
+    recoveredY: settlement.recoveredY,
+    slashedY: settlement.slashedY,
+    fromBondY: settlement.fromBondY,
+    overpaidY: settlement.overpaidY,
     trueY,
     reportedY,
     lied,
     flags: { publicBids: flagPublic, committee: flagCommittee, audit: lied && audited },
     publicBoundY,
     committeeFloorY,
-  });
+  };
 }
