@@ -30,8 +30,8 @@ function mulberry32(seed: number): () => number {
 }
 const leg = (rollup: number, amountIn: number, minOut: number): SwapLeg => ({ rollup, tokenIn: 'X', amountIn, minAmountOut: minOut });
 
-const bundleArb = fc.record({
-  kind: fc.constantFrom('top1', 'top2', 'back'),
+const bundleArb: fc.Arbitrary<BundleSpec> = fc.record({
+  kind: fc.constantFrom('top1' as const, 'top2' as const, 'back' as const),
   a: fc.integer({ min: 0, max: N - 1 }),
   b: fc.integer({ min: 0, max: N - 1 }),
   user: fc.integer({ min: 0, max: 3 }),
@@ -41,7 +41,18 @@ const bundleArb = fc.record({
   splitBid: fc.boolean(),
 });
 
-function toBundle(x: fc.RecordValue<typeof bundleArb>, searcher: number): Bundle {
+interface BundleSpec {
+  readonly kind: 'top1' | 'top2' | 'back';
+  readonly a: number;
+  readonly b: number;
+  readonly user: number;
+  readonly amountIn: number;
+  readonly minOut: number;
+  readonly bidY: number;
+  readonly splitBid: boolean;
+}
+
+function toBundle(x: BundleSpec, searcher: number): Bundle {
   const other = x.b === x.a ? (x.a + 1) % N : x.b;
   let target: BundleTarget;
   let legs: SwapLeg[];
