@@ -41,6 +41,7 @@ export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles
 /** One slot's bundles with each one's rollups as a bitmask, computed once for all of the slot's coalitions. */
 interface SlotBundles {
   readonly bundles: readonly Bundle[];
+  /** Each of `bundles`' rollups as a bitmask (only where read: no builders, or partial-block). */
   readonly masks: Int32Array;
   readonly candidates: readonly Candidate[];
   /** `masks` of each candidate's `seen`. */
@@ -75,7 +76,9 @@ function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: 
   const builtOn = poolsBuiltOn(candidates);
   if (builtOn !== undefined && builtOn.length === pools.length && builtOn.every((p, r) => p === pools[r])) rebuilds.forEach((r, i) => seedWithRealBlock(r, candidates[i]!.valueByRollupY));
   const fixedFraction = world.config.builders.every((b) => b.strategy.name === 'fixed-fraction');
-  return { bundles, masks: masksOf(bundles), candidates, seenMasks, rebuilds, pools, fixedFraction };
+  // The slot's own bundles are filtered by coalition only without builders or under partial-block.
+  const masks = world.builders.length === 0 || partialRules(world) !== null ? masksOf(bundles) : new Int32Array(0);
+  return { bundles, masks, candidates, seenMasks, rebuilds, pools, fixedFraction };
 }
 
 const sourcesByRuntime = new WeakMap<ModelRuntime, Source[]>();
