@@ -1,4 +1,8 @@
-import { buildBlock } from '../agents/builders/buildBlock.js';
+import { buildBlock, builderBidY } from '../agents/builders/buildBlock.js';
+import type { Bid } from '../market/mechanisms/types.js';
+import type { MechanismConfig } from '../market/mechanisms/config.js';
+import { builderRebuilds, rebuiltGrossY, seedWithRealBlock, within, type BuilderRebuilds } from './coalitionBuilds.js';
+import { poolsBuiltOn } from './phases/build.js';
 import { blockMechanism, builderBids, builderChoices } from './bidding.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../market/orders/allocateBundles.js';
@@ -8,6 +12,7 @@ import { sellOrderFlow } from './orderFlow.js';
 import { pendingOfaUsers, placedOutsideBlock } from './orderingPolicy.js';
 import { partialRules, partialSale } from './partialBlock.js';
 import type { Source } from '../engine/randomStreams.js';
+import type { Pool } from '../market/amm/types.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate } from './slot.js';
 import type { WorldState } from './types.js';
@@ -30,33 +35,50 @@ const inMask = (b: Bundle, mask: number) => rollupsOf(b.target).every((r) => (ma
  * clearing price, of the OFA's sales of S's swaps, as the real revenue does.
  */
 export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], candidates: readonly Candidate[], mask: number): number {
-  return counterfactualValueIn(slotBundles(bundles, candidates), world, rt, mask);
+  return counterfactualValueIn(slotBundles(world, bundles, candidates), world, rt, mask);
 }
 
 /** One slot's bundles with each one's rollups as a bitmask, computed once for all of the slot's coalitions. */
 interface SlotBundles {
   readonly bundles: readonly Bundle[];
+  /** Each of `bundles`' rollups as a bitmask (only where read: no builders, or partial-block). */
   readonly masks: Int32Array;
   readonly candidates: readonly Candidate[];
   /** `masks` of each candidate's `seen`. */
   readonly seenMasks: readonly Int32Array[];
+  /** Each builder's blocks by component, shared by the slot's coalitions (coalitionBuilds.ts). */
+  readonly rebuilds: readonly BuilderRebuilds[];
+  /** The pools the blocks are built on (before execution). */
+  readonly pools: readonly Pool[];
+  /** Every builder bids `fixed-fraction` (its bid a function of its block's value alone). */
+  readonly fixedFraction: boolean;
 }
 
 function rollupMask(b: Bundle): number {
+  const t = b.target;
+  if (t.kind !== 'top') return 1 << t.rollup;
   let m = 0;
-  for (const r of rollupsOf(b.target)) m |= 1 << r;
+  for (const r of t.rollups) m |= 1 << r;
   return m;
 }
 
-function slotBundles(bundles: readonly Bundle[], candidates: readonly Candidate[]): SlotBundles {
-  return { bundles, masks: Int32Array.from(bundles, rollupMask), candidates, seenMasks: candidates.map((c) => Int32Array.from(c.seen, rollupMask)) };
+function masksOf(list: readonly Bundle[]): Int32Array {
+  const masks = new Int32Array(list.length);
+  for (let k = 0; k < list.length; k++) masks[k] = rollupMask(list[k]!);
+  return masks;
 }
 
-/** The bundles of `list` (with their rollup `masks`) that act only on rollups in `mask`, in order: the same as `list.filter((b) => inMask(b, mask))`. */
-function within(list: readonly Bundle[], masks: Int32Array, mask: number): Bundle[] {
-  const out: Bundle[] = [];
-  for (let k = 0; k < list.length; k++) if ((masks[k]! & ~mask) === 0) out.push(list[k]!);
-  return out;
+function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[]): SlotBundles {
+  const seenMasks = candidates.map((c) => masksOf(c.seen));
+  const pools = world.rollups.map((r) => r.pool);
+  const rebuilds = partialRules(world) === null ? candidates.map((c, i) => builderRebuilds(c.seen, seenMasks[i]!)) : [];
+  // The builders' real blocks were built on these pools (the build phase ran on the same, unexecuted pools): they are the grand coalition's rebuilds.
+  const builtOn = poolsBuiltOn(candidates);
+  if (builtOn !== undefined && builtOn.length === pools.length && builtOn.every((p, r) => p === pools[r])) rebuilds.forEach((r, i) => seedWithRealBlock(r, candidates[i]!.valueByRollupY));
+  const fixedFraction = world.config.builders.every((b) => b.strategy.name === 'fixed-fraction');
+  // The slot's own bundles are filtered by coalition only without builders or under partial-block.
+  const masks = world.builders.length === 0 || partialRules(world) !== null ? masksOf(bundles) : new Int32Array(0);
+  return { bundles, masks, candidates, seenMasks, rebuilds, pools, fixedFraction };
 }
 
 const sourcesByRuntime = new WeakMap<ModelRuntime, Source[]>();
@@ -90,7 +112,17 @@ function blockValue(world: WorldState, slot: SlotBundles, mask: number, source: 
     const forSale = within(bundles, slot.masks, mask).filter((b) => !placedOutsideBlock(world, b));
     return allocateBundles(forSale, blockMechanism(world).name as PaymentRule, source).reduce((a, w) => a + w.bundle.bidY * (w.bundle.bidGas > 0 ? w.paymentGas / w.bundle.bidGas : 0), 0);
   }
-  const pools = world.rollups.map((r) => r.pool);
+  const pools = slot.pools;
+  if (partialRules(world) === null) {
+    // The whole block is sold: only each rebuilt block's total value matters, shared across coalitions by component.
+    if (slot.fixedFraction) {
+      const bids = fixedFractionBids(world, slot, mask, source);
+      const mechanism = blockMechanism(world);
+      return mechanism.name === 'first-price' ? firstPriceRevenue(mechanism, bids, source) : runMechanism(mechanism, bids, source).payments.toProposer;
+    }
+    const grossY = slot.rebuilds.map((r) => rebuiltGrossY(r, mask, pools, source));
+    return runMechanism(blockMechanism(world), builderBids(world, builderChoices(world, grossY, () => source).choices.map((c) => c.bidY)), source).payments.toProposer;
+  }
   const inS = (b: Bundle) => inMask(b, mask);
   // Field by field, not `{ ...c, ...built }` (a V8 slow path, bench/README.md).
   const rebuilt = candidates.map((c, i): Candidate => {
@@ -99,14 +131,44 @@ function blockValue(world: WorldState, slot: SlotBundles, mask: number, source: 
   });
   const fullGrossY = rebuilt.map((c) => c.valueByRollupY.reduce((a, v) => a + v, 0));
   // A partial-block auction sells each builder's top of block and the proposer keeps its local part's bids.
-  const partial = partialRules(world) === null ? null : partialSale(world, within(bundles, slot.masks, mask).filter((b) => !placedOutsideBlock(world, b)), rebuilt, inS, fullGrossY);
-  const { choices } = builderChoices(world, partial?.grossY ?? fullGrossY, () => source);
+  const partial = partialSale(world, within(bundles, slot.masks, mask).filter((b) => !placedOutsideBlock(world, b)), rebuilt, inS, fullGrossY)!;
+  const { choices } = builderChoices(world, partial.grossY, () => source);
   const bids = builderBids(world, choices.map((c) => c.bidY));
   const { allocation, payments } = runMechanism(blockMechanism(world), bids, source);
-  if (partial === null) return payments.toProposer;
   const w = allocation.winnerIndex;
   const local = partial.local(w === null ? [] : partial.parts[w]!, () => source);
   return local.reduce((a, l) => a + l.bundle.bidY, payments.toProposer);
+}
+
+/**
+ * The builders' bids for coalition `mask`'s rebuilt blocks when every builder bids a fixed fraction:
+ * what `builderBids(builderChoices(…))` gives (`builderBidY` of each block's value; that strategy
+ * draws nothing and reads no record), without the choices the learn step would need.
+ */
+function fixedFractionBids(world: WorldState, slot: SlotBundles, mask: number, source: Source): Bid[] {
+  const bids: Bid[] = [];
+  for (let i = 0; i < world.builders.length; i++) {
+    const cfg = world.config.builders[i]!;
+    const amount = builderBidY(rebuiltGrossY(slot.rebuilds[i]!, mask, slot.pools, source), cfg.margin, cfg.costY);
+    bids.push({ bidderId: world.builders[i]!.id, amount, timeMs: cfg.bidTimeMs });
+  }
+  return bids;
+}
+
+/**
+ * What the proposer receives from a first-price auction of `bids`: the highest amount, the price
+ * whichever of the tied highest bids wins. Takes the one draw the auction's tie-break takes
+ * (`winnerTakeAll`); invalid bids go through the mechanism, which rejects them as it always has.
+ */
+export function firstPriceRevenue(firstPrice: MechanismConfig, bids: readonly Bid[], source: Source): number {
+  let best = -Infinity;
+  for (const b of bids) {
+    // Invalid bids (and a −0, whose tie with 0 the draw would settle) take the mechanism's own path.
+    if (!(Number.isFinite(b.amount) && b.amount >= 0) || Object.is(b.amount, -0) || (b.timeMs !== undefined && !Number.isFinite(b.timeMs))) return runMechanism(firstPrice, bids, source).payments.toProposer;
+    if (b.amount > best) best = b.amount;
+  }
+  source();
+  return bids.length === 0 ? 0 : best;
 }
 
 /** v(S) for this slot, computed on first use and remembered for the rest of the slot. */
@@ -116,7 +178,7 @@ export function coalitionValueOf(world: WorldState, rt: ModelRuntime, bundles: r
   return (mask) => {
     let v = values.get(mask);
     if (v === undefined) {
-      v = counterfactualValueIn((slot ??= slotBundles(bundles, candidates)), world, rt, mask);
+      v = counterfactualValueIn((slot ??= slotBundles(world, bundles, candidates)), world, rt, mask);
       values.set(mask, v);
     }
     return v;

@@ -25,7 +25,7 @@ export function payBuilderBlock(world: WorldState, block: WinningBlock, received
   const sB = total > 0 ? pay.burnedY / total : 0;
   const sC = total > 0 ? pay.toCommitteeY / total : 0;
   const sU = total > 0 ? pay.rebateToUserY / total : 0;
-  pay.perBidderY.forEach((paid, i) => void (world.builders[i]!.paidY += paid));
+  for (let i = 0; i < pay.perBidderY.length; i++) world.builders[i]!.paidY += pay.perBidderY[i]!;
   const valueOf = (r: number) => received[r]!.X * p + received[r]!.Y;
   const receivedY = block.rollups.reduce((a, r) => a + valueOf(r), 0);
   if (block.builder !== null) {
@@ -37,15 +37,21 @@ export function payBuilderBlock(world: WorldState, block: WinningBlock, received
       const rollup = world.rollups[r]!;
       const holdings = world.proposer.holdings[r]!;
       const kept = builder.holdings[r]!;
-      for (const t of ['X', 'Y'] as const) {
-        const got = received[r]![t];
-        const paid = f * got;
-        holdings[t] += sP * f * got;
-        rollup.burned[t] += sB * paid;
-        rollup.committee[t] += sC * paid;
-        rollup.users[t] += sU * paid;
-        kept[t] += got - paid;
-      }
+      // X then Y, written out: a loop over the token names indexes each account by a variable key (a slow keyed access per slot).
+      const gotX = received[r]!.X;
+      const paidX = f * gotX;
+      holdings.X += sP * f * gotX;
+      rollup.burned.X += sB * paidX;
+      rollup.committee.X += sC * paidX;
+      rollup.users.X += sU * paidX;
+      kept.X += gotX - paidX;
+      const gotY = received[r]!.Y;
+      const paidY = f * gotY;
+      holdings.Y += sP * f * gotY;
+      rollup.burned.Y += sB * paidY;
+      rollup.committee.Y += sC * paidY;
+      rollup.users.Y += sU * paidY;
+      kept.Y += gotY - paidY;
     }
   }
   for (const r of block.rollups) {

@@ -78,9 +78,10 @@ export function observeBestBids(
   source: Source,
   valueLogSd = 0,
 ): number[] {
-  memberLatenciesMs.forEach((latencyMs, j) => {
-    requireParam(nonNegativeFinite, `memberLatenciesMs[${j}]`, latencyMs);
-  });
+  for (let j = 0; j < memberLatenciesMs.length; j++) {
+    // The name is built only for the message (this runs every slot, once per member).
+    if (!(Number.isFinite(memberLatenciesMs[j]) && memberLatenciesMs[j]! >= 0)) requireParam(nonNegativeFinite, `memberLatenciesMs[${j}]`, memberLatenciesMs[j]!);
+  }
   requireParam(nonNegativeFinite, 'latencyJitterMs', latencyJitterMs);
   requireParam(nonNegativeFinite, 'valueLogSd', valueLogSd);
   return memberLatenciesMs.map((latencyMs) => {
@@ -115,6 +116,6 @@ export function floorRank(committeeSize: number, rule: FloorRule): number {
 
 /** The committee's floor: the `floorRank`-th largest observed best bid (see `floorRules`). */
 export function committeeFloor(observedBest: readonly number[], rule: FloorRule): number {
-  const sorted = [...observedBest].sort((a, b) => b - a);
+  const sorted = observedBest.slice().sort((a, b) => b - a);
   return sorted[floorRank(sorted.length, rule) - 1]!;
 }

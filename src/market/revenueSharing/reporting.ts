@@ -20,7 +20,9 @@ export function isFlagged(reportY: number, boundY: number, tolerance: number): b
  * `reportY` once per colluder (`committeeFloor`).
  */
 export function attestedFloor(observed: readonly number[], colluding: readonly boolean[], reportY: number, rule: FloorRule): number {
-  return committeeFloor(observed.map((o, j) => (colluding[j] ? reportY : o)), rule);
+  const attested: number[] = [];
+  for (let j = 0; j < observed.length; j++) attested.push(colluding[j] ? reportY : observed[j]!);
+  return committeeFloor(attested, rule);
 }
 
 /**
@@ -90,7 +92,8 @@ export function settleReport(
   rollupsPart: number,
   audit: { audited: boolean; bondY: number },
 ): ReportSettlement {
-  const settledY = Math.max(reportY, ...flaggedBoundsY);
+  let settledY = reportY;
+  for (const b of flaggedBoundsY) settledY = Math.max(settledY, b); // Math.max(reportY, ...flaggedBoundsY), without the spread call
   const hiddenY = rollupsPart * Math.max(0, trueY - reportY);
   const stillHidden = rollupsPart * Math.max(0, trueY - settledY);
   const lied = reportY < trueY * (1 - FLOAT_SLACK);

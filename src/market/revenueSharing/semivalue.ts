@@ -22,8 +22,7 @@ export function semivalue(
   table: CoalitionValueTable,
   weightBySize: readonly number[],
 ): number[] {
-  const size = new Uint8Array(table.length); // popcount of every mask
-  for (let mask = 1; mask < table.length; mask++) size[mask] = size[mask >>> 1]! + (mask & 1);
+  const size = popcounts(table.length);
   // Sum marginals per (rollup, |S|) first and weight once: exact for integer-valued games
   // (amounts in wei) until the final n products, instead of 2^(n−1) rounded products.
   const bySize = new Float64Array(n * n);
@@ -40,6 +39,19 @@ export function semivalue(
     for (let k = 0; k < n; k++) values[i]! += weightBySize[k]! * bySize[i * n + k]!;
   }
   return values;
+}
+
+const popcountTables: Uint8Array[] = [];
+
+/** The popcount of every mask below `length` (a power of two), tabulated once per length: the split runs every slot. */
+function popcounts(length: number): Uint8Array {
+  let size = popcountTables[length];
+  if (size === undefined) {
+    size = new Uint8Array(length);
+    for (let mask = 1; mask < length; mask++) size[mask] = size[mask >>> 1]! + (mask & 1);
+    popcountTables[length] = size;
+  }
+  return size;
 }
 
 /** Throws a RangeError unless n ≤ `MAX_EXACT_ROLLUPS`, naming the value and suggesting drop-out. */

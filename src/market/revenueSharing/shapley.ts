@@ -17,6 +17,9 @@ export function shapleyWeights(n: number): number[] {
   return weights;
 }
 
+/** `shapleyWeights(n)` by n, computed once (the split runs every slot; semivalue only reads them). */
+const weightsByN: number[][] = [];
+
 /**
  * Exact Shapley value (Shapley 1953, "A value for n-person games", Contributions to the Theory of
  * Games II, Ann. Math. Studies 28):
@@ -33,5 +36,5 @@ export function shapleyWeights(n: number): number[] {
 export function shapley(n: number, v: CoalitionGame): number[] {
   requireRollupCount(n);
   requireExactSize(n, 'Shapley', "the 'drop-out' sampling estimator (dropOut, q ~ U(0,1))");
-  return semivalue(n, toValueTable(n, v), shapleyWeights(n));
+  return semivalue(n, toValueTable(n, v), (weightsByN[n] ??= shapleyWeights(n)));
 }

@@ -1,6 +1,7 @@
 import type { Source } from '../mechanisms/types.js';
 import type { SplitRule } from './config.js';
 import { ruleShares } from './ruleShares.js';
+import { MAX_EXACT_ROLLUPS } from './semivalue.js';
 
 /** What `sharesAmong` needs; indices are the rollups' indices among all n. */
 export interface SharesAmongInput {
@@ -27,12 +28,29 @@ export function sharesAmong(rule: SplitRule, members: readonly number[], n: numb
     revenue: 1,
     proposerCut: 0,
     n: members.length,
-    v: v && ((subset: readonly number[]) => v(subset.reduce((m, i) => m | (1 << members[i]!), 0))),
+    v: v && (tabulated.has(rule.name) && members.length <= MAX_EXACT_ROLLUPS ? membersTable(members, v) : (subset: readonly number[]) => v(subset.reduce((m, i) => m | (1 << members[i]!), 0))),
     feesByRollup: input.feesByRollup && members.map((r) => input.feesByRollup![r]!),
     source: input.source,
   });
   members.forEach((r, i) => (out[r] = shares[i]!));
   return out;
+}
+
+/** Rules that read v on every coalition of the members (exact semivalues): handed a table rather than a function. */
+const tabulated = new Set<SplitRule['name']>(['shapley', 'banzhaf']);
+
+/**
+ * The members' game as a table (entry m: v of the members whose local bits are set in m), filled in
+ * mask order as `valueTable` would call the function; the rule validates it (`toValueTable`).
+ */
+function membersTable(members: readonly number[], v: (mask: number) => number): Float64Array {
+  const table = new Float64Array(2 ** members.length);
+  for (let m = 1; m < table.length; m++) {
+    let global = 0;
+    for (let i = 0; i < members.length; i++) if ((m >>> i) & 1) global |= 1 << members[i]!;
+    table[m] = v(global);
+  }
+  return table;
 }
 
 function renormalised(shares: readonly number[]): number[] {

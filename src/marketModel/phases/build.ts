@@ -1,5 +1,7 @@
 import { buildBlock, visibleBundles } from '../../agents/builders/buildBlock.js';
 import type { Bundle } from '../../market/orders/types.js';
+import type { Source } from '../../engine/randomStreams.js';
+import type { Pool } from '../../market/amm/types.js';
 import { withChoice } from '../bidding.js';
 import { placedOutsideBlock } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
@@ -24,11 +26,20 @@ export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: 
     const exclusive = arms === undefined || arms.every((a) => a < 0) ? configured : configured.map((e, i) => (arms[i]! < 0 ? e : indexOf(world, withChoice(world.config.searchers[i]!, arms[i]!).exclusiveBuilder)));
     const forSale = bundles.filter((b) => !placedOutsideBlock(world, b));
     const pools = world.rollups.map((r) => r.pool);
-    return world.builders.map((b, i) => {
+    const candidates = world.builders.map((b, i): Candidate => {
       const source = rt.distOf('builder/', b.id).source;
       const seen = visibleBundles(forSale, exclusive, i, world.config.builders[i]!.skill, source);
       const block = buildBlock(seen, pools, source);
       return { included: block.included, valueByRollupY: block.valueByRollupY, seen };
     });
+    builtOn.set(candidates, pools);
+    return candidates;
   };
+}
+
+const builtOn = new WeakMap<readonly Candidate[], readonly Pool[]>();
+
+/** The pools a slot's candidates were built on (pools are immutable values: compare by identity). */
+export function poolsBuiltOn(candidates: readonly Candidate[]): readonly Pool[] | undefined {
+  return builtOn.get(candidates);
 }

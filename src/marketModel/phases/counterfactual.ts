@@ -1,5 +1,6 @@
 import { sharesAmong } from '../../market/revenueSharing/sharesAmong.js';
 import type { Bundle } from '../../market/orders/types.js';
+import type { Source } from '../../engine/randomStreams.js';
 import { coalitionValueOf } from '../coalitionValue.js';
 import { zeroTally } from '../columns.js';
 import { sharedMembers } from '../membership.js';
@@ -21,6 +22,7 @@ const feeBased = new Set(['fixed', 'proportional-to-fees']);
  */
 export function runCounterfactuals(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[]) => CounterfactualOutcome {
   const sharingSource = rt.dist('revenueSharing/drop-out').source;
+  const wouldBeSources: Source[] = []; // by rollup index (rollups never change during a run)
   return (world, bundles, candidates) => {
     const tally = world.rollups.map(() => zeroTally('counterfactual'));
     const cfg = world.config.revenueSharing;
@@ -39,7 +41,7 @@ export function runCounterfactuals(rt: ModelRuntime): (world: WorldState, bundle
       wouldBe = world.rollups.map(({ index: r }) => {
         if (world.governance.member[r]) return null;
         const withR = [...members, r].sort((a, b) => a - b);
-        const source = rt.dist(`revenueSharing/would-be/${world.rollups[r]!.id}`).source;
+        const source = (wouldBeSources[r] ??= rt.dist(`revenueSharing/would-be/${world.rollups[r]!.id}`).source);
         return {
           revenueY: v(membersMask | (1 << r)),
           share: rule === undefined ? 0 : valueBased ? sharesAmong(rule, withR, n, { v, source })[r]! : null,

@@ -1,0 +1,153 @@
+import { buildBlock } from '../agents/builders/buildBlock.js';
+import type { Pool } from '../market/amm/types.js';
+import type { Bundle } from '../market/orders/types.js';
+import type { Source } from '../engine/randomStreams.js';
+
+/*
+ * A builder's rebuilt blocks for the counterfactual coalitions of one slot, each computed once.
+ *
+ * `buildBlock` on the bundles a builder saw that act only on coalition S decides each bundle by the
+ * pools and positions of the rollups the bundle acts on, which only bundles acting on those rollups
+ * change. So the rollups of S fall into components (linked by bundles spanning several rollups),
+ * and each component's block — bundles, inclusions and the value booked on each of its rollups, in
+ * the same order of additions — is the block of the component's bundles alone. Coalitions sharing
+ * a component (A alone and A with C, when no bundle spans A and C) share its block. This holds when:
+ *
+ * - the order is the bids' order whatever the shuffle draws: no two bundles bid the same (else the
+ *   builder's tie-break shuffle decides, and every coalition is rebuilt as it would be, drawing);
+ * - a bundle's legs and bid are on rollups of its target (`rollupsOf`), which decides whether it is
+ *   in a coalition.
+ *
+ * The coalition's stream still advances by the draws `buildBlock`'s shuffle would have taken, so
+ * every later draw of it is the same as without the shortcut.
+ */
+
+/** Draws nothing the order could depend on: only used when no two bundles bid the same. */
+const UNUSED_SHUFFLE: Source = () => 0;
+
+/** One builder's view this slot: what it saw, each bundle's rollups, and its blocks by component. */
+export interface BuilderRebuilds {
+  readonly seen: readonly Bundle[];
+  /** Each seen bundle's rollups as a bitmask. */
+  readonly masks: Int32Array;
+  /** False when rebuilds must draw (see above): every coalition is then rebuilt in full. */
+  readonly separable: boolean;
+  /** Σ per rollup of each component's block (length n), by component bitmask, filled on first use. */
+  byComponent: Map<number, readonly number[]> | null;
+}
+
+/** The bitmask of the rollups a bundle's legs and bid touch (its target's, its legs', its bid's). */
+function touchedMask(b: Bundle, targetMask: number): number {
+  let m = targetMask | (1 << b.bidRollup);
+  if (b.bidSplit !== undefined) m |= 1 << b.bidSplit.rollup;
+  for (const leg of b.legs) m |= 1 << leg.rollup;
+  return m;
+}
+
+/** True when the blocks of this builder's coalitions split by component (see above). */
+function separable(seen: readonly Bundle[], masks: Int32Array): boolean {
+  for (let k = 0; k < seen.length; k++) {
+    const b = seen[k]!;
+    if (!Number.isFinite(b.bidY) || touchedMask(b, masks[k]!) !== masks[k]) return false;
+  }
+  return distinctBids(seen);
+}
+
+/** No two bundles bid the same (pairwise for the few a builder usually sees, else sorted). */
+function distinctBids(seen: readonly Bundle[]): boolean {
+  if (seen.length <= 16) {
+    for (let k = 1; k < seen.length; k++) for (let j = 0; j < k; j++) if (seen[k]!.bidY === seen[j]!.bidY) return false;
+    return true;
+  }
+  const bids = Float64Array.from(seen, (b) => b.bidY).sort();
+  for (let k = 1; k < bids.length; k++) if (bids[k] === bids[k - 1]) return false;
+  return true;
+}
+
+/** A builder's rebuild state for one slot (no block computed yet). */
+export function builderRebuilds(seen: readonly Bundle[], masks: Int32Array): BuilderRebuilds {
+  return { seen, masks, separable: separable(seen, masks), byComponent: null };
+}
+
+/** Scratch for the components of one coalition (at most one per rollup; rollup indices are < 31). */
+const components = new Int32Array(32);
+
+/**
+ * Seeds the builder's blocks with its real block of the slot, `valueByRollupY` of
+ * `buildBlock(seen, pools, ·)` on the same pools: with no ties it is the grand coalition's rebuild,
+ * so each component of all it saw has that block's values on its rollups. Nothing for a builder
+ * whose rebuilds must draw.
+ */
+export function seedWithRealBlock(r: BuilderRebuilds, valueByRollupY: readonly number[]): void {
+  if (!r.separable) return;
+  let nc = 0;
+  for (let k = 0; k < r.masks.length; k++) nc = mergeInto(nc, r.masks[k]!);
+  const byComponent = (r.byComponent ??= new Map());
+  for (let j = 0; j < nc; j++) byComponent.set(components[j]!, valueByRollupY);
+}
+
+/** Merges bundle mask `m` into the first `nc` entries of `components`; returns the new count. Components are disjoint, so one pass merges every one the bundle touches. */
+function mergeInto(nc: number, m: number): number {
+  let merged = m;
+  let kept = 0;
+  for (let j = 0; j < nc; j++) {
+    const c = components[j]!;
+    if ((c & merged) !== 0) merged |= c;
+    else components[kept++] = c;
+  }
+  components[kept++] = merged;
+  return kept;
+}
+
+/** The bundles of `list` (with their rollup `masks`) that act only on rollups in `mask`, in order: the same as filtering by `rollupsOf(b.target) ⊆ mask`. */
+export function within(list: readonly Bundle[], masks: Int32Array, mask: number): Bundle[] {
+  const out: Bundle[] = [];
+  for (let k = 0; k < list.length; k++) if ((masks[k]! & ~mask) === 0) out.push(list[k]!);
+  return out;
+}
+
+/**
+ * Σ over rollups (in index order) of the value of the builder's block rebuilt from the bundles it
+ * saw that act only on `mask`: what `buildBlock(within(seen, mask), pools, source)`'s
+ * `valueByRollupY` sums to, bit for bit, with the same draws taken from `source`.
+ */
+export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly Pool[], source: Source): number {
+  if (!r.separable) return sum(buildBlock(within(r.seen, r.masks, mask), pools, source).valueByRollupY);
+  let count = 0;
+  let nc = 0;
+  for (let k = 0; k < r.masks.length; k++) {
+    const m = r.masks[k]!;
+    if ((m & ~mask) !== 0) continue;
+    count++;
+    nc = mergeInto(nc, m);
+  }
+  for (let d = 1; d < count; d++) source(); // the shuffle's draws (none for 0 or 1 bundle)
+  let gross = 0;
+  for (let rollup = 0; rollup < pools.length; rollup++) {
+    const bit = 1 << rollup;
+    let value = 0;
+    for (let j = 0; j < nc; j++) {
+      if ((components[j]! & bit) !== 0) {
+        value = componentBlock(r, components[j]!, pools)[rollup]!;
+        break;
+      }
+    }
+    gross += value;
+  }
+  return gross;
+}
+
+/** The block of one component's bundles (no ties, so the shuffle cannot matter), built once per slot. */
+function componentBlock(r: BuilderRebuilds, component: number, pools: readonly Pool[]): readonly number[] {
+  const byComponent = (r.byComponent ??= new Map());
+  let values = byComponent.get(component);
+  if (values === undefined) {
+    values = buildBlock(within(r.seen, r.masks, component), pools, UNUSED_SHUFFLE).valueByRollupY;
+    byComponent.set(component, values);
+  }
+  return values;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, v) => a + v, 0);
+}
