@@ -31,7 +31,7 @@ export interface Distributions {
  * draw — a Poisson draw builds d3's gamma, beta, geometric and binomial samplers each time. A
  * Poisson mean above 16, where d3 switches to its gamma–binomial recursion, is left to d3.
  */
-class StreamDistributions implements Distributions {
+export class StreamDistributions implements Distributions {
   constructor(readonly source: Source) {}
 
   uniform(min = 0, max = 1): number {
