@@ -18,6 +18,10 @@ export const outputSchema = z
       ),
     reporters: z
       .array(z.string().min(1))
+      .superRefine((names, ctx) => {
+        const i = names.findIndex((n, k) => names.indexOf(n) !== k);
+        if (i >= 0) ctx.addIssue({ code: 'custom', path: [i], message: `reporter "${names[i]}" is listed twice; list each reporter once` });
+      })
       .optional()
       .describe(
         'Named reporters whose values to add to summary.json (under `reporters`) and to the tidy tables (columns `reporters.<name>` of `runs` or `agents`): price-gap, revenue-cv, searcher-win-rate, builder-margin, bid-shading (docs/reference/outputs.md says what each measures, in which unit). Absent: none. The CLI flag `--reporters a,b` sets it.',

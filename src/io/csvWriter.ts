@@ -36,7 +36,7 @@ export class CsvWriter {
   constructor(readonly path: string, resumeFrom?: LineTableState<string[]>) {
     this.file = new LineFile(path, resumeFrom?.bytes);
     if (resumeFrom) {
-      this.columns = resumeFrom.columns;
+      this.columns = resumeFrom.columns.length > 0 ? resumeFrom.columns : null; // none yet: stopped before its first row, the header still to come
       this.rows = resumeFrom.rows;
     }
   }
@@ -76,6 +76,11 @@ export class CsvWriter {
 
   flush(): void {
     this.file.flush();
+  }
+
+  /** Closes the file, leaving it unfinished (`<path>.partial`). */
+  abandon(): void {
+    this.file.abandon();
   }
 
   close(): void {

@@ -78,4 +78,9 @@ export class LineFile {
     closeSync(this.fd);
     renameSync(`${this.path}.partial`, this.path);
   }
+
+  /** Closes the file without finishing it (a failed run): `<path>.partial` stays as it is, never renamed. */
+  abandon(): void {
+    closeSync(this.fd);
+  }
 }

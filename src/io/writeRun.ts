@@ -37,7 +37,13 @@ export function writeMarketRun(config: MarketConfig, dir: string, opts: WriteRun
   const table = slotTableWriter(join(dir, `slots.${format}`), format, config);
   const also = opts.alsoTable;
   const sink: BlockSink = also ? { writeBlock: (block) => (table.writeBlock(block), also.writeBlock(block)) } : table;
-  const summary = runMarket(config, { table: sink, ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) });
+  let summary: RunSummary;
+  try {
+    summary = runMarket(config, { table: sink, ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) });
+  } catch (e) {
+    table.abandon(); // no open file left behind (a sweep's worker thread runs many runs)
+    throw e;
+  }
   table.close();
   writeJson(dir, 'summary.json', summary);
   writeRunAgentsTable(dir, format, config, summary);

@@ -45,7 +45,7 @@ export function compileMerge(fields: readonly (readonly string[])[]): (...parts:
   return new Function(`return (${args.join(', ')}) => ({ ${body} });`)() as (...parts: readonly object[]) => Record<string, unknown>;
 }
 
-/** How a cell is stored in a column block (io/formats/columnBlock.ts): a number, a flag (1, 0, −1) or text. */
+/** How a cell is stored in a column block (engine/columnBlock.ts): a number, a flag (1, 0, −1) or text. */
 export type StoredAs = 'number' | 'flag' | 'text';
 
 /**

@@ -82,7 +82,6 @@ export function restoreWorld(config: MarketConfig, state: MarketState): WorldSta
   return { config, ...structuredClone(state) };
 }
 
-/** Value in Y of an amount of `token` at the price `priceYPerX`. */
 /**
  * `b[token] += amount` and `b[token] -= amount` with the token's field named: a keyed store whose
  * key alternates between 'X' and 'Y' goes megamorphic in V8 (about 3× slower), and these run for
@@ -93,11 +92,13 @@ export function credit(b: Balances, token: 'X' | 'Y', amount: number): void {
   else b.Y += amount;
 }
 
+/** `b[token] -= amount` with the token's field named (see {@link credit}). */
 export function debit(b: Balances, token: 'X' | 'Y', amount: number): void {
   if (token === 'X') b.X -= amount;
   else b.Y -= amount;
 }
 
+/** Value in Y of an amount of `token` at the price `priceYPerX`. */
 export function valueY(token: 'X' | 'Y', amount: number, priceYPerX: number): number {
   return token === 'X' ? amount * priceYPerX : amount;
 }

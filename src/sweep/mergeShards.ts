@@ -11,7 +11,7 @@ import { expandSweep, type SweepPlan } from './expandSweep.js';
 import { isJournalLine, type JournalLine } from './journal.js';
 import { settleTypes } from './resultsTable.js';
 import { inShard, shardName, shardOf } from './shards.js';
-import { parseSweepManifest, runConfigSha, sweepManifest, type SweepManifest } from './sweepFolder.js';
+import { parseSweepManifest, runConfigSha, slotsPartition, sweepManifest, type SweepManifest } from './sweepFolder.js';
 
 /** Options of {@link mergeShards}. */
 export interface MergeOptions {
@@ -188,6 +188,8 @@ export function mergeShards(dirs: readonly string[], opts: MergeOptions): MergeR
   for (const { line, dir } of lines) {
     const runDir = join(dir, 'runs', line.run_id);
     if (existsSync(runDir)) cpSync(runDir, join(opts.out, 'runs', line.run_id), { recursive: true });
+    const partition = join(dir, slotsPartition(line.run_id)); // `--slots-table`
+    if (existsSync(partition)) cpSync(partition, join(opts.out, slotsPartition(line.run_id)), { recursive: true });
   }
   const rows: Row[] = lines.map(({ line }) => line.row);
   const table = join(opts.out, `results.${manifest.format}`);

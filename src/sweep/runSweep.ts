@@ -15,7 +15,7 @@ import { expandSweep, type SweepPlan, type SweepRun } from './expandSweep.js';
 import type { Journal } from './journal.js';
 import { failedRow, resultColumns, resultRow, settleTypes, type ResultColumn } from './resultsTable.js';
 import { checkShard, inShard, type ShardSpec } from './shards.js';
-import { createSweepFolder, resumeSweepFolder, runConfigSha, sweepManifest } from './sweepFolder.js';
+import { createSweepFolder, resumeSweepFolder, runConfigSha, slotsPartition, sweepManifest } from './sweepFolder.js';
 import type { SweepTask } from './worker.js';
 
 /** Options of {@link runSweep}. */
@@ -223,7 +223,7 @@ export async function runSweep(sweep: unknown, opts: SweepOptions): Promise<Swee
       todo.map(async (run) => {
         const runDir = opts.runs ? join(opts.out, 'runs', run.runId) : undefined;
         if (runDir) rmSync(runDir, { recursive: true, force: true }); // an unfinished run folder from a killed sweep
-        const slotsPath = opts.slotsTable ? join(opts.out, 'slots', `run_id=${run.runId}`, `part-0.${format}`) : undefined;
+        const slotsPath = opts.slotsTable ? join(opts.out, slotsPartition(run.runId), `part-0.${format}`) : undefined;
         if (slotsPath) rmSync(dirname(slotsPath), { recursive: true, force: true }); // likewise an unfinished partition
         let summary: RunSummary;
         try {

@@ -138,3 +138,8 @@ export function parseSweepManifest(file: string, refuse: (problem: string) => Er
   if (!Array.isArray(manifest.columns) || manifest.columns.some((c) => typeof c?.name !== 'string')) throw refuse('holds no list of columns');
   return manifest;
 }
+
+/** A run's folder in the sweep's `--slots-table` table (Hive layout, partitioned by run id), relative to the sweep folder. */
+export function slotsPartition(runId: string): string {
+  return join('slots', `run_id=${runId}`);
+}

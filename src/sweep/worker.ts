@@ -2,7 +2,7 @@
  * The sweep's worker-thread task (run by piscina from the compiled `dist/sweep/worker.js`): one
  * market run, optionally written to its own run folder. Returns the run's summary.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { seqsimVersion } from '../version.js';
 import type { MarketConfig } from '../config/schema.js';
@@ -34,11 +34,18 @@ export default function runSweepTask(task: SweepTask): RunSummary {
     partition = slotTableWriter(task.slotsPath, format, task.config);
   }
   let summary: RunSummary;
-  if (task.runDir === undefined) summary = runMarket(task.config, partition ? { table: partition } : {});
-  else {
-    mkdirSync(task.runDir, { recursive: true });
-    writeJson(task.runDir, 'manifest.json', runManifest(task.config, { seqsim: seqsimVersion(), node: process.version }));
-    summary = writeMarketRun(task.config, task.runDir, { format, ...(partition ? { alsoTable: partition } : {}) });
+  try {
+    if (task.runDir === undefined) summary = runMarket(task.config, partition ? { table: partition } : {});
+    else {
+      mkdirSync(task.runDir, { recursive: true });
+      writeJson(task.runDir, 'manifest.json', runManifest(task.config, { seqsim: seqsimVersion(), node: process.version }));
+      summary = writeMarketRun(task.config, task.runDir, { format, ...(partition ? { alsoTable: partition } : {}) });
+    }
+  } catch (e) {
+    // A failed run leaves no partition of the slots table (the run's row says it failed) and no open file.
+    partition?.abandon();
+    if (task.slotsPath !== undefined) rmSync(dirname(task.slotsPath), { recursive: true, force: true });
+    throw e;
   }
   partition?.close();
   return summary;

@@ -92,6 +92,21 @@ describe('--columns and --record-every', () => {
     expect([refused.code, refused.stderr]).toEqual([2, expect.stringMatching(/drop --record-every/)]);
   });
 
+  for (const format of ['csv', 'jsonl'] as const)
+    it(`a ${format} run stopped before its first slot and resumed gives the bytes of a straight run (the header still to come)`, async () => {
+      const straight = join(tempDir(), 'straight');
+      expect((await cli('run', cfg, '--out', straight, '--format', format)).code).toBe(0);
+      const config = resolveMarketConfig(JSON.parse(read(straight, 'manifest.json')).config);
+      const dir = join(tempDir(), 'stopped');
+      mkdirSync(dir);
+      writeJson(dir, 'manifest.json', runManifest(config, { seqsim: 'test', node: process.version }));
+      const stopped = await runCheckpointed(config, dir, { format, checkpointEvery: 0, stopRequested: () => true });
+      expect([stopped.summary, stopped.slot]).toEqual([null, 0]);
+      const r = await cli('run', '--resume', dir);
+      expect(r.code, r.stderr).toBe(0);
+      expect(read(dir, `slots.${format}`)).toBe(read(straight, `slots.${format}`));
+    });
+
   const bad: [string, string[], RegExp][] = [
     ['an unknown column, listing the valid names', ['--columns', 'pool_price,foo'], /--columns: unknown column "foo"; the columns of this run are: slot, time_s, rollup, .*pool_price.*supply_drift_y \(meanings in docs\/reference\/outputs\.md\)/],
     ['an empty --columns', ['--columns', ','], /--columns was given without column names/],

@@ -68,4 +68,15 @@ describe('Parquet slots tables: typed columns from the registry', () => {
     const runTypes = Object.fromEntries(tables.runs.schema.map((c) => [c.name, c.type]));
     expect([runTypes['totals.leg_failures'], runTypes['totals.user_volume_y']]).toEqual(['int64', 'double']);
   });
+
+  it('bytes_used is an amount (swaps × a bytesPerSwap that may be fractional): a Parquet run with 150.5 bytes per swap completes and keeps the fractions', async () => {
+    const config = loadConfig('configs/scenarios/shared-vs-separate.json', ['slots=20', 'rollups.0.feeModel.bytesPerSwap=150.5']) as MarketConfig;
+    const dir = tempDir();
+    writeMarketRun(config, dir, { format: 'parquet' });
+    const file = buffer(join(dir, 'slots.parquet'));
+    const byName = Object.fromEntries(parquetMetadata(file).schema.slice(1).map((s) => [s.name, s.type]));
+    expect(byName.bytes_used).toBe('DOUBLE');
+    const rows = await parquetReadObjects({ file });
+    expect(rows.some((r) => !Number.isInteger(r.bytes_used))).toBe(true);
+  });
 });

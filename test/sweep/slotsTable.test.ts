@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { expandSweep } from '../../src/sweep/expandSweep.js';
 import { runSweep } from '../../src/sweep/runSweep.js';
+import { mergeShards } from '../../src/sweep/mergeShards.js';
 import runSweepTask from '../../src/sweep/worker.js';
 import { cli, tempDir } from '../cli/helpers.js';
 import { smallSweep, writeSweep } from './helpers.js';
@@ -53,5 +54,31 @@ describe('sweep --slots-table', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--slots-table .* --backend local only/);
     expect(existsSync(never)).toBe(false);
+  });
+
+  it('shards run with --slots-table and merged hold the whole table: the partitions of a one-machine sweep, byte for byte', async () => {
+    const whole = join(tempDir(), 'whole');
+    await runSweep(plan, { out: whole, format: 'csv', slotsTable: true, runTask: runSweepTask });
+    const shards = [1, 2].map((index) => join(tempDir(), `shard${index}`));
+    for (const [i, out] of shards.entries()) await runSweep(plan, { out, format: 'csv', slotsTable: true, shard: { index: i + 1, count: 2 }, runTask: runSweepTask });
+    const merged = join(tempDir(), 'merged');
+    mergeShards(shards, { out: merged });
+    expect(readdirSync(join(merged, 'slots')).sort()).toEqual(readdirSync(join(whole, 'slots')).sort());
+    for (const run of plan.runs) {
+      const part = join('slots', `run_id=${run.runId}`, 'part-0.csv');
+      expect(bytes(join(merged, part)).equals(bytes(join(whole, part))), part).toBe(true);
+    }
+  });
+
+  it('a run that fails leaves no partition and no open file', () => {
+    const dir = tempDir();
+    const notADir = join(dir, 'file');
+    writeFileSync(notADir, 'x');
+    const fds = () => readdirSync('/proc/self/fd').length;
+    const before = fds();
+    const slotsPath = join(dir, 'slots', 'run_id=abc', 'part-0.csv');
+    expect(() => runSweepTask({ config: plan.runs[0]!.config, runDir: join(notADir, 'run'), slotsPath, format: 'csv' })).toThrow(/ENOTDIR/);
+    expect(existsSync(join(dir, 'slots', 'run_id=abc'))).toBe(false);
+    expect(fds()).toBe(before);
   });
 });

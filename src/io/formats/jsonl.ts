@@ -26,7 +26,7 @@ export class JsonlWriter {
   ) {
     this.file = new LineFile(path, resumeFrom?.bytes);
     if (resumeFrom) {
-      this.columns = resumeFrom.columns;
+      this.columns = resumeFrom.columns.length > 0 ? resumeFrom.columns : null; // none yet: stopped before its first row
       this.rows = resumeFrom.rows;
     }
   }
@@ -49,6 +49,11 @@ export class JsonlWriter {
   }
 
   /** Flushes, closes and renames the file to its final name. */
+  /** Closes the file, leaving it unfinished (`<path>.partial`). */
+  abandon(): void {
+    this.file.abandon();
+  }
+
   close(): void {
     this.file.close();
   }

@@ -125,6 +125,11 @@ export class ParquetTableWriter {
     this.buffer = [];
   }
 
+  /** Closes the file, leaving it unfinished (`<path>.partial`, never renamed; a footer only if it was opened). */
+  abandon(): void {
+    if (this.writer) void this.writer.finish();
+  }
+
   /** Writes the last row group and the footer, then renames the file to its final name. */
   close(): void {
     if (this.pendingRows > 0) this.flushPending();

@@ -14,6 +14,8 @@ export interface TableWriter {
   /** Appends a block of rows stored column by column (the same bytes as writing them one by one). */
   writeBlock(block: ColumnBlock): void;
   close(): void;
+  /** Closes the file without finishing it (the run failed): `<path>.partial` is left, never renamed. */
+  abandon(): void;
 }
 
 /**

@@ -136,6 +136,13 @@ describe('named reporters: bad names exit 2 naming the field and listing the nam
     expect(existsSync(out)).toBe(false);
   });
 
+  it('a reporter listed twice (it would run twice and be written once)', async () => {
+    const out = join(tempDir(), 'never');
+    const r = await cli('run', writeConfig(config), '--out', out, '--reporters', 'price-gap,revenue-cv,price-gap');
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/output\.reporters\[2\]: reporter "price-gap" is listed twice; list each reporter once/)]);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('the library refuses an unknown name too (UserInputError)', () => {
     const c = resolveMarketConfig({ ...config, slots: 5, output: { reporters: ['nope'] } });
     expect(() => runSimulation(c)).toThrow(/output\.reporters\.0: unknown reporter "nope"/);
