@@ -91,7 +91,7 @@ export function resumeSweepFolder(dir: string, plan: SweepPlan, format: TableFor
   if (manifest.sweep_sha256 !== plan.sha256)
     throw new UserInputError(
       `Cannot resume "${dir}": it holds a different sweep (sweep_sha256 ${String(manifest.sweep_sha256).slice(0, 12)}… from ${manifest.source}; ${plan.source} gives ${plan.sha256.slice(0, 12)}…). ` +
-        'Resume it with the sweep file that started it, or give this sweep a new --out.',
+        'Resume it with the sweep file that started it and the same --columns, --record-every and --reporters (they are part of every run), or give this sweep a new --out.',
     );
   if (format !== undefined && format !== manifest.format)
     throw new UserInputError(`Cannot resume "${dir}" with --format ${format}: its table is ${manifest.format}. Drop --format, or start a new --out.`);

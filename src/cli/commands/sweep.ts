@@ -73,6 +73,14 @@ function sweepOutputFlags(args: SweepArgs): LoadSweepOptions {
   };
 }
 
+/** The flags a `--resume` of this sweep needs again (they shape its runs or its outputs), as they were given. */
+export function resumeFlags(args: Pick<SweepArgs, 'runs' | 'slotsTable' | 'columns' | 'recordEvery' | 'reporters'>): string {
+  const given: [string, string | string[] | boolean | undefined][] = [
+    ['--runs', args.runs], ['--slots-table', args.slotsTable], ['--columns', args.columns], ['--record-every', args.recordEvery], ['--reporters', args.reporters],
+  ];
+  return given.map(([flag, v]) => (v === undefined || v === false ? '' : v === true ? ` ${flag}` : ` ${flag} ${[v].flat().join(',')}`)).join('');
+}
+
 /** Registers `seqsim sweep <file>` and `seqsim sweep merge <dirs..>`. */
 export function sweepCommand(yargs: Argv, io: CliIo, setExitCode: (code: number) => void): Argv {
   return yargs.command('sweep', 'Run a sweep (seqsim sweep FILE), or merge the folders of its shards (seqsim sweep merge DIR... --out OUT).', (sub) =>
@@ -192,14 +200,14 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
     if (warning) io.stderr(`${warning}\n`);
   }
   const dir = sweepDir(args, new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''));
-  const shardFlag = shard ? ` --shard ${shardName(shard)}` : '';
+  const again = (shard ? ` --shard ${shardName(shard)}` : '') + resumeFlags(args);
   const started = performance.now();
   let progress: Progress | undefined;
   let finished = 0;
   log.info({ dir, runs: plan.runs.length, sha256: plan.sha256 }, 'sweep started');
   const release = trapInterrupt(io, () => {
     progress?.stop();
-    return `seqsim: sweep interrupted; ${finished} run(s) finished this time. ${whereStopped(shard ? { ...plan, runs: plan.runs.filter((r) => inShard(r.runId, shard)) } : plan, join(dir, 'journal.jsonl'))} Continue with: seqsim sweep ${args.file}${shardFlag} --resume ${dir}`;
+    return `seqsim: sweep interrupted; ${finished} run(s) finished this time. ${whereStopped(shard ? { ...plan, runs: plan.runs.filter((r) => inShard(r.runId, shard)) } : plan, join(dir, 'journal.jsonl'))} Continue with: seqsim sweep ${args.file}${again} --resume ${dir}`;
   });
   let redis: RedisRunner | undefined;
   try {
@@ -230,7 +238,7 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
     if (r.failed > 0) {
       io.stderr(
         `seqsim: ${r.failed} of ${r.runs} runs failed:\n${describeFailures(plan, r.failures)}\n` +
-          `Their rows in ${r.table} have status "failed" and the error. After fixing the cause, run them again with: seqsim sweep ${args.file}${shardFlag} --resume ${dir} --retry-failed\n`,
+          `Their rows in ${r.table} have status "failed" and the error. After fixing the cause, run them again with: seqsim sweep ${args.file}${again} --resume ${dir} --retry-failed\n`,
       );
       setExitCode(3);
     }
