@@ -1,6 +1,5 @@
 import { buildBlock, visibleBundles } from '../../agents/builders/buildBlock.js';
 import type { Bundle } from '../../market/orders/types.js';
-import type { Source } from '../../engine/randomStreams.js';
 import type { Pool } from '../../market/amm/types.js';
 import { withChoice } from '../bidding.js';
 import { placedOutsideBlock } from '../orderingPolicy.js';
