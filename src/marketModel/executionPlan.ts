@@ -58,9 +58,8 @@ export function placingOf(state: WorldState, slotStartMs: number): Placing {
   };
 }
 
-
 /**
- * Orders a slot's executions on one timeline with the engine's (time, priority, seq) queue, each
+ * Orders a slot's executions on one timeline in the engine queue's (time, priority, seq) order, each
  * rollup keeping its ordering policy (DESIGN.md §3):
  * - lone legs left from the last block are unwound first;
  * - `auction` / `encrypted` / `priority-fee`: top-of-block bundles at the slot's start, ahead of every user; a

@@ -24,32 +24,28 @@ const feasible = (res: SwapResult): boolean =>
 /** Whether a swap of `amount` may be attempted at all (a finite amount ≥ 0). */
 const attemptable = (amount: number): boolean => Number.isFinite(amount) && amount >= 0;
 
-/** A RangeError from the AMM (its precondition) is a reverted swap; anything else is a bug. */
-function reverted(e: unknown): null {
-  if (e instanceof RangeError) return null;
-  throw e;
+/**
+ * `swap(pool, token, amount)`, or null where the swap cannot happen (see above). The AMM function is
+ * passed, not wrapped in a closure: this runs for every swap of every slot.
+ */
+function attempt(swap: typeof swapExactIn, pool: Pool, token: Token, amount: number): SwapResult | null {
+  if (!attemptable(amount)) return null;
+  try {
+    const res = swap(pool, token, amount);
+    return feasible(res) ? res : null;
+  } catch (e) {
+    // A RangeError from the AMM (its precondition) is a reverted swap; anything else is a bug.
+    if (e instanceof RangeError) return null;
+    throw e;
+  }
 }
-
-// The two wrappers call the AMM directly (no closure per swap: they run for every swap of every slot).
 
 /** `swapExactIn`, or null where the swap cannot happen (see above). */
 export function trySwapExactIn(pool: Pool, tokenIn: Token, amountIn: number): SwapResult | null {
-  if (!attemptable(amountIn)) return null;
-  try {
-    const res = swapExactIn(pool, tokenIn, amountIn);
-    return feasible(res) ? res : null;
-  } catch (e) {
-    return reverted(e);
-  }
+  return attempt(swapExactIn, pool, tokenIn, amountIn);
 }
 
 /** `swapExactOut`, or null where the swap cannot happen (see above). */
 export function trySwapExactOut(pool: Pool, tokenOut: Token, amountOut: number): SwapResult | null {
-  if (!attemptable(amountOut)) return null;
-  try {
-    const res = swapExactOut(pool, tokenOut, amountOut);
-    return feasible(res) ? res : null;
-  } catch (e) {
-    return reverted(e);
-  }
+  return attempt(swapExactOut, pool, tokenOut, amountOut);
 }

@@ -5,7 +5,6 @@ import type { Allocated, Bundle } from './types.js';
 /** How winners pay: their own bid, or the best bid they displaced (capped at their own). */
 export type PaymentRule = 'first-price' | 'second-price';
 
-
 /** Up to this many items, per-slot code sorts by insertion (stable, like Array#sort). */
 export const INSERTION_SORT_MAX = 32;
 
