@@ -105,12 +105,17 @@ const ratio = (a: number, b: number): number | null => {
   return Number.isFinite(r) ? r : null;
 };
 
+/** Σ bids ÷ Σ values in window `k` of a bidder's record: one entry of `shade_by_window` (null without value). */
+export function windowShade(windows: BidderRecord['windows'], k: number): number | null {
+  return ratio(windows.bidY[k]!, windows.valueY[k]!);
+}
+
 export function summariseBidder(record: BidderRecord, windowSlots: number, regret = true): BidderSummary {
   let best = -1;
   for (let a = 0; a < record.counterfactualY.length; a++) if (best < 0 || record.counterfactualY[a]! > record.counterfactualY[best]!) best = a;
   const bestY = best < 0 ? record.payoffY : record.counterfactualY[best]!;
   const regretY = !regret ? null : record.auctions > 0 ? bestY - record.payoffY : 0;
-  const shadeByWindow = record.windows.valueY.map((v, k) => ratio(record.windows.bidY[k]!, v));
+  const shadeByWindow = record.windows.valueY.map((_, k) => windowShade(record.windows, k));
   return {
     auctions: record.auctions,
     wins: record.wins,

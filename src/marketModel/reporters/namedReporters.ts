@@ -1,4 +1,5 @@
 import type { BidderRecord } from '../../agents/bidding/types.js';
+import { windowShade } from '../../agents/bidding/bidderRecord.js';
 import { defineReporter, ratioOrNull, type NamedReporter, type ReadonlyWorld, type ReporterAgent } from './reporter.js';
 
 /*
@@ -102,7 +103,10 @@ const bidShading = defineReporter<null>({
   value: (_s, world, agent) => {
     const w = biddingOf(world, agent)?.windows;
     if (!w) return null;
-    for (let k = w.valueY.length - 1; k >= 0; k--) if (w.valueY[k]! > 0 && Number.isFinite(w.bidY[k]! / w.valueY[k]!)) return w.bidY[k]! / w.valueY[k]!;
+    for (let k = w.valueY.length - 1; k >= 0; k--) {
+      const shade = windowShade(w, k);
+      if (shade !== null) return shade;
+    }
     return null;
   },
 });
