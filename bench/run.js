@@ -254,12 +254,12 @@ function reportScenarios() {
   out(`   load average after: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }
 
-async function reportRunVsModel() {
+function reportRunVsModel() {
   const plan = { slots: quick ? 20_000 : 50_000, reps: quick ? 3 : 5 };
   out();
-  out(`9. run vs model — \`seqsim run\` on the baseline (${fmt(plan.slots)} slots, CSV and Parquet into a temp folder, the CLI's main() in this process)`);
-  out(`   against runSimulation (model only), ${plan.reps} alternating pairs per format; ratio = run ms ÷ model ms per pair, median ± half range (bench/runVsModel.js)`);
-  const results = await measureRunVsModel({ ...plan, onProgress: (m) => progress(m) });
+  out(`9. run vs model — \`seqsim run\` on the baseline (${fmt(plan.slots)} slots, CSV and Parquet into a temp folder) against the model alone`);
+  out(`   (bench/runBaseline.js), each a fresh process, ${plan.reps} alternating pairs per format; ratio = run ÷ model per pair, median ± half range (bench/runVsModel.js)`);
+  const results = measureRunVsModel({ ...plan, onProgress: (m) => progress(m) });
   for (const line of formatRunVsModel(results)) out(`   ${line}`);
 }
 
@@ -276,5 +276,5 @@ reportTargets(throughput, ratio, growth, learnerRatio);
 if (withProfile) reportProfile();
 reportBiddingWar();
 reportScenarios();
-await reportRunVsModel();
+reportRunVsModel();
 footer(dist);
