@@ -183,7 +183,7 @@ export function mergeShards(dirs: readonly string[], opts: MergeOptions): MergeR
   checkNoneMissing(folders, plan);
   const lines = folders.flatMap((f) => [...f.lines.values()].map((line) => ({ line, dir: f.dir }))).sort((a, b) => a.line.index - b.line.index);
   prepareOutDir(opts.out);
-  writeJson(opts.out, 'sweep.json', sweepManifest(plan, manifest.format, manifest.columns, manifest.seqsim_version));
+  writeJson(opts.out, 'sweep.json', sweepManifest(plan, manifest.format, manifest.columns, manifest.seqsim_version, undefined, manifest.options));
   writeFileSync(join(opts.out, 'journal.jsonl'), lines.map(({ line }) => JSON.stringify(line) + '\n').join(''));
   for (const { line, dir } of lines) {
     const runDir = join(dir, 'runs', line.run_id);

@@ -15,8 +15,9 @@ import { expandSweep, type SweepPlan, type SweepRun } from './expandSweep.js';
 import type { Journal } from './journal.js';
 import { failedRow, resultColumns, resultRow, settleTypes, type ResultColumn } from './resultsTable.js';
 import { checkShard, inShard, type ShardSpec } from './shards.js';
-import { createSweepFolder, resumeSweepFolder, runConfigSha, slotsPartition, sweepManifest } from './sweepFolder.js';
+import { createSweepFolder, resumeSweepFolder, runConfigSha, slotsPartition, sweepManifest, type SweepFolderOptions } from './sweepFolder.js';
 import type { SweepTask } from './worker.js';
+import type { LoadSweepOptions } from './loadSweepFile.js';
 
 /** Options of {@link runSweep}. */
 export interface SweepOptions {
@@ -37,6 +38,12 @@ export interface SweepOptions {
    * `slots/run_id=<run_id>/part-0.<format>`, the same bytes as the run folder's `slots.<format>`.
    */
   readonly slotsTable?: boolean;
+  /**
+   * The `output` flags the plan was loaded with (`loadSweepFile`'s options: reporters, columns,
+   * recordEvery), stored with `runs` and `slotsTable` in `sweep.json` (`options`) so that a resume
+   * can take them from there. They do not change the runs (the plan already holds them).
+   */
+  readonly outputFlags?: LoadSweepOptions;
   /** Rewrite the results table after every this many finished runs; default 1/50 of the runs. */
   readonly snapshotEvery?: number;
   /**
@@ -139,6 +146,18 @@ interface SweepState {
   readonly probeErrors: Map<number, string>;
 }
 
+/** The options `sweep.json` stores (see {@link SweepFolderOptions}). */
+function folderOptions(opts: SweepOptions): SweepFolderOptions {
+  const f = opts.outputFlags ?? {};
+  return {
+    runs: Boolean(opts.runs),
+    slots_table: Boolean(opts.slotsTable),
+    ...(f.reporters ? { reporters: [...f.reporters] } : {}),
+    ...(f.columns ? { columns: [...f.columns] } : {}),
+    ...(f.recordEvery !== undefined ? { record_every: f.recordEvery } : {}),
+  };
+}
+
 /**
  * Opens the folder of a resumed sweep, or starts a new one: probes every valid cell with a one-slot
  * run for the summary's columns, then writes `sweep.json` and a journal recording as failed every
@@ -169,7 +188,7 @@ async function openSweep(plan: SweepPlan, opts: SweepOptions, format: TableForma
     }),
   );
   const columns = resultColumns(plan, probes.flatMap((p) => ('summary' in p ? [p.summary] : [])));
-  const journal = createSweepFolder(opts.out, sweepManifest(plan, format ?? 'csv', columns, seqsimVersion(), opts.shard));
+  const journal = createSweepFolder(opts.out, sweepManifest(plan, format ?? 'csv', columns, seqsimVersion(), opts.shard, folderOptions(opts)));
   const probeErrors = new Map(probes.flatMap((p, cell) => ('error' in p && p.error !== undefined && plan.runs[cell * plan.seeds.length]!.invalid === undefined ? [[cell, p.error] as const] : [])));
   return { columns, format: format ?? 'csv', journal, rows: new Map(), failed: new Map(), probeErrors };
 }

@@ -33,14 +33,29 @@ export interface SweepManifest {
   cells: { cell: number; params: Record<string, unknown> }[];
   runs: { index: number; run_id: string; cell: number; seed: number | string }[];
   sweep: Record<string, unknown>;
+  /** The flags the sweep was started with that a `--resume` must repeat (absent in folders of seqsim before this field). */
+  options?: SweepFolderOptions;
   sha256: string;
+}
+
+/**
+ * What a sweep was started with besides its file, stored in `sweep.json` so that `--resume` takes
+ * them from there: which tables the runs write (`--runs`, `--slots-table`) and the `output` fields
+ * every run's config gets (`--reporters`, `--columns`, `--record-every`; part of each run's id).
+ */
+export interface SweepFolderOptions {
+  runs: boolean;
+  slots_table: boolean;
+  reporters?: string[];
+  columns?: string[];
+  record_every?: number;
 }
 
 /**
  * The manifest of a plan written with `format` and `columns` (of one shard of it, with `shard`; `runs`
  * lists the whole plan either way, so every shard's manifest describes the same sweep).
  */
-export function sweepManifest(plan: SweepPlan, format: TableFormat, columns: ResultColumn[], version: string, shard?: ShardSpec): SweepManifest {
+export function sweepManifest(plan: SweepPlan, format: TableFormat, columns: ResultColumn[], version: string, shard?: ShardSpec, options?: SweepFolderOptions): SweepManifest {
   return seal<Omit<SweepManifest, 'sha256'>>({
     version: sweepManifestVersion,
     seqsim_version: version,
@@ -54,6 +69,7 @@ export function sweepManifest(plan: SweepPlan, format: TableFormat, columns: Res
     cells: plan.cells.map((c) => ({ cell: c.cell, params: { ...c.params } })),
     runs: plan.runs.map((r) => ({ index: r.index, run_id: r.runId, cell: r.cell, seed: r.seed })),
     sweep: { ...plan.sweep },
+    ...(options ? { options } : {}),
   });
 }
 
@@ -91,7 +107,7 @@ export function resumeSweepFolder(dir: string, plan: SweepPlan, format: TableFor
   if (manifest.sweep_sha256 !== plan.sha256)
     throw new UserInputError(
       `Cannot resume "${dir}": it holds a different sweep (sweep_sha256 ${String(manifest.sweep_sha256).slice(0, 12)}… from ${manifest.source}; ${plan.source} gives ${plan.sha256.slice(0, 12)}…). ` +
-        'Resume it with the sweep file that started it and the same --columns, --record-every and --reporters (they are part of every run), or give this sweep a new --out.',
+        'Resume it with the sweep file that started it (--columns, --record-every and --reporters, part of every run, come from its sweep.json; in a folder of an older seqsim give them as they were), or give this sweep a new --out.',
     );
   if (format !== undefined && format !== manifest.format)
     throw new UserInputError(`Cannot resume "${dir}" with --format ${format}: its table is ${manifest.format}. Drop --format, or start a new --out.`);

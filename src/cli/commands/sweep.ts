@@ -16,6 +16,7 @@ import { columnList, parseWarnAbove, reporterList, sweepSizeWarning } from '../o
 import type { CliIo } from '../cliIo.js';
 import { createProgress, progressMode, progressOptions, type Progress, type ProgressFlags } from '../progress.js';
 import { redisSweep } from './redisSweep.js';
+import { resumeWithStoredFlags, storedSweepOptions } from '../storedSweepFlags.js';
 import type { RedisRunner } from '../../sweep/redis/redisRunner.js';
 
 export interface SweepArgs extends ProgressFlags {
@@ -189,17 +190,19 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
   if (args.retryFailed && args.resume === undefined) throw new UserInputError('--retry-failed goes with --resume: it runs again the failed runs of a sweep folder.');
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   const shown = progressMode(args, io, 'lines');
-  const plan = loadSweepFile(args.file, sweepOutputFlags(args));
+  const dir = sweepDir(args, new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''));
+  const given = { runs: args.runs, slotsTable: args.slotsTable, output: sweepOutputFlags(args) };
+  const flags = args.resume === undefined ? { runs: Boolean(args.runs), slotsTable: Boolean(args.slotsTable), output: given.output } : resumeWithStoredFlags(dir, given, storedSweepOptions(dir));
+  const plan = loadSweepFile(args.file, flags.output);
   const warnAbove = parseWarnAbove(args.warnAbove);
-  if (args.slotsTable && args.backend !== undefined && args.backend !== 'local')
+  if (flags.slotsTable && args.backend !== undefined && args.backend !== 'local')
     throw new UserInputError(`--slots-table writes into the sweep folder on this machine; it works with --backend local only (got --backend ${args.backend}). Use --runs (with --runs-path) for the runs' slots tables through Redis.`);
-  const copies = (args.runs ? 1 : 0) + (args.slotsTable ? 1 : 0);
+  const copies = (flags.runs ? 1 : 0) + (flags.slotsTable ? 1 : 0);
   if (copies > 0 && !args.quiet && args.resume === undefined) {
     const todo = plan.runs.filter((r) => r.invalid === undefined && (!shard || inShard(r.runId, shard))).map((r) => r.config);
     const warning = sweepSizeWarning(todo, format ?? 'csv', warnAbove, copies);
     if (warning) io.stderr(`${warning}\n`);
   }
-  const dir = sweepDir(args, new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''));
   const again = (shard ? ` --shard ${shardName(shard)}` : '') + resumeFlags(args);
   const started = performance.now();
   let progress: Progress | undefined;
@@ -211,15 +214,16 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
   });
   let redis: RedisRunner | undefined;
   try {
-    redis = await redisSweep(args, plan, io); // undefined for the local backend; exit 2 if Redis cannot be reached
+    redis = await redisSweep({ ...args, runs: flags.runs }, plan, io); // undefined for the local backend; exit 2 if Redis cannot be reached
     const r = await runSweep(plan, {
       out: dir,
       ...(workers !== undefined ? { workers } : {}),
       ...(format ? { format } : {}),
       resume: args.resume !== undefined,
       retryFailed: Boolean(args.retryFailed),
-      runs: Boolean(args.runs),
-      slotsTable: Boolean(args.slotsTable),
+      runs: flags.runs,
+      slotsTable: flags.slotsTable,
+      outputFlags: flags.output,
       ...(shard ? { shard } : {}),
       ...(redis ? { runTask: redis.runTask } : {}),
       onProgress: ({ done, total }) => {
