@@ -3,6 +3,7 @@ import { cellValue, typeOfValue, type Column, type ColumnType } from '../io/form
 import type { SweepPlan, SweepRun } from './expandSweep.js';
 import { flattenSummary } from './flattenSummary.js';
 import { pathName } from './paths.js';
+import { isCountMetric } from '../tidy/countMetrics.js';
 
 /**
  * A results column. `type` null: the probe runs left it null everywhere (e.g. a ratio that is
@@ -35,8 +36,8 @@ const ownColumns = new Set(['run_id', 'cell', 'seed', 'status', 'error']);
  * The results table's columns: `run_id`, `cell`, `seed`, one column per axis (named by its path),
  * `status` (`ok` or `failed`) and `error` (why a run failed, one line; empty for ok), then the
  * flattened summary metrics of `probeSummaries` (one short run per cell, so that every
- * rollup and searcher of every cell has its columns), in first-seen order; a metric named like one
- * of the columns before it gets the prefix `summary.`.
+ * rollup and searcher of every cell has its columns), in first-seen order, summed counts typed int64
+ * (`isCountMetric`); a metric named like one of the columns before it gets the prefix `summary.`.
  */
 export function resultColumns(plan: SweepPlan, probeSummaries: readonly unknown[]): ResultColumn[] {
   const columns: ResultColumn[] = [
@@ -50,7 +51,7 @@ export function resultColumns(plan: SweepPlan, probeSummaries: readonly unknown[
   const fixed = new Set(columns.map((c) => c.name));
   const metricTypes = new Map<string, ColumnType | null>();
   for (const summary of probeSummaries)
-    for (const [name, v] of Object.entries(metrics(plan, summary))) if (!metricTypes.get(name)) metricTypes.set(name, typeOfValue(v));
+    for (const [name, v] of Object.entries(metrics(plan, summary))) if (!metricTypes.get(name)) metricTypes.set(name, isCountMetric(name) ? 'int64' : typeOfValue(v));
   for (const [name, type] of metricTypes) {
     if (fixed.has(name)) throw new Error(`summary column "${name}" clashes with a sweep column of the same name`);
     columns.push({ name, type });

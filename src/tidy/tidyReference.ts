@@ -86,6 +86,8 @@ export function tidyReferenceMarkdown(): string[] {
     'agent rows. Columns that no run of the table has are left out; a metric whose name an identity',
     'column already takes gets the prefix `metric.` (and, as in results.<format>, `summary.` when an',
     'axis takes it: sweeping `slots` gives the axis `slots` and the metric `summary.slots`).',
+    'In all three tables a summed count of the slot table (`user_swaps`, `totals.leg_failures`, …) is',
+    'typed int64 (Parquet INT64), other numbers double.',
     '',
     '### Identity columns (both tables)',
     '',

@@ -6,8 +6,7 @@ import type { TableFormat } from '../io/formats/formats.js';
 import { writeTable } from '../io/formats/tableWriter.js';
 import type { SweepPlan } from '../sweep/expandSweep.js';
 import { flattenSummary } from '../sweep/flattenSummary.js';
-import { searcherKinds } from '../agents/searchers/registry.js';
-import { tableColumns } from '../marketModel/columns.js';
+import { countSums, countTotals } from './countMetrics.js';
 import { agentKinds, agentMetrics, agentPrefixes, agentsOf } from './agentKinds.js';
 import { axisCells, axisColumns, type AxisColumn } from './axisColumns.js';
 import { dataTable, type DataTable, type OpenColumn } from './dataTable.js';
@@ -29,14 +28,6 @@ type Identity = Record<string, string | number | boolean | null>;
 
 /** Columns of the results table that are not metrics (the results row's own and its axis columns). */
 const resultOwnColumns = new Set(['run_id', 'cell', 'seed', 'status', 'error']);
-
-/**
- * Summary fields that sum a `count` column of the registry over slots (`rollups[].user_swaps`, and
- * `totals.<name>` where the column totals): whole numbers, written as int64 (Parquet INT64). Every
- * other metric's type is its values' (numbers: double), as before.
- */
-const countSums = new Set(tableColumns(searcherKinds.map((k) => k.kind)).flatMap((c) => (c.type === 'count' && c.summary ? [c.summary.sum] : [])));
-const countTotals = new Set(tableColumns(searcherKinds.map((k) => k.kind)).flatMap((c) => (c.type === 'count' && c.summary?.total ? [`totals.${c.summary.sum}`] : [])));
 
 /** The declared type of a metric column of the runs table (`run`) or the agents table: int64 for the registry's summed counts, else open. */
 const metricType = (table: 'run' | 'agent', name: string): OpenColumn['type'] => ((table === 'agent' ? countSums : countTotals).has(name) ? 'int64' : null);

@@ -77,6 +77,16 @@ describe('tidy tables of a sweep, as files', () => {
     const results = await parquetReadObjects({ file: arrayBuffer(join(out, 'results.parquet')) });
     const arb = agents.find((a) => a.run_id === results[7]!.run_id && a.agent === 'arb-A')!;
     expect(arb.pnl_y).toBe(results[7]!['searchers.arb-A.pnl_y']);
+    // the wide results table types the registry's summed counts int64 too, amounts double
+    const rollup = (base.rollups[0] as { id: string }).id;
+    expect(physicalTypes(arrayBuffer(join(out, 'results.parquet')))).toMatchObject({
+      'totals.leg_failures': 'INT64', [`rollups.${rollup}.user_swaps`]: 'INT64', [`rollups.${rollup}.backruns`]: 'INT64',
+      'totals.proposer_value_y': 'DOUBLE', [`rollups.${rollup}.user_volume_y`]: 'DOUBLE',
+    });
+    expect(typeof results[7]![`rollups.${rollup}.user_swaps`]).toBe('bigint');
+    const rollupRow = agents.find((a) => a.run_id === results[7]!.run_id && a.agent === rollup)!;
+    expect(typeof rollupRow.user_swaps).toBe('bigint');
+    expect(results[7]![`rollups.${rollup}.user_swaps`]).toBe(rollupRow.user_swaps);
   }, 60_000);
 
   it('CSV: the header lists the axes as columns and a failed run keeps its row in runs but has no agent rows', async () => {
