@@ -40,6 +40,14 @@ export class EventBus<E extends BusEvent = BusEvent> {
     }
   }
 
+  /**
+   * Whether an event of `type` would reach anyone: an `on` handler for it or a subscriber of
+   * `events$`. Lets an emitter skip building an event nobody reads.
+   */
+  observed(type: E['type']): boolean {
+    return !this.completed && (this.handlers.has(type) || this.subject.observed);
+  }
+
   /** All events, as an Observable (for rxjs pipelines; use `on` for sinks whose errors must reach `emit`'s caller). */
   get events$(): Observable<E> {
     return this.subject.asObservable();

@@ -176,17 +176,23 @@ export function tableColumns(kinds: readonly string[] = []): readonly ColumnSpec
   return [...(slotColumns as readonly ColumnSpec[]), ...extra];
 }
 
-const zeroMakers = new WeakMap<readonly ColumnSpec[], Map<ColumnSource, () => Record<string, number | boolean>>>();
+type ZeroMaker = () => Record<string, number | boolean>;
+/** A column list's zero-tally makers by step, each generated on first use. */
+type ZeroMakers = { [S in Exclude<ColumnSource, 'state'>]?: ZeroMaker };
+const zeroMakers = new WeakMap<readonly ColumnSpec[], ZeroMakers>();
+/** The makers of the column list last asked for (a run asks with the same one every slot): no map lookup on the hot path. */
+let lastColumns: readonly ColumnSpec[] | null = null;
+let lastMakers: ZeroMakers = {};
 
 /** A fresh per-rollup tally of step `source`: every field zero (false for flags). */
 export function zeroTally<S extends Exclude<ColumnSource, 'state'>>(source: S, columns: readonly ColumnSpec[] = slotColumns): Tally<S> {
-  let bySource = zeroMakers.get(columns);
-  if (!bySource) zeroMakers.set(columns, (bySource = new Map()));
-  let make = bySource.get(source);
-  if (!make) {
-    make = compileZero(columns.filter((c) => c.source === source).map((c) => ({ field: c.field, flag: c.type === 'flag' })));
-    bySource.set(source, make);
+  if (columns !== lastColumns) {
+    let makers = zeroMakers.get(columns);
+    if (!makers) zeroMakers.set(columns, (makers = {}));
+    lastColumns = columns;
+    lastMakers = makers;
   }
+  const make = (lastMakers[source] ??= compileZero(columns.filter((c) => c.source === source).map((c) => ({ field: c.field, flag: c.type === 'flag' }))));
   return make() as Tally<S>;
 }
 
@@ -199,14 +205,15 @@ export function slotRowsOf(columns: readonly ColumnSpec[]): (e: SlotEvent) => Re
 /** The per-slot table's rows of one slot event with the registry's columns (see `slotRowsOf`). */
 export const slotRows = slotRowsOf(slotColumns);
 
-/** A summed column: record field → name in summary.json's `rollups[]`, and whether it is totalled. */
+/** A summed column: record field (of the step tally `source`) → name in summary.json's `rollups[]`, and whether it is totalled. */
 export interface SummedColumn {
   readonly field: keyof RollupSlotRecord;
+  readonly source: ColumnSource;
   readonly name: keyof RollupSums;
   readonly total: boolean;
 }
 
 /** The columns summed into summary.json. */
 export function summedColumnsOf(columns: readonly ColumnSpec[]): readonly SummedColumn[] {
-  return columns.flatMap((c) => (c.summary ? [{ field: c.field as keyof RollupSlotRecord, name: c.summary.sum as keyof RollupSums, total: c.summary.total === true }] : []));
+  return columns.flatMap((c) => (c.summary ? [{ field: c.field as keyof RollupSlotRecord, source: c.source, name: c.summary.sum as keyof RollupSums, total: c.summary.total === true }] : []));
 }

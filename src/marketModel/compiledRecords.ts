@@ -29,9 +29,9 @@ export function compileRow<E, R>(cells: readonly { readonly name: string; readon
 }
 
 /** A function adding each record field `r.<field>` into the sum `s[<name>]`. */
-export function compileSum(sums: readonly { readonly field: string; readonly name: string }[]): (s: Record<string, number>, r: Record<string, unknown>) => void {
+export function compileSum(sums: readonly { readonly field: string; readonly name: string }[]): (s: Record<string, number>, r: object) => void {
   const body = sums.map((c) => `s[${JSON.stringify(c.name)}] += r.${checked(c.field)};`).join(' ');
-  return new Function(`return (s, r) => { ${body} };`)() as (s: Record<string, number>, r: Record<string, unknown>) => void;
+  return new Function(`return (s, r) => { ${body} };`)() as (s: Record<string, number>, r: object) => void;
 }
 
 /**

@@ -43,6 +43,30 @@ export function supplyOf(world: WorldState, r: number, token: Token): number {
   return sum;
 }
 
+/**
+ * `supplyDrift` of X and of Y on rollup `r` in one pass over the holders, written into `out` (each
+ * token's sum adds the holders in `supplyOf`'s order: the same numbers). For the per-slot summary.
+ */
+export function supplyDriftsInto(world: WorldState, r: number, out: Balances): Balances {
+  const rollup = world.rollups[r]!;
+  const p = world.proposer.holdings[r]!;
+  let x = rollup.pool.reserveX + rollup.users.X + rollup.treasury.X + p.X + rollup.burned.X + rollup.committee.X;
+  let y = rollup.pool.reserveY + rollup.users.Y + rollup.treasury.Y + p.Y + rollup.burned.Y + rollup.committee.Y;
+  for (const s of world.searchers) {
+    const h = s.onchain[r]!;
+    x += h.X;
+    y += h.Y;
+  }
+  for (const b of world.builders) {
+    const h = b.holdings[r]!;
+    x += h.X;
+    y += h.Y;
+  }
+  out.X = x - rollup.initialSupply.X;
+  out.Y = y - rollup.initialSupply.Y;
+  return out;
+}
+
 /** Σ over every holder of `token` on rollup `r`, less the initial total: 0 up to rounding. */
 export function supplyDrift(world: WorldState, r: number, token: Token): number {
   return supplyOf(world, r, token) - world.rollups[r]!.initialSupply[token];

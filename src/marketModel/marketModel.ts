@@ -17,7 +17,7 @@ import { settleSlot } from './phases/settle.js';
 import { shareRevenue } from './phases/share.js';
 import { createRuntime, type ModelRuntime } from './runtime.js';
 import type { SlotOutcome } from './slot.js';
-import { slotRecorder, type SlotEvent } from './slotRecord.js';
+import { slotRecorder, type SlotEvent, type SlotFrame } from './slotRecord.js';
 import { tableColumns } from './columns.js';
 import { bookSales } from './aheadOfTime.js';
 import { commitDeadline } from './commitDeadline.js';
@@ -31,7 +31,13 @@ export interface MarketSimulation {
   readonly sim: Simulation<WorldState>;
   readonly world: WorldState;
   readonly runtime: ModelRuntime;
+  /** Slot events ({@link SlotEvent}), built only while someone subscribes to them. */
   readonly bus: EventBus<SlotEvent>;
+  /**
+   * Calls `handler` with each slot's frame as the slot ends, before its event goes onto the bus (the
+   * summary's input: no event is built for it). The frame is valid during the call only.
+   */
+  observeSlots(handler: (frame: SlotFrame) => void): void;
 }
 
 /** One slot of the market: what each phase decided and what the apply steps did. */
@@ -82,15 +88,21 @@ export function buildMarketSimulation(config: MarketConfig, streams = new Random
   const step = marketSlotStep(runtime);
   const record = slotRecorder(tableColumns(config.searchers.map((s) => s.kind)));
   let last: SlotOutcome | null = null;
+  const observers: ((frame: SlotFrame) => void)[] = [];
   const sim: Simulation<WorldState> = {
     clock: config.clock,
     state: world,
     step(w, ctx) {
       last = step(w, ctx);
-      bus.emit(record(w, last, ctx.slot, ctx.endMs));
+      if (observers.length > 0) {
+        const frame: SlotFrame = { slot: ctx.slot, endMs: ctx.endMs, world: w, out: last };
+        for (const o of observers) o(frame);
+      }
+      // The record is built for subscribers only (a run without any pays nothing for it).
+      if (bus.observed('slot')) bus.emit(record(w, last, ctx.slot, ctx.endMs));
     },
     // Restaking pays and measures the epoch on the stakes it had, before delegators move them.
     epochHooks: [governanceHook(), restakingHook(), delegationHook(runtime)],
   };
-  return { sim, world, runtime, bus, lastOutcome: () => last };
+  return { sim, world, runtime, bus, observeSlots: (h) => void observers.push(h), lastOutcome: () => last };
 }

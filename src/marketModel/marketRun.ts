@@ -71,7 +71,7 @@ export class MarketRun {
     opts: MarketRunOptions,
     config: MarketConfig,
   ) {
-    ms.bus.on('slot', (e) => summary.add(e));
+    ms.observeSlots((f) => summary.add(f));
     const table = (this.table = opts.table ? new SlotTable(config, opts.table) : null);
     if (table) ms.bus.on('slot', (e) => table.add(e));
     if (reporters) ms.bus.on('slot', (e) => reporters.slot(e, ms.world));

@@ -1,4 +1,4 @@
-import type { SlotEvent } from './slotRecord.js';
+import type { Tally } from './columns.js';
 
 /*
  * The `reporting` part of a run summary: what the shared block's proposer reported, and what each
@@ -74,9 +74,14 @@ export const emptyTally = (): ReportingTally => ({
   flags: { public_bids: { lies: 0, honest: 0 }, committee: { lies: 0, honest: 0 }, audit: { lies: 0, honest: 0 }, any: { lies: 0, honest: 0 } },
 });
 
-export function addReport(t: ReportingTally, e: SlotEvent): void {
-  const m = e.rollups.find((r) => r.member);
-  if (!m) return;
+/**
+ * Folds a slot's revenue report into the tally: `shares` are the share step's tallies per rollup,
+ * `member` whether each rollup was in the shared sequencer (the report is read from the first member's).
+ */
+export function addReport(t: ReportingTally, shares: readonly Tally<'share'>[], member: readonly boolean[]): void {
+  const k = member.indexOf(true);
+  if (k < 0) return;
+  const m = shares[k]!;
   t.slots++;
   if (m.lied) t.lieSlots++;
   t.trueY += m.trueRevenueY;
@@ -85,7 +90,7 @@ export function addReport(t: ReportingTally, e: SlotEvent): void {
   t.slashedY += m.slashedY;
   t.fromBondY += m.fromBondY;
   t.overpaidY += m.overpaidY;
-  for (const r of e.rollups) {
+  for (const r of shares) {
     t.hiddenY += r.hiddenY;
     t.recoveredY += r.recoveredY;
   }

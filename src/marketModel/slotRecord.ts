@@ -51,6 +51,27 @@ export interface SlotEvent extends BusEvent {
   readonly rollups: readonly RollupSlotRecord[];
 }
 
+/**
+ * A slot as it ended, before anything is recorded of it: its number, its end time, the world after
+ * it and what its steps returned. Internal to a run (the summary folds it in directly, without a
+ * {@link SlotEvent}); valid during the call it is passed to only, since the world moves on.
+ */
+export interface SlotFrame {
+  readonly slot: number;
+  readonly endMs: number;
+  readonly world: WorldState;
+  readonly out: SlotOutcome;
+}
+
+/**
+ * The `user_surplus_y` of a rollup's slot: the execute step's measure of the users' swaps plus the
+ * order-flow auction's rebates to them, paid at settlement after it (the column's meaning,
+ * columns.ts). One definition for the record and the summary, so both add the same number.
+ */
+export function recordedUserSurplusY(execute: { readonly userSurplusY: number }, settle: { readonly userRebateY: number }): number {
+  return settle.userRebateY !== 0 ? execute.userSurplusY + settle.userRebateY : execute.userSurplusY;
+}
+
 /** Searcher ids of the bundles executed on `rollup`, in execution order, joined by ';'. */
 function winnersOn(world: WorldState, out: SlotOutcome, rollup: number): string {
   let ids = '';
@@ -79,7 +100,11 @@ function holderOf(world: WorldState, out: SlotOutcome, rollup: number): string {
 /** The record's state fields (see `RollupStateRecord`), in order. */
 const stateFields = ['rollup', 'gasToken', 'fee', 'poolPriceYPerX', 'reserveX', 'reserveY', 'proposerHoldingGas', 'proposer', 'builder', 'slotHolder', 'winner', 'expressLaneController', 'member', 'supplyDriftX', 'supplyDriftY', 'restakingPfcY', 'restakingCocY', 'restakingMarginY', 'restakingSecure'] as const;
 
-/** The slot's record builder for a run's columns: state, then the tallies of execute, auction, settle, counterfactual and share. */
+/**
+ * The slot's record builder for a run's columns: state, then the tallies of execute, auction, settle,
+ * counterfactual and share. Every call builds new objects (a subscriber may keep the event); the run
+ * calls it only when someone subscribed to slot events (marketModel.ts).
+ */
 export function slotRecorder(columns: readonly ColumnSpec[]): (world: WorldState, out: SlotOutcome, slot: number, endMs: number) => SlotEvent {
   const fieldsOf = (source: ColumnSpec['source']) => columns.filter((c) => c.source === source).map((c) => c.field);
   // One generated merge instead of five spreads per rollup and slot (compiledRecords.ts).
@@ -114,10 +139,8 @@ export function slotRecorder(columns: readonly ColumnSpec[]): (world: WorldState
       restakingSecure: restaking?.secure ?? false,
       };
       const i = r.index;
-      const rec = merge(state, out.execution.tally[i]!, out.auction.tally[i]!, out.settlement[i]!, out.counterfactual.tally[i]!, out.share[i]!) as { userSurplusY: number; userRebateY: number };
-      // Users' surplus includes the order-flow auction's rebates to them, paid at settlement after
-      // the execute step measured their swaps (the column's meaning, columns.ts).
-      if (rec.userRebateY !== 0) rec.userSurplusY += rec.userRebateY;
+      const rec = merge(state, out.execution.tally[i]!, out.auction.tally[i]!, out.settlement[i]!, out.counterfactual.tally[i]!, out.share[i]!) as { userSurplusY: number };
+      rec.userSurplusY = recordedUserSurplusY(out.execution.tally[i]!, out.settlement[i]!);
       return rec as unknown as RollupSlotRecord;
     }),
     };

@@ -6,8 +6,9 @@ import { armLabel, choiceArms, type ChoiceOptions } from '../agents/bidding/choi
 import { concentration } from '../market/metrics/concentration.js';
 import { gapBps, inFeeBand } from '../market/metrics/priceGap.js';
 import { compileSum } from './compiledRecords.js';
-import { summedColumnsOf, tableColumns, type ColumnSpec, type RollupSums, type SummedColumn } from './columns.js';
-import type { SlotEvent } from './slotRecord.js';
+import { summedColumnsOf, tableColumns, type ColumnSource, type ColumnSpec, type RollupSums, type SummedColumn } from './columns.js';
+import { recordedUserSurplusY, type SlotFrame } from './slotRecord.js';
+import { spotPrice } from '../market/amm/index.js';
 import type { WorldState } from './types.js';
 import { addReport, emptyTally, reportingSummary, type ReportingTally } from './reportingSummary.js';
 import type { BidderSummaryEntry, ConservationSummary, RollupSummary, RunSummary, TokenConservation, TotalledSums } from './summaryTypes.js';
@@ -16,7 +17,7 @@ import { stakingSummary } from './stakingSummary.js';
 import { restakingSummary } from './restakingSummary.js';
 import { ticketSummary } from './ticketSummary.js';
 import { ratioOrNull } from './ratioOrNull.js';
-import { holdingsOf, supplyOf } from './conservation.js';
+import { holdingsOf, supplyDriftsInto, supplyOf } from './conservation.js';
 
 /** Per rollup: the summed columns (named as in summary.json) and the aggregates derived here. */
 type Sums = RollupSums & { absGapSum: number; inBand: number; memberSlots: number; maxDriftX: number; maxDriftY: number };
@@ -38,6 +39,9 @@ function aheadOfTimeSummary(world: WorldState, total: (k: string) => number): Ru
     just_in_time_oracle_accuracy: ratioOrNull(total('just_in_time_price_y'), best),
   };
 }
+
+/** Adds a step tally's summed fields into a rollup's sums. */
+type TallySum = (s: Record<string, number>, tally: object) => void;
 
 export interface SummaryState {
   reporting?: ReportingTally;
@@ -82,6 +86,8 @@ export class SummaryAccumulator {
   private sums: Sums[];
   private coalition = { value: 0, surplus: 0, positive: 0 };
   private reporting = emptyTally();
+  /** Scratch for a rollup's supply drift of X and Y (`supplyDriftsInto`). */
+  private readonly drift = { X: 0, Y: 0 };
 
   /** The accumulator's state, for a checkpoint. */
   toState(): SummaryState {
@@ -101,14 +107,27 @@ export class SummaryAccumulator {
   }
 
   private readonly summed: readonly SummedColumn[];
-  /** Adds a record's summed columns into a rollup's sums (generated from the registry). */
-  private readonly addSums: (s: Record<string, number>, r: Record<string, unknown>) => void;
+  /** Add a step tally's summed fields into a rollup's sums (generated from the registry), one per step. */
+  private readonly addExecute: TallySum;
+  private readonly addAuction: TallySum;
+  private readonly addSettle: TallySum;
+  private readonly addCounterfactual: TallySum;
+  private readonly addShare: TallySum;
+  /** Whether `user_surplus_y` is summed (it is the execute tally's field plus settlement's rebates: `recordedUserSurplusY`). */
+  private readonly sumsSurplus: boolean;
 
   /** `columns`: the run's table columns (`tableColumns`), whose summed ones go into the summary. */
   constructor(private readonly initialWorld: { refPriceYPerX: number; poolPrices: number[] }, columns?: readonly ColumnSpec[]) {
     const summed = summedColumnsOf(columns ?? tableColumns());
     this.summed = summed;
-    this.addSums = compileSum(summed);
+    const of = (source: ColumnSource): TallySum => compileSum(summed.filter((c) => c.source === source && c.field !== 'userSurplusY'));
+    this.addExecute = of('execute');
+    this.addAuction = of('auction');
+    this.addSettle = of('settle');
+    this.addCounterfactual = of('counterfactual');
+    this.addShare = of('share');
+    this.sumsSurplus = summed.some((c) => c.field === 'userSurplusY');
+    if (summed.some((c) => c.source === 'state')) throw new Error('a state column cannot be summed into summary.json');
     this.sums = initialWorld.poolPrices.map(() => ({
       ...(Object.fromEntries(summed.map((c) => [c.name, 0])) as RollupSums),
       absGapSum: 0,
@@ -119,27 +138,45 @@ export class SummaryAccumulator {
     }));
   }
 
-  add(e: SlotEvent): void {
+  /**
+   * Folds one slot in, read from the world after it and its steps' tallies: the same values its
+   * {@link SlotEvent} holds (slotRecord.ts), without building one.
+   */
+  add(f: SlotFrame): void {
+    const { world, out } = f;
+    const ref = world.refPriceYPerX;
     this.slots++;
-    this.lastTimeMs = e.timeMs;
-    this.lastRef = e.refPriceYPerX;
-    const first = e.rollups[0];
+    this.lastTimeMs = f.endMs;
+    this.lastRef = ref;
+    const first = out.counterfactual.tally[0];
     if (first) {
       this.coalition.value += first.coalitionValueY;
       this.coalition.surplus += first.sharingSurplusY;
       // Float noise of a zero surplus (v(N) and Σ v({r}) summed in different orders) is not a gain.
       if (first.sharingSurplusY > 1e-9 * Math.max(1, first.coalitionValueY)) this.coalition.positive++;
     }
-    e.rollups.forEach((r, i) => {
+    const member = world.governance.member;
+    for (let i = 0; i < world.rollups.length; i++) {
+      const r = world.rollups[i]!;
       const s = this.sums[i]!;
-      this.addSums(s, r as unknown as Record<string, unknown>);
-      s.absGapSum += Math.abs(gapBps(r.poolPriceYPerX, e.refPriceYPerX));
-      if (inFeeBand(r.poolPriceYPerX, e.refPriceYPerX, r.fee)) s.inBand++;
-      if (r.member) s.memberSlots++;
-      s.maxDriftX = Math.max(s.maxDriftX, Math.abs(r.supplyDriftX));
-      s.maxDriftY = Math.max(s.maxDriftY, Math.abs(r.supplyDriftY));
-    });
-    addReport(this.reporting, e);
+      const sums = s as unknown as Record<string, number>;
+      const ex = out.execution.tally[i]!;
+      const se = out.settlement[i]!;
+      this.addExecute(sums, ex);
+      this.addAuction(sums, out.auction.tally[i]!);
+      this.addSettle(sums, se);
+      this.addCounterfactual(sums, out.counterfactual.tally[i]!);
+      this.addShare(sums, out.share[i]!);
+      if (this.sumsSurplus) s.user_surplus_y += recordedUserSurplusY(ex, se);
+      const price = spotPrice(r.pool);
+      s.absGapSum += Math.abs(gapBps(price, ref));
+      if (inFeeBand(price, ref, r.pool.fee)) s.inBand++;
+      if (member[i]) s.memberSlots++;
+      const drift = supplyDriftsInto(world, i, this.drift);
+      s.maxDriftX = Math.max(s.maxDriftX, Math.abs(drift.X));
+      s.maxDriftY = Math.max(s.maxDriftY, Math.abs(drift.Y));
+    }
+    addReport(this.reporting, out.share, member);
   }
 
   /** The summary, given the world at the end of the run (for final prices and PnL). */

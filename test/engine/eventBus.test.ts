@@ -40,4 +40,21 @@ describe('EventBus', () => {
     bus.emit({ type: 'a', slot: 0 });
     expect(log).toEqual(['complete']);
   });
+
+  it('observed(type): whether an event of that type would reach anyone (an on handler of it, or events$)', () => {
+    const bus = new EventBus<Ev>();
+    expect(bus.observed('a')).toBe(false);
+    const a = bus.on('a', () => {});
+    expect(bus.observed('a')).toBe(true);
+    expect(bus.observed('b')).toBe(false);
+    a.unsubscribe();
+    expect(bus.observed('a')).toBe(false);
+    const all = bus.events$.subscribe(() => {});
+    expect(bus.observed('b')).toBe(true);
+    all.unsubscribe();
+    expect(bus.observed('b')).toBe(false);
+    bus.on('b', () => {});
+    bus.complete();
+    expect(bus.observed('b')).toBe(false);
+  });
 });

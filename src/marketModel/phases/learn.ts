@@ -100,13 +100,32 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
 
 /** What each action of the record's grid would have earned for a searcher's opportunity (positionAuction.ts). */
 function counterfactualsOf(record: BidderRecord, rule: PositionRule, valueY: number, legs: readonly PositionLeg[]): number[] {
+  const grid = record.regretGrid;
+  const absolute = record.regretAbsolute;
   const out: number[] = [];
-  for (let a = 0; a < record.regretGrid.length; a++) out.push(positionPayoff(rule, cappedActionBidY(record.regretGrid, record.regretAbsolute, a, valueY), valueY, legs));
+  for (let a = 0; a < grid.length; a++) out.push(positionPayoff(rule, cappedActionBidY(grid, absolute, a, valueY), valueY, legs));
   return out;
 }
 
 const NOTHING_SEEN: ReadonlySet<Bundle> = new Set();
 const NO_USERS: ReadonlySet<number> = new Set();
+
+/** What every searcher decision of a slot learns from alike, worked out once per slot. */
+interface SearcherSlot {
+  readonly input: LearnInput;
+  /** Each executed bundle → what it paid (Y). */
+  readonly executed: ReadonlyMap<Bundle, number>;
+  readonly ofaUsers: ReadonlySet<number>;
+  /** `bidding.feedback` reveals at least the minimum bid to win (counterfactuals), the winning bid. */
+  readonly revealed: boolean;
+  readonly winningBidRevealed: boolean;
+  /** A partial-block auction with a local part: its proposer sees every bundle (see `legsOf`). */
+  readonly localBuildSeesAll: boolean;
+  /** What builder `i` saw, as a set. */
+  readonly seenBy: (builder: number) => ReadonlySet<Bundle>;
+  /** Per searcher, Σ payoff and Σ value of its opportunities this slot; null when no searcher learns choices. */
+  readonly slotPayoff: { payoffY: number; valueY: number }[] | null;
+}
 
 /**
  * The legs of a searcher's decision as the counterfactual sees them: each bundle's share of the
@@ -117,25 +136,75 @@ const NO_USERS: ReadonlySet<number> = new Set();
  * rollup, whose positions the rollup sells among every bundle sent for them, and for an OFA user's
  * backrun, which the order-flow auction sells among every bid for it.
  */
-function legsOf(world: WorldState, input: LearnInput, own: readonly Bundle[], decisionBidY: number, seenBy: (builder: number) => ReadonlySet<Bundle>): PositionLeg[] {
-  // A partial-block auction with a local part: the proposer's local build takes from every bundle
-  // for sale, so every rival counts and every leg can be included. An approximation: it ignores
-  // that a bid also had to be among the winning builder's top k, or find local space left.
-  const rules = partialRules(world);
-  const localBuildSeesAll = rules !== null && rules.share < 1;
-  return own.map((b) => {
+function legsOf(world: WorldState, slot: SearcherSlot, own: readonly Bundle[], decisionBidY: number): PositionLeg[] {
+  const input = slot.input;
+  const legs: PositionLeg[] = [];
+  for (const b of own) {
     let seen: ReadonlySet<Bundle> | null = null;
-    const placement = placementOf(world, b, input.auction.ofaUsers ?? NO_USERS);
-    if (world.builders.length > 0 && !localBuildSeesAll && placement !== 'priority-fee' && placement !== 'ofa') {
-      const block = input.auction.blocks.find((k) => k.rollups.includes(b.bidRollup));
-      seen = block?.builder == null ? NOTHING_SEEN : seenBy(block.builder);
+    if (world.builders.length > 0 && !slot.localBuildSeesAll) {
+      const placement = placementOf(world, b, slot.ofaUsers);
+      if (placement !== 'priority-fee' && placement !== 'ofa') {
+        const block = input.auction.blocks.find((k) => k.rollups.includes(b.bidRollup));
+        seen = block?.builder == null ? NOTHING_SEEN : slot.seenBy(block.builder);
+      }
     }
     let bestRivalY: number | null = null;
     for (const r of input.search.bundles) {
       if (r.searcher === b.searcher || (seen !== null && !seen.has(r)) || !conflicts(r, b)) continue;
       bestRivalY = Math.max(bestRivalY ?? 0, r.bidY);
     }
-    return { share: decisionBidY > 0 ? b.bidY / decisionBidY : 1 / own.length, bestRivalY, reach: seen === null || seen.has(b) ? 1 : 0 };
+    legs.push({ share: decisionBidY > 0 ? b.bidY / decisionBidY : 1 / own.length, bestRivalY, reach: seen === null || seen.has(b) ? 1 : 0 });
+  }
+  return legs;
+}
+
+/**
+ * One searcher decision's opportunity (its bundles `own`), as its record and its learner take it: it
+ * won when all of its bundles executed; what each action would have earned when regret is measured
+ * or its learner sees it. Only what is read is worked out (a fixed-fraction bidder without regret
+ * needs neither legs nor counterfactuals).
+ */
+function searcherLearns(world: WorldState, slot: SearcherSlot, d: SearchOutcome['decisions'][number], own: readonly Bundle[]): void {
+  const input = slot.input;
+  const strategy = world.config.searchers[d.searcher]!.strategy;
+  const record = world.searchers[d.searcher]!.bidding;
+  let won = true;
+  let paidY = 0;
+  for (const b of own) {
+    const paid = slot.executed.get(b);
+    if (paid === undefined) won = false;
+    paidY += paid ?? 0;
+  }
+  const payoffY = won ? d.valueY - paidY : -paidY;
+  const learning = isLearning(strategy);
+  const wantsCounterfactuals = world.config.bidding.regret || (slot.revealed && learning);
+  const legs = wantsCounterfactuals || strategy.name === 'q-learning' ? legsOf(world, slot, own, d.bidY) : [];
+  let counterfactualY: number[] | null = null;
+  if (wantsCounterfactuals) {
+    // A bundle that won but failed to land (inclusion.ts) would have failed at any bid: rather than
+    // replay its auction as if the bid decided the payoff, every action is credited what happened
+    // (the auction adds nothing to regret and teaches no preference).
+    const failedToLand = own.some((b) => input.execution.failedToLand?.has(b) === true);
+    // The rule its positions were sold by (first-price on a priority-fee rollup, the OFA's pricing for an OFA user's backrun).
+    counterfactualY = failedToLand ? record.counterfactualY.map(() => payoffY) : counterfactualsOf(record, bundleMechanism(world, own[0]!, slot.ofaUsers).name as PositionRule, d.valueY, legs);
+  }
+  recordAuction(record, world.config.bidding.windowSlots, { slot: input.slot, valueY: d.valueY, bidY: d.bidY, won, payoffY, counterfactualY });
+  if (slot.slotPayoff) {
+    slot.slotPayoff[d.searcher]!.payoffY += payoffY;
+    slot.slotPayoff[d.searcher]!.valueY += d.valueY;
+  }
+  if (!learning) return;
+  // The winning bid for its positions, on the decision's basis (Q-learning's next state).
+  const rivalOnDecisionBasis = legs.reduce((m, l) => (l.bestRivalY === null || !(l.share > 0) ? m : Math.max(m, l.bestRivalY / l.share)), 0);
+  learnFromAuction(strategy, record, {
+    action: d.action,
+    context: d.context,
+    probability: d.probability,
+    valueY: d.valueY,
+    payoffY,
+    counterfactualY: slot.revealed ? counterfactualY : null,
+    winningBidY: slot.winningBidRevealed ? (won ? d.bidY : rivalOnDecisionBasis) : null,
+    rewardFloor: rewardFloor(false),
   });
 }
 
@@ -166,55 +235,39 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
         else builderLearns(world, block, i, input.slot, losersPay);
       }
   }
-  const decisions = input.search.decisions;
-  const slotPayoff = world.searchers.map(() => ({ payoffY: 0, valueY: 0 }));
   const feedback = world.config.bidding.feedback;
-  const revealed = revealsAtLeast(feedback, 'min-to-win');
   const executed = new Map<Bundle, number>();
   for (const a of input.execution.executed) executed.set(a.bundle, a.bundle.bidGas > 0 ? (a.bundle.bidY * a.paymentGas) / a.bundle.bidGas : 0);
-  const byDecision = bundlesByDecision(input.search.bundles);
   // What each builder saw, as a set, made on first use this slot.
   const seenSets = new Map<number, ReadonlySet<Bundle>>();
-  const seenBy = (i: number): ReadonlySet<Bundle> => {
-    let set = seenSets.get(i);
-    if (!set) seenSets.set(i, (set = new Set(input.candidates[i]!.seen)));
-    return set;
+  const rules = partialRules(world);
+  const learnsChoices = input.search.arms.some((a) => a >= 0);
+  const slot: SearcherSlot = {
+    input,
+    executed,
+    ofaUsers: input.auction.ofaUsers ?? NO_USERS,
+    revealed: revealsAtLeast(feedback, 'min-to-win'),
+    winningBidRevealed: revealsAtLeast(feedback, 'winning-bid'),
+    // A partial-block auction with a local part: the proposer's local build takes from every bundle
+    // for sale, so every rival counts and every leg can be included. An approximation: it ignores
+    // that a bid also had to be among the winning builder's top k, or find local space left.
+    localBuildSeesAll: rules !== null && rules.share < 1,
+    seenBy: (i) => {
+      let set = seenSets.get(i);
+      if (!set) seenSets.set(i, (set = new Set(input.candidates[i]!.seen)));
+      return set;
+    },
+    slotPayoff: learnsChoices ? world.searchers.map(() => ({ payoffY: 0, valueY: 0 })) : null,
   };
-  decisions.forEach((d, k) => {
-    const own = byDecision.get(k) ?? [];
-    if (!(d.valueY > 0) || own.length === 0) return;
-    const s = world.searchers[d.searcher]!;
-    const strategy = world.config.searchers[d.searcher]!.strategy;
-    const record = s.bidding;
-    const won = own.every((b) => executed.has(b));
-    const paidY = own.reduce((a, b) => a + (executed.get(b) ?? 0), 0);
-    const payoffY = won ? d.valueY - paidY : -paidY;
-    const wantsCounterfactuals = world.config.bidding.regret || (revealed && isLearning(strategy));
-    const legs = wantsCounterfactuals || strategy.name === 'q-learning' ? legsOf(world, input, own, d.bidY, seenBy) : [];
-    // The rule its positions were sold by (first-price on a priority-fee rollup, the OFA's pricing for an OFA user's backrun).
-    const rule = bundleMechanism(world, own[0]!, input.auction.ofaUsers ?? NO_USERS).name as PositionRule;
-    // A bundle that won but failed to land (inclusion.ts) would have failed at any bid: rather than
-    // replay its auction as if the bid decided the payoff, every action is credited what happened
-    // (the auction adds nothing to regret and teaches no preference).
-    const failedToLand = own.some((b) => input.execution.failedToLand?.has(b) === true);
-    const counterfactualY = !wantsCounterfactuals ? null : failedToLand ? record.counterfactualY.map(() => payoffY) : counterfactualsOf(record, rule, d.valueY, legs);
-    // The winning bid for its positions, on the decision's basis (Q-learning's next state).
-    const rivalOnDecisionBasis = legs.reduce((m, l) => (l.bestRivalY === null || !(l.share > 0) ? m : Math.max(m, l.bestRivalY / l.share)), 0);
-    recordAuction(record, world.config.bidding.windowSlots, { slot: input.slot, valueY: d.valueY, bidY: d.bidY, won, payoffY, counterfactualY });
-    slotPayoff[d.searcher]!.payoffY += payoffY;
-    slotPayoff[d.searcher]!.valueY += d.valueY;
-    learnFromAuction(strategy, record, {
-      action: d.action,
-      context: d.context,
-      probability: d.probability,
-      valueY: d.valueY,
-      payoffY,
-      counterfactualY: revealed ? counterfactualY : null,
-      winningBidY: revealsAtLeast(feedback, 'winning-bid') ? (won ? d.bidY : rivalOnDecisionBasis) : null,
-      rewardFloor: rewardFloor(false),
-    });
-  });
-  if (input.search.arms.some((a) => a >= 0)) learnChoices(world, input.search.arms, slotPayoff);
+  const decisions = input.search.decisions;
+  const byDecision = bundlesByDecision(input.search.bundles);
+  for (let k = 0; k < decisions.length; k++) {
+    const d = decisions[k]!;
+    const own = byDecision.get(k);
+    if (!(d.valueY > 0) || own === undefined || own.length === 0) continue;
+    searcherLearns(world, slot, d, own);
+  }
+  if (slot.slotPayoff) learnChoices(world, input.search.arms, slot.slotPayoff);
 }
 
 /**
