@@ -101,12 +101,11 @@ export class ParquetTableWriter {
     }
   }
 
-  /** The pending block, grown (doubling, up to a row group) to hold at least `rows` rows. */
+  /** The pending block, grown (doubling, up to a row group) to hold at least `rows` (≤ a row group) rows. */
   private pendingFor(rows: number): ColumnBlock {
     const old = this.pending;
     if (old && old.capacity >= rows) return old;
-    let capacity = Math.min(this.groupRows, Math.max(old ? 2 * old.capacity : 4096, rows));
-    if (capacity < rows) capacity = rows;
+    const capacity = Math.min(this.groupRows, Math.max(old ? 2 * old.capacity : 4096, rows));
     const grown = createColumnBlock(this.columns!, capacity);
     if (old) old.data.forEach((d, k) => copyRows(d, grown.data[k]!, 0, old.length, 0));
     grown.length = old?.length ?? 0;
