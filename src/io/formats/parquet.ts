@@ -1,10 +1,14 @@
-import { renameSync } from 'node:fs';
-import { fileWriter, ParquetWriter } from 'hyparquet-writer';
+import { closeSync, openSync, renameSync, writeSync, writevSync } from 'node:fs';
+import type { RowGroup } from 'hyparquet';
+import { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
+import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
 import type { Row } from '../../engine/recorder.js';
 import { cellValue, inferColumns, type Column, type ColumnType } from './columns.js';
-import type { ColumnBlock, ColumnData } from '../../engine/columnBlock.js';
+import { createColumnBlock, type ColumnBlock, type ColumnData } from '../../engine/columnBlock.js';
+import { ChunkEncoder } from './parquetChunk.js';
 
-type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
+/** A Parquet schema element (hyparquet's type). */
+type SchemaElement = Parameters<typeof writeMetadata>[1]['schema'][number];
 
 /** Parquet physical types for seqsim's column types; every column is OPTIONAL (nullable). */
 const physical: Record<ColumnType, Omit<SchemaElement, 'name'>> = {
@@ -19,50 +23,42 @@ export function parquetSchema(columns: readonly Column[]): SchemaElement[] {
   return [{ name: 'root', num_children: columns.length }, ...columns.map((c) => ({ name: c.name, ...physical[c.type] }))];
 }
 
-/** Default rows per row group: 31 double columns × 65,536 rows ≈ 16 MB of values while buffered. */
+/** Default rows per row group: 65,536 rows buffer 0.5 MB per number column (≈ 50 MB for the slots table's ~95 columns). */
 export const defaultRowGroupRows = 65_536;
 
-/** A cell as the Parquet file holds it: checked by `cellValue` (non-finite numbers null), int64 as a BigInt. */
-function parquetValue(column: Column, raw: unknown): unknown {
-  const v = cellValue(column, raw);
-  return column.type === 'int64' && v !== null ? BigInt(v) : v;
+/** "PAR1", the magic number at both ends of a Parquet file. */
+const magic = Uint8Array.from([0x50, 0x41, 0x52, 0x31]);
+
+/** Copies rows `from … to − 1` of `src` into `dst` from row `at` (same column type). */
+function copyRows(src: ColumnData, dst: ColumnData, from: number, to: number, at: number): void {
+  if (Array.isArray(src)) for (let i = from; i < to; i++) (dst as (string | null)[])[at + i - from] = src[i] ?? null;
+  else (dst as Float64Array | Int8Array).set(src.subarray(from, to), at);
 }
 
-/**
- * Appends rows `from … to − 1` of a block's column to `out` as the file holds them: what
- * `parquetValue` gives for the cell, in one loop per column type (the block's arrays already hold
- * the column's type, so only finiteness and, for int64, safe integers are checked).
- */
-function appendValues(column: Column, data: ColumnData, from: number, to: number, out: unknown[]): void {
-  if (column.type === 'string') {
-    const d = data as (string | null)[];
-    for (let i = from; i < to; i++) out.push(d[i]);
-  } else if (column.type === 'bool') {
-    const d = data as Int8Array;
-    for (let i = from; i < to; i++) out.push(d[i]! < 0 ? null : d[i] === 1);
-  } else if (column.type === 'double') {
-    const d = data as Float64Array;
-    // x − x is 0 exactly for finite x; + 0 turns −0 into 0 (cellValue).
-    for (let i = from; i < to; i++) out.push(d[i]! - d[i]! === 0 ? d[i]! + 0 : null);
-  } else {
-    for (let i = from; i < to; i++) out.push(parquetValue(column, (data as Float64Array)[i]));
-  }
+/** Stores a row's cell (checked by `cellValue`) in row `i` of a block's column, as blocks hold cells. */
+function storeCell(column: Column, data: ColumnData, i: number, raw: unknown): void {
+  const v = cellValue(column, raw);
+  if (column.type === 'bool') (data as Int8Array)[i] = v === null ? -1 : v ? 1 : 0;
+  else if (column.type === 'string') (data as (string | null)[])[i] = v as string | null;
+  else (data as Float64Array)[i] = v === null ? NaN : (v as number);
 }
 
 /**
  * Streams rows to a Parquet file one row group at a time, so a long table never sits in memory:
- * at most `rowGroupRows` rows are buffered (hyparquet-writer's `ParquetWriter` appends a row group
- * per `write` and flushes it to disk in 1 MB chunks; only the small footer metadata stays in memory
- * until `close()`). Written to `<path>.partial` and renamed to `<path>` on `close()`. Columns are
- * given, or taken from the first row group (typed by `types`, else by the first non-null value).
+ * at most `rowGroupRows` rows are buffered, column by column in a {@link ColumnBlock}, then encoded
+ * by {@link ChunkEncoder} and appended to the file; only the footer metadata stays in memory until
+ * `close()`. Written to `<path>.partial` and renamed to `<path>` on `close()`. Columns are given, or
+ * taken from the first row group (typed by `types`, else by the first non-null value).
  */
 export class ParquetTableWriter {
   private columns: Column[] | null;
-  private writer: ParquetWriter | null = null;
+  private fd: number | null = null;
+  private offset = 0;
+  private readonly rowGroups: RowGroup[] = [];
+  private readonly encoder = new ChunkEncoder();
   private buffer: Row[] = [];
-  /** Rows given as blocks, buffered column by column (the values as the file holds them). */
-  private pending: unknown[][] | null = null;
-  private pendingRows = 0;
+  /** Rows given as blocks, buffered column by column until a row group is full. */
+  private pending: ColumnBlock | null = null;
   /** Rows written so far. */
   rows = 0;
 
@@ -73,11 +69,16 @@ export class ParquetTableWriter {
     this.columns = opts.columns ? [...opts.columns] : null;
   }
 
+  private get groupRows(): number {
+    return this.opts.rowGroupRows ?? defaultRowGroupRows;
+  }
+
   /** Buffers one row; a full buffer is written out as a row group. */
   write(row: Row): void {
+    if (this.pending && this.pending.length > 0) throw new Error('ParquetTableWriter: rows and blocks cannot be mixed in one table');
     this.buffer.push(row);
     this.rows++;
-    if (this.buffer.length >= (this.opts.rowGroupRows ?? defaultRowGroupRows)) this.flush();
+    if (this.buffer.length >= this.groupRows) this.flushRows();
   }
 
   /**
@@ -89,52 +90,103 @@ export class ParquetTableWriter {
     const columns = (this.columns ??= [...block.columns]);
     if (columns.length !== block.columns.length || columns.some((c, k) => c.name !== block.columns[k]!.name))
       throw new Error(`ParquetTableWriter: a block's columns differ from the table's (${block.columns.map((c) => c.name).join(', ')})`);
-    const groupRows = this.opts.rowGroupRows ?? defaultRowGroupRows;
     for (let from = 0; from < block.length; ) {
-      const pending = (this.pending ??= columns.map(() => []));
-      const to = Math.min(block.length, from + groupRows - this.pendingRows);
-      columns.forEach((c, k) => appendValues(c, block.data[k]!, from, to, pending[k]!));
-      this.pendingRows += to - from;
+      const pending = this.pendingFor(Math.min(this.groupRows, (this.pending?.length ?? 0) + block.length - from));
+      const to = Math.min(block.length, from + this.groupRows - pending.length);
+      columns.forEach((_, k) => copyRows(block.data[k]!, pending.data[k]!, from, to, pending.length));
+      pending.length += to - from;
       this.rows += to - from;
       from = to;
-      if (this.pendingRows >= groupRows) this.flushPending();
+      if (pending.length >= this.groupRows) this.flushPending();
     }
   }
 
+  /** The pending block, grown (doubling, up to a row group) to hold at least `rows` (≤ a row group) rows. */
+  private pendingFor(rows: number): ColumnBlock {
+    const old = this.pending;
+    if (old && old.capacity >= rows) return old;
+    const capacity = Math.min(this.groupRows, Math.max(old ? 2 * old.capacity : 4096, rows));
+    const grown = createColumnBlock(this.columns!, capacity);
+    if (old) old.data.forEach((d, k) => copyRows(d, grown.data[k]!, 0, old.length, 0));
+    grown.length = old?.length ?? 0;
+    return (this.pending = grown);
+  }
+
   private flushPending(): void {
-    const writer = this.open();
-    if (!this.pending || this.pendingRows === 0) return;
-    const columnData = this.columns!.map((c, k) => ({ name: c.name, data: this.pending![k]! }));
-    void writer.write({ columnData, rowGroupSize: this.pendingRows });
-    this.pending = null;
-    this.pendingRows = 0;
+    if (this.pending && this.pending.length > 0) this.writeRowGroup(this.pending);
+    if (this.pending) this.pending.length = 0;
   }
 
-  private open(): ParquetWriter {
-    this.columns ??= inferColumns(this.buffer, this.opts.types);
-    this.writer ??= new ParquetWriter({ writer: fileWriter(`${this.path}.partial`), schema: parquetSchema(this.columns), createdBy: 'seqsim' });
-    return this.writer;
-  }
-
-  private flush(): void {
-    const writer = this.open();
-    if (this.buffer.length === 0) return;
+  private flushRows(): void {
     const rows = this.buffer;
-    const columnData = this.columns!.map((c) => ({ name: c.name, data: rows.map((r) => parquetValue(c, r[c.name])) }));
-    void writer.write({ columnData, rowGroupSize: rows.length });
+    this.columns ??= inferColumns(rows, this.opts.types);
+    if (rows.length === 0) return;
+    const block = createColumnBlock(this.columns, rows.length);
+    this.columns.forEach((c, k) => rows.forEach((r, i) => storeCell(c, block.data[k]!, i, r[c.name])));
+    block.length = rows.length;
+    this.writeRowGroup(block);
     this.buffer = [];
+  }
+
+  private open(): number {
+    if (this.fd === null) {
+      this.fd = openSync(`${this.path}.partial`, 'w');
+      this.append([magic]);
+    }
+    return this.fd;
+  }
+
+  private append(parts: Uint8Array[]): void {
+    const fd = this.open();
+    let n = 0;
+    for (const p of parts) n += p.length;
+    let written = writevSync(fd, parts);
+    // A short write (rare) leaves the rest to be written part by part.
+    for (const p of parts) {
+      if (written >= p.length) written -= p.length;
+      else {
+        for (let at = written; at < p.length; ) at += writeSync(fd, p, at);
+        written = 0;
+      }
+    }
+    this.offset += n;
+  }
+
+  private writeRowGroup(block: ColumnBlock): void {
+    this.open();
+    const start = this.offset;
+    const columns = block.columns.map((c, k) => {
+      const { parts, chunk } = this.encoder.encode(c, block.data[k]!, block.length, this.offset);
+      this.append(parts);
+      return chunk;
+    });
+    let total = 0n;
+    for (const c of columns) total += c.meta_data!.total_uncompressed_size;
+    this.rowGroups.push({ columns, total_byte_size: total, num_rows: BigInt(block.length), total_compressed_size: BigInt(this.offset - start) });
+  }
+
+  /** The footer: file metadata (Thrift compact protocol), its length, then the magic number. */
+  private finish(): void {
+    const columns = this.columns ?? [];
+    const w = new ByteWriter();
+    const num_rows = this.rowGroups.reduce((n, g) => n + g.num_rows, 0n);
+    writeMetadata(w, { version: 2, created_by: 'seqsim', schema: parquetSchema(columns), num_rows, row_groups: this.rowGroups, metadata_length: 0 });
+    this.append([w.getBytes(), magic]);
+    closeSync(this.fd!);
+    this.fd = null;
   }
 
   /** Closes the file, leaving it unfinished (`<path>.partial`, never renamed; a footer only if it was opened). */
   abandon(): void {
-    if (this.writer) void this.writer.finish();
+    if (this.fd !== null) this.finish();
   }
 
   /** Writes the last row group and the footer, then renames the file to its final name. */
   close(): void {
-    if (this.pendingRows > 0) this.flushPending();
-    else this.flush();
-    void this.open().finish();
+    if (this.pending && this.pending.length > 0) this.flushPending();
+    else this.flushRows();
+    this.open();
+    this.finish();
     renameSync(`${this.path}.partial`, this.path);
   }
 }

@@ -1,0 +1,89 @@
+import { keepsDictionary } from './parquetNumbers.js';
+
+/**
+ * The non-null cells of a text column of one row group: `values` in row order, `defined[i]` 1 for a
+ * non-null row `i` (only filled when some row is null). An empty string is a value, not a null.
+ */
+export interface TextCells {
+  values: string[];
+  defined: Uint8Array;
+}
+
+/** Gathers rows `0 … rows − 1` of `data` (see {@link TextCells}); `defined` holds at least `rows`. */
+export function gatherText(data: readonly (string | null)[], rows: number, defined: Uint8Array): TextCells {
+  const values: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const s = data[i];
+    if (s !== null && s !== undefined) values.push(s);
+  }
+  if (values.length < rows) for (let i = 0; i < rows; i++) defined[i] = data[i] === null || data[i] === undefined ? 0 : 1;
+  return { values, defined };
+}
+
+/** A text column's dictionary: distinct values in first-seen order and each value's index. */
+export interface TextDictionary {
+  entries: string[];
+  indexes: Int32Array;
+}
+
+/**
+ * Dictionary-encodes `values`, or returns null when a dictionary would not halve the PLAIN bytes
+ * (hyparquet-writer's rule, which sizes a string by its UTF-16 length plus a 4-byte prefix).
+ */
+export function textDictionary(values: readonly string[]): TextDictionary | null {
+  const index = new Map<string, number>();
+  const entries: string[] = [];
+  const indexes = new Int32Array(values.length);
+  let total = 0;
+  let distinct = 0;
+  let last: string | null = null;
+  let lastIndex = -1;
+  for (let i = 0; i < values.length; i++) {
+    const s = values[i]!;
+    total += s.length;
+    if (s === last) {
+      indexes[i] = lastIndex;
+      continue;
+    }
+    let k = index.get(s);
+    if (k === undefined) {
+      k = entries.length;
+      entries.push(s);
+      index.set(s, k);
+      distinct += s.length;
+    }
+    indexes[i] = lastIndex = k;
+    last = s;
+  }
+  const n = values.length;
+  return keepsDictionary(entries.length, distinct + 4 * entries.length, n, total + 4 * n) ? { entries, indexes } : null;
+}
+
+/** PLAIN encoding of text: each value's UTF-8 bytes after their 4-byte little-endian length. */
+export function plainText(values: readonly string[]): Uint8Array {
+  let size = 0;
+  for (const s of values) size += 4 + Buffer.byteLength(s, 'utf8');
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const s of values) {
+    const n = out.write(s, at + 4, 'utf8');
+    out.writeUInt32LE(n, at);
+    at += 4 + n;
+  }
+  return out;
+}
+
+/** The smallest and largest of `values` in UTF-8 byte order (Parquet's order for UTF8), undefined when empty. */
+export function textRange(values: readonly string[]): { min?: string; max?: string } {
+  let min: string | undefined;
+  let max: string | undefined;
+  let minBytes: Buffer | undefined;
+  let maxBytes: Buffer | undefined;
+  for (const s of values) {
+    if (s === min || s === max) continue;
+    const b = Buffer.from(s, 'utf8');
+    if (!minBytes || Buffer.compare(b, minBytes) < 0) [min, minBytes] = [s, b];
+    if (!maxBytes || Buffer.compare(b, maxBytes) > 0) [max, maxBytes] = [s, b];
+  }
+  return { min, max };
+}
