@@ -66,17 +66,21 @@ export function chargeDataFee(x: BlockExecution, rollupIndex: number, payer: Bal
  * reverted (and nothing changed).
  */
 export function executeLegs(x: BlockExecution, bundle: Bundle): SwapResult[] | null {
-  const pools = x.world.rollups.map((r) => r.pool);
+  const legs = bundle.legs;
+  const rollups = x.world.rollups;
+  // One leg (the usual bundle) simulates on the live pool: nothing to copy.
+  const pools = legs.length > 1 ? rollups.map((r) => r.pool) : null;
   const results: SwapResult[] = [];
-  for (const leg of bundle.legs) {
-    const res = trySwapExactIn(pools[leg.rollup]!, leg.tokenIn, leg.amountIn);
+  for (const leg of legs) {
+    const res = trySwapExactIn(pools ? pools[leg.rollup]! : rollups[leg.rollup]!.pool, leg.tokenIn, leg.amountIn);
     if (!res || res.amountOut < leg.minAmountOut) return null;
-    pools[leg.rollup] = res.pool;
+    if (pools) pools[leg.rollup] = res.pool;
     results.push(res);
   }
-  bundle.legs.forEach((leg, i) => {
-    x.world.rollups[leg.rollup]!.pool = results[i]!.pool;
+  for (let i = 0; i < legs.length; i++) {
+    const leg = legs[i]!;
+    rollups[leg.rollup]!.pool = results[i]!.pool;
     bookSearcherSwap(x, bundle, leg, results[i]!);
-  });
+  }
   return results;
 }

@@ -81,8 +81,8 @@ export function placingOf(state: WorldState, slotStartMs: number): Placing {
  */
 export function executionPlan(state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs = Number.POSITIVE_INFINITY, place: Placing = placingOf(state, slotStartMs)): PlanItem[] {
   const q = new PlanQueue();
-  const byArrival = (r: number) => ordersByArrival(state.config.rollups[r]!.ordering);
   const users = new Map<number, UserSwap>();
+  const configs = state.config.rollups;
   for (const s of state.searchers) if (s.openLegs.length > 0) q.push(slotStartMs, { kind: 'unwind', searcher: s.index }, executionPriority.unwind);
   for (const r of state.rollups) for (const tx of r.pending) {
     if (tx.arrivalMs > cutoffMs) continue;
@@ -93,16 +93,20 @@ export function executionPlan(state: WorldState, allocated: readonly Allocated[]
     const t = won.bundle.target;
     const searcher = won.bundle.searcher;
     if (t.kind === 'top') {
-      // A partial-block's local fcfs part is placed by arrival, whatever the rollup's ordering.
-      const arrivalOrdered = won.localBuild === 'fcfs' ? t.rollups : t.rollups.filter(byArrival);
-      const time = arrivalOrdered.length > 0 ? Math.max(...arrivalOrdered.map((r) => place(r, won.bundle.arrivalMs, searcher))) : slotStartMs;
-      q.push(time, { kind: 'bundle', won }, arrivalOrdered.length > 0 ? executionPriority.arrival : won.localBuild === 'greedy' ? executionPriority.localTop : executionPriority.topOfBlock);
+      // At the latest place among its rollups ordered by arrival (a partial-block's local fcfs part: all its rollups, whatever their ordering).
+      let time = Number.NEGATIVE_INFINITY;
+      let byArrival = false;
+      for (const r of t.rollups) if (won.localBuild === 'fcfs' || ordersByArrival(configs[r]!.ordering)) {
+        time = byArrival ? Math.max(time, place(r, won.bundle.arrivalMs, searcher)) : place(r, won.bundle.arrivalMs, searcher);
+        byArrival = true;
+      }
+      q.push(byArrival ? time : slotStartMs, { kind: 'bundle', won }, byArrival ? executionPriority.arrival : won.localBuild === 'greedy' ? executionPriority.localTop : executionPriority.topOfBlock);
       continue;
     }
     const target = users.get(t.userId);
     if (!target) continue;
     if (t.kind === 'backrun') {
-      const time = won.localBuild === 'fcfs' || byArrival(t.rollup) ? Math.max(place(t.rollup, won.bundle.arrivalMs, searcher), place(t.rollup, target.arrivalMs, null)) : target.arrivalMs;
+      const time = won.localBuild === 'fcfs' || ordersByArrival(configs[t.rollup]!.ordering) ? Math.max(place(t.rollup, won.bundle.arrivalMs, searcher), place(t.rollup, target.arrivalMs, null)) : target.arrivalMs;
       q.push(time, { kind: 'backrun', won, userId: t.userId }, executionPriority.backrun);
     } else {
       q.push(target.arrivalMs, { kind: 'sandwich-front', won, userId: t.userId }, executionPriority.sandwichFront);

@@ -1,4 +1,3 @@
-import { rollupsOf } from '../market/orders/positions.js';
 import type { Bundle, UserSwap } from '../market/orders/types.js';
 import type { RollupConfig } from '../config/schema.js';
 import type { RollupState, WorldState } from './types.js';
@@ -26,10 +25,13 @@ export function ordersByArrival(ordering: RollupConfig['ordering']): boolean {
  */
 export type Placement = 'fcfs' | 'priority-fee' | 'ofa' | 'block';
 
+/** No swap sent through the order-flow auction (one shared, never-filled set for every other mechanism). */
+const NO_OFA_USERS: ReadonlySet<number> = new Set<number>();
+
 /** The ids of the swaps sent through the order-flow auction among the rollups' pending swaps. */
 export function pendingOfaUsers(world: WorldState): ReadonlySet<number> {
+  if (world.config.mechanism.name !== 'order-flow-auction') return NO_OFA_USERS;
   const ids = new Set<number>();
-  if (world.config.mechanism.name !== 'order-flow-auction') return ids;
   for (const r of world.rollups) for (const tx of r.pending) if (tx.viaOfa === true) ids.add(tx.id);
   return ids;
 }
@@ -39,10 +41,20 @@ export function pendingOfaUsers(world: WorldState): ReadonlySet<number> {
  * (by default read from the pending swaps, which execution empties: pass them after it).
  */
 export function placementOf(world: WorldState, b: Bundle, ofaUsers?: ReadonlySet<number>): Placement {
-  const rollups = rollupsOf(b.target);
-  if (rollups.some((r) => ordersByArrival(world.config.rollups[r]!.ordering))) return 'fcfs';
-  if (rollups.some((r) => world.config.rollups[r]!.ordering === 'priority-fee')) return 'priority-fee';
-  if (b.target.kind === 'backrun' && isOfaUser(world, b.target.rollup, b.target.userId, ofaUsers)) return 'ofa';
+  const t = b.target;
+  const configs = world.config.rollups;
+  // Loops rather than `rollupsOf(...).some(...)`: this runs for every bundle of every slot.
+  let priorityFee = false;
+  if (t.kind === 'top') {
+    for (const r of t.rollups) if (ordersByArrival(configs[r]!.ordering)) return 'fcfs';
+    for (const r of t.rollups) if (configs[r]!.ordering === 'priority-fee') priorityFee = true;
+  } else {
+    const ordering = configs[t.rollup]!.ordering;
+    if (ordersByArrival(ordering)) return 'fcfs';
+    priorityFee = ordering === 'priority-fee';
+  }
+  if (priorityFee) return 'priority-fee';
+  if (t.kind === 'backrun' && isOfaUser(world, t.rollup, t.userId, ofaUsers)) return 'ofa';
   return 'block';
 }
 

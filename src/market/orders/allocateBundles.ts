@@ -51,7 +51,7 @@ export function allocateBundles(bundles: readonly Bundle[], rule: PaymentRule, s
   const lost: Bundle[] = [];
   for (const i of order) {
     const b = bundles[i]!;
-    if (won.some((w) => overlaps(w, b))) lost.push(b);
+    if (overlapsAny(won, b)) lost.push(b);
     else won.push(b);
   }
   return won.map((bundle) => {
@@ -59,4 +59,10 @@ export function allocateBundles(bundles: readonly Bundle[], rule: PaymentRule, s
     const displaced = lost.filter((l) => overlaps(l, bundle)).reduce((m, l) => Math.max(m, l.bidY), 0);
     return { bundle, paymentGas: bundle.bidGas * Math.min(1, displaced / bundle.bidY) };
   });
+}
+
+/** True when `b` needs a position one of `taken` holds (a loop: it runs for every bundle of every auction). */
+function overlapsAny(taken: readonly Bundle[], b: Bundle): boolean {
+  for (const w of taken) if (overlaps(w, b)) return true;
+  return false;
 }

@@ -43,13 +43,15 @@ function sortAscending(times: number[]): void {
  * Returns each rollup's arrivals, numbered on from the world's next user id.
  */
 export function drawArrivals(rt: ModelRuntime): (world: WorldState, ctx: SlotContext) => UserSwap[][] {
+  const times: number[] = []; // scratch: one rollup's arrival times, refilled for each
   return (world, ctx) => {
     let nextId = world.nextUserId;
-    return world.rollups.map((rollup) => {
+    const out: UserSwap[][] = [];
+    for (const rollup of world.rollups) {
       const users = world.config.rollups[rollup.index]!.users;
       const d = rt.distOf('users/', rollup.id);
       const n = d.poisson(users.arrivalsPerSlot);
-      const times: number[] = [];
+      times.length = 0;
       for (let i = 0; i < n; i++) times.push(ctx.startMs + Math.floor(d.uniform(0, ctx.clock.slotMs)));
       sortAscending(times);
       // Every draw is made (the stream stays aligned); a swap whose size overflowed is not sent.
@@ -58,15 +60,18 @@ export function drawArrivals(rt: ModelRuntime): (world: WorldState, ctx: SlotCon
         const u = drawUserSwap(d, users, rollup.pool, world.refPriceYPerX, { id: nextId++, rollup: rollup.index, arrivalMs });
         if (Number.isFinite(u.amountIn) && Number.isFinite(u.minAmountOut)) swaps.push(u);
       }
-      return withOfaChannel(rt, world, rollup.id, swaps);
-    });
+      out.push(withOfaChannel(rt, world, rollup.id, swaps));
+    }
+    return out;
   };
 }
 
 /** Phase 2 (apply): the arrivals join each rollup's pending swaps; user ids move on. */
 export function admitArrivals(world: WorldState, arrivals: readonly UserSwap[][]): void {
-  arrivals.forEach((arrived, r) => {
-    world.rollups[r]!.pending.push(...arrived);
+  for (let r = 0; r < arrivals.length; r++) {
+    const arrived = arrivals[r]!;
+    const pending = world.rollups[r]!.pending;
+    for (const tx of arrived) pending.push(tx);
     world.nextUserId += arrived.length;
-  });
+  }
 }

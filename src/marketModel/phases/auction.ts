@@ -1,11 +1,9 @@
 import { sequencerStakes } from '../restaking.js';
-import { bidShares } from '../../market/orders/bidShares.js';
 import { drawProposer } from '../../agents/proposer/drawProposer.js';
 import type { Source } from '../../engine/randomStreams.js';
 import { recordingSource } from '../../market/mechanisms/counterfactual.js';
 import { runMechanism } from '../../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../../market/orders/allocateBundles.js';
-import { rollupsOf } from '../../market/orders/positions.js';
 import type { Allocated, Bundle } from '../../market/orders/types.js';
 import { zeroTally } from '../columns.js';
 import { sequencingGroups } from '../membership.js';
@@ -30,22 +28,17 @@ function within(b: Bundle, group: readonly number[]): boolean {
   return true;
 }
 
-/** The group's bundles on rollups ordered by arrival (fcfs, timeboost): carried by every block in arrival order, unsold (they pay nothing). */
-function fcfsBundles(bundles: readonly Bundle[], placements: readonly Placement[], group: readonly number[]): Allocated[] {
-  const out: Allocated[] = [];
-  bundles.forEach((bundle, i) => { if (placements[i] === 'fcfs' && within(bundle, group)) out.push({ bundle, paymentGas: 0 }); });
-  return out;
+/** Appends to `out` the group's bundles on rollups ordered by arrival (fcfs, timeboost): carried by every block in arrival order, unsold (they pay nothing). */
+function pushFcfsBundles(out: Allocated[], bundles: readonly Bundle[], placements: readonly Placement[], group: readonly number[]): void {
+  for (let i = 0; i < bundles.length; i++) if (placements[i] === 'fcfs' && within(bundles[i]!, group)) out.push({ bundle: bundles[i]!, paymentGas: 0 });
 }
 
-/** The bundles of `group` whose placement `keep` accepts, in order. */
-function inGroupWhere(bundles: readonly Bundle[], placements: readonly Placement[], group: readonly number[], keep: (p: Placement) => boolean): Bundle[] {
+/** The bundles of `group` placed `placement`, in order. */
+function inGroupWhere(bundles: readonly Bundle[], placements: readonly Placement[], group: readonly number[], placement: Placement): Bundle[] {
   const out: Bundle[] = [];
-  bundles.forEach((b, i) => { if (keep(placements[i]!) && within(b, group)) out.push(b); });
+  for (let i = 0; i < bundles.length; i++) if (placements[i] === placement && within(bundles[i]!, group)) out.push(bundles[i]!);
   return out;
 }
-
-const isPriorityFee = (p: Placement) => p === 'priority-fee';
-const isBlock = (p: Placement) => p === 'block';
 
 /**
  * Priority-fee ordering (OP Stack, Base): the rollup's sequencer orders its block by priority fee, so
@@ -59,14 +52,14 @@ const isBlock = (p: Placement) => p === 'block';
  * whole fee to the treasury of the rollup it pays on (`bidRollup`).
  */
 function sellByPriorityFee(bundles: readonly Bundle[], placements: readonly Placement[], group: readonly number[], sourceOf: () => Source): Allocated[] {
-  const mine = inGroupWhere(bundles, placements, group, isPriorityFee);
+  const mine = inGroupWhere(bundles, placements, group, 'priority-fee');
   // The stream is created only when used (a run without priority-fee bundles keeps its streams).
   return mine.length === 0 ? [] : allocateBundles(mine, 'first-price', sourceOf()).map((a) => ({ bundle: a.bundle, paymentGas: a.paymentGas, payee: 'rollup' as const }));
 }
 
 /** Direct mode: the proposer sells the positions its block sells to searchers (not those placed by arrival — fcfs, timeboost — by priority fee or by the OFA). */
 function sellPositions(world: WorldState, bundles: readonly Bundle[], placements: readonly Placement[], group: readonly number[], source: Source): Allocated[] {
-  const forSale = inGroupWhere(bundles, placements, group, isBlock);
+  const forSale = inGroupWhere(bundles, placements, group, 'block');
   return allocateBundles(forSale, blockMechanism(world).name as PaymentRule, source);
 }
 
@@ -104,7 +97,7 @@ function auctionBlock(
   const inGroup = (b: Bundle) => within(b, group);
   const fullGrossY = candidates.map((c) => group.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
   // A partial-block auction sells only each builder's top of block: builders value and bid on that part.
-  const partial = partialSale(world, inGroupWhere(bundles, placements, group, isBlock), candidates, inGroup, fullGrossY);
+  const partial = partialSale(world, inGroupWhere(bundles, placements, group, 'block'), candidates, inGroup, fullGrossY);
   const grossY = partial?.grossY ?? fullGrossY;
   const lead = timingOf(world.config.mechanism).leadSlots;
   const sales = lead > 0 && !world.aheadSales.some((s) => s.key === key && s.slot === slot + lead) ? [sellSlot(world, rt, candidates, group, key, slot + lead, slot, source)] : [];
@@ -216,31 +209,53 @@ function shadeOf(bidY: number, valueY: number): number {
  */
 export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[], slot: number, late?: readonly Bundle[]) => AuctionOutcome {
   return (world, bundles, candidates, slot, late = []) => {
-    const stakes = validatorStakes(world);
-    const sharedStakes = sequencerStakes(world.restaking?.optedIn, stakes); // restaking: only opted-in operators propose the super-block
     const tally = world.rollups.map(() => zeroTally('auction'));
-    const shade = world.rollups.map(() => ({ bidY: 0, valueY: 0 }));
+    const shadeBidY = world.rollups.map(() => 0);
+    const shadeValueY = world.rollups.map(() => 0);
     for (const b of bundles) {
-      for (const r of rollupsOf(b.target)) tally[r]!.bidCount++;
-      for (const { rollup, share } of bidShares(b)) {
-        shade[rollup]!.bidY += share * b.bidY;
-        shade[rollup]!.valueY += share * b.valueY;
+      const t = b.target;
+      if (t.kind === 'top') for (const r of t.rollups) tally[r]!.bidCount++;
+      else tally[t.rollup]!.bidCount++;
+      // The bundle's `bidShares`, without building them: its bid rollup's share, then a split's second rollup's.
+      const split = b.bidSplit;
+      const own = split === undefined ? 1 : 1 - split.share;
+      shadeBidY[b.bidRollup]! += own * b.bidY;
+      shadeValueY[b.bidRollup]! += own * b.valueY;
+      if (split !== undefined) {
+        shadeBidY[split.rollup]! += split.share * b.bidY;
+        shadeValueY[split.rollup]! += split.share * b.valueY;
       }
     }
-    for (const b of late) for (const r of rollupsOf(b.target)) tally[r]!.lateBundles++;
+    for (const b of late) {
+      const t = b.target;
+      if (t.kind === 'top') for (const r of t.rollups) tally[r]!.lateBundles++;
+      else tally[t.rollup]!.lateBundles++;
+    }
     const allocated: Allocated[] = [];
     const blocks: WinningBlock[] = [];
     const sales: SlotSale[] = [];
     const proposers = world.rollups.map(() => 0);
     const ofaUsers = pendingOfaUsers(world);
     // Each bundle's placement, once per slot (the same answer for every group and every use below).
-    const placements = bundles.map((b) => placementOf(world, b, ofaUsers));
+    const placements: Placement[] = [];
+    let anyPriorityFee = false;
+    for (const b of bundles) {
+      const p = placementOf(world, b, ofaUsers);
+      if (p === 'priority-fee') anyPriorityFee = true;
+      placements.push(p);
+    }
+    // Stakes are read only by the draws that need them (pure reads of the world: computed at most once).
+    let stakes: number[] | null = null;
+    let sharedStakes: number[] | null = null;
     for (const { key, rollups: group } of sequencingGroups(world)) {
-      const proposer = drawProposer(key === 'shared' ? sharedStakes : stakes, rt.distOf('proposer/', key).source);
+      stakes ??= validatorStakes(world);
+      // restaking: only opted-in operators propose the super-block
+      if (key === 'shared') sharedStakes ??= sequencerStakes(world.restaking?.optedIn, stakes);
+      const proposer = drawProposer(key === 'shared' ? sharedStakes! : stakes, rt.distOf('proposer/', key).source);
       for (const r of group) proposers[r] = proposer;
       const source = rt.distOf('auction/', key).source;
       if (world.builders.length === 0) {
-        allocated.push(...sellPositions(world, bundles, placements, group, source));
+        for (const a of sellPositions(world, bundles, placements, group, source)) allocated.push(a);
         blocks.push({ rollups: group, proposer, builder: null, bidsY: [], valuesY: [], choices: [], draws: [], payments: null });
       } else {
         const sold = ticketMechanism(world) ? ticketBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, slot) : auctionBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, source, slot, placements);
@@ -259,10 +274,11 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
         });
       }
       // In this order, after the block's own sales: the execution plan breaks ties by push order.
-      allocated.push(...fcfsBundles(bundles, placements, group), ...sellByPriorityFee(bundles, placements, group, () => rt.distOf('priority-fee/', key).source));
-      allocated.push(...sellOrderFlow(world, bundles, group, ofaUsers, () => rt.distOf('ofa-auction/', key).source));
+      pushFcfsBundles(allocated, bundles, placements, group);
+      if (anyPriorityFee) for (const a of sellByPriorityFee(bundles, placements, group, () => rt.distOf('priority-fee/', key).source)) allocated.push(a);
+      if (ofaUsers.size > 0) for (const a of sellOrderFlow(world, bundles, group, ofaUsers, () => rt.distOf('ofa-auction/', key).source)) allocated.push(a);
     }
-    for (const r of world.rollups) tally[r.index]!.searcherShade = shadeOf(shade[r.index]!.bidY, shade[r.index]!.valueY);
+    for (const r of world.rollups) tally[r.index]!.searcherShade = shadeOf(shadeBidY[r.index]!, shadeValueY[r.index]!);
     for (const block of blocks) {
       const value = (block.bidBasisY ?? block.valuesY).reduce((a, v) => a + v, 0);
       const bid = block.bidsY.reduce((a, v) => a + v, 0);

@@ -80,6 +80,12 @@ interface SlotExecution extends BlockExecution {
   readonly inclusionFails: (bundle: Bundle) => boolean;
 }
 
+/** True when some rollup runs a Timeboost express lane (only then has any slot a controller). */
+function anyExpressLane(world: WorldState): boolean {
+  for (const r of world.rollups) if (r.expressLane) return true;
+  return false;
+}
+
 /** Runs one plan item; returns whether it executed. */
 function run(item: PlanItem, x: SlotExecution): boolean {
   const { done, fronts, world } = x;
@@ -150,15 +156,17 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
   const done = new Set<number>();
   const fronts = new Map<Allocated, number>();
   const legResults = new Map<Allocated, SwapResult[]>();
+  const executed = new Set<Allocated>();
   return (world, bundles, auction, ctx) => {
     done.clear();
     fronts.clear();
     legResults.clear();
+    executed.clear();
     columns ??= tableColumns(world.config.searchers.map((s) => s.kind));
     const p = world.config.sequencing.legFailureProbability;
     const legFails = (b: Bundle) => p > 0 && !sameSequencer(world, world.searchers[b.searcher]!.rollups) && legs.bernoulli(p);
     inclusion ??= inclusionFailure(rt, world);
-    const controllers = world.rollups.map((r) => expressLaneController(world, r.index, ctx.startMs));
+    const controllers = anyExpressLane(world) ? world.rollups.map((r) => expressLaneController(world, r.index, ctx.startMs)) : undefined;
     const tally = world.rollups.map(() => zeroTally('execute', columns!));
     const failedToLand = new Set<Bundle>();
     const inclusionFails = (b: Bundle) => {
@@ -167,7 +175,6 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
       return failed;
     };
     const x: SlotExecution = { world, tally, controllers, done, fronts, legResults, legFails, inclusionFails };
-    const executed = new Set<Allocated>();
     const trace: TraceEntry[] = [];
     const cutoff = commitCutoffMs(world, ctx);
     const place = placingOf(world, ctx.startMs);
@@ -181,7 +188,8 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
       r.pending = cutoff === Number.POSITIVE_INFINITY ? [] : r.pending.filter((tx) => tx.arrivalMs > cutoff);
       x.tally[r.index]!.lateUsers = r.pending.length;
     }
-    const executedAllocations = auction.allocated.filter((a) => executed.has(a));
+    const executedAllocations: Allocated[] = [];
+    for (const a of auction.allocated) if (executed.has(a)) executedAllocations.push(a);
     settleLegRisk(x, bundles, executedAllocations, x.legResults);
     return { trace, executed: executedAllocations, tally: x.tally, failedToLand };
   };

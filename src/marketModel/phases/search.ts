@@ -3,7 +3,7 @@ import type { SearcherKind, SearcherRollupView } from '../../agents/searchers/se
 import type { SlotContext } from '../../engine/simulation.js';
 import type { Bundle } from '../../market/orders/types.js';
 import { sameSequencer } from '../membership.js';
-import { hasLatencyModel, withDrawnLatency } from '../latency.js';
+import { hasLatencyModel, withDrawnLatency, type LatencySettings } from '../latency.js';
 import { visibleTargets } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
 import { chooseArm, equilibriumRebids, searcherBidder, withChoice } from '../bidding.js';
@@ -18,10 +18,27 @@ function rollupView(world: WorldState, kind: SearcherKind, r: number): SearcherR
   return { index: rollup.index, id: rollup.id, pool: rollup.pool, gasToken: rollup.gasToken, pending };
 }
 
+/** What never changes about a searcher through a run (its config's kind and latency), resolved once. */
+interface SearcherStatics {
+  readonly kind: SearcherKind;
+  readonly legGroups: boolean;
+  /** Its latency settings when it has a latency model (`hasLatencyModel`), else null: no draws. */
+  readonly latency: LatencySettings | null;
+}
+
+/** The statics of each configured searcher, in config order (a choice's arm changes none of them: `withChoice`). */
+function searcherStatics(world: WorldState): SearcherStatics[] {
+  return world.config.searchers.map((cfg) => {
+    const kind = searcherKind(cfg.kind);
+    const latency = { baseMs: cfg.latencyMs, colocationMs: cfg.colocationMs, jitter: cfg.latencyJitter };
+    return { kind, legGroups: kind.legGroups === true, latency: hasLatencyModel(latency) ? latency : null };
+  });
+}
+
 /** One searcher's bundles for this slot, from a read-only view of the world; `group` ids its split legs. */
-function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotStartMs: number, group: number, decisions: SearcherDecision[], arm: number): Bundle[] {
+function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotStartMs: number, group: number, decisions: SearcherDecision[], arm: number, statics: SearcherStatics): Bundle[] {
   const cfg = withChoice(world.config.searchers[s.index]!, arm);
-  const kind = searcherKind(cfg.kind);
+  const kind = statics.kind;
   // One view object written out field by field (no spreads on this per-slot path; see bench/README.md).
   const view = {
     searcher: s.index,
@@ -36,8 +53,8 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
     cex: cfg.cex ?? null,
   };
   const bundles = finiteOnly(kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)));
-  const latency = { baseMs: cfg.latencyMs, colocationMs: cfg.colocationMs, jitter: cfg.latencyJitter };
-  return hasLatencyModel(latency) ? withDrawnLatency(bundles, latency, latency.jitter ? rt.distOf('latency/searcher/', s.id) : undefined) : bundles;
+  const latency = statics.latency;
+  return latency !== null ? withDrawnLatency(bundles, latency, latency.jitter ? rt.distOf('latency/searcher/', s.id) : undefined) : bundles;
 }
 
 /** The bundles whose numbers are all finite (`isFinite`), the same array when all are. */
@@ -66,14 +83,20 @@ function isFinite(b: Bundle): boolean {
  * leg-group id per slot, numbered on from the world's.
  */
 export function searchBundles(rt: ModelRuntime): (world: WorldState, ctx: SlotContext) => SearchOutcome {
+  let statics: SearcherStatics[] = [];
+  let staticsOf: WorldState['config'] | null = null; // the config the statics were resolved from
   return (world, ctx) => {
+    if (staticsOf !== world.config) {
+      statics = searcherStatics(world);
+      staticsOf = world.config;
+    }
     const bundles: Bundle[] = [];
     const decisions: SearcherDecision[] = [];
     const arms = world.searchers.map((s) => chooseArm(world, rt, s));
     let group = world.nextGroupId;
     for (const s of world.searchers) {
-      const grouped = searcherKind(world.config.searchers[s.index]!.kind).legGroups === true;
-      for (const b of proposeFor(world, s, rt, ctx.startMs, grouped ? group++ : -1, decisions, arms[s.index]!)) bundles.push(b);
+      const st = statics[s.index]!;
+      for (const b of proposeFor(world, s, rt, ctx.startMs, st.legGroups ? group++ : -1, decisions, arms[s.index]!, st)) bundles.push(b);
     }
     return { bundles: equilibriumRebids(world, rt, bundles, decisions), decisions, arms, nextGroupId: group };
   };

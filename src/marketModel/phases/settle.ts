@@ -3,7 +3,7 @@ import { trySwapExactIn, trySwapExactOut } from '../feasibleSwap.js';
 import { otherToken } from '../../market/amm/otherToken.js';
 import { nextBaseFee } from '../../market/fees/eip1559.js';
 import { bidShares } from '../../market/orders/bidShares.js';
-import type { Balances, Bundle } from '../../market/orders/types.js';
+import type { Allocated, Balances, Bundle } from '../../market/orders/types.js';
 import { zeroTally, type Tally } from '../columns.js';
 import { chargeFinancing } from '../capital.js';
 import { payBuilderBlock } from '../payBuilderBlock.js';
@@ -109,6 +109,46 @@ function creditDirect(world: WorldState, block: WinningBlock, paidY: readonly nu
   }
 }
 
+/** What a slot's executed bundles pay into, while they pay (`settleSlot`). */
+interface SlotPayments {
+  readonly tally: Tally<'settle'>[];
+  /** Per rollup, what the winning builder received (builder mode). */
+  readonly received: Balances[];
+  /** Per rollup, direct-mode payments to the proposer, Y. */
+  readonly toProposerY: number[];
+  /** Per rollup, the order-flow auction's part for the proposer, Y. */
+  readonly ofaToProposerY: number[];
+  readonly viaBuilders: boolean;
+  readonly proposers: readonly number[];
+}
+
+/**
+ * One part of an executed bundle's payment: `gas` of rollup `rollupIndex`'s gas token, to whom its
+ * placement says (a partial-block auction's local part pays the proposer directly, as in direct
+ * mode). Returns what was paid, Y at the reference price.
+ */
+function payPart(world: WorldState, pay: SlotPayments, won: Allocated, rollupIndex: number, gas: number): number {
+  const { bundle, localBuild, payee } = won;
+  const local = localBuild !== undefined;
+  const rollup = world.rollups[rollupIndex]!;
+  const stats = pay.tally[rollupIndex]!;
+  const ofa = payee === 'ofa' ? zeroBalances() : null; // what the OFA collects, split below
+  const to = ofa ?? (payee === 'rollup' ? rollup.treasury : pay.viaBuilders && !local ? pay.received[rollupIndex]! : world.proposer.holdings[rollupIndex]!);
+  const paid = gas > 0 ? payBid(world, rollup, bundle.searcher, gas, to, stats) : gas;
+  const partY = rollup.gasToken === 'X' ? paid * world.refPriceYPerX : paid;
+  if (payee === 'rollup') stats.priorityFeeY += partY;
+  else if (ofa) pay.ofaToProposerY[rollupIndex]! += payOrderFlow(world, rollup, ofa, partY, stats);
+  else if (local) {
+    stats.localPartY += partY;
+    stats.proposerRevenueY += partY;
+    world.validatorRevenueY[pay.proposers[rollupIndex]!]! += partY;
+  } else {
+    stats.auctionedPartY += partY;
+    pay.toProposerY[rollupIndex]! += partY;
+  }
+  return partY;
+}
+
 /**
  * Phase 7 (apply): executed winners pay their bids in gas tokens — to the proposer directly, or to
  * the winning builder, who pays the mechanism's price on to the proposer (and burn, and committee);
@@ -127,29 +167,13 @@ export function settleSlot(world: WorldState, auction: AuctionOutcome, execution
   const received = world.rollups.map(zeroBalances);
   const toProposerY = world.rollups.map(() => 0);
   const ofaToProposerY = world.rollups.map(() => 0);
-  for (const { bundle, paymentGas, localBuild, payee } of execution.executed) {
-    // A partial-block auction's local part pays the proposer directly, as in direct mode.
-    const local = localBuild !== undefined;
+  const pay: SlotPayments = { tally, received, toProposerY, ofaToProposerY, viaBuilders, proposers: auction.proposers };
+  for (const won of execution.executed) {
+    const bundle = won.bundle;
     let paidY = 0;
-    for (const part of paymentParts(world, bundle, paymentGas)) {
-      const rollup = world.rollups[part.rollup]!;
-      const stats = tally[rollup.index]!;
-      const ofa = payee === 'ofa' ? zeroBalances() : null; // what the OFA collects, split below
-      const to = ofa ?? (payee === 'rollup' ? rollup.treasury : viaBuilders && !local ? received[rollup.index]! : world.proposer.holdings[rollup.index]!);
-      const paid = part.gas > 0 ? payBid(world, rollup, bundle.searcher, part.gas, to, stats) : part.gas;
-      const partY = rollup.gasToken === 'X' ? paid * world.refPriceYPerX : paid;
-      paidY += partY;
-      if (payee === 'rollup') stats.priorityFeeY += partY;
-      else if (ofa) ofaToProposerY[rollup.index]! += payOrderFlow(world, rollup, ofa, partY, stats);
-      else if (local) {
-        stats.localPartY += partY;
-        stats.proposerRevenueY += partY;
-        world.validatorRevenueY[auction.proposers[rollup.index]!]! += partY;
-      } else {
-        stats.auctionedPartY += partY;
-        toProposerY[rollup.index]! += partY;
-      }
-    }
+    // The usual bundle pays on its bid rollup alone: no parts built for it.
+    if (bundle.bidSplit === undefined) paidY += payPart(world, pay, won, bundle.bidRollup, won.paymentGas);
+    else for (const part of paymentParts(world, bundle, won.paymentGas)) paidY += payPart(world, pay, won, part.rollup, part.gas);
     const rec = world.searchers[bundle.searcher]!.record;
     rec.wins++;
     rec.paidY += paidY;
