@@ -129,29 +129,38 @@ async function runInto(config: MarketConfig, dir: string, opts: CheckpointedRunO
   const hooks = { table, ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) };
   const run = opts.resume ? MarketRun.restore(config, opts.resume.snapshot, hooks) : MarketRun.start(config, hooks);
   const configSha = configSha256SansSlots(config);
-  const checkpoint = async () => {
+  // checkpoint.json is written once the table's writer reports the rows handed before it on disk;
+  // the run goes on meanwhile (a writer thread answers later), and checkpoints are written in order.
+  let saved: Promise<void> = Promise.resolve();
+  let unsaved = null as { err: unknown } | null; // set by a failed write of checkpoint.json
+  const checkpoint = () => {
     run.flushTable();
-    const snapshot = run.snapshot();
-    const state = await table.state(); // after every row handed to the table is on disk
-    writeJson(dir, 'checkpoint.json', seal({ version: checkpointVersion, format: opts.format, config_sha256: configSha, next_slot: run.nextSlot, table: state, snapshot }));
+    const [snapshot, nextSlot, state] = [run.snapshot(), run.nextSlot, table.state()];
+    saved = Promise.all([saved, state]).then(([, table]) =>
+      writeJson(dir, 'checkpoint.json', seal({ version: checkpointVersion, format: opts.format, config_sha256: configSha, next_slot: nextSlot, table, snapshot })),
+    );
+    saved.catch((err: unknown) => void (unsaved ??= { err })); // thrown after the next slot
   };
   const every = opts.checkpointEvery;
   let yieldAt = performance.now() + yieldEveryMs;
   while (run.nextSlot < config.slots) {
     if (opts.stopRequested()) {
-      await checkpoint();
+      checkpoint();
+      await saved;
       await table.abandon(); // left `.partial`, to be continued
       return { summary: null, slot: run.nextSlot };
     }
     run.step(run.nextSlot + 1);
-    if (every > 0 && run.nextSlot % every === 0 && run.nextSlot < config.slots) await checkpoint();
+    if (every > 0 && run.nextSlot % every === 0 && run.nextSlot < config.slots) checkpoint();
     if (table.backlogged()) await table.ready();
+    if (unsaved) throw unsaved.err;
     if (performance.now() >= yieldAt) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       yieldAt = performance.now() + yieldEveryMs;
     }
   }
-  await checkpoint();
+  checkpoint();
+  await saved;
   await table.close();
   const summary = run.result();
   writeJson(dir, 'summary.json', summary);
