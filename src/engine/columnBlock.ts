@@ -33,19 +33,34 @@ export interface ColumnBlock {
   length: number;
 }
 
-/** A writer that takes whole blocks of rows (the table writers of `src/io/formats/`). */
+/**
+ * A writer that takes whole blocks of rows (the table writers of `src/io/formats/`). A writer done
+ * with the block when `writeBlock` returns returns nothing, and the caller refills the same block; a
+ * writer that keeps the block's arrays (a writer thread takes them over) returns the block to fill next.
+ */
 export interface BlockSink {
-  writeBlock(block: ColumnBlock): void;
+  writeBlock(block: ColumnBlock): ColumnBlock | void;
 }
+
+const newData = (c: Column, capacity: number): ColumnData =>
+  c.type === 'double' || c.type === 'int64' ? new Float64Array(capacity) : c.type === 'bool' ? new Int8Array(capacity) : new Array<string | null>(capacity).fill(null);
 
 /** An empty block for `capacity` rows of `columns`. */
 export function createColumnBlock(columns: readonly Column[], capacity: number): ColumnBlock {
-  const data = columns.map((c): ColumnData => {
-    if (c.type === 'double' || c.type === 'int64') return new Float64Array(capacity);
-    if (c.type === 'bool') return new Int8Array(capacity);
-    return new Array<string | null>(capacity).fill(null);
-  });
-  return { columns, data, capacity, length: 0 };
+  return { columns, data: columns.map((c) => newData(c, capacity)), capacity, length: 0 };
+}
+
+/** True for the typed-array columns of a block (numbers and flags), false for text. */
+export const isTypedColumn = (d: ColumnData | null | undefined): d is Float64Array | Int8Array => ArrayBuffer.isView(d);
+
+/**
+ * An empty block like `block` after its typed arrays were handed away (transferred to a writer
+ * thread): its text arrays (copied when sent, so free again), typed arrays from `spare` (arrays a
+ * writer gave back, indexed like `data`) or new ones.
+ */
+export function renewBlock(block: ColumnBlock, spare?: readonly (ColumnData | null)[]): ColumnBlock {
+  const data = block.data.map((d, k) => (isTypedColumn(d) ? (spare?.[k] ?? newData(block.columns[k]!, block.capacity)) : d));
+  return { columns: block.columns, data, capacity: block.capacity, length: 0 };
 }
 
 /** The value of row `i` of `data` as a table cell (a missing flag or text is null; a number as stored). */

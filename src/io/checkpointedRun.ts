@@ -5,13 +5,13 @@ import { UserInputError } from '../config/errors.js';
 import { MarketRun, type MarketSnapshot } from '../marketModel/marketRun.js';
 import type { SlotEvent } from '../marketModel/slotRecord.js';
 import type { RunSummary } from '../marketModel/summary.js';
-import { CsvWriter, type LineTableState } from './csvWriter.js';
-import { JsonlWriter } from './formats/jsonl.js';
+import type { LineTableState } from './csvWriter.js';
 import { writeRunAgentsTable } from '../tidy/tidyTables.js';
-import type { Column } from './formats/columns.js';
 import { hashFilePrefix, seal, verifySeal } from './integrity.js';
 import { writeJson } from './runFolder.js';
 import { configSha256SansSlots } from './runManifest.js';
+import { openRunTable, type RunTable } from './runTable.js';
+import type { TableSpec } from './tableProtocol.js';
 
 /** The schema version of `checkpoint.json` this seqsim writes and reads. */
 export const checkpointVersion = 2;
@@ -32,20 +32,18 @@ export interface CheckpointFile {
   sha256: string;
 }
 
-type LineWriter = CsvWriter | JsonlWriter;
-
 /** The table a checkpoint points at: the partial one, or the finished one of a completed run. */
 function tablePath(dir: string, format: 'csv' | 'jsonl'): string {
   const path = join(dir, `slots.${format}`);
   return existsSync(`${path}.partial`) ? `${path}.partial` : path;
 }
 
-function openTable(dir: string, format: 'csv' | 'jsonl', resume?: LineTableState<unknown>): LineWriter {
+/** The line table of a checkpointed run, to write afresh or to continue from `resume`. */
+function lineTableSpec(dir: string, format: 'csv' | 'jsonl', resume?: LineTableState<unknown>): TableSpec {
   const path = join(dir, `slots.${format}`);
   // A finished run being extended: its table goes back to being a partial one.
   if (resume && !existsSync(`${path}.partial`) && existsSync(path)) renameSync(path, `${path}.partial`);
-  if (format === 'csv') return new CsvWriter(path, resume as LineTableState<string[]> | undefined);
-  return new JsonlWriter(path, { slot: 'int64' }, resume as LineTableState<Column[]> | undefined);
+  return { path, format, types: { slot: 'int64' }, ...(resume ? { resume } : {}) };
 }
 
 const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
@@ -100,6 +98,8 @@ export interface CheckpointedRunOptions {
   stopRequested: () => boolean;
   /** Continue from this checkpoint instead of slot 0. */
   resume?: CheckpointFile;
+  /** Write the table on a worker thread (another core than the model's); default false: in this thread. */
+  writerThread?: boolean;
 }
 
 /** How often the run yields to the event loop so that SIGINT/SIGTERM handlers can set the stop flag. */
@@ -108,37 +108,60 @@ const yieldEveryMs = 25;
 /**
  * Runs a market simulation into `dir` slot by slot, writing `checkpoint.json` (atomically, after the
  * table is flushed) every `checkpointEvery` slots (0: never in between), when a stop is requested,
- * and at the end. The table stays `slots.<format>.partial` until the run completes. The stop flag is
- * checked after every slot; the run yields to the event loop every few milliseconds so that signal
- * handlers can set it. Returns the summary, or null if it was stopped.
+ * and at the end. The table stays `slots.<format>.partial` until the run completes (or fails, or is
+ * stopped). The stop flag is checked after every slot; the run yields to the event loop every few
+ * milliseconds so that signal handlers can set it. With `writerThread` the table is written on a
+ * worker thread, the same bytes. Returns the summary, or null if it was stopped.
  */
 export async function runCheckpointed(config: MarketConfig, dir: string, opts: CheckpointedRunOptions): Promise<{ summary: RunSummary | null; slot: number }> {
   if (!Number.isSafeInteger(opts.checkpointEvery) || opts.checkpointEvery < 0)
     throw new UserInputError(`--checkpoint-every must be a whole number >= 0, but got ${String(opts.checkpointEvery)}.`);
-  const table = openTable(dir, opts.format, opts.resume?.table);
+  const table = await openRunTable(lineTableSpec(dir, opts.format, opts.resume?.table), opts.writerThread ?? false);
+  try {
+    return await runInto(config, dir, opts, table);
+  } catch (err) {
+    await table.abandon();
+    throw err;
+  }
+}
+
+async function runInto(config: MarketConfig, dir: string, opts: CheckpointedRunOptions, table: RunTable): Promise<{ summary: RunSummary | null; slot: number }> {
   const hooks = { table, ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) };
   const run = opts.resume ? MarketRun.restore(config, opts.resume.snapshot, hooks) : MarketRun.start(config, hooks);
   const configSha = configSha256SansSlots(config);
+  // checkpoint.json is written once the table's writer reports the rows handed before it on disk;
+  // the run goes on meanwhile (a writer thread answers later), and checkpoints are written in order.
+  let saved: Promise<void> = Promise.resolve();
+  let unsaved = null as { err: unknown } | null; // set by a failed write of checkpoint.json
   const checkpoint = () => {
     run.flushTable();
-    writeJson(dir, 'checkpoint.json', seal({ version: checkpointVersion, format: opts.format, config_sha256: configSha, next_slot: run.nextSlot, table: table.state(), snapshot: run.snapshot() }));
+    const [snapshot, nextSlot, state] = [run.snapshot(), run.nextSlot, table.state()];
+    saved = Promise.all([saved, state]).then(([, table]) =>
+      writeJson(dir, 'checkpoint.json', seal({ version: checkpointVersion, format: opts.format, config_sha256: configSha, next_slot: nextSlot, table, snapshot })),
+    );
+    saved.catch((err: unknown) => void (unsaved ??= { err })); // thrown after the next slot
   };
   const every = opts.checkpointEvery;
   let yieldAt = performance.now() + yieldEveryMs;
   while (run.nextSlot < config.slots) {
     if (opts.stopRequested()) {
       checkpoint();
+      await saved;
+      await table.abandon(); // left `.partial`, to be continued
       return { summary: null, slot: run.nextSlot };
     }
     run.step(run.nextSlot + 1);
     if (every > 0 && run.nextSlot % every === 0 && run.nextSlot < config.slots) checkpoint();
+    if (table.backlogged()) await table.ready();
+    if (unsaved) throw unsaved.err;
     if (performance.now() >= yieldAt) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       yieldAt = performance.now() + yieldEveryMs;
     }
   }
   checkpoint();
-  table.close();
+  await saved;
+  await table.close();
   const summary = run.result();
   writeJson(dir, 'summary.json', summary);
   writeRunAgentsTable(dir, opts.format, config, summary);

@@ -22,18 +22,22 @@ const storedAs = (spec: ColumnSpec): StoredAs => (spec.type === 'flag' ? 'flag' 
  * The per-slot table recorded column by column (struct of arrays): each recorded slot's rows
  * (one per rollup, the columns of `recordedColumns`, slots 0, K, 2K, … for `K = output.recordEvery`)
  * are stored into a preallocated {@link ColumnBlock} by code generated from the column registry, and
- * the block goes to `sink` whenever it is full and on `flush()`. No object is made per row.
+ * the block goes to `sink` whenever it is full and on `flush()`. No object is made per row. A sink
+ * that keeps the block (a writer thread) hands back the block to fill next, and the store code is
+ * bound to its arrays.
  */
 export class SlotTable {
-  private readonly block: ColumnBlock;
-  private readonly fill: (i: number, e: SlotEvent, r: RollupSlotRecord) => void;
+  private block: ColumnBlock;
+  private fill: (i: number, e: SlotEvent, r: RollupSlotRecord) => void;
+  private readonly bind: (data: ColumnBlock['data']) => (i: number, e: SlotEvent, r: RollupSlotRecord) => void;
   private readonly every: number;
 
   constructor(config: MarketConfig, private readonly sink: BlockSink, blockRows = slotTableBlockRows) {
     const specs = recordedColumns(config);
     this.block = createColumnBlock(specs.map(tableColumnOf), blockRows);
     const cells = specs.map((c) => ({ field: c.field, storedAs: storedAs(c), ...(c.value ? { value: c.value } : {}) }));
-    this.fill = compileFill<SlotEvent, RollupSlotRecord>(cells)(this.block.data);
+    this.bind = compileFill<SlotEvent, RollupSlotRecord>(cells);
+    this.fill = this.bind(this.block.data);
     this.every = config.output?.recordEvery ?? 1;
   }
 
@@ -45,21 +49,24 @@ export class SlotTable {
   /** Stores the slot's rows (if the slot is recorded), handing full blocks to the sink. */
   add(e: SlotEvent): void {
     if (e.slot % this.every !== 0) return;
-    const block = this.block;
     for (const r of e.rollups) {
-      if (block.length === block.capacity) this.flush();
-      this.fill(block.length++, e, r);
+      if (this.block.length === this.block.capacity) this.flush(); // may renew this.block
+      this.fill(this.block.length++, e, r);
     }
   }
 
   /** Hands the rows stored so far to the sink (before a checkpoint, and at the end of the run). */
   flush(): void {
     if (this.block.length === 0) return;
+    let next: ColumnBlock | undefined;
     try {
-      this.sink.writeBlock(this.block);
+      next = this.sink.writeBlock(this.block) ?? undefined;
     } finally {
       // Emptied even when the sink failed: a failed write is not retried (LineFile).
-      this.block.length = 0;
+      if (next) {
+        this.block = next;
+        this.fill = this.bind(next.data);
+      } else this.block.length = 0;
     }
   }
 }

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { UserInputError } from '../../config/errors.js';
@@ -12,7 +13,7 @@ import { freshRunDir, prepareOutDir, writeJson } from '../../io/runFolder.js';
 import { configSha256, configSha256SansSlots, runManifest } from '../../io/runManifest.js';
 import { parseJsonText } from '../../config/loadConfig.js';
 import { maxSlots, parseWholeFlag } from '../numbers.js';
-import { writeBiddingWarRun, writeMarketRun } from '../../io/writeRun.js';
+import { writeBiddingWarRun, writeMarketRunAsync } from '../../io/writeRun.js';
 import type { RunSummary } from '../../marketModel/summary.js';
 import { formatBiddingWarSummary, formatRunSummary } from '../formatSummary.js';
 import { seqsimVersion } from '../../version.js';
@@ -35,6 +36,8 @@ export interface RunArgs extends ProgressFlags, OutputFlags {
   checkpointEvery?: string;
   /** Print `{ out, files, summary }` as one JSON document on stdout instead of the human summary. */
   json?: boolean;
+  /** `on`, `off` or `auto` (default): write the slots table on a worker thread. */
+  writerThread?: string;
 }
 
 const splitHint = `For a longer run, run in pieces: --slots ${maxSlots.toLocaleString('en-US')}, then seqsim run --resume DIR --slots <larger total>.`;
@@ -49,6 +52,15 @@ interface RunFlags {
   progress: ReturnType<typeof progressMode>;
   /** `--warn-above` in bytes (Infinity: never; with `--quiet` never). */
   warnAboveBytes: number;
+  /** `--writer-thread`: write a market run's slots table on a worker thread. */
+  writerThread: boolean;
+}
+
+/** `--writer-thread on|off|auto`: auto (the default) uses a thread when the machine has a second core for it. */
+function parseWriterThread(value: string | undefined): boolean {
+  if (value === undefined || value === 'auto') return availableParallelism() >= 2;
+  if (value === 'on' || value === 'off') return value === 'on';
+  throw new UserInputError(`--writer-thread must be on, off or auto, but got "${value}".`);
 }
 
 /** `--slots`, `--checkpoint-every`, the progress flags and `--warn-above`, checked. */
@@ -57,7 +69,8 @@ function parseRunFlags(args: RunArgs, io: CliIo): RunFlags {
   const checkpointEvery =
     parseWholeFlag('--checkpoint-every', args.checkpointEvery, { min: 0, hint: '0 writes a checkpoint only at the end and on SIGINT/SIGTERM.' }) ?? 10_000;
   const warnAbove = parseWarnAbove(args.warnAbove);
-  return { slots, checkpointEvery, progress: progressMode(args, io, 'timed'), warnAboveBytes: args.quiet ? Infinity : warnAbove };
+  const writerThread = parseWriterThread(args.writerThread);
+  return { slots, checkpointEvery, progress: progressMode(args, io, 'timed'), warnAboveBytes: args.quiet ? Infinity : warnAbove, writerThread };
 }
 
 /** `--seed 7` is a number seed; anything not an integer is a string seed. */
@@ -101,6 +114,7 @@ export function runCommand(yargs: Argv, io: CliIo, setExitCode: (code: number) =
         .option('resume', { type: 'string', describe: 'continue the stopped (or finished) run in this folder from its checkpoint' })
         .option('json', { type: 'boolean', describe: 'print the summary as one JSON document on stdout ({"out", "files", "summary"}, summary as in summary.json) instead of the human summary' })
         .option('checkpoint-every', { type: 'string', describe: 'slots between checkpoints of csv/jsonl market runs (default 10000; 0: only at the end and on SIGINT/SIGTERM)' })
+        .option('writer-thread', { type: 'string', describe: 'write the slots table of a market run on a worker thread, on another core than the model: on, off or auto (default: on when the machine has 2 or more cores); the same bytes either way' })
         .epilog(
           'Progress (market runs) goes to stderr: a bar on a terminal, else a line every --progress-every seconds; --quiet turns it off. ' +
             'SIGINT/SIGTERM (Ctrl-C) stop a csv/jsonl market run at the end of the current slot with a checkpoint (exit 130); a second one quits at once. ' +
@@ -123,11 +137,11 @@ async function runMarketInto(config: MarketConfig, dir: string, flags: RunFlags,
     const progress = flags.progress ? createProgress({ total: config.slots, from: resume?.next_slot ?? 0, unit: 'slots', label: 'run', io, ...flags.progress }) : undefined;
     const onSlot = progress ? { onSlot: (e: { slot: number }) => progress.update(e.slot + 1) } : {};
     if (format === 'parquet' || !stop) {
-      const summary = writeMarketRun(config, dir, { format, ...onSlot });
+      const summary = await writeMarketRunAsync(config, dir, { format, writerThread: flags.writerThread, ...onSlot });
       progress?.stop();
       return summary;
     }
-    const { summary, slot } = await runCheckpointed(config, dir, { format, checkpointEvery: flags.checkpointEvery, stopRequested: stop.requested, ...onSlot, ...(resume ? { resume } : {}) });
+    const { summary, slot } = await runCheckpointed(config, dir, { format, checkpointEvery: flags.checkpointEvery, writerThread: flags.writerThread, stopRequested: stop.requested, ...onSlot, ...(resume ? { resume } : {}) });
     progress?.stop();
     if (!summary) {
       io.stderr(`seqsim: stopped after slot ${slot - 1} of ${config.slots}; the checkpoint is in ${dir}/checkpoint.json. Continue with: seqsim run --resume ${dir}\n`);
