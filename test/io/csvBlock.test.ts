@@ -82,8 +82,8 @@ describe('CSV lines from column blocks (csvBlock.ts)', () => {
     expect(linesOf(columnOf('double', [-0, 2 ** 53 - 1, -(2 ** 53), 0.1 + 0.2]))).toEqual(['0', '9007199254740991', '-9007199254740992', '0.30000000000000004']);
   });
 
-  it('gives a value the same text however often and in whatever order it recurs (the String cache)', () => {
-    // A small pool drawn from many times: hits, misses, and values sharing a cache slot in turn.
+  it('gives a value the same text however often and in whatever order it recurs', () => {
+    // A small pool drawn from many times: repeats next to each other and far apart.
     const pool = fc.array(fc.double({ noNaN: false }), { minLength: 1, maxLength: 2000 });
     fc.assert(
       fc.property(pool, fc.array(fc.nat(), { maxLength: 300 }), (values, picks) => {

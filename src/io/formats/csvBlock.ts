@@ -43,11 +43,8 @@ const textCell = (k: number) => `x = d${k}[i]; if (x !== null) p = t(x, b, p);`;
  * The CSV line writer for tables of `columns`: given a block's column data, a function of the row
  * index writing that row's bytes. Generated once per table (`new Function`, over column indices
  * only: no name reaches the code). Zero (and −0) is written as `0`, other integers below 2^53 digit
- * by digit (no `String`); any other finite number through `String` (the shortest round trip), and
- * each number column keeps its last such value and string: about three in four cells repeat the
- * row before on the baseline, and a repeat costs a comparison and a copy instead of a conversion.
- * NaN never equals itself, so it is never taken from the cache; NaN and ±Infinity write nothing.
- * Room: at most {@link csvLineBytes} bytes per line.
+ * by digit (no `String`); any other finite number through `String` (the shortest round trip);
+ * NaN and ±Infinity write nothing (lineBytes.ts). Room: at most {@link csvLineBytes} bytes per line.
  */
 export function compileCsvLines(columns: readonly Column[]): (data: readonly ColumnData[]) => CsvLineWriter {
   const cell = (c: Column, k: number) => (c.type === 'bool' ? flagCell(k) : c.type === 'string' ? textCell(k) : numberCell(k));
