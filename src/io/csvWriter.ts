@@ -2,7 +2,7 @@ import { LineFile } from './lineFile.js';
 import type { Row } from '../engine/recorder.js';
 import type { Column } from './formats/columns.js';
 import type { ColumnBlock } from '../engine/columnBlock.js';
-import { compileCsvLines, type CsvLineOf } from './formats/csvBlock.js';
+import { compileCsvLines, csvLineBytes, type CsvLineWriter } from './formats/csvBlock.js';
 
 /** Renders one CSV field (RFC 4180): numbers in shortest round-trip form; null, NaN and ±Infinity empty. */
 export function csvField(v: number | string | boolean | null): string {
@@ -30,7 +30,7 @@ export class CsvWriter {
   private readonly file: LineFile;
   private columns: string[] | null = null;
   /** The line renderer of the blocks' columns (generated at the first block). */
-  private lines: { columns: readonly Column[]; of: (data: ColumnBlock['data']) => CsvLineOf } | null = null;
+  private lines: { columns: readonly Column[]; of: (data: ColumnBlock['data']) => CsvLineWriter } | null = null;
   rows = 0;
 
   constructor(readonly path: string, resumeFrom?: LineTableState<string[]>) {
@@ -59,8 +59,8 @@ export class CsvWriter {
   }
 
   /**
-   * Appends a block of rows, rendered column type by column type (csvBlock.ts), the same bytes as
-   * writing each row with `write`. The header is the block's column names (unless resuming a table).
+   * Appends a block of rows, written column type by column type straight into the file's chunk
+   * (csvBlock.ts), the same bytes as writing each row with `write`. The header is the block's column names (unless resuming a table).
    */
   writeBlock(block: ColumnBlock): void {
     if (block.length === 0) return;
@@ -69,8 +69,7 @@ export class CsvWriter {
       this.file.push(this.columns.join(','));
     }
     if (this.lines?.columns !== block.columns) this.lines = { columns: block.columns, of: compileCsvLines(block.columns) };
-    const line = this.lines.of(block.data);
-    for (let i = 0; i < block.length; i++) this.file.push(line(i));
+    this.file.pushLines(block.length, csvLineBytes(block.columns, block.data, block.length), this.lines.of(block.data));
     this.rows += block.length;
   }
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createColumnBlock, type Column, type ColumnBlock } from '../../src/engine/columnBlock.js';
 import type { Row } from '../../src/engine/recorder.js';
 import { CsvWriter, csvField } from '../../src/io/csvWriter.js';
-import { compileCsvLines, csvNumber, csvText } from '../../src/io/formats/csvBlock.js';
+import { compileCsvLines, csvLineBytes, csvText } from '../../src/io/formats/csvBlock.js';
 import { JsonlWriter } from '../../src/io/formats/jsonl.js';
 import { ParquetTableWriter } from '../../src/io/formats/parquet.js';
 import { tempDir } from '../cli/helpers.js';
@@ -23,12 +23,17 @@ const columns: Column[] = [
 const doubleCell = fc.oneof(
   fc.double().map((x): CellPair => ({ row: x, stored: x })),
   fc.integer({ min: -1e9, max: 1e9 }).map((x): CellPair => ({ row: x, stored: x })),
+  fc.maxSafeInteger().map((x): CellPair => ({ row: x, stored: x })),
+  fc.constantFrom(2 ** 53, -(2 ** 53), 2 ** 53 + 2, 2 ** 53 - 1, 1 - 2 ** 53, 1e16, 1e20, -1e21, 1e-7, -1.5e-7).map((x): CellPair => ({ row: x, stored: x })),
   fc.constantFrom(0, -0, Number.NaN, Infinity, -Infinity, 5e-324, 1e21, 0.1 + 0.2).map((x): CellPair => ({ row: x, stored: x })),
   fc.constant<CellPair>({ row: null, stored: Number.NaN }),
 );
 const boolCell = fc.constantFrom<CellPair>({ row: true, stored: 1 }, { row: false, stored: 0 }, { row: null, stored: -1 });
+/** Any UTF-16 code unit, lone surrogates included (UTF-8 writes them as U+FFFD either way). */
+const anyText = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((u) => String.fromCharCode(u)) });
 const textCell = fc.oneof(
   fc.string().map((s): CellPair => ({ row: s, stored: s })),
+  anyText.map((s): CellPair => ({ row: s, stored: s })),
   fc.constantFrom('a,b', 'say "hi"', 'line\nbreak', 'cr\r', '"', '', 'arb-A;backrun-A', 'é€😀').map((s): CellPair => ({ row: s, stored: s })),
   fc.constant<CellPair>({ row: null, stored: null }),
 );
@@ -42,10 +47,57 @@ function blockOf(rows: readonly CellPair[][], capacity = Math.max(1, rows.length
   return { block, objects: rows.map((cells) => Object.fromEntries(cells.map((c, k) => [columns[k]!.name, c.row]))) };
 }
 
+/** Rows 0 … length − 1 of `block` as the generated writer writes them, each checked against the room bound. */
+function linesOf(block: ColumnBlock): string[] {
+  const room = csvLineBytes(block.columns, block.data, block.length);
+  const buf = Buffer.alloc(room + 8, 0xee); // bytes past the room stay 0xee: nothing writes beyond it
+  const write = compileCsvLines(block.columns)(block.data);
+  const lines: string[] = [];
+  for (let i = 0; i < block.length; i++) {
+    const end = write(i, buf, 8);
+    expect(end - 8).toBeLessThanOrEqual(room);
+    expect(buf.subarray(room + 8).every((b) => b === 0xee)).toBe(true);
+    lines.push(buf.toString('utf8', 8, end));
+  }
+  return lines;
+}
+
+/** `s` after a round trip through UTF-8 (a lone surrogate becomes U+FFFD), as a file holds it. */
+const utf8 = (s: string) => Buffer.from(s, 'utf8').toString('utf8');
+
+/** A one-column table holding `values`. */
+function columnOf(type: Column['type'], values: readonly (number | string | null)[]): ColumnBlock {
+  const block = createColumnBlock([{ name: 'v', type }], Math.max(1, values.length));
+  values.forEach((v, i) => void ((block.data[0] as unknown[])[i] = v));
+  block.length = values.length;
+  return block;
+}
+
 describe('CSV lines from column blocks (csvBlock.ts)', () => {
-  it('renders every number exactly as csvField: shortest round-trip, −0 as 0, NaN and ±Infinity empty', () => {
-    fc.assert(fc.property(fc.double(), (x) => csvNumber(x) === csvField(x)), { numRuns: 2000 });
-    expect([csvNumber(-0), csvNumber(Number.NaN), csvNumber(Infinity), csvNumber(-Infinity), csvNumber(0.1 + 0.2)]).toEqual(['0', '', '', '', '0.30000000000000004']);
+  it('writes every number exactly as csvField: shortest round-trip, integers near 2^53, −0 as 0, NaN and ±Infinity empty', () => {
+    const numbers = fc.oneof(fc.double(), fc.maxSafeInteger(), fc.integer(), fc.double({ min: -1e6, max: 1e6 }).map(Math.round));
+    fc.assert(fc.property(fc.array(numbers, { maxLength: 50 }), (xs) => void expect(linesOf(columnOf('double', xs))).toEqual(xs.map(csvField))), { numRuns: 400 });
+    const edges = [-0, 0, Number.NaN, Infinity, -Infinity, 0.1 + 0.2, 2 ** 53 - 1, 2 ** 53, 2 ** 53 + 2, -(2 ** 53 - 1), -(2 ** 53), 1e21, -1e21, 123456789012345680000, 5e-324, -1.7976931348623157e308, 1e-7, -1.2345678901234567e-7, 9, 10, -10, 99, 100, 1e15, 999999999999999];
+    expect(linesOf(columnOf('int64', edges))).toEqual(edges.map(csvField));
+    expect(linesOf(columnOf('double', [-0, 2 ** 53 - 1, -(2 ** 53), 0.1 + 0.2]))).toEqual(['0', '9007199254740991', '-9007199254740992', '0.30000000000000004']);
+  });
+
+  it('gives a value the same text however often and in whatever order it recurs', () => {
+    // A small pool drawn from many times: repeats next to each other and far apart.
+    const pool = fc.array(fc.double({ noNaN: false }), { minLength: 1, maxLength: 2000 });
+    fc.assert(
+      fc.property(pool, fc.array(fc.nat(), { maxLength: 300 }), (values, picks) => {
+        const xs = picks.map((k) => values[k % values.length]!);
+        expect(linesOf(columnOf('double', xs))).toEqual(xs.map(csvField));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('writes text as the UTF-8 of csvField: ASCII, quotes, commas, line breaks, non-ASCII and lone surrogates', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(anyText, fc.string()), { maxLength: 20 }), (ts) => void expect(linesOf(columnOf('string', ts))).toEqual(ts.map((t) => utf8(csvField(t))))), { numRuns: 300 });
+    const ts = ['é', 'a"b', 'naïve, "quoted"', '😀', '\ud800', 'tab\there', 'back\\slash', 'x\r\ny', ''];
+    expect(linesOf(columnOf('string', ts))).toEqual(ts.map((t) => utf8(csvField(t))));
   });
 
   it('quotes text exactly as csvField (RFC 4180: quotes doubled, a field with a quote, comma or line break quoted)', () => {
@@ -54,24 +106,23 @@ describe('CSV lines from column blocks (csvBlock.ts)', () => {
     expect(csvText(null)).toBe('');
   });
 
-  it('gives each row the line csvField gives it, with repeats, −0 after 0, NaN after a number and changes in any order (the per-cell cache)', () => {
+  it('gives each row the line csvField gives it, with repeats, −0 after 0, NaN after a number and changes in any order', () => {
     fc.assert(
       fc.property(fc.array(rowCells, { maxLength: 40 }), (rows) => {
         const { block, objects } = blockOf(rows);
-        const line = compileCsvLines(columns)(block.data);
-        const expected = objects.map((o) => columns.map((c) => csvField(o[c.name] ?? null)).join(','));
-        expect(objects.map((_, i) => line(i))).toEqual(expected);
+        const expected = objects.map((o) => utf8(columns.map((c) => csvField(o[c.name] ?? null)).join(',')));
+        expect(linesOf(block)).toEqual(expected);
       }),
       { numRuns: 300 },
     );
   });
 
-  it('takes no repeat from the cache that would render differently: 0 then −0, a number then NaN, text then null', () => {
+  it('writes no repeat that would render differently: 0 then −0, a number then NaN, text then null', () => {
     const xs = [0, -0, -0, Number.NaN, Number.NaN, 5, 5, Infinity, 0.1, 0.1];
     const texts = ['a', 'a', null, null, 'a,b', 'a,b', '', '', 'x', 'x'];
     const { block, objects } = blockOf(xs.map((x, i) => [{ row: i, stored: i }, { row: x, stored: x }, { row: i % 3 === 0, stored: i % 3 === 0 ? 1 : 0 }, { row: texts[i]!, stored: texts[i]! }]));
-    const line = compileCsvLines(columns)(block.data);
-    expect(objects.map((_, i) => line(i))).toEqual(['0,0,true,a', '1,0,false,a', '2,0,false,', '3,,true,', '4,,false,"a,b"', '5,5,false,"a,b"', '6,5,true,', '7,,false,', '8,0.1,false,x', '9,0.1,true,x']);
+    expect(objects).toHaveLength(10);
+    expect(linesOf(block)).toEqual(['0,0,true,a', '1,0,false,a', '2,0,false,', '3,,true,', '4,,false,"a,b"', '5,5,false,"a,b"', '6,5,true,', '7,,false,', '8,0.1,false,x', '9,0.1,true,x']);
   });
 });
 
@@ -99,6 +150,24 @@ describe('table writers take blocks and write the bytes they write row by row', 
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('CSV: the same bytes across the 4 MiB chunk boundary and for a line longer than the chunk', () => {
+    // About 5 MiB of lines with non-ASCII text (a line straddles every flush point as the block
+    // sizes vary), then one line of more than 4 MiB, then ordinary lines again.
+    const cell = (i: number, text: string): CellPair[] => [
+      { row: i, stored: i },
+      { row: i * 1.1 - 7, stored: i * 1.1 - 7 },
+      { row: i % 2 === 0, stored: i % 2 === 0 ? 1 : 0 },
+      { row: text, stored: text },
+    ];
+    const rows = Array.from({ length: 12000 }, (_, i) => cell(i, `${'é€😀,"x"'.repeat(i % 60)}${i}`));
+    rows.push(cell(12000, 'ü"'.repeat(1_500_000)), cell(12001, 'after'), cell(12002, 'é'.repeat(2000)));
+    for (const blockRows of [333, 4096]) {
+      const [a, b] = both(rows, blockRows, (p) => new CsvWriter(p), 'csv');
+      expect(a!.length).toBeGreaterThan(10 << 20);
+      expect(b!.equals(a!)).toBe(true);
+    }
   });
 
   it('JSON Lines: same records (non-finite numbers null)', () => {

@@ -1,26 +1,17 @@
 import type { Column } from './columns.js';
 import type { ColumnData } from '../../engine/columnBlock.js';
+import { numberCellBytes, writeNumber, writePlainText } from './lineBytes.js';
 
 /*
- * CSV lines straight from a block's typed columns, without a row object or a per-field dispatch:
- * one function per table, generated from its column types, concatenating specialised formatters.
- * Every formatter renders exactly what `csvField` (csvWriter.ts) renders for the same cell, so a
- * table written from blocks is byte-identical to one written row by row.
+ * CSV lines straight from a block's typed columns into a file's byte chunk, without a row object,
+ * a per-field dispatch or a line string: one function per table, generated from its column types,
+ * writing each cell's bytes in turn. Every cell gets exactly the bytes of what `csvField`
+ * (csvWriter.ts) renders for it, so a table written from blocks is byte-identical to one written
+ * row by row.
  */
 
 const needsQuotes = /[",\n\r]/;
 const quoteRun = /"/g;
-
-/** A number cell: shortest round-trip form (`String`, −0 as 0); NaN and ±Infinity (missing) empty. */
-export function csvNumber(x: number): string {
-  // x − x is 0 exactly for finite x (NaN for NaN and ±Infinity).
-  return x - x === 0 ? String(x) : '';
-}
-
-/** A flag cell stored as 1, 0 or −1 (missing). */
-export function csvFlag(v: number): string {
-  return v === 1 ? 'true' : v === 0 ? 'false' : '';
-}
 
 /** A text cell (RFC 4180): quoted when it holds a quote, comma or line break; null empty. */
 export function csvText(v: string | null): string {
@@ -28,25 +19,60 @@ export function csvText(v: string | null): string {
   return needsQuotes.test(v) ? `"${v.replace(quoteRun, '""')}"` : v;
 }
 
-/** Renders row `i` of a block's columns as one CSV line (no newline). */
-export type CsvLineOf = (i: number) => string;
+/** Writes text cell `v` as UTF-8 of {@link csvText}: plain ASCII copied, anything else encoded in full. */
+function writeCsvText(v: string, buf: Buffer, pos: number): number {
+  const end = writePlainText(v, buf, pos);
+  return end >= 0 ? end : pos + buf.write(csvText(v), pos, 'utf8');
+}
+
+/** Writes row `i` of a block's columns as one CSV line (no newline) into `buf` at `pos`; returns the end. */
+export type CsvLineWriter = (i: number, buf: Buffer, pos: number) => number;
+
+/** Code writing cell `k` (a number) of row `i`: zero, the commonest, at once. */
+const numberCell = (k: number) => `x = d${k}[i]; if (x === 0) b[p++] = 48; else p = n(x, b, p);`;
+
+/** Code writing cell `k` (a flag: 1, 0 or −1 for missing) of row `i`: true, false or nothing. */
+const flagCell = (k: number) =>
+  `x = d${k}[i]; if (x === 1) { b[p] = 116; b[p + 1] = 114; b[p + 2] = 117; b[p + 3] = 101; p += 4; } ` +
+  `else if (x === 0) { b[p] = 102; b[p + 1] = 97; b[p + 2] = 108; b[p + 3] = 115; b[p + 4] = 101; p += 5; }`;
+
+/** Code writing cell `k` (text or null) of row `i`. */
+const textCell = (k: number) => `x = d${k}[i]; if (x !== null) p = t(x, b, p);`;
 
 /**
- * The CSV line renderer for tables of `columns`: given a block's column data, a function of the row
- * index. Generated once per table (`new Function`, over column indices only: no name reaches the
- * code). Each cell keeps its column's last value and rendering: most cells repeat the row before
- * (zeros, per-slot values on every rollup's row; about three in four on the baseline), and a repeat
- * costs a comparison instead of a number-to-string conversion. A repeat renders the same text (−0
- * equals 0, and both render as `0`; NaN never equals itself, so it is never taken from the cache).
+ * The CSV line writer for tables of `columns`: given a block's column data, a function of the row
+ * index writing that row's bytes. Generated once per table (`new Function`, over column indices
+ * only: no name reaches the code). Zero (and −0) is written as `0`, other integers below 2^53 digit
+ * by digit (no `String`); any other finite number through `String` (the shortest round trip);
+ * NaN and ±Infinity write nothing (lineBytes.ts). Room: at most {@link csvLineBytes} bytes per line.
  */
-export function compileCsvLines(columns: readonly Column[]): (data: readonly ColumnData[]) => CsvLineOf {
-  if (columns.length === 0) return () => () => '';
-  const render = (c: Column) => (c.type === 'bool' ? 'f' : c.type === 'string' ? 't' : 'n');
-  const cell = (c: Column, k: number) => `cells[${k}] = (x = d${k}[i]) === l${k} ? s${k} : (l${k} = x, s${k} = ${render(c)}(x));`;
-  const locals = columns.map((c, k) => `d${k} = data[${k}], l${k} = ${c.type === 'string' ? 'undefined' : 'NaN'}, s${k} = ''`).join(', ');
-  // The cells go into one array joined once (a flat string in one allocation, about 10% faster
-  // than concatenating them).
-  const body = `const cells = new Array(${columns.length}).fill(''); return (i) => { let x; ${columns.map(cell).join(' ')} return cells.join(','); };`;
-  const make = new Function('n', 'f', 't', `return (data) => { let ${locals}; ${body} };`);
-  return make(csvNumber, csvFlag, csvText) as (data: readonly ColumnData[]) => CsvLineOf;
+export function compileCsvLines(columns: readonly Column[]): (data: readonly ColumnData[]) => CsvLineWriter {
+  const cell = (c: Column, k: number) => (c.type === 'bool' ? flagCell(k) : c.type === 'string' ? textCell(k) : numberCell(k));
+  const locals = ['x', ...columns.map((_, k) => `d${k} = data[${k}]`)].join(', ');
+  const body = columns.map(cell).join(' b[p++] = 44; ');
+  const make = new Function('n', 't', `return (data) => { let ${locals}; return (i, b, p) => { ${body} return p; }; };`);
+  return make(writeNumber, writeCsvText) as (data: readonly ColumnData[]) => CsvLineWriter;
+}
+
+/**
+ * Most bytes any of rows `0 … length − 1` takes as a CSV line (no newline): a number cell at most
+ * `numberCellBytes`, a flag 5, a text cell 3 bytes per UTF-16 code unit (UTF-8 of a unit, or a
+ * doubled quote) plus 2 quotes, and the commas.
+ */
+export function csvLineBytes(columns: readonly Column[], data: readonly ColumnData[], length: number): number {
+  let fixed = columns.length;
+  const texts: (string | null)[][] = [];
+  columns.forEach((c, k) => {
+    if (c.type === 'string') {
+      texts.push(data[k] as (string | null)[]);
+      fixed += 2;
+    } else fixed += c.type === 'bool' ? 5 : numberCellBytes;
+  });
+  let longest = 0;
+  for (let i = 0; i < length && texts.length > 0; i++) {
+    let units = 0;
+    for (const t of texts) units += t[i]?.length ?? 0;
+    if (units > longest) longest = units;
+  }
+  return fixed + 3 * longest;
 }

@@ -1,0 +1,63 @@
+/*
+ * Writers of a table line's pieces straight into a byte buffer (a LineFile's chunk), so a line is
+ * never built as a string first. Each takes the buffer and the position to write at, and returns
+ * the position after what it wrote. The caller guarantees the room (see `numberCellBytes`).
+ */
+
+/** Most bytes `String(x)` takes for a finite double: `-0.000000` + 17 digits is 26; kept with slack. */
+export const numberCellBytes = 32;
+
+/** Integers below this magnitude are written digit by digit (exact in doubles; `String` shows them plainly). */
+const exactIntegers = 2 ** 53;
+
+/** 10^k for k = 0 … 15 (2^53 has 16 digits). */
+const powersOf10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
+
+/** Writes the ASCII string `s` (one byte per UTF-16 code unit, every unit below 0x80). */
+function writeAscii(s: string, buf: Uint8Array, pos: number): number {
+  for (let j = 0; j < s.length; j++) buf[pos++] = s.charCodeAt(j);
+  return pos;
+}
+
+/** Writes the digits of `x`, an integer with |x| < 2^53, as `String(x)` renders it (−0 as `0`). */
+function writeInteger(x: number, buf: Uint8Array, pos: number): number {
+  if (x < 0) {
+    buf[pos++] = 0x2d; // '-'
+    x = -x;
+  }
+  let digits = 1;
+  while (digits < 16 && x >= powersOf10[digits]!) digits++;
+  let at = pos + digits;
+  const end = at;
+  do {
+    const d = x % 10; // exact: x is an integer below 2^53
+    buf[--at] = 0x30 + d;
+    x = (x - d) / 10; // exact: x − d is a multiple of 10
+  } while (x > 0);
+  return end;
+}
+
+/**
+ * Writes a number as `String(x)` renders it (−0 as `0`), NaN and ±Infinity as nothing: integers
+ * below 2^53 digit by digit, other finite numbers through `String` (the shortest round trip, which
+ * no digit loop of ours must second-guess). No cache of our own: V8 keeps one of recent
+ * number-to-string results, and a 1024-entry one here measured no faster on the slots table.
+ */
+export function writeNumber(x: number, buf: Uint8Array, pos: number): number {
+  if (x > -exactIntegers && x < exactIntegers && x === Math.floor(x)) return writeInteger(x, buf, pos);
+  return x - x === 0 ? writeAscii(String(x), buf, pos) : pos;
+}
+
+/**
+ * Copies text `v` byte by byte if every character is printable ASCII other than `"`, `,` and `\`
+ * (text that CSV and JSON Lines both write unchanged); returns the position after it, or −1 (and
+ * leaves garbage after `pos`) at the first other character, for the caller to encode it in full.
+ */
+export function writePlainText(v: string, buf: Uint8Array, pos: number): number {
+  for (let j = 0; j < v.length; j++) {
+    const c = v.charCodeAt(j);
+    if (c >= 0x80 || c < 0x20 || c === 0x22 || c === 0x2c || c === 0x5c) return -1;
+    buf[pos++] = c;
+  }
+  return pos;
+}
