@@ -116,9 +116,9 @@ function blockValue(world: WorldState, slot: SlotBundles, mask: number, source: 
   if (partialRules(world) === null) {
     // The whole block is sold: only each rebuilt block's total value matters, shared across coalitions by component.
     if (slot.fixedFraction) {
-      const bids = fixedFractionBids(world, slot, mask, source);
       const mechanism = blockMechanism(world);
-      return mechanism.name === 'first-price' ? firstPriceRevenue(mechanism, bids, source) : runMechanism(mechanism, bids, source).payments.toProposer;
+      if (mechanism.name === 'first-price') return fixedFractionFirstPrice(world, slot, mask, source);
+      return runMechanism(mechanism, fixedFractionBids(world, slot, mask, source), source).payments.toProposer;
     }
     const grossY = slot.rebuilds.map((r) => rebuiltGrossY(r, mask, pools, source));
     return runMechanism(blockMechanism(world), builderBids(world, builderChoices(world, grossY, () => source).choices.map((c) => c.bidY)), source).payments.toProposer;
@@ -141,18 +141,44 @@ function blockValue(world: WorldState, slot: SlotBundles, mask: number, source: 
 }
 
 /**
- * The builders' bids for coalition `mask`'s rebuilt blocks when every builder bids a fixed fraction:
- * what `builderBids(builderChoices(…))` gives (`builderBidY` of each block's value; that strategy
- * draws nothing and reads no record), without the choices the learn step would need.
+ * The builders' bid amounts for coalition `mask`'s rebuilt blocks when every builder bids a fixed
+ * fraction (`builderBidY` of each block's value; that strategy draws nothing and reads no record),
+ * in builder order, each rebuild taking its draws from `source`.
  */
-function fixedFractionBids(world: WorldState, slot: SlotBundles, mask: number, source: Source): Bid[] {
-  const bids: Bid[] = [];
+function fixedFractionAmounts(world: WorldState, slot: SlotBundles, mask: number, source: Source): number[] {
+  const amounts: number[] = [];
   for (let i = 0; i < world.builders.length; i++) {
     const cfg = world.config.builders[i]!;
-    const amount = builderBidY(rebuiltGrossY(slot.rebuilds[i]!, mask, slot.pools, source), cfg.margin, cfg.costY);
-    bids.push({ bidderId: world.builders[i]!.id, amount, timeMs: cfg.bidTimeMs });
+    amounts.push(builderBidY(rebuiltGrossY(slot.rebuilds[i]!, mask, slot.pools, source), cfg.margin, cfg.costY));
   }
-  return bids;
+  return amounts;
+}
+
+/** `amounts` as the builders' bids: what `builderBids(builderChoices(…))` gives, without the choices the learn step would need. */
+function bidsOf(world: WorldState, amounts: readonly number[]): Bid[] {
+  return amounts.map((amount, i) => ({ bidderId: world.builders[i]!.id, amount, timeMs: world.config.builders[i]!.bidTimeMs }));
+}
+
+function fixedFractionBids(world: WorldState, slot: SlotBundles, mask: number, source: Source): Bid[] {
+  return bidsOf(world, fixedFractionAmounts(world, slot, mask, source));
+}
+
+/**
+ * `firstPriceRevenue(first-price, fixedFractionBids(…))` without building the bids: the highest
+ * amount after the auction's one tie-break draw. Amounts or bid times the mechanism would reject
+ * (and a −0) take the mechanism's own path, as they always have.
+ */
+function fixedFractionFirstPrice(world: WorldState, slot: SlotBundles, mask: number, source: Source): number {
+  const amounts = fixedFractionAmounts(world, slot, mask, source);
+  let best = -Infinity;
+  for (let i = 0; i < amounts.length; i++) {
+    const a = amounts[i]!;
+    const t = world.config.builders[i]!.bidTimeMs;
+    if (!(Number.isFinite(a) && a >= 0) || Object.is(a, -0) || (t !== undefined && !Number.isFinite(t))) return firstPriceRevenue(blockMechanism(world), bidsOf(world, amounts), source);
+    if (a > best) best = a;
+  }
+  source();
+  return amounts.length === 0 ? 0 : best;
 }
 
 /**
@@ -173,14 +199,22 @@ export function firstPriceRevenue(firstPrice: MechanismConfig, bids: readonly Bi
 
 /** v(S) for this slot, computed on first use and remembered for the rest of the slot. */
 export function coalitionValueOf(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], candidates: readonly Candidate[]): (mask: number) => number {
-  const values = new Map<number, number>();
+  // Remembered in a table by mask (up to 12 rollups, as many as the exact rules take), beyond it in a Map.
+  const size = world.rollups.length <= 12 ? 1 << world.rollups.length : 0;
+  const values = new Float64Array(size);
+  const known = new Uint8Array(size);
+  let others: Map<number, number> | null = null;
   let slot: SlotBundles | null = null;
   return (mask) => {
-    let v = values.get(mask);
-    if (v === undefined) {
-      v = counterfactualValueIn((slot ??= slotBundles(world, bundles, candidates)), world, rt, mask);
-      values.set(mask, v);
-    }
+    const inTable = mask >= 0 && mask < size;
+    if (inTable && known[mask] === 1) return values[mask]!;
+    const remembered = inTable ? undefined : others?.get(mask);
+    if (remembered !== undefined) return remembered;
+    const v = counterfactualValueIn((slot ??= slotBundles(world, bundles, candidates)), world, rt, mask);
+    if (inTable) {
+      values[mask] = v;
+      known[mask] = 1;
+    } else (others ??= new Map()).set(mask, v);
     return v;
   };
 }

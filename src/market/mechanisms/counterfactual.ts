@@ -44,8 +44,10 @@ export function payoffOfBid(
   const trial = [...bids];
   const bestRival = bids.reduce((m, b, i) => (i === me ? m : Math.max(m, b.amount)), -Infinity);
   const surelyLoses = (amount: number) => !losersPay && mechanism.counterfactualFrom === 'min-to-win' && amount < bestRival;
+  const firstPrice = config.name === 'first-price' && !losersPay && rivalsValid(bids, me);
   return (amount) => {
     if (surelyLoses(amount)) return 0;
+    if (firstPrice && Number.isFinite(amount) && amount >= 0) return firstPricePayoff(bids, me, amount, valueY);
     trial[me] = { ...bids[me]!, amount };
     const allocation = mechanism.allocate(trial, config, replaySource(draws));
     if (!losersPay && !(allocation.winProbabilities[me]! > 0)) return 0;
@@ -59,4 +61,31 @@ export function payoffOfBid(
     }
     return payoff;
   };
+}
+
+/** Every bid but `me`'s amount is one `validateBids` accepts (`me`'s amount is checked per trial). */
+function rivalsValid(bids: readonly Bid[], me: number): boolean {
+  for (let i = 0; i < bids.length; i++) {
+    const b = bids[i]!;
+    if (i !== me && !(Number.isFinite(b.amount) && b.amount >= 0)) return false;
+    if (b.timeMs !== undefined && !Number.isFinite(b.timeMs)) return false;
+  }
+  return true;
+}
+
+/**
+ * `payoffOfBid`'s answer under first-price when losers pay nothing, without running the mechanism
+ * (every learn step replays each builder's grid of bids): bidding `amount`, `me` is among the top
+ * bids or wins nothing; among k tied top bids it wins with probability 1/k and pays its bid. The
+ * same arithmetic as the general path (0 + x·(value − paid)), so bit for bit the same number.
+ */
+function firstPricePayoff(bids: readonly Bid[], me: number, amount: number, valueY: number): number {
+  let tied = 1;
+  for (let i = 0; i < bids.length; i++) {
+    if (i === me) continue;
+    const a = bids[i]!.amount;
+    if (a > amount) return 0;
+    if (a === amount) tied++;
+  }
+  return 0 + (1 / tied) * (valueY - amount);
 }

@@ -75,7 +75,8 @@ export function toValueTable(n: number, game: CoalitionGame): CoalitionValueTabl
     throw new RangeError(`value table must have length 2^n = ${2 ** n}, got ${game.length}`);
   }
   if (game[0] !== 0) throw new RangeError(`value table entry 0 is v(∅) and must be 0, got ${game[0]}`);
-  game.forEach((value, mask) => requireFiniteValue(value, mask, n));
+  // A plain loop, not `forEach` with a closure: the split runs every slot.
+  for (let mask = 0; mask < game.length; mask++) requireFiniteValue(game[mask]!, mask, n);
   return game;
 }
 

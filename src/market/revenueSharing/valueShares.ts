@@ -17,10 +17,17 @@ export const VALUE_SUM_TOLERANCE = 1e-12;
  */
 export function valueShares(values: readonly number[]): number[] {
   if (values.length === 0) throw new RangeError('values must not be empty');
-  const bad = values.findIndex((x) => !Number.isFinite(x));
-  if (bad >= 0) throw new RangeError(`values[${bad}] is ${values[bad]}: must be finite`);
-  const sum = values.reduce((s, x) => s + x, 0);
-  const scale = values.reduce((s, x) => s + Math.abs(x), 0);
-  if (sum <= VALUE_SUM_TOLERANCE * scale) return values.map(() => 1 / values.length);
-  return values.map((x) => x / sum);
+  // Plain loops (the split runs every slot), summing in the same order as a reduce would.
+  let sum = 0;
+  let scale = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    if (!Number.isFinite(x)) throw new RangeError(`values[${i}] is ${x}: must be finite`);
+    sum += x;
+    scale += Math.abs(x);
+  }
+  const even = sum <= VALUE_SUM_TOLERANCE * scale;
+  const shares: number[] = [];
+  for (let i = 0; i < values.length; i++) shares.push(even ? 1 / values.length : values[i]! / sum);
+  return shares;
 }

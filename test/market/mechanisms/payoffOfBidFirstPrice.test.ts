@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { payoffOfBid, replaySource } from '../../../src/market/mechanisms/counterfactual.js';
+import { allocateFirstPrice, payFirstPrice } from '../../../src/market/mechanisms/firstPrice.js';
+import type { Bid } from '../../../src/market/mechanisms/types.js';
+
+/*
+ * `payoffOfBid` answers first-price (losers pay nothing) without running the mechanism. It must be
+ * the expected payoff by definition — Σ over possible winners w of x_w·(1[w = me]·value − p_me(w)),
+ * with the mechanism's own allocation of the trial bids (the realised draws replayed) and payments —
+ * bit for bit, ties among the top bids included (bids drawn from a small set, with 0 and −0).
+ */
+function byDefinition(bids: readonly Bid[], me: number, valueY: number, draws: readonly number[], amount: number): number {
+  const trial = bids.map((b, i) => (i === me ? { bidderId: b.bidderId, amount, timeMs: b.timeMs } : b));
+  const allocation = allocateFirstPrice(trial, {}, replaySource(draws));
+  let payoff = 0;
+  allocation.winProbabilities.forEach((x, w) => {
+    if (!(x > 0)) return;
+    const paid = payFirstPrice(trial, { ...allocation, winnerIndex: w }, {}).perBidder[me]!;
+    payoff += x * ((w === me ? valueY : 0) - paid);
+  });
+  return payoff;
+}
+
+const amountArb = fc.oneof(fc.constantFrom(0, -0, 1, 2, 2.5, 3), fc.double({ min: 0, max: 10, noNaN: true }));
+
+describe('payoffOfBid under first-price', () => {
+  it('is the expected payoff by definition, bit for bit, for every trial bid', () => {
+    fc.assert(
+      fc.property(
+        fc.array(amountArb, { minLength: 1, maxLength: 5 }),
+        fc.nat(),
+        fc.double({ min: 0, max: 12, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 2 }),
+        fc.array(amountArb, { minLength: 1, maxLength: 6 }),
+        (amounts, meRaw, valueY, draws, trials) => {
+          const bids = amounts.map((amount, i) => ({ bidderId: `b${i}`, amount, timeMs: 900 + i }));
+          const me = meRaw % bids.length;
+          const payoff = payoffOfBid({ name: 'first-price' }, bids, me, valueY, draws, false);
+          for (const amount of trials) expect(Object.is(payoff(amount), byDefinition(bids, me, valueY, draws, amount))).toBe(true);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('still rejects an invalid trial bid or rival as the mechanism does', () => {
+    const bids = [{ bidderId: 'b0', amount: 1 }, { bidderId: 'b1', amount: 2 }];
+    expect(() => payoffOfBid({ name: 'first-price' }, bids, 0, 5, [], false)(Number.POSITIVE_INFINITY)).toThrow(/bid 0 \(bidder "b0"\) has amount Infinity/);
+    const badRival = [{ bidderId: 'b0', amount: 1 }, { bidderId: 'b1', amount: Number.NaN }];
+    expect(() => payoffOfBid({ name: 'first-price' }, badRival, 0, 5, [], false)(3)).toThrow(/bid 1 \(bidder "b1"\) has amount NaN/);
+  });
+});
