@@ -52,6 +52,8 @@ export class ThreadedTable implements RunTable {
   ) {
     worker.on('message', (m: FromWriter) => this.receive(m));
     worker.on('error', (err) => this.fail(err));
+    // A message that cannot be deserialised would otherwise leave its wait pending for ever.
+    worker.on('messageerror', (err) => this.fail(err));
     worker.on('exit', (code) => {
       this.exited = true;
       if (!this.ending) this.fail(new Error(`the writer thread of "${this.path}.partial" stopped unexpectedly (exit code ${code}); the file holds the rows it wrote before`));

@@ -191,4 +191,33 @@ describe('Parquet column chunks written by seqsim', () => {
     w.writeBlock(b);
     expect(() => w.close()).toThrow(/column "count" holds int64 values, but got 1.5/);
   });
+
+  // hyparquet-writer samples 1,000 cells spread over a column before trying a dictionary: when more
+  // than 90% of the sampled text is distinct it writes PLAIN, even if the column repeats elsewhere.
+  it.each([
+    ['sample all distinct, the rest one value: PLAIN', (i: number, sampled: boolean) => (sampled ? `v${i}` : 'x'), 'PLAIN'],
+    ['sample half repeated: dictionary', (i: number, sampled: boolean) => (sampled && i % 2 ? `v${i}` : 'x'), 'RLE_DICTIONARY'],
+  ] as const)('a text column whose %s, the same bytes as hyparquet-writer', (_name, cell, encoding) => {
+    const n = 20_000;
+    const text: Column[] = [{ name: 's', type: 'string' }];
+    const values = Array.from({ length: n }, () => 'x');
+    for (let i = 0; i < 1000; i++) {
+      const at = Math.floor((i * (n - 1)) / 999);
+      values[at] = cell(i, true);
+    }
+    for (let i = 0; i < n; i += 7) if (values[i] === 'x') values[i] = cell(i, false);
+    const dir = tempDir();
+    const block = createColumnBlock(text, n);
+    values.forEach((v, i) => ((block.data[0] as (string | null)[])[i] = v));
+    block.length = n;
+    const w = new ParquetTableWriter(join(dir, 'ours.parquet'), { columns: text, rowGroupRows: n });
+    w.writeBlock(block);
+    w.close();
+    const ref = new ParquetWriter({ writer: fileWriter(join(dir, 'ref.parquet')), schema: parquetSchema(text), createdBy: 'seqsim' });
+    void ref.write({ columnData: [{ name: 's', data: values }], rowGroupSize: n });
+    void ref.finish();
+    const meta = parquetMetadata(buffer(join(dir, 'ours.parquet')));
+    expect(meta.row_groups[0]!.columns[0]!.meta_data!.encodings).toContain(encoding);
+    expect(Buffer.compare(readFileSync(join(dir, 'ours.parquet')), readFileSync(join(dir, 'ref.parquet')))).toBe(0);
+  });
 });

@@ -6,7 +6,7 @@ import { snappyCompress } from 'hyparquet-writer/src/snappy.js';
 import type { ChunkStatistics } from 'hyparquet-writer/src/types.js';
 import type { Column, ColumnData } from '../../engine/columnBlock.js';
 import { gatherNumbers, NumberDictionary, plainNumbers, sampleRulesOutDictionary, type NumberCells } from './parquetNumbers.js';
-import { gatherText, plainText, textDictionary, textRange } from './parquetText.js';
+import { gatherText, plainText, sampleRulesOutTextDictionary, textDictionary, textRange } from './parquetText.js';
 
 /**
  * One column chunk of a row group, encoded: the bytes to append to the file (`parts`, in order)
@@ -96,7 +96,7 @@ export class ChunkEncoder {
   private text(data: readonly (string | null)[], rows: number): PageValues {
     const { values, defined } = gatherText(data, rows, this.cells.defined);
     const count = values.length;
-    const dict = count === 0 ? null : textDictionary(values);
+    const dict = count === 0 || sampleRulesOutTextDictionary(data, rows) ? null : textDictionary(values);
     const { min, max } = textRange(dict ? dict.entries : values);
     const statistics: ChunkStatistics = { null_count: BigInt(rows - count), min_value: min, max_value: max };
     if (!dict) return { encoding: 'PLAIN', body: plainText(values), statistics, count, defined };

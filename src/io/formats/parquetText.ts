@@ -20,6 +20,28 @@ export function gatherText(data: readonly (string | null)[], rows: number, defin
   return { values, defined };
 }
 
+/**
+ * Whether a sample of up to 1,000 cells spread over the column (nulls included, weighing nothing)
+ * rules a dictionary out, as hyparquet-writer's sample does: each value weighs its UTF-16 length plus
+ * a 4-byte prefix, and more than 90% of the sampled weight in distinct values (or none at all) means PLAIN.
+ */
+export function sampleRulesOutTextDictionary(data: readonly (string | null)[], rows: number): boolean {
+  const size = Math.min(rows, 1000);
+  const seen = new Set<string>();
+  let distinct = 0;
+  let total = 0;
+  for (let i = 0; i < size; i++) {
+    const s = data[size === 1 ? 0 : Math.floor((i * (rows - 1)) / (size - 1))];
+    if (s === null || s === undefined) continue;
+    total += s.length + 4;
+    if (!seen.has(s)) {
+      seen.add(s);
+      distinct += s.length + 4;
+    }
+  }
+  return total === 0 || distinct / total > 0.9;
+}
+
 /** A text column's dictionary: distinct values in first-seen order and each value's index. */
 export interface TextDictionary {
   entries: string[];
