@@ -139,7 +139,7 @@ async function runInto(config: MarketConfig, dir: string, opts: CheckpointedRunO
     saved = Promise.all([saved, state]).then(([, table]) =>
       writeJson(dir, 'checkpoint.json', seal({ version: checkpointVersion, format: opts.format, config_sha256: configSha, next_slot: nextSlot, table, snapshot })),
     );
-    saved.catch((err: unknown) => void (unsaved ??= { err })); // thrown after the next slot
+    saved.catch((err: unknown) => void (unsaved ??= { err })); // thrown at the first slot boundary after the write failed (with a writer thread: once its answer came, a few slots later)
   };
   const every = opts.checkpointEvery;
   let yieldAt = performance.now() + yieldEveryMs;
