@@ -1,22 +1,17 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { isTypedColumn, renewBlock, type ColumnBlock, type ColumnData } from '../engine/columnBlock.js';
 import type { LineTableState } from './csvWriter.js';
 import type { Column } from './formats/columns.js';
 import { reviveError, type FromWriter, type TableSpec, type ToWriter } from './tableProtocol.js';
 import type { RunTable } from './runTable.js';
+import { builtFile } from './builtFile.js';
 
 /** Blocks sent but not yet written before the run waits for the writer thread (about 2 MB of CSV each). */
 export const maxPendingBlocks = 4;
 
 /** The compiled writer thread: workers load JS from `dist/`, also when this module runs from `src/` (tests). */
 function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  const file = here.endsWith('.ts') ? resolve(dirname(here), '../../dist/io/tableWorker.js') : join(dirname(here), 'tableWorker.js');
-  if (!existsSync(file)) throw new Error(`the table writer thread ${file} is missing: run \`npm run build\` first`);
-  return file;
+  return builtFile(import.meta.url, 'io/tableWorker.js', 'the table writer thread');
 }
 
 interface Wait<T> {

@@ -1,7 +1,6 @@
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { Piscina } from 'piscina';
 import { seqsimVersion } from '../version.js';
 import { UserInputError } from '../config/errors.js';
@@ -9,6 +8,7 @@ import type { Row } from '../engine/recorder.js';
 import { parseTableFormat, type TableFormat } from '../io/formats/formats.js';
 import { writeTable } from '../io/formats/tableWriter.js';
 import { prepareOutDir } from '../io/runFolder.js';
+import { builtFile } from '../io/builtFile.js';
 import type { RunSummary } from '../marketModel/summary.js';
 import { sweepTidyTables, writeTidyTables, type TidyTables } from '../tidy/tidyTables.js';
 import { expandSweep, type SweepPlan, type SweepRun } from './expandSweep.js';
@@ -110,10 +110,7 @@ export interface SweepResult {
 
 /** The compiled worker: workers load JS from `dist/`, also when this module runs from `src/` (tests). */
 function workerFile(): string {
-  const here = fileURLToPath(import.meta.url);
-  const file = here.endsWith('.ts') ? resolve(dirname(here), '../../dist/sweep/worker.js') : join(dirname(here), 'worker.js');
-  if (!existsSync(file)) throw new Error(`the sweep worker ${file} is missing: run \`npm run build\` first`);
-  return file;
+  return builtFile(import.meta.url, 'sweep/worker.js', 'the sweep worker');
 }
 
 function checkWorkers(n: number | undefined): number {
