@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fixedFractionBid } from '../../../src/agents/searchers/bidStrategy.js';
 import { proposeCexDexBundle } from '../../../src/agents/searchers/cexDexArbitrageur.js';
 import { proposeBackruns } from '../../../src/agents/searchers/backrunner.js';
-import { proposeCrossRollupBundles, type CrossRollupView } from '../../../src/agents/searchers/crossRollupArbitrageur.js';
+import { proposeCrossRollupBundles } from '../../../src/agents/searchers/crossRollupArbitrageur.js';
+import { cycleView as cross } from './crossRollupCycle.js';
 import { createPool } from '../../../src/market/amm/index.js';
 
 /*
@@ -12,19 +13,6 @@ import { createPool } from '../../../src/market/amm/index.js';
  */
 const COMMON = ['searcher', 'kind', 'target', 'legs', 'valueY', 'bidRollup', 'bidGas', 'bidY', 'decision', 'hedge', 'arrivalMs'];
 
-const cross = (over: Partial<CrossRollupView>): CrossRollupView => ({
-  searcher: 4,
-  rollups: [3, 5],
-  pools: [createPool(100, 100, 0), createPool(100, 400, 0)],
-  gasTokens: ['X', 'Y'],
-  refPriceYPerX: 2,
-  bundling: 'atomic',
-  payOn: 0,
-  minProfitY: 0,
-  group: 77,
-  arrivalMs: 900,
-  ...over,
-});
 
 describe('bundle field order', () => {
   it('cex-dex and backrun bundles list the common fields in the common order', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixedFractionBid } from '../../../src/agents/searchers/bidStrategy.js';
-import { proposeCrossRollupBundles, type CrossRollupView } from '../../../src/agents/searchers/crossRollupArbitrageur.js';
+import { proposeCrossRollupBundles } from '../../../src/agents/searchers/crossRollupArbitrageur.js';
+import { cheap, cycleView as view, dear } from './crossRollupCycle.js';
 import { createPool } from '../../../src/market/amm/index.js';
 import { recordingBid } from './strategies.js';
 
@@ -11,21 +12,6 @@ import { recordingBid } from './strategies.js';
  * Buying: 100·50/(100 + 50) = 100/3 X; selling them: 400·(100/3)/(100 + 100/3) = 100 Y.
  * Both pools end at spot 9/4: (200/3, 150) and (400/3, 300).
  */
-const cheap = createPool(100, 100, 0);
-const dear = createPool(100, 400, 0);
-const view = (over: Partial<CrossRollupView>): CrossRollupView => ({
-  searcher: 4,
-  rollups: [3, 5],
-  pools: [cheap, dear],
-  gasTokens: ['X', 'Y'],
-  refPriceYPerX: 2,
-  bundling: 'atomic',
-  payOn: 0,
-  minProfitY: 0,
-  group: 77,
-  arrivalMs: 900,
-  ...over,
-});
 
 describe('proposeCrossRollupBundles', () => {
   it('atomic: one bundle over both rollups, buy leg then sell leg, one bid in the paying rollup\'s gas token', () => {

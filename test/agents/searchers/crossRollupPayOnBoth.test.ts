@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fixedFractionBid } from '../../../src/agents/searchers/bidStrategy.js';
 import { proposeCrossRollupBundles, type CrossRollupView } from '../../../src/agents/searchers/crossRollupArbitrageur.js';
-import { createPool } from '../../../src/market/amm/index.js';
+import { cycleView } from './crossRollupCycle.js';
 import { bidShares } from '../../../src/market/orders/bidShares.js';
 
-// The hand-derived zero-fee cycle of crossRollupArbitrageur.test.ts: profit (√200 − √50)² = 50 Y.
-const view = (over: Partial<CrossRollupView>): CrossRollupView => ({
-  searcher: 4,
-  rollups: [3, 5],
-  pools: [createPool(100, 100, 0), createPool(100, 400, 0)],
-  gasTokens: ['X', 'Y'],
-  refPriceYPerX: 2,
-  bundling: 'atomic',
-  payOn: 'both',
-  minProfitY: 0,
-  group: 77,
-  arrivalMs: 900,
-  ...over,
-});
+// The hand-derived zero-fee cycle (crossRollupCycle.ts): profit (√200 − √50)² = 50 Y, paid on both rollups.
+const view = (over: Partial<CrossRollupView>): CrossRollupView => cycleView({ payOn: 'both', ...over });
 
 describe('proposeCrossRollupBundles with payOn "both"', () => {
   it('one atomic bundle whose bid is on the first rollup for ρ and on the second for 1 − ρ of its value', () => {

@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { fixedFractionBid } from '../../../src/agents/searchers/bidStrategy.js';
 import { proposeCrossRollupBundles, type CrossRollupView } from '../../../src/agents/searchers/crossRollupArbitrageur.js';
-import { createPool } from '../../../src/market/amm/index.js';
+import { cycleView } from './crossRollupCycle.js';
 
 /*
  * The hand-derived zero-fee cycle of crossRollupArbitrageur.test.ts: X costs 1 Y on (100, 100) and
  * 4 Y on (100, 400); the optimum pays 50 Y in. Constant product (x·y = k, Uniswap v2 whitepaper):
  * paying a of Y into (x, y) buys x·a/(y + a) of X; buying q of X costs y·q/(x − q) of Y.
  */
-const view = (spendable: CrossRollupView['spendable']): CrossRollupView => ({
-  searcher: 0,
-  rollups: [0, 1],
-  pools: [createPool(100, 100, 0), createPool(100, 400, 0)],
-  gasTokens: ['Y', 'Y'],
-  refPriceYPerX: 2,
-  bundling: 'atomic',
-  payOn: 0,
-  minProfitY: 0,
-  group: 0,
-  arrivalMs: 0,
-  spendable,
-});
+const view = (spendable: CrossRollupView['spendable']): CrossRollupView =>
+  cycleView({ searcher: 0, rollups: [0, 1], gasTokens: ['Y', 'Y'], group: 0, arrivalMs: 0, spendable });
 const legsOf = (v: CrossRollupView) => proposeCrossRollupBundles(v, fixedFractionBid(0.5))[0]!.legs;
 
 describe('a cross-rollup cycle cut to the capital it holds (capital.negative "forbid")', () => {
