@@ -89,13 +89,18 @@ export function buildMarketSimulation(config: MarketConfig, streams = new Random
   const record = slotRecorder(tableColumns(config.searchers.map((s) => s.kind)));
   let last: SlotOutcome | null = null;
   const observers: ((frame: SlotFrame) => void)[] = [];
+  // One frame for the run, refilled every slot: a frame is valid during the call only (SlotFrame).
+  const frame: { -readonly [K in keyof SlotFrame]: SlotFrame[K] } = { slot: 0, endMs: 0, world, out: null as unknown as SlotOutcome };
   const sim: Simulation<WorldState> = {
     clock: config.clock,
     state: world,
     step(w, ctx) {
       last = step(w, ctx);
       if (observers.length > 0) {
-        const frame: SlotFrame = { slot: ctx.slot, endMs: ctx.endMs, world: w, out: last };
+        frame.slot = ctx.slot;
+        frame.endMs = ctx.endMs;
+        frame.world = w;
+        frame.out = last;
         for (const o of observers) o(frame);
       }
       // The record is built for subscribers only (a run without any pays nothing for it).
