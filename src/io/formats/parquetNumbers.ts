@@ -66,16 +66,22 @@ function littleEndianBytes(a: Float64Array | Uint32Array): Uint8Array {
   return bytes;
 }
 
+/** Cells in hyparquet-writer's dictionary sample of a column of `rows` cells: up to 1,000. */
+export const sampleSize = (rows: number): number => Math.min(rows, 1000);
+
+/** The row of the `i`-th of `size` sampled cells, spread evenly over `rows` (hyparquet-writer's choice). */
+export const sampledRow = (i: number, size: number, rows: number): number => (size === 1 ? 0 : Math.floor((i * (rows - 1)) / (size - 1)));
+
 /**
  * Whether a sample of up to 1,000 cells spread over the column (nulls included, as hyparquet-writer
  * samples) is varied enough to rule a dictionary out: more than 90% of the sampled values distinct.
  */
 export function sampleRulesOutDictionary(data: Float64Array, rows: number): boolean {
-  const size = Math.min(rows, 1000);
+  const size = sampleSize(rows);
   const seen = new Set<number>();
   let present = 0;
   for (let i = 0; i < size; i++) {
-    const v = data[size === 1 ? 0 : Math.floor((i * (rows - 1)) / (size - 1))]!;
+    const v = data[sampledRow(i, size, rows)]!;
     if (v - v !== 0) continue;
     present++;
     seen.add(v + 0);

@@ -1,4 +1,4 @@
-import { keepsDictionary } from './parquetNumbers.js';
+import { keepsDictionary, sampledRow, sampleSize } from './parquetNumbers.js';
 
 /**
  * The non-null cells of a text column of one row group: `values` in row order, `defined[i]` 1 for a
@@ -26,12 +26,12 @@ export function gatherText(data: readonly (string | null)[], rows: number, defin
  * a 4-byte prefix, and more than 90% of the sampled weight in distinct values (or none at all) means PLAIN.
  */
 export function sampleRulesOutTextDictionary(data: readonly (string | null)[], rows: number): boolean {
-  const size = Math.min(rows, 1000);
+  const size = sampleSize(rows);
   const seen = new Set<string>();
   let distinct = 0;
   let total = 0;
   for (let i = 0; i < size; i++) {
-    const s = data[size === 1 ? 0 : Math.floor((i * (rows - 1)) / (size - 1))];
+    const s = data[sampledRow(i, size, rows)];
     if (s === null || s === undefined) continue;
     total += s.length + 4;
     if (!seen.has(s)) {
