@@ -245,7 +245,7 @@ function reportBiddingWar() {
 }
 
 function reportScenarios() {
-  const plan = { slots: quick ? 2_000 : 3_000, pairs: quick ? 3 : 5, warm: 3 };
+  const plan = { slots: quick ? 10_000 : 20_000, pairs: quick ? 2 : 3, warm: quick ? 3 : 4 };
   out();
   out(`8. Scenarios — each shipped market scenario (configs/scenarios/, its seed, ${fmt(plan.slots)} slots) against the baseline, ${plan.pairs} pairs of fresh`);
   out(`   processes (baseline, scenario), each a warm-up and ${plan.warm} runs, its least CPU µs per slot; ratio = scenario ÷ baseline per pair, median over pairs (bench/scenarios.js --fresh); target ≤ 2×`);

@@ -8,8 +8,11 @@
 // In one process the shared code turns polymorphic and the baseline runs 2–4× slower than alone, so
 // `--fresh` measures each in its own processes instead: pairs of a baseline process and a scenario
 // process, alternating (`bench/runBaseline.js` and `bench/runScenario.js` with `--warm`); each process
-// runs a warm-up and then R runs (`--warm R`, default 3) of N slots (default 3,000), and its figure is
+// runs a warm-up and then R runs (`--warm R`, default 4) of N slots (default 20,000), and its figure is
 // the least process CPU time per slot of those runs; the ratio is the median of the pair ratios.
+// The runs are long because the target is the steady-state slot time: in runs of 3,000 slots V8's
+// compiler threads still dominate the process CPU time (the baseline measured 20–50 µs/slot there
+// against 9–11 µs/slot in runs of 20,000), which flattered the larger scenarios' ratios.
 //
 //   node bench/scenarios.js --fresh [--slots N] [--pairs P] [--warm R] [--only NAME[,NAME]]
 import { execFileSync } from 'node:child_process';
@@ -85,7 +88,7 @@ const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
  * For each scenario: `pairs` pairs of fresh processes (baseline, then scenario), each a warm-up and
  * `warm` runs of `slots` slots; the same result shape as `measureScenarios` (process CPU time).
  */
-export function measureScenariosFresh({ slots = 3_000, pairs = 3, warm = 3, only = null, onProgress = () => {} } = {}) {
+export function measureScenariosFresh({ slots = 20_000, pairs = 3, warm = 4, only = null, onProgress = () => {} } = {}) {
   const results = [];
   for (const s of marketScenarios()) {
     if (only && !only.includes(s.name)) continue;
@@ -128,9 +131,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const onProgress = (m) => process.stderr.write(`[scenarios] ${m}\n`);
   const results = process.argv.includes('--fresh')
     ? measureScenariosFresh({
-        slots: Number(flag('--slots', 3_000)),
+        slots: Number(flag('--slots', 20_000)),
         pairs: Number(flag('--pairs', 3)),
-        warm: Number(flag('--warm', 3)),
+        warm: Number(flag('--warm', 4)),
         only,
         onProgress,
       })
