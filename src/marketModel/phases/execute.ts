@@ -2,7 +2,7 @@ import type { Distributions } from '../../engine/distributions.js';
 import type { SlotContext } from '../../engine/simulation.js';
 import { otherToken } from '../../market/amm/otherToken.js';
 import type { SwapResult } from '../../market/amm/types.js';
-import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
+import { optimalArbQuote } from '../../market/arbitrage/index.js';
 import type { Allocated, Bundle, UserSwap } from '../../market/orders/types.js';
 import { trySwapExactIn } from '../feasibleSwap.js';
 import { slotTallies, tableColumns, type Tally } from '../columns.js';
@@ -45,7 +45,7 @@ export function executeUser(x: BlockExecution, rollup: RollupState, tx: UserSwap
 
 /** A won backrun sizes its trade on the pool it meets: the optimal trade back to the reference. */
 function executeBackrun(x: BlockExecution, rollup: RollupState, won: Allocated): boolean {
-  const trade = optimalArbAgainstPrice(rollup.pool, x.world.refPriceYPerX);
+  const trade = optimalArbQuote(rollup.pool, x.world.refPriceYPerX);
   if (trade.tokenIn === null || trade.profitY <= 0) return false; // reverts: nothing left to take
   const leg = { rollup: rollup.index, tokenIn: trade.tokenIn, amountIn: trade.amountIn, minAmountOut: trade.amountOut };
   const res = trySwapExactIn(rollup.pool, leg.tokenIn, leg.amountIn);
