@@ -92,7 +92,7 @@ export function executionPlanner(): Planner {
   const users = new Map<number, UserSwap>();
   return (state, allocated, slotStartMs, cutoffMs, place) => {
     q.clear();
-    users.clear();
+    if (users.size > 0) users.clear(); // only when filled: clearing allocates the table anew
     planInto(q, users, state, allocated, slotStartMs, cutoffMs, place);
     return q.inOrder();
   };

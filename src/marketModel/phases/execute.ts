@@ -188,11 +188,12 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
   const executed = new Set<Allocated>(); // scratch, emptied each slot
   return (world, bundles, auction, ctx) => {
     if (x === null || x.world !== world) x = slotExecution(rt, world, legs);
-    x.done.clear();
-    x.fronts.clear();
-    x.legResults.clear();
+    // Emptied only when filled: clearing a Map or Set allocates its table anew.
+    if (x.done.size > 0) x.done.clear();
+    if (x.fronts.size > 0) x.fronts.clear();
+    if (x.legResults.size > 0) x.legResults.clear();
     x.failedToLand = null;
-    executed.clear();
+    if (executed.size > 0) executed.clear();
     tallies ??= slotTallies('execute', tableColumns(world.config.searchers.map((s) => s.kind)));
     x.tally = tallies(world.rollups.length);
     x.controllers = anyExpressLane(world) ? world.rollups.map((r) => expressLaneController(world, r.index, ctx.startMs)) : undefined;
