@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optimalArbQuote } from '../../market/arbitrage/index.js';
+import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
 import { cutToCapital } from './cutToCapital.js';
 import { bestHedgedTrade } from './hedgedTrade.js';
 import { defineSearcherKind } from './searcherKind.js';
@@ -28,7 +28,7 @@ export const cappedCexDex = defineSearcherKind({
   propose(v, c, strategy) {
     const r = v.rollups[0]!;
     const p = v.refPriceYPerX;
-    const best = optimalArbQuote(r.pool, p);
+    const best = optimalArbAgainstPrice(r.pool, p);
     if (best.tokenIn === null) return [];
     const capped = Math.min(best.amountIn, best.tokenIn === 'Y' ? c.maxTradeY : c.maxTradeY / p);
     // Under `capital.negative: "forbid"`, also no more than it holds.
