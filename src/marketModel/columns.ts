@@ -1,7 +1,7 @@
 import { searcherKinds } from '../agents/searchers/registry.js';
 import type { SearcherKindColumn } from '../agents/searchers/searcherKind.js';
 import { gapBps, inFeeBand } from '../market/metrics/priceGap.js';
-import { compileRow, compileZero } from './compiledRecords.js';
+import { compileReset, compileRow, compileZero } from './compiledRecords.js';
 import type { RollupSlotRecord, RollupStateRecord, SlotEvent } from './slotRecord.js';
 
 /*
@@ -194,6 +194,24 @@ export function zeroTally<S extends Exclude<ColumnSource, 'state'>>(source: S, c
   }
   const make = (lastMakers[source] ??= compileZero(columns.filter((c) => c.source === source).map((c) => ({ field: c.field, flag: c.type === 'flag' }))));
   return make() as Tally<S>;
+}
+
+/**
+ * Per-rollup tallies of step `source` that a phase keeps for its run, all zeroed in place on each
+ * call: the same array of the same objects every slot. A fresh tally per rollup and slot was a tenth
+ * of a slot's allocations (each of its number fields boxed anew), so what a slot returns of them is
+ * valid until the phase runs again (a `SlotOutcome`, slot.ts, is read during its slot).
+ */
+export function slotTallies<S extends Exclude<ColumnSource, 'state'>>(source: S, columns: readonly ColumnSpec[] = slotColumns): (rollups: number) => Tally<S>[] {
+  const reset = compileReset(columns.filter((c) => c.source === source).map((c) => ({ field: c.field, flag: c.type === 'flag' })));
+  const tallies: Tally<S>[] = [];
+  return (rollups) => {
+    if (tallies.length !== rollups) {
+      tallies.length = 0;
+      for (let r = 0; r < rollups; r++) tallies.push(zeroTally(source, columns));
+    } else for (const t of tallies) reset(t);
+    return tallies;
+  };
 }
 
 /** The per-slot table in tidy long form, one row per (slot, rollup), with the given columns. */

@@ -18,6 +18,12 @@ export function compileZero(fields: readonly { readonly field: string; readonly 
   return new Function(`return () => ({ ${body} });`)() as () => Record<string, number | boolean>;
 }
 
+/** A function setting each field of an object made by `compileZero(fields)` back to its initial value, in place. */
+export function compileReset(fields: readonly { readonly field: string; readonly flag: boolean }[]): (o: object) => void {
+  const body = fields.map((f) => `o.${checked(f.field)} = ${f.flag ? 'false' : '0'};`).join(' ');
+  return new Function(`return (o) => { ${body} };`)() as (o: object) => void;
+}
+
 /**
  * A function building one row from `(e, r)`: each cell either the record's field `r.<field>` or a
  * derived value `values[i](e, r)`.

@@ -80,8 +80,26 @@ export function placingOf(state: WorldState, slotStartMs: number): Placing {
  * rollups at one point.
  */
 export function executionPlan(state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs = Number.POSITIVE_INFINITY, place: Placing = placingOf(state, slotStartMs)): PlanItem[] {
+  return executionPlanner()(state, allocated, slotStartMs, cutoffMs, place);
+}
+
+/** A slot's plan (`executionPlan`'s arguments, every one given). */
+export type Planner = (state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs: number, place: Placing) => PlanItem[];
+
+/** `executionPlan` for a run: its queue and its index of users are emptied and reused on each call. */
+export function executionPlanner(): Planner {
   const q = new PlanQueue();
   const users = new Map<number, UserSwap>();
+  return (state, allocated, slotStartMs, cutoffMs, place) => {
+    q.clear();
+    if (users.size > 0) users.clear(); // only when filled: clearing allocates the table anew
+    planInto(q, users, state, allocated, slotStartMs, cutoffMs, place);
+    return q.inOrder();
+  };
+}
+
+/** Pushes a slot's executions onto `q` (see `executionPlan`); `users` indexes the users it plans by id. */
+function planInto(q: PlanQueue, users: Map<number, UserSwap>, state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs: number, place: Placing): void {
   const configs = state.config.rollups;
   for (const s of state.searchers) if (s.openLegs.length > 0) q.push(slotStartMs, { kind: 'unwind', searcher: s.index }, executionPriority.unwind);
   for (const r of state.rollups) for (const tx of r.pending) {
@@ -113,7 +131,6 @@ export function executionPlan(state: WorldState, allocated: readonly Allocated[]
       q.push(target.arrivalMs, { kind: 'sandwich-back', won, userId: t.userId }, executionPriority.sandwichBack);
     }
   }
-  return q.inOrder();
 }
 
 /**
@@ -122,40 +139,55 @@ export function executionPlan(state: WorldState, allocated: readonly Allocated[]
  * pushes a handful of items and pops them all.
  */
 class PlanQueue {
+  // Parallel arrays, reused from slot to slot: the first `n` entries are this slot's.
   private readonly items: PlanItem[] = [];
   private readonly times: number[] = [];
   private readonly priorities: number[] = [];
+  private readonly order: number[] = [];
+  private n = 0;
+
+  clear(): void {
+    this.n = 0;
+  }
 
   push(timeMs: number, item: PlanItem, priority: number): void {
     if (!Number.isFinite(timeMs)) throw new RangeError(`event time must be finite, got ${timeMs}`);
-    this.items.push(item);
-    this.times.push(timeMs);
-    this.priorities.push(priority);
+    const i = this.n++;
+    this.items[i] = item;
+    this.times[i] = timeMs;
+    this.priorities[i] = priority;
   }
 
   inOrder(): PlanItem[] {
-    const { items, times, priorities } = this;
+    const { items, n } = this;
+    const plan: PlanItem[] = [];
+    if (n > INSERTION_SORT_MAX) {
+      const order: number[] = [];
+      for (let i = 0; i < n; i++) order.push(i);
+      order.sort((a, b) => (this.after(a, b) ? 1 : -1));
+      for (const i of order) plan.push(items[i]!);
+      return plan;
+    }
     // Insertion sort on a usual slot's handful of items (Array#sort's comparator calls cost more there).
-    const order: number[] = [];
-    if (items.length > INSERTION_SORT_MAX) {
-      for (let i = 0; i < items.length; i++) order.push(i);
-      order.sort((a, b) => (after(a, b) ? 1 : -1));
-    } else for (let i = 0; i < items.length; i++) {
+    const order = this.order;
+    for (let i = 0; i < n; i++) {
       let j = i;
-      while (j > 0 && after(order[j - 1]!, i)) {
+      while (j > 0 && this.after(order[j - 1]!, i)) {
         order[j] = order[j - 1]!;
         j--;
       }
       order[j] = i;
     }
-    const plan: PlanItem[] = [];
-    for (const i of order) plan.push(items[i]!);
+    for (let k = 0; k < n; k++) plan.push(items[order[k]!]!);
     return plan;
-    function after(a: number, b: number): boolean {
-      if (times[a] !== times[b]) return times[a]! > times[b]!;
-      if (priorities[a] !== priorities[b]) return priorities[a]! > priorities[b]!;
-      return a > b;
-    }
+  }
+
+  /** Whether item `a` comes after item `b`. */
+  private after(a: number, b: number): boolean {
+    const { times, priorities } = this;
+    if (times[a] !== times[b]) return times[a]! > times[b]!;
+    if (priorities[a] !== priorities[b]) return priorities[a]! > priorities[b]!;
+    return a > b;
   }
 }
 

@@ -13,7 +13,7 @@ import { delegationHook } from './phases/delegation.js';
 import { accrueStaking } from './staking.js';
 import { learnFromSlot } from './phases/learn.js';
 import { searchBundles } from './phases/search.js';
-import { settleSlot } from './phases/settle.js';
+import { settleSlot, slotPayments } from './phases/settle.js';
 import { shareRevenue } from './phases/share.js';
 import { createRuntime, type ModelRuntime } from './runtime.js';
 import type { SlotOutcome } from './slot.js';
@@ -57,6 +57,7 @@ export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
     referencePriceStep(rt), drawArrivals(rt), searchBundles(rt), buildCandidates(rt),
     runAuctions(rt), runCounterfactuals(rt), expressLaneAuctions(rt), executeSlot(rt), shareRevenue(rt),
   ];
+  const payments = slotPayments();
   return (world, ctx) => {
     world.refPriceYPerX = nextPrice(world, ctx);
     const arrived = arrivals(world, ctx);
@@ -69,7 +70,7 @@ export function marketSlotStep(rt: ModelRuntime): MarketSlotStep {
     const cf = counterfactual(world, onTime, candidates);
     const expressLane = expressLaneAuction(world, ctx);
     const execution = execute(world, onTime, sold, ctx);
-    const settlement = settleSlot(world, sold, execution, expressLane, ctx.startMs);
+    const settlement = settleSlot(world, sold, execution, expressLane, ctx.startMs, payments(world));
     bookSales(world, ctx.slot, sold.sales);
     accrueStaking(world, sold.blocks);
     const shares = share(world, { auction: sold, counterfactual: cf, execution, settlement });

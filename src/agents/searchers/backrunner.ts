@@ -1,5 +1,5 @@
 import { swapExactIn } from '../../market/amm/index.js';
-import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
+import { optimalArbQuote } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
 import type { Bundle, UserSwap } from '../../market/orders/types.js';
 import type { BidStrategy } from './bidStrategy.js';
@@ -30,7 +30,7 @@ export function proposeBackruns(view: BackrunView, strategy: BidStrategy): Bundl
   const out: Bundle[] = [];
   for (const tx of view.publicPending) {
     const after = swapExactIn(view.pool, tx.tokenIn, tx.amountIn).pool;
-    const value = optimalArbAgainstPrice(after, view.refPriceYPerX).profitY;
+    const value = optimalArbQuote(after, view.refPriceYPerX).profitY;
     if (value <= view.minProfitY) continue;
     const { bidY: offered, decision } = strategy.bid({ valueY: value, rollup: view.rollup });
     const bidY = Math.min(value, offered);

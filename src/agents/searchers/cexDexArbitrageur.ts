@@ -1,4 +1,4 @@
-import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
+import { optimalArbQuote } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
 import type { Balances, Bundle } from '../../market/orders/types.js';
 import { cutToCapital } from './cutToCapital.js';
@@ -30,7 +30,7 @@ export interface CexDexView {
  * with a `cex` venue, it is sized for, and valued at, the hedge's net of fee and impact.
  */
 export function proposeCexDexBundle(view: CexDexView, strategy: BidStrategy): Bundle | null {
-  const best = optimalArbAgainstPrice(view.pool, view.refPriceYPerX);
+  const best = optimalArbQuote(view.pool, view.refPriceYPerX);
   if (best.tokenIn === null) return null;
   const maxIn = view.spendable ? view.spendable[best.tokenIn] : best.amountIn;
   // With a CEX venue it sizes for the hedge's net (fee and impact); without one, the closed-form optimum.

@@ -3,7 +3,7 @@ export type { DirectedSwapResult } from './swapToPrice.js';
 export { createPool } from './createPool.js';
 export { spotPrice } from './spotPrice.js';
 export { otherToken } from './otherToken.js';
-export { quoteExactIn, swapExactIn } from './swapExactIn.js';
+export { quoteExactIn, swapAmountOut, swapExactIn } from './swapExactIn.js';
 export { swapExactOut } from './swapExactOut.js';
 export { marginalRateExactIn } from './marginalRate.js';
 export { priceAfterSwap } from './priceAfterSwap.js';

@@ -44,3 +44,21 @@ export function swapExactIn(pool: Pool, tokenIn: Token, amountIn: number): SwapR
   const amountOut = (reserveOut * effectiveIn) / (reserveIn + effectiveIn);
   return { pool: withReserves(pool, tokenIn, newReserveIn, newReserveOut), amountIn, amountOut };
 }
+
+/**
+ * `swapExactIn(pool, tokenIn, amountIn).amountOut` without building the pool after the swap (for
+ * callers that only price a trade): the same operations, checks and `RangeError`s.
+ */
+export function swapAmountOut(pool: Pool, tokenIn: Token, amountIn: number): number {
+  requireNonNegative('amountIn', amountIn);
+  if (amountIn === 0) return 0;
+  const reserveIn = tokenIn === 'X' ? pool.reserveX : pool.reserveY;
+  const reserveOut = tokenIn === 'X' ? pool.reserveY : pool.reserveX;
+  const effectiveIn = (1 - pool.fee) * amountIn;
+  const newReserveIn = reserveIn + amountIn;
+  const newReserveOut = (reserveOut * reserveIn) / (reserveIn + effectiveIn);
+  if (!(Number.isFinite(newReserveIn) && newReserveOut > 0)) {
+    throw new RangeError(`amountIn ${amountIn} is too large for this pool`);
+  }
+  return (reserveOut * effectiveIn) / (reserveIn + effectiveIn);
+}

@@ -1,9 +1,9 @@
 import { requirePositive } from '../amm/checks.js';
 import { spotPrice } from '../amm/spotPrice.js';
-import { swapExactIn } from '../amm/swapExactIn.js';
+import { swapAmountOut, swapExactIn } from '../amm/swapExactIn.js';
 import type { Pool, Token } from '../amm/types.js';
 import { noArbitrageBand } from './noArbitrageBand.js';
-import type { ArbTrade } from './types.js';
+import type { ArbQuote, ArbTrade } from './types.js';
 
 /**
  * The profit-maximising single swap on `pool` against an external price `priceYPerX`, with the
@@ -21,6 +21,20 @@ import type { ArbTrade } from './types.js';
  * @throws RangeError if `priceYPerX` is not finite and > 0.
  */
 export function optimalArbAgainstPrice(pool: Pool, priceYPerX: number): ArbTrade {
+  const q = optimalArbQuote(pool, priceYPerX);
+  if (q.tokenIn === null) return noTrade(pool);
+  const swap = swapExactIn(pool, q.tokenIn, q.amountIn);
+  return { tokenIn: q.tokenIn, amountIn: q.amountIn, amountOut: swap.amountOut, profitY: q.profitY, poolAfter: swap.pool };
+}
+
+/** No trade: a price inside the band (one shared object). */
+const NO_QUOTE: ArbQuote = Object.freeze({ tokenIn: null, amountIn: 0, amountOut: 0, profitY: 0 });
+
+/**
+ * `optimalArbAgainstPrice` without the pool after the trade (what a searcher pricing the trade
+ * reads): the same figures from the same operations, and no pool built.
+ */
+export function optimalArbQuote(pool: Pool, priceYPerX: number): ArbQuote {
   requirePositive('priceYPerX', priceYPerX);
   const spot = spotPrice(pool);
   const gamma = 1 - pool.fee;
@@ -29,25 +43,24 @@ export function optimalArbAgainstPrice(pool: Pool, priceYPerX: number): ArbTrade
     // Pool's X is cheap: pay Y, receive X. r = γP/spot > 1, a* = y(√r − 1)/γ.
     const r = (gamma * priceYPerX) / spot;
     const amountIn = (pool.reserveY * ((gamma * priceYPerX - spot) / spot)) / ((Math.sqrt(r) + 1) * gamma);
-    return executeArb(pool, priceYPerX, 'Y', amountIn);
+    return quoteArb(pool, priceYPerX, 'Y', amountIn);
   }
   if (priceYPerX < band.lower) {
     // Pool's X is dear: pay X, receive Y. r = γ·spot/P > 1, b* = x(√r − 1)/γ.
     const r = (gamma * spot) / priceYPerX;
     const amountIn = (pool.reserveX * ((gamma * spot - priceYPerX) / priceYPerX)) / ((Math.sqrt(r) + 1) * gamma);
-    return executeArb(pool, priceYPerX, 'X', amountIn);
+    return quoteArb(pool, priceYPerX, 'X', amountIn);
   }
-  return noTrade(pool);
+  return NO_QUOTE;
 }
 
 function noTrade(pool: Pool): ArbTrade {
   return { tokenIn: null, amountIn: 0, amountOut: 0, profitY: 0, poolAfter: pool };
 }
 
-/** Swaps `amountIn` of `tokenIn` and values both legs at `priceYPerX`; no trade if rounding left nothing to do. */
-function executeArb(pool: Pool, priceYPerX: number, tokenIn: Token, amountIn: number): ArbTrade {
-  if (!(amountIn > 0)) return noTrade(pool);
-  const swap = swapExactIn(pool, tokenIn, amountIn);
-  const profitY = tokenIn === 'Y' ? priceYPerX * swap.amountOut - amountIn : swap.amountOut - priceYPerX * amountIn;
-  return { tokenIn, amountIn, amountOut: swap.amountOut, profitY: Math.max(0, profitY), poolAfter: swap.pool };
+function quoteArb(pool: Pool, priceYPerX: number, tokenIn: Token, amountIn: number): ArbQuote {
+  if (!(amountIn > 0)) return NO_QUOTE;
+  const amountOut = swapAmountOut(pool, tokenIn, amountIn);
+  const profitY = tokenIn === 'Y' ? priceYPerX * amountOut - amountIn : amountOut - priceYPerX * amountIn;
+  return { tokenIn, amountIn, amountOut, profitY: Math.max(0, profitY) };
 }

@@ -1,10 +1,7 @@
 import type { Pool, Token } from '../amm/types.js';
 
-/**
- * The profit-maximising single swap of one pool against an external (CEX) price. All amounts are
- * in units of the token they refer to; `profitY` is in Y at the external price.
- */
-export interface ArbTrade {
+/** The profit-maximising single swap of one pool against an external price, without the pool after it (see `ArbTrade`). */
+export interface ArbQuote {
   /** Token paid into the pool: 'Y' buys X (pool too cheap), 'X' sells X (pool too dear), null: no trade. */
   readonly tokenIn: Token | null;
   /** Amount of `tokenIn` paid into the pool, fee included; 0 when there is no trade. */
@@ -13,6 +10,13 @@ export interface ArbTrade {
   readonly amountOut: number;
   /** Arbitrage profit in Y, both legs valued at the external price; ≥ 0. */
   readonly profitY: number;
+}
+
+/**
+ * The profit-maximising single swap of one pool against an external (CEX) price. All amounts are
+ * in units of the token they refer to; `profitY` is in Y at the external price.
+ */
+export interface ArbTrade extends ArbQuote {
   /** The pool after the trade (the input pool itself when there is no trade). */
   readonly poolAfter: Pool;
 }

@@ -48,6 +48,17 @@ export function allocateBundles(bundles: readonly Bundle[], rule: PaymentRule, s
     order[m] = i;
   }
   const won: Bundle[] = [];
+  if (rule === 'first-price') {
+    // Each winner pays its own bid: no losers to keep.
+    const out: Allocated[] = [];
+    for (const i of order) {
+      const b = bundles[i]!;
+      if (overlapsAny(won, b)) continue;
+      won.push(b);
+      out.push({ bundle: b, paymentGas: b.bidGas });
+    }
+    return out;
+  }
   const lost: Bundle[] = [];
   for (const i of order) {
     const b = bundles[i]!;
@@ -55,7 +66,7 @@ export function allocateBundles(bundles: readonly Bundle[], rule: PaymentRule, s
     else won.push(b);
   }
   return won.map((bundle) => {
-    if (rule === 'first-price' || bundle.bidY <= 0) return { bundle, paymentGas: bundle.bidGas };
+    if (bundle.bidY <= 0) return { bundle, paymentGas: bundle.bidGas };
     const displaced = lost.filter((l) => overlaps(l, bundle)).reduce((m, l) => Math.max(m, l.bidY), 0);
     return { bundle, paymentGas: bundle.bidGas * Math.min(1, displaced / bundle.bidY) };
   });

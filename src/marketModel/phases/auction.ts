@@ -5,7 +5,7 @@ import { recordingSource } from '../../market/mechanisms/counterfactual.js';
 import { runMechanism } from '../../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../../market/orders/allocateBundles.js';
 import type { Allocated, Bundle } from '../../market/orders/types.js';
-import { zeroTally } from '../columns.js';
+import { slotTallies } from '../columns.js';
 import { sequencingGroups } from '../membership.js';
 import { pendingOfaUsers, placementOf, type Placement } from '../orderingPolicy.js';
 import { sellOrderFlow } from '../orderFlow.js';
@@ -19,6 +19,9 @@ import { drawBidTimesMs } from '../latency.js';
 import { expectedGrossY } from '../expectation.js';
 import { validatorStakes } from '../staking.js';
 import { decideTickets, outstandingTickets, ticketMechanism } from '../tickets.js';
+
+/** A direct-mode block's bids, values, choices and draws: none (one shared, never-filled array). */
+const NONE: readonly never[] = Object.freeze([]);
 
 /** True when every rollup the bundle acts on is in `group` (a loop: it runs for every bundle and group in every slot). */
 function within(b: Bundle, group: readonly number[]): boolean {
@@ -211,10 +214,17 @@ function shadeOf(bidY: number, valueY: number): number {
  * proposer sells positions (tops of blocks, spots behind users) to searchers directly.
  */
 export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[], slot: number, late?: readonly Bundle[]) => AuctionOutcome {
+  const tallies = slotTallies('auction');
+  // The slot's scratch per rollup and per bundle, refilled each slot (nothing keeps them past it).
+  const shadeBidY: number[] = [];
+  const shadeValueY: number[] = [];
+  const placements: Placement[] = [];
   return (world, bundles, candidates, slot, late = []) => {
-    const tally = world.rollups.map(() => zeroTally('auction'));
-    const shadeBidY = world.rollups.map(() => 0);
-    const shadeValueY = world.rollups.map(() => 0);
+    const tally = tallies(world.rollups.length);
+    for (let r = 0; r < world.rollups.length; r++) {
+      shadeBidY[r] = 0;
+      shadeValueY[r] = 0;
+    }
     for (const b of bundles) {
       const t = b.target;
       if (t.kind === 'top') for (const r of t.rollups) tally[r]!.bidCount++;
@@ -240,12 +250,12 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
     const proposers = world.rollups.map(() => 0);
     const ofaUsers = pendingOfaUsers(world);
     // Each bundle's placement, once per slot (the same answer for every group and every use below).
-    const placements: Placement[] = [];
+    // (Entries past this slot's bundles are stale: every use reads the first bundles.length.)
     let anyPriorityFee = false;
-    for (const b of bundles) {
-      const p = placementOf(world, b, ofaUsers);
+    for (let i = 0; i < bundles.length; i++) {
+      const p = placementOf(world, bundles[i]!, ofaUsers);
       if (p === 'priority-fee') anyPriorityFee = true;
-      placements.push(p);
+      placements[i] = p;
     }
     // Stakes are read only by the draws that need them (pure reads of the world: computed at most once).
     let stakes: number[] | null = null;
@@ -259,7 +269,7 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
       const source = rt.distOf('auction/', key).source;
       if (world.builders.length === 0) {
         for (const a of sellPositions(world, bundles, placements, group, source)) allocated.push(a);
-        blocks.push({ rollups: group, proposer, builder: null, bidsY: [], valuesY: [], choices: [], draws: [], payments: null });
+        blocks.push({ rollups: group, proposer, builder: null, bidsY: NONE, valuesY: NONE, choices: NONE, draws: NONE, payments: null });
       } else {
         const sold = ticketMechanism(world) ? ticketBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, slot) : auctionBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, source, slot, placements);
         allocated.push(...sold.allocated);

@@ -1,12 +1,13 @@
+import type { Distributions } from '../../engine/distributions.js';
 import type { SlotContext } from '../../engine/simulation.js';
 import { otherToken } from '../../market/amm/otherToken.js';
 import type { SwapResult } from '../../market/amm/types.js';
-import { optimalArbAgainstPrice } from '../../market/arbitrage/index.js';
+import { optimalArbQuote } from '../../market/arbitrage/index.js';
 import type { Allocated, Bundle, UserSwap } from '../../market/orders/types.js';
 import { trySwapExactIn } from '../feasibleSwap.js';
-import { tableColumns, zeroTally, type ColumnSpec } from '../columns.js';
+import { slotTallies, tableColumns, type Tally } from '../columns.js';
 import { bookSearcherSwap, chargeDataFee, executeLegs, type BlockExecution } from '../executeBundle.js';
-import { executionPlan, itemTimeMs, placingOf, type PlanItem, type Placing } from '../executionPlan.js';
+import { executionPlanner, itemTimeMs, placingOf, type PlanItem, type Placing } from '../executionPlan.js';
 import { inclusionFailure } from '../inclusion.js';
 import { settleLegRisk, unwindOpenLegs } from '../legRisk.js';
 import { sameSequencer } from '../membership.js';
@@ -44,7 +45,7 @@ export function executeUser(x: BlockExecution, rollup: RollupState, tx: UserSwap
 
 /** A won backrun sizes its trade on the pool it meets: the optimal trade back to the reference. */
 function executeBackrun(x: BlockExecution, rollup: RollupState, won: Allocated): boolean {
-  const trade = optimalArbAgainstPrice(rollup.pool, x.world.refPriceYPerX);
+  const trade = optimalArbQuote(rollup.pool, x.world.refPriceYPerX);
   if (trade.tokenIn === null || trade.profitY <= 0) return false; // reverts: nothing left to take
   const leg = { rollup: rollup.index, tokenIn: trade.tokenIn, amountIn: trade.amountIn, minAmountOut: trade.amountOut };
   const res = trySwapExactIn(rollup.pool, leg.tokenIn, leg.amountIn);
@@ -66,18 +67,49 @@ function executeSandwichBack(x: BlockExecution, won: Allocated, frontOut: number
   return true;
 }
 
-/** What the items of one slot share while they execute. */
+/**
+ * What the items of one slot share while they execute: one per run, its collections emptied and its
+ * tallies zeroed at the start of each slot (nothing keeps them past the slot).
+ */
 interface SlotExecution extends BlockExecution {
+  tally: Tally<'execute'>[];
+  controllers?: readonly (number | null)[];
   /** Users whose swaps executed. */
   readonly done: Set<number>;
   /** Each executed sandwich front-run's output, for its back-run. */
   readonly fronts: Map<Allocated, number>;
   /** Each executed bundle's swap results (lone legs are unwound from these). */
   readonly legResults: Map<Allocated, SwapResult[]>;
+  /** The slot's bundles that won but failed to land by an inclusion failure (null: none yet). */
+  failedToLand: Set<Bundle> | null;
   /** Draws whether an included split leg still fails to land (its rollups on separate sequencers). */
   readonly legFails: (bundle: Bundle) => boolean;
   /** Draws whether an included cross-rollup bundle fails to land by its rollups' inclusion failures (inclusion.ts). */
   readonly inclusionFails: (bundle: Bundle) => boolean;
+}
+
+/** The execution scratch of a run on `world` (its draws: `legs`, and the stream `inclusion`). */
+function slotExecution(rt: ModelRuntime, world: WorldState, legs: Distributions): SlotExecution {
+  const inclusion = inclusionFailure(rt, world);
+  const x: SlotExecution = {
+    world,
+    tally: [],
+    controllers: undefined,
+    done: new Set<number>(),
+    fronts: new Map<Allocated, number>(),
+    legResults: new Map<Allocated, SwapResult[]>(),
+    failedToLand: null,
+    legFails: (b) => {
+      const p = world.config.sequencing.legFailureProbability;
+      return p > 0 && !sameSequencer(world, world.searchers[b.searcher]!.rollups) && legs.bernoulli(p);
+    },
+    inclusionFails: (b) => {
+      const failed = inclusion(b, x.tally);
+      if (failed) (x.failedToLand ??= new Set<Bundle>()).add(b);
+      return failed;
+    },
+  };
+  return x;
 }
 
 /** True when some rollup runs a Timeboost express lane (only then has any slot a controller). */
@@ -149,36 +181,26 @@ function traceEntry(item: PlanItem, slotStartMs: number, place: Placing): TraceE
  * (inclusion.ts); lone legs are unwound where their searcher's `unwind` says (legRisk.ts).
  */
 export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], auction: AuctionOutcome, ctx: SlotContext) => ExecutionOutcome {
+  let tallies: ((rollups: number) => Tally<'execute'>[]) | null = null; // the config (its columns) never changes: resolved once
   const legs = rt.dist('legs');
-  let inclusion: ReturnType<typeof inclusionFailure> | null = null;
-  let columns: readonly ColumnSpec[] | null = null; // the config never changes: resolved once
-  // The slot's scratch collections, emptied and reused each slot (nothing keeps them past the slot).
-  const done = new Set<number>();
-  const fronts = new Map<Allocated, number>();
-  const legResults = new Map<Allocated, SwapResult[]>();
-  const executed = new Set<Allocated>();
+  const plan = executionPlanner();
+  let x: SlotExecution | null = null;
+  const executed = new Set<Allocated>(); // scratch, emptied each slot
   return (world, bundles, auction, ctx) => {
-    done.clear();
-    fronts.clear();
-    legResults.clear();
-    executed.clear();
-    columns ??= tableColumns(world.config.searchers.map((s) => s.kind));
-    const p = world.config.sequencing.legFailureProbability;
-    const legFails = (b: Bundle) => p > 0 && !sameSequencer(world, world.searchers[b.searcher]!.rollups) && legs.bernoulli(p);
-    inclusion ??= inclusionFailure(rt, world);
-    const controllers = anyExpressLane(world) ? world.rollups.map((r) => expressLaneController(world, r.index, ctx.startMs)) : undefined;
-    const tally = world.rollups.map(() => zeroTally('execute', columns!));
-    const failedToLand = new Set<Bundle>();
-    const inclusionFails = (b: Bundle) => {
-      const failed = inclusion!(b, tally);
-      if (failed) failedToLand.add(b);
-      return failed;
-    };
-    const x: SlotExecution = { world, tally, controllers, done, fronts, legResults, legFails, inclusionFails };
+    if (x === null || x.world !== world) x = slotExecution(rt, world, legs);
+    // Emptied only when filled: clearing a Map or Set allocates its table anew.
+    if (x.done.size > 0) x.done.clear();
+    if (x.fronts.size > 0) x.fronts.clear();
+    if (x.legResults.size > 0) x.legResults.clear();
+    x.failedToLand = null;
+    if (executed.size > 0) executed.clear();
+    tallies ??= slotTallies('execute', tableColumns(world.config.searchers.map((s) => s.kind)));
+    x.tally = tallies(world.rollups.length);
+    x.controllers = anyExpressLane(world) ? world.rollups.map((r) => expressLaneController(world, r.index, ctx.startMs)) : undefined;
     const trace: TraceEntry[] = [];
     const cutoff = commitCutoffMs(world, ctx);
     const place = placingOf(world, ctx.startMs);
-    for (const item of executionPlan(world, auction.allocated, ctx.startMs, cutoff, place)) {
+    for (const item of plan(world, auction.allocated, ctx.startMs, cutoff, place)) {
       if (!run(item, x)) continue;
       if (item.kind !== 'unwind' && item.kind !== 'user') executed.add(item.won);
       trace.push(traceEntry(item, ctx.startMs, place));
@@ -191,6 +213,8 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
     const executedAllocations: Allocated[] = [];
     for (const a of auction.allocated) if (executed.has(a)) executedAllocations.push(a);
     settleLegRisk(x, bundles, executedAllocations, x.legResults);
-    return { trace, executed: executedAllocations, tally: x.tally, failedToLand };
+    const out: { -readonly [K in keyof ExecutionOutcome]: ExecutionOutcome[K] } = { trace, executed: executedAllocations, tally: x.tally };
+    if (x.failedToLand !== null) out.failedToLand = x.failedToLand;
+    return out;
   };
 }

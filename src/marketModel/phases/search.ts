@@ -1,7 +1,7 @@
 import { searcherKind } from '../../agents/searchers/registry.js';
-import type { SearcherKind, SearcherRollupView } from '../../agents/searchers/searcherKind.js';
+import type { SearcherKind, SearcherRollupView, SearcherView } from '../../agents/searchers/searcherKind.js';
 import type { SlotContext } from '../../engine/simulation.js';
-import type { Bundle } from '../../market/orders/types.js';
+import type { Bundle, UserSwap } from '../../market/orders/types.js';
 import { sameSequencer } from '../membership.js';
 import { hasLatencyModel, withDrawnLatency, type LatencySettings } from '../latency.js';
 import { visibleTargets } from '../orderingPolicy.js';
@@ -11,27 +11,40 @@ import type { SearchOutcome, SearcherDecision } from '../slot.js';
 import type { SearcherState, WorldState } from '../types.js';
 import { spendableOn } from '../capital.js';
 
-/** One rollup as searcher `s` of kind `kind` may see it: pool, gas token and the swaps it may target. */
-function rollupView(world: WorldState, kind: SearcherKind, r: number): SearcherRollupView {
-  const rollup = world.rollups[r]!;
-  const pending = kind.mempool === 'none' ? [] : visibleTargets(world, rollup, kind.mempool === 'around');
-  return { index: rollup.index, id: rollup.id, pool: rollup.pool, gasToken: rollup.gasToken, pending };
+/** No pending swap to target (the view of a kind that sees no mempool): one shared, never-filled array. */
+const NO_TARGETS: readonly UserSwap[] = Object.freeze([]);
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Refills `view` with one rollup as searcher kind `kind` may see it this slot: pool, gas token and the swaps it may target. */
+function fillRollupView(view: Writable<SearcherRollupView>, world: WorldState, kind: SearcherKind): void {
+  const rollup = world.rollups[view.index]!;
+  view.pool = rollup.pool;
+  view.pending = kind.mempool === 'none' ? NO_TARGETS : visibleTargets(world, rollup, kind.mempool === 'around');
 }
 
-/** What never changes about a searcher through a run (its config's kind and latency), resolved once. */
+/** What never changes about a searcher through a run (its config's kind and latency), resolved once, and its view. */
 interface SearcherStatics {
   readonly kind: SearcherKind;
   readonly legGroups: boolean;
   /** Its latency settings when it has a latency model (`hasLatencyModel`), else null: no draws. */
   readonly latency: LatencySettings | null;
+  /** Its view, refilled every slot: a kind reads it while it proposes and keeps none of it. */
+  readonly view: Writable<SearcherView> & { readonly rollups: Writable<SearcherRollupView>[] };
 }
 
 /** The statics of each configured searcher, in config order (a choice's arm changes none of them: `withChoice`). */
 function searcherStatics(world: WorldState): SearcherStatics[] {
-  return world.config.searchers.map((cfg) => {
+  return world.config.searchers.map((cfg, i) => {
     const kind = searcherKind(cfg.kind);
     const latency = { baseMs: cfg.latencyMs, colocationMs: cfg.colocationMs, jitter: cfg.latencyJitter };
-    return { kind, legGroups: kind.legGroups === true, latency: hasLatencyModel(latency) ? latency : null };
+    const rollups = world.searchers[i]!.rollups.map((r) => {
+      const rollup = world.rollups[r]!;
+      return { index: rollup.index, id: rollup.id, pool: rollup.pool, gasToken: rollup.gasToken, pending: NO_TARGETS };
+    });
+    // Field by field in one literal, as the view was built each slot (the same shape; no spreads).
+    const view = { searcher: i, rollups, refPriceYPerX: 0, minProfitY: 0, latencyMs: 0, arrivalMs: 0, atomicAllowed: false, group: -1, spendable: null as SearcherView['spendable'], cex: null as SearcherView['cex'] };
+    return { kind, legGroups: kind.legGroups === true, latency: hasLatencyModel(latency) ? latency : null, view };
   });
 }
 
@@ -39,19 +52,16 @@ function searcherStatics(world: WorldState): SearcherStatics[] {
 function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotStartMs: number, group: number, decisions: SearcherDecision[], arm: number, statics: SearcherStatics): Bundle[] {
   const cfg = withChoice(world.config.searchers[s.index]!, arm);
   const kind = statics.kind;
-  // One view object written out field by field (no spreads on this per-slot path; see bench/README.md).
-  const view = {
-    searcher: s.index,
-    rollups: s.rollups.map((r) => rollupView(world, kind, r)),
-    refPriceYPerX: world.refPriceYPerX,
-    minProfitY: cfg.minProfitY,
-    latencyMs: cfg.latencyMs,
-    arrivalMs: slotStartMs + cfg.latencyMs,
-    atomicAllowed: sameSequencer(world, s.rollups),
-    group,
-    spendable: cfg.capital?.negative === 'forbid' ? s.rollups.map((r) => spendableOn(s, r)) : null,
-    cex: cfg.cex ?? null,
-  };
+  const view = statics.view;
+  for (const r of view.rollups) fillRollupView(r, world, kind);
+  view.refPriceYPerX = world.refPriceYPerX;
+  view.minProfitY = cfg.minProfitY;
+  view.latencyMs = cfg.latencyMs;
+  view.arrivalMs = slotStartMs + cfg.latencyMs;
+  view.atomicAllowed = sameSequencer(world, s.rollups);
+  view.group = group;
+  view.spendable = cfg.capital?.negative === 'forbid' ? s.rollups.map((r) => spendableOn(s, r)) : null;
+  view.cex = cfg.cex ?? null;
   const bundles = finiteOnly(kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)));
   const latency = statics.latency;
   return latency !== null ? withDrawnLatency(bundles, latency, latency.jitter ? rt.distOf('latency/searcher/', s.id) : undefined) : bundles;

@@ -4,7 +4,7 @@ import { otherToken } from '../../market/amm/otherToken.js';
 import { nextBaseFee } from '../../market/fees/eip1559.js';
 import { bidShares } from '../../market/orders/bidShares.js';
 import type { Allocated, Balances, Bundle } from '../../market/orders/types.js';
-import { zeroTally, type Tally } from '../columns.js';
+import { slotTallies, zeroTally, type Tally } from '../columns.js';
 import { chargeFinancing } from '../capital.js';
 import { payBuilderBlock } from '../payBuilderBlock.js';
 import { applyTickets } from '../tickets.js';
@@ -109,8 +109,8 @@ function creditDirect(world: WorldState, block: WinningBlock, paidY: readonly nu
   }
 }
 
-/** What a slot's executed bundles pay into, while they pay (`settleSlot`). */
-interface SlotPayments {
+/** What a slot's executed bundles pay into, while they pay (`settleSlot`): every figure zero before the first. */
+export interface SlotPayments {
   readonly tally: Tally<'settle'>[];
   /** Per rollup, what the winning builder received (builder mode). */
   readonly received: Balances[];
@@ -118,8 +118,35 @@ interface SlotPayments {
   readonly toProposerY: number[];
   /** Per rollup, the order-flow auction's part for the proposer, Y. */
   readonly ofaToProposerY: number[];
-  readonly viaBuilders: boolean;
-  readonly proposers: readonly number[];
+}
+
+/** Fresh zeroed payments for one settlement. */
+function freshPayments(world: WorldState): SlotPayments {
+  return { tally: world.rollups.map(() => zeroTally('settle')), received: world.rollups.map(zeroBalances), toProposerY: world.rollups.map(() => 0), ofaToProposerY: world.rollups.map(() => 0) };
+}
+
+/**
+ * The zeroed payments of each slot's settlement for a run: the same arrays and objects every call,
+ * zeroed in place (a slot's settlement tally is valid until the next slot settles; see `slotTallies`).
+ */
+export function slotPayments(): (world: WorldState) => SlotPayments {
+  const tallies = slotTallies('settle');
+  const received: Balances[] = [];
+  const toProposerY: number[] = [];
+  const ofaToProposerY: number[] = [];
+  let pay: SlotPayments | null = null;
+  return (world) => {
+    const n = world.rollups.length;
+    for (let r = 0; r < n; r++) {
+      const b = (received[r] ??= zeroBalances());
+      b.X = 0;
+      b.Y = 0;
+      toProposerY[r] = 0;
+      ofaToProposerY[r] = 0;
+    }
+    const tally = tallies(n); // the same array every call
+    return (pay ??= { tally, received, toProposerY, ofaToProposerY });
+  };
 }
 
 /**
@@ -127,13 +154,13 @@ interface SlotPayments {
  * placement says (a partial-block auction's local part pays the proposer directly, as in direct
  * mode). Returns what was paid, Y at the reference price.
  */
-function payPart(world: WorldState, pay: SlotPayments, won: Allocated, rollupIndex: number, gas: number): number {
+function payPart(world: WorldState, pay: SlotPayments, proposers: readonly number[], won: Allocated, rollupIndex: number, gas: number): number {
   const { bundle, localBuild, payee } = won;
   const local = localBuild !== undefined;
   const rollup = world.rollups[rollupIndex]!;
   const stats = pay.tally[rollupIndex]!;
   const ofa = payee === 'ofa' ? zeroBalances() : null; // what the OFA collects, split below
-  const to = ofa ?? (payee === 'rollup' ? rollup.treasury : pay.viaBuilders && !local ? pay.received[rollupIndex]! : world.proposer.holdings[rollupIndex]!);
+  const to = ofa ?? (payee === 'rollup' ? rollup.treasury : world.builders.length > 0 && !local ? pay.received[rollupIndex]! : world.proposer.holdings[rollupIndex]!);
   const paid = gas > 0 ? payBid(world, rollup, bundle.searcher, gas, to, stats) : gas;
   const partY = rollup.gasToken === 'X' ? paid * world.refPriceYPerX : paid;
   if (payee === 'rollup') stats.priorityFeeY += partY;
@@ -141,7 +168,7 @@ function payPart(world: WorldState, pay: SlotPayments, won: Allocated, rollupInd
   else if (local) {
     stats.localPartY += partY;
     stats.proposerRevenueY += partY;
-    world.validatorRevenueY[pay.proposers[rollupIndex]!]! += partY;
+    world.validatorRevenueY[proposers[rollupIndex]!]! += partY;
   } else {
     stats.auctionedPartY += partY;
     pay.toProposerY[rollupIndex]! += partY;
@@ -159,21 +186,17 @@ function payPart(world: WorldState, pay: SlotPayments, won: Allocated, rollupInd
  * a builder; execution tickets' ledgers take in the slot's purchases, draws and resale; the proposer
  * disposes of what it holds; each rollup's base fee moves toward its target. The express-lane
  * auctions cleared this slot (Timeboost rollups) are paid and their rounds recorded. Returns the
- * settlement's per-rollup statistics.
+ * settlement's per-rollup statistics (`pay.tally`: a run passes its reused, zeroed `slotPayments`).
  */
-export function settleSlot(world: WorldState, auction: AuctionOutcome, execution: ExecutionOutcome, expressLane: readonly (ExpressLaneSale | null)[] = [], slotStartMs = 0): Tally<'settle'>[] {
-  const tally = world.rollups.map(() => zeroTally('settle'));
+export function settleSlot(world: WorldState, auction: AuctionOutcome, execution: ExecutionOutcome, expressLane: readonly (ExpressLaneSale | null)[] = [], slotStartMs = 0, pay: SlotPayments = freshPayments(world)): Tally<'settle'>[] {
+  const { tally, received, toProposerY, ofaToProposerY } = pay;
   const viaBuilders = world.builders.length > 0;
-  const received = world.rollups.map(zeroBalances);
-  const toProposerY = world.rollups.map(() => 0);
-  const ofaToProposerY = world.rollups.map(() => 0);
-  const pay: SlotPayments = { tally, received, toProposerY, ofaToProposerY, viaBuilders, proposers: auction.proposers };
   for (const won of execution.executed) {
     const bundle = won.bundle;
     let paidY = 0;
     // The usual bundle pays on its bid rollup alone: no parts built for it.
-    if (bundle.bidSplit === undefined) paidY += payPart(world, pay, won, bundle.bidRollup, won.paymentGas);
-    else for (const part of paymentParts(world, bundle, won.paymentGas)) paidY += payPart(world, pay, won, part.rollup, part.gas);
+    if (bundle.bidSplit === undefined) paidY += payPart(world, pay, auction.proposers, won, bundle.bidRollup, won.paymentGas);
+    else for (const part of paymentParts(world, bundle, won.paymentGas)) paidY += payPart(world, pay, auction.proposers, won, part.rollup, part.gas);
     const rec = world.searchers[bundle.searcher]!.record;
     rec.wins++;
     rec.paidY += paidY;
