@@ -25,13 +25,16 @@ import type { Source } from '../engine/randomStreams.js';
 /** Draws nothing the order could depend on: only used when no two bundles bid the same. */
 const UNUSED_SHUFFLE: Source = () => 0;
 
-/** One builder's view this slot: what it saw, each bundle's rollups, and its blocks by component. */
+/**
+ * One builder's view this slot: what it saw, each bundle's rollups, and its blocks by component.
+ * One per builder and run, refilled each slot by `refillRebuilds` (no objects per slot).
+ */
 export interface BuilderRebuilds {
-  readonly seen: readonly Bundle[];
-  /** Each seen bundle's rollups as a bitmask. */
-  readonly masks: Int32Array;
+  seen: readonly Bundle[];
+  /** Each seen bundle's rollups as a bitmask (entries from `seen.length` on are unused). */
+  masks: Int32Array;
   /** False when rebuilds must draw (see above): every coalition is then rebuilt in full. */
-  readonly separable: boolean;
+  separable: boolean;
   /** Σ per rollup of each component's block (length n), by component bitmask, filled on first use. */
   byComponent: Map<number, readonly number[]> | null;
 }
@@ -46,6 +49,7 @@ function touchedMask(b: Bundle, targetMask: number): number {
 
 /** True when the blocks of this builder's coalitions split by component (see above). */
 function separable(seen: readonly Bundle[], masks: Int32Array): boolean {
+  // masks[k] for k < seen.length only: the buffer may be longer.
   for (let k = 0; k < seen.length; k++) {
     const b = seen[k]!;
     if (!Number.isFinite(b.bidY) || touchedMask(b, masks[k]!) !== masks[k]) return false;
@@ -69,6 +73,19 @@ export function builderRebuilds(seen: readonly Bundle[], masks: Int32Array): Bui
   return { seen, masks, separable: separable(seen, masks), byComponent: null };
 }
 
+/**
+ * `r` made the rebuild state of a new slot's `seen`, its bundles' rollup `masks` (at least
+ * `seen.length` entries): the same state `builderRebuilds(seen, masks)` gives, in the same object,
+ * its component blocks forgotten.
+ */
+export function refillRebuilds(r: BuilderRebuilds, seen: readonly Bundle[], masks: Int32Array): BuilderRebuilds {
+  r.seen = seen;
+  r.masks = masks;
+  r.separable = separable(seen, masks);
+  r.byComponent?.clear();
+  return r;
+}
+
 /** Scratch for the components of one coalition (at most one per rollup; rollup indices are < 31). */
 const components = new Int32Array(32);
 
@@ -81,7 +98,7 @@ const components = new Int32Array(32);
 export function seedWithRealBlock(r: BuilderRebuilds, valueByRollupY: readonly number[]): void {
   if (!r.separable) return;
   let nc = 0;
-  for (let k = 0; k < r.masks.length; k++) nc = mergeInto(nc, r.masks[k]!);
+  for (let k = 0; k < r.seen.length; k++) nc = mergeInto(nc, r.masks[k]!);
   const byComponent = (r.byComponent ??= new Map());
   for (let j = 0; j < nc; j++) byComponent.set(components[j]!, valueByRollupY);
 }
@@ -115,7 +132,7 @@ export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly 
   if (!r.separable) return sum(buildBlock(within(r.seen, r.masks, mask), pools, source).valueByRollupY);
   let count = 0;
   let nc = 0;
-  for (let k = 0; k < r.masks.length; k++) {
+  for (let k = 0; k < r.seen.length; k++) {
     const m = r.masks[k]!;
     if ((m & ~mask) !== 0) continue;
     count++;

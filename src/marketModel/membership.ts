@@ -7,6 +7,33 @@ export function sharedMembers(state: WorldState): number[] {
   return out;
 }
 
+/** The bitmask of the rollups in the shared sequencer now (bit r: rollup r; rollup indices are < 31). */
+export function sharedMask(state: WorldState): number {
+  const member = state.governance.member;
+  let mask = 0;
+  for (let r = 0; r < member.length; r++) if (member[r]) mask |= 1 << r;
+  return mask;
+}
+
+/** Member lists by mask and rollup count, built once: `membersIn` runs every slot. */
+const listsByN: (readonly number[])[][] = [];
+
+/**
+ * The rollups whose bits are set in `mask`, ascending, as one shared read-only list per mask (up to
+ * 12 rollups; beyond, a fresh list): the same as `sharedMembers` when `mask` is `sharedMask`.
+ */
+export function membersIn(mask: number, n: number): readonly number[] {
+  if (n > 12) return bitsOf(mask, n);
+  const lists = (listsByN[n] ??= []);
+  return (lists[mask] ??= Object.freeze(bitsOf(mask, n)));
+}
+
+function bitsOf(mask: number, n: number): number[] {
+  const out: number[] = [];
+  for (let r = 0; r < n; r++) if ((mask >>> r) & 1) out.push(r);
+  return out;
+}
+
 /** True when every rollup in `rollups` is sequenced by the same (shared) sequencer. */
 export function sameSequencer(state: WorldState, rollups: readonly number[]): boolean {
   const member = state.governance.member;

@@ -84,22 +84,31 @@ export function observeBestBids(
   }
   requireParam(nonNegativeFinite, 'latencyJitterMs', latencyJitterMs);
   requireParam(nonNegativeFinite, 'valueLogSd', valueLogSd);
-  return memberLatenciesMs.map((latencyMs) => {
+  // Plain loops, not a `map` closure: this runs every slot, once per (member, bid).
+  const observed: number[] = [];
+  for (let j = 0; j < memberLatenciesMs.length; j++) {
+    const latencyMs = memberLatenciesMs[j]!;
     let best = 0;
-    for (const bid of bids) {
+    for (let i = 0; i < bids.length; i++) {
+      const bid = bids[i]!;
       const jitter = latencyJitterMs > 0 ? -latencyJitterMs * Math.log(1 - source()) : 0;
-      const noise = valueLogSd > 0 ? Math.exp(valueLogSd * standardNormal(source)) : 1;
       const arrivalMs = (bid.timeMs ?? 0) + latencyMs + jitter;
-      if (arrivalMs <= deadlineMs && bid.amount * noise > best) best = bid.amount * noise;
+      if (valueLogSd > 0) {
+        // The misreading's two uniforms are drawn whether or not the bid is seen; a late bid's is never read, so not computed.
+        const u1 = 1 - source();
+        const u2 = source();
+        if (!(arrivalMs <= deadlineMs)) continue;
+        const noise = Math.exp(valueLogSd * boxMuller(u1, u2));
+        if (bid.amount * noise > best) best = bid.amount * noise;
+      } else if (arrivalMs <= deadlineMs && bid.amount * 1 > best) best = bid.amount * 1;
     }
-    return best;
-  });
+    observed.push(best);
+  }
+  return observed;
 }
 
-/** One N(0, 1) draw by Box–Muller (cosine branch) from two uniforms of `source`. */
-function standardNormal(source: Source): number {
-  const u1 = 1 - source();
-  const u2 = source();
+/** One N(0, 1) draw by Box–Muller (cosine branch) from u1 ∈ (0, 1] and u2 ∈ [0, 1). */
+function boxMuller(u1: number, u2: number): number {
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
@@ -116,6 +125,34 @@ export function floorRank(committeeSize: number, rule: FloorRule): number {
 
 /** The committee's floor: the `floorRank`-th largest observed best bid (see `floorRules`). */
 export function committeeFloor(observedBest: readonly number[], rule: FloorRule): number {
-  const sorted = observedBest.slice().sort((a, b) => b - a);
-  return sorted[floorRank(sorted.length, rule) - 1]!;
+  const rank = floorRank(observedBest.length, rule);
+  const sorted = sortedDescending(observedBest);
+  if (sorted === null) return observedBest.slice().sort((a, b) => b - a)[rank - 1]!;
+  return sorted[rank - 1]!;
+}
+
+let sortScratch = new Float64Array(32);
+
+/**
+ * `values` sorted by the comparator b − a into a scratch array (valid until the next call), by a
+ * stable insertion sort: for finite values that comparator is a consistent order, under which every
+ * stable sort — `Array.prototype.sort` among them — gives the same array, ±0 ties included. Null
+ * when a value is not finite (the comparator is then inconsistent, and only the built-in sort says
+ * what comes out). No array per call: the committee's floor is taken every slot.
+ */
+function sortedDescending(values: readonly number[]): Float64Array | null {
+  if (sortScratch.length < values.length) sortScratch = new Float64Array(2 * values.length);
+  const sorted = sortScratch;
+  for (let k = 0; k < values.length; k++) {
+    const x = values[k]!;
+    if (!Number.isFinite(x)) return null;
+    let j = k;
+    // Shift past the entries x sorts before (b − a < 0 with a = x, b = entry): strictly smaller ones.
+    while (j > 0 && sorted[j - 1]! - x < 0) {
+      sorted[j] = sorted[j - 1]!;
+      j--;
+    }
+    sorted[j] = x;
+  }
+  return sorted;
 }

@@ -1,9 +1,9 @@
 import { sharesAmong } from '../../market/revenueSharing/sharesAmong.js';
 import type { Bundle } from '../../market/orders/types.js';
 import type { Source } from '../../engine/randomStreams.js';
-import { coalitionValueOf } from '../coalitionValue.js';
+import { coalitionValues } from '../coalitionValue.js';
 import { zeroTally } from '../columns.js';
-import { sharedMembers } from '../membership.js';
+import { membersIn, sharedMask } from '../membership.js';
 import type { ModelRuntime } from '../runtime.js';
 import type { Candidate, CounterfactualOutcome, WouldBe } from '../slot.js';
 import type { WorldState } from '../types.js';
@@ -23,6 +23,7 @@ const feeBased = new Set(['fixed', 'proportional-to-fees']);
 export function runCounterfactuals(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[]) => CounterfactualOutcome {
   const sharingSource = rt.dist('revenueSharing/drop-out').source;
   const wouldBeSources: Source[] = []; // by rollup index (rollups never change during a run)
+  const valuesFor = coalitionValues(rt);
   return (world, bundles, candidates) => {
     const tally = world.rollups.map(() => zeroTally('counterfactual'));
     const cfg = world.config.revenueSharing;
@@ -32,15 +33,15 @@ export function runCounterfactuals(rt: ModelRuntime): (world: WorldState, bundle
     if (!cfg.counterfactuals && !valueBased && !cfg.governance.enabled) return none;
     const n = world.rollups.length;
     const all = (1 << n) - 1;
-    const v = coalitionValueOf(world, rt, bundles, candidates);
-    const members = sharedMembers(world);
+    const v = valuesFor(world, bundles, candidates);
+    const membersMask = sharedMask(world);
+    const members = membersIn(membersMask, n);
     const splitShares = valueBased ? sharesAmong(rule, members, n, { v, source: sharingSource }) : null;
     let wouldBe: (WouldBe | null)[] = none.wouldBe.slice();
     if (cfg.governance.enabled) {
-      const membersMask = members.reduce((m, r) => m | (1 << r), 0);
       wouldBe = world.rollups.map(({ index: r }) => {
         if (world.governance.member[r]) return null;
-        const withR = [...members, r].sort((a, b) => a - b);
+        const withR = membersIn(membersMask | (1 << r), n);
         const source = (wouldBeSources[r] ??= rt.dist(`revenueSharing/would-be/${world.rollups[r]!.id}`).source);
         return {
           revenueY: v(membersMask | (1 << r)),
