@@ -94,13 +94,13 @@ function slotBuffers(): SlotBuffers {
 }
 
 function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[], buffers: SlotBuffers = slotBuffers()): SlotBundles {
-  const { seenMasks, pools } = buffers;
-  seenMasks.length = candidates.length;
+  const { seenMasks, pools, rebuilds, rebuildState } = buffers;
+  // Plain loops, lengths set only when they change: this runs every slot.
+  if (seenMasks.length !== candidates.length) seenMasks.length = candidates.length;
   for (let i = 0; i < candidates.length; i++) seenMasks[i] = masksInto(seenMasks[i] ?? NO_MASKS, candidates[i]!.seen);
-  pools.length = world.rollups.length;
+  if (pools.length !== world.rollups.length) pools.length = world.rollups.length;
   for (let r = 0; r < pools.length; r++) pools[r] = world.rollups[r]!.pool;
-  const { rebuilds, rebuildState } = buffers;
-  rebuilds.length = 0;
+  if (rebuilds.length !== 0) rebuilds.length = 0;
   if (partialRules(world) === null) {
     for (let i = 0; i < candidates.length; i++) {
       const seen = candidates[i]!.seen;
@@ -109,14 +109,20 @@ function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: 
     }
   }
   // The builders' real blocks were built on these pools (the build phase ran on the same, unexecuted pools): they are the grand coalition's rebuilds.
-  const builtOn = poolsBuiltOn(candidates);
-  if (builtOn !== undefined && builtOn.length === pools.length && builtOn.every((p, r) => p === pools[r])) rebuilds.forEach((r, i) => seedWithRealBlock(r, candidates[i]!.valueByRollupY));
+  if (samePools(poolsBuiltOn(candidates), pools)) for (let i = 0; i < rebuilds.length; i++) seedWithRealBlock(rebuilds[i]!, candidates[i]!.valueByRollupY);
   // Every builder's strategy is configuration: decided once per run.
   const fixedFraction = (buffers.fixedFraction ??= world.config.builders.every((b) => b.strategy.name === 'fixed-fraction'));
   if (buffers.amounts.length !== world.builders.length) buffers.amounts = new Float64Array(world.builders.length);
   // The slot's own bundles are filtered by coalition only without builders or under partial-block.
   const masks = world.builders.length === 0 || partialRules(world) !== null ? masksOf(bundles) : NO_MASKS;
   return { bundles, masks, candidates, seenMasks, rebuilds, pools, fixedFraction, amounts: buffers.amounts };
+}
+
+/** The same pools, one for one (pools are immutable values: compared by identity). */
+function samePools(builtOn: readonly Pool[] | undefined, pools: readonly Pool[]): boolean {
+  if (builtOn === undefined || builtOn.length !== pools.length) return false;
+  for (let r = 0; r < pools.length; r++) if (builtOn[r] !== pools[r]) return false;
+  return true;
 }
 
 const sourcesByRuntime = new WeakMap<ModelRuntime, Source[]>();
