@@ -25,7 +25,7 @@ const listsByN: (readonly number[])[][] = [];
 export function membersIn(mask: number, n: number): readonly number[] {
   if (n > 12) return bitsOf(mask, n);
   const lists = (listsByN[n] ??= []);
-  return (lists[mask] ??= Object.freeze(bitsOf(mask, n)));
+  return (lists[mask] ??= bitsOf(mask, n)); // shared: typed read-only, never changed
 }
 
 function bitsOf(mask: number, n: number): number[] {
@@ -40,13 +40,30 @@ export function sameSequencer(state: WorldState, rollups: readonly number[]): bo
   return rollups.every((r) => member[r]);
 }
 
+/** A sequencing group: `shared` (the shared sequencer's members) or a rollup's id, and its rollups, ascending. */
+export interface SequencingGroup {
+  readonly key: string;
+  readonly rollups: readonly number[];
+}
+
+/** The groups by membership mask, per config (the rollups' ids): the same few lists every slot. */
+const groupsByConfig = new WeakMap<WorldState['config'], SequencingGroup[][]>();
+
 /**
  * The slot's block auctions: one for the shared sequencer's members, one for each rollup running
- * its own sequencer (every rollup under `separate` sequencing, or one that left).
+ * its own sequencer (every rollup under `separate` sequencing, or one that left). Shared lists,
+ * one per membership (up to 12 rollups): read-only.
  */
-export function sequencingGroups(state: WorldState): { key: string; rollups: number[] }[] {
+export function sequencingGroups(state: WorldState): readonly SequencingGroup[] {
+  if (state.rollups.length > 12) return groupsOf(state);
+  let byMask = groupsByConfig.get(state.config);
+  if (byMask === undefined) groupsByConfig.set(state.config, (byMask = []));
+  return (byMask[sharedMask(state)] ??= groupsOf(state));
+}
+
+function groupsOf(state: WorldState): SequencingGroup[] {
   const members = sharedMembers(state);
-  const groups = members.length > 0 ? [{ key: 'shared', rollups: members }] : [];
+  const groups: SequencingGroup[] = members.length > 0 ? [{ key: 'shared', rollups: members }] : [];
   for (const r of state.rollups) if (!state.governance.member[r.index]) groups.push({ key: r.id, rollups: [r.index] });
   return groups;
 }

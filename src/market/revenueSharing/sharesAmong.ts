@@ -32,7 +32,7 @@ export function sharesAmong(rule: SplitRule, members: readonly number[], n: numb
     feesByRollup: input.feesByRollup && members.map((r) => input.feesByRollup![r]!),
     source: input.source,
   });
-  members.forEach((r, i) => (out[r] = shares[i]!));
+  for (let i = 0; i < members.length; i++) out[members[i]!] = shares[i]!;
   return out;
 }
 

@@ -29,25 +29,25 @@ export function runCounterfactuals(rt: ModelRuntime): (world: WorldState, bundle
     const cfg = world.config.revenueSharing;
     const rule = cfg.rule;
     const valueBased = rule !== undefined && !feeBased.has(rule.name);
-    const none: CounterfactualOutcome = { splitShares: null, wouldBe: world.rollups.map(() => null), tally };
-    if (!cfg.counterfactuals && !valueBased && !cfg.governance.enabled) return none;
+    const wouldBe: (WouldBe | null)[] = [];
+    for (let r = 0; r < world.rollups.length; r++) wouldBe.push(null);
+    if (!cfg.counterfactuals && !valueBased && !cfg.governance.enabled) return { splitShares: null, wouldBe, tally };
     const n = world.rollups.length;
     const all = (1 << n) - 1;
     const v = valuesFor(world, bundles, candidates);
     const membersMask = sharedMask(world);
     const members = membersIn(membersMask, n);
     const splitShares = valueBased ? sharesAmong(rule, members, n, { v, source: sharingSource }) : null;
-    let wouldBe: (WouldBe | null)[] = none.wouldBe.slice();
     if (cfg.governance.enabled) {
-      wouldBe = world.rollups.map(({ index: r }) => {
-        if (world.governance.member[r]) return null;
+      for (let r = 0; r < n; r++) {
+        if (world.governance.member[r]) continue;
         const withR = membersIn(membersMask | (1 << r), n);
         const source = (wouldBeSources[r] ??= rt.dist(`revenueSharing/would-be/${world.rollups[r]!.id}`).source);
-        return {
+        wouldBe[r] = {
           revenueY: v(membersMask | (1 << r)),
           share: rule === undefined ? 0 : valueBased ? sharesAmong(rule, withR, n, { v, source })[r]! : null,
         };
-      });
+      }
     }
     if (n <= cfg.exactUpTo) for (let mask = 1; mask <= all; mask++) v(mask);
     let standalone = 0;

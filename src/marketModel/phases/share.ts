@@ -46,7 +46,8 @@ export function shareRevenue(rt: ModelRuntime): (world: WorldState, slot: ShareI
       const trueY = sharedRevenueY(members, block, slot.settlement);
       const report = reportSharedRevenue(world, rt, block, trueY, slot.auction.proposers);
       const shares = rule ? (slot.counterfactual.splitShares ?? sharesAmong(rule, members, n, { feesByRollup })) : members.map(() => 0);
-      for (const r of members) {
+      for (let k = 0; k < members.length; k++) {
+        const r = members[k]!;
         const s = tally[r]!;
         const share = rule ? shares[r]! : 0;
         s.revenueShareY = share * ((1 - proposerCut) * report.settledY + report.fromBondY);
@@ -87,18 +88,18 @@ function feesOf(world: WorldState, execution: ExecutionOutcome): number[] {
  * The shared block's true revenue to its proposer (Y). With builders: the mechanism's payment to the
  * proposer, plus what it was paid outside the block's price — a partial-block auction's local part,
  * and the order-flow auction's price less the users' rebates. Without: the members' proposer revenue.
- * Sums in members' order from the same starting terms as `reduce` would.
+ * Sums in members' order from the same starting terms as `reduce` would (indexed loops: no iterator per slot).
  */
 function sharedRevenueY(members: readonly number[], block: WinningBlock | undefined, settlement: readonly Tally<'settle'>[]): number {
   if (!block?.payments) {
     let trueY = 0;
-    for (const r of members) trueY += settlement[r]!.proposerRevenueY;
+    for (let k = 0; k < members.length; k++) trueY += settlement[members[k]!]!.proposerRevenueY;
     return trueY;
   }
   let ofaY = 0;
-  for (const r of members) ofaY = ofaY + settlement[r]!.ofaRevenueY - settlement[r]!.userRebateY;
+  for (let k = 0; k < members.length; k++) ofaY = ofaY + settlement[members[k]!]!.ofaRevenueY - settlement[members[k]!]!.userRebateY;
   let trueY = ofaY !== 0 ? block.payments.toProposerY + ofaY : block.payments.toProposerY;
-  for (const r of members) trueY += settlement[r]!.localPartY;
+  for (let k = 0; k < members.length; k++) trueY += settlement[members[k]!]!.localPartY;
   return trueY;
 }
 
