@@ -25,15 +25,55 @@ import type { Source } from '../engine/randomStreams.js';
 /** Draws nothing the order could depend on: only used when no two bundles bid the same. */
 const UNUSED_SHUFFLE: Source = () => 0;
 
-/** One builder's view this slot: what it saw, each bundle's rollups, and its blocks by component. */
+/**
+ * One builder's view this slot: what it saw, each bundle's rollups, and its blocks by component.
+ * One per builder and run, refilled each slot by `refillRebuilds` (no objects per slot).
+ */
 export interface BuilderRebuilds {
-  readonly seen: readonly Bundle[];
-  /** Each seen bundle's rollups as a bitmask. */
-  readonly masks: Int32Array;
+  seen: readonly Bundle[];
+  /** Each seen bundle's rollups as a bitmask (entries from `seen.length` on are unused). */
+  masks: Int32Array;
   /** False when rebuilds must draw (see above): every coalition is then rebuilt in full. */
-  readonly separable: boolean;
+  separable: boolean;
   /** Σ per rollup of each component's block (length n), by component bitmask, filled on first use. */
-  byComponent: Map<number, readonly number[]> | null;
+  readonly byComponent: ComponentBlocks;
+}
+
+/**
+ * Blocks by component bitmask: a table indexed by the mask for rollups 0..11 (forgotten by
+ * resetting the entries set, so a slot allocates nothing), a Map for masks beyond.
+ */
+export interface ComponentBlocks {
+  readonly table: (readonly number[] | undefined)[];
+  /** The masks set in `table` since the last reset. */
+  readonly keys: number[];
+  map: Map<number, readonly number[]> | null;
+}
+
+const TABLE_MASKS = 1 << 12;
+
+function componentBlocks(): ComponentBlocks {
+  return { table: [], keys: [], map: null };
+}
+
+function getBlock(c: ComponentBlocks, mask: number): readonly number[] | undefined {
+  return mask >= 0 && mask < TABLE_MASKS ? c.table[mask] : (c.map?.get(mask) ?? undefined);
+}
+
+function setBlock(c: ComponentBlocks, mask: number, values: readonly number[]): void {
+  if (!(mask >= 0 && mask < TABLE_MASKS)) {
+    (c.map ??= new Map()).set(mask, values);
+    return;
+  }
+  while (c.table.length <= mask) c.table.push(undefined); // kept dense (packed), grown once per run
+  if (c.table[mask] === undefined) c.keys.push(mask);
+  c.table[mask] = values;
+}
+
+function clearBlocks(c: ComponentBlocks): void {
+  for (let k = 0; k < c.keys.length; k++) c.table[c.keys[k]!] = undefined;
+  c.keys.length = 0;
+  if (c.map !== null && c.map.size > 0) c.map.clear();
 }
 
 /** The bitmask of the rollups a bundle's legs and bid touch (its target's, its legs', its bid's). */
@@ -46,6 +86,7 @@ function touchedMask(b: Bundle, targetMask: number): number {
 
 /** True when the blocks of this builder's coalitions split by component (see above). */
 function separable(seen: readonly Bundle[], masks: Int32Array): boolean {
+  // masks[k] for k < seen.length only: the buffer may be longer.
   for (let k = 0; k < seen.length; k++) {
     const b = seen[k]!;
     if (!Number.isFinite(b.bidY) || touchedMask(b, masks[k]!) !== masks[k]) return false;
@@ -66,7 +107,20 @@ function distinctBids(seen: readonly Bundle[]): boolean {
 
 /** A builder's rebuild state for one slot (no block computed yet). */
 export function builderRebuilds(seen: readonly Bundle[], masks: Int32Array): BuilderRebuilds {
-  return { seen, masks, separable: separable(seen, masks), byComponent: null };
+  return { seen, masks, separable: separable(seen, masks), byComponent: componentBlocks() };
+}
+
+/**
+ * `r` made the rebuild state of a new slot's `seen`, its bundles' rollup `masks` (at least
+ * `seen.length` entries): the same state `builderRebuilds(seen, masks)` gives, in the same object,
+ * its component blocks forgotten.
+ */
+export function refillRebuilds(r: BuilderRebuilds, seen: readonly Bundle[], masks: Int32Array): BuilderRebuilds {
+  r.seen = seen;
+  r.masks = masks;
+  r.separable = separable(seen, masks);
+  clearBlocks(r.byComponent);
+  return r;
 }
 
 /** Scratch for the components of one coalition (at most one per rollup; rollup indices are < 31). */
@@ -81,9 +135,8 @@ const components = new Int32Array(32);
 export function seedWithRealBlock(r: BuilderRebuilds, valueByRollupY: readonly number[]): void {
   if (!r.separable) return;
   let nc = 0;
-  for (let k = 0; k < r.masks.length; k++) nc = mergeInto(nc, r.masks[k]!);
-  const byComponent = (r.byComponent ??= new Map());
-  for (let j = 0; j < nc; j++) byComponent.set(components[j]!, valueByRollupY);
+  for (let k = 0; k < r.seen.length; k++) nc = mergeInto(nc, r.masks[k]!);
+  for (let j = 0; j < nc; j++) setBlock(r.byComponent, components[j]!, valueByRollupY);
 }
 
 /** Merges bundle mask `m` into the first `nc` entries of `components`; returns the new count. Components are disjoint, so one pass merges every one the bundle touches. */
@@ -115,7 +168,7 @@ export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly 
   if (!r.separable) return sum(buildBlock(within(r.seen, r.masks, mask), pools, source).valueByRollupY);
   let count = 0;
   let nc = 0;
-  for (let k = 0; k < r.masks.length; k++) {
+  for (let k = 0; k < r.seen.length; k++) {
     const m = r.masks[k]!;
     if ((m & ~mask) !== 0) continue;
     count++;
@@ -139,11 +192,10 @@ export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly 
 
 /** The block of one component's bundles (no ties, so the shuffle cannot matter), built once per slot. */
 function componentBlock(r: BuilderRebuilds, component: number, pools: readonly Pool[]): readonly number[] {
-  const byComponent = (r.byComponent ??= new Map());
-  let values = byComponent.get(component);
+  let values = getBlock(r.byComponent, component);
   if (values === undefined) {
     values = buildBlock(within(r.seen, r.masks, component), pools, UNUSED_SHUFFLE).valueByRollupY;
-    byComponent.set(component, values);
+    setBlock(r.byComponent, component, values);
   }
   return values;
 }

@@ -1,7 +1,7 @@
 import { buildBlock, builderBidY } from '../agents/builders/buildBlock.js';
 import type { Bid } from '../market/mechanisms/types.js';
 import type { MechanismConfig } from '../market/mechanisms/config.js';
-import { builderRebuilds, rebuiltGrossY, seedWithRealBlock, within, type BuilderRebuilds } from './coalitionBuilds.js';
+import { builderRebuilds, rebuiltGrossY, refillRebuilds, seedWithRealBlock, within, type BuilderRebuilds } from './coalitionBuilds.js';
 import { poolsBuiltOn } from './phases/build.js';
 import { blockMechanism, builderBids, builderChoices } from './bidding.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
@@ -44,7 +44,7 @@ interface SlotBundles {
   /** Each of `bundles`' rollups as a bitmask (only where read: no builders, or partial-block). */
   readonly masks: Int32Array;
   readonly candidates: readonly Candidate[];
-  /** `masks` of each candidate's `seen`. */
+  /** `masks` of each candidate's `seen` (entries from `seen.length` on unused). */
   readonly seenMasks: readonly Int32Array[];
   /** Each builder's blocks by component, shared by the slot's coalitions (coalitionBuilds.ts). */
   readonly rebuilds: readonly BuilderRebuilds[];
@@ -52,6 +52,8 @@ interface SlotBundles {
   readonly pools: readonly Pool[];
   /** Every builder bids `fixed-fraction` (its bid a function of its block's value alone). */
   readonly fixedFraction: boolean;
+  /** Scratch for the builders' bid amounts of one coalition (`fixedFractionAmounts`). */
+  readonly amounts: Float64Array;
 }
 
 function rollupMask(b: Bundle): number {
@@ -63,22 +65,64 @@ function rollupMask(b: Bundle): number {
 }
 
 function masksOf(list: readonly Bundle[]): Int32Array {
-  const masks = new Int32Array(list.length);
+  return masksInto(new Int32Array(list.length), list);
+}
+
+/** `list`'s rollup masks written into `buffer` (grown when too short); returns the buffer. */
+function masksInto(buffer: Int32Array, list: readonly Bundle[]): Int32Array {
+  const masks = buffer.length >= list.length ? buffer : new Int32Array(Math.max(list.length, 2 * buffer.length));
   for (let k = 0; k < list.length; k++) masks[k] = rollupMask(list[k]!);
   return masks;
 }
 
-function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[]): SlotBundles {
-  const seenMasks = candidates.map((c) => masksOf(c.seen));
-  const pools = world.rollups.map((r) => r.pool);
-  const rebuilds = partialRules(world) === null ? candidates.map((c, i) => builderRebuilds(c.seen, seenMasks[i]!)) : [];
+const NO_MASKS = new Int32Array(0);
+
+/** The per-run buffers a slot's `SlotBundles` is refilled into (one set per run, not per slot). */
+interface SlotBuffers {
+  seenMasks: Int32Array[];
+  /** Each builder's rebuild state, refilled each slot. */
+  rebuildState: BuilderRebuilds[];
+  /** The slot's rebuilds (none under partial-block). */
+  rebuilds: BuilderRebuilds[];
+  pools: Pool[];
+  amounts: Float64Array;
+  fixedFraction: boolean | undefined;
+}
+
+function slotBuffers(): SlotBuffers {
+  return { seenMasks: [], rebuildState: [], rebuilds: [], pools: [], amounts: new Float64Array(0), fixedFraction: undefined };
+}
+
+function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[], buffers: SlotBuffers = slotBuffers()): SlotBundles {
+  const { seenMasks, pools, rebuilds, rebuildState } = buffers;
+  // Plain loops, lengths set only when they change: this runs every slot.
+  if (seenMasks.length !== candidates.length) seenMasks.length = candidates.length;
+  for (let i = 0; i < candidates.length; i++) seenMasks[i] = masksInto(seenMasks[i] ?? NO_MASKS, candidates[i]!.seen);
+  if (pools.length !== world.rollups.length) pools.length = world.rollups.length;
+  for (let r = 0; r < pools.length; r++) pools[r] = world.rollups[r]!.pool;
+  if (rebuilds.length !== 0) rebuilds.length = 0;
+  if (partialRules(world) === null) {
+    for (let i = 0; i < candidates.length; i++) {
+      const seen = candidates[i]!.seen;
+      const r = rebuildState[i];
+      rebuilds.push(r === undefined ? (rebuildState[i] = builderRebuilds(seen, seenMasks[i]!)) : refillRebuilds(r, seen, seenMasks[i]!));
+    }
+  }
   // The builders' real blocks were built on these pools (the build phase ran on the same, unexecuted pools): they are the grand coalition's rebuilds.
-  const builtOn = poolsBuiltOn(candidates);
-  if (builtOn !== undefined && builtOn.length === pools.length && builtOn.every((p, r) => p === pools[r])) rebuilds.forEach((r, i) => seedWithRealBlock(r, candidates[i]!.valueByRollupY));
-  const fixedFraction = world.config.builders.every((b) => b.strategy.name === 'fixed-fraction');
+  if (samePools(poolsBuiltOn(candidates), pools)) for (let i = 0; i < rebuilds.length; i++) seedWithRealBlock(rebuilds[i]!, candidates[i]!.valueByRollupY);
+  // Every builder's strategy is configuration: decided once per run.
+  const fixedFraction = (buffers.fixedFraction ??= world.config.builders.every((b) => b.strategy.name === 'fixed-fraction'));
+  if (buffers.amounts.length !== world.builders.length) buffers.amounts = new Float64Array(world.builders.length);
   // The slot's own bundles are filtered by coalition only without builders or under partial-block.
-  const masks = world.builders.length === 0 || partialRules(world) !== null ? masksOf(bundles) : new Int32Array(0);
-  return { bundles, masks, candidates, seenMasks, rebuilds, pools, fixedFraction };
+  const masks = world.builders.length === 0 || partialRules(world) !== null ? masksOf(bundles) : NO_MASKS;
+  return { bundles, masks, candidates, seenMasks, rebuilds, pools, fixedFraction, amounts: buffers.amounts };
+}
+
+/** The same pools, one for one (pools are immutable values: compared by identity). */
+function samePools(builtOn: readonly Pool[] | undefined, pools: readonly Pool[]): boolean {
+  if (builtOn === undefined || builtOn.length !== pools.length) return false;
+  for (let r = 0; r < pools.length; r++) if (builtOn[r] !== pools[r]) return false;
+  return true;
 }
 
 const sourcesByRuntime = new WeakMap<ModelRuntime, Source[]>();
@@ -143,20 +187,23 @@ function blockValue(world: WorldState, slot: SlotBundles, mask: number, source: 
 /**
  * The builders' bid amounts for coalition `mask`'s rebuilt blocks when every builder bids a fixed
  * fraction (`builderBidY` of each block's value; that strategy draws nothing and reads no record),
- * in builder order, each rebuild taking its draws from `source`.
+ * in builder order, each rebuild taking its draws from `source`. Written into the slot's scratch
+ * `amounts` (read before the next coalition's).
  */
-function fixedFractionAmounts(world: WorldState, slot: SlotBundles, mask: number, source: Source): number[] {
-  const amounts: number[] = [];
+function fixedFractionAmounts(world: WorldState, slot: SlotBundles, mask: number, source: Source): Float64Array {
+  const amounts = slot.amounts;
   for (let i = 0; i < world.builders.length; i++) {
     const cfg = world.config.builders[i]!;
-    amounts.push(builderBidY(rebuiltGrossY(slot.rebuilds[i]!, mask, slot.pools, source), cfg.margin, cfg.costY));
+    amounts[i] = builderBidY(rebuiltGrossY(slot.rebuilds[i]!, mask, slot.pools, source), cfg.margin, cfg.costY);
   }
   return amounts;
 }
 
 /** `amounts` as the builders' bids: what `builderBids(builderChoices(…))` gives, without the choices the learn step would need. */
-function bidsOf(world: WorldState, amounts: readonly number[]): Bid[] {
-  return amounts.map((amount, i) => ({ bidderId: world.builders[i]!.id, amount, timeMs: world.config.builders[i]!.bidTimeMs }));
+function bidsOf(world: WorldState, amounts: ArrayLike<number>): Bid[] {
+  const bids: Bid[] = [];
+  for (let i = 0; i < amounts.length; i++) bids.push({ bidderId: world.builders[i]!.id, amount: amounts[i]!, timeMs: world.config.builders[i]!.bidTimeMs });
+  return bids;
 }
 
 function fixedFractionBids(world: WorldState, slot: SlotBundles, mask: number, source: Source): Bid[] {
@@ -197,24 +244,48 @@ export function firstPriceRevenue(firstPrice: MechanismConfig, bids: readonly Bi
   return bids.length === 0 ? 0 : best;
 }
 
-/** v(S) for this slot, computed on first use and remembered for the rest of the slot. */
-export function coalitionValueOf(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], candidates: readonly Candidate[]): (mask: number) => number {
-  // Remembered in a table by mask (up to 12 rollups, as many as the exact rules take), beyond it in a Map.
-  const size = world.rollups.length <= 12 ? 1 << world.rollups.length : 0;
-  const values = new Float64Array(size);
-  const known = new Uint8Array(size);
-  let others: Map<number, number> | null = null;
+/**
+ * v(S) slot by slot: `forSlot(world, bundles, candidates)` starts a slot and returns v for it, each
+ * v(S) computed on first use and remembered for the rest of the slot. One per run: its table and the
+ * slot's buffers are refilled each slot, not allocated (the v of a slot is valid until the next
+ * `forSlot`).
+ */
+export function coalitionValues(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[]) => (mask: number) => number {
+  let values = new Float64Array(0);
+  let known = new Uint8Array(0);
+  let size = 0;
+  // Beyond 12 rollups (as many as the exact rules take) values are remembered in a Map.
+  const others = new Map<number, number>();
+  const buffers = slotBuffers();
+  let world: WorldState | null = null;
+  let bundles: readonly Bundle[] = [];
+  let candidates: readonly Candidate[] = [];
   let slot: SlotBundles | null = null;
-  return (mask) => {
+  const v = (mask: number): number => {
     const inTable = mask >= 0 && mask < size;
     if (inTable && known[mask] === 1) return values[mask]!;
-    const remembered = inTable ? undefined : others?.get(mask);
+    const remembered = inTable ? undefined : others.get(mask);
     if (remembered !== undefined) return remembered;
-    const v = counterfactualValueIn((slot ??= slotBundles(world, bundles, candidates)), world, rt, mask);
+    const value = counterfactualValueIn((slot ??= slotBundles(world!, bundles, candidates, buffers)), world!, rt, mask);
     if (inTable) {
-      values[mask] = v;
+      values[mask] = value;
       known[mask] = 1;
-    } else (others ??= new Map()).set(mask, v);
+    } else others.set(mask, value);
+    return value;
+  };
+  return (w, b, c) => {
+    const n = w.rollups.length;
+    const wanted = n <= 12 ? 1 << n : 0;
+    if (wanted !== size) {
+      size = wanted;
+      values = new Float64Array(size);
+      known = new Uint8Array(size);
+    } else known.fill(0);
+    if (others.size > 0) others.clear();
+    world = w;
+    bundles = b;
+    candidates = c;
+    slot = null;
     return v;
   };
 }

@@ -24,6 +24,20 @@ export interface ReportOutcome extends ReportSettlement {
   readonly committeeFloorY: number;
 }
 
+type CommitteeDetector = NonNullable<WorldState['config']['revenueSharing']['reporting']['detection']['committee']>;
+
+/** Each member's base latency (all the same), by committee config: built once per run, not every slot. */
+const latenciesByCommittee = new WeakMap<CommitteeDetector, readonly number[]>();
+
+function memberLatencies(committee: CommitteeDetector): readonly number[] {
+  let latencies = latenciesByCommittee.get(committee);
+  if (latencies === undefined) {
+    latencies = new Array<number>(committee.committeeSize).fill(committee.memberLatencyMs);
+    latenciesByCommittee.set(committee, latencies);
+  }
+  return latencies;
+}
+
 /**
  * The shared block's proposer reports its revenue `trueY` (DESIGN.md §6): honestly, as (1 − δ)·trueY,
  * or strategically; the enabled detectors check the report. Each detector draws from its own stream
@@ -48,12 +62,8 @@ export function reportSharedRevenue(state: WorldState, rt: ModelRuntime, block: 
   if (committee?.enabled) {
     const draw = rt.dist('reporting/committee');
     // Plain loops (every slot): `Array.from({ length })` takes V8's slow generic path.
-    const latencies: number[] = [];
-    for (let j = 0; j < committee.committeeSize; j++) {
-      colluding.push(draw.bernoulli(committee.colludingFraction));
-      latencies.push(committee.memberLatencyMs);
-    }
-    observed = observeBestBids(bids, latencies, committee.deadlineMs, committee.latencyJitterMs, draw.source, committee.valueNoiseLogSd);
+    for (let j = 0; j < committee.committeeSize; j++) colluding.push(draw.bernoulli(committee.colludingFraction));
+    observed = observeBestBids(bids, memberLatencies(committee), committee.deadlineMs, committee.latencyJitterMs, draw.source, committee.valueNoiseLogSd);
   }
   const audited = stakeBound?.enabled ? rt.dist('reporting/audit').bernoulli(stakeBound.auditProbability) : false;
   const proposer = block?.proposer ?? proposers[0]!;

@@ -84,22 +84,83 @@ export function observeBestBids(
   }
   requireParam(nonNegativeFinite, 'latencyJitterMs', latencyJitterMs);
   requireParam(nonNegativeFinite, 'valueLogSd', valueLogSd);
-  return memberLatenciesMs.map((latencyMs) => {
+  const cutoffs = bidCutoffs(bids.length);
+  // Plain loops, not a `map` closure: this runs every slot, once per (member, bid).
+  const observed: number[] = [];
+  for (let j = 0; j < memberLatenciesMs.length; j++) {
+    const latencyMs = memberLatenciesMs[j]!;
     let best = 0;
-    for (const bid of bids) {
-      const jitter = latencyJitterMs > 0 ? -latencyJitterMs * Math.log(1 - source()) : 0;
-      const noise = valueLogSd > 0 ? Math.exp(valueLogSd * standardNormal(source)) : 1;
-      const arrivalMs = (bid.timeMs ?? 0) + latencyMs + jitter;
-      if (arrivalMs <= deadlineMs && bid.amount * noise > best) best = bid.amount * noise;
+    for (let i = 0; i < bids.length; i++) {
+      const bid = bids[i]!;
+      const baseMs = (bid.timeMs ?? 0) + latencyMs;
+      let onTime: boolean;
+      if (latencyJitterMs > 0) {
+        const u = source();
+        if (!(cutoffs.baseMs[i] === baseMs)) setCutoff(cutoffs, i, baseMs, deadlineMs, latencyJitterMs); // members of one latency share it
+        if (u < cutoffs.lo[i]!) onTime = true;
+        else if (u > cutoffs.hi[i]!) onTime = false;
+        else onTime = baseMs + -latencyJitterMs * Math.log(1 - u) <= deadlineMs;
+      } else onTime = baseMs + 0 <= deadlineMs;
+      if (valueLogSd > 0) {
+        // The misreading's two uniforms are drawn whether or not the bid is seen; a late bid's is never read, so not computed.
+        const u1 = 1 - source();
+        const u2 = source();
+        if (!onTime) continue;
+        const noise = Math.exp(valueLogSd * boxMuller(u1, u2));
+        if (bid.amount * noise > best) best = bid.amount * noise;
+      } else if (onTime && bid.amount * 1 > best) best = bid.amount * 1;
     }
-    return best;
-  });
+    observed.push(best);
+  }
+  return observed;
 }
 
-/** One N(0, 1) draw by Box–Muller (cosine branch) from two uniforms of `source`. */
-function standardNormal(source: Source): number {
-  const u1 = 1 - source();
-  const u2 = source();
+/**
+ * Per bid, the draws u whose lateness is known without its logarithm: with J(u) = −mean·ln(1 − u)
+ * the delay, the bid is on time iff fl(base + fl(J(u))) ≤ deadline, base = bid time + latency. J is
+ * increasing and convex with J(0) = 0, so with u* the real cut-off (J(u*) = deadline − base = S),
+ * u < (1 − 1e-7)·u* gives J(u) ≤ (1 − 1e-7)·S and u > (1 + 1e-7)·u* gives J(u) ≥ (1 + 1e-7)·S. The
+ * computed delay is within 1e-15·J + 1e-15·mean of J, and when S ≥ 1e-6·(|deadline| + mean) the
+ * band 1e-7·S exceeds that and the sum's rounding by orders of magnitude: outside [lo, hi] the
+ * floating-point comparison cannot go the other way. Inside the band, or with S too small, the
+ * comparison is computed as before. A base past the deadline is late for every draw (J ≥ 0).
+ */
+interface BidCutoffs {
+  baseMs: Float64Array;
+  lo: Float64Array;
+  hi: Float64Array;
+}
+
+let cutoffScratch: BidCutoffs = { baseMs: new Float64Array(0), lo: new Float64Array(0), hi: new Float64Array(0) };
+
+/** Scratch cut-offs for `count` bids, none set yet (NaN bases match no base). */
+function bidCutoffs(count: number): BidCutoffs {
+  if (cutoffScratch.baseMs.length < count) cutoffScratch = { baseMs: new Float64Array(count), lo: new Float64Array(count), hi: new Float64Array(count) };
+  cutoffScratch.baseMs.fill(Number.NaN, 0, count);
+  return cutoffScratch;
+}
+
+/** Relative half-width of the band of draws around a cut-off whose lateness is computed exactly. */
+const CUTOFF_BAND = 1e-7;
+
+function setCutoff(c: BidCutoffs, i: number, baseMs: number, deadlineMs: number, jitterMs: number): void {
+  c.baseMs[i] = baseMs;
+  const slackMs = deadlineMs - baseMs;
+  if (baseMs > deadlineMs) {
+    c.lo[i] = -Infinity; // every draw is late
+    c.hi[i] = -Infinity;
+  } else if (Number.isFinite(slackMs) && slackMs >= 1e-6 * (Math.abs(deadlineMs) + jitterMs)) {
+    const cutoff = -Math.expm1(-slackMs / jitterMs); // u*: 1 − exp(−S/mean), without cancellation
+    c.lo[i] = cutoff * (1 - CUTOFF_BAND);
+    c.hi[i] = cutoff * (1 + CUTOFF_BAND);
+  } else {
+    c.lo[i] = -Infinity; // every draw computed
+    c.hi[i] = Infinity;
+  }
+}
+
+/** One N(0, 1) draw by Box–Muller (cosine branch) from u1 ∈ (0, 1] and u2 ∈ [0, 1). */
+function boxMuller(u1: number, u2: number): number {
   return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
@@ -116,6 +177,34 @@ export function floorRank(committeeSize: number, rule: FloorRule): number {
 
 /** The committee's floor: the `floorRank`-th largest observed best bid (see `floorRules`). */
 export function committeeFloor(observedBest: readonly number[], rule: FloorRule): number {
-  const sorted = observedBest.slice().sort((a, b) => b - a);
-  return sorted[floorRank(sorted.length, rule) - 1]!;
+  const rank = floorRank(observedBest.length, rule);
+  const sorted = sortedDescending(observedBest);
+  if (sorted === null) return observedBest.slice().sort((a, b) => b - a)[rank - 1]!;
+  return sorted[rank - 1]!;
+}
+
+let sortScratch = new Float64Array(32);
+
+/**
+ * `values` sorted by the comparator b − a into a scratch array (valid until the next call), by a
+ * stable insertion sort: for finite values that comparator is a consistent order, under which every
+ * stable sort — `Array.prototype.sort` among them — gives the same array, ±0 ties included. Null
+ * when a value is not finite (the comparator is then inconsistent, and only the built-in sort says
+ * what comes out). No array per call: the committee's floor is taken every slot.
+ */
+function sortedDescending(values: readonly number[]): Float64Array | null {
+  if (sortScratch.length < values.length) sortScratch = new Float64Array(2 * values.length);
+  const sorted = sortScratch;
+  for (let k = 0; k < values.length; k++) {
+    const x = values[k]!;
+    if (!Number.isFinite(x)) return null;
+    let j = k;
+    // Shift past the entries x sorts before (b − a < 0 with a = x, b = entry): strictly smaller ones.
+    while (j > 0 && sorted[j - 1]! - x < 0) {
+      sorted[j] = sorted[j - 1]!;
+      j--;
+    }
+    sorted[j] = x;
+  }
+  return sorted;
 }

@@ -25,7 +25,7 @@ export function semivalue(
   const size = popcounts(table.length);
   // Sum marginals per (rollup, |S|) first and weight once: exact for integer-valued games
   // (amounts in wei) until the final n products, instead of 2^(n−1) rounded products.
-  const bySize = new Float64Array(n * n);
+  const bySize = scratchBySize(n);
   for (let mask = 0; mask < table.length; mask++) {
     const base = table[mask]!;
     const row = size[mask]!;
@@ -39,6 +39,18 @@ export function semivalue(
     for (let k = 0; k < n; k++) values[i]! += weightBySize[k]! * bySize[i * n + k]!;
   }
   return values;
+}
+
+const bySizeScratch: Float64Array[] = [];
+
+/**
+ * A zeroed n × n table of marginal sums, one per n reused call after call: a fresh typed array
+ * every slot cost more than the sums themselves. Nothing keeps it past `semivalue`'s return.
+ */
+function scratchBySize(n: number): Float64Array {
+  const bySize = (bySizeScratch[n] ??= new Float64Array(n * n));
+  bySize.fill(0);
+  return bySize;
 }
 
 const popcountTables: Uint8Array[] = [];

@@ -32,7 +32,7 @@ export function sharesAmong(rule: SplitRule, members: readonly number[], n: numb
     feesByRollup: input.feesByRollup && members.map((r) => input.feesByRollup![r]!),
     source: input.source,
   });
-  members.forEach((r, i) => (out[r] = shares[i]!));
+  for (let i = 0; i < members.length; i++) out[members[i]!] = shares[i]!;
   return out;
 }
 
@@ -41,16 +41,41 @@ const tabulated = new Set<SplitRule['name']>(['shapley', 'banzhaf']);
 
 /**
  * The members' game as a table (entry m: v of the members whose local bits are set in m), filled in
- * mask order as `valueTable` would call the function; the rule validates it (`toValueTable`).
+ * mask order as `valueTable` would call the function; the rule validates it (`toValueTable`). The
+ * table is scratch, one per size, refilled call after call: the rules read it and return fresh
+ * shares, so nothing keeps it.
  */
 function membersTable(members: readonly number[], v: (mask: number) => number): Float64Array {
-  const table = new Float64Array(2 ** members.length);
-  for (let m = 1; m < table.length; m++) {
+  const globals = globalMasks(members);
+  const table = (tableScratch[members.length] ??= new Float64Array(globals.length));
+  for (let m = 1; m < table.length; m++) table[m] = v(globals[m]!);
+  return table;
+}
+
+const tableScratch: Float64Array[] = [];
+
+/** Local mask → global mask of each members set, by the set's global mask: a function of the set alone, built once. */
+const globalMasksBySet = new Map<number, Int32Array>();
+
+/** Entry m: the bitmask over all rollups of the members whose local bits (their places in `members`) are set in m. */
+function globalMasks(members: readonly number[]): Int32Array {
+  let set = 0;
+  let ascending = true;
+  for (let i = 0; i < members.length; i++) {
+    set |= 1 << members[i]!;
+    if (i > 0 && members[i]! <= members[i - 1]!) ascending = false;
+  }
+  // Only an ascending list is the set's one order (the callers' lists are): any other is built afresh.
+  const cached = ascending ? globalMasksBySet.get(set) : undefined;
+  if (cached !== undefined) return cached;
+  const globals = new Int32Array(2 ** members.length);
+  for (let m = 1; m < globals.length; m++) {
     let global = 0;
     for (let i = 0; i < members.length; i++) if ((m >>> i) & 1) global |= 1 << members[i]!;
-    table[m] = v(global);
+    globals[m] = global;
   }
-  return table;
+  if (ascending) globalMasksBySet.set(set, globals);
+  return globals;
 }
 
 function renormalised(shares: readonly number[]): number[] {

@@ -1,9 +1,9 @@
 import { sharesAmong } from '../../market/revenueSharing/sharesAmong.js';
 import type { Bundle } from '../../market/orders/types.js';
 import type { Source } from '../../engine/randomStreams.js';
-import { coalitionValueOf } from '../coalitionValue.js';
+import { coalitionValues } from '../coalitionValue.js';
 import { zeroTally } from '../columns.js';
-import { sharedMembers } from '../membership.js';
+import { membersIn, sharedMask } from '../membership.js';
 import type { ModelRuntime } from '../runtime.js';
 import type { Candidate, CounterfactualOutcome, WouldBe } from '../slot.js';
 import type { WorldState } from '../types.js';
@@ -23,30 +23,31 @@ const feeBased = new Set(['fixed', 'proportional-to-fees']);
 export function runCounterfactuals(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[]) => CounterfactualOutcome {
   const sharingSource = rt.dist('revenueSharing/drop-out').source;
   const wouldBeSources: Source[] = []; // by rollup index (rollups never change during a run)
+  const valuesFor = coalitionValues(rt);
   return (world, bundles, candidates) => {
     const tally = world.rollups.map(() => zeroTally('counterfactual'));
     const cfg = world.config.revenueSharing;
     const rule = cfg.rule;
     const valueBased = rule !== undefined && !feeBased.has(rule.name);
-    const none: CounterfactualOutcome = { splitShares: null, wouldBe: world.rollups.map(() => null), tally };
-    if (!cfg.counterfactuals && !valueBased && !cfg.governance.enabled) return none;
+    const wouldBe: (WouldBe | null)[] = [];
+    for (let r = 0; r < world.rollups.length; r++) wouldBe.push(null);
+    if (!cfg.counterfactuals && !valueBased && !cfg.governance.enabled) return { splitShares: null, wouldBe, tally };
     const n = world.rollups.length;
     const all = (1 << n) - 1;
-    const v = coalitionValueOf(world, rt, bundles, candidates);
-    const members = sharedMembers(world);
+    const v = valuesFor(world, bundles, candidates);
+    const membersMask = sharedMask(world);
+    const members = membersIn(membersMask, n);
     const splitShares = valueBased ? sharesAmong(rule, members, n, { v, source: sharingSource }) : null;
-    let wouldBe: (WouldBe | null)[] = none.wouldBe.slice();
     if (cfg.governance.enabled) {
-      const membersMask = members.reduce((m, r) => m | (1 << r), 0);
-      wouldBe = world.rollups.map(({ index: r }) => {
-        if (world.governance.member[r]) return null;
-        const withR = [...members, r].sort((a, b) => a - b);
+      for (let r = 0; r < n; r++) {
+        if (world.governance.member[r]) continue;
+        const withR = membersIn(membersMask | (1 << r), n);
         const source = (wouldBeSources[r] ??= rt.dist(`revenueSharing/would-be/${world.rollups[r]!.id}`).source);
-        return {
+        wouldBe[r] = {
           revenueY: v(membersMask | (1 << r)),
           share: rule === undefined ? 0 : valueBased ? sharesAmong(rule, withR, n, { v, source })[r]! : null,
         };
-      });
+      }
     }
     if (n <= cfg.exactUpTo) for (let mask = 1; mask <= all; mask++) v(mask);
     let standalone = 0;

@@ -1,9 +1,9 @@
 import { sharesAmong } from '../../market/revenueSharing/sharesAmong.js';
 import { zeroTally, type Tally } from '../columns.js';
-import { sharedMembers } from '../membership.js';
+import { membersIn, sharedMask } from '../membership.js';
 import { reportSharedRevenue } from '../reporting.js';
 import type { ModelRuntime } from '../runtime.js';
-import type { AuctionOutcome, CounterfactualOutcome, ExecutionOutcome } from '../slot.js';
+import type { AuctionOutcome, CounterfactualOutcome, ExecutionOutcome, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
 
 /** Cost per slot of running rollup r's own sequencer (Y). */
@@ -38,19 +38,16 @@ export function shareRevenue(rt: ModelRuntime): (world: WorldState, slot: ShareI
     active ??= rule !== undefined || governance.enabled || reporting.delta !== 0 || Object.values(reporting.detection).some((d) => d?.enabled);
     if (!active) return tally;
     const n = world.rollups.length;
-    const members = sharedMembers(world);
-    const p = world.refPriceYPerX;
-    const feesByRollup = world.rollups.map((r) => (r.gasToken === 'X' ? slot.execution.tally[r.index]!.feesGas * p : slot.execution.tally[r.index]!.feesGas));
+    const membersMask = sharedMask(world);
+    const members = membersIn(membersMask, n);
+    const feesByRollup = feesOf(world, slot.execution);
     if (members.length > 0) {
       const block = slot.auction.blocks.find((b) => b.rollups.includes(members[0]!));
-      // With builders: the mechanism's payment to the proposer, plus what it was paid outside the block's
-      // price — a partial-block auction's local part, and the order-flow auction's price less the users' rebates.
-      const ofaY = members.reduce((a, r) => a + slot.settlement[r]!.ofaRevenueY - slot.settlement[r]!.userRebateY, 0);
-      const blockY = block?.payments ? (ofaY !== 0 ? block.payments.toProposerY + ofaY : block.payments.toProposerY) : 0;
-      const trueY = block?.payments ? members.reduce((a, r) => a + slot.settlement[r]!.localPartY, blockY) : members.reduce((a, r) => a + slot.settlement[r]!.proposerRevenueY, 0);
+      const trueY = sharedRevenueY(members, block, slot.settlement);
       const report = reportSharedRevenue(world, rt, block, trueY, slot.auction.proposers);
       const shares = rule ? (slot.counterfactual.splitShares ?? sharesAmong(rule, members, n, { feesByRollup })) : members.map(() => 0);
-      for (const r of members) {
+      for (let k = 0; k < members.length; k++) {
+        const r = members[k]!;
         const s = tally[r]!;
         const share = rule ? shares[r]! : 0;
         s.revenueShareY = share * ((1 - proposerCut) * report.settledY + report.fromBondY);
@@ -74,13 +71,40 @@ export function shareRevenue(rt: ModelRuntime): (world: WorldState, slot: ShareI
       if (world.governance.member[r.index]) continue;
       tally[r.index]!.revenueShareY = slot.settlement[r.index]!.proposerRevenueY;
     }
-    if (governance.enabled) tallyEpoch(world, members, feesByRollup, slot.counterfactual, tally);
+    if (governance.enabled) tallyEpoch(world, membersMask, feesByRollup, slot.counterfactual, tally);
     return tally;
   };
 }
 
+/** Fees paid on each rollup this slot, in Y at the reference price. */
+function feesOf(world: WorldState, execution: ExecutionOutcome): number[] {
+  const p = world.refPriceYPerX;
+  const fees: number[] = [];
+  for (const r of world.rollups) fees.push(r.gasToken === 'X' ? execution.tally[r.index]!.feesGas * p : execution.tally[r.index]!.feesGas);
+  return fees;
+}
+
+/**
+ * The shared block's true revenue to its proposer (Y). With builders: the mechanism's payment to the
+ * proposer, plus what it was paid outside the block's price — a partial-block auction's local part,
+ * and the order-flow auction's price less the users' rebates. Without: the members' proposer revenue.
+ * Sums in members' order from the same starting terms as `reduce` would (indexed loops: no iterator per slot).
+ */
+function sharedRevenueY(members: readonly number[], block: WinningBlock | undefined, settlement: readonly Tally<'settle'>[]): number {
+  if (!block?.payments) {
+    let trueY = 0;
+    for (let k = 0; k < members.length; k++) trueY += settlement[members[k]!]!.proposerRevenueY;
+    return trueY;
+  }
+  let ofaY = 0;
+  for (let k = 0; k < members.length; k++) ofaY = ofaY + settlement[members[k]!]!.ofaRevenueY - settlement[members[k]!]!.userRebateY;
+  let trueY = ofaY !== 0 ? block.payments.toProposerY + ofaY : block.payments.toProposerY;
+  for (let k = 0; k < members.length; k++) trueY += settlement[members[k]!]!.localPartY;
+  return trueY;
+}
+
 /** Adds this slot to each rollup's epoch tally (governance). */
-function tallyEpoch(world: WorldState, members: readonly number[], feesByRollup: readonly number[], cf: CounterfactualOutcome, tally: Tally<'share'>[]): void {
+function tallyEpoch(world: WorldState, membersMask: number, feesByRollup: readonly number[], cf: CounterfactualOutcome, tally: Tally<'share'>[]): void {
   const { rule, proposerCut } = world.config.revenueSharing;
   const g = world.governance;
   for (const { index: r } of world.rollups) {
@@ -91,7 +115,7 @@ function tallyEpoch(world: WorldState, members: readonly number[], feesByRollup:
       g.receivedY[r]! += s.revenueShareY;
     } else {
       const wouldBe = cf.wouldBe[r]!;
-      const withR = [...members, r].sort((a, b) => a - b);
+      const withR = membersIn(membersMask | (1 << r), world.rollups.length);
       const share = wouldBe.share ?? (rule ? sharesAmong(rule, withR, world.rollups.length, { feesByRollup })[r]! : 0);
       s.alternativeY = share * (1 - proposerCut) * wouldBe.revenueY;
       s.ownSequencerCostY = cost;
