@@ -5,15 +5,17 @@ export function topBidIndices(
   bids: readonly Bid[],
   eligible?: (bid: Bid) => boolean,
 ): number[] {
-  // Plain loops: this runs for every auction and every counterfactual bid (learn step).
+  // Plain loops, one array emptied rather than replaced on a new best: this runs for every auction
+  // and every counterfactual bid (learn step).
   let best = -Infinity;
-  let top: number[] = [];
+  const top: number[] = [];
   for (let i = 0; i < bids.length; i++) {
     const bid = bids[i]!;
     if (eligible !== undefined && !eligible(bid)) continue;
     if (bid.amount > best) {
       best = bid.amount;
-      top = [i];
+      top.length = 0;
+      top.push(i);
     } else if (bid.amount === best) {
       top.push(i);
     }
