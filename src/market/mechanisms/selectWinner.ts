@@ -28,7 +28,8 @@ export function topBidIndices(
  * by inverting the cumulative sum in index order; null when every weight is 0.
  */
 export function drawByWeight(weights: readonly number[], u: number): number | null {
-  const total = weights.reduce((s, w) => s + w, 0);
+  let total = 0;
+  for (let i = 0; i < weights.length; i += 1) total += weights[i]!;
   if (!(total > 0)) return null;
   const target = u * total;
   let cumulative = 0;
