@@ -34,9 +34,16 @@ export interface SlotSale {
   readonly payments: NonNullable<WinningBlock['payments']>;
 }
 
-/** The configured mechanism's market timing. */
+const timings = new WeakMap<MechanismConfig, MarketTiming>();
+
+/**
+ * The configured mechanism's market timing, worked out once per (never changing) config object:
+ * the auction and commit phases ask every slot, and `timing` spreads two objects into a new one.
+ */
 export function timingOf(mechanism: MechanismConfig): MarketTiming {
-  return (getMechanism(mechanism.name) as Mechanism<MechanismConfig>).timing(mechanism);
+  let timing = timings.get(mechanism);
+  if (timing === undefined) timings.set(mechanism, (timing = (getMechanism(mechanism.name) as Mechanism<MechanismConfig>).timing(mechanism)));
+  return timing;
 }
 
 /**
