@@ -5,7 +5,7 @@ import { getMechanism } from '../market/mechanisms/registry.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import type { Mechanism, MarketTiming } from '../market/mechanisms/types.js';
 import type { MechanismConfig } from '../market/mechanisms/config.js';
-import { BUILDER_STREAM, bidderStream, blockMechanism, builderBids, builderChoices } from './bidding.js';
+import { BUILDER_STREAM, blockMechanism, builderBids, builderChoices } from './bidding.js';
 import { expectedGrossY } from './expectation.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate, WinningBlock } from './slot.js';
@@ -34,9 +34,16 @@ export interface SlotSale {
   readonly payments: NonNullable<WinningBlock['payments']>;
 }
 
-/** The configured mechanism's market timing. */
+const timings = new WeakMap<MechanismConfig, MarketTiming>();
+
+/**
+ * The configured mechanism's market timing, worked out once per (never changing) config object:
+ * the auction and commit phases ask every slot, and `timing` spreads two objects into a new one.
+ */
 export function timingOf(mechanism: MechanismConfig): MarketTiming {
-  return (getMechanism(mechanism.name) as Mechanism<MechanismConfig>).timing(mechanism);
+  let timing = timings.get(mechanism);
+  if (timing === undefined) timings.set(mechanism, (timing = (getMechanism(mechanism.name) as Mechanism<MechanismConfig>).timing(mechanism)));
+  return timing;
 }
 
 /**
@@ -63,21 +70,28 @@ export function sellSlot(world: WorldState, rt: ModelRuntime, candidates: readon
   };
 }
 
+/** The streams of `justInTimePriceY`: `just-in-time/` + a builder's `bidderStream`, or + `auction/<key>` (prefixes for `rt.distOf`). */
+const JUST_IN_TIME_BUILDER_STREAM = `just-in-time/${BUILDER_STREAM}`;
+const JUST_IN_TIME_AUCTION_STREAM = 'just-in-time/auction/';
+
 /**
  * What a sale just in time would have fetched for the same block: the builders bid by their
  * strategies on the block values as they are now, through the same mechanism (seed 001's question:
  * how much does selling early lose?). Draws from its own streams, so the real run's never move.
  */
 export function justInTimePriceY(world: WorldState, rt: ModelRuntime, grossY: readonly number[], key: string): number {
-  const { choices } = builderChoices(world, grossY, (i) => rt.dist(`just-in-time/${bidderStream('builder', world.builders[i]!.id)}`).source);
-  const { payments } = runMechanism(blockMechanism(world), builderBids(world, choices.map((c) => c.bidY)), rt.dist(`just-in-time/auction/${key}`).source);
+  const { choices } = builderChoices(world, grossY, (i) => rt.distOf(JUST_IN_TIME_BUILDER_STREAM, world.builders[i]!.id).source);
+  const { payments } = runMechanism(blockMechanism(world), builderBids(world, choices.map((c) => c.bidY)), rt.distOf(JUST_IN_TIME_AUCTION_STREAM, key).source);
   return payments.perBidder.reduce((a, p) => a + p, 0);
 }
 
 /** Apply step: the sales made this slot join the world's; the sales of slots now built leave it. */
 export function bookSales(world: WorldState, slot: number, made: readonly SlotSale[]): void {
   if (made.length === 0 && world.aheadSales.length === 0) return; // nothing sold ahead (every mechanism selling in the slot)
-  const kept = world.aheadSales.filter((s) => s.slot > slot);
-  world.aheadSales.length = 0;
-  world.aheadSales.push(...kept, ...made.filter((s) => s.slot > slot));
+  // In place, in the same order as before (kept sales, then the new ones): this runs every slot.
+  const sales = world.aheadSales;
+  let kept = 0;
+  for (const s of sales) if (s.slot > slot) sales[kept++] = s;
+  sales.length = kept;
+  for (const s of made) if (s.slot > slot) sales.push(s);
 }

@@ -151,10 +151,12 @@ function estimatedValues(record: BidderRecord, own: number, me: number): number[
  */
 export function builderChoices(world: WorldState, grossY: readonly number[], sourceOf: (i: number) => Source): { valuesY: number[]; choices: BidChoice[] } {
   const valuesY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
+  const mechanism = blockMechanism(world);
+  const exact = () => valuesY; // one closure for every builder that knows the values (runs per auction and builder)
   const choices = world.builders.map((b, i) => {
     const cfg = world.config.builders[i]!;
-    const known = () => (cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history' ? estimatedValues(b.bidding, valuesY[i]!, i) : valuesY);
-    return decideBid(cfg.strategy, b.bidding, { valueY: valuesY[i]!, fixedBidY: builderBidY(grossY[i]!, cfg.margin, cfg.costY), mechanism: blockMechanism(world), values: known, me: i, source: sourceOf(i) });
+    const known = cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history' ? () => estimatedValues(b.bidding, valuesY[i]!, i) : exact;
+    return decideBid(cfg.strategy, b.bidding, { valueY: valuesY[i]!, fixedBidY: builderBidY(grossY[i]!, cfg.margin, cfg.costY), mechanism, values: known, me: i, source: sourceOf(i) });
   });
   return { valuesY, choices };
 }

@@ -1,4 +1,5 @@
 import { updateLearner } from '../learning/learner.js';
+import type { LearnerFeedback } from '../learning/types.js';
 import { isLearning, type BidderRecord, type StrategySpec } from './types.js';
 
 /**
@@ -43,13 +44,15 @@ export function learnFromAuction(spec: StrategySpec, record: BidderRecord, f: Le
   // Only Q-learning has states (the last winning bid on its grid); the bandits have one context.
   const stateful = spec.name === 'q-learning' && f.winningBidY !== null && f.valueY > 0;
   const nextContext = stateful ? nearestIndex(spec.grid, spec.actions === 'absolute' ? f.winningBidY : f.winningBidY / f.valueY) : record.context;
-  updateLearner(spec, record.learner!, {
+  const feedback: { -readonly [K in keyof LearnerFeedback]: LearnerFeedback[K] } = {
     action: f.action,
     reward: reward(f.payoffY),
     rewards: f.counterfactualY ? f.counterfactualY.map(reward) : null,
     context: f.context,
     nextContext,
-    ...(f.probability === undefined ? {} : { probability: f.probability }),
-  });
+  };
+  // Added after, not spread in: a spread after properties is a V8 slow path (bench/README.md), and this runs per auction and learner.
+  if (f.probability !== undefined) feedback.probability = f.probability;
+  updateLearner(spec, record.learner!, feedback);
   record.context = nextContext;
 }

@@ -17,10 +17,13 @@ export function requireCount(name: string, value: number): void {
   }
 }
 
-/** Throws unless `reward` is a number in [0, 1] (the learners' reward scale). */
-export function requireReward(name: string, reward: number): void {
+/**
+ * Throws unless `reward` is a number in [0, 1] (the learners' reward scale); `index` names an entry
+ * of a list (`name[index]`), the message built only on failure (every learner update checks each).
+ */
+export function requireReward(name: string, reward: number, index?: number): void {
   if (!(reward >= 0 && reward <= 1)) {
-    throw new RangeError(`${name} must be in [0, 1], got ${reward}`);
+    throw new RangeError(`${index === undefined ? name : `${name}[${index}]`} must be in [0, 1], got ${reward}`);
   }
 }
 

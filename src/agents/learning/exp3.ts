@@ -10,7 +10,9 @@ import { normaliseLogWeights, weightShares } from './logWeights.js';
 /** EXP3's distribution over actions: p_i = (1 − γ) w_i / Σ_j w_j + γ / K (every p_i ≥ γ/K > 0). */
 export function exp3Probabilities(state: LearnerState, gamma: number): number[] {
   const explore = gamma / state.actions;
-  return weightShares(state.logWeights).map((share) => (1 - gamma) * share + explore);
+  const probabilities = weightShares(state.logWeights); // a fresh array, mixed in place
+  for (let i = 0; i < probabilities.length; i++) probabilities[i] = (1 - gamma) * probabilities[i]! + explore;
+  return probabilities;
 }
 
 /** Samples an action from `exp3Probabilities` by inverting its cumulative sum: one draw. */

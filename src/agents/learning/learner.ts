@@ -112,7 +112,7 @@ function requireFeedback(spec: LearnerSpec, state: LearnerState, feedback: Learn
   if (rewards.length !== state.actions) {
     throw new RangeError(`feedback.rewards must have ${state.actions} entries, got ${rewards.length}`);
   }
-  rewards.forEach((r, a) => requireReward(`feedback.rewards[${a}]`, r));
+  for (let a = 0; a < rewards.length; a++) requireReward('feedback.rewards', rewards[a]!, a);
 }
 
 /**

@@ -12,7 +12,9 @@ export function usesLogWeights(spec: LearnerSpec): boolean {
 }
 
 function maxOf(values: readonly number[]): number {
-  return values.reduce((max, v) => (v > max ? v : max), -Infinity);
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i]! > max) max = values[i]!;
+  return max;
 }
 
 /**
@@ -32,8 +34,15 @@ export function normaliseLogWeights(logWeights: number[]): void {
  * largest log-weight first, so the total is ≥ 1 and the division is safe for any finite input.
  */
 export function weightShares(logWeights: readonly number[]): number[] {
+  // Plain loops (the same operations in the same order as map/reduce): every EXP3 and Hedge bid and update runs this.
   const max = maxOf(logWeights);
-  const weights = logWeights.map((l) => Math.exp(l - max));
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  return weights.map((w) => w / total);
+  const shares = new Array<number>(logWeights.length);
+  let total = 0;
+  for (let i = 0; i < logWeights.length; i++) {
+    const w = Math.exp(logWeights[i]! - max);
+    shares[i] = w;
+    total += w;
+  }
+  for (let i = 0; i < shares.length; i++) shares[i] = shares[i]! / total;
+  return shares;
 }

@@ -44,7 +44,7 @@ export function payoffOfBid(
   const trial = [...bids];
   const bestRival = bids.reduce((m, b, i) => (i === me ? m : Math.max(m, b.amount)), -Infinity);
   const surelyLoses = (amount: number) => !losersPay && mechanism.counterfactualFrom === 'min-to-win' && amount < bestRival;
-  const firstPrice = config.name === 'first-price' && !losersPay && rivalsValid(bids, me);
+  const firstPrice = (config.name === 'first-price' || config.name === 'slot-auction') && !losersPay && rivalsValid(bids, me);
   return (amount) => {
     if (surelyLoses(amount)) return 0;
     if (firstPrice && Number.isFinite(amount) && amount >= 0) return firstPricePayoff(bids, me, amount, valueY);
@@ -74,7 +74,8 @@ function rivalsValid(bids: readonly Bid[], me: number): boolean {
 }
 
 /**
- * `payoffOfBid`'s answer under first-price when losers pay nothing, without running the mechanism
+ * `payoffOfBid`'s answer under first-price (and slot-auction, which allocates and pays as first-price;
+ * only its timing differs) when losers pay nothing, without running the mechanism
  * (every learn step replays each builder's grid of bids): bidding `amount`, `me` is among the top
  * bids or wins nothing; among k tied top bids it wins with probability 1/k and pays its bid. The
  * same arithmetic as the general path (0 + x·(value − paid)), so bit for bit the same number.

@@ -5,15 +5,17 @@ export function topBidIndices(
   bids: readonly Bid[],
   eligible?: (bid: Bid) => boolean,
 ): number[] {
-  // Plain loops: this runs for every auction and every counterfactual bid (learn step).
+  // Plain loops, one array emptied rather than replaced on a new best: this runs for every auction
+  // and every counterfactual bid (learn step).
   let best = -Infinity;
-  let top: number[] = [];
+  const top: number[] = [];
   for (let i = 0; i < bids.length; i++) {
     const bid = bids[i]!;
     if (eligible !== undefined && !eligible(bid)) continue;
     if (bid.amount > best) {
       best = bid.amount;
-      top = [i];
+      top.length = 0;
+      top.push(i);
     } else if (bid.amount === best) {
       top.push(i);
     }
@@ -26,7 +28,8 @@ export function topBidIndices(
  * by inverting the cumulative sum in index order; null when every weight is 0.
  */
 export function drawByWeight(weights: readonly number[], u: number): number | null {
-  const total = weights.reduce((s, w) => s + w, 0);
+  let total = 0;
+  for (let i = 0; i < weights.length; i += 1) total += weights[i]!;
   if (!(total > 0)) return null;
   const target = u * total;
   let cumulative = 0;

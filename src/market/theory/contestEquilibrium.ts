@@ -40,3 +40,17 @@ export function validateValues(values: readonly number[], minPlayers = 2): void 
 export function indicesByValueDescending(values: readonly number[]): number[] {
   return values.map((_, i) => i).sort((a, b) => values[b]! - values[a]!);
 }
+
+/**
+ * Index of the highest value other than at `except`, the lowest index among ties: entry 0 of
+ * `indicesByValueDescending(values)`, or with `except` that entry 0, entry 1 (the stable sort puts
+ * the next highest, lowest index first, there). A scan, without the sort's index array (hot: every
+ * equilibrium bid asks for the top two). −1 when no index is left. Values must not be NaN.
+ */
+export function indexOfHighest(values: readonly number[], except = -1): number {
+  let best = -1;
+  for (let i = 0; i < values.length; i++) {
+    if (i !== except && (best < 0 || values[i]! > values[best]!)) best = i;
+  }
+  return best;
+}

@@ -4,8 +4,7 @@ import { nonNegativeInteger, requireParam } from '../mechanisms/paramChecks.js';
 import { getMechanism, mechanismNames, type MechanismName } from '../mechanisms/registry.js';
 import type { Mechanism, Source } from '../mechanisms/types.js';
 import { allPayEquilibrium, allPayEquilibriumBidAt } from './allPay.js';
-import { indicesByValueDescending } from './contestEquilibrium.js';
-import { firstPriceEquilibrium, secondPriceEquilibrium } from './firstPrice.js';
+import { indexOfHighest } from './contestEquilibrium.js';
 import { tullockEquilibrium } from './tullock.js';
 import { tullockBids, tullockFallbackReason } from './tullockBids.js';
 
@@ -26,20 +25,15 @@ export type EquilibriumSupport =
 interface EquilibriumStrategy<C> {
   /** Uniform draws one bidder's bid consumes: 0 for a pure equilibrium, 1 for a mixed one. */
   readonly draws: 0 | 1;
-  /** Bids given n ≥ 2 values, all > 0: bidder i's bid at uniform u (ignored when pure). */
-  readonly bidAt: (config: C, values: readonly number[]) => (i: number, u: number) => number;
+  /**
+   * Bidder i's bid at uniform u (ignored when pure) given n ≥ 2 values, all > 0. Computes one
+   * bid, not the profile: builders and searchers each ask for their own every slot.
+   */
+  readonly bidOf: (config: C, values: readonly number[], i: number, u: number) => number;
   /** Bid of the only bidder with a positive value (every other bidder has value 0 and bids 0). */
   readonly loneBid: (config: C, value: number) => number;
   /** Why no equilibrium is known for `players` bidders (undefined: for every count); or null. */
   readonly unsupported?: (config: C, players: number | undefined) => string | null;
-}
-
-const pure = (bids: readonly number[]) => (i: number) => bids[i]!;
-
-/** ε = min(TIE_BREAK_INCREMENT · v(1), v(1) − v(2)): never above the gap, 0 when the top ties. */
-function tieBreakIncrement(values: readonly number[]): number {
-  const [first, second] = indicesByValueDescending(values) as [number, number];
-  return Math.min(TIE_BREAK_INCREMENT * values[first]!, values[first]! - values[second]!);
 }
 
 /** A bid that beats bids of 0 outright (no tie to break, a Tullock weight of 1 against 0s). */
@@ -47,18 +41,26 @@ const beatZero = (_config: unknown, value: number) => TIE_BREAK_INCREMENT * valu
 
 /**
  * Complete-information first price (the essay's Aside #1; `firstPriceEquilibrium`): the top value
- * bids v(2) + ε (`tieBreakIncrement`), everyone else its own value; revenue v(2) + ε.
+ * bids v(2) + ε, ε = min(TIE_BREAK_INCREMENT · v(1), v(1) − v(2)) (never above the gap, 0 when the
+ * top ties), everyone else its own value; revenue v(2) + ε. Bidder i's entry of
+ * `firstPriceEquilibrium(values, ε).bids`, by the same arithmetic, without building the profile.
  */
 const firstPriceLike: EquilibriumStrategy<unknown> = {
   draws: 0,
-  bidAt: (_config, values) => pure(firstPriceEquilibrium(values, tieBreakIncrement(values)).bids),
+  bidOf: (_config, values, i) => {
+    const first = indexOfHighest(values);
+    const second = indexOfHighest(values, first);
+    const gap = values[first]! - values[second]!;
+    if (i !== first || !(gap > 0)) return values[i]!;
+    return values[second]! + Math.min(TIE_BREAK_INCREMENT * values[first]!, gap);
+  },
   loneBid: beatZero,
 };
 
 /** Vickrey (1961): truthful bidding is weakly dominant, so also the lone bidder bids its value. */
 const truthful: EquilibriumStrategy<unknown> = {
   draws: 0,
-  bidAt: (_config, values) => pure(secondPriceEquilibrium(values).bids),
+  bidOf: (_config, values, i) => values[i]!,
   loneBid: (_config, value) => value,
 };
 
@@ -73,15 +75,12 @@ const strategies: Strategies = {
   // Baye, Kovenock & de Vries (1996): the top two mix, one independent draw per bidder.
   'all-pay': {
     draws: 1,
-    bidAt: (_config, values) => {
-      const eq = allPayEquilibrium(values);
-      return (i, u) => allPayEquilibriumBidAt(eq, i, u);
-    },
+    bidOf: (_config, values, i, u) => allPayEquilibriumBidAt(allPayEquilibrium(values), i, u),
     loneBid: beatZero,
   },
   tullock: {
     draws: 0,
-    bidAt: (config, values) => pure(tullockBids(values, config.alpha).bids),
+    bidOf: (config, values, i) => tullockBids(values, config.alpha).bids[i]!,
     loneBid: beatZero,
     unsupported: (config, players) => tullockFallbackReason(config.alpha, players),
   },
@@ -90,9 +89,9 @@ const strategies: Strategies = {
   // below each active value. The lone bidder buys one ticket if it is worth its price.
   'execution-tickets': {
     draws: 0,
-    bidAt: (config, values) => {
+    bidOf: (config, values, i) => {
       const price = config.ticketPrice;
-      return pure(tullockEquilibrium(values).bids.map((b) => ticketsBought(b, price) * price));
+      return ticketsBought(tullockEquilibrium(values).bids[i]!, price) * price;
     },
     loneBid: (config, value) => (value >= config.ticketPrice ? config.ticketPrice : 0),
   },
@@ -110,7 +109,7 @@ const strategies: Strategies = {
   // The rebate goes to the user, not a bidder: the pricing rule alone sets the bids.
   'order-flow-auction': {
     draws: 0,
-    bidAt: (config, values) => byPricing(config).bidAt(config, values),
+    bidOf: (config, values, i, u) => byPricing(config).bidOf(config, values, i, u),
     loneBid: (config, value) => byPricing(config).loneBid(config, value),
   },
 };
@@ -152,30 +151,42 @@ export function hasEquilibrium(mechanism: MechanismConfig, players?: number): Eq
   return reason === null ? { ok: true } : { ok: false, reason };
 }
 
-/** Validates the config and values; returns bidder i's bid at uniform u, and draws per bid. */
-function planBids(
-  mechanism: MechanismConfig,
-  values: readonly number[],
-): { draws: 0 | 1; bidAt: (i: number, u: number) => number } {
+/** The strategy of a config's mechanism, its parameters checked (RangeError for either). */
+function requireStrategy(mechanism: MechanismConfig): EquilibriumStrategy<MechanismConfig> {
   const strategy = strategyOf(mechanism);
   if (strategy === undefined) throw new RangeError(noStrategyReason(mechanism.name));
-  values.forEach((v, i) => {
-    if (!(Number.isFinite(v) && v >= 0)) {
-      throw new RangeError(`value ${i} is ${v}: must be a finite number >= 0`);
-    }
-  });
-  // Bidders with value 0 bid 0 (a positive bid can only lose them money); the others play the
-  // equilibrium of their own values, as bids of 0 never win against a positive bid.
-  const active = values.flatMap((v, i) => (v > 0 ? [i] : []));
-  const draws = strategy.draws;
-  if (active.length < 2) {
-    const lone = active.length === 1 ? strategy.loneBid(mechanism, values[active[0]!]!) : 0;
-    return { draws, bidAt: (i) => (i === active[0] ? lone : 0) };
+  return strategy;
+}
+
+/** How many values are > 0; throws a RangeError naming the first that is not finite and ≥ 0. */
+function countPositive(values: readonly number[]): number {
+  let active = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(Number.isFinite(v) && v >= 0)) throw new RangeError(`value ${i} is ${v}: must be a finite number >= 0`);
+    if (v > 0) active++;
   }
-  const activeBidAt = strategy.bidAt(mechanism, active.map((i) => values[i]!));
-  const rank = values.map(() => -1); // bidder index → its index among the active, or −1
-  for (const [k, i] of active.entries()) rank[i] = k;
-  return { draws, bidAt: (i, u) => (rank[i]! < 0 ? 0 : activeBidAt(rank[i]!, u)) };
+  return active;
+}
+
+/**
+ * Bidder `me`'s bid at uniform `u`, `active` of the values being > 0. Bidders with value 0 bid 0 (a
+ * positive bid can only lose them money); the others play the equilibrium of their own values, as
+ * bids of 0 never win against a positive bid.
+ */
+function bidAmongActive(strategy: EquilibriumStrategy<MechanismConfig>, mechanism: MechanismConfig, values: readonly number[], active: number, me: number, u: number): number {
+  const own = values[me]!;
+  if (!(own > 0)) return 0;
+  if (active < 2) return strategy.loneBid(mechanism, own);
+  if (active === values.length) return strategy.bidOf(mechanism, values, me, u);
+  const activeValues: number[] = [];
+  let rank = 0; // me's index among the active
+  for (let j = 0; j < values.length; j++) {
+    if (!(values[j]! > 0)) continue;
+    if (j < me) rank++;
+    activeValues.push(values[j]!);
+  }
+  return strategy.bidOf(mechanism, activeValues, rank, u);
 }
 
 /**
@@ -220,11 +231,12 @@ export function equilibriumBidFor(
   me: number,
   source: Source,
 ): number {
-  const { draws, bidAt } = planBids(mechanism, values);
+  const strategy = requireStrategy(mechanism);
+  const active = countPositive(values);
   if (!(Number.isInteger(me) && me >= 0 && me < values.length)) {
     throw new RangeError(`me must be an index into ${values.length} values, got ${me}`);
   }
-  return bidAt(me, draws === 1 ? source() : 0);
+  return bidAmongActive(strategy, mechanism, values, active, me, strategy.draws === 1 ? source() : 0);
 }
 
 /**
@@ -237,6 +249,7 @@ export function equilibriumBids(
   values: readonly number[],
   source: Source,
 ): number[] {
-  const { draws, bidAt } = planBids(mechanism, values);
-  return values.map((_, i) => bidAt(i, draws === 1 ? source() : 0));
+  const strategy = requireStrategy(mechanism);
+  const active = countPositive(values);
+  return values.map((_, i) => bidAmongActive(strategy, mechanism, values, active, i, strategy.draws === 1 ? source() : 0));
 }

@@ -6,6 +6,8 @@ import { payoffOfBid } from '../../market/mechanisms/counterfactual.js';
 import { getMechanism } from '../../market/mechanisms/registry.js';
 import { revealsAtLeast } from '../../market/mechanisms/types.js';
 import type { Bundle } from '../../market/orders/types.js';
+import type { MechanismConfig } from '../../market/mechanisms/config.js';
+import type { Bid } from '../../market/mechanisms/types.js';
 import { conflicts } from '../../market/orders/positions.js';
 import { blockMechanism, builderBids, bundleMechanism, bundlesByDecision } from '../bidding.js';
 import { placementOf } from '../orderingPolicy.js';
@@ -60,14 +62,40 @@ function ticketBuyerLearns(world: WorldState, block: WinningBlock, i: number, sl
   learnFromAuction(cfg.strategy, record, { action: choice.action, context: choice.context, probability: choice.probability, valueY, payoffY, counterfactualY: null, winningBidY: null, rewardFloor: rewardFloor(true) });
 }
 
+/** What every builder learning from one block's auction reads alike, worked out once per block. */
+interface BlockAuction {
+  readonly block: WinningBlock;
+  readonly slot: number;
+  readonly mechanism: MechanismConfig;
+  /** The builders' bids as the mechanism took them (the replay's; `payoffOfBid` copies them before changing one). */
+  readonly bids: readonly Bid[];
+  readonly losersPay: boolean;
+  /** `bidding.feedback` reveals enough for counterfactuals under this mechanism; the winning bid. */
+  readonly revealed: boolean;
+  readonly winningBidRevealed: boolean;
+}
+
+function blockAuction(world: WorldState, block: WinningBlock, slot: number, losersPay: boolean): BlockAuction {
+  const mechanism = blockMechanism(world);
+  const feedback = world.config.bidding.feedback;
+  return {
+    block,
+    slot,
+    mechanism,
+    bids: builderBids(world, block.bidsY, block.bidTimesMs),
+    losersPay,
+    revealed: revealsAtLeast(feedback, getMechanism(mechanism.name).counterfactualFrom),
+    winningBidRevealed: revealsAtLeast(feedback, 'winning-bid'),
+  };
+}
+
 /** One builder's auction for `block`, as its record and its learner take it. */
-function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: number, losersPay: boolean): void {
+function builderLearns(world: WorldState, auction: BlockAuction, i: number): void {
+  const { block, losersPay, revealed } = auction;
   const b = world.builders[i]!;
   const cfg = world.config.builders[i]!;
   const record = b.bidding;
   const valueY = block.valuesY[i]!;
-  const feedback = world.config.bidding.feedback;
-  const mechanism = blockMechanism(world);
   if (cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history') {
     const w = record.auctions === 0 ? 1 : world.config.bidding.historyWeight;
     block.valuesY.forEach((v, j) => { if (j !== i) record.rivalValueY[j] = (1 - w) * record.rivalValueY[j]! + w * v; });
@@ -75,14 +103,12 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
   // The value the bid was made on: the block's value now, or for a block sold ahead the builder's expectation at the sale (its actions are shares of it; the prize is the value now).
   const basisY = block.bidBasisY?.[i] ?? valueY;
   if (!(basisY > 0)) return;
-  const bids = builderBids(world, block.bidsY, block.bidTimesMs);
-  const payoff = payoffOfBid(mechanism, bids, i, valueY, block.draws, losersPay);
-  const revealed = revealsAtLeast(feedback, getMechanism(mechanism.name).counterfactualFrom);
+  const payoff = payoffOfBid(auction.mechanism, auction.bids, i, valueY, block.draws, losersPay);
   // Every action's payoff: for the regret metric, or for a learner the feedback lets see them.
   const counterfactualY = world.config.bidding.regret || (revealed && isLearning(cfg.strategy)) ? record.regretGrid.map((_, a) => payoff(cappedActionBidY(record.regretGrid, record.regretAbsolute, a, basisY))) : null;
   const payoffY = payoff(block.bidsY[i]!);
   const won = block.builder === i;
-  recordAuction(record, world.config.bidding.windowSlots, { slot, valueY: basisY, bidY: block.bidsY[i]!, won, payoffY, counterfactualY });
+  recordAuction(record, world.config.bidding.windowSlots, { slot: auction.slot, valueY: basisY, bidY: block.bidsY[i]!, won, payoffY, counterfactualY });
   // The learner observes what happened to it (won or not, what it paid), not the expectation.
   const paidY = block.payments?.perBidderY[i] ?? 0;
   const choice = block.choices[i]!;
@@ -93,7 +119,7 @@ function builderLearns(world: WorldState, block: WinningBlock, i: number, slot: 
     valueY: basisY,
     payoffY: (won ? valueY : 0) - paidY,
     counterfactualY: revealed ? counterfactualY : null,
-    winningBidY: block.builder !== null && revealsAtLeast(feedback, 'winning-bid') ? block.bidsY[block.builder]! : null,
+    winningBidY: block.builder !== null && auction.winningBidRevealed ? block.bidsY[block.builder]! : null,
     rewardFloor: rewardFloor(losersPay),
   });
 }
@@ -229,11 +255,13 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
   updateExpressLaneExpectations(world, input.onTime ?? input.search.bundles);
   if (world.builders.length > 0) {
     const losersPay = getMechanism(mechanism.name).losersPay;
-    for (const block of input.auction.blocks)
+    for (const block of input.auction.blocks) {
+      const auction = block.tickets ? null : blockAuction(world, block, input.slot, losersPay);
       for (let i = 0; i < world.builders.length; i++) {
-        if (block.tickets) ticketBuyerLearns(world, block, i, input.slot);
-        else builderLearns(world, block, i, input.slot, losersPay);
+        if (auction === null) ticketBuyerLearns(world, block, i, input.slot);
+        else builderLearns(world, auction, i);
       }
+    }
   }
   const feedback = world.config.bidding.feedback;
   const executed = new Map<Bundle, number>();

@@ -1,22 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { payoffOfBid, replaySource } from '../../../src/market/mechanisms/counterfactual.js';
-import { allocateFirstPrice, payFirstPrice } from '../../../src/market/mechanisms/firstPrice.js';
-import type { Bid } from '../../../src/market/mechanisms/types.js';
+import type { MechanismConfig } from '../../../src/market/mechanisms/config.js';
+import { getMechanism } from '../../../src/market/mechanisms/registry.js';
+import type { Bid, Mechanism } from '../../../src/market/mechanisms/types.js';
 
 /*
- * `payoffOfBid` answers first-price (losers pay nothing) without running the mechanism. It must be
+ * `payoffOfBid` answers first-price (losers pay nothing) without running the mechanism, and so
+ * slot-auction, which allocates and pays as first-price. It must be
  * the expected payoff by definition — Σ over possible winners w of x_w·(1[w = me]·value − p_me(w)),
  * with the mechanism's own allocation of the trial bids (the realised draws replayed) and payments —
  * bit for bit, ties among the top bids included (bids drawn from a small set, with 0 and −0).
  */
-function byDefinition(bids: readonly Bid[], me: number, valueY: number, draws: readonly number[], amount: number): number {
+function byDefinition(config: MechanismConfig, bids: readonly Bid[], me: number, valueY: number, draws: readonly number[], amount: number): number {
+  const mechanism = getMechanism(config.name) as Mechanism<MechanismConfig>;
   const trial = bids.map((b, i) => (i === me ? { bidderId: b.bidderId, amount, timeMs: b.timeMs } : b));
-  const allocation = allocateFirstPrice(trial, {}, replaySource(draws));
+  const allocation = mechanism.allocate(trial, config, replaySource(draws));
   let payoff = 0;
   allocation.winProbabilities.forEach((x, w) => {
     if (!(x > 0)) return;
-    const paid = payFirstPrice(trial, { ...allocation, winnerIndex: w }, {}).perBidder[me]!;
+    const paid = mechanism.pay(trial, { ...allocation, winnerIndex: w }, config).perBidder[me]!;
     payoff += x * ((w === me ? valueY : 0) - paid);
   });
   return payoff;
@@ -24,8 +27,10 @@ function byDefinition(bids: readonly Bid[], me: number, valueY: number, draws: r
 
 const amountArb = fc.oneof(fc.constantFrom(0, -0, 1, 2, 2.5, 3), fc.double({ min: 0, max: 10, noNaN: true }));
 
+const FIRST_PRICE_RULES: MechanismConfig[] = [{ name: 'first-price' }, { name: 'slot-auction', leadSlots: 8 }];
+
 describe('payoffOfBid under first-price', () => {
-  it('is the expected payoff by definition, bit for bit, for every trial bid', () => {
+  it.each(FIRST_PRICE_RULES)('$name: is the expected payoff by definition, bit for bit, for every trial bid', (config) => {
     fc.assert(
       fc.property(
         fc.array(amountArb, { minLength: 1, maxLength: 5 }),
@@ -36,8 +41,8 @@ describe('payoffOfBid under first-price', () => {
         (amounts, meRaw, valueY, draws, trials) => {
           const bids = amounts.map((amount, i) => ({ bidderId: `b${i}`, amount, timeMs: 900 + i }));
           const me = meRaw % bids.length;
-          const payoff = payoffOfBid({ name: 'first-price' }, bids, me, valueY, draws, false);
-          for (const amount of trials) expect(Object.is(payoff(amount), byDefinition(bids, me, valueY, draws, amount))).toBe(true);
+          const payoff = payoffOfBid(config, bids, me, valueY, draws, false);
+          for (const amount of trials) expect(Object.is(payoff(amount), byDefinition(config, bids, me, valueY, draws, amount))).toBe(true);
         },
       ),
       { numRuns: 500 },

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { defaultMechanismConfig, type MechanismConfig } from '../../../src/market/mechanisms/config.js';
@@ -11,6 +12,8 @@ import {
   equilibriumBids,
   hasEquilibrium,
 } from '../../../src/market/theory/equilibriumBid.js';
+import { indicesByValueDescending } from '../../../src/market/theory/contestEquilibrium.js';
+import { firstPriceEquilibrium } from '../../../src/market/theory/firstPrice.js';
 import { tullockEquilibrium } from '../../../src/market/theory/tullock.js';
 import { bestDeviationGain, grid } from './deviation.js';
 
@@ -178,6 +181,34 @@ describe('bidders with value 0, and a lone positive value', () => {
     expect(lone({ ...tickets, ticketPrice: 1 }, [4, 0])).toEqual([1, 0]);
     expect(lone({ ...tickets, ticketPrice: 5 }, [4, 0])).toEqual([0, 0]); // a ticket is worth less than it costs
     for (const name of mechanismNames) expect(lone(defaultMechanismConfig(name), [0, 0])).toEqual([0, 0]);
+  });
+});
+
+describe('the first-price bid without the profile', () => {
+  // equilibriumBidFor computes one bidder's bid by scanning for the top two values; it must be that
+  // bidder's entry of firstPriceEquilibrium over the positive values, ε = min(TIE_BREAK_INCREMENT · v(1), v(1) − v(2)),
+  // bit for bit, ties and zeros included.
+  const byProfile = (values: readonly number[]): number[] => {
+    const active = values.flatMap((v, i) => (v > 0 ? [i] : []));
+    if (active.length < 2) return values.map((v) => (v > 0 ? eps(v) : 0));
+    const activeValues = active.map((i) => values[i]!);
+    const [first, second] = indicesByValueDescending(activeValues) as [number, number];
+    const increment = Math.min(TIE_BREAK_INCREMENT * activeValues[first]!, activeValues[first]! - activeValues[second]!);
+    const bids = firstPriceEquilibrium(activeValues, increment).bids;
+    const out = values.map(() => 0);
+    active.forEach((i, k) => { out[i] = bids[k]!; });
+    return out;
+  };
+  const valueArb = fc.oneof(fc.constantFrom(0, 1, 2, 2.5, 1e-300, 1e300), fc.double({ min: 0, max: 10, noNaN: true }));
+
+  it('is firstPriceEquilibrium\'s bid for each bidder, bit for bit (Object.is)', () => {
+    fc.assert(
+      fc.property(fc.array(valueArb, { minLength: 1, maxLength: 6 }), (values) => {
+        const expected = byProfile(values);
+        values.forEach((_, i) => expect(Object.is(equilibriumBidFor({ name: 'first-price' }, values, i, alea('x')), expected[i])).toBe(true));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
