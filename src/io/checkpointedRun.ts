@@ -2,8 +2,7 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MarketConfig } from '../config/schema.js';
 import { UserInputError } from '../config/errors.js';
-import { MarketRun, type MarketSnapshot } from '../marketModel/marketRun.js';
-import type { SlotEvent } from '../marketModel/slotRecord.js';
+import { MarketRun, type MarketSnapshot, type SlotDone } from '../marketModel/marketRun.js';
 import type { RunSummary } from '../marketModel/summary.js';
 import type { LineTableState } from './csvWriter.js';
 import { writeRunAgentsTable } from '../tidy/tidyTables.js';
@@ -93,7 +92,8 @@ export interface CheckpointedRunOptions {
   format: 'csv' | 'jsonl';
   /** Slots between checkpoints; 0 writes one only at the end and on a stop. */
   checkpointEvery: number;
-  onSlot?: (event: SlotEvent) => void;
+  /** Called after each slot with its number (progress bars; the object is valid during the call). */
+  onSlot?: (done: SlotDone) => void;
   /** Polled after every slot: true stops the run at that slot boundary, after writing a checkpoint. */
   stopRequested: () => boolean;
   /** Continue from this checkpoint instead of slot 0. */
@@ -126,8 +126,7 @@ export async function runCheckpointed(config: MarketConfig, dir: string, opts: C
 }
 
 async function runInto(config: MarketConfig, dir: string, opts: CheckpointedRunOptions, table: RunTable): Promise<{ summary: RunSummary | null; slot: number }> {
-  const hooks = { table, ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) };
-  const run = opts.resume ? MarketRun.restore(config, opts.resume.snapshot, hooks) : MarketRun.start(config, hooks);
+  const run = opts.resume ? MarketRun.restore(config, opts.resume.snapshot, { table }) : MarketRun.start(config, { table });
   const configSha = configSha256SansSlots(config);
   // checkpoint.json is written once the table's writer reports the rows handed before it on disk;
   // the run goes on meanwhile (a writer thread answers later), and checkpoints are written in order.
@@ -150,7 +149,7 @@ async function runInto(config: MarketConfig, dir: string, opts: CheckpointedRunO
       await table.abandon(); // left `.partial`, to be continued
       return { summary: null, slot: run.nextSlot };
     }
-    run.step(run.nextSlot + 1);
+    run.step(run.nextSlot + 1, opts.onSlot);
     if (every > 0 && run.nextSlot % every === 0 && run.nextSlot < config.slots) checkpoint();
     if (table.backlogged()) await table.ready();
     if (unsaved) throw unsaved.err;

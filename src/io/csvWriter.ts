@@ -2,7 +2,7 @@ import { LineFile } from './lineFile.js';
 import type { Row } from '../engine/recorder.js';
 import type { Column } from './formats/columns.js';
 import type { ColumnBlock } from '../engine/columnBlock.js';
-import { compileCsvLines, csvLineBytes, type CsvLineWriter } from './formats/csvBlock.js';
+import { csvLines, csvLineBytes, type CsvLineWriter } from './formats/csvBlock.js';
 
 /** Renders one CSV field (RFC 4180): numbers in shortest round-trip form; null, NaN and ±Infinity empty. */
 export function csvField(v: number | string | boolean | null): string {
@@ -68,7 +68,7 @@ export class CsvWriter {
       this.columns = block.columns.map((c) => c.name);
       this.file.push(this.columns.join(','));
     }
-    if (this.lines?.columns !== block.columns) this.lines = { columns: block.columns, of: compileCsvLines(block.columns) };
+    if (this.lines?.columns !== block.columns) this.lines = { columns: block.columns, of: csvLines(block.columns) };
     this.file.pushLines(block.length, csvLineBytes(block.columns, block.data, block.length), this.lines.of(block.data));
     this.rows += block.length;
   }

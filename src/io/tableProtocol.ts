@@ -1,9 +1,9 @@
-import type { ColumnBlock, ColumnData } from '../engine/columnBlock.js';
 import { CsvWriter, type LineTableState } from './csvWriter.js';
 import type { Column, ColumnType } from './formats/columns.js';
 import type { TableFormat } from './formats/formats.js';
 import { JsonlWriter } from './formats/jsonl.js';
 import { createTableWriter, type TableWriter } from './formats/tableWriter.js';
+import type { NewTexts } from './textCodes.js';
 
 /**
  * What a slots-table writer is opened on, as plain data (it crosses to a writer thread): the final
@@ -28,18 +28,21 @@ export function openTableWriter(spec: TableSpec): SpecWriter {
   return createTableWriter(spec.path, spec.format, spec.types);
 }
 
-/** Messages to the writer thread, handled in order. `block` carries `columns` only when they change. */
+/**
+ * Messages to the writer thread, handled in order. `block` carries `columns` only when they change;
+ * its text columns come as Int32Array codes, with the texts the block numbered first (textCodes.ts).
+ */
 export type ToWriter =
   | { op: 'open'; id: number; spec: TableSpec }
-  | { op: 'block'; columns?: readonly Column[]; data: ColumnBlock['data']; capacity: number; length: number }
+  | { op: 'block'; columns?: readonly Column[]; data: readonly (Float64Array | Int8Array | Int32Array)[]; texts: NewTexts; capacity: number; length: number }
   | { op: 'state' | 'close' | 'abandon'; id: number };
 
 /**
- * Messages from the writer thread: a written block's typed arrays given back (`null` for text
- * columns), a request's answer, or an error (of a request `id`, or of a block).
+ * Messages from the writer thread: a written block's typed arrays given back (text columns' codes
+ * included), a request's answer, or an error (of a request `id`, or of a block).
  */
 export type FromWriter =
-  | { op: 'done'; data: (ColumnData | null)[] }
+  | { op: 'done'; data: readonly (Float64Array | Int8Array | Int32Array)[] }
   | { op: 'ok'; id: number; state?: LineTableState<unknown> }
   | { op: 'error'; id?: number; error: ErrorData };
 

@@ -1,10 +1,14 @@
 import { Worker } from 'node:worker_threads';
-import { isTypedColumn, renewBlock, type ColumnBlock, type ColumnData } from '../engine/columnBlock.js';
+import { isTypedColumn, renewBlock, type ColumnBlock } from '../engine/columnBlock.js';
 import type { LineTableState } from './csvWriter.js';
 import type { Column } from './formats/columns.js';
 import { reviveError, type FromWriter, type TableSpec, type ToWriter } from './tableProtocol.js';
 import type { RunTable } from './runTable.js';
 import { builtFile } from './builtFile.js';
+import { TextNumbering } from './textCodes.js';
+
+/** A block's columns as they cross to the thread: numbers and flags as they are, texts as codes. */
+type SentData = readonly (Float64Array | Int8Array | Int32Array)[];
 
 /** Blocks sent but not yet written before the run waits for the writer thread (about 2 MB of CSV each). */
 export const maxPendingBlocks = 4;
@@ -30,7 +34,9 @@ interface Wait<T> {
  */
 export class ThreadedTable implements RunTable {
   private pending = 0;
-  private readonly spare: (ColumnData | null)[][] = [];
+  /** Arrays the thread gave back, a block's worth each (Int32Arrays where the columns are text). */
+  private readonly spare: SentData[] = [];
+  private readonly texts = new TextNumbering();
   private readonly waits = new Map<number, Wait<LineTableState<unknown> | undefined>>();
   private drain: Wait<void> | null = null;
   private nextId = 0;
@@ -67,16 +73,27 @@ export class ThreadedTable implements RunTable {
     return table;
   }
 
-  /** Sends the block's rows to the thread (its typed arrays transferred) and returns the block to fill next. */
+  /**
+   * Sends the block's rows to the thread (its typed arrays transferred, its texts as codes: no
+   * string is copied) and returns the block to fill next.
+   */
   writeBlock(block: ColumnBlock): ColumnBlock {
     if (this.failure) throw this.failure;
     if (block.length === 0) return block;
+    const spare = this.spare.pop();
+    const data: SentData = block.data.map((d, k) => {
+      if (isTypedColumn(d)) return d;
+      const codes = (spare?.[k] as Int32Array | undefined) ?? new Int32Array(block.capacity);
+      this.texts.encode(d, block.length, codes);
+      return codes;
+    });
     const columns = this.sentColumns === block.columns ? {} : { columns: block.columns };
-    const message: ToWriter = { op: 'block', ...columns, data: block.data, capacity: block.capacity, length: block.length };
-    this.worker.postMessage(message, block.data.filter(isTypedColumn).map((d) => d.buffer as ArrayBuffer));
+    const message: ToWriter = { op: 'block', ...columns, data, texts: this.texts.takeNew(), capacity: block.capacity, length: block.length };
+    this.worker.postMessage(message, data.map((d) => d.buffer as ArrayBuffer));
     this.sentColumns = block.columns;
     this.pending++;
-    return renewBlock(block, this.spare.pop());
+    // The text arrays stay with the block; its number and flag arrays went to the thread.
+    return renewBlock(block, spare?.map((d, k) => (isTypedColumn(block.data[k]) ? (d as Float64Array | Int8Array) : null)));
   }
 
   backlogged(): boolean {

@@ -5,29 +5,47 @@
  * After an error it writes nothing more and answers every request with that error.
  */
 import { parentPort } from 'node:worker_threads';
-import { isTypedColumn, type ColumnBlock } from '../engine/columnBlock.js';
+import type { ColumnBlock, ColumnData } from '../engine/columnBlock.js';
 import type { Column } from './formats/columns.js';
 import { errorData, openTableWriter, type ErrorData, type FromWriter, type SpecWriter, type ToWriter } from './tableProtocol.js';
+import { NumberedTexts } from './textCodes.js';
 
 const port = parentPort!;
 let writer: SpecWriter | null = null;
 let columns: readonly Column[] = [];
 let failure: ErrorData | null = null;
+const texts = new NumberedTexts();
+/** The text columns' cells, decoded from the codes of each block into the same arrays (writers are done with a block when `writeBlock` returns). */
+let decoded: (string | null)[][] = [];
+
+/** The block's columns as the writers take them: the texts decoded from their codes. */
+function blockData(m: Extract<ToWriter, { op: 'block' }>): ColumnData[] {
+  texts.add(m.texts);
+  return m.data.map((d, k) => {
+    if (columns[k]!.type !== 'string') return d as Float64Array | Int8Array;
+    const into = (decoded[k] ??= []);
+    texts.decode(d as Int32Array, m.length, into);
+    return into;
+  });
+}
 
 const send = (m: FromWriter, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
 function writeBlock(m: Extract<ToWriter, { op: 'block' }>): void {
-  if (m.columns) columns = m.columns; // one object for the table: writers compile per columns object
+  if (m.columns) {
+    columns = m.columns; // one object for the table: writers compile per columns object
+    decoded = [];
+  }
+  const data = blockData(m);
   if (!failure) {
     try {
-      writer!.writeBlock({ columns, data: m.data, capacity: m.capacity, length: m.length } satisfies ColumnBlock);
+      writer!.writeBlock({ columns, data, capacity: m.capacity, length: m.length } satisfies ColumnBlock);
     } catch (err) {
       failure = errorData(err);
       send({ op: 'error', error: failure });
     }
   }
-  const typed = m.data.map((d) => (isTypedColumn(d) ? d : null));
-  send({ op: 'done', data: typed }, typed.filter(isTypedColumn).map((d) => d.buffer as ArrayBuffer));
+  send({ op: 'done', data: m.data }, m.data.map((d) => d.buffer as ArrayBuffer));
 }
 
 function answer(m: Exclude<ToWriter, { op: 'block' }>): void {

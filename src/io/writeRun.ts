@@ -3,10 +3,8 @@ import type { MarketConfig } from '../config/schema.js';
 import type { BiddingWarConfig } from '../config/biddingWarSchema.js';
 import { runBiddingWar } from '../biddingWar/runBiddingWar.js';
 import type { BiddingWarSummary } from '../biddingWar/types.js';
-import { runMarket } from '../marketModel/runMarket.js';
-import { MarketRun } from '../marketModel/marketRun.js';
+import { MarketRun, type SlotDone } from '../marketModel/marketRun.js';
 import type { RunSummary } from '../marketModel/summary.js';
-import type { SlotEvent } from '../marketModel/slotRecord.js';
 import type { BlockSink } from '../engine/columnBlock.js';
 import { createTableWriter, type TableWriter } from './formats/tableWriter.js';
 import type { ColumnType } from './formats/columns.js';
@@ -19,8 +17,8 @@ import { writeRunAgentsTable } from '../tidy/tidyTables.js';
 /** How a run folder's table is written: its format (`csv` by default) and an optional per-slot hook. */
 export interface WriteRunOptions {
   format?: TableFormat;
-  /** Called after each slot (progress bars). */
-  onSlot?: (event: SlotEvent) => void;
+  /** Called after each slot with its number (progress bars; the object is valid during the call). */
+  onSlot?: (done: SlotDone) => void;
   /** A second table receiving the same blocks of rows (a sweep's `--slots-table` partition). */
   alsoTable?: BlockSink;
 }
@@ -50,7 +48,10 @@ export function writeMarketRun(config: MarketConfig, dir: string, opts: WriteRun
   const sink: BlockSink = also ? { writeBlock: (block) => (table.writeBlock(block), also.writeBlock(block)) } : table;
   let summary: RunSummary;
   try {
-    summary = runMarket(config, { table: sink, ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) });
+    const run = MarketRun.start(config, { table: sink });
+    run.step(config.slots, opts.onSlot);
+    run.flushTable();
+    summary = run.result();
   } catch (e) {
     table.abandon(); // no open file left behind (a sweep's worker thread runs many runs)
     throw e;
@@ -78,9 +79,9 @@ export async function writeMarketRunAsync(config: MarketConfig, dir: string, opt
   const table = await openRunTable({ path: join(dir, `slots.${format}`), format, types: slotTypesOf(format, config) }, true);
   let summary: RunSummary;
   try {
-    const run = MarketRun.start(config, { table, ...(opts.onSlot ? { onSlot: opts.onSlot } : {}) });
+    const run = MarketRun.start(config, { table });
     while (run.nextSlot < config.slots) {
-      run.step(run.nextSlot + 1);
+      run.step(run.nextSlot + 1, opts.onSlot);
       if (table.backlogged()) await table.ready();
     }
     run.flushTable();

@@ -54,21 +54,32 @@ export function compileMerge(fields: readonly (readonly string[])[]): (...parts:
 /** How a cell is stored in a column block (engine/columnBlock.ts): a number, a flag (1, 0, −1) or text. */
 export type StoredAs = 'number' | 'flag' | 'text';
 
+/** A cell of a generated fill: the field `field` of the source argument named `from`, or a derived value computed from the row's arguments. */
+export type FillCell<E, S extends readonly unknown[]> =
+  | { readonly from: string; readonly field: string; readonly storedAs: StoredAs }
+  | { readonly value: (e: E, ...sources: S) => unknown; readonly storedAs: StoredAs };
+
+/** A generated fill bound to a block's column arrays: stores one row, `(i, e, ...sources)`, into row `i`. */
+export type BoundFill<E, S extends readonly unknown[]> = (i: number, e: E, ...sources: S) => void;
+
 /**
- * A function storing one record's cells into row `i` of a block's column arrays: cell `k` (the
- * record's field `r.<field>`, or a derived value `values[k](e, r)`) into `data[k][i]`. A value of
- * another type than the column's is stored as missing (NaN, −1, null), as the writers render a
- * missing cell; text that is not a string is stored as `String(value)`, what a CSV field of it is.
+ * A function storing one row's cells into row `i` of a block's column arrays: cell `k` (the field
+ * `<from>.<field>` of one of the source arguments, named by `sources`, or a derived value
+ * `values[k](e, ...sources)`) into `data[k][i]`. A value of another type than the column's is stored
+ * as missing (NaN, −1, null), as the writers render a missing cell; text that is not a string is
+ * stored as `String(value)`, what a CSV field of it is.
  */
-export function compileFill<E, R>(cells: readonly { readonly field?: string; readonly value?: (e: E, r: R) => unknown; readonly storedAs: StoredAs }[]): (data: readonly unknown[]) => (i: number, e: E, r: R) => void {
-  const values = cells.map((c) => c.value);
-  const store = (c: (typeof cells)[number], k: number) => {
-    const v = c.value ? `values[${k}](e, r)` : `r.${checked(c.field!)}`;
+export function compileFill<E, S extends readonly unknown[]>(cells: readonly FillCell<E, S>[], sources: readonly string[]): (data: readonly unknown[]) => BoundFill<E, S> {
+  const params = sources.map(checked);
+  const values = cells.map((c) => ('value' in c ? c.value : undefined));
+  const store = (c: FillCell<E, S>, k: number) => {
+    if (!('value' in c) && !params.includes(c.from)) throw new Error(`fill cell reads "${c.from}", which is not one of its sources (${params.join(', ')})`);
+    const v = 'value' in c ? `values[${k}](e, ${params.join(', ')})` : `${c.from}.${checked(c.field)}`;
     if (c.storedAs === 'number') return `v = ${v}; d${k}[i] = typeof v === 'number' ? v : NaN;`;
     if (c.storedAs === 'flag') return `v = ${v}; d${k}[i] = v === true ? 1 : v === false ? 0 : -1;`;
     return `v = ${v}; d${k}[i] = typeof v === 'string' ? v : v == null ? null : String(v);`;
   };
   const locals = cells.length ? `const ${cells.map((_, k) => `d${k} = data[${k}]`).join(', ')};` : '';
   const body = cells.map(store).join(' ');
-  return new Function('values', `return (data) => { ${locals} return (i, e, r) => { let v; ${body} }; };`)(values) as (data: readonly unknown[]) => (i: number, e: E, r: R) => void;
+  return new Function('values', `return (data) => { ${locals} return (i, e, ${params.join(', ')}) => { let v; ${body} }; };`)(values) as (data: readonly unknown[]) => BoundFill<E, S>;
 }

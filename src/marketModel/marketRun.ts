@@ -36,6 +36,14 @@ export interface MarketRunOptions {
   reporters?: readonly NamedReporter[];
 }
 
+/**
+ * A slot that has just ended, as progress displays see it: its number only, so that following a run
+ * builds no slot event ({@link SlotEvent}) per slot.
+ */
+export interface SlotDone {
+  readonly slot: number;
+}
+
 /** Version of the snapshot's layout; a snapshot of another layout is refused. */
 export const SNAPSHOT_LAYOUT = 11; // 11: bidders' windows keep only Σ value and Σ bid; 10: liquid staking (world.staking.lst); 9: restaking (reports, opted-in operators, revenue at the epoch's start); 8: stake pools and delegators (world.staking); 4: builders and searchers carry their bidding records (learners); 5: builders' block expectations; 6: blocks sold ahead, ticket ledgers, express lanes; 7: ticket redraws, open legs' heldBlocks (unwind venues)
 
@@ -73,7 +81,8 @@ export class MarketRun {
   ) {
     ms.observeSlots((f) => summary.add(f));
     const table = (this.table = opts.table ? new SlotTable(config, opts.table) : null);
-    if (table) ms.bus.on('slot', (e) => table.add(e));
+    // The table reads the slot's frame, as the summary does: no slot event is built for it.
+    if (table) ms.observeSlots((f) => table.add(f));
     if (reporters) ms.bus.on('slot', (e) => reporters.slot(e, ms.world));
     const extra = opts.reporters?.length ? ReporterRun.start(opts.reporters, ms.world) : null;
     if (extra) ms.bus.on('slot', (e) => extra.slot(e, ms.world));
@@ -103,10 +112,22 @@ export class MarketRun {
     return new MarketRun(ms, SummaryAccumulator.fromState(snap.summary, columnsOf(config)), reporters, snap.nextSlot, opts, config);
   }
 
-  /** Steps slots `nextSlot` … `toSlot − 1`. */
-  step(toSlot: number): void {
-    runSlots(this.ms.sim, this.nextSlot, toSlot);
-    this.nextSlot = Math.max(this.nextSlot, toSlot);
+  /**
+   * Steps slots `nextSlot` … `toSlot − 1`; with `onSlot`, one at a time, calling it after each with
+   * the slot's number (the object is reused: valid during the call).
+   */
+  step(toSlot: number, onSlot?: (done: SlotDone) => void): void {
+    if (!onSlot) {
+      runSlots(this.ms.sim, this.nextSlot, toSlot);
+      this.nextSlot = Math.max(this.nextSlot, toSlot);
+      return;
+    }
+    const done = { slot: 0 };
+    while (this.nextSlot < toSlot) {
+      runSlots(this.ms.sim, this.nextSlot, this.nextSlot + 1);
+      done.slot = this.nextSlot++;
+      onSlot(done);
+    }
   }
 
   /** Hands the table rows recorded so far to `opts.table` (before a checkpoint or closing the table). */

@@ -1,9 +1,9 @@
 import type { BusEvent } from '../engine/eventBus.js';
 import { spotPrice } from '../market/amm/index.js';
 import type { Token } from '../market/amm/types.js';
-import type { ColumnSpec, Tally } from './columns.js';
+import type { ColumnSource, ColumnSpec, Tally } from './columns.js';
 import { compileMerge } from './compiledRecords.js';
-import { supplyDrift } from './conservation.js';
+import { supplyDriftsInto } from './conservation.js';
 import type { SlotOutcome } from './slot.js';
 import type { WorldState } from './types.js';
 import { expressLaneController } from './timeboost.js';
@@ -100,49 +100,70 @@ function holderOf(world: WorldState, out: SlotOutcome, rollup: number): string {
 /** The record's state fields (see `RollupStateRecord`), in order. */
 const stateFields = ['rollup', 'gasToken', 'fee', 'poolPriceYPerX', 'reserveX', 'reserveY', 'proposerHoldingGas', 'proposer', 'builder', 'slotHolder', 'winner', 'expressLaneController', 'member', 'supplyDriftX', 'supplyDriftY', 'restakingPfcY', 'restakingCocY', 'restakingMarginY', 'restakingSecure'] as const;
 
+/** A {@link RollupStateRecord} that can be refilled (the per-slot table keeps one for the run). */
+export type RollupStateScratch = { -readonly [K in keyof RollupStateRecord]: RollupStateRecord[K] };
+
+/** A state record with every field at a blank value (its shape fixed before it is filled). */
+export function blankRollupState(): RollupStateScratch {
+  return { rollup: '', gasToken: 'X', fee: 0, poolPriceYPerX: 0, reserveX: 0, reserveY: 0, proposerHoldingGas: 0, proposer: '', builder: '', slotHolder: '', winner: '', expressLaneController: '', member: false, supplyDriftX: 0, supplyDriftY: 0, restakingPfcY: 0, restakingCocY: 0, restakingMarginY: 0, restakingSecure: false };
+}
+
+/** Scratch for a rollup's supply drift of X and Y (`supplyDriftsInto`), read right after it is written. */
+const drift = { X: 0, Y: 0 };
+
+/**
+ * Writes the state of the rollup at position `k` of `world.rollups` at the end of a slot (every
+ * field of {@link RollupStateRecord}) into `into` and returns it: one definition for the slot event's
+ * records and the per-slot table, which refills one object instead of building one per row.
+ */
+export function writeRollupState(into: RollupStateScratch, world: WorldState, out: SlotOutcome, k: number, endMs: number): RollupStateScratch {
+  const r = world.rollups[k]!;
+  const i = r.index;
+  const restaking = world.restaking?.report;
+  // supplyDriftsInto adds the holders in supplyDrift's order: the same numbers, in one pass.
+  supplyDriftsInto(world, i, drift);
+  into.rollup = r.id;
+  into.gasToken = r.gasToken;
+  into.fee = r.pool.fee;
+  into.poolPriceYPerX = spotPrice(r.pool);
+  into.reserveX = r.pool.reserveX;
+  into.reserveY = r.pool.reserveY;
+  into.proposerHoldingGas = world.proposer.holdings[i]![r.gasToken];
+  into.proposer = world.config.validators[out.auction.proposers[i]!]!.id;
+  into.builder = builderOf(world, out, i);
+  into.slotHolder = holderOf(world, out, i);
+  into.winner = winnersOn(world, out, i);
+  into.expressLaneController = controllerOf(world, i, endMs - world.config.clock.slotMs);
+  into.member = world.governance.member[i]!;
+  into.supplyDriftX = drift.X;
+  into.supplyDriftY = drift.Y;
+  into.restakingPfcY = restaking?.profitFromCorruptionY ?? 0;
+  into.restakingCocY = restaking?.costOfCorruptionY ?? 0;
+  into.restakingMarginY = restaking?.marginY ?? 0;
+  into.restakingSecure = restaking?.secure ?? false;
+  return into;
+}
+
 /**
  * The slot's record builder for a run's columns: state, then the tallies of execute, auction, settle,
  * counterfactual and share. Every call builds new objects (a subscriber may keep the event); the run
  * calls it only when someone subscribed to slot events (marketModel.ts).
  */
 export function slotRecorder(columns: readonly ColumnSpec[]): (world: WorldState, out: SlotOutcome, slot: number, endMs: number) => SlotEvent {
-  const fieldsOf = (source: ColumnSpec['source']) => columns.filter((c) => c.source === source).map((c) => c.field);
+  const fieldsOf = (source: ColumnSource) => columns.filter((c) => c.source === source).map((c) => c.field);
   // One generated merge instead of five spreads per rollup and slot (compiledRecords.ts).
   const merge = compileMerge([stateFields, fieldsOf('execute'), fieldsOf('auction'), fieldsOf('settle'), fieldsOf('counterfactual'), fieldsOf('share')]);
-  return (world, out, slot, endMs) => {
-    const restaking = world.restaking?.report;
-    return {
+  return (world, out, slot, endMs) => ({
     type: 'slot',
     slot,
     timeMs: endMs,
     refPriceYPerX: world.refPriceYPerX,
-    rollups: world.rollups.map((r) => {
-      const state: RollupStateRecord = {
-      rollup: r.id,
-      gasToken: r.gasToken,
-      fee: r.pool.fee,
-      poolPriceYPerX: spotPrice(r.pool),
-      reserveX: r.pool.reserveX,
-      reserveY: r.pool.reserveY,
-      proposerHoldingGas: world.proposer.holdings[r.index]![r.gasToken],
-      proposer: world.config.validators[out.auction.proposers[r.index]!]!.id,
-      builder: builderOf(world, out, r.index),
-      slotHolder: holderOf(world, out, r.index),
-      winner: winnersOn(world, out, r.index),
-      expressLaneController: controllerOf(world, r.index, endMs - world.config.clock.slotMs),
-      member: world.governance.member[r.index]!,
-      supplyDriftX: supplyDrift(world, r.index, 'X'),
-      supplyDriftY: supplyDrift(world, r.index, 'Y'),
-      restakingPfcY: restaking?.profitFromCorruptionY ?? 0,
-      restakingCocY: restaking?.costOfCorruptionY ?? 0,
-      restakingMarginY: restaking?.marginY ?? 0,
-      restakingSecure: restaking?.secure ?? false,
-      };
+    rollups: world.rollups.map((r, k) => {
       const i = r.index;
+      const state = writeRollupState(blankRollupState(), world, out, k, endMs);
       const rec = merge(state, out.execution.tally[i]!, out.auction.tally[i]!, out.settlement[i]!, out.counterfactual.tally[i]!, out.share[i]!) as { userSurplusY: number };
       rec.userSurplusY = recordedUserSurplusY(out.execution.tally[i]!, out.settlement[i]!);
       return rec as unknown as RollupSlotRecord;
     }),
-    };
-  };
+  });
 }

@@ -1,9 +1,10 @@
 import type { MarketConfig } from '../config/schema.js';
 import { createColumnBlock, type BlockSink, type Column, type ColumnBlock } from '../engine/columnBlock.js';
-import type { ColumnSpec } from './columns.js';
-import { compileFill, type StoredAs } from './compiledRecords.js';
+import type { ColumnSource, ColumnSpec, SlotInfo } from './columns.js';
+import { compileFill, type BoundFill, type FillCell, type StoredAs } from './compiledRecords.js';
 import { recordedColumns } from './recording.js';
-import type { RollupSlotRecord, SlotEvent } from './slotRecord.js';
+import type { SlotOutcome } from './slot.js';
+import { blankRollupState, recordedUserSurplusY, writeRollupState, type RollupStateRecord, type SlotFrame } from './slotRecord.js';
 
 /** Rows per block: a few thousand rows, about 2 MB of CSV. */
 export const slotTableBlockRows = 4096;
@@ -18,25 +19,47 @@ export function tableColumnOf(spec: ColumnSpec): Column {
 
 const storedAs = (spec: ColumnSpec): StoredAs => (spec.type === 'flag' ? 'flag' : spec.type === 'text' ? 'text' : 'number');
 
+type Tallies = [execute: object, auction: object, settle: object, counterfactual: object, share: object];
+/** What a row's cells are read from: the rollup's state, then its step tallies (the slot event's record, unmerged). */
+type RowSources = [state: RollupStateRecord, ...Tallies];
+/** The fill's argument names for the row sources, in `RowSources` order. */
+const sourceNames = ['st', 'ex', 'au', 'se', 'cf', 'sh'] as const;
+const argumentOf: Record<ColumnSource, (typeof sourceNames)[number]> = { state: 'st', execute: 'ex', auction: 'au', settle: 'se', counterfactual: 'cf', share: 'sh' };
+
+/** `user_surplus_y` is the execute tally's field plus settlement's rebates (`recordedUserSurplusY`), as in the slot event's record. */
+const userSurplusY = (_e: SlotInfo, _st: RollupStateRecord, ex: object, _au: object, se: object) => recordedUserSurplusY(ex as { userSurplusY: number }, se as { userRebateY: number });
+
+/** How a registry column's cell is read from a row's sources: its derived value, or its field of its source. */
+function cellOf(spec: ColumnSpec): FillCell<SlotInfo, RowSources> {
+  const as = storedAs(spec);
+  if (spec.value) return { value: spec.value, storedAs: as };
+  if (spec.source === 'execute' && spec.field === 'userSurplusY') return { value: userSurplusY, storedAs: as };
+  return { from: argumentOf[spec.source], field: spec.field, storedAs: as };
+}
+
 /**
  * The per-slot table recorded column by column (struct of arrays): each recorded slot's rows
  * (one per rollup, the columns of `recordedColumns`, slots 0, K, 2K, … for `K = output.recordEvery`)
- * are stored into a preallocated {@link ColumnBlock} by code generated from the column registry, and
- * the block goes to `sink` whenever it is full and on `flush()`. No object is made per row. A sink
- * that keeps the block (a writer thread) hands back the block to fill next, and the store code is
- * bound to its arrays.
+ * are stored into a preallocated {@link ColumnBlock} by code generated from the column registry,
+ * read straight from the slot's frame — the rollup's state (written into one scratch record) and
+ * its step tallies — so no object is made per slot or row: the same cells as the slot event's
+ * records, without building them. The block goes to `sink` whenever it is full and on `flush()`.
+ * A sink that keeps the block (a writer thread) hands back the block to fill next, and the store
+ * code is bound to its arrays.
  */
 export class SlotTable {
   private block: ColumnBlock;
-  private fill: (i: number, e: SlotEvent, r: RollupSlotRecord) => void;
-  private readonly bind: (data: ColumnBlock['data']) => (i: number, e: SlotEvent, r: RollupSlotRecord) => void;
+  private fill: BoundFill<SlotInfo, RowSources>;
+  private readonly bind: (data: ColumnBlock['data']) => BoundFill<SlotInfo, RowSources>;
   private readonly every: number;
+  /** The slot's number, end time and reference price, refilled per recorded slot (what derived columns read). */
+  private readonly info = { slot: 0, timeMs: 0, refPriceYPerX: 0 };
+  private readonly state = blankRollupState();
 
   constructor(config: MarketConfig, private readonly sink: BlockSink, blockRows = slotTableBlockRows) {
     const specs = recordedColumns(config);
     this.block = createColumnBlock(specs.map(tableColumnOf), blockRows);
-    const cells = specs.map((c) => ({ field: c.field, storedAs: storedAs(c), ...(c.value ? { value: c.value } : {}) }));
-    this.bind = compileFill<SlotEvent, RollupSlotRecord>(cells);
+    this.bind = compileFill<SlotInfo, RowSources>(specs.map(cellOf), sourceNames);
     this.fill = this.bind(this.block.data);
     this.every = config.output?.recordEvery ?? 1;
   }
@@ -47,12 +70,22 @@ export class SlotTable {
   }
 
   /** Stores the slot's rows (if the slot is recorded), handing full blocks to the sink. */
-  add(e: SlotEvent): void {
-    if (e.slot % this.every !== 0) return;
-    for (const r of e.rollups) {
+  add(f: SlotFrame): void {
+    if (f.slot % this.every !== 0) return;
+    const { world, out } = f;
+    const info = this.info;
+    info.slot = f.slot;
+    info.timeMs = f.endMs;
+    info.refPriceYPerX = world.refPriceYPerX;
+    for (let k = 0; k < world.rollups.length; k++) {
       if (this.block.length === this.block.capacity) this.flush(); // may renew this.block
-      this.fill(this.block.length++, e, r);
+      const state = writeRollupState(this.state, world, out, k, f.endMs);
+      this.fillRow(state, world.rollups[k]!.index, out);
     }
+  }
+
+  private fillRow(state: RollupStateRecord, i: number, out: SlotOutcome): void {
+    this.fill(this.block.length++, this.info, state, out.execution.tally[i]!, out.auction.tally[i]!, out.settlement[i]!, out.counterfactual.tally[i]!, out.share[i]!);
   }
 
   /** Hands the rows stored so far to the sink (before a checkpoint, and at the end of the run). */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createColumnBlock, type Column, type ColumnBlock } from '../../src/engine/columnBlock.js';
 import type { Row } from '../../src/engine/recorder.js';
 import { CsvWriter, csvField } from '../../src/io/csvWriter.js';
-import { compileCsvLines, csvLineBytes, csvText } from '../../src/io/formats/csvBlock.js';
+import { csvLines, csvLineBytes, csvText } from '../../src/io/formats/csvBlock.js';
 import { JsonlWriter } from '../../src/io/formats/jsonl.js';
 import { ParquetTableWriter } from '../../src/io/formats/parquet.js';
 import { tempDir } from '../cli/helpers.js';
@@ -51,7 +51,7 @@ function blockOf(rows: readonly CellPair[][], capacity = Math.max(1, rows.length
 function linesOf(block: ColumnBlock): string[] {
   const room = csvLineBytes(block.columns, block.data, block.length);
   const buf = Buffer.alloc(room + 8, 0xee); // bytes past the room stay 0xee: nothing writes beyond it
-  const write = compileCsvLines(block.columns)(block.data);
+  const write = csvLines(block.columns)(block.data);
   const lines: string[] = [];
   for (let i = 0; i < block.length; i++) {
     const end = write(i, buf, 8);

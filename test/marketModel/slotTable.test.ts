@@ -3,6 +3,8 @@ import { blockRow, type ColumnBlock } from '../../src/engine/columnBlock.js';
 import type { Row } from '../../src/engine/recorder.js';
 import { resolveMarketConfig } from '../../src/config/loadConfig.js';
 import { runMarket } from '../../src/marketModel/runMarket.js';
+import { buildMarketSimulation } from '../../src/marketModel/marketModel.js';
+import { runSlots } from '../../src/engine/simulation.js';
 import { SlotTable } from '../../src/marketModel/slotTable.js';
 import { smallConfig } from '../cli/helpers.js';
 
@@ -15,7 +17,9 @@ function bothWays(overrides: Record<string, unknown>, blockRows: number) {
   const sizes: number[] = [];
   const sink = { writeBlock: (b: ColumnBlock) => { sizes.push(b.length); for (let i = 0; i < b.length; i++) fromBlocks.push(blockRow(b, i)); } };
   const table = new SlotTable(config, sink, blockRows);
-  runMarket(config, { onSlot: (e) => table.add(e) });
+  const ms = buildMarketSimulation(config);
+  ms.observeSlots((f) => table.add(f));
+  runSlots(ms.sim, 0, config.slots);
   table.flush();
   return { rows, fromBlocks, sizes, columns: table.columns };
 }

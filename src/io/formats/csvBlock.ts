@@ -3,11 +3,10 @@ import type { ColumnData } from '../../engine/columnBlock.js';
 import { numberCellBytes, writeNumber, writePlainText } from './lineBytes.js';
 
 /*
- * CSV lines straight from a block's typed columns into a file's byte chunk, without a row object,
- * a per-field dispatch or a line string: one function per table, generated from its column types,
- * writing each cell's bytes in turn. Every cell gets exactly the bytes of what `csvField`
- * (csvWriter.ts) renders for it, so a table written from blocks is byte-identical to one written
- * row by row.
+ * CSV lines straight from a block's typed columns into a file's byte chunk, without a row object
+ * or a line string: each cell's bytes written in turn. Every cell gets exactly the bytes of what
+ * `csvField` (csvWriter.ts) renders for it, so a table written from blocks is byte-identical to one
+ * written row by row.
  */
 
 const needsQuotes = /[",\n\r]/;
@@ -28,30 +27,54 @@ function writeCsvText(v: string, buf: Buffer, pos: number): number {
 /** Writes row `i` of a block's columns as one CSV line (no newline) into `buf` at `pos`; returns the end. */
 export type CsvLineWriter = (i: number, buf: Buffer, pos: number) => number;
 
-/** Code writing cell `k` (a number) of row `i`: zero, the commonest, at once. */
-const numberCell = (k: number) => `x = d${k}[i]; if (x === 0) b[p++] = 48; else p = n(x, b, p);`;
+/** How a column's cells are written: numbers, flags (1, 0 or −1 for missing) or text (null: missing). */
+const numberCell = 0;
+const flagCell = 1;
+const textCell = 2;
 
-/** Code writing cell `k` (a flag: 1, 0 or −1 for missing) of row `i`: true, false or nothing. */
-const flagCell = (k: number) =>
-  `x = d${k}[i]; if (x === 1) { b[p] = 116; b[p + 1] = 114; b[p + 2] = 117; b[p + 3] = 101; p += 4; } ` +
-  `else if (x === 0) { b[p] = 102; b[p + 1] = 97; b[p + 2] = 108; b[p + 3] = 115; b[p + 4] = 101; p += 5; }`;
+const kindOf = (c: Column): number => (c.type === 'bool' ? flagCell : c.type === 'string' ? textCell : numberCell);
 
-/** Code writing cell `k` (text or null) of row `i`. */
-const textCell = (k: number) => `x = d${k}[i]; if (x !== null) p = t(x, b, p);`;
+/** Writes `true` or `false` for a flag cell of 1 or 0; nothing for −1 (missing). */
+function writeFlag(x: number, b: Buffer, p: number): number {
+  if (x === 1) {
+    b[p] = 116; b[p + 1] = 114; b[p + 2] = 117; b[p + 3] = 101; // true
+    return p + 4;
+  }
+  if (x === 0) {
+    b[p] = 102; b[p + 1] = 97; b[p + 2] = 108; b[p + 3] = 115; b[p + 4] = 101; // false
+    return p + 5;
+  }
+  return p;
+}
 
 /**
  * The CSV line writer for tables of `columns`: given a block's column data, a function of the row
- * index writing that row's bytes. Generated once per table (`new Function`, over column indices
- * only: no name reaches the code). Zero (and −0) is written as `0`, other integers below 2^53 digit
- * by digit (no `String`); any other finite number through `String` (the shortest round trip);
- * NaN and ±Infinity write nothing (lineBytes.ts). Room: at most {@link csvLineBytes} bytes per line.
+ * index writing that row's bytes, cell by cell. Zero (and −0) is written as `0`, other integers
+ * below 2^53 digit by digit (no `String`); any other finite number through `String` (the shortest
+ * round trip); NaN and ±Infinity write nothing (lineBytes.ts). Room: at most {@link csvLineBytes}
+ * bytes per line. A plain loop over the columns, not code generated per table: a run's writer
+ * thread starts cold, and one generated function of ~100 cells took TurboFan about as long to
+ * compile as the whole table of a 20,000-slot run took to write; the loop compiles at once, and
+ * formatting the numbers, not the dispatch per cell, is what a warm writer spends its time on.
  */
-export function compileCsvLines(columns: readonly Column[]): (data: readonly ColumnData[]) => CsvLineWriter {
-  const cell = (c: Column, k: number) => (c.type === 'bool' ? flagCell(k) : c.type === 'string' ? textCell(k) : numberCell(k));
-  const locals = ['x', ...columns.map((_, k) => `d${k} = data[${k}]`)].join(', ');
-  const body = columns.map(cell).join(' b[p++] = 44; ');
-  const make = new Function('n', 't', `return (data) => { let ${locals}; return (i, b, p) => { ${body} return p; }; };`);
-  return make(writeNumber, writeCsvText) as (data: readonly ColumnData[]) => CsvLineWriter;
+export function csvLines(columns: readonly Column[]): (data: readonly ColumnData[]) => CsvLineWriter {
+  const kinds = Uint8Array.from(columns, kindOf);
+  return (data) => (i, b, p) => {
+    for (let k = 0; k < kinds.length; k++) {
+      if (k > 0) b[p++] = 44; // ','
+      const kind = kinds[k];
+      if (kind === numberCell) {
+        const x = (data[k] as Float64Array)[i]!;
+        if (x === 0) b[p++] = 48; // '0', the commonest cell
+        else p = writeNumber(x, b, p);
+      } else if (kind === flagCell) p = writeFlag((data[k] as Int8Array)[i]!, b, p);
+      else {
+        const x = (data[k] as (string | null)[])[i]!;
+        if (x !== null) p = writeCsvText(x, b, p);
+      }
+    }
+    return p;
+  };
 }
 
 /**
