@@ -7,8 +7,8 @@ import { parseTableFormat } from '../../io/formats/formats.js';
 import { safeName } from '../../io/runFolder.js';
 import { describeValue } from '../../config/errors.js';
 import type { SweepPlan } from '../../sweep/expandSweep.js';
-import { loadSweepFile, type LoadSweepOptions } from '../../sweep/loadSweepFile.js';
-import { runSweep, type SweepFailure } from '../../sweep/runSweep.js';
+import type { LoadSweepOptions } from '../../sweep/loadSweepFile.js';
+import type { SweepFailure } from '../../sweep/runSweep.js';
 import { inShard, parseShard, shardName } from '../../sweep/shards.js';
 import { sweepMergeCommand } from './sweepMerge.js';
 import { parseWholeFlag } from '../numbers.js';
@@ -193,6 +193,9 @@ export async function executeSweep(args: SweepArgs, io: CliIo, setExitCode: (cod
   const dir = sweepDir(args, new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, ''));
   const given = { runs: args.runs, slotsTable: args.slotsTable, output: sweepOutputFlags(args) };
   const flags = args.resume === undefined ? { runs: Boolean(args.runs), slotsTable: Boolean(args.slotsTable), output: given.output } : resumeWithStoredFlags(dir, given, storedSweepOptions(dir));
+  // The sweep machinery (piscina, the results tables) is loaded here rather than at the top, so that
+  // other commands, `seqsim run` above all, do not pay for it at start-up.
+  const [{ loadSweepFile }, { runSweep }] = await Promise.all([import('../../sweep/loadSweepFile.js'), import('../../sweep/runSweep.js')]);
   const plan = loadSweepFile(args.file, flags.output);
   const warnAbove = parseWarnAbove(args.warnAbove);
   if (flags.slotsTable && args.backend !== undefined && args.backend !== 'local')

@@ -1,5 +1,4 @@
 import type { Argv } from 'yargs';
-import { mergeShards } from '../../sweep/mergeShards.js';
 import type { CliIo } from '../cliIo.js';
 
 interface MergeArgs {
@@ -22,8 +21,9 @@ export function sweepMergeCommand(yargs: Argv, io: CliIo, setExitCode: (code: nu
       y
         .positional('dirs', { type: 'string', array: true, describe: 'the shard folders', demandOption: true })
         .option('out', { type: 'string', describe: 'the merged sweep folder (must not exist or be empty)', demandOption: true }),
-    (args) => {
+    async (args) => {
       const started = performance.now();
+      const { mergeShards } = await import('../../sweep/mergeShards.js'); // loaded only by this command
       const r = mergeShards(args.dirs, { out: args.out });
       const seconds = (performance.now() - started) / 1000;
       const failed = r.failed > 0 ? `; ${r.failed} failed (status "failed" in the table)` : '';

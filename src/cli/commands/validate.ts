@@ -1,6 +1,5 @@
 import type { Argv } from 'yargs';
 import { UserInputError } from '../../config/errors.js';
-import { formatValidationTable, validateMechanisms } from '../../validation/index.js';
 import type { CliIo } from '../cliIo.js';
 
 interface ValidateArgs {
@@ -22,10 +21,11 @@ export function validateCommand(yargs: Argv, io: CliIo, setExitCode: (code: numb
         .option('rounds', { type: 'number', default: 20_000, describe: 'auctions per case' })
         .option('seed', { type: 'string', default: '1', describe: 'master seed' })
         .option('json', { type: 'boolean', describe: 'print the rows as JSON lines instead of a table' }),
-    (args) => {
+    async (args) => {
       if (!Number.isInteger(args.rounds) || args.rounds < 2)
         throw new UserInputError(`--rounds must be a whole number >= 2, but got ${String(args.rounds)}.`);
       const seed = /^-?\d+$/.test(args.seed) ? Number(args.seed) : args.seed;
+      const { formatValidationTable, validateMechanisms } = await import('../../validation/index.js'); // loaded only by this command
       const rows = validateMechanisms({ masterSeed: seed, rounds: args.rounds });
       io.stdout(args.json ? rows.map((r) => JSON.stringify(r)).join('\n') + '\n' : formatValidationTable(rows) + '\n');
       if (rows.some((r) => !r.pass)) setExitCode(1);
