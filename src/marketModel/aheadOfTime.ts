@@ -34,15 +34,19 @@ export interface SlotSale {
   readonly payments: NonNullable<WinningBlock['payments']>;
 }
 
-const timings = new WeakMap<MechanismConfig, MarketTiming>();
+const timings = new WeakMap<WorldState, MarketTiming>();
 
 /**
- * The configured mechanism's market timing, worked out once per (never changing) config object:
- * the auction and commit phases ask every slot, and `timing` spreads two objects into a new one.
+ * The configured mechanism's market timing, worked out once per run: the auction and commit phases
+ * ask every slot, and `timing` spreads two objects into a new one. Keyed by the run's world, not by
+ * the config object, which a library user may edit between two runs.
  */
-export function timingOf(mechanism: MechanismConfig): MarketTiming {
-  let timing = timings.get(mechanism);
-  if (timing === undefined) timings.set(mechanism, (timing = (getMechanism(mechanism.name) as Mechanism<MechanismConfig>).timing(mechanism)));
+export function timingOf(world: WorldState): MarketTiming {
+  let timing = timings.get(world);
+  if (timing === undefined) {
+    const mechanism = world.config.mechanism;
+    timings.set(world, (timing = (getMechanism(mechanism.name) as Mechanism<MechanismConfig>).timing(mechanism)));
+  }
   return timing;
 }
 

@@ -168,19 +168,23 @@ export function chooseArm(world: WorldState, rt: ModelRuntime, s: SearcherState)
   return chooseAction(choices.learner, s.bidding.choiceLearner!, rt.dist(`${bidderStream('searcher', s.id)}/choices`).source);
 }
 
-const armsByChoices = new WeakMap<object, readonly ChoiceArm[]>();
+const armsByRun = new WeakMap<WorldState, (readonly ChoiceArm[] | undefined)[]>();
 
-/** The arms of a searcher's (never changing) choices, listed once per config rather than every slot. */
-function armsOf(choices: NonNullable<SearcherConfig['choices']>): readonly ChoiceArm[] {
-  let arms = armsByChoices.get(choices);
-  if (!arms) armsByChoices.set(choices, (arms = choiceArms(choices)));
-  return arms;
+/**
+ * The arms of searcher `index`'s choices, listed once per run rather than every slot. Keyed by the
+ * run's world, not by the config object, which a library user may edit between two runs.
+ */
+function armsOf(world: WorldState, index: number, choices: NonNullable<SearcherConfig['choices']>): readonly ChoiceArm[] {
+  let bySearcher = armsByRun.get(world);
+  if (bySearcher === undefined) armsByRun.set(world, (bySearcher = []));
+  return (bySearcher[index] ??= choiceArms(choices));
 }
 
-/** A searcher's config with this slot's arm of its choices applied (unchanged for −1). */
-export function withChoice<C extends SearcherConfig>(cfg: C, arm: number): C {
+/** Searcher `index`'s config with this slot's arm of its choices applied (unchanged for −1). */
+export function withChoice(world: WorldState, index: number, arm: number): SearcherConfig {
+  const cfg = world.config.searchers[index]!;
   if (arm < 0 || cfg.choices === undefined) return cfg;
-  const chosen = armsOf(cfg.choices)[arm]!;
+  const chosen = armsOf(world, index, cfg.choices)[arm]!;
   // Object.assign, not spreads (the same keys in the same order): spreading several objects into one literal is a V8 slow path (bench/README.md), and this runs per searcher and slot.
   return Object.assign(
     {},

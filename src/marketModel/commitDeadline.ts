@@ -10,7 +10,7 @@ import type { WorldState } from './types.js';
  * (their searcher may bid again next slot, on what then exists).
  */
 export function commitCutoffMs(world: WorldState, ctx: SlotContext): number {
-  const deadline = world.builders.length > 0 ? timingOf(world.config.mechanism).commitDeadlineMs : null;
+  const deadline = world.builders.length > 0 ? timingOf(world).commitDeadlineMs : null;
   return deadline === null ? Number.POSITIVE_INFINITY : ctx.startMs + deadline;
 }
 

@@ -46,8 +46,11 @@ export interface SequencingGroup {
   readonly rollups: readonly number[];
 }
 
-/** The groups by membership mask, per config (the rollups' ids): the same few lists every slot. */
-const groupsByConfig = new WeakMap<WorldState['config'], SequencingGroup[][]>();
+/**
+ * The groups by membership mask, per run (they depend on the rollups' ids): the same few lists every
+ * slot. Keyed by the run's world, not by the config object, which a library user may edit.
+ */
+const groupsByRun = new WeakMap<WorldState, SequencingGroup[][]>();
 
 /**
  * The slot's block auctions: one for the shared sequencer's members, one for each rollup running
@@ -56,8 +59,8 @@ const groupsByConfig = new WeakMap<WorldState['config'], SequencingGroup[][]>();
  */
 export function sequencingGroups(state: WorldState): readonly SequencingGroup[] {
   if (state.rollups.length > 12) return groupsOf(state);
-  let byMask = groupsByConfig.get(state.config);
-  if (byMask === undefined) groupsByConfig.set(state.config, (byMask = []));
+  let byMask = groupsByRun.get(state);
+  if (byMask === undefined) groupsByRun.set(state, (byMask = []));
   return (byMask[sharedMask(state)] ??= groupsOf(state));
 }
 

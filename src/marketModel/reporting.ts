@@ -26,14 +26,17 @@ export interface ReportOutcome extends ReportSettlement {
 
 type CommitteeDetector = NonNullable<WorldState['config']['revenueSharing']['reporting']['detection']['committee']>;
 
-/** Each member's base latency (all the same), by committee config: built once per run, not every slot. */
-const latenciesByCommittee = new WeakMap<CommitteeDetector, readonly number[]>();
+/**
+ * Each member's base latency (all the same): built once per run, not every slot. Keyed by the run's
+ * world, not by the config object, which a library user may edit between two runs.
+ */
+const latenciesByRun = new WeakMap<WorldState, readonly number[]>();
 
-function memberLatencies(committee: CommitteeDetector): readonly number[] {
-  let latencies = latenciesByCommittee.get(committee);
+function memberLatencies(state: WorldState, committee: CommitteeDetector): readonly number[] {
+  let latencies = latenciesByRun.get(state);
   if (latencies === undefined) {
     latencies = new Array<number>(committee.committeeSize).fill(committee.memberLatencyMs);
-    latenciesByCommittee.set(committee, latencies);
+    latenciesByRun.set(state, latencies);
   }
   return latencies;
 }
@@ -63,7 +66,7 @@ export function reportSharedRevenue(state: WorldState, rt: ModelRuntime, block: 
     const draw = rt.dist('reporting/committee');
     // Plain loops (every slot): `Array.from({ length })` takes V8's slow generic path.
     for (let j = 0; j < committee.committeeSize; j++) colluding.push(draw.bernoulli(committee.colludingFraction));
-    observed = observeBestBids(bids, memberLatencies(committee), committee.deadlineMs, committee.latencyJitterMs, draw.source, committee.valueNoiseLogSd);
+    observed = observeBestBids(bids, memberLatencies(state, committee), committee.deadlineMs, committee.latencyJitterMs, draw.source, committee.valueNoiseLogSd);
   }
   const audited = stakeBound?.enabled ? rt.dist('reporting/audit').bernoulli(stakeBound.auditProbability) : false;
   const proposer = block?.proposer ?? proposers[0]!;

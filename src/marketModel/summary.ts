@@ -30,7 +30,7 @@ type Sums = RollupSums & { absGapSum: number; inBand: number; memberSlots: numbe
 /** Everything a summary accumulator holds, as plain JSON (for checkpoints). */
 /** How selling blocks ahead of time fared against selling them in the slot (null: the mechanism sells in the slot). */
 function aheadOfTimeSummary(world: WorldState, total: (k: string) => number): RunSummary['ahead_of_time'] {
-  const lead = timingOf(world.config.mechanism).leadSlots;
+  const lead = timingOf(world).leadSlots;
   if (lead === 0 || world.builders.length === 0) return null;
   const best = total('best_block_value_y');
   return {

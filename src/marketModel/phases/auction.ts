@@ -102,7 +102,7 @@ function auctionBlock(
   // A partial-block auction sells only each builder's top of block: builders value and bid on that part.
   const partial = partialSale(world, inGroupWhere(bundles, placements, group, 'block'), candidates, inGroup, fullGrossY);
   const grossY = partial?.grossY ?? fullGrossY;
-  const lead = timingOf(world.config.mechanism).leadSlots;
+  const lead = timingOf(world).leadSlots;
   const sales = lead > 0 && !world.aheadSales.some((s) => s.key === key && s.slot === slot + lead) ? [sellSlot(world, rt, candidates, group, key, slot + lead, slot, source)] : [];
   const sale = lead > 0 ? world.aheadSales.find((s) => s.key === key && s.slot === slot) : undefined;
   // Built field by field with its rollups and proposer: `{ rollups, proposer, ...block }` or a spread adding a key is a V8 slow path (µs a call, bench/README.md).

@@ -22,7 +22,7 @@ export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: 
     if (world.builders.length === 0) return [];
     configured ??= world.config.searchers.map((s) => indexOf(world, s.exclusiveBuilder));
     // A searcher learning which builder gets its flow has this slot's arm's builder instead.
-    const exclusive = arms === undefined || arms.every((a) => a < 0) ? configured : configured.map((e, i) => (arms[i]! < 0 ? e : indexOf(world, withChoice(world.config.searchers[i]!, arms[i]!).exclusiveBuilder)));
+    const exclusive = arms === undefined || arms.every((a) => a < 0) ? configured : configured.map((e, i) => (arms[i]! < 0 ? e : indexOf(world, withChoice(world, i, arms[i]!).exclusiveBuilder)));
     const forSale = bundles.filter((b) => !placedOutsideBlock(world, b));
     const pools = world.rollups.map((r) => r.pool);
     const candidates = world.builders.map((b, i): Candidate => {

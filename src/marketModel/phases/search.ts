@@ -50,7 +50,7 @@ function searcherStatics(world: WorldState): SearcherStatics[] {
 
 /** One searcher's bundles for this slot, from a read-only view of the world; `group` ids its split legs. */
 function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotStartMs: number, group: number, decisions: SearcherDecision[], arm: number, statics: SearcherStatics): Bundle[] {
-  const cfg = withChoice(world.config.searchers[s.index]!, arm);
+  const cfg = withChoice(world, s.index, arm);
   const kind = statics.kind;
   const view = statics.view;
   for (const r of view.rollups) fillRollupView(r, world, kind);
