@@ -134,8 +134,8 @@ export interface ExecutionOutcome {
 
 /**
  * Everything one slot decided and did, handed to the recorder. Valid until the next slot starts:
- * the tallies (auction, execution, settlement) and the searchers' views are per-run scratch refilled
- * every slot, so a reader that keeps anything past the slot copies it (as the recorder does).
+ * the auction, execution and settlement tallies are per-run scratch refilled every slot, so a reader
+ * that keeps anything past the slot copies it (as the recorder does).
  */
 export interface SlotOutcome {
   /** Each rollup's user swaps that arrived this slot (the mempool the searchers saw, with private ones). */

@@ -82,7 +82,10 @@ export interface SearcherKind<K extends string = string, S extends z.ZodRawShape
   readonly books: { readonly swaps: string | null; readonly profitY: string };
   /** Columns of its own (their fields are what `books` names when they are new). */
   readonly columns?: readonly SearcherKindColumn[];
-  /** Its bundles this slot, bidding with `strategy`. */
+  /**
+   * Its bundles this slot, bidding with `strategy`. The view is valid during the call only: the model
+   * refills the same view every slot, so a kind neither keeps it (or its arrays) nor changes it.
+   */
   propose(view: SearcherView, config: z.output<z.ZodObject<S>>, strategy: BidStrategy): Bundle[];
 }
 

@@ -45,6 +45,8 @@ export function payoffOfBid(
   const bestRival = bids.reduce((m, b, i) => (i === me ? m : Math.max(m, b.amount)), -Infinity);
   const surelyLoses = (amount: number) => !losersPay && mechanism.counterfactualFrom === 'min-to-win' && amount < bestRival;
   const firstPrice = (config.name === 'first-price' || config.name === 'slot-auction') && !losersPay && rivalsValid(bids, me);
+  // The shortcut skips `allocate`, which is where a mechanism checks its parameters: check them here.
+  if (firstPrice) mechanism.validateParams(config);
   return (amount) => {
     if (surelyLoses(amount)) return 0;
     if (firstPrice && Number.isFinite(amount) && amount >= 0) return firstPricePayoff(bids, me, amount, valueY);

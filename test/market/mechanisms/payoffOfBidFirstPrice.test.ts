@@ -55,4 +55,12 @@ describe('payoffOfBid under first-price', () => {
     const badRival = [{ bidderId: 'b0', amount: 1 }, { bidderId: 'b1', amount: Number.NaN }];
     expect(() => payoffOfBid({ name: 'first-price' }, badRival, 0, 5, [], false)(3)).toThrow(/bid 1 \(bidder "b1"\) has amount NaN/);
   });
+
+  it('still rejects invalid mechanism parameters, which the shortcut never passes to allocate', () => {
+    const bids = [{ bidderId: 'b0', amount: 1 }, { bidderId: 'b1', amount: 2 }];
+    const bad = { name: 'slot-auction', leadSlots: 0 } as MechanismConfig;
+    const viaMechanism = () => (getMechanism('slot-auction') as Mechanism<MechanismConfig>).allocate(bids, bad, replaySource([]));
+    expect(viaMechanism).toThrow(RangeError);
+    expect(() => payoffOfBid(bad, bids, 0, 5, [], false)(3)).toThrow(RangeError);
+  });
 });
