@@ -36,13 +36,9 @@ export function swapExactIn(pool: Pool, tokenIn: Token, amountIn: number): SwapR
   if (amountIn === 0) return { pool, amountIn: 0, amountOut: 0 };
   const { reserveIn, reserveOut } = reservesFor(pool, tokenIn);
   const effectiveIn = (1 - pool.fee) * amountIn;
-  const newReserveIn = reserveIn + amountIn;
-  const newReserveOut = (reserveOut * reserveIn) / (reserveIn + effectiveIn);
-  if (!(Number.isFinite(newReserveIn) && newReserveOut > 0)) {
-    throw new RangeError(`amountIn ${amountIn} is too large for this pool`);
-  }
+  const newReserveOut = outputReserveAfter(reserveIn, reserveOut, amountIn, effectiveIn);
   const amountOut = (reserveOut * effectiveIn) / (reserveIn + effectiveIn);
-  return { pool: withReserves(pool, tokenIn, newReserveIn, newReserveOut), amountIn, amountOut };
+  return { pool: withReserves(pool, tokenIn, reserveIn + amountIn, newReserveOut), amountIn, amountOut };
 }
 
 /**
@@ -55,10 +51,18 @@ export function swapAmountOut(pool: Pool, tokenIn: Token, amountIn: number): num
   const reserveIn = tokenIn === 'X' ? pool.reserveX : pool.reserveY;
   const reserveOut = tokenIn === 'X' ? pool.reserveY : pool.reserveX;
   const effectiveIn = (1 - pool.fee) * amountIn;
-  const newReserveIn = reserveIn + amountIn;
+  outputReserveAfter(reserveIn, reserveOut, amountIn, effectiveIn);
+  return (reserveOut * effectiveIn) / (reserveIn + effectiveIn);
+}
+
+/**
+ * The output reserve after `amountIn` (of which `effectiveIn` after the fee) joins `reserveIn`,
+ * R_out·R_in / (R_in + γ·a); throws when a reserve would overflow or underflow.
+ */
+function outputReserveAfter(reserveIn: number, reserveOut: number, amountIn: number, effectiveIn: number): number {
   const newReserveOut = (reserveOut * reserveIn) / (reserveIn + effectiveIn);
-  if (!(Number.isFinite(newReserveIn) && newReserveOut > 0)) {
+  if (!(Number.isFinite(reserveIn + amountIn) && newReserveOut > 0)) {
     throw new RangeError(`amountIn ${amountIn} is too large for this pool`);
   }
-  return (reserveOut * effectiveIn) / (reserveIn + effectiveIn);
+  return newReserveOut;
 }

@@ -243,6 +243,8 @@ export function equilibriumBidFor(
  * One draw of every bidder's equilibrium bid (see `equilibriumBidFor`): the same as calling
  * `equilibriumBidFor` for bidders 0, 1, … in turn with `source`, so under all-pay each bid is an
  * independent draw from its own marginal (values.length draws) and otherwise no draw is made.
+ * Each bid solves the contest afresh (all-pay, Tullock: O(n log n) each, so O(n² log n) for the
+ * profile): the model asks for one bidder's bid at a time, and a market has a few builders.
  */
 export function equilibriumBids(
   mechanism: MechanismConfig,
