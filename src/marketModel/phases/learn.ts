@@ -2,22 +2,18 @@ import { cappedActionBidY, recordAuction } from '../../agents/bidding/bidderReco
 import { learnFromAuction, normalisedReward } from '../../agents/bidding/learnFromAuction.js';
 import { updateLearner } from '../../agents/learning/learner.js';
 import { positionPayoff, type PositionLeg, type PositionRule } from '../../agents/bidding/positionAuction.js';
-import { payoffOfBid } from '../../market/mechanisms/counterfactual.js';
-import { getMechanism } from '../../market/mechanisms/registry.js';
 import { revealsAtLeast } from '../../market/mechanisms/types.js';
 import type { Bundle } from '../../market/orders/types.js';
-import type { MechanismConfig } from '../../market/mechanisms/config.js';
-import type { Bid } from '../../market/mechanisms/types.js';
 import { conflicts } from '../../market/orders/positions.js';
-import { blockMechanism, builderBids, bundleMechanism, bundlesByDecision } from '../bidding.js';
+import { bundleMechanism, bundlesByDecision } from '../bidding.js';
 import { placementOf } from '../orderingPolicy.js';
-import type { AuctionOutcome, Candidate, ExecutionOutcome, SearchOutcome, WinningBlock } from '../slot.js';
+import type { AuctionOutcome, Candidate, ExecutionOutcome, SearchOutcome } from '../slot.js';
 import { isLearning, type BidderRecord } from '../../agents/bidding/types.js';
 import type { WorldState } from '../types.js';
 import { updateExpectations } from '../expectation.js';
 import { partialRules } from '../partialBlock.js';
 import { updateExpressLaneExpectations } from '../timeboost.js';
-import { realisedTicketPayoffY } from '../tickets.js';
+import { buildersLearn, rewardFloor } from '../builderLearning.js';
 
 /** What the learn step reads of the slot. */
 export interface LearnInput {
@@ -28,100 +24,6 @@ export interface LearnInput {
   readonly candidates: readonly Candidate[];
   readonly auction: AuctionOutcome;
   readonly execution: ExecutionOutcome;
-}
-
-/**
- * The worst payoff ÷ value a bid can earn (see `normalisedReward`): bids never exceed the value, so
- * a winner keeps ≥ 0; a loser pays nothing, or up to its bid (−1) where losers pay.
- */
-const rewardFloor = (losersPay: boolean): number => (losersPay ? -1 : 0);
-
-/**
- * One builder's ticket purchase under execution tickets, as its record and its learner take it.
- * There is no replay: the slot's builder was drawn `lookaheadSlots` before from tickets bought
- * over many slots, so replaying this slot's bids through the one-shot lottery would answer a
- * question the market did not ask. A purchase pays off only in the slots its tickets are later
- * drawn for, against rivals' later purchases: its counterfactual payoff is not computed, so regret
- * is not reported (summary.json's regret fields are null) and Hedge and Q-learning are refused at
- * config time (biddingChecks.ts). The record and the learner take the realised payoff of the slot
- * (`realisedTicketPayoffY`) against the expected value the purchase was bid on.
- */
-function ticketBuyerLearns(world: WorldState, block: WinningBlock, i: number, slot: number): void {
-  const t = block.tickets!;
-  const cfg = world.config.builders[i]!;
-  const record = world.builders[i]!.bidding;
-  const valueY = block.valuesY[i]!;
-  if (cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history') {
-    const w = record.auctions === 0 ? 1 : world.config.bidding.historyWeight;
-    block.valuesY.forEach((v, j) => { if (j !== i) record.rivalValueY[j] = (1 - w) * record.rivalValueY[j]! + w * v; });
-  }
-  if (!(valueY > 0)) return;
-  const payoffY = realisedTicketPayoffY(t, i);
-  recordAuction(record, world.config.bidding.windowSlots, { slot, valueY, bidY: block.bidsY[i]!, won: t.builder === i, payoffY, counterfactualY: null });
-  const choice = block.choices[i]!;
-  learnFromAuction(cfg.strategy, record, { action: choice.action, context: choice.context, probability: choice.probability, valueY, payoffY, counterfactualY: null, winningBidY: null, rewardFloor: rewardFloor(true) });
-}
-
-/** What every builder learning from one block's auction reads alike, worked out once per block. */
-interface BlockAuction {
-  readonly block: WinningBlock;
-  readonly slot: number;
-  readonly mechanism: MechanismConfig;
-  /** The builders' bids as the mechanism took them (the replay's; `payoffOfBid` copies them before changing one). */
-  readonly bids: readonly Bid[];
-  readonly losersPay: boolean;
-  /** `bidding.feedback` reveals enough for counterfactuals under this mechanism; the winning bid. */
-  readonly revealed: boolean;
-  readonly winningBidRevealed: boolean;
-}
-
-function blockAuction(world: WorldState, block: WinningBlock, slot: number, losersPay: boolean): BlockAuction {
-  const mechanism = blockMechanism(world);
-  const feedback = world.config.bidding.feedback;
-  return {
-    block,
-    slot,
-    mechanism,
-    bids: builderBids(world, block.bidsY, block.bidTimesMs),
-    losersPay,
-    revealed: revealsAtLeast(feedback, getMechanism(mechanism.name).counterfactualFrom),
-    winningBidRevealed: revealsAtLeast(feedback, 'winning-bid'),
-  };
-}
-
-/** One builder's auction for `block`, as its record and its learner take it. */
-function builderLearns(world: WorldState, auction: BlockAuction, i: number): void {
-  const { block, losersPay, revealed } = auction;
-  const b = world.builders[i]!;
-  const cfg = world.config.builders[i]!;
-  const record = b.bidding;
-  const valueY = block.valuesY[i]!;
-  if (cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history') {
-    const w = record.auctions === 0 ? 1 : world.config.bidding.historyWeight;
-    block.valuesY.forEach((v, j) => { if (j !== i) record.rivalValueY[j] = (1 - w) * record.rivalValueY[j]! + w * v; });
-  }
-  // The value the bid was made on: the block's value now, or for a block sold ahead the builder's expectation at the sale (its actions are shares of it; the prize is the value now).
-  const basisY = block.bidBasisY?.[i] ?? valueY;
-  if (!(basisY > 0)) return;
-  const payoff = payoffOfBid(auction.mechanism, auction.bids, i, valueY, block.draws, losersPay);
-  // Every action's payoff: for the regret metric, or for a learner the feedback lets see them.
-  const counterfactualY = world.config.bidding.regret || (revealed && isLearning(cfg.strategy)) ? record.regretGrid.map((_, a) => payoff(cappedActionBidY(record.regretGrid, record.regretAbsolute, a, basisY))) : null;
-  const payoffY = payoff(block.bidsY[i]!);
-  const won = block.builder === i;
-  recordAuction(record, world.config.bidding.windowSlots, { slot: auction.slot, valueY: basisY, bidY: block.bidsY[i]!, won, payoffY, counterfactualY });
-  // The learner observes what happened to it (won or not, what it paid), not the expectation.
-  const paidY = block.payments?.perBidderY[i] ?? 0;
-  const choice = block.choices[i]!;
-  learnFromAuction(cfg.strategy, record, {
-    action: choice.action,
-    context: choice.context,
-    probability: choice.probability,
-    valueY: basisY,
-    payoffY: (won ? valueY : 0) - paidY,
-    counterfactualY: revealed ? counterfactualY : null,
-    winningBidY: block.builder !== null && auction.winningBidRevealed ? block.bidsY[block.builder]! : null,
-    rewardFloor: rewardFloor(losersPay),
-  });
 }
 
 /** What each action of the record's grid would have earned for a searcher's opportunity (positionAuction.ts). */
@@ -249,20 +151,10 @@ function searcherLearns(world: WorldState, slot: SearcherSlot, d: SearchOutcome[
  * on) move toward what they found this slot.
  */
 export function learnFromSlot(world: WorldState, input: LearnInput): void {
-  const mechanism = blockMechanism(world);
   updateExpectations(world, input.candidates);
   // Bundles that missed the block's deadline are found again next slot: counted once, when on time.
   updateExpressLaneExpectations(world, input.onTime ?? input.search.bundles);
-  if (world.builders.length > 0) {
-    const losersPay = getMechanism(mechanism.name).losersPay;
-    for (const block of input.auction.blocks) {
-      const auction = block.tickets ? null : blockAuction(world, block, input.slot, losersPay);
-      for (let i = 0; i < world.builders.length; i++) {
-        if (auction === null) ticketBuyerLearns(world, block, i, input.slot);
-        else builderLearns(world, auction, i);
-      }
-    }
-  }
+  if (world.builders.length > 0) buildersLearn(world, input.auction.blocks, input.slot);
   const feedback = world.config.bidding.feedback;
   const executed = new Map<Bundle, number>();
   for (const a of input.execution.executed) executed.set(a.bundle, a.bundle.bidGas > 0 ? (a.bundle.bidY * a.paymentGas) / a.bundle.bidGas : 0);
