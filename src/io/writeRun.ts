@@ -4,6 +4,7 @@ import type { BiddingWarConfig } from '../config/biddingWarSchema.js';
 import { runBiddingWar } from '../biddingWar/runBiddingWar.js';
 import type { BiddingWarSummary } from '../biddingWar/types.js';
 import { MarketRun, type SlotDone } from '../marketModel/marketRun.js';
+import { runMarket } from '../marketModel/runMarket.js';
 import type { RunSummary } from '../marketModel/summary.js';
 import type { BlockSink } from '../engine/columnBlock.js';
 import { createTableWriter, type TableWriter } from './formats/tableWriter.js';
@@ -48,10 +49,7 @@ export function writeMarketRun(config: MarketConfig, dir: string, opts: WriteRun
   const sink: BlockSink = also ? { writeBlock: (block) => (table.writeBlock(block), also.writeBlock(block)) } : table;
   let summary: RunSummary;
   try {
-    const run = MarketRun.start(config, { table: sink });
-    run.step(config.slots, opts.onSlot);
-    run.flushTable();
-    summary = run.result();
+    summary = runMarket(config, { table: sink }, opts.onSlot);
   } catch (e) {
     table.abandon(); // no open file left behind (a sweep's worker thread runs many runs)
     throw e;

@@ -123,11 +123,12 @@ export class MarketRun {
       return;
     }
     const done = { slot: 0 };
-    while (this.nextSlot < toSlot) {
-      runSlots(this.ms.sim, this.nextSlot, this.nextSlot + 1);
-      done.slot = this.nextSlot++;
+    // nextSlot moves before the call: a checkpoint taken in `onSlot` resumes after this slot.
+    runSlots(this.ms.sim, this.nextSlot, toSlot, (slot) => {
+      this.nextSlot = slot + 1;
+      done.slot = slot;
       onSlot(done);
-    }
+    });
   }
 
   /** Hands the table rows recorded so far to `opts.table` (before a checkpoint or closing the table). */
