@@ -11,7 +11,7 @@
 //   6. a CPU profile of 100k slots (bench/profile.js); --no-profile skips it
 //   7. the mev-boost bidding war: ms per auction against MMASim and a numpy rewrite (bench/biddingWar.js)
 //   8. every shipped market scenario's time per slot ÷ the baseline's, interleaved (bench/scenarios.js)
-//   9. `seqsim run` (CSV and Parquet into a temp folder) ÷ the model alone, interleaved (bench/runVsModel.js)
+//   9. `seqsim run` (CSV and Parquet into a temp folder) ÷ the model alone, whole process and per slot (bench/runVsModel.js)
 //
 // Targets never change the exit code: a missed target exits 0. The report goes to stdout,
 // progress to stderr.
@@ -255,10 +255,11 @@ function reportScenarios() {
 }
 
 function reportRunVsModel() {
-  const plan = { slots: quick ? 20_000 : 50_000, reps: quick ? 3 : 5 };
+  const plan = quick ? { slots: 60_000, shortSlots: 5_000, reps: 3 } : { slots: 200_000, shortSlots: 10_000, reps: 5 };
   out();
-  out(`9. run vs model — \`seqsim run\` on the baseline (${fmt(plan.slots)} slots, CSV and Parquet into a temp folder) against the model alone`);
-  out(`   (bench/runBaseline.js), each a fresh process, ${plan.reps} alternating pairs per format; ratio = run ÷ model per pair, median ± half range (bench/runVsModel.js)`);
+  out(`9. run vs model — \`seqsim run\` on the baseline (CSV and Parquet into a temp folder) against the model alone (bench/runBaseline.js),`);
+  out(`   each a fresh process at ${fmt(plan.shortSlots)} and ${fmt(plan.slots)} slots, ${plan.reps} rounds per format; whole = run ÷ model at ${fmt(plan.slots)} slots;`);
+  out('   per slot = run ÷ model of the slopes between the two counts (start-up cancels; shown as the intercept); median ± half range (bench/runVsModel.js)');
   const results = measureRunVsModel({ ...plan, onProgress: (m) => progress(m) });
   for (const line of formatRunVsModel(results)) out(`   ${line}`);
 }
