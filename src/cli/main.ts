@@ -20,6 +20,24 @@ const processIo: CliIo = {
   stderrStream: process.stderr,
 };
 
+/** The part of yargs' internals that skipHelpCache reaches: the usage instance's help cache. */
+interface YargsInternals {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+}
+
+/**
+ * After a command's handler starts, yargs renders that command's whole help text and caches it,
+ * for a help screen that a later failure might show (yargs 18, command.js). Our failures print one
+ * paragraph, never help, and rendering it (string-width over every option, wrapped to the
+ * terminal) cost 70–180 ms of every `seqsim run`, more than 10,000 baseline slots. `--help` itself
+ * renders before any handler and is unchanged. If a yargs release moves the method, the guard
+ * leaves yargs as it is.
+ */
+function skipHelpCache(cli: Argv): void {
+  const usage = (cli as unknown as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
+}
+
 function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void): Argv {
   let cli: Argv = yargs(argv)
     .scriptName('seqsim')
@@ -43,6 +61,7 @@ function buildCli(argv: string[], io: CliIo, setExitCode: (code: number) => void
   cli = validateCommand(cli, io, setExitCode);
   cli = reportCommand(cli, io);
   cli = workerCommand(cli, io);
+  skipHelpCache(cli);
   return cli;
 }
 
