@@ -84,7 +84,7 @@ export function poolStakes(world: WorldState, stakes: readonly number[] = valida
   const staking = world.config.staking!;
   const pool = poolOfValidator(world.config, staking);
   const out = staking.pools.map(() => 0);
-  stakes.forEach((s, v) => { if (pool[v]! >= 0) out[pool[v]!]! += s; });
+  for (let v = 0; v < stakes.length; v++) if (pool[v]! >= 0) out[pool[v]!]! += stakes[v]!;
   return out;
 }
 

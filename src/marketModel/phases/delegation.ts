@@ -87,17 +87,17 @@ export function estimateValues(window: StakingState['window'], staking: StakingC
   return staking.pools.map((p) => (1 - p.commission) * (staking.issuancePerBlockY * blocks + p.mevSophistication * mevY + committeeY));
 }
 
-/** The epoch's concentration and reward dispersion, from the stakes it ran with. */
-function epochRecord(world: WorldState, state: StakingState, epoch: number): StakingEpochRecord {
+/** The epoch's concentration and reward dispersion, from the stakes it ran with (`stakes`, validator order). */
+function epochRecord(world: WorldState, state: StakingState, epoch: number, stakes: readonly number[]): StakingEpochRecord {
   const staking = world.config.staking!;
-  const stakes = validatorStakes(world);
   const pool = poolOfValidator(world.config, staking);
   const pools = poolStakes(world, stakes);
   const total = stakes.reduce((a, s) => a + s, 0);
   const entities = [...pools, ...stakes.filter((_, v) => pool[v]! < 0)];
   const byPool = concentration(entities);
   const byOperator = concentration(stakes);
-  const returns = stakes.flatMap((s, v) => (s > 0 ? [state.epochValidatorRewardY[v]! / s] : []));
+  const returns: number[] = [];
+  for (let v = 0; v < stakes.length; v++) if (stakes[v]! > 0) returns.push(state.epochValidatorRewardY[v]! / stakes[v]!);
   return {
     epoch,
     poolShares: pools.map((s) => (total > 0 ? s / total : 0)),
@@ -128,14 +128,17 @@ export function delegationHook(rt: ModelRuntime): EpochHook<WorldState> {
       const staking = world.config.staking;
       const state = world.staking;
       if (staking === undefined || state === undefined) return;
-      if (state.lst) creditLst(world, poolStakes(world));
-      state.history.push(epochRecord(world, state, epoch));
+      const ranWith = validatorStakes(world);
+      if (state.lst) creditLst(world, poolStakes(world, ranWith));
+      state.history.push(epochRecord(world, state, epoch, ranWith));
       if (state.lst) reallocateLst(world);
       state.window.push({ blocks: state.epochBlocks, mevY: state.epochMevY, committeeY: state.epochCommitteeY });
       if (state.window.length > staking.windowEpochs) state.window.shift();
       estimateValues(state.window, staking).forEach((v, p) => { state.valueY[p] = v; });
-      const pools = poolStakes(world);
-      const total = validatorStakes(world).reduce((a, s) => a + s, 0);
+      // The delegators answer the next epoch's stakes: liquid staking's reallocation may have moved some.
+      const stakes = state.lst ? validatorStakes(world) : ranWith;
+      const pools = poolStakes(world, stakes);
+      const total = stakes.reduce((a, s) => a + s, 0);
       const gaps = staking.pools.map((_, p) => {
         const delegated = state.delegators[p]! * staking.delegators.stake;
         const own = pools[p]! - delegated;
