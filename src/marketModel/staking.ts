@@ -106,7 +106,7 @@ export function accrueStaking(world: WorldState, blocks: readonly Pick<WinningBl
   // The stakes are read only under MEV smoothing or liquid staking: worked out at most once, when first needed.
   let stakes: number[] | null = null;
   const pool = poolOfValidator(world.config, staking);
-  const gross = new Array<number>(pool.length).fill(0);
+  const gross = world.config.validators.map(() => 0);
   for (const { proposer, payments } of blocks) {
     gross[proposer]! += staking.issuancePerBlockY;
     // MEV smoothing's committee share: every validator is drawn to the committee in proportion to stake.
