@@ -49,7 +49,7 @@ export interface SimulationResult {
   /**
    * `runs` (one row: run_id, seed, the run-level metrics) and `agents` (one row per rollup, builder,
    * searcher and validator: kind, agent, its metrics; as `agents.csv` of a run folder), each as row
-   * objects and as Arrow-compatible column arrays.
+   * objects and as Arrow-compatible column arrays. Made from `summary` on first read.
    */
   readonly tables: TidyTables;
 }
@@ -106,7 +106,16 @@ export function runSimulation(config: MarketConfig, opts: { keepRows?: boolean; 
   run.step(config.slots);
   const summary = run.result();
   const reported = opts.reporters && reportedFor(run.reported(), reporters);
-  return { summary, rows, tables: runTidyTables(config, summary, reported) };
+  // The tables are made on first read: a run's runs row has a column per summary field (one per
+  // field of every staking epoch), costly to build for a caller who reads only the summary.
+  let tables: TidyTables | undefined;
+  return {
+    summary,
+    rows,
+    get tables() {
+      return (tables ??= runTidyTables(config, summary, reported));
+    },
+  };
 }
 
 /**

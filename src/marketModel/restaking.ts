@@ -87,6 +87,17 @@ export function decideOptIn(optedIn: readonly boolean[], candidates: readonly nu
   return next;
 }
 
+/** Each service's operators (validator indices) as sets, worked out once per restaking config: the epoch hook reads them every epoch. */
+const serviceOperatorsOf = new WeakMap<RestakingConfig, { readonly validators: MarketConfig['validators']; readonly sets: readonly ReadonlySet<number>[] }>();
+
+function serviceOperators(config: MarketConfig, r: RestakingConfig): readonly ReadonlySet<number>[] {
+  const known = serviceOperatorsOf.get(r);
+  if (known?.validators === config.validators) return known.sets;
+  const sets = r.services.map((s) => new Set(operatorIndices(config, s.operators)));
+  serviceOperatorsOf.set(r, { validators: config.validators, sets });
+  return sets;
+}
+
 /**
  * The epoch's restaking network: the operators (every validator that restakes to something) with
  * stake at risk slashFraction × stake × stakeValueY; service 0 the sequencer (profit from corruption
@@ -94,15 +105,25 @@ export function decideOptIn(optedIn: readonly boolean[], candidates: readonly nu
  */
 export function restakingNetwork(config: MarketConfig, stakes: readonly number[], pfcY: number, optedIn: readonly boolean[]): { net: RestakingNetwork; operators: number[] } {
   const r = config.restaking!;
-  const sequencer = new Set(optedIn.flatMap((o, v) => (o ? [v] : [])));
-  const lists = [sequencer, ...r.services.map((s) => new Set(operatorIndices(config, s.operators)))];
-  const operators = config.validators.flatMap((_, v) => (lists.some((l) => l.has(v)) ? [v] : []));
+  const services = serviceOperators(config, r);
+  const operators: number[] = [];
+  const atRisk: number[] = [];
+  const restakedTo: number[][] = [];
+  for (let v = 0; v < config.validators.length; v++) {
+    // Service 0 is the sequencer, restaked to by the operators opted in.
+    const to = optedIn[v] ? [0] : [];
+    for (let s = 0; s < services.length; s++) if (services[s]!.has(v)) to.push(s + 1);
+    if (to.length === 0) continue;
+    operators.push(v);
+    atRisk.push(r.slashFraction * stakes[v]! * r.stakeValueY);
+    restakedTo.push(to);
+  }
   return {
     operators,
     net: {
-      stakes: operators.map((v) => r.slashFraction * stakes[v]! * r.stakeValueY),
+      stakes: atRisk,
       services: [{ profit: pfcY, threshold: r.threshold }, ...r.services.map((s) => ({ profit: s.profitFromCorruptionY, threshold: s.threshold }))],
-      restakedTo: operators.map((v) => lists.flatMap((l, s) => (l.has(v) ? [s] : []))),
+      restakedTo,
     },
   };
 }

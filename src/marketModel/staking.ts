@@ -11,11 +11,18 @@ import { accrueLst, createLstState, lstPoolStakes } from './liquidStaking.js';
  * each pool earned; the epoch step (phases/delegation.ts) moves the delegators.
  */
 
+/** {@link poolOfValidator}'s answers, one per staking config (a run reads it every slot; configs do not change during a run). */
+const poolIndexOf = new WeakMap<StakingConfig, { readonly validators: MarketConfig['validators']; readonly pool: readonly number[] }>();
+
 /** Pool index of each validator (config order), −1 for a validator outside every pool. */
-export function poolOfValidator(config: MarketConfig, staking: StakingConfig): number[] {
+export function poolOfValidator(config: MarketConfig, staking: StakingConfig): readonly number[] {
+  const known = poolIndexOf.get(staking);
+  if (known?.validators === config.validators) return known.pool;
   const byId = new Map<string, number>();
   staking.pools.forEach((p, i) => { for (const id of p.operators) byId.set(id, i); });
-  return config.validators.map((v) => byId.get(v.id) ?? -1);
+  const pool = config.validators.map((v) => byId.get(v.id) ?? -1);
+  poolIndexOf.set(staking, { validators: config.validators, pool });
+  return pool;
 }
 
 /** Delegators of `count` split over `pools` as evenly as whole delegators allow, the first pools taking the remainder. */
@@ -51,18 +58,25 @@ export function createStakingState(config: MarketConfig, staking: StakingConfig)
  * protocol the stake it allocated to the pool, split the same way.
  */
 export function validatorStakes(world: WorldState): number[] {
-  const own = world.config.validators.map((v) => v.stake);
+  const validators = world.config.validators;
   const staking = world.config.staking;
   const state = world.staking;
-  if (staking === undefined || state === undefined) return own;
+  if (staking === undefined || state === undefined) return validators.map((v) => v.stake);
   const pool = poolOfValidator(world.config, staking);
   const lst = state.lst ? lstPoolStakes(staking, state.lst) : undefined;
-  return own.map((s, v) => {
+  const out: number[] = [];
+  for (let v = 0; v < validators.length; v++) {
+    const s = validators[v]!.stake;
     const p = pool[v]!;
-    if (p < 0) return s;
-    const withDelegated = s + (state.delegators[p]! * staking.delegators.stake) / staking.pools[p]!.operators.length;
-    return lst ? withDelegated + lst[p]! / staking.pools[p]!.operators.length : withDelegated;
-  });
+    if (p < 0) {
+      out.push(s);
+      continue;
+    }
+    const operators = staking.pools[p]!.operators.length;
+    const withDelegated = s + (state.delegators[p]! * staking.delegators.stake) / operators;
+    out.push(lst ? withDelegated + lst[p]! / operators : withDelegated);
+  }
+  return out;
 }
 
 /** Each pool's stake (its operators' stakes, own and delegated), in pool order. */
@@ -70,7 +84,7 @@ export function poolStakes(world: WorldState, stakes: readonly number[] = valida
   const staking = world.config.staking!;
   const pool = poolOfValidator(world.config, staking);
   const out = staking.pools.map(() => 0);
-  stakes.forEach((s, v) => { if (pool[v]! >= 0) out[pool[v]!]! += s; });
+  for (let v = 0; v < stakes.length; v++) if (pool[v]! >= 0) out[pool[v]!]! += stakes[v]!;
   return out;
 }
 
@@ -89,33 +103,43 @@ export function accrueStaking(world: WorldState, blocks: readonly Pick<WinningBl
   const staking = world.config.staking;
   const state = world.staking;
   if (staking === undefined || state === undefined) return;
-  const stakes = validatorStakes(world);
-  const total = stakes.reduce((a, s) => a + s, 0);
+  // The stakes are read only under MEV smoothing or liquid staking: worked out at most once, when first needed.
+  let stakes: number[] | null = null;
   const pool = poolOfValidator(world.config, staking);
   const gross = world.config.validators.map(() => 0);
   for (const { proposer, payments } of blocks) {
     gross[proposer]! += staking.issuancePerBlockY;
     // MEV smoothing's committee share: every validator is drawn to the committee in proportion to stake.
     const smoothedY = payments?.toCommitteeY ?? 0;
-    if (smoothedY > 0 && total > 0) stakes.forEach((s, v) => { gross[v]! += (smoothedY * s) / total; });
+    if (smoothedY > 0) addSmoothedShare(gross, (stakes ??= validatorStakes(world)), smoothedY);
     state.epochCommitteeY += smoothedY;
   }
-  world.validatorRevenueY.forEach((revenue, v) => {
-    const mev = revenue - state.seenRevenueY[v]!;
-    state.seenRevenueY[v] = revenue;
+  const revenueY = world.validatorRevenueY;
+  for (let v = 0; v < revenueY.length; v++) {
+    const mev = revenueY[v]! - state.seenRevenueY[v]!;
+    state.seenRevenueY[v] = revenueY[v]!;
     state.epochMevY += mev;
     gross[v]! += pool[v]! < 0 ? mev : staking.pools[pool[v]!]!.mevSophistication * mev;
-  });
+  }
+  if (state.lst) stakes ??= validatorStakes(world);
   const lst = state.lst ? lstPoolStakes(staking, state.lst) : undefined;
-  gross.forEach((y, v) => {
+  for (let v = 0; v < gross.length; v++) {
+    const y = gross[v]!;
     state.epochValidatorRewardY[v]! += y;
     const p = pool[v]!;
-    if (p < 0) return;
+    if (p < 0) continue;
     const commission = staking.pools[p]!.commission * y;
     state.rewardY[p]! += y - commission;
     state.commissionY[p]! += commission;
     // The liquid-staking protocol's stake earns its pro-rata part of the delegators' reward.
-    if (lst) accrueLst(staking, state.lst!, p, stakes[v]!, lst[p]! / staking.pools[p]!.operators.length, y - commission);
-  });
+    if (lst) accrueLst(staking, state.lst!, p, stakes![v]!, lst[p]! / staking.pools[p]!.operators.length, y - commission);
+  }
   state.epochBlocks += blocks.length;
+}
+
+/** Adds a block's committee share `smoothedY` to each validator's `gross`, in proportion to its stake (none when no stake). */
+function addSmoothedShare(gross: number[], stakes: readonly number[], smoothedY: number): void {
+  const total = stakes.reduce((a, s) => a + s, 0);
+  if (!(total > 0)) return;
+  for (let v = 0; v < stakes.length; v++) gross[v]! += (smoothedY * stakes[v]!) / total;
 }

@@ -2,7 +2,9 @@ import type { StakingConfig } from '../../config/stakingSchema.js';
 import type { EpochHook } from '../../engine/simulation.js';
 import type { Source } from '../../engine/randomStreams.js';
 import { coefficientOfVariation } from '../../market/metrics/coefficientOfVariation.js';
-import { concentration } from '../../market/metrics/concentration.js';
+import { herfindahlIndex } from '../../market/metrics/herfindahlIndex.js';
+import { nakamotoCoefficient } from '../../market/metrics/nakamotoCoefficient.js';
+import { topKShare } from '../../market/metrics/topKShare.js';
 import { giniCoefficient } from '../../market/metrics/giniCoefficient.js';
 import type { ModelRuntime } from '../runtime.js';
 import { creditLst, reallocateLst } from '../liquidStaking.js';
@@ -87,27 +89,36 @@ export function estimateValues(window: StakingState['window'], staking: StakingC
   return staking.pools.map((p) => (1 - p.commission) * (staking.issuancePerBlockY * blocks + p.mevSophistication * mevY + committeeY));
 }
 
-/** The epoch's concentration and reward dispersion, from the stakes it ran with. */
-function epochRecord(world: WorldState, state: StakingState, epoch: number): StakingEpochRecord {
+/**
+ * The concentration measures an epoch record keeps: concentration.ts's, less the entropy it does not
+ * keep (an epoch hook runs too rarely to be optimised: work it does not need costs in every epoch).
+ */
+function stakeConcentration(weights: readonly number[]): { hhi: number; top3: number; nakamoto: number } {
+  if (weights.reduce((a, w) => a + w, 0) <= 0) return { hhi: 0, top3: 0, nakamoto: 0 };
+  return { hhi: herfindahlIndex(weights), top3: topKShare(weights, 3), nakamoto: nakamotoCoefficient(weights) };
+}
+
+/** The epoch's concentration and reward dispersion, from the stakes it ran with (`stakes`, validator order). */
+function epochRecord(world: WorldState, state: StakingState, epoch: number, stakes: readonly number[]): StakingEpochRecord {
   const staking = world.config.staking!;
-  const stakes = validatorStakes(world);
   const pool = poolOfValidator(world.config, staking);
   const pools = poolStakes(world, stakes);
   const total = stakes.reduce((a, s) => a + s, 0);
   const entities = [...pools, ...stakes.filter((_, v) => pool[v]! < 0)];
-  const byPool = concentration(entities);
-  const byOperator = concentration(stakes);
-  const returns = stakes.flatMap((s, v) => (s > 0 ? [state.epochValidatorRewardY[v]! / s] : []));
+  const byPool = stakeConcentration(entities);
+  const byOperator = stakeConcentration(stakes);
+  const returns: number[] = [];
+  for (let v = 0; v < stakes.length; v++) if (stakes[v]! > 0) returns.push(state.epochValidatorRewardY[v]! / stakes[v]!);
   return {
     epoch,
     poolShares: pools.map((s) => (total > 0 ? s / total : 0)),
     idleStake: state.idle * staking.delegators.stake,
     poolHhi: byPool.hhi,
-    poolNakamoto: byPool.nakamoto_coefficient,
-    poolTop3: byPool.top3_share,
+    poolNakamoto: byPool.nakamoto,
+    poolTop3: byPool.top3,
     operatorHhi: byOperator.hhi,
-    operatorNakamoto: byOperator.nakamoto_coefficient,
-    operatorTop3: byOperator.top3_share,
+    operatorNakamoto: byOperator.nakamoto,
+    operatorTop3: byOperator.top3,
     rewardCv: coefficientOfVariation(returns),
     rewardGini: giniCoefficient(returns.map((r) => Math.max(0, r))),
     ...(state.lst ? { lst: { exchangeRate: state.lst.exchangeRate, allocation: [...state.lst.allocation] } } : {}),
@@ -128,14 +139,17 @@ export function delegationHook(rt: ModelRuntime): EpochHook<WorldState> {
       const staking = world.config.staking;
       const state = world.staking;
       if (staking === undefined || state === undefined) return;
-      if (state.lst) creditLst(world, poolStakes(world));
-      state.history.push(epochRecord(world, state, epoch));
+      const ranWith = validatorStakes(world);
+      if (state.lst) creditLst(world, poolStakes(world, ranWith));
+      state.history.push(epochRecord(world, state, epoch, ranWith));
       if (state.lst) reallocateLst(world);
       state.window.push({ blocks: state.epochBlocks, mevY: state.epochMevY, committeeY: state.epochCommitteeY });
       if (state.window.length > staking.windowEpochs) state.window.shift();
       estimateValues(state.window, staking).forEach((v, p) => { state.valueY[p] = v; });
-      const pools = poolStakes(world);
-      const total = validatorStakes(world).reduce((a, s) => a + s, 0);
+      // The delegators answer the next epoch's stakes: liquid staking's reallocation may have moved some.
+      const stakes = state.lst ? validatorStakes(world) : ranWith;
+      const pools = poolStakes(world, stakes);
+      const total = stakes.reduce((a, s) => a + s, 0);
       const gaps = staking.pools.map((_, p) => {
         const delegated = state.delegators[p]! * staking.delegators.stake;
         const own = pools[p]! - delegated;

@@ -55,6 +55,12 @@ interface SearcherSlot {
   readonly slotPayoff: { payoffY: number; valueY: number }[] | null;
 }
 
+/** The builder of the block covering `rollup` (null: no block there, or one the proposer built). */
+function builderOn(blocks: AuctionOutcome['blocks'], rollup: number): number | null {
+  for (const k of blocks) if (k.rollups.includes(rollup)) return k.builder ?? null;
+  return null;
+}
+
 /**
  * The legs of a searcher's decision as the counterfactual sees them: each bundle's share of the
  * decision's bid, the best bid of another searcher's bundle for the same positions, and whether the
@@ -72,13 +78,14 @@ function legsOf(world: WorldState, slot: SearcherSlot, own: readonly Bundle[], d
     if (world.builders.length > 0 && !slot.localBuildSeesAll) {
       const placement = placementOf(world, b, slot.ofaUsers);
       if (placement !== 'priority-fee' && placement !== 'ofa') {
-        const block = input.auction.blocks.find((k) => k.rollups.includes(b.bidRollup));
-        seen = block?.builder == null ? NOTHING_SEEN : slot.seenBy(block.builder);
+        const builder = builderOn(input.auction.blocks, b.bidRollup);
+        seen = builder === null ? NOTHING_SEEN : slot.seenBy(builder);
       }
     }
     let bestRivalY: number | null = null;
     for (const r of input.search.bundles) {
-      if (r.searcher === b.searcher || (seen !== null && !seen.has(r)) || !conflicts(r, b)) continue;
+      // conflicts before the set lookup: it rules out most bundles, and costs less.
+      if (r.searcher === b.searcher || !conflicts(r, b) || (seen !== null && !seen.has(r))) continue;
       bestRivalY = Math.max(bestRivalY ?? 0, r.bidY);
     }
     legs.push({ share: decisionBidY > 0 ? b.bidY / decisionBidY : 1 / own.length, bestRivalY, reach: seen === null || seen.has(b) ? 1 : 0 });
@@ -112,7 +119,7 @@ function searcherLearns(world: WorldState, slot: SearcherSlot, d: SearchOutcome[
     // A bundle that won but failed to land (inclusion.ts) would have failed at any bid: rather than
     // replay its auction as if the bid decided the payoff, every action is credited what happened
     // (the auction adds nothing to regret and teaches no preference).
-    const failedToLand = own.some((b) => input.execution.failedToLand?.has(b) === true);
+    const failedToLand = input.execution.failedToLand !== undefined && own.some((b) => input.execution.failedToLand!.has(b));
     // The rule its positions were sold by (first-price on a priority-fee rollup, the OFA's pricing for an OFA user's backrun).
     counterfactualY = failedToLand ? record.counterfactualY.map(() => payoffY) : counterfactualsOf(record, bundleMechanism(world, own[0]!, slot.ofaUsers).name as PositionRule, d.valueY, legs);
   }
