@@ -19,8 +19,11 @@ function writeAscii(s: string, buf: Uint8Array, pos: number): number {
   return pos;
 }
 
+/** True for an integer below 2^53 in magnitude (−0 included): written digit by digit by {@link writeInteger}. */
+export const isExactInteger = (x: number): boolean => x > -exactIntegers && x < exactIntegers && x === Math.floor(x);
+
 /** Writes the digits of `x`, an integer with |x| < 2^53, as `String(x)` renders it (−0 as `0`). */
-function writeInteger(x: number, buf: Uint8Array, pos: number): number {
+export function writeInteger(x: number, buf: Uint8Array, pos: number): number {
   if (x < 0) {
     buf[pos++] = 0x2d; // '-'
     x = -x;
@@ -44,7 +47,7 @@ function writeInteger(x: number, buf: Uint8Array, pos: number): number {
  * number-to-string results, and a 1024-entry one here measured no faster on the slots table.
  */
 export function writeNumber(x: number, buf: Uint8Array, pos: number): number {
-  if (x > -exactIntegers && x < exactIntegers && x === Math.floor(x)) return writeInteger(x, buf, pos);
+  if (isExactInteger(x)) return writeInteger(x, buf, pos);
   return x - x === 0 ? writeAscii(String(x), buf, pos) : pos;
 }
 
