@@ -30,7 +30,7 @@ export class CsvWriter {
   private readonly file: LineFile;
   private columns: string[] | null = null;
   /** The line renderer of the blocks' columns (generated at the first block). */
-  private lines: { columns: readonly Column[]; of: (data: ColumnBlock['data']) => CsvLineWriter } | null = null;
+  private lines: { columns: readonly Column[]; of: (data: ColumnBlock['data'], length: number) => CsvLineWriter } | null = null;
   rows = 0;
 
   constructor(readonly path: string, resumeFrom?: LineTableState<string[]>) {
@@ -69,7 +69,7 @@ export class CsvWriter {
       this.file.push(this.columns.join(','));
     }
     if (this.lines?.columns !== block.columns) this.lines = { columns: block.columns, of: csvLines(block.columns) };
-    this.file.pushLines(block.length, csvLineBytes(block.columns, block.data, block.length), this.lines.of(block.data));
+    this.file.pushLines(block.length, csvLineBytes(block.columns, block.data, block.length), this.lines.of(block.data, block.length));
     this.rows += block.length;
   }
 

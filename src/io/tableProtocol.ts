@@ -18,8 +18,11 @@ export interface TableSpec {
   resume?: LineTableState<unknown>;
 }
 
-/** A table writer; line formats (csv, jsonl) also report where they stand. */
-export type SpecWriter = TableWriter & { state?(): LineTableState<unknown> };
+/**
+ * A table writer; line formats (csv, jsonl) also report where they stand, and Parquet can leave a
+ * full row group to be encoded a column at a time (`deferRowGroups`, `encodeSome`: parquet.ts).
+ */
+export type SpecWriter = TableWriter & { state?(): LineTableState<unknown>; deferRowGroups?: boolean; encodeSome?(): boolean };
 
 /** Opens the writer `spec` describes (the same writer inline and on a writer thread). */
 export function openTableWriter(spec: TableSpec): SpecWriter {

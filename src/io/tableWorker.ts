@@ -46,6 +46,30 @@ function writeBlock(m: Extract<ToWriter, { op: 'block' }>): void {
     }
   }
   send({ op: 'done', data: m.data }, m.data.map((d) => d.buffer as ArrayBuffer));
+  encodeLater();
+}
+
+/** An encoding step (Parquet) is waiting for its turn. */
+let encoding = false;
+
+/**
+ * Encodes a queued row group (Parquet) one column chunk per turn of the event loop, so that the
+ * blocks sent meanwhile are taken in and given back between chunks: the run goes on instead of
+ * waiting for a whole row group to be encoded.
+ */
+function encodeLater(): void {
+  if (encoding || !writer?.encodeSome) return;
+  encoding = true;
+  setImmediate(() => {
+    encoding = false;
+    if (failure || !writer?.encodeSome) return;
+    try {
+      if (writer.encodeSome()) encodeLater();
+    } catch (err) {
+      failure = errorData(err);
+      send({ op: 'error', error: failure });
+    }
+  });
 }
 
 function answer(m: Exclude<ToWriter, { op: 'block' }>): void {
@@ -56,7 +80,10 @@ function answer(m: Exclude<ToWriter, { op: 'block' }>): void {
     return;
   }
   if (failure) return send({ op: 'error', id: m.id, error: failure });
-  if (m.op === 'open') writer = openTableWriter(m.spec);
+  if (m.op === 'open') {
+    writer = openTableWriter(m.spec);
+    if (writer.encodeSome) writer.deferRowGroups = true;
+  }
   else if (m.op === 'close') writer!.close();
   else return send({ op: 'ok', id: m.id, state: writer!.state!() });
   send({ op: 'ok', id: m.id });

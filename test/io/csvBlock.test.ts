@@ -51,7 +51,7 @@ function blockOf(rows: readonly CellPair[][], capacity = Math.max(1, rows.length
 function linesOf(block: ColumnBlock): string[] {
   const room = csvLineBytes(block.columns, block.data, block.length);
   const buf = Buffer.alloc(room + 8, 0xee); // bytes past the room stay 0xee: nothing writes beyond it
-  const write = csvLines(block.columns)(block.data);
+  const write = csvLines(block.columns)(block.data, block.length);
   const lines: string[] = [];
   for (let i = 0; i < block.length; i++) {
     const end = write(i, buf, 8);

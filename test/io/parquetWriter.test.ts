@@ -164,6 +164,32 @@ describe('Parquet column chunks written by seqsim', () => {
     expect(Buffer.compare(readFileSync(byRow), readFileSync(ours))).toBe(0);
   });
 
+  it('row groups left to encodeSome (deferRowGroups, as the writer thread does) give the same file, however few steps run between blocks', () => {
+    const blocks = randomBlocks(9000, 11);
+    const { reference } = writeBoth(blocks, 1000);
+    const rnd = generator(3);
+    for (let trial = 0; trial < 4; trial++) {
+      const path = join(tempDir(), 'deferred.parquet');
+      const w = new ParquetTableWriter(path, { columns, rowGroupRows: 1000 });
+      w.deferRowGroups = true;
+      for (const b of blocks) {
+        // Split each block in two, with 0 to 12 encoding steps after each part (a group queued, one half done, …).
+        const cut = Math.floor(rnd() * b.length);
+        for (const [from, to] of [[0, cut], [cut, b.length]] as const) {
+          const part = createColumnBlock(columns, Math.max(1, to - from));
+          part.data.forEach((d, k) => {
+            for (let i = from; i < to; i++) (d as unknown[])[i - from] = (b.data[k] as ArrayLike<unknown>)[i];
+          });
+          part.length = to - from;
+          if (part.length > 0) w.writeBlock(part);
+          for (let n = Math.floor(rnd() * 13); n > 0 && w.encodeSome(); n--);
+        }
+      }
+      w.close();
+      expect(Buffer.compare(readFileSync(path), readFileSync(reference))).toBe(0);
+    }
+  });
+
   it('a PLAIN text chunk over 1 MB stays one page (hyparquet-writer splits it at ~1 MB and adds an offset index): every value back', async () => {
     const cols: Column[] = [{ name: 'id', type: 'int64' }, { name: 'text', type: 'string' }];
     const b = createColumnBlock(cols, 30_000);

@@ -1,6 +1,7 @@
 import type { Column } from './columns.js';
 import type { ColumnData } from '../../engine/columnBlock.js';
-import { numberCellBytes, writeNumber, writePlainText } from './lineBytes.js';
+import { isExactInteger, numberCellBytes, writeInteger, writePlainText } from './lineBytes.js';
+import { NumberTexts } from './numberTexts.js';
 
 /*
  * CSV lines straight from a block's typed columns into a file's byte chunk, without a row object
@@ -47,33 +48,55 @@ function writeFlag(x: number, b: Buffer, p: number): number {
   return p;
 }
 
-/**
- * The CSV line writer for tables of `columns`: given a block's column data, a function of the row
- * index writing that row's bytes, cell by cell. Zero (and −0) is written as `0`, other integers
- * below 2^53 digit by digit (no `String`); any other finite number through `String` (the shortest
- * round trip); NaN and ±Infinity write nothing (lineBytes.ts). Room: at most {@link csvLineBytes}
- * bytes per line. A plain loop over the columns, not code generated per table: a run's writer
- * thread starts cold, and one generated function of ~100 cells took TurboFan about as long to
- * compile as the whole table of a 20,000-slot run took to write; the loop compiles at once, and
- * formatting the numbers, not the dispatch per cell, is what a warm writer spends its time on.
- */
-export function csvLines(columns: readonly Column[]): (data: readonly ColumnData[]) => CsvLineWriter {
-  const kinds = Uint8Array.from(columns, kindOf);
-  return (data) => (i, b, p) => {
-    for (let k = 0; k < kinds.length; k++) {
-      if (k > 0) b[p++] = 44; // ','
-      const kind = kinds[k];
-      if (kind === numberCell) {
-        const x = (data[k] as Float64Array)[i]!;
-        if (x === 0) b[p++] = 48; // '0', the commonest cell
-        else p = writeNumber(x, b, p);
-      } else if (kind === flagCell) p = writeFlag((data[k] as Int8Array)[i]!, b, p);
-      else {
-        const x = (data[k] as (string | null)[])[i]!;
-        if (x !== null) p = writeCsvText(x, b, p);
-      }
+/** A cell `String` must format: finite, and not an integer below 2^53 (those are written digit by digit). */
+const isFormatted = (x: number): boolean => x !== 0 && !isExactInteger(x) && x - x === 0;
+
+/** Queues the block's numbers that `String` must format, row by row and column by column: the order its lines write them. */
+function queueNumbers(kinds: Uint8Array, data: readonly ColumnData[], length: number, into: NumberTexts): void {
+  const numbers = data.filter((_, k) => kinds[k] === numberCell) as Float64Array[];
+  into.clear();
+  for (let i = 0; i < length; i++) {
+    for (let k = 0; k < numbers.length; k++) {
+      const x = numbers[k]![i]!;
+      if (isFormatted(x)) into.add(x);
     }
-    return p;
+  }
+  into.format();
+}
+
+/**
+ * The CSV line writer for tables of `columns`: given a block's column data and rows, a function
+ * writing row `i`'s bytes, cell by cell; it must be called for rows 0, 1, … in order, once each
+ * (the block's numbers are formatted up front and read back in that order). Zero (and −0) is
+ * written as `0`, other integers below 2^53 digit by digit (no `String`); any other finite number
+ * as `String` renders it (the shortest round trip), formatted for the whole block at once
+ * (numberTexts.ts); NaN and ±Infinity write nothing. Room: at most {@link csvLineBytes} bytes per
+ * line. A plain loop over the columns, not code generated per table: a run's writer thread starts
+ * cold, and one generated function of ~100 cells took TurboFan about as long to compile as the
+ * whole table of a 20,000-slot run took to write.
+ */
+export function csvLines(columns: readonly Column[]): (data: readonly ColumnData[], length: number) => CsvLineWriter {
+  const kinds = Uint8Array.from(columns, kindOf);
+  const numbers = new NumberTexts();
+  return (data, length) => {
+    queueNumbers(kinds, data, length, numbers);
+    return (i, b, p) => {
+      for (let k = 0; k < kinds.length; k++) {
+        if (k > 0) b[p++] = 44; // ','
+        const kind = kinds[k];
+        if (kind === numberCell) {
+          const x = (data[k] as Float64Array)[i]!;
+          if (x === 0) b[p++] = 48; // '0', the commonest cell
+          else if (isExactInteger(x)) p = writeInteger(x, b, p);
+          else if (x - x === 0) p = numbers.write(b, p);
+        } else if (kind === flagCell) p = writeFlag((data[k] as Int8Array)[i]!, b, p);
+        else {
+          const x = (data[k] as (string | null)[])[i]!;
+          if (x !== null) p = writeCsvText(x, b, p);
+        }
+      }
+      return p;
+    };
   };
 }
 

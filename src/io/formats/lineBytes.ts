@@ -13,14 +13,11 @@ const exactIntegers = 2 ** 53;
 /** 10^k for k = 0 … 15 (2^53 has 16 digits). */
 const powersOf10 = Array.from({ length: 16 }, (_, k) => 10 ** k);
 
-/** Writes the ASCII string `s` (one byte per UTF-16 code unit, every unit below 0x80). */
-function writeAscii(s: string, buf: Uint8Array, pos: number): number {
-  for (let j = 0; j < s.length; j++) buf[pos++] = s.charCodeAt(j);
-  return pos;
-}
+/** True for an integer below 2^53 in magnitude (−0 included): written digit by digit by {@link writeInteger}. */
+export const isExactInteger = (x: number): boolean => x > -exactIntegers && x < exactIntegers && x === Math.floor(x);
 
 /** Writes the digits of `x`, an integer with |x| < 2^53, as `String(x)` renders it (−0 as `0`). */
-function writeInteger(x: number, buf: Uint8Array, pos: number): number {
+export function writeInteger(x: number, buf: Uint8Array, pos: number): number {
   if (x < 0) {
     buf[pos++] = 0x2d; // '-'
     x = -x;
@@ -35,17 +32,6 @@ function writeInteger(x: number, buf: Uint8Array, pos: number): number {
     x = (x - d) / 10; // exact: x − d is a multiple of 10
   } while (x > 0);
   return end;
-}
-
-/**
- * Writes a number as `String(x)` renders it (−0 as `0`), NaN and ±Infinity as nothing: integers
- * below 2^53 digit by digit, other finite numbers through `String` (the shortest round trip, which
- * no digit loop of ours must second-guess). No cache of our own: V8 keeps one of recent
- * number-to-string results, and a 1024-entry one here measured no faster on the slots table.
- */
-export function writeNumber(x: number, buf: Uint8Array, pos: number): number {
-  if (x > -exactIntegers && x < exactIntegers && x === Math.floor(x)) return writeInteger(x, buf, pos);
-  return x - x === 0 ? writeAscii(String(x), buf, pos) : pos;
 }
 
 /**

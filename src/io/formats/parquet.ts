@@ -1,5 +1,5 @@
 import { closeSync, openSync, renameSync, writeSync, writevSync } from 'node:fs';
-import type { RowGroup } from 'hyparquet';
+import type { ColumnChunk, RowGroup } from 'hyparquet';
 import { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
 import { writeMetadata } from 'hyparquet-writer/src/metadata.js';
 import type { Row } from '../../engine/recorder.js';
@@ -59,6 +59,18 @@ export class ParquetTableWriter {
   private buffer: Row[] = [];
   /** Rows given as blocks, buffered column by column until a row group is full. */
   private pending: ColumnBlock | null = null;
+  /** A full row group of blocks waiting to be encoded (with {@link deferRowGroups}), and its next column. */
+  private queued: { block: ColumnBlock; column: number; chunks: ColumnChunk[]; start: number } | null = null;
+  /** An encoded row group's buffer, to fill next. */
+  private spare: ColumnBlock | null = null;
+  /**
+   * When true, a row group filled by `writeBlock` is not encoded at once but queued, for the caller
+   * to encode column by column with {@link encodeSome} between blocks (a writer thread does, so that
+   * it keeps taking blocks while it encodes: the run does not wait on a whole row group). Anything
+   * that needs the file in order (the next full row group, `close`, `abandon`) finishes it first:
+   * the same bytes either way.
+   */
+  deferRowGroups = false;
   /** Rows written so far. */
   rows = 0;
 
@@ -106,9 +118,11 @@ export class ParquetTableWriter {
    * to a row group (doubling copied and zeroed the rows over and over: a seventh of a cold writer's time).
    */
   private pendingFor(rows: number): ColumnBlock {
+    if (!this.pending && this.spare) [this.pending, this.spare] = [this.spare, null];
     const old = this.pending;
     if (old && old.capacity >= rows) return old;
-    const capacity = Math.min(this.groupRows, Math.max(old ? 8 * old.capacity : 8192, rows));
+    // A second buffer, while a full row group waits to be encoded: the table is that long, so a whole row group at once.
+    const capacity = Math.min(this.groupRows, Math.max(old ? 8 * old.capacity : this.queued ? this.groupRows : 8192, rows));
     const grown = createColumnBlock(this.columns!, capacity);
     if (old) old.data.forEach((d, k) => copyRows(d, grown.data[k]!, 0, old.length, 0));
     grown.length = old?.length ?? 0;
@@ -116,8 +130,38 @@ export class ParquetTableWriter {
   }
 
   private flushPending(): void {
-    if (this.pending && this.pending.length > 0) this.writeRowGroup(this.pending);
-    if (this.pending) this.pending.length = 0;
+    this.finishQueued();
+    const full = this.pending;
+    if (!full || full.length === 0) return;
+    this.open();
+    this.queued = { block: full, column: 0, chunks: [], start: this.offset };
+    this.pending = null; // the next rows go to the spare buffer (this one once encoded), or a new one
+    if (!this.deferRowGroups) this.finishQueued();
+  }
+
+  /** Encodes the next column chunk of the queued row group; true while some remain. */
+  encodeSome(): boolean {
+    const q = this.queued;
+    if (!q) return false;
+    const { block } = q;
+    try {
+      const { parts, chunk } = this.encoder.encode(block.columns[q.column]!, block.data[q.column]!, block.length, this.offset);
+      this.append(parts);
+      q.chunks.push(chunk);
+    } catch (err) {
+      this.queued = null; // a failed row group is not retried (nor was it before deferral)
+      throw err;
+    }
+    if (++q.column < block.columns.length) return true;
+    this.endRowGroup(q.chunks, block.length, q.start);
+    this.queued = null;
+    block.length = 0;
+    this.spare = block;
+    return false;
+  }
+
+  private finishQueued(): void {
+    while (this.encodeSome());
   }
 
   private flushRows(): void {
@@ -163,9 +207,14 @@ export class ParquetTableWriter {
       this.append(parts);
       return chunk;
     });
+    this.endRowGroup(columns, block.length, start);
+  }
+
+  /** Records a written row group (its column chunks, from file offset `start`) for the footer. */
+  private endRowGroup(columns: ColumnChunk[], rows: number, start: number): void {
     let total = 0n;
     for (const c of columns) total += c.meta_data!.total_uncompressed_size;
-    this.rowGroups.push({ columns, total_byte_size: total, num_rows: BigInt(block.length), total_compressed_size: BigInt(this.offset - start) });
+    this.rowGroups.push({ columns, total_byte_size: total, num_rows: BigInt(rows), total_compressed_size: BigInt(this.offset - start) });
   }
 
   /** The footer: file metadata (Thrift compact protocol), its length, then the magic number. */
@@ -181,13 +230,19 @@ export class ParquetTableWriter {
 
   /** Closes the file, leaving it unfinished (`<path>.partial`, never renamed; a footer only if it was opened). */
   abandon(): void {
-    if (this.fd !== null) this.finish();
+    if (this.fd === null) return;
+    try {
+      this.finishQueued(); // the row group a writer without deferral would have written already
+    } finally {
+      this.finish();
+    }
   }
 
   /** Writes the last row group and the footer, then renames the file to its final name. */
   close(): void {
     if (this.pending && this.pending.length > 0) this.flushPending();
     else this.flushRows();
+    this.finishQueued();
     this.open();
     this.finish();
     renameSync(`${this.path}.partial`, this.path);
