@@ -91,19 +91,56 @@ export function executionPlan(state: WorldState, allocated: readonly Allocated[]
 /** A slot's plan (`executionPlan`'s arguments, every one given). */
 export type Planner = (state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs: number, place: Placing) => PlanItem[];
 
-/** The users a slot plans: each one's index (`PlanItem.user`) by id, and the users by index. */
-interface PlannedUsers {
-  readonly indexOf: Map<number, number>;
-  readonly byIndex: UserSwap[];
+/**
+ * The users a slot plans, by index (`PlanItem.user`), and looked up by id through their indices
+ * sorted by id (binary search): reused from slot to slot, where a Map cleared every slot would
+ * allocate a new table. Of equal ids the last added is found (as a Map's last `set`).
+ */
+class PlannedUsers {
+  readonly byIndex: UserSwap[] = [];
+  /** The first `n` indices, sorted by their user's id (stable). */
+  private readonly sortedById: number[] = [];
+  private n = 0;
+
+  clear(): void {
+    this.n = 0;
+  }
+
+  /** Adds `tx` and returns its index. */
+  add(tx: UserSwap): number {
+    const i = this.n++;
+    this.byIndex[i] = tx;
+    // Insertion from the end: users come mostly in id order, so this is usually one comparison.
+    let j = i;
+    while (j > 0 && this.byIndex[this.sortedById[j - 1]!]!.id > tx.id) {
+      this.sortedById[j] = this.sortedById[j - 1]!;
+      j--;
+    }
+    this.sortedById[j] = i;
+    return i;
+  }
+
+  /** The index of the user with id `id` (the last added of equal ids), or −1. */
+  indexOf(id: number): number {
+    let lo = 0;
+    let hi = this.n; // the first position whose id is > `id` lies in [lo, hi]
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.byIndex[this.sortedById[mid]!]!.id > id) hi = mid;
+      else lo = mid + 1;
+    }
+    const i = lo > 0 ? this.sortedById[lo - 1]! : -1;
+    return i >= 0 && this.byIndex[i]!.id === id ? i : -1;
+  }
 }
 
 /** `executionPlan` for a run: its queue and its index of users are emptied and reused on each call. */
 export function executionPlanner(): Planner {
   const q = new PlanQueue();
-  const users: PlannedUsers = { indexOf: new Map(), byIndex: [] };
+  const users = new PlannedUsers();
   return (state, allocated, slotStartMs, cutoffMs, place) => {
     q.clear();
-    if (users.indexOf.size > 0) users.indexOf.clear(); // only when filled: clearing allocates the table anew
+    users.clear();
     planInto(q, users, state, allocated, slotStartMs, cutoffMs, place);
     return q.inOrder();
   };
@@ -113,12 +150,9 @@ export function executionPlanner(): Planner {
 function planInto(q: PlanQueue, users: PlannedUsers, state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs: number, place: Placing): void {
   const configs = state.config.rollups;
   for (const s of state.searchers) if (s.openLegs.length > 0) q.push(slotStartMs, { kind: 'unwind', searcher: s.index }, executionPriority.unwind);
-  let planned = 0;
   for (const r of state.rollups) for (const tx of r.pending) {
     if (tx.arrivalMs > cutoffMs) continue;
-    const user = planned++;
-    users.indexOf.set(tx.id, user);
-    users.byIndex[user] = tx;
+    const user = users.add(tx);
     q.push(place(r.index, tx.arrivalMs, null), { kind: 'user', tx, user }, executionPriority.arrival);
   }
   for (let at = 0; at < allocated.length; at++) {
@@ -136,8 +170,8 @@ function planInto(q: PlanQueue, users: PlannedUsers, state: WorldState, allocate
       q.push(byArrival ? time : slotStartMs, { kind: 'bundle', won, at }, byArrival ? executionPriority.arrival : won.localBuild === 'greedy' ? executionPriority.localTop : executionPriority.topOfBlock);
       continue;
     }
-    const user = users.indexOf.get(t.userId);
-    if (user === undefined) continue;
+    const user = users.indexOf(t.userId);
+    if (user < 0) continue;
     const target = users.byIndex[user]!;
     if (t.kind === 'backrun') {
       const time = won.localBuild === 'fcfs' || ordersByArrival(configs[t.rollup]!.ordering) ? Math.max(place(t.rollup, won.bundle.arrivalMs, searcher), place(t.rollup, target.arrivalMs, null)) : target.arrivalMs;
