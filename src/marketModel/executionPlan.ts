@@ -96,7 +96,7 @@ export type Planner = (state: WorldState, allocated: readonly Allocated[], slotS
  * sorted by id (binary search): reused from slot to slot, where a Map cleared every slot would
  * allocate a new table. Of equal ids the last added is found (as a Map's last `set`).
  */
-class PlannedUsers {
+export class PlannedUsers {
   readonly byIndex: UserSwap[] = [];
   /** The first `n` indices, sorted by their user's id (stable). */
   private readonly sortedById: number[] = [];
