@@ -21,14 +21,19 @@ export const executionPriority = {
   sandwichBack: 2,
 } as const;
 
-/** One thing to execute in a slot, at its place in the shared timeline. */
+/**
+ * One thing to execute in a slot, at its place in the shared timeline. `at` is the won bundle's
+ * index in the slot's allocations and `user` its target's (or the user's own) index among the
+ * slot's planned users: what the execute step keys its per-slot scratch by, in arrays rather than
+ * maps and sets keyed by objects or ids.
+ */
 export type PlanItem =
   | { readonly kind: 'unwind'; readonly searcher: number }
-  | { readonly kind: 'user'; readonly tx: UserSwap }
-  | { readonly kind: 'bundle'; readonly won: Allocated }
-  | { readonly kind: 'backrun'; readonly won: Allocated; readonly userId: number }
-  | { readonly kind: 'sandwich-front'; readonly won: Allocated; readonly userId: number }
-  | { readonly kind: 'sandwich-back'; readonly won: Allocated; readonly userId: number };
+  | { readonly kind: 'user'; readonly tx: UserSwap; readonly user: number }
+  | { readonly kind: 'bundle'; readonly won: Allocated; readonly at: number }
+  | { readonly kind: 'backrun'; readonly won: Allocated; readonly at: number; readonly userId: number; readonly user: number }
+  | { readonly kind: 'sandwich-front'; readonly won: Allocated; readonly at: number; readonly userId: number; readonly user: number }
+  | { readonly kind: 'sandwich-back'; readonly won: Allocated; readonly at: number; readonly userId: number; readonly user: number };
 
 /**
  * Where a transaction takes its place on a rollup ordered by arrival (DESIGN.md §3): `fcfs`, its
@@ -86,28 +91,72 @@ export function executionPlan(state: WorldState, allocated: readonly Allocated[]
 /** A slot's plan (`executionPlan`'s arguments, every one given). */
 export type Planner = (state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs: number, place: Placing) => PlanItem[];
 
+/**
+ * The users a slot plans, by index (`PlanItem.user`), and looked up by id through their indices
+ * sorted by id (binary search): reused from slot to slot, where a Map cleared every slot would
+ * allocate a new table. Of equal ids the last added is found (as a Map's last `set`).
+ */
+export class PlannedUsers {
+  readonly byIndex: UserSwap[] = [];
+  /** The first `n` indices, sorted by their user's id (stable). */
+  private readonly sortedById: number[] = [];
+  private n = 0;
+
+  clear(): void {
+    this.n = 0;
+  }
+
+  /** Adds `tx` and returns its index. */
+  add(tx: UserSwap): number {
+    const i = this.n++;
+    this.byIndex[i] = tx;
+    // Insertion from the end: users come mostly in id order, so this is usually one comparison.
+    let j = i;
+    while (j > 0 && this.byIndex[this.sortedById[j - 1]!]!.id > tx.id) {
+      this.sortedById[j] = this.sortedById[j - 1]!;
+      j--;
+    }
+    this.sortedById[j] = i;
+    return i;
+  }
+
+  /** The index of the user with id `id` (the last added of equal ids), or −1. */
+  indexOf(id: number): number {
+    let lo = 0;
+    let hi = this.n; // the first position whose id is > `id` lies in [lo, hi]
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.byIndex[this.sortedById[mid]!]!.id > id) hi = mid;
+      else lo = mid + 1;
+    }
+    const i = lo > 0 ? this.sortedById[lo - 1]! : -1;
+    return i >= 0 && this.byIndex[i]!.id === id ? i : -1;
+  }
+}
+
 /** `executionPlan` for a run: its queue and its index of users are emptied and reused on each call. */
 export function executionPlanner(): Planner {
   const q = new PlanQueue();
-  const users = new Map<number, UserSwap>();
+  const users = new PlannedUsers();
   return (state, allocated, slotStartMs, cutoffMs, place) => {
     q.clear();
-    if (users.size > 0) users.clear(); // only when filled: clearing allocates the table anew
+    users.clear();
     planInto(q, users, state, allocated, slotStartMs, cutoffMs, place);
     return q.inOrder();
   };
 }
 
-/** Pushes a slot's executions onto `q` (see `executionPlan`); `users` indexes the users it plans by id. */
-function planInto(q: PlanQueue, users: Map<number, UserSwap>, state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs: number, place: Placing): void {
+/** Pushes a slot's executions onto `q` (see `executionPlan`); `users` indexes the users it plans. */
+function planInto(q: PlanQueue, users: PlannedUsers, state: WorldState, allocated: readonly Allocated[], slotStartMs: number, cutoffMs: number, place: Placing): void {
   const configs = state.config.rollups;
   for (const s of state.searchers) if (s.openLegs.length > 0) q.push(slotStartMs, { kind: 'unwind', searcher: s.index }, executionPriority.unwind);
   for (const r of state.rollups) for (const tx of r.pending) {
     if (tx.arrivalMs > cutoffMs) continue;
-    users.set(tx.id, tx);
-    q.push(place(r.index, tx.arrivalMs, null), { kind: 'user', tx }, executionPriority.arrival);
+    const user = users.add(tx);
+    q.push(place(r.index, tx.arrivalMs, null), { kind: 'user', tx, user }, executionPriority.arrival);
   }
-  for (const won of allocated) {
+  for (let at = 0; at < allocated.length; at++) {
+    const won = allocated[at]!;
     const t = won.bundle.target;
     const searcher = won.bundle.searcher;
     if (t.kind === 'top') {
@@ -118,17 +167,18 @@ function planInto(q: PlanQueue, users: Map<number, UserSwap>, state: WorldState,
         time = byArrival ? Math.max(time, place(r, won.bundle.arrivalMs, searcher)) : place(r, won.bundle.arrivalMs, searcher);
         byArrival = true;
       }
-      q.push(byArrival ? time : slotStartMs, { kind: 'bundle', won }, byArrival ? executionPriority.arrival : won.localBuild === 'greedy' ? executionPriority.localTop : executionPriority.topOfBlock);
+      q.push(byArrival ? time : slotStartMs, { kind: 'bundle', won, at }, byArrival ? executionPriority.arrival : won.localBuild === 'greedy' ? executionPriority.localTop : executionPriority.topOfBlock);
       continue;
     }
-    const target = users.get(t.userId);
-    if (!target) continue;
+    const user = users.indexOf(t.userId);
+    if (user < 0) continue;
+    const target = users.byIndex[user]!;
     if (t.kind === 'backrun') {
       const time = won.localBuild === 'fcfs' || ordersByArrival(configs[t.rollup]!.ordering) ? Math.max(place(t.rollup, won.bundle.arrivalMs, searcher), place(t.rollup, target.arrivalMs, null)) : target.arrivalMs;
-      q.push(time, { kind: 'backrun', won, userId: t.userId }, executionPriority.backrun);
+      q.push(time, { kind: 'backrun', won, at, userId: t.userId, user }, executionPriority.backrun);
     } else {
-      q.push(target.arrivalMs, { kind: 'sandwich-front', won, userId: t.userId }, executionPriority.sandwichFront);
-      q.push(target.arrivalMs, { kind: 'sandwich-back', won, userId: t.userId }, executionPriority.sandwichBack);
+      q.push(target.arrivalMs, { kind: 'sandwich-front', won, at, userId: t.userId, user }, executionPriority.sandwichFront);
+      q.push(target.arrivalMs, { kind: 'sandwich-back', won, at, userId: t.userId, user }, executionPriority.sandwichBack);
     }
   }
 }

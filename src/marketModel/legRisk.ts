@@ -12,6 +12,9 @@ function venueOf(world: WorldState, i: number): UnwindConfig {
   return c.kind === 'cross-rollup' ? c.unwind : { venue: 'pool' };
 }
 
+/** A leg of a split opportunity (it has a leg group). */
+const isSplitLeg = (b: Bundle): boolean => b.group !== undefined;
+
 /**
  * After a block: every split cross-rollup opportunity with exactly one executed leg is a leg
  * failure on that leg's rollup. The searcher holds what the lone leg bought — and its price risk —
@@ -19,6 +22,7 @@ function venueOf(world: WorldState, i: number): UnwindConfig {
  * at the start of the next block (`pool`) or of a later one (`hold`).
  */
 export function settleLegRisk(x: BlockExecution, bundles: readonly Bundle[], executed: readonly Allocated[], legResults: ReadonlyMap<Allocated, SwapResult[]>): void {
+  if (!bundles.some(isSplitLeg)) return; // no split opportunity this slot (no map built)
   const legsIn = new Map<number, Allocated[]>();
   for (const b of bundles) if (b.group !== undefined && !legsIn.has(b.group)) legsIn.set(b.group, []);
   for (const won of executed) if (won.bundle.group !== undefined) legsIn.get(won.bundle.group)?.push(won);

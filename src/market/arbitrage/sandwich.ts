@@ -44,48 +44,111 @@ function sandwichOn(pool: Pool, victim: VictimSwap, frontIn: number): Sandwich |
 }
 
 /**
- * One constant-product swap on reserves (`reserveIn`, `reserveOut`) seen from its input token, as
- * numbers: `swapExactIn`'s arithmetic, operation for operation, without its objects. Writes the new
- * reserves and the output into `out` (`[reserveIn, reserveOut, amountOut]`) and returns false
- * where `swapExactIn` throws its RangeError (an input not finite and ≥ 0, or a reserve overflowing).
+ * What a sandwich's three swaps need of the pool and the victim, computed once per victim (each the
+ * same value `swapExactIn` computes per swap): reserves seen from the victim's input token, γ = 1 −
+ * fee, the front-run's R_out·R_in and the victim's γ·amountIn.
  */
-function swapOnReserves(reserveIn: number, reserveOut: number, fee: number, amountIn: number, out: Float64Array): boolean {
-  if (!(Number.isFinite(amountIn) && amountIn >= 0)) return false;
-  if (amountIn === 0) {
-    out[0] = reserveIn;
-    out[1] = reserveOut;
-    out[2] = 0;
-    return true;
+interface SandwichTerms {
+  readonly reserveIn: number;
+  readonly reserveOut: number;
+  readonly gamma: number;
+  /** reserveOut · reserveIn, the front-run's numerator. */
+  readonly product: number;
+  /** The victim's swap is one `swapExactIn` accepts (its input finite and ≥ 0). */
+  readonly victimValid: boolean;
+  readonly victimIn: number;
+  /** γ · victimIn. */
+  readonly victimEffectiveIn: number;
+  readonly minAmountOut: number;
+}
+
+function termsOf(pool: Pool, victim: VictimSwap): SandwichTerms {
+  const x = victim.tokenIn === 'X';
+  const reserveIn = x ? pool.reserveX : pool.reserveY;
+  const reserveOut = x ? pool.reserveY : pool.reserveX;
+  const gamma = 1 - pool.fee;
+  const victimIn = victim.amountIn;
+  return {
+    reserveIn,
+    reserveOut,
+    gamma,
+    product: reserveOut * reserveIn,
+    victimValid: Number.isFinite(victimIn) && victimIn >= 0,
+    victimIn,
+    victimEffectiveIn: gamma * victimIn,
+    minAmountOut: victim.minAmountOut,
+  };
+}
+
+/** The amounts of the last sandwich `runSandwich` ran: [frontOut, victimOut, backOut]. */
+const amounts = new Float64Array(3);
+
+/**
+ * Runs front-run `frontIn`, the victim and the back-run on numbers: `swapExactIn`'s arithmetic,
+ * operation for operation, without its objects (a search runs a few hundred per victim). Writes
+ * the three outputs into `amounts` and returns true, or returns false where `simulateSandwich`
+ * returns null (the victim reverts, or a swap throws `swapExactIn`'s RangeError: an input not
+ * finite and ≥ 0, a reserve overflowing or underflowing). Returns a boolean, not the profit: a
+ * number returned from a call that is not inlined is a heap allocation.
+ */
+function runSandwich(t: SandwichTerms, frontIn: number): boolean {
+  if (!(Number.isFinite(frontIn) && frontIn >= 0 && t.victimValid)) return false;
+  // Front-run: tokenIn's reserve grows by frontIn, the other's falls to R_out·R_in / (R_in + γ·a).
+  let inAfter = t.reserveIn;
+  let outAfter = t.reserveOut;
+  let frontOut = 0;
+  if (frontIn !== 0) {
+    const effectiveIn = t.gamma * frontIn;
+    inAfter = t.reserveIn + frontIn;
+    outAfter = t.product / (t.reserveIn + effectiveIn);
+    if (!(Number.isFinite(inAfter) && outAfter > 0)) return false;
+    frontOut = (t.reserveOut * effectiveIn) / (t.reserveIn + effectiveIn);
   }
-  const effectiveIn = (1 - fee) * amountIn;
-  const newReserveIn = reserveIn + amountIn;
-  const newReserveOut = (reserveOut * reserveIn) / (reserveIn + effectiveIn);
-  if (!(Number.isFinite(newReserveIn) && newReserveOut > 0)) return false;
-  out[0] = newReserveIn;
-  out[1] = newReserveOut;
-  out[2] = (reserveOut * effectiveIn) / (reserveIn + effectiveIn);
+  // The victim, in the same direction.
+  let victimOut = 0;
+  if (t.victimIn !== 0) {
+    const effectiveIn = t.victimEffectiveIn;
+    const inNext = inAfter + t.victimIn;
+    const outNext = (outAfter * inAfter) / (inAfter + effectiveIn);
+    if (!(Number.isFinite(inNext) && outNext > 0)) return false;
+    victimOut = (outAfter * effectiveIn) / (inAfter + effectiveIn);
+    inAfter = inNext;
+    outAfter = outNext;
+  }
+  if (victimOut < t.minAmountOut) return false;
+  // The back-run pays the other token: (in, out) swap roles.
+  if (!(Number.isFinite(frontOut) && frontOut >= 0)) return false;
+  let backOut = 0;
+  if (frontOut !== 0) {
+    const effectiveIn = t.gamma * frontOut;
+    if (!(Number.isFinite(outAfter + frontOut) && (inAfter * outAfter) / (outAfter + effectiveIn) > 0)) return false;
+    backOut = (inAfter * effectiveIn) / (outAfter + effectiveIn);
+  }
+  amounts[0] = frontOut;
+  amounts[1] = victimOut;
+  amounts[2] = backOut;
   return true;
 }
 
-const swapped = new Float64Array(3);
+/** The sandwich `runSandwich` just ran at `frontIn`. */
+function lastSandwich(frontIn: number): Sandwich {
+  const backOut = amounts[2]!;
+  return { frontIn, frontOut: amounts[0]!, backOut, profitInTokenIn: backOut - frontIn, victimOut: amounts[1]! };
+}
+
+/** A sandwich's profit at `frontIn`, or −∞ where it has none (`runSandwich` fails). */
+function profitAt(t: SandwichTerms, frontIn: number): number {
+  return runSandwich(t, frontIn) ? amounts[2]! - frontIn : Number.NEGATIVE_INFINITY;
+}
 
 /**
  * `simulateSandwich(pool, victim, frontIn)?.profitInTokenIn ?? -Infinity` (a sandwich's profit is
- * never −∞: the back-run's output is ≥ 0 or NaN and the front-run finite, so −∞ stands for null): the same three
- * swaps in the same floating-point operations, allocation-free (`optimalSandwich` runs a few hundred
- * per victim; their pool and result objects were most of a sandwicher's garbage, bench/README.md).
+ * never −∞: the back-run's output is ≥ 0 or NaN and the front-run finite, so −∞ stands for null):
+ * the same three swaps in the same floating-point operations, on numbers (`runSandwich`).
  */
 export function sandwichProfit(pool: Pool, victim: VictimSwap, frontIn: number): number {
-  if (!(Number.isFinite(frontIn) && Number.isFinite(victim.amountIn))) return -Infinity;
-  const x = victim.tokenIn === 'X';
-  // Front-run and victim pay tokenIn: reserves as (in, out) = (tokenIn's, the other's).
-  if (!swapOnReserves(x ? pool.reserveX : pool.reserveY, x ? pool.reserveY : pool.reserveX, pool.fee, frontIn, swapped)) return -Infinity;
-  const frontOut = swapped[2]!;
-  if (!swapOnReserves(swapped[0]!, swapped[1]!, pool.fee, victim.amountIn, swapped)) return -Infinity;
-  if (swapped[2]! < victim.minAmountOut) return -Infinity;
-  // The back-run pays the other token: (in, out) swap roles.
-  if (!swapOnReserves(swapped[1]!, swapped[0]!, pool.fee, frontOut, swapped)) return -Infinity;
-  return swapped[2]! - frontIn;
+  if (!Number.isFinite(victim.amountIn)) return Number.NEGATIVE_INFINITY;
+  return profitAt(termsOf(pool, victim), frontIn);
 }
 
 /**
@@ -94,29 +157,44 @@ export function sandwichProfit(pool: Pool, victim: VictimSwap, frontIn: number):
  * as the victim's slippage limit allows). The victim's output falls monotonically with the
  * front-run, so the largest admissible front-run `a_max` is found by bisection; the profit is
  * unimodal on [0, a_max] (price-impact gain against two fees), so golden-section search finds
- * its maximum. Null when the victim would revert anyway or no front-run pays.
+ * its maximum. Null when the victim would revert anyway or no front-run pays. Every step runs on
+ * numbers (`runSandwich`, equal to `simulateSandwich` bit for bit).
  */
 export function optimalSandwich(pool: Pool, victim: VictimSwap): Sandwich | null {
-  if (!simulateSandwich(pool, victim, 0)) return null;
-  const reserveIn = victim.tokenIn === 'X' ? pool.reserveX : pool.reserveY;
+  if (!Number.isFinite(victim.amountIn)) return null;
+  const t = termsOf(pool, victim);
+  if (!runSandwich(t, 0)) return null;
+  const aMax = largestAdmissibleFront(t);
+  const mid = goldenSectionMidpoint(t, aMax);
+  // The better of the search's midpoint and a_max (the midpoint on a tie), if it pays.
+  const atMid = runSandwich(t, mid) ? lastSandwich(mid) : null;
+  const atMax = runSandwich(t, aMax) ? lastSandwich(aMax) : null;
+  const top = atMax && (!atMid || atMax.profitInTokenIn > atMid.profitInTokenIn) ? atMax : atMid;
+  return top && top.profitInTokenIn > 0 ? top : null;
+}
+
+/** The largest front-run the victim's slippage limit admits, by bisection from [0, 1000·R_in]. */
+function largestAdmissibleFront(t: SandwichTerms): number {
   let lo = 0;
-  let hi = reserveIn * 1e3;
+  let hi = t.reserveIn * 1e3;
   for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
     const mid = (lo + hi) / 2;
-    if (sandwichProfit(pool, victim, mid) !== -Infinity) lo = mid;
+    if (runSandwich(t, mid)) lo = mid;
     else hi = mid;
   }
-  const aMax = lo;
-  const profit = (a: number) => sandwichProfit(pool, victim, a);
+  return lo;
+}
+
+/** The midpoint of the bracket golden-section search leaves around the most profitable front-run in [0, aMax]. */
+function goldenSectionMidpoint(t: SandwichTerms, aMax: number): number {
   const phi = (Math.sqrt(5) - 1) / 2;
-  let [a, b] = [0, aMax];
+  let a = 0;
+  let b = aMax;
   for (let i = 0; i < 100 && b - a > 1e-12 * Math.max(1, b); i++) {
     const c = b - phi * (b - a);
     const d = a + phi * (b - a);
-    if (profit(c) < profit(d)) a = c;
+    if (profitAt(t, c) < profitAt(t, d)) a = c;
     else b = d;
   }
-  const best = [(a + b) / 2, aMax].map((x) => simulateSandwich(pool, victim, x)).filter((s): s is Sandwich => s !== null);
-  const top = best.reduce<Sandwich | null>((m, s) => (!m || s.profitInTokenIn > m.profitInTokenIn ? s : m), null);
-  return top && top.profitInTokenIn > 0 ? top : null;
+  return (a + b) / 2;
 }

@@ -20,13 +20,17 @@ function withOfaChannel(rt: ModelRuntime, world: WorldState, rollupId: string, s
   });
 }
 
-/** Sorts numbers ascending in place: by insertion for a usual slot's few arrivals (Array#sort's comparator calls cost more there). */
-function sortAscending(times: number[]): void {
-  if (times.length > INSERTION_SORT_MAX) {
-    times.sort((a, b) => a - b);
+/**
+ * Sorts the first `n` numbers of `times` ascending in place: by insertion for a usual slot's few
+ * arrivals (Array#sort's comparator calls cost more there).
+ */
+function sortAscending(times: number[], n: number): void {
+  if (n > INSERTION_SORT_MAX) {
+    const sorted = times.slice(0, n).sort((a, b) => a - b);
+    for (let i = 0; i < n; i++) times[i] = sorted[i]!;
     return;
   }
-  for (let i = 1; i < times.length; i++) {
+  for (let i = 1; i < n; i++) {
     const t = times[i]!;
     let j = i;
     while (j > 0 && times[j - 1]! > t) {
@@ -43,7 +47,9 @@ function sortAscending(times: number[]): void {
  * Returns each rollup's arrivals, numbered on from the world's next user id.
  */
 export function drawArrivals(rt: ModelRuntime): (world: WorldState, ctx: SlotContext) => UserSwap[][] {
-  const times: number[] = []; // scratch: one rollup's arrival times, refilled for each
+  // Scratch: one rollup's arrival times in its first `n` entries, refilled for each (never shortened:
+  // setting an array's length is a runtime call).
+  const times: number[] = [];
   return (world, ctx) => {
     let nextId = world.nextUserId;
     const out: UserSwap[][] = [];
@@ -51,12 +57,12 @@ export function drawArrivals(rt: ModelRuntime): (world: WorldState, ctx: SlotCon
       const users = world.config.rollups[rollup.index]!.users;
       const d = rt.distOf('users/', rollup.id);
       const n = d.poisson(users.arrivalsPerSlot);
-      times.length = 0;
-      for (let i = 0; i < n; i++) times.push(ctx.startMs + Math.floor(d.uniform(0, ctx.clock.slotMs)));
-      sortAscending(times);
+      for (let i = 0; i < n; i++) times[i] = ctx.startMs + Math.floor(d.uniform(0, ctx.clock.slotMs));
+      sortAscending(times, n);
       // Every draw is made (the stream stays aligned); a swap whose size overflowed is not sent.
       const swaps: UserSwap[] = [];
-      for (const arrivalMs of times) {
+      for (let i = 0; i < n; i++) {
+        const arrivalMs = times[i]!;
         const u = drawUserSwap(d, users, rollup.pool, world.refPriceYPerX, { id: nextId++, rollup: rollup.index, arrivalMs });
         if (Number.isFinite(u.amountIn) && Number.isFinite(u.minAmountOut)) swaps.push(u);
       }

@@ -68,17 +68,23 @@ function executeSandwichBack(x: BlockExecution, won: Allocated, frontOut: number
 }
 
 /**
- * What the items of one slot share while they execute: one per run, its collections emptied and its
- * tallies zeroed at the start of each slot (nothing keeps them past the slot).
+ * What the items of one slot share while they execute: one per run, its tallies zeroed at the start
+ * of each slot. Per-slot marks are arrays indexed by the plan's `user` and `at` (PlanItem), holding
+ * the `slot` stamp of the slot that set them: a new slot invalidates them all without a pass or the
+ * new table a cleared Map or Set allocates.
  */
 interface SlotExecution extends BlockExecution {
   tally: Tally<'execute'>[];
   controllers?: readonly (number | null)[];
-  /** Users whose swaps executed. */
-  readonly done: Set<number>;
-  /** Each executed sandwich front-run's output, for its back-run. */
-  readonly fronts: Map<Allocated, number>;
-  /** Each executed bundle's swap results (lone legs are unwound from these). */
+  /** This slot's stamp: counts the slots this scratch has executed. */
+  slot: number;
+  /** By user index: the stamp of the slot in which the user's swap executed. */
+  readonly userDone: number[];
+  /** By allocation index: the stamp of the slot in which it executed (a sandwich: its front-run). */
+  readonly wonDone: number[];
+  /** By allocation index: an executed sandwich front-run's output, for its back-run. */
+  readonly frontOut: number[];
+  /** Each executed split leg's swap results (lone legs are unwound from these). */
   readonly legResults: Map<Allocated, SwapResult[]>;
   /** The slot's bundles that won but failed to land by an inclusion failure (null: none yet). */
   failedToLand: Set<Bundle> | null;
@@ -95,8 +101,10 @@ function slotExecution(rt: ModelRuntime, world: WorldState, legs: Distributions)
     world,
     tally: [],
     controllers: undefined,
-    done: new Set<number>(),
-    fronts: new Map<Allocated, number>(),
+    slot: 0,
+    userDone: [],
+    wonDone: [],
+    frontOut: [],
     legResults: new Map<Allocated, SwapResult[]>(),
     failedToLand: null,
     legFails: (b) => {
@@ -118,41 +126,49 @@ function anyExpressLane(world: WorldState): boolean {
   return false;
 }
 
-/** Runs one plan item; returns whether it executed. */
+/** Runs one plan item; returns whether it executed (and marks it so in `x`). */
 function run(item: PlanItem, x: SlotExecution): boolean {
-  const { done, fronts, world } = x;
+  const world = x.world;
   switch (item.kind) {
     case 'unwind':
       unwindOpenLegs(x, item.searcher);
       return true;
     case 'user': {
       const ok = executeUser(x, world.rollups[item.tx.rollup]!, item.tx);
-      if (ok) done.add(item.tx.id);
+      if (ok) x.userDone[item.user] = x.slot;
       return ok;
     }
     case 'bundle': {
-      const legFailed = item.won.bundle.group !== undefined && x.legFails(item.won.bundle);
-      if (x.inclusionFails(item.won.bundle) || legFailed) return false; // both drawn: fixed draws per bundle
-      const res = executeLegs(x, item.won.bundle);
-      if (res) x.legResults.set(item.won, res);
-      return res !== null;
+      const bundle = item.won.bundle;
+      const legFailed = bundle.group !== undefined && x.legFails(bundle);
+      if (x.inclusionFails(bundle) || legFailed) return false; // both drawn: fixed draws per bundle
+      const res = executeLegs(x, bundle);
+      if (res === null) return false;
+      if (bundle.group !== undefined) x.legResults.set(item.won, res); // only split legs can be left lone
+      return wonBy(x, item.at);
     }
     case 'backrun':
-      return done.has(item.userId) && executeBackrun(x, world.rollups[item.won.bundle.bidRollup]!, item.won);
+      return x.userDone[item.user] === x.slot && executeBackrun(x, world.rollups[item.won.bundle.bidRollup]!, item.won) && wonBy(x, item.at);
     case 'sandwich-front': {
       const res = executeLegs(x, item.won.bundle);
-      if (res) fronts.set(item.won, res[0]!.amountOut);
-      return res !== null;
+      if (res === null) return false;
+      x.frontOut[item.at] = res[0]!.amountOut;
+      return wonBy(x, item.at);
     }
     case 'sandwich-back': {
-      const frontOut = fronts.get(item.won);
-      if (frontOut === undefined) return false;
+      if (x.wonDone[item.at] !== x.slot) return false; // its front-run did not execute
       // A back-run the pool cannot take leaves the searcher holding what its front-run bought.
-      if (!executeSandwichBack(x, item.won, frontOut)) return false;
-      if (done.has(item.userId)) x.tally[item.won.bundle.bidRollup]!.sandwiches++;
+      if (!executeSandwichBack(x, item.won, x.frontOut[item.at]!)) return false;
+      if (x.userDone[item.user] === x.slot) x.tally[item.won.bundle.bidRollup]!.sandwiches++;
       return true;
     }
   }
+}
+
+/** Marks allocation `at` executed this slot; true. */
+function wonBy(x: SlotExecution, at: number): boolean {
+  x.wonDone[at] = x.slot;
+  return true;
 }
 
 /** The trace line of an executed item. */
@@ -185,15 +201,11 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
   const legs = rt.dist('legs');
   const plan = executionPlanner();
   let x: SlotExecution | null = null;
-  const executed = new Set<Allocated>(); // scratch, emptied each slot
   return (world, bundles, auction, ctx) => {
     if (x === null || x.world !== world) x = slotExecution(rt, world, legs);
-    // Emptied only when filled: clearing a Map or Set allocates its table anew.
-    if (x.done.size > 0) x.done.clear();
-    if (x.fronts.size > 0) x.fronts.clear();
-    if (x.legResults.size > 0) x.legResults.clear();
+    x.slot++;
+    if (x.legResults.size > 0) x.legResults.clear(); // only when filled: clearing a Map allocates its table anew
     x.failedToLand = null;
-    if (executed.size > 0) executed.clear();
     tallies ??= slotTallies('execute', tableColumns(world.config.searchers.map((s) => s.kind)));
     x.tally = tallies(world.rollups.length);
     x.controllers = anyExpressLane(world) ? world.rollups.map((r) => expressLaneController(world, r.index, ctx.startMs)) : undefined;
@@ -201,9 +213,7 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
     const cutoff = commitCutoffMs(world, ctx);
     const place = placingOf(world, ctx.startMs);
     for (const item of plan(world, auction.allocated, ctx.startMs, cutoff, place)) {
-      if (!run(item, x)) continue;
-      if (item.kind !== 'unwind' && item.kind !== 'user') executed.add(item.won);
-      trace.push(traceEntry(item, ctx.startMs, place));
+      if (run(item, x)) trace.push(traceEntry(item, ctx.startMs, place));
     }
     for (const r of world.rollups) {
       // Swaps that arrived after the block was committed to wait for the next one.
@@ -211,7 +221,7 @@ export function executeSlot(rt: ModelRuntime): (world: WorldState, bundles: read
       x.tally[r.index]!.lateUsers = r.pending.length;
     }
     const executedAllocations: Allocated[] = [];
-    for (const a of auction.allocated) if (executed.has(a)) executedAllocations.push(a);
+    for (let at = 0; at < auction.allocated.length; at++) if (x.wonDone[at] === x.slot) executedAllocations.push(auction.allocated[at]!);
     settleLegRisk(x, bundles, executedAllocations, x.legResults);
     const out: { -readonly [K in keyof ExecutionOutcome]: ExecutionOutcome[K] } = { trace, executed: executedAllocations, tally: x.tally };
     if (x.failedToLand !== null) out.failedToLand = x.failedToLand;

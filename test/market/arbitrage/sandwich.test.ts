@@ -58,3 +58,53 @@ describe('sandwichProfit (the allocation-free search step)', () => {
     );
   });
 });
+
+/** optimalSandwich's search written on simulateSandwich's objects (as it was before it ran on numbers). */
+function optimalSandwichOnObjects(p: ReturnType<typeof createPool>, victim: Parameters<typeof simulateSandwich>[1]) {
+  if (!simulateSandwich(p, victim, 0)) return null;
+  const profit = (a: number) => simulateSandwich(p, victim, a)?.profitInTokenIn ?? -Infinity;
+  let lo = 0;
+  let hi = (victim.tokenIn === 'X' ? p.reserveX : p.reserveY) * 1e3;
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
+    const mid = (lo + hi) / 2;
+    if (profit(mid) !== -Infinity) lo = mid;
+    else hi = mid;
+  }
+  const phi = (Math.sqrt(5) - 1) / 2;
+  let [a, b] = [0, lo];
+  for (let i = 0; i < 100 && b - a > 1e-12 * Math.max(1, b); i++) {
+    const c = b - phi * (b - a);
+    const d = a + phi * (b - a);
+    if (profit(c) < profit(d)) a = c;
+    else b = d;
+  }
+  const best = [(a + b) / 2, lo].map((x) => simulateSandwich(p, victim, x)).filter((s) => s !== null);
+  const top = best.reduce<(typeof best)[number] | null>((m, s) => (!m || s.profitInTokenIn > m.profitInTokenIn ? s : m), null);
+  return top && top.profitInTokenIn > 0 ? top : null;
+}
+
+describe('optimalSandwich on numbers', () => {
+  it('is exactly the same search on simulateSandwich’s objects, every field bit for bit', () => {
+    const size = fc.oneof(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.constantFrom(0, -1, 1e300, Infinity, NaN));
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
+        fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
+        fc.constantFrom(0, 0.0005, 0.003, 0.01),
+        fc.constantFrom('X' as const, 'Y' as const),
+        size,
+        fc.double({ min: 0.9, max: 1, noNaN: true }),
+        (rx, ry, fee, tokenIn, amountIn, slip) => {
+          const p = createPool(rx, ry, fee);
+          const fair = Number.isFinite(amountIn) && amountIn > 0 ? quoteExactIn(p, tokenIn, amountIn) : 0;
+          const victim = { tokenIn, amountIn, minAmountOut: fair * slip };
+          const expected = optimalSandwichOnObjects(p, victim);
+          const got = optimalSandwich(p, victim);
+          expect(got === null).toBe(expected === null);
+          if (got && expected) for (const k of Object.keys(expected) as (keyof typeof expected)[]) expect(Object.is(got[k], expected[k])).toBe(true);
+        },
+      ),
+      { numRuns: 500, seed: 18 },
+    );
+  });
+});
