@@ -22,18 +22,10 @@ export function shuffledIndices(n: number, source: Source): number[] {
 }
 
 /**
- * Sells the slot's positions — the top of each rollup's block and the position behind each public
- * user swap — among the bundles, comparing bids by their value in Y at the reference price.
- *
- * Greedy by bid: bundles in descending bid order (ties in a uniformly random order) win when every
- * position they need is still free. With single-position bundles this is exactly a sealed-bid
- * auction per position; with atomic multi-rollup bundles it is the usual greedy approximation of
- * the combinatorial allocation (it can miss a pair of smaller bids that together beat one atomic
- * bid). Payment: `first-price` pays the own bid; `second-price` pays the highest bid among the
- * losers that wanted an overlapping position (the price it displaced), at most its own bid.
+ * The indices of `bundles` in descending bid order, ties in a uniformly random order (one shuffle
+ * from `source`, n − 1 draws, then a stable sort): the order greedy-by-bid sales and blocks take them in.
  */
-export function allocateBundles(bundles: readonly Bundle[], rule: PaymentRule, source: Source): Allocated[] {
-  if (bundles.length === 0) return [];
+export function bidOrder(bundles: readonly Bundle[], source: Source): number[] {
   const order = shuffledIndices(bundles.length, source);
   // Stable by descending bid (ties keep the shuffled order): an insertion sort on the few bundles
   // of a usual slot (Array#sort's comparator calls cost more there), Array#sort beyond.
@@ -47,6 +39,23 @@ export function allocateBundles(bundles: readonly Bundle[], rule: PaymentRule, s
     }
     order[m] = i;
   }
+  return order;
+}
+
+/**
+ * Sells the slot's positions — the top of each rollup's block and the position behind each public
+ * user swap — among the bundles, comparing bids by their value in Y at the reference price.
+ *
+ * Greedy by bid: bundles in descending bid order (ties in a uniformly random order) win when every
+ * position they need is still free. With single-position bundles this is exactly a sealed-bid
+ * auction per position; with atomic multi-rollup bundles it is the usual greedy approximation of
+ * the combinatorial allocation (it can miss a pair of smaller bids that together beat one atomic
+ * bid). Payment: `first-price` pays the own bid; `second-price` pays the highest bid among the
+ * losers that wanted an overlapping position (the price it displaced), at most its own bid.
+ */
+export function allocateBundles(bundles: readonly Bundle[], rule: PaymentRule, source: Source): Allocated[] {
+  if (bundles.length === 0) return [];
+  const order = bidOrder(bundles, source);
   const won: Bundle[] = [];
   if (rule === 'first-price') {
     // Each winner pays its own bid: no losers to keep.
