@@ -10,8 +10,9 @@ export const INSERTION_SORT_MAX = 32;
 
 /** A uniformly random order of `n` indices (Fisher–Yates with the passed-in source, n − 1 draws). */
 export function shuffledIndices(n: number, source: Source): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < n; i++) idx.push(i);
+  // Sized up front: pushing onto [] would reserve room for 16 (it runs per auction and per builder, every slot).
+  const idx = new Array<number>(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(source() * (i + 1));
     const t = idx[i]!;

@@ -5,7 +5,7 @@ import { recordingSource } from '../../market/mechanisms/counterfactual.js';
 import { runMechanism } from '../../market/mechanisms/runMechanism.js';
 import type { Allocated, Bundle } from '../../market/orders/types.js';
 import { slotTallies, type Tally } from '../columns.js';
-import { sequencingGroups } from '../membership.js';
+import { sequencingGroups, type SequencingGroup } from '../membership.js';
 import { pendingOfaUsers, placementOf, type Placement } from '../orderingPolicy.js';
 import { inGroupWhere, pushFcfsBundles, sellByPriorityFee, sellPositions, within } from '../positionSales.js';
 import { sellOrderFlow } from '../orderFlow.js';
@@ -42,7 +42,7 @@ function auctionBlock(
   rt: ModelRuntime,
   bundles: readonly Bundle[],
   candidates: readonly Candidate[],
-  { key, rollups: group }: { key: string; rollups: readonly number[] },
+  { key, rollups: group }: SequencingGroup,
   proposer: number,
   source: Source,
   slot: number,
@@ -133,9 +133,8 @@ function sum(xs: readonly number[]): number {
 function ticketBlock(
   world: WorldState,
   rt: ModelRuntime,
-  bundles: readonly Bundle[],
   candidates: readonly Candidate[],
-  group: { key: string; rollups: readonly number[] },
+  group: SequencingGroup,
   proposer: number,
   slot: number,
 ): SoldBlock {
@@ -209,7 +208,7 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
   const shadeBidY: number[] = [];
   const shadeValueY: number[] = [];
   const placements: Placement[] = [];
-  return (world, bundles, candidates, slot, late = []) => {
+  return (world, bundles, candidates, slot, late = NONE) => {
     const tally = tallies(world.rollups.length);
     for (let r = 0; r < world.rollups.length; r++) {
       shadeBidY[r] = 0;
@@ -250,7 +249,8 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
     // Stakes are read only by the draws that need them (pure reads of the world: computed at most once).
     let stakes: number[] | null = null;
     let sharedStakes: number[] | null = null;
-    for (const { key, rollups: group } of sequencingGroups(world)) {
+    for (const sequencing of sequencingGroups(world)) {
+      const { key, rollups: group } = sequencing;
       stakes ??= validatorStakes(world);
       // restaking: only opted-in operators propose the super-block
       if (key === 'shared') sharedStakes ??= sequencerStakes(world.restaking?.optedIn, stakes);
@@ -261,7 +261,7 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
         for (const a of sellPositions(world, bundles, placements, group, source)) allocated.push(a);
         blocks.push({ rollups: group, proposer, builder: null, bidsY: NONE, valuesY: NONE, choices: NONE, draws: NONE, payments: null });
       } else {
-        const sold = ticketMechanism(world) ? ticketBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, slot) : auctionBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, source, slot, placements);
+        const sold = ticketMechanism(world) ? ticketBlock(world, rt, candidates, sequencing, proposer, slot) : auctionBlock(world, rt, bundles, candidates, sequencing, proposer, source, slot, placements);
         for (const a of sold.allocated) allocated.push(a);
         blocks.push(sold.block);
         for (const sale of sold.sales) sales.push(sale);
