@@ -74,7 +74,7 @@ function userSpotTaken(included: readonly Bundle[], userId: number): boolean {
 function addBid(valueByRollupY: number[], b: Bundle): void {
   const split = b.bidSplit;
   if (split === undefined) {
-    valueByRollupY[b.bidRollup]! += 1 * b.bidY;
+    valueByRollupY[b.bidRollup]! += b.bidY; // share 1: 1 · bid is the bid, bit for bit
     return;
   }
   valueByRollupY[b.bidRollup]! += (1 - split.share) * b.bidY;
