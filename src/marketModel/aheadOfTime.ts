@@ -34,6 +34,12 @@ export interface SlotSale {
   readonly payments: NonNullable<WinningBlock['payments']>;
 }
 
+/** What a block sold ahead of time fetched and was worth, Y: its price, and what a sale in the slot would have fetched (`justInTimePriceY`). */
+export interface AheadStats {
+  readonly priceY: number;
+  readonly justInTimeY: number;
+}
+
 const timings = new WeakMap<WorldState, MarketTiming>();
 
 /**
@@ -87,6 +93,17 @@ export function justInTimePriceY(world: WorldState, rt: ModelRuntime, grossY: re
   const { choices } = builderChoices(world, grossY, (i) => rt.distOf(JUST_IN_TIME_BUILDER_STREAM, world.builders[i]!.id).source);
   const { payments } = runMechanism(blockMechanism(world), builderBids(world, choices.map((c) => c.bidY)), rt.distOf(JUST_IN_TIME_AUCTION_STREAM, key).source);
   return payments.perBidder.reduce((a, p) => a + p, 0);
+}
+
+/**
+ * The block of a slot sold ahead of time (`sale`) for `group`, to its buyer, at the sale's bids and
+ * payments; its values are the builders' now (`grossY` less their costs: what the learn step replays
+ * the sale against).
+ */
+export function boughtBlock(world: WorldState, rt: ModelRuntime, sale: SlotSale, grossY: readonly number[], group: readonly number[], proposer: number, key: string): { block: WinningBlock; ahead: AheadStats } {
+  const valuesY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
+  const block: WinningBlock = { rollups: group, proposer, builder: sale.builder, bidsY: sale.bidsY, valuesY, bidBasisY: sale.expectedY, choices: sale.choices, draws: sale.draws, payments: sale.payments };
+  return { block, ahead: { priceY: sale.payments.perBidderY.reduce((a, p) => a + p, 0), justInTimeY: justInTimePriceY(world, rt, grossY, key) } };
 }
 
 /** Apply step: the sales made this slot join the world's; the sales of slots now built leave it. */

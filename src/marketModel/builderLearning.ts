@@ -1,4 +1,4 @@
-import { cappedActionBidY, recordAuction } from '../agents/bidding/bidderRecord.js';
+import { addCounterfactuals, cappedActionBidY, recordAuction } from '../agents/bidding/bidderRecord.js';
 import { learnFromAuction } from '../agents/bidding/learnFromAuction.js';
 import { isLearning } from '../agents/bidding/types.js';
 import type { MechanismConfig } from '../market/mechanisms/config.js';
@@ -102,11 +102,16 @@ function builderLearns(world: WorldState, auction: BlockAuction, i: number): voi
   const basisY = block.bidBasisY?.[i] ?? valueY;
   if (!(basisY > 0)) return;
   const payoff = payoffOfBid(auction.mechanism, auction.bids, i, valueY, block.draws, losersPay);
-  // Every action's payoff: for the regret metric, or for a learner the feedback lets see them.
-  const counterfactualY = world.config.bidding.regret || (revealed && isLearning(cfg.strategy)) ? record.regretGrid.map((_, a) => payoff(cappedActionBidY(record.regretGrid, record.regretAbsolute, a, basisY))) : null;
+  // Every action's payoff: for a learner the feedback lets see them (as an array), or only for the
+  // regret metric (added to the record's sums as computed: the same sums, without the array).
+  const learner = isLearning(cfg.strategy);
+  const ofAction = (a: number) => payoff(cappedActionBidY(record.regretGrid, record.regretAbsolute, a, basisY));
+  const counterfactualY = revealed && learner ? record.regretGrid.map((_, a) => ofAction(a)) : null;
   const payoffY = payoff(block.bidsY[i]!);
   const won = block.builder === i;
   recordAuction(record, world.config.bidding.windowSlots, { slot: auction.slot, valueY: basisY, bidY: block.bidsY[i]!, won, payoffY, counterfactualY });
+  if (counterfactualY === null && world.config.bidding.regret) addCounterfactuals(record, ofAction);
+  if (!learner) return;
   // The learner observes what happened to it (won or not, what it paid), not the expectation.
   const paidY = block.payments?.perBidderY[i] ?? 0;
   const choice = block.choices[i]!;
@@ -116,7 +121,7 @@ function builderLearns(world: WorldState, auction: BlockAuction, i: number): voi
     probability: choice.probability,
     valueY: basisY,
     payoffY: (won ? valueY : 0) - paidY,
-    counterfactualY: revealed ? counterfactualY : null,
+    counterfactualY, // null unless revealed
     winningBidY: block.builder !== null && auction.winningBidRevealed ? block.bidsY[block.builder]! : null,
     rewardFloor: rewardFloor(losersPay),
   });

@@ -19,15 +19,16 @@ import type { WorldState } from './types.js';
 export function payBuilderBlock(world: WorldState, block: WinningBlock, received: readonly Balances[], tally: Tally<'settle'>[]): void {
   const pay = block.payments!;
   const p = world.refPriceYPerX;
-  const total = pay.perBidderY.reduce((a, x) => a + x, 0);
+  let total = 0;
+  for (const x of pay.perBidderY) total += x;
   // Shares of the mechanism's payments by destination (Σ = 1 for every mechanism: types.ts).
   const sP = total > 0 ? pay.toProposerY / total : 0;
   const sB = total > 0 ? pay.burnedY / total : 0;
   const sC = total > 0 ? pay.toCommitteeY / total : 0;
   const sU = total > 0 ? pay.rebateToUserY / total : 0;
   for (let i = 0; i < pay.perBidderY.length; i++) world.builders[i]!.paidY += pay.perBidderY[i]!;
-  const valueOf = (r: number) => received[r]!.X * p + received[r]!.Y;
-  const receivedY = block.rollups.reduce((a, r) => a + valueOf(r), 0);
+  let receivedY = 0;
+  for (const r of block.rollups) receivedY += valueY(received[r]!, p);
   if (block.builder !== null) {
     const builder = world.builders[block.builder]!;
     builder.wins++;
@@ -55,9 +56,14 @@ export function payBuilderBlock(world: WorldState, block: WinningBlock, received
     }
   }
   for (const r of block.rollups) {
-    const share = receivedY > 0 ? valueOf(r) / receivedY : 1 / block.rollups.length;
+    const share = receivedY > 0 ? valueY(received[r]!, p) / receivedY : 1 / block.rollups.length;
     tally[r]!.proposerRevenueY += pay.toProposerY * share;
     tally[r]!.burnedY += pay.burnedY * share;
   }
   world.validatorRevenueY[block.proposer]! += pay.toProposerY;
+}
+
+/** What a rollup's receipts are worth, Y at `priceYPerX`. */
+function valueY(b: Balances, priceYPerX: number): number {
+  return b.X * priceYPerX + b.Y;
 }

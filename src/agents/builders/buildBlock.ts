@@ -1,8 +1,7 @@
-import { bidShares } from '../../market/orders/bidShares.js';
 import { swapExactIn } from '../../market/amm/index.js';
 import type { Pool } from '../../market/amm/types.js';
 import type { Source } from '../../engine/randomStreams.js';
-import { positionsOf } from '../../market/orders/positions.js';
+import { bidOrder } from '../../market/orders/allocateBundles.js';
 import type { Bundle } from '../../market/orders/types.js';
 
 /** A builder's block over all rollups: the bundles it includes and their bids by paying rollup. */
@@ -13,11 +12,12 @@ export interface BuiltBlock {
 }
 
 /**
- * True when every fixed leg of `bundle` executes on `pools` (a copy, updated in place if so). A leg
- * the pool cannot carry (the AMM's RangeError) does not execute.
+ * True when every fixed leg of `bundle` executes on `pools` (updated in place if so; `trial` is
+ * scratch of the same length, overwritten). A leg the pool cannot carry (the AMM's RangeError) does
+ * not execute.
  */
-function simulateLegs(pools: Pool[], bundle: Bundle): boolean {
-  const trial = [...pools];
+function simulateLegs(pools: Pool[], trial: Pool[], bundle: Bundle): boolean {
+  for (let r = 0; r < pools.length; r++) trial[r] = pools[r]!;
   for (const leg of bundle.legs) {
     let res;
     try {
@@ -35,7 +35,7 @@ function simulateLegs(pools: Pool[], bundle: Bundle): boolean {
 
 /**
  * Builds one block per rollup (together, the super-block) greedily by bid: bundles in descending
- * bid order (ties in a random order from the builder's stream). Top-of-block bundles are
+ * bid order (ties in a random order from the builder's stream: `bidOrder`). Top-of-block bundles are
  * simulated in that order on copies of the pools, and one that would revert after the bundles
  * already in (two arbitrages of the same price move, say) is left out. Backruns and sandwiches take
  * an exclusive spot around their user's swap.
@@ -46,29 +46,39 @@ function simulateLegs(pools: Pool[], bundle: Bundle): boolean {
  * which are valued as bid, not simulated.
  */
 export function buildBlock(bundles: readonly Bundle[], pools: readonly Pool[], source: Source): BuiltBlock {
-  const order = bundles.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(source() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  order.sort((i, j) => bundles[j]!.bidY - bundles[i]!.bidY);
-  const copies = [...pools];
-  const taken = new Set<string>();
+  const order = bidOrder(bundles, source);
+  const copies = pools.slice();
+  const trial = pools.slice();
   const included: Bundle[] = [];
   const valueByRollupY = pools.map(() => 0);
   for (const i of order) {
     const b = bundles[i]!;
-    if (b.target.kind === 'top') {
-      if (!simulateLegs(copies, b)) continue;
-    } else {
-      const spots = positionsOf(b.target);
-      if (spots.some((p) => taken.has(p))) continue;
-      for (const p of spots) taken.add(p);
-    }
+    if (b.target.kind === 'top' ? !simulateLegs(copies, trial, b) : userSpotTaken(included, b.target.userId)) continue;
     included.push(b);
-    for (const { rollup, share } of bidShares(b)) valueByRollupY[rollup]! += share * b.bidY;
+    addBid(valueByRollupY, b);
   }
   return { included, valueByRollupY };
+}
+
+/**
+ * True when a bundle of `included` holds the spot behind user `userId`'s swap: every position a
+ * backrun or sandwich needs (`positionsOf`: back:u, and front:u for a sandwich, which takes back:u
+ * too) is free exactly when none does (`conflicts`).
+ */
+function userSpotTaken(included: readonly Bundle[], userId: number): boolean {
+  for (const b of included) if (b.target.kind !== 'top' && b.target.userId === userId) return true;
+  return false;
+}
+
+/** Adds `b`'s bid to the rollups that pay it, as `bidShares` splits it (the same products, without building the shares). */
+function addBid(valueByRollupY: number[], b: Bundle): void {
+  const split = b.bidSplit;
+  if (split === undefined) {
+    valueByRollupY[b.bidRollup]! += b.bidY; // share 1: 1 · bid is the bid, bit for bit
+    return;
+  }
+  valueByRollupY[b.bidRollup]! += (1 - split.share) * b.bidY;
+  valueByRollupY[split.rollup]! += split.share * b.bidY;
 }
 
 /**

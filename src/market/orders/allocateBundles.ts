@@ -10,8 +10,9 @@ export const INSERTION_SORT_MAX = 32;
 
 /** A uniformly random order of `n` indices (Fisher–Yates with the passed-in source, n − 1 draws). */
 export function shuffledIndices(n: number, source: Source): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < n; i++) idx.push(i);
+  // Sized up front: pushing onto [] would reserve room for 16 (it runs per auction and per builder, every slot).
+  const idx = new Array<number>(n);
+  for (let i = 0; i < n; i++) idx[i] = i;
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(source() * (i + 1));
     const t = idx[i]!;
@@ -19,6 +20,27 @@ export function shuffledIndices(n: number, source: Source): number[] {
     idx[j] = t;
   }
   return idx;
+}
+
+/**
+ * The indices of `bundles` in descending bid order, ties in a uniformly random order (one shuffle
+ * from `source`, n − 1 draws, then a stable sort): the order greedy-by-bid sales and blocks take them in.
+ */
+export function bidOrder(bundles: readonly Bundle[], source: Source): number[] {
+  const order = shuffledIndices(bundles.length, source);
+  // Stable by descending bid (ties keep the shuffled order): an insertion sort on the few bundles
+  // of a usual slot (Array#sort's comparator calls cost more there), Array#sort beyond.
+  if (order.length > INSERTION_SORT_MAX) order.sort((i, j) => bundles[j]!.bidY - bundles[i]!.bidY);
+  else for (let k = 1; k < order.length; k++) {
+    const i = order[k]!;
+    let m = k;
+    while (m > 0 && bundles[order[m - 1]!]!.bidY < bundles[i]!.bidY) {
+      order[m] = order[m - 1]!;
+      m--;
+    }
+    order[m] = i;
+  }
+  return order;
 }
 
 /**
@@ -34,19 +56,7 @@ export function shuffledIndices(n: number, source: Source): number[] {
  */
 export function allocateBundles(bundles: readonly Bundle[], rule: PaymentRule, source: Source): Allocated[] {
   if (bundles.length === 0) return [];
-  const order = shuffledIndices(bundles.length, source);
-  // Stable by descending bid (ties keep the shuffled order): an insertion sort on the few bundles
-  // of a usual slot (Array#sort's comparator calls cost more there), Array#sort beyond.
-  if (order.length > INSERTION_SORT_MAX) order.sort((i, j) => bundles[j]!.bidY - bundles[i]!.bidY);
-  else for (let k = 1; k < order.length; k++) {
-    const i = order[k]!;
-    let m = k;
-    while (m > 0 && bundles[order[m - 1]!]!.bidY < bundles[i]!.bidY) {
-      order[m] = order[m - 1]!;
-      m--;
-    }
-    order[m] = i;
-  }
+  const order = bidOrder(bundles, source);
   const won: Bundle[] = [];
   if (rule === 'first-price') {
     // Each winner pays its own bid: no losers to keep.

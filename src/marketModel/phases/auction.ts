@@ -4,17 +4,17 @@ import type { Source } from '../../engine/randomStreams.js';
 import { recordingSource } from '../../market/mechanisms/counterfactual.js';
 import { runMechanism } from '../../market/mechanisms/runMechanism.js';
 import type { Allocated, Bundle } from '../../market/orders/types.js';
-import { slotTallies } from '../columns.js';
-import { sequencingGroups } from '../membership.js';
+import { slotTallies, type Tally } from '../columns.js';
+import { sequencingGroups, type SequencingGroup } from '../membership.js';
 import { pendingOfaUsers, placementOf, type Placement } from '../orderingPolicy.js';
 import { inGroupWhere, pushFcfsBundles, sellByPriorityFee, sellPositions, within } from '../positionSales.js';
 import { sellOrderFlow } from '../orderFlow.js';
-import { partialSale } from '../partialBlock.js';
+import { partialRules, partialSale } from '../partialBlock.js';
 import type { ModelRuntime } from '../runtime.js';
 import { BUILDER_STREAM, blockMechanism, builderBids, builderChoices } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
-import { justInTimePriceY, sellSlot, timingOf, type SlotSale } from '../aheadOfTime.js';
+import { boughtBlock, sellSlot, timingOf, type AheadStats, type SlotSale } from '../aheadOfTime.js';
 import { drawBidTimesMs } from '../latency.js';
 import { expectedGrossY } from '../expectation.js';
 import { validatorStakes } from '../staking.js';
@@ -22,12 +22,6 @@ import { decideTickets, outstandingTickets, ticketMechanism } from '../tickets.j
 
 /** A direct-mode block's bids, values, choices and draws: none (one shared, never-filled array). */
 const NONE: readonly never[] = Object.freeze([]);
-
-/** What a block sold ahead of time fetched and was worth (aheadOfTime.ts), Y. */
-interface AheadStats {
-  readonly priceY: number;
-  readonly justInTimeY: number;
-}
 
 /**
  * Builder mode: builders bid for the group's block with the block's rule (`blockMechanism`: the
@@ -48,60 +42,86 @@ function auctionBlock(
   rt: ModelRuntime,
   bundles: readonly Bundle[],
   candidates: readonly Candidate[],
-  { key, rollups: group }: { key: string; rollups: readonly number[] },
+  { key, rollups: group }: SequencingGroup,
   proposer: number,
   source: Source,
   slot: number,
   placements: readonly Placement[],
-): { block: WinningBlock; allocated: Allocated[]; sales: SlotSale[]; ahead: AheadStats | null; grossY: number[] } {
-  const inGroup = (b: Bundle) => within(b, group);
-  const fullGrossY = candidates.map((c) => group.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
+): SoldBlock {
+  const fullGrossY = groupValuesY(candidates, group);
   // A partial-block auction sells only each builder's top of block: builders value and bid on that part.
-  const partial = partialSale(world, inGroupWhere(bundles, placements, group, 'block'), candidates, inGroup, fullGrossY);
+  const partial = partialRules(world) === null ? null : partialSale(world, inGroupWhere(bundles, placements, group, 'block'), candidates, (b) => within(b, group), fullGrossY);
   const grossY = partial?.grossY ?? fullGrossY;
   const lead = timingOf(world).leadSlots;
-  const sales = lead > 0 && !world.aheadSales.some((s) => s.key === key && s.slot === slot + lead) ? [sellSlot(world, rt, candidates, group, key, slot + lead, slot, source)] : [];
+  const sales = lead > 0 && !world.aheadSales.some((s) => s.key === key && s.slot === slot + lead) ? [sellSlot(world, rt, candidates, group, key, slot + lead, slot, source)] : NONE;
   const sale = lead > 0 ? world.aheadSales.find((s) => s.key === key && s.slot === slot) : undefined;
-  // Built field by field with its rollups and proposer: `{ rollups, proposer, ...block }` or a spread adding a key is a V8 slow path (µs a call, bench/README.md).
-  let block: { -readonly [K in keyof WinningBlock]: WinningBlock[K] };
-  let ahead: AheadStats | null = null;
-  if (sale) {
-    const valuesY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
-    block = { rollups: group, proposer, builder: sale.builder, bidsY: sale.bidsY, valuesY, bidBasisY: sale.expectedY, choices: sale.choices, draws: sale.draws, payments: sale.payments };
-    ahead = { priceY: sale.payments.perBidderY.reduce((a, p) => a + p, 0), justInTimeY: justInTimePriceY(world, rt, grossY, key) };
-  } else {
-    // In the slot; under a mechanism selling ahead, a slot no sale reached (the first leadSlots of the run) is sold so too.
-    const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.distOf(BUILDER_STREAM, world.builders[i]!.id).source);
-    const bidsY = choices.map((c) => c.bidY);
-    const drawn = recordingSource(source);
-    const bidTimesMs = drawBidTimesMs(world, rt);
-    const { allocation, payments } = runMechanism(blockMechanism(world), builderBids(world, bidsY, bidTimesMs), drawn.source);
-    block = {
-      rollups: group,
-      proposer,
-      builder: allocation.winnerIndex,
-      bidsY,
-      valuesY,
-      choices,
-      draws: drawn.draws,
-      payments: { perBidderY: payments.perBidder, toProposerY: payments.toProposer, burnedY: payments.burned, toCommitteeY: payments.toCommittee, rebateToUserY: payments.rebateToUser },
-    };
-    if (bidTimesMs) block.bidTimesMs = bidTimesMs;
-    if (lead > 0) {
-      const paid = payments.perBidder.reduce((a, p) => a + p, 0);
-      ahead = { priceY: paid, justInTimeY: paid };
-    }
-  }
+  // In the slot; under a mechanism selling ahead, a slot no sale reached (the first leadSlots of the run) is sold so too.
+  const { block, ahead } = sale ? boughtBlock(world, rt, sale, grossY, group, proposer, key) : blockSoldNow(world, rt, grossY, group, proposer, source, lead);
   const winner = block.builder;
-  const won = winner === null ? [] : (partial?.parts[winner] ?? candidates[winner]!.included.filter(inGroup));
-  const local = partial?.local(won, () => rt.distOf('partial-block/', key).source) ?? [];
-  return {
-    block,
-    allocated: [...won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })), ...local],
-    sales,
-    ahead,
-    grossY: fullGrossY,
+  // The winner's auctioned part under partial-block (its bundles all act on the group), else its block.
+  const won = winner === null ? NONE : (partial?.parts[winner] ?? candidates[winner]!.included);
+  const allocated = paidAtBid(won, group);
+  if (partial !== null) for (const a of partial.local(won, () => rt.distOf('partial-block/', key).source)) allocated.push(a);
+  return { block, allocated, sales, ahead, grossY: fullGrossY };
+}
+
+/** A sold block's outcome, as `runAuctions` takes it. */
+interface SoldBlock {
+  readonly block: WinningBlock;
+  readonly allocated: Allocated[];
+  readonly sales: readonly SlotSale[];
+  readonly ahead: AheadStats | null;
+  /** Per builder, its candidate's value on the group (Y; the whole block's under partial-block). */
+  readonly grossY: number[];
+}
+
+/** A mutable `WinningBlock`, built field by field: `{ rollups, proposer, ...block }` or a spread adding a key is a V8 slow path (µs a call, bench/README.md). */
+type BlockDraft = { -readonly [K in keyof WinningBlock]: WinningBlock[K] };
+
+/** The block sold in the slot: the builders bid by their strategies on `grossY` less their costs. */
+function blockSoldNow(world: WorldState, rt: ModelRuntime, grossY: readonly number[], group: readonly number[], proposer: number, source: Source, lead: number): { block: BlockDraft; ahead: AheadStats | null } {
+  const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.distOf(BUILDER_STREAM, world.builders[i]!.id).source);
+  const bidsY = choices.map((c) => c.bidY);
+  const drawn = recordingSource(source);
+  const bidTimesMs = drawBidTimesMs(world, rt);
+  const { allocation, payments } = runMechanism(blockMechanism(world), builderBids(world, bidsY, bidTimesMs), drawn.source);
+  const block: BlockDraft = {
+    rollups: group,
+    proposer,
+    builder: allocation.winnerIndex,
+    bidsY,
+    valuesY,
+    choices,
+    draws: drawn.draws,
+    payments: { perBidderY: payments.perBidder, toProposerY: payments.toProposer, burnedY: payments.burned, toCommitteeY: payments.toCommittee, rebateToUserY: payments.rebateToUser },
   };
+  if (bidTimesMs) block.bidTimesMs = bidTimesMs;
+  if (lead === 0) return { block, ahead: null };
+  const paid = sum(payments.perBidder);
+  return { block, ahead: { priceY: paid, justInTimeY: paid } };
+}
+
+/** The bundles of `block` acting only on `group`, each paying its bid. */
+function paidAtBid(block: readonly Bundle[], group: readonly number[]): Allocated[] {
+  const out: Allocated[] = [];
+  for (const bundle of block) if (within(bundle, group)) out.push({ bundle, paymentGas: bundle.bidGas });
+  return out;
+}
+
+/** Per candidate, Σ of its values on the group's rollups (Y), in group order. */
+function groupValuesY(candidates: readonly Candidate[], group: readonly number[]): number[] {
+  return candidates.map((c) => {
+    let v = 0;
+    for (const r of group) v += c.valueByRollupY[r]!;
+    return v;
+  });
+}
+
+/** Σ xs, left to right from 0 (as `reduce((a, x) => a + x, 0)`). */
+function sum(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
 }
 
 /**
@@ -113,22 +133,20 @@ function auctionBlock(
 function ticketBlock(
   world: WorldState,
   rt: ModelRuntime,
-  bundles: readonly Bundle[],
   candidates: readonly Candidate[],
-  group: { key: string; rollups: readonly number[] },
+  group: SequencingGroup,
   proposer: number,
   slot: number,
-): { block: WinningBlock; allocated: Allocated[]; sales: SlotSale[]; ahead: AheadStats | null; grossY: number[] } {
+): SoldBlock {
   const rollups = group.rollups;
-  const grossY = candidates.map((c) => rollups.reduce((a, r) => a + c.valueByRollupY[r]!, 0));
+  const grossY = groupValuesY(candidates, rollups);
   const expected = candidates.map((c, i) => expectedGrossY(world, i, rollups, c));
   const { valuesY, choices } = builderChoices(world, expected, (i) => rt.distOf(BUILDER_STREAM, world.builders[i]!.id).source);
   const bidsY = choices.map((c) => c.bidY);
   const realisedY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
   const tickets = decideTickets(world, group.key, slot, bidsY, realisedY, rt.distOf('tickets/', group.key).source);
   const winner = tickets.builder >= 0 ? tickets.builder : null;
-  const won = winner === null ? [] : candidates[winner]!.included.filter((b) => within(b, rollups));
-  const burnedY = tickets.spentY.reduce((a, x) => a + x, 0);
+  const burnedY = sum(tickets.spentY);
   return {
     block: {
       rollups,
@@ -141,22 +159,36 @@ function ticketBlock(
       payments: { perBidderY: tickets.spentY, toProposerY: 0, burnedY, toCommitteeY: 0, rebateToUserY: 0 },
       tickets,
     },
-    allocated: won.map((bundle) => ({ bundle, paymentGas: bundle.bidGas })),
-    sales: [],
+    allocated: winner === null ? [] : paidAtBid(candidates[winner]!.included, rollups),
+    sales: NONE,
     ahead: null,
     grossY,
   };
 }
 
 /**
- * A block's figures attributed to its rollups: by each rollup's share of the best candidate's value
- * (evenly when it is worth nothing).
+ * The block's values on the tally of its rollups, attributed to each by its share of the best
+ * candidate's value (evenly when it is worth nothing): the best block's, the won block's, and a
+ * block sold ahead's price and what a sale in the slot would have fetched.
  */
-function attribute(candidates: readonly Candidate[], grossY: readonly number[], group: readonly number[]): number[] {
+function tallyBlockValues(tally: readonly Tally<'auction'>[], candidates: readonly Candidate[], sold: SoldBlock, group: readonly number[]): void {
+  const grossY = sold.grossY;
+  let bestIndex = 0;
   let best = 0;
-  grossY.forEach((v, i) => { if (v > grossY[best]!) best = i; });
-  const top = grossY[best] ?? 0;
-  return group.map((r) => (top > 0 ? candidates[best]!.valueByRollupY[r]! / top : 1 / group.length));
+  for (let i = 0; i < grossY.length; i++) {
+    if (grossY[i]! > grossY[bestIndex]!) bestIndex = i;
+    best = Math.max(best, grossY[i]!);
+  }
+  const top = grossY[bestIndex] ?? 0;
+  const wonY = sold.block.builder === null ? 0 : grossY[sold.block.builder]!;
+  for (const r of group) {
+    const share = top > 0 ? candidates[bestIndex]!.valueByRollupY[r]! / top : 1 / group.length;
+    const t = tally[r]!;
+    t.bestBlockValueY = share * best;
+    t.wonBlockValueY = share * wonY;
+    t.aheadPriceY = share * (sold.ahead?.priceY ?? 0);
+    t.justInTimePriceY = share * (sold.ahead?.justInTimeY ?? 0);
+  }
 }
 
 /** Σ bids ÷ Σ values for the table: 0 without value (below 1e-12 Y, where the ratio could overflow). */
@@ -176,7 +208,7 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
   const shadeBidY: number[] = [];
   const shadeValueY: number[] = [];
   const placements: Placement[] = [];
-  return (world, bundles, candidates, slot, late = []) => {
+  return (world, bundles, candidates, slot, late = NONE) => {
     const tally = tallies(world.rollups.length);
     for (let r = 0; r < world.rollups.length; r++) {
       shadeBidY[r] = 0;
@@ -217,7 +249,8 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
     // Stakes are read only by the draws that need them (pure reads of the world: computed at most once).
     let stakes: number[] | null = null;
     let sharedStakes: number[] | null = null;
-    for (const { key, rollups: group } of sequencingGroups(world)) {
+    for (const sequencing of sequencingGroups(world)) {
+      const { key, rollups: group } = sequencing;
       stakes ??= validatorStakes(world);
       // restaking: only opted-in operators propose the super-block
       if (key === 'shared') sharedStakes ??= sequencerStakes(world.restaking?.optedIn, stakes);
@@ -228,20 +261,11 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
         for (const a of sellPositions(world, bundles, placements, group, source)) allocated.push(a);
         blocks.push({ rollups: group, proposer, builder: null, bidsY: NONE, valuesY: NONE, choices: NONE, draws: NONE, payments: null });
       } else {
-        const sold = ticketMechanism(world) ? ticketBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, slot) : auctionBlock(world, rt, bundles, candidates, { key, rollups: group }, proposer, source, slot, placements);
-        allocated.push(...sold.allocated);
+        const sold = ticketMechanism(world) ? ticketBlock(world, rt, candidates, sequencing, proposer, slot) : auctionBlock(world, rt, bundles, candidates, sequencing, proposer, source, slot, placements);
+        for (const a of sold.allocated) allocated.push(a);
         blocks.push(sold.block);
-        sales.push(...sold.sales);
-        const shares = attribute(candidates, sold.grossY, group);
-        const best = Math.max(0, ...sold.grossY);
-        const wonY = sold.block.builder === null ? 0 : sold.grossY[sold.block.builder]!;
-        group.forEach((r, k) => {
-          const t = tally[r]!;
-          t.bestBlockValueY = shares[k]! * best;
-          t.wonBlockValueY = shares[k]! * wonY;
-          t.aheadPriceY = shares[k]! * (sold.ahead?.priceY ?? 0);
-          t.justInTimePriceY = shares[k]! * (sold.ahead?.justInTimeY ?? 0);
-        });
+        for (const sale of sold.sales) sales.push(sale);
+        tallyBlockValues(tally, candidates, sold, group);
       }
       // In this order, after the block's own sales: the execution plan breaks ties by push order.
       pushFcfsBundles(allocated, bundles, placements, group);
@@ -250,13 +274,13 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
     }
     for (const r of world.rollups) tally[r.index]!.searcherShade = shadeOf(shadeBidY[r.index]!, shadeValueY[r.index]!);
     for (const block of blocks) {
-      const value = (block.bidBasisY ?? block.valuesY).reduce((a, v) => a + v, 0);
-      const bid = block.bidsY.reduce((a, v) => a + v, 0);
+      const value = sum(block.bidBasisY ?? block.valuesY);
+      const bid = sum(block.bidsY);
       for (const r of block.rollups) tally[r]!.builderShade = shadeOf(bid, value);
       const t = block.tickets;
       if (t === undefined) continue;
       for (const r of block.rollups) {
-        tally[r]!.ticketsBought = t.bought.reduce((a, x) => a + x, 0);
+        tally[r]!.ticketsBought = sum(t.bought);
         tally[r]!.ticketsOutstanding = outstandingTickets(t);
         tally[r]!.resold = t.resold;
         tally[r]!.resalePriceY = t.resalePriceY;

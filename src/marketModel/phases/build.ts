@@ -17,12 +17,11 @@ import type { WorldState } from '../types.js';
  */
 export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], arms?: readonly number[]) => Candidate[] {
   let configured: (number | undefined)[] | null = null; // the config never changes: resolved once
-  const indexOf = (world: WorldState, id: string | undefined) => (id === undefined ? undefined : world.builders.findIndex((b) => b.id === id));
   return (world, bundles, arms) => {
     if (world.builders.length === 0) return [];
-    configured ??= world.config.searchers.map((s) => indexOf(world, s.exclusiveBuilder));
+    configured ??= world.config.searchers.map((s) => builderIndex(world, s.exclusiveBuilder));
     // A searcher learning which builder gets its flow has this slot's arm's builder instead.
-    const exclusive = arms === undefined || arms.every((a) => a < 0) ? configured : configured.map((e, i) => (arms[i]! < 0 ? e : indexOf(world, withChoice(world, i, arms[i]!).exclusiveBuilder)));
+    const exclusive = arms === undefined || !arms.some((a) => a >= 0) ? configured : withArms(world, configured, arms);
     const forSale = bundles.filter((b) => !placedOutsideBlock(world, b));
     const pools = world.rollups.map((r) => r.pool);
     const candidates = world.builders.map((b, i): Candidate => {
@@ -34,6 +33,16 @@ export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: 
     builtOn.set(candidates, pools);
     return candidates;
   };
+}
+
+/** The index of the builder `id` (undefined for none). */
+function builderIndex(world: WorldState, id: string | undefined): number | undefined {
+  return id === undefined ? undefined : world.builders.findIndex((b) => b.id === id);
+}
+
+/** Each searcher's exclusive builder with this slot's arms applied (a searcher without an arm, −1, keeps its configured one). */
+function withArms(world: WorldState, configured: readonly (number | undefined)[], arms: readonly number[]): (number | undefined)[] {
+  return configured.map((e, i) => (arms[i]! < 0 ? e : builderIndex(world, withChoice(world, i, arms[i]!).exclusiveBuilder)));
 }
 
 const builtOn = new WeakMap<readonly Candidate[], readonly Pool[]>();
