@@ -107,13 +107,16 @@ export function runSimulation(config: MarketConfig, opts: { keepRows?: boolean; 
   const summary = run.result();
   const reported = opts.reporters && reportedFor(run.reported(), reporters);
   // The tables are made on first read: a run's runs row has a column per summary field (one per
-  // field of every staking epoch), costly to build for a caller who reads only the summary.
+  // field of every staking epoch), costly to build for a caller who reads only the summary. They are
+  // made from a copy of the config (plain JSON, as the run id hashes it) and a second summary from
+  // the run's tallies, so a caller who edits `config` or `summary` first still gets this run's tables.
+  const configAsRun = JSON.parse(JSON.stringify(config)) as MarketConfig;
   let tables: TidyTables | undefined;
   return {
     summary,
     rows,
     get tables() {
-      return (tables ??= runTidyTables(config, summary, reported));
+      return (tables ??= runTidyTables(configAsRun, run.result(), reported));
     },
   };
 }
