@@ -69,6 +69,8 @@ export function validateCommitteeParams<P extends CommitteeParams>(params: P): P
  * With `valueLogSd` = σ > 0 a member also misreads each amount it sees as amount·exp(σZ),
  * Z ~ N(0, 1) by Box–Muller from two more uniforms per (member, bid) (drawn after the jitter's,
  * whether or not the bid is seen, so the stream's use does not depend on the amounts).
+ *
+ * Returns one observation per member, written into `out` when given (its old entries dropped).
  */
 export function observeBestBids(
   bids: readonly Bid[],
@@ -77,6 +79,7 @@ export function observeBestBids(
   latencyJitterMs: number,
   source: Source,
   valueLogSd = 0,
+  out: number[] = [],
 ): number[] {
   for (let j = 0; j < memberLatenciesMs.length; j++) {
     // The name is built only for the message (this runs every slot, once per member).
@@ -86,7 +89,8 @@ export function observeBestBids(
   requireParam(nonNegativeFinite, 'valueLogSd', valueLogSd);
   const cutoffs = bidCutoffs(bids.length);
   // Plain loops, not a `map` closure: this runs every slot, once per (member, bid).
-  const observed: number[] = [];
+  const observed = out;
+  observed.length = 0;
   for (let j = 0; j < memberLatenciesMs.length; j++) {
     const latencyMs = memberLatenciesMs[j]!;
     let best = 0;

@@ -20,10 +20,14 @@ export function isFlagged(reportY: number, boundY: number, tolerance: number): b
  * `reportY` once per colluder (`committeeFloor`).
  */
 export function attestedFloor(observed: readonly number[], colluding: readonly boolean[], reportY: number, rule: FloorRule): number {
-  const attested: number[] = [];
+  const attested = attestedScratch;
+  attested.length = 0;
   for (let j = 0; j < observed.length; j++) attested.push(colluding[j] ? reportY : observed[j]!);
   return committeeFloor(attested, rule);
 }
+
+/** The attestations of `attestedFloor`'s last call: scratch, since `committeeFloor` keeps nothing (taken every slot). */
+const attestedScratch: number[] = [];
 
 /**
  * The smallest report the committee does not flag. Not being flagged is upward-closed in the report
