@@ -42,8 +42,7 @@ export interface ReportingSummary {
   any: DetectorSummary;
 }
 
-const detectorKeys = ['public_bids', 'committee', 'audit', 'any'] as const;
-type DetectorKey = (typeof detectorKeys)[number];
+type DetectorKey = 'public_bids' | 'committee' | 'audit' | 'any';
 
 /** Running totals behind `ReportingSummary`. */
 export interface ReportingTally {
@@ -95,7 +94,7 @@ export function addReport(t: ReportingTally, shares: readonly Tally<'share'>[], 
     t.recoveredY += r.recoveredY;
   }
   const outcome = m.lied ? 'lies' : 'honest';
-  // One count per flag raised, in `detectorKeys`' order (no record per slot).
+  // One count per flag raised (no record per slot).
   if (m.flagPublicBids) t.flags.public_bids[outcome]++;
   if (m.flagCommittee) t.flags.committee[outcome]++;
   if (m.flagAudit) t.flags.audit[outcome]++;
