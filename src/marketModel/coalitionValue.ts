@@ -35,7 +35,7 @@ const inMask = (b: Bundle, mask: number) => rollupsOf(b.target).every((r) => (ma
  * clearing price, of the OFA's sales of S's swaps, as the real revenue does.
  */
 export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], candidates: readonly Candidate[], mask: number): number {
-  return counterfactualValueIn(slotBundles(world, bundles, candidates), world, rt, mask);
+  return counterfactualValueIn(slotBundles(world, bundles, candidates), world, mask, coalitionSource(rt, mask));
 }
 
 /** One slot's bundles with each one's rollups as a bitmask, computed once for all of the slot's coalitions. */
@@ -127,6 +127,9 @@ function samePools(builtOn: readonly Pool[] | undefined, pools: readonly Pool[])
 
 const sourcesByRuntime = new WeakMap<ModelRuntime, Source[]>();
 
+/** v(∅)'s stream: never drawn from (v(∅) = 0 by definition). */
+const NO_SOURCE: Source = () => 0;
+
 /** The stream `counterfactual/<mask>`'s source, looked up once per run and mask rather than by building its path every call. */
 function coalitionSource(rt: ModelRuntime, mask: number): Source {
   let sources = sourcesByRuntime.get(rt);
@@ -134,9 +137,9 @@ function coalitionSource(rt: ModelRuntime, mask: number): Source {
   return (sources[mask] ??= rt.dist(`counterfactual/${mask}`).source);
 }
 
-function counterfactualValueIn(slot: SlotBundles, world: WorldState, rt: ModelRuntime, mask: number): number {
+/** v(S) for `mask`, drawing from its stream's `source` (`coalitionSource`). */
+function counterfactualValueIn(slot: SlotBundles, world: WorldState, mask: number, source: Source): number {
   if (mask === 0) return 0;
-  const source = coalitionSource(rt, mask);
   return blockValue(world, slot, mask, source) + orderFlowValue(world, slot.bundles, mask, source);
 }
 
@@ -257,6 +260,7 @@ export function coalitionValues(rt: ModelRuntime): (world: WorldState, bundles: 
   // Beyond 12 rollups (as many as the exact rules take) values are remembered in a Map.
   const others = new Map<number, number>();
   const buffers = slotBuffers();
+  const sources: Source[] = []; // by mask: `coalitionSource` without its per-call lookup of the run
   let world: WorldState | null = null;
   let bundles: readonly Bundle[] = [];
   let candidates: readonly Candidate[] = [];
@@ -266,7 +270,9 @@ export function coalitionValues(rt: ModelRuntime): (world: WorldState, bundles: 
     if (inTable && known[mask] === 1) return values[mask]!;
     const remembered = inTable ? undefined : others.get(mask);
     if (remembered !== undefined) return remembered;
-    const value = counterfactualValueIn((slot ??= slotBundles(world!, bundles, candidates, buffers)), world!, rt, mask);
+    slot ??= slotBundles(world!, bundles, candidates, buffers);
+    const source = mask === 0 ? NO_SOURCE : (sources[mask] ??= coalitionSource(rt, mask));
+    const value = counterfactualValueIn(slot, world!, mask, source);
     if (inTable) {
       values[mask] = value;
       known[mask] = 1;
