@@ -255,7 +255,9 @@ export function firstPriceRevenue(firstPrice: MechanismConfig, bids: readonly Bi
  */
 export function coalitionValues(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[]) => (mask: number) => number {
   let values = new Float64Array(0);
-  let known = new Uint8Array(0);
+  // values[mask] is this slot's when knownIn[mask] === slotStamp: a new slot forgets them all by a new stamp, not by clearing.
+  let knownIn = new Uint32Array(0);
+  let slotStamp = 0;
   let size = 0;
   // Beyond 12 rollups (as many as the exact rules take) values are remembered in a Map.
   const others = new Map<number, number>();
@@ -267,7 +269,7 @@ export function coalitionValues(rt: ModelRuntime): (world: WorldState, bundles: 
   let slot: SlotBundles | null = null;
   const v = (mask: number): number => {
     const inTable = mask >= 0 && mask < size;
-    if (inTable && known[mask] === 1) return values[mask]!;
+    if (inTable && knownIn[mask] === slotStamp) return values[mask]!;
     const remembered = inTable ? undefined : others.get(mask);
     if (remembered !== undefined) return remembered;
     slot ??= slotBundles(world!, bundles, candidates, buffers);
@@ -275,18 +277,19 @@ export function coalitionValues(rt: ModelRuntime): (world: WorldState, bundles: 
     const value = counterfactualValueIn(slot, world!, mask, source);
     if (inTable) {
       values[mask] = value;
-      known[mask] = 1;
+      knownIn[mask] = slotStamp;
     } else others.set(mask, value);
     return value;
   };
   return (w, b, c) => {
     const n = w.rollups.length;
     const wanted = n <= 12 ? 1 << n : 0;
-    if (wanted !== size) {
+    slotStamp = slotStamp === 0xffffffff ? 1 : slotStamp + 1; // stamps start at 1: a fresh table (all 0) knows nothing
+    if (wanted !== size || slotStamp === 1) {
       size = wanted;
       values = new Float64Array(size);
-      known = new Uint8Array(size);
-    } else known.fill(0);
+      knownIn = new Uint32Array(size);
+    }
     if (others.size > 0) others.clear();
     world = w;
     bundles = b;
