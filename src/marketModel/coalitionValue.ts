@@ -100,13 +100,13 @@ function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: 
   for (let i = 0; i < candidates.length; i++) seenMasks[i] = masksInto(seenMasks[i] ?? NO_MASKS, candidates[i]!.seen);
   if (pools.length !== world.rollups.length) pools.length = world.rollups.length;
   for (let r = 0; r < pools.length; r++) pools[r] = world.rollups[r]!.pool;
-  if (rebuilds.length !== 0) rebuilds.length = 0;
-  if (partialRules(world) === null) {
-    for (let i = 0; i < candidates.length; i++) {
-      const seen = candidates[i]!.seen;
-      const r = rebuildState[i];
-      rebuilds.push(r === undefined ? (rebuildState[i] = builderRebuilds(seen, seenMasks[i]!)) : refillRebuilds(r, seen, seenMasks[i]!));
-    }
+  // Rebuilds overwritten in place, the list cut only when longer (`length = 0` would drop its storage).
+  const rebuilt = partialRules(world) === null ? candidates.length : 0;
+  if (rebuilds.length > rebuilt) rebuilds.length = rebuilt;
+  for (let i = 0; i < rebuilt; i++) {
+    const seen = candidates[i]!.seen;
+    const r = rebuildState[i];
+    rebuilds[i] = r === undefined ? (rebuildState[i] = builderRebuilds(seen, seenMasks[i]!)) : refillRebuilds(r, seen, seenMasks[i]!);
   }
   // The builders' real blocks were built on these pools (the build phase ran on the same, unexecuted pools): they are the grand coalition's rebuilds.
   if (samePools(poolsBuiltOn(candidates), pools)) for (let i = 0; i < rebuilds.length; i++) seedWithRealBlock(rebuilds[i]!, candidates[i]!.valueByRollupY);

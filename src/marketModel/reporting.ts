@@ -65,8 +65,9 @@ function detectorScratch(state: WorldState): DetectorScratch {
  */
 function publicBound(state: WorldState, rt: ModelRuntime, bids: readonly Bid[], publicShare: number, visible: Bid[]): number {
   const relay = rt.dist('reporting/public-bids');
-  visible.length = 0;
-  for (let i = 0; i < bids.length; i++) if (relay.bernoulli(publicShare)) visible.push(bids[i]!);
+  let shown = 0;
+  for (let i = 0; i < bids.length; i++) if (relay.bernoulli(publicShare)) visible[shown++] = bids[i]!;
+  if (visible.length !== shown) visible.length = shown; // cut after filling: `length = 0` first would drop its storage
   if (visible.length === 0) return 0;
   const mechanism = blockMechanism(state);
   const source = rt.dist('reporting/public-bound').source;
@@ -77,8 +78,9 @@ function publicBound(state: WorldState, rt: ModelRuntime, bids: readonly Bid[], 
 function observeCommittee(state: WorldState, rt: ModelRuntime, bids: readonly Bid[], committee: CommitteeDetector, scratch: DetectorScratch): void {
   const draw = rt.dist('reporting/committee');
   const colluding = scratch.colluding;
-  colluding.length = 0;
-  for (let j = 0; j < committee.committeeSize; j++) colluding.push(draw.bernoulli(committee.colludingFraction));
+  // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
+  if (colluding.length > committee.committeeSize) colluding.length = committee.committeeSize;
+  for (let j = 0; j < committee.committeeSize; j++) colluding[j] = draw.bernoulli(committee.colludingFraction);
   observeBestBids(bids, memberLatencies(state, committee), committee.deadlineMs, committee.latencyJitterMs, draw.source, committee.valueNoiseLogSd, scratch.observed);
 }
 

@@ -90,7 +90,8 @@ export function observeBestBids(
   const cutoffs = bidCutoffs(bids.length);
   // Plain loops, not a `map` closure: this runs every slot, once per (member, bid).
   const observed = out;
-  observed.length = 0;
+  // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
+  if (observed.length > memberLatenciesMs.length) observed.length = memberLatenciesMs.length;
   for (let j = 0; j < memberLatenciesMs.length; j++) {
     const latencyMs = memberLatenciesMs[j]!;
     let best = 0;
@@ -114,7 +115,7 @@ export function observeBestBids(
         if (bid.amount * noise > best) best = bid.amount * noise;
       } else if (onTime && bid.amount * 1 > best) best = bid.amount * 1;
     }
-    observed.push(best);
+    observed[j] = best;
   }
   return observed;
 }

@@ -21,8 +21,9 @@ export function isFlagged(reportY: number, boundY: number, tolerance: number): b
  */
 export function attestedFloor(observed: readonly number[], colluding: readonly boolean[], reportY: number, rule: FloorRule): number {
   const attested = attestedScratch;
-  attested.length = 0;
-  for (let j = 0; j < observed.length; j++) attested.push(colluding[j] ? reportY : observed[j]!);
+  // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
+  if (attested.length > observed.length) attested.length = observed.length;
+  for (let j = 0; j < observed.length; j++) attested[j] = colluding[j] ? reportY : observed[j]!;
   return committeeFloor(attested, rule);
 }
 
