@@ -127,9 +127,6 @@ function samePools(builtOn: readonly Pool[] | undefined, pools: readonly Pool[])
 
 const sourcesByRuntime = new WeakMap<ModelRuntime, Source[]>();
 
-/** v(∅)'s stream: never drawn from (v(∅) = 0 by definition). */
-const NO_SOURCE: Source = () => 0;
-
 /** The stream `counterfactual/<mask>`'s source, looked up once per run and mask rather than by building its path every call. */
 function coalitionSource(rt: ModelRuntime, mask: number): Source {
   let sources = sourcesByRuntime.get(rt);
@@ -268,13 +265,13 @@ export function coalitionValues(rt: ModelRuntime): (world: WorldState, bundles: 
   let candidates: readonly Candidate[] = [];
   let slot: SlotBundles | null = null;
   const v = (mask: number): number => {
+    if (mask === 0) return 0; // v(∅), by definition: no stream
     const inTable = mask >= 0 && mask < size;
     if (inTable && knownIn[mask] === slotStamp) return values[mask]!;
     const remembered = inTable ? undefined : others.get(mask);
     if (remembered !== undefined) return remembered;
     slot ??= slotBundles(world!, bundles, candidates, buffers);
-    const source = mask === 0 ? NO_SOURCE : (sources[mask] ??= coalitionSource(rt, mask));
-    const value = counterfactualValueIn(slot, world!, mask, source);
+    const value = counterfactualValueIn(slot, world!, mask, (sources[mask] ??= coalitionSource(rt, mask)));
     if (inTable) {
       values[mask] = value;
       knownIn[mask] = slotStamp;
