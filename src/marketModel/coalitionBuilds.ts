@@ -45,15 +45,16 @@ export interface BuilderRebuilds {
  */
 export interface ComponentBlocks {
   readonly table: (readonly number[] | undefined)[];
-  /** The masks set in `table` since the last reset. */
+  /** The masks set in `table` since the last reset: the first `keyCount` entries (kept, not emptied, so its storage stays). */
   readonly keys: number[];
+  keyCount: number;
   map: Map<number, readonly number[]> | null;
 }
 
 const TABLE_MASKS = 1 << 12;
 
 function componentBlocks(): ComponentBlocks {
-  return { table: [], keys: [], map: null };
+  return { table: [], keys: [], keyCount: 0, map: null };
 }
 
 function getBlock(c: ComponentBlocks, mask: number): readonly number[] | undefined {
@@ -66,13 +67,13 @@ function setBlock(c: ComponentBlocks, mask: number, values: readonly number[]): 
     return;
   }
   while (c.table.length <= mask) c.table.push(undefined); // kept dense (packed), grown once per run
-  if (c.table[mask] === undefined) c.keys.push(mask);
+  if (c.table[mask] === undefined) c.keys[c.keyCount++] = mask;
   c.table[mask] = values;
 }
 
 function clearBlocks(c: ComponentBlocks): void {
-  for (let k = 0; k < c.keys.length; k++) c.table[c.keys[k]!] = undefined;
-  c.keys.length = 0;
+  for (let k = 0; k < c.keyCount; k++) c.table[c.keys[k]!] = undefined;
+  c.keyCount = 0;
   if (c.map !== null && c.map.size > 0) c.map.clear();
 }
 

@@ -35,7 +35,7 @@ const inMask = (b: Bundle, mask: number) => rollupsOf(b.target).every((r) => (ma
  * clearing price, of the OFA's sales of S's swaps, as the real revenue does.
  */
 export function counterfactualValue(world: WorldState, rt: ModelRuntime, bundles: readonly Bundle[], candidates: readonly Candidate[], mask: number): number {
-  return counterfactualValueIn(slotBundles(world, bundles, candidates), world, rt, mask);
+  return counterfactualValueIn(slotBundles(world, bundles, candidates), world, mask, coalitionSource(rt, mask));
 }
 
 /** One slot's bundles with each one's rollups as a bitmask, computed once for all of the slot's coalitions. */
@@ -100,13 +100,13 @@ function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: 
   for (let i = 0; i < candidates.length; i++) seenMasks[i] = masksInto(seenMasks[i] ?? NO_MASKS, candidates[i]!.seen);
   if (pools.length !== world.rollups.length) pools.length = world.rollups.length;
   for (let r = 0; r < pools.length; r++) pools[r] = world.rollups[r]!.pool;
-  if (rebuilds.length !== 0) rebuilds.length = 0;
-  if (partialRules(world) === null) {
-    for (let i = 0; i < candidates.length; i++) {
-      const seen = candidates[i]!.seen;
-      const r = rebuildState[i];
-      rebuilds.push(r === undefined ? (rebuildState[i] = builderRebuilds(seen, seenMasks[i]!)) : refillRebuilds(r, seen, seenMasks[i]!));
-    }
+  // Rebuilds overwritten in place, the list cut only when longer (`length = 0` would drop its storage).
+  const rebuilt = partialRules(world) === null ? candidates.length : 0;
+  if (rebuilds.length > rebuilt) rebuilds.length = rebuilt;
+  for (let i = 0; i < rebuilt; i++) {
+    const seen = candidates[i]!.seen;
+    const r = rebuildState[i];
+    rebuilds[i] = r === undefined ? (rebuildState[i] = builderRebuilds(seen, seenMasks[i]!)) : refillRebuilds(r, seen, seenMasks[i]!);
   }
   // The builders' real blocks were built on these pools (the build phase ran on the same, unexecuted pools): they are the grand coalition's rebuilds.
   if (samePools(poolsBuiltOn(candidates), pools)) for (let i = 0; i < rebuilds.length; i++) seedWithRealBlock(rebuilds[i]!, candidates[i]!.valueByRollupY);
@@ -134,9 +134,9 @@ function coalitionSource(rt: ModelRuntime, mask: number): Source {
   return (sources[mask] ??= rt.dist(`counterfactual/${mask}`).source);
 }
 
-function counterfactualValueIn(slot: SlotBundles, world: WorldState, rt: ModelRuntime, mask: number): number {
+/** v(S) for `mask`, drawing from its stream's `source` (`coalitionSource`). */
+function counterfactualValueIn(slot: SlotBundles, world: WorldState, mask: number, source: Source): number {
   if (mask === 0) return 0;
-  const source = coalitionSource(rt, mask);
   return blockValue(world, slot, mask, source) + orderFlowValue(world, slot.bundles, mask, source);
 }
 
@@ -252,35 +252,41 @@ export function firstPriceRevenue(firstPrice: MechanismConfig, bids: readonly Bi
  */
 export function coalitionValues(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[]) => (mask: number) => number {
   let values = new Float64Array(0);
-  let known = new Uint8Array(0);
+  // values[mask] is this slot's when knownIn[mask] === slotStamp: a new slot forgets them all by a new stamp, not by clearing.
+  let knownIn = new Uint32Array(0);
+  let slotStamp = 0;
   let size = 0;
   // Beyond 12 rollups (as many as the exact rules take) values are remembered in a Map.
   const others = new Map<number, number>();
   const buffers = slotBuffers();
+  const sources: Source[] = []; // by mask: `coalitionSource` without its per-call lookup of the run
   let world: WorldState | null = null;
   let bundles: readonly Bundle[] = [];
   let candidates: readonly Candidate[] = [];
   let slot: SlotBundles | null = null;
   const v = (mask: number): number => {
+    if (mask === 0) return 0; // v(∅), by definition: no stream
     const inTable = mask >= 0 && mask < size;
-    if (inTable && known[mask] === 1) return values[mask]!;
+    if (inTable && knownIn[mask] === slotStamp) return values[mask]!;
     const remembered = inTable ? undefined : others.get(mask);
     if (remembered !== undefined) return remembered;
-    const value = counterfactualValueIn((slot ??= slotBundles(world!, bundles, candidates, buffers)), world!, rt, mask);
+    slot ??= slotBundles(world!, bundles, candidates, buffers);
+    const value = counterfactualValueIn(slot, world!, mask, (sources[mask] ??= coalitionSource(rt, mask)));
     if (inTable) {
       values[mask] = value;
-      known[mask] = 1;
+      knownIn[mask] = slotStamp;
     } else others.set(mask, value);
     return value;
   };
   return (w, b, c) => {
     const n = w.rollups.length;
     const wanted = n <= 12 ? 1 << n : 0;
-    if (wanted !== size) {
+    slotStamp = slotStamp === 0xffffffff ? 1 : slotStamp + 1; // stamps start at 1: a fresh table (all 0) knows nothing
+    if (wanted !== size || slotStamp === 1) {
       size = wanted;
       values = new Float64Array(size);
-      known = new Uint8Array(size);
-    } else known.fill(0);
+      knownIn = new Uint32Array(size);
+    }
     if (others.size > 0) others.clear();
     world = w;
     bundles = b;

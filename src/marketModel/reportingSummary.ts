@@ -42,8 +42,7 @@ export interface ReportingSummary {
   any: DetectorSummary;
 }
 
-const detectorKeys = ['public_bids', 'committee', 'audit', 'any'] as const;
-type DetectorKey = (typeof detectorKeys)[number];
+type DetectorKey = 'public_bids' | 'committee' | 'audit' | 'any';
 
 /** Running totals behind `ReportingSummary`. */
 export interface ReportingTally {
@@ -94,13 +93,12 @@ export function addReport(t: ReportingTally, shares: readonly Tally<'share'>[], 
     t.hiddenY += r.hiddenY;
     t.recoveredY += r.recoveredY;
   }
-  const flags: Record<DetectorKey, boolean> = {
-    public_bids: m.flagPublicBids,
-    committee: m.flagCommittee,
-    audit: m.flagAudit,
-    any: m.flagPublicBids || m.flagCommittee || m.flagAudit,
-  };
-  for (const k of detectorKeys) if (flags[k]) t.flags[k][m.lied ? 'lies' : 'honest']++;
+  const outcome = m.lied ? 'lies' : 'honest';
+  // One count per flag raised (no record per slot).
+  if (m.flagPublicBids) t.flags.public_bids[outcome]++;
+  if (m.flagCommittee) t.flags.committee[outcome]++;
+  if (m.flagAudit) t.flags.audit[outcome]++;
+  if (m.flagPublicBids || m.flagCommittee || m.flagAudit) t.flags.any[outcome]++;
 }
 
 export function reportingSummary(t: ReportingTally, enabled: Record<'public_bids' | 'committee' | 'audit', boolean>): ReportingSummary {

@@ -134,7 +134,7 @@ export interface ExecutionOutcome {
 
 /**
  * Everything one slot decided and did, handed to the recorder. Valid until the next slot starts:
- * the auction, execution and settlement tallies are per-run scratch refilled every slot, so a reader
+ * the auction, counterfactual, execution, settlement and share tallies are per-run scratch refilled every slot, so a reader
  * that keeps anything past the slot copies it (as the recorder does).
  */
 export interface SlotOutcome {

@@ -69,6 +69,8 @@ export function validateCommitteeParams<P extends CommitteeParams>(params: P): P
  * With `valueLogSd` = σ > 0 a member also misreads each amount it sees as amount·exp(σZ),
  * Z ~ N(0, 1) by Box–Muller from two more uniforms per (member, bid) (drawn after the jitter's,
  * whether or not the bid is seen, so the stream's use does not depend on the amounts).
+ *
+ * Returns one observation per member, written into `out` when given (its old entries dropped).
  */
 export function observeBestBids(
   bids: readonly Bid[],
@@ -77,6 +79,7 @@ export function observeBestBids(
   latencyJitterMs: number,
   source: Source,
   valueLogSd = 0,
+  out: number[] = [],
 ): number[] {
   for (let j = 0; j < memberLatenciesMs.length; j++) {
     // The name is built only for the message (this runs every slot, once per member).
@@ -86,7 +89,9 @@ export function observeBestBids(
   requireParam(nonNegativeFinite, 'valueLogSd', valueLogSd);
   const cutoffs = bidCutoffs(bids.length);
   // Plain loops, not a `map` closure: this runs every slot, once per (member, bid).
-  const observed: number[] = [];
+  const observed = out;
+  // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
+  if (observed.length > memberLatenciesMs.length) observed.length = memberLatenciesMs.length;
   for (let j = 0; j < memberLatenciesMs.length; j++) {
     const latencyMs = memberLatenciesMs[j]!;
     let best = 0;
@@ -110,7 +115,7 @@ export function observeBestBids(
         if (bid.amount * noise > best) best = bid.amount * noise;
       } else if (onTime && bid.amount * 1 > best) best = bid.amount * 1;
     }
-    observed.push(best);
+    observed[j] = best;
   }
   return observed;
 }
@@ -136,7 +141,7 @@ let cutoffScratch: BidCutoffs = { baseMs: new Float64Array(0), lo: new Float64Ar
 /** Scratch cut-offs for `count` bids, none set yet (NaN bases match no base). */
 function bidCutoffs(count: number): BidCutoffs {
   if (cutoffScratch.baseMs.length < count) cutoffScratch = { baseMs: new Float64Array(count), lo: new Float64Array(count), hi: new Float64Array(count) };
-  cutoffScratch.baseMs.fill(Number.NaN, 0, count);
+  for (let i = 0; i < count; i++) cutoffScratch.baseMs[i] = Number.NaN; // a loop: `fill` is a builtin call, dearer for a few bids
   return cutoffScratch;
 }
 

@@ -71,7 +71,8 @@ export function valueTable(n: number, v: CoalitionValue): CoalitionValueTable {
 export function toValueTable(n: number, game: CoalitionGame): CoalitionValueTable {
   if (typeof game === 'function') return valueTable(n, game);
   requireRollupCount(n, MAX_TABLE_ROLLUPS);
-  if (game.length !== 2 ** n) {
+  // 1 << n, not 2 ** n (a call to pow every slot): n is an integer in [1, 20] here.
+  if (game.length !== 1 << n) {
     throw new RangeError(`value table must have length 2^n = ${2 ** n}, got ${game.length}`);
   }
   if (game[0] !== 0) throw new RangeError(`value table entry 0 is v(∅) and must be 0, got ${game[0]}`);

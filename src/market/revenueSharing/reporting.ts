@@ -20,10 +20,15 @@ export function isFlagged(reportY: number, boundY: number, tolerance: number): b
  * `reportY` once per colluder (`committeeFloor`).
  */
 export function attestedFloor(observed: readonly number[], colluding: readonly boolean[], reportY: number, rule: FloorRule): number {
-  const attested: number[] = [];
-  for (let j = 0; j < observed.length; j++) attested.push(colluding[j] ? reportY : observed[j]!);
+  const attested = attestedScratch;
+  // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
+  if (attested.length > observed.length) attested.length = observed.length;
+  for (let j = 0; j < observed.length; j++) attested[j] = colluding[j] ? reportY : observed[j]!;
   return committeeFloor(attested, rule);
 }
+
+/** The attestations of `attestedFloor`'s last call: scratch, since `committeeFloor` keeps nothing (taken every slot). */
+const attestedScratch: number[] = [];
 
 /**
  * The smallest report the committee does not flag. Not being flagged is upward-closed in the report

@@ -34,9 +34,12 @@ export function semivalue(
       if ((mask & bit) === 0) bySize[i * n + row]! += table[mask | bit]! - base;
     }
   }
-  const values = new Array<number>(n).fill(0);
+  // Each value summed from 0 in size order, then pushed (a zero-filled array turns to doubles on its first sum).
+  const values: number[] = [];
   for (let i = 0; i < n; i++) {
-    for (let k = 0; k < n; k++) values[i]! += weightBySize[k]! * bySize[i * n + k]!;
+    let value = 0;
+    for (let k = 0; k < n; k++) value += weightBySize[k]! * bySize[i * n + k]!;
+    values.push(value);
   }
   return values;
 }
@@ -49,7 +52,7 @@ const bySizeScratch: Float64Array[] = [];
  */
 function scratchBySize(n: number): Float64Array {
   const bySize = (bySizeScratch[n] ??= new Float64Array(n * n));
-  bySize.fill(0);
+  for (let k = 0; k < bySize.length; k++) bySize[k] = 0; // a loop: `fill` is a builtin call, dearer for so few entries
   return bySize;
 }
 

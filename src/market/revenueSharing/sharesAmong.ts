@@ -19,7 +19,8 @@ export interface SharesAmongInput {
  * share per rollup of all n, 0 outside `members`.
  */
 export function sharesAmong(rule: SplitRule, members: readonly number[], n: number, input: SharesAmongInput): number[] {
-  const out = new Array<number>(n).fill(0);
+  const out: number[] = [];
+  for (let r = 0; r < n; r++) out.push(0); // not `new Array(n).fill(0)`, a slow builtin on a holey array (every slot)
   if (members.length === 0) return out;
   const local: SplitRule =
     rule.name === 'fixed' ? { name: 'fixed', shares: renormalised(members.map((r) => rule.shares[r]!)) } : rule;

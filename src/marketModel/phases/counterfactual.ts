@@ -2,7 +2,7 @@ import { sharesAmong } from '../../market/revenueSharing/sharesAmong.js';
 import type { Bundle } from '../../market/orders/types.js';
 import type { Source } from '../../engine/randomStreams.js';
 import { coalitionValues } from '../coalitionValue.js';
-import { zeroTally } from '../columns.js';
+import { slotTallies } from '../columns.js';
 import { membersIn, sharedMask } from '../membership.js';
 import type { ModelRuntime } from '../runtime.js';
 import type { Candidate, CounterfactualOutcome, WouldBe } from '../slot.js';
@@ -18,19 +18,22 @@ const feeBased = new Set(['fixed', 'proportional-to-fees']);
  * value-based rule's shares among the shared sequencer's members are fixed here, on the pools the
  * auctions saw; under governance, so is the revenue v(M ∪ {r}) each rollup outside would have shared
  * in, and its value-based share of it. Computes nothing unless counterfactuals, a value-based rule or
- * governance need it.
+ * governance need it. The outcome's lists and tallies are per-run scratch refilled each slot, valid
+ * until the next slot's counterfactuals (`slotTallies`).
  */
 export function runCounterfactuals(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[]) => CounterfactualOutcome {
   const sharingSource = rt.dist('revenueSharing/drop-out').source;
   const wouldBeSources: Source[] = []; // by rollup index (rollups never change during a run)
   const valuesFor = coalitionValues(rt);
+  const tallies = slotTallies('counterfactual');
+  const wouldBe: (WouldBe | null)[] = [];
   return (world, bundles, candidates) => {
-    const tally = world.rollups.map(() => zeroTally('counterfactual'));
+    const tally = tallies(world.rollups.length);
     const cfg = world.config.revenueSharing;
     const rule = cfg.rule;
     const valueBased = rule !== undefined && !feeBased.has(rule.name);
-    const wouldBe: (WouldBe | null)[] = [];
-    for (let r = 0; r < world.rollups.length; r++) wouldBe.push(null);
+    if (wouldBe.length !== world.rollups.length) wouldBe.length = 0;
+    for (let r = 0; r < world.rollups.length; r++) wouldBe[r] = null;
     if (!cfg.counterfactuals && !valueBased && !cfg.governance.enabled) return { splitShares: null, wouldBe, tally };
     const n = world.rollups.length;
     const all = (1 << n) - 1;
@@ -51,15 +54,15 @@ export function runCounterfactuals(rt: ModelRuntime): (world: WorldState, bundle
     }
     if (n <= cfg.exactUpTo) for (let mask = 1; mask <= all; mask++) v(mask);
     let standalone = 0;
-    for (const r of world.rollups) {
-      const alone = v(1 << r.index);
-      tally[r.index]!.standaloneValueY = alone;
+    for (let r = 0; r < n; r++) {
+      const alone = v(1 << r);
+      tally[r]!.standaloneValueY = alone;
       standalone += alone;
     }
     const surplus = v(all) - standalone;
-    for (const t of tally) {
-      t.coalitionValueY = v(all);
-      t.sharingSurplusY = surplus;
+    for (let r = 0; r < n; r++) {
+      tally[r]!.coalitionValueY = v(all);
+      tally[r]!.sharingSurplusY = surplus;
     }
     return { splitShares, wouldBe, tally };
   };

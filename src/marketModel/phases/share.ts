@@ -1,5 +1,5 @@
 import { sharesAmong } from '../../market/revenueSharing/sharesAmong.js';
-import { zeroTally, type Tally } from '../columns.js';
+import { slotTallies, type Tally } from '../columns.js';
 import { membersIn, sharedMask } from '../membership.js';
 import { reportSharedRevenue } from '../reporting.js';
 import type { ModelRuntime } from '../runtime.js';
@@ -28,21 +28,24 @@ export interface ShareInputs {
  * forfeited bond pays back. A rollup running its own sequencer keeps its own block's revenue. Under
  * governance each rollup adds this slot to its epoch's tally in the world: what it received against
  * its other option (a member: v({r}) − cost; outside: the share of v(M ∪ {r}) it would have had).
- * Returns the per-rollup statistics.
+ * Returns the per-rollup statistics: per-run scratch zeroed in place, valid until the next slot's
+ * share step (`slotTallies`).
  */
 export function shareRevenue(rt: ModelRuntime): (world: WorldState, slot: ShareInputs) => Tally<'share'>[] {
   let active: boolean | undefined; // the config never changes during a run: decide once
+  const tallies = slotTallies('share');
+  const fees: number[] = [];
   return (world, slot) => {
-    const tally = world.rollups.map(() => zeroTally('share'));
+    const tally = tallies(world.rollups.length);
     const { rule, proposerCut, reporting, governance } = world.config.revenueSharing;
     active ??= rule !== undefined || governance.enabled || reporting.delta !== 0 || Object.values(reporting.detection).some((d) => d?.enabled);
     if (!active) return tally;
     const n = world.rollups.length;
     const membersMask = sharedMask(world);
     const members = membersIn(membersMask, n);
-    const feesByRollup = feesOf(world, slot.execution);
+    const feesByRollup = feesInto(fees, world, slot.execution);
     if (members.length > 0) {
-      const block = slot.auction.blocks.find((b) => b.rollups.includes(members[0]!));
+      const block = blockOf(slot.auction.blocks, members[0]!);
       const trueY = sharedRevenueY(members, block, slot.settlement);
       const report = reportSharedRevenue(world, rt, block, trueY, slot.auction.proposers);
       const shares = rule ? (slot.counterfactual.splitShares ?? sharesAmong(rule, members, n, { feesByRollup })) : members.map(() => 0);
@@ -76,12 +79,21 @@ export function shareRevenue(rt: ModelRuntime): (world: WorldState, slot: ShareI
   };
 }
 
-/** Fees paid on each rollup this slot, in Y at the reference price. */
-function feesOf(world: WorldState, execution: ExecutionOutcome): number[] {
+/** Fees paid on each rollup this slot, in Y at the reference price, written into `fees` (per-run scratch: the rules read it and keep nothing). */
+function feesInto(fees: number[], world: WorldState, execution: ExecutionOutcome): number[] {
   const p = world.refPriceYPerX;
-  const fees: number[] = [];
-  for (const r of world.rollups) fees.push(r.gasToken === 'X' ? execution.tally[r.index]!.feesGas * p : execution.tally[r.index]!.feesGas);
+  if (fees.length !== world.rollups.length) fees.length = 0;
+  for (let r = 0; r < world.rollups.length; r++) {
+    const gas = execution.tally[r]!.feesGas;
+    fees[r] = world.rollups[r]!.gasToken === 'X' ? gas * p : gas;
+  }
   return fees;
+}
+
+/** The first block carrying `rollup` (`blocks.find`, without a closure per slot). */
+function blockOf(blocks: readonly WinningBlock[], rollup: number): WinningBlock | undefined {
+  for (let k = 0; k < blocks.length; k++) if (blocks[k]!.rollups.includes(rollup)) return blocks[k];
+  return undefined;
 }
 
 /**
