@@ -87,15 +87,9 @@ export function decideOptIn(optedIn: readonly boolean[], candidates: readonly nu
   return next;
 }
 
-/** Each service's operators (validator indices) as sets, worked out once per restaking config: the epoch hook reads them every epoch. */
-const serviceOperatorsOf = new WeakMap<RestakingConfig, { readonly validators: MarketConfig['validators']; readonly sets: readonly ReadonlySet<number>[] }>();
-
+/** Each service's operators (validator indices) as sets. Worked out per epoch, from the config as it is (a caller may edit it between runs). */
 function serviceOperators(config: MarketConfig, r: RestakingConfig): readonly ReadonlySet<number>[] {
-  const known = serviceOperatorsOf.get(r);
-  if (known?.validators === config.validators) return known.sets;
-  const sets = r.services.map((s) => new Set(operatorIndices(config, s.operators)));
-  serviceOperatorsOf.set(r, { validators: config.validators, sets });
-  return sets;
+  return r.services.map((s) => new Set(operatorIndices(config, s.operators)));
 }
 
 /**

@@ -11,17 +11,20 @@ import { accrueLst, createLstState, lstPoolStakes } from './liquidStaking.js';
  * each pool earned; the epoch step (phases/delegation.ts) moves the delegators.
  */
 
-/** {@link poolOfValidator}'s answers, one per staking config (a run reads it every slot; configs do not change during a run). */
-const poolIndexOf = new WeakMap<StakingConfig, { readonly validators: MarketConfig['validators']; readonly pool: readonly number[] }>();
+/**
+ * {@link poolOfValidator}'s answers, one per run (a run reads them every slot). Keyed by the run's
+ * world, not by the config: a caller may edit a config in place between two runs.
+ */
+const poolIndexOf = new WeakMap<WorldState, readonly number[]>();
 
-/** Pool index of each validator (config order), −1 for a validator outside every pool. */
-export function poolOfValidator(config: MarketConfig, staking: StakingConfig): readonly number[] {
-  const known = poolIndexOf.get(staking);
-  if (known?.validators === config.validators) return known.pool;
+/** Pool index of each validator of the run (config order), −1 for a validator outside every pool. */
+export function poolOfValidator(world: WorldState, staking: StakingConfig): readonly number[] {
+  const known = poolIndexOf.get(world);
+  if (known) return known;
   const byId = new Map<string, number>();
   staking.pools.forEach((p, i) => { for (const id of p.operators) byId.set(id, i); });
-  const pool = config.validators.map((v) => byId.get(v.id) ?? -1);
-  poolIndexOf.set(staking, { validators: config.validators, pool });
+  const pool = world.config.validators.map((v) => byId.get(v.id) ?? -1);
+  poolIndexOf.set(world, pool);
   return pool;
 }
 
@@ -62,7 +65,7 @@ export function validatorStakes(world: WorldState): number[] {
   const staking = world.config.staking;
   const state = world.staking;
   if (staking === undefined || state === undefined) return validators.map((v) => v.stake);
-  const pool = poolOfValidator(world.config, staking);
+  const pool = poolOfValidator(world, staking);
   const lst = state.lst ? lstPoolStakes(staking, state.lst) : undefined;
   const out: number[] = [];
   for (let v = 0; v < validators.length; v++) {
@@ -82,7 +85,7 @@ export function validatorStakes(world: WorldState): number[] {
 /** Each pool's stake (its operators' stakes, own and delegated), in pool order. */
 export function poolStakes(world: WorldState, stakes: readonly number[] = validatorStakes(world)): number[] {
   const staking = world.config.staking!;
-  const pool = poolOfValidator(world.config, staking);
+  const pool = poolOfValidator(world, staking);
   const out = staking.pools.map(() => 0);
   for (let v = 0; v < stakes.length; v++) if (pool[v]! >= 0) out[pool[v]!]! += stakes[v]!;
   return out;
@@ -105,7 +108,7 @@ export function accrueStaking(world: WorldState, blocks: readonly Pick<WinningBl
   if (staking === undefined || state === undefined) return;
   // The stakes are read only under MEV smoothing or liquid staking: worked out at most once, when first needed.
   let stakes: number[] | null = null;
-  const pool = poolOfValidator(world.config, staking);
+  const pool = poolOfValidator(world, staking);
   const gross = world.config.validators.map(() => 0);
   for (const { proposer, payments } of blocks) {
     gross[proposer]! += staking.issuancePerBlockY;

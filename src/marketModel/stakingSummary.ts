@@ -90,7 +90,7 @@ export function stakingSummary(world: WorldState): StakingSummary | null {
   const stakes = validatorStakes(world);
   const pools = poolStakes(world, stakes);
   const total = stakes.reduce((a, s) => a + s, 0);
-  const pool = poolOfValidator(world.config, staking);
+  const pool = poolOfValidator(world, staking);
   const byPool = concentration([...pools, ...stakes.filter((_, v) => pool[v]! < 0)]);
   const byOperator = concentration(stakes);
   const epochs = state.history.map(row);

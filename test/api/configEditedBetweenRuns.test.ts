@@ -31,6 +31,16 @@ const cases: [string, string, Edit, string][] = [
     (c) => void ((c.searchers.find((s) => s.choices)!.choices as { bundling: string[] }).bundling = ['split']),
     '',
   ],
+  [
+    'stake-pools',
+    'a pool\'s operators',
+    (c) => {
+      const [a, b] = c.staking!.pools as { operators: string[] }[];
+      [a!.operators[0], b!.operators[0]] = [b!.operators[0]!, a!.operators[0]!];
+    },
+    '',
+  ],
+  ['restaking-security', 'a service\'s operators', (c) => void ((c.restaking!.services[0] as { operators: string[] }).operators = ['op-1']), ''],
 ];
 
 describe('a config edited between two runs', () => {

@@ -101,7 +101,7 @@ function stakeConcentration(weights: readonly number[]): { hhi: number; top3: nu
 /** The epoch's concentration and reward dispersion, from the stakes it ran with (`stakes`, validator order). */
 function epochRecord(world: WorldState, state: StakingState, epoch: number, stakes: readonly number[]): StakingEpochRecord {
   const staking = world.config.staking!;
-  const pool = poolOfValidator(world.config, staking);
+  const pool = poolOfValidator(world, staking);
   const pools = poolStakes(world, stakes);
   const total = stakes.reduce((a, s) => a + s, 0);
   const entities = [...pools, ...stakes.filter((_, v) => pool[v]! < 0)];
