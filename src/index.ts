@@ -49,7 +49,8 @@ export interface SimulationResult {
   /**
    * `runs` (one row: run_id, seed, the run-level metrics) and `agents` (one row per rollup, builder,
    * searcher and validator: kind, agent, its metrics; as `agents.csv` of a run folder), each as row
-   * objects and as Arrow-compatible column arrays. Made from `summary` on first read.
+   * objects and as Arrow-compatible column arrays. Made on first read, from the run as it ran (a
+   * copy of the config and of the summary): editing either first does not change them.
    */
   readonly tables: TidyTables;
 }
@@ -109,14 +110,16 @@ export function runSimulation(config: MarketConfig, opts: { keepRows?: boolean; 
   // The tables are made on first read: a run's runs row has a column per summary field (one per
   // field of every staking epoch), costly to build for a caller who reads only the summary. They are
   // made from a copy of the config (plain JSON, as the run id hashes it) and a second summary from
-  // the run's tallies, so a caller who edits `config` or `summary` first still gets this run's tables.
+  // the run's tallies (taken now, so the result does not keep the run alive), so a caller who edits
+  // `config` or `summary` first still gets this run's tables.
   const configAsRun = JSON.parse(JSON.stringify(config)) as MarketConfig;
+  const summaryAsRun = run.result();
   let tables: TidyTables | undefined;
   return {
     summary,
     rows,
     get tables() {
-      return (tables ??= runTidyTables(configAsRun, run.result(), reported));
+      return (tables ??= runTidyTables(configAsRun, summaryAsRun, reported));
     },
   };
 }
