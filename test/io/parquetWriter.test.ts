@@ -190,6 +190,28 @@ describe('Parquet column chunks written by seqsim', () => {
     }
   });
 
+  it('rows after blocks are refused even when no rows are pending (a row group queued for encoding would come after them)', () => {
+    const blocks = randomBlocks(1000, 5); // exactly one row group: queued, nothing pending
+    const w = new ParquetTableWriter(join(tempDir(), 'mixed.parquet'), { columns, rowGroupRows: 1000 });
+    w.deferRowGroups = true;
+    for (const b of blocks) w.writeBlock(b);
+    const row = Object.fromEntries(Object.entries(expectedRows(blocks)[0]!).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]));
+    expect(() => w.write(row as never)).toThrow(/rows and blocks cannot be mixed/);
+    w.abandon();
+  });
+
+  it('abandon() with a row group still queued writes it and a footer to <path>.partial, never the final name', () => {
+    const blocks = randomBlocks(2500, 9);
+    const path = join(tempDir(), 'abandoned.parquet');
+    const w = new ParquetTableWriter(path, { columns, rowGroupRows: 1000 });
+    w.deferRowGroups = true;
+    for (const b of blocks) w.writeBlock(b);
+    w.abandon();
+    expect(() => readFileSync(path)).toThrow();
+    const meta = parquetMetadata(buffer(`${path}.partial`));
+    expect(meta.row_groups.map((g) => Number(g.num_rows))).toEqual([1000, 1000]);
+  });
+
   it('a PLAIN text chunk over 1 MB stays one page (hyparquet-writer splits it at ~1 MB and adds an offset index): every value back', async () => {
     const cols: Column[] = [{ name: 'id', type: 'int64' }, { name: 'text', type: 'string' }];
     const b = createColumnBlock(cols, 30_000);

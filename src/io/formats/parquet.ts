@@ -63,6 +63,8 @@ export class ParquetTableWriter {
   private queued: { block: ColumnBlock; column: number; chunks: ColumnChunk[]; start: number } | null = null;
   /** An encoded row group's buffer, to fill next. */
   private spare: ColumnBlock | null = null;
+  /** Set by the first block: a table is written as rows or as blocks, never both. */
+  private usesBlocks = false;
   /**
    * When true, a row group filled by `writeBlock` is not encoded at once but queued, for the caller
    * to encode column by column with {@link encodeSome} between blocks (a writer thread does, so that
@@ -87,7 +89,8 @@ export class ParquetTableWriter {
 
   /** Buffers one row; a full buffer is written out as a row group. */
   write(row: Row): void {
-    if (this.pending && this.pending.length > 0) throw new Error('ParquetTableWriter: rows and blocks cannot be mixed in one table');
+    // Blocks may have left a row group queued for encoding; rows written now would land before it.
+    if (this.usesBlocks) throw new Error('ParquetTableWriter: rows and blocks cannot be mixed in one table');
     this.buffer.push(row);
     this.rows++;
     if (this.buffer.length >= this.groupRows) this.flushRows();
@@ -99,6 +102,7 @@ export class ParquetTableWriter {
    */
   writeBlock(block: ColumnBlock): void {
     if (this.buffer.length > 0) throw new Error('ParquetTableWriter: rows and blocks cannot be mixed in one table');
+    this.usesBlocks = true;
     const columns = (this.columns ??= [...block.columns]);
     if (columns.length !== block.columns.length || columns.some((c, k) => c.name !== block.columns[k]!.name))
       throw new Error(`ParquetTableWriter: a block's columns differ from the table's (${block.columns.map((c) => c.name).join(', ')})`);
@@ -165,6 +169,7 @@ export class ParquetTableWriter {
   }
 
   private flushRows(): void {
+    this.finishQueued(); // none when rows are written (write refuses them after blocks): kept in file order regardless
     const rows = this.buffer;
     this.columns ??= inferColumns(rows, this.opts.types);
     if (rows.length === 0) return;
