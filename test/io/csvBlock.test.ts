@@ -82,6 +82,32 @@ describe('CSV lines from column blocks (csvBlock.ts)', () => {
     expect(linesOf(columnOf('double', [-0, 2 ** 53 - 1, -(2 ** 53), 0.1 + 0.2]))).toEqual(['0', '9007199254740991', '-9007199254740992', '0.30000000000000004']);
   });
 
+  it('reads a block\'s batch of formatted numbers back in row order across several double columns (NumberTexts)', () => {
+    const twoDoubles: Column[] = [{ name: 'a', type: 'double' }, { name: 'b', type: 'double' }];
+    const pair = fc.tuple(fc.double(), fc.double());
+    fc.assert(
+      fc.property(fc.array(pair, { minLength: 1, maxLength: 40 }), (rows) => {
+        const block = createColumnBlock(twoDoubles, rows.length);
+        rows.forEach(([a, b], i) => void (((block.data[0] as unknown[])[i] = a), ((block.data[1] as unknown[])[i] = b)));
+        block.length = rows.length;
+        expect(linesOf(block)).toEqual(rows.map(([a, b]) => `${csvField(a)},${csvField(b)}`));
+      }),
+      { numRuns: 300 },
+    );
+    // One line writer over blocks whose batches shrink, grow and are empty (integers only): nothing is left from the last batch.
+    const lines = csvLines([{ name: 'v', type: 'double' }]);
+    const buf = Buffer.alloc(1024);
+    const write = (xs: number[]) => {
+      const block = columnOf('double', xs);
+      const line = lines(block.data, block.length);
+      return xs.map((_, i) => buf.toString('utf8', 0, line(i, buf, 0)));
+    };
+    expect(write([0.5, 1.25, 2.125, 3.0625])).toEqual(['0.5', '1.25', '2.125', '3.0625']);
+    expect(write([7.75])).toEqual(['7.75']);
+    expect(write([1, 2, 3])).toEqual(['1', '2', '3']);
+    expect(write([0.1, 0.2])).toEqual(['0.1', '0.2']);
+  });
+
   it('gives a value the same text however often and in whatever order it recurs', () => {
     // A small pool drawn from many times: repeats next to each other and far apart.
     const pool = fc.array(fc.double({ noNaN: false }), { minLength: 1, maxLength: 2000 });
