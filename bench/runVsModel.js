@@ -12,7 +12,8 @@
 // - per slot: the slope between the short and the long count, run ÷ model. Start-up (Node, the
 //   CLI's modules, the run folder's fixed files) cancels out; it is printed beside as each
 //   program's intercept. Issue 18 measured and targets the cost per slot, which is what a long
-//   simulation pays, so the verdict (≤ 1.3×) is on the per-slot wall ratio.
+//   simulation pays ("`seqsim run` is 2.3× slower per slot than the model alone"), so the verdict
+//   (≤ 1.3×) is on the per-slot wall ratio; CPU ratios are printed beside it, without a verdict.
 // Figures are medians over rounds (a change in the machine's speed between rounds cancels), with
 // the same ratios of CPU time (user + system, children's times from /proc/self/stat; absent where
 // /proc is not), which a table writer on another core does not hide.
@@ -26,7 +27,10 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BASELINE_PATH } from './baselineConfig.js';
 import { fmt, median, summarize } from './stats.js';
 
-/** The target of issue 18: `seqsim run` within 1.3× of the model's own time. */
+/**
+ * The target of issue 18, "`seqsim run` within 1.3× of the model's own time", judged per slot of
+ * wall time: the issue measured "`seqsim run` is 2.3× slower per slot than the model alone".
+ */
 export const RUN_VS_MODEL_TARGET = 1.3;
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -91,7 +95,7 @@ function timedRound({ slots, shortSlots, format, runFirst }) {
 function roundFigures(round, key, shortSlots, slots) {
   const m = slopeAndStart(round.model.short[key], round.model.long[key], shortSlots, slots);
   const r = slopeAndStart(round.run.short[key], round.run.long[key], shortSlots, slots);
-  return { whole: round.run.long[key] / round.model.long[key], perSlot: r.perSlot / m.perSlot, modelStart: m.start, runStart: r.start };
+  return { whole: round.run.long[key] / round.model.long[key], perSlot: r.perSlot / m.perSlot, modelStart: m.start, runStart: r.start, noisy: !(m.perSlot > 0 && r.perSlot > 0) };
 }
 
 /**
@@ -121,6 +125,7 @@ export function measureRunVsModel({ slots = 200_000, shortSlots = 10_000, reps =
       bytesPerSlot: rounds[rounds.length - 1].run.long.bytes / slots,
       ratio: summarize(wall.map((w) => w.whole)),
       perSlotRatio: summarize(wall.map((w) => w.perSlot)),
+      noisy: wall.some((w) => w.noisy),
       modelStartMs: median(wall.map((w) => w.modelStart)),
       runStartMs: median(wall.map((w) => w.runStart)),
       cpuRatio: cpu && summarize(cpu.map((c) => c.whole)),
@@ -130,20 +135,20 @@ export function measureRunVsModel({ slots = 200_000, shortSlots = 10_000, reps =
   return results;
 }
 
-/** PASS within the target; a ratio ≤ 0 means the slopes drowned in noise (a loaded machine), so MISS with that reason. */
-const verdict = (s) => (s.median <= 0 ? 'MISS (noise: slope ≤ 0, rerun on an idle machine)' : s.median <= RUN_VS_MODEL_TARGET ? 'PASS' : 'MISS');
+/** PASS within the target (per-slot wall ratio); a round whose slope is not positive drowned in noise (a loaded machine): MISS with that reason. */
+const verdict = (r) => (r.noisy ? 'MISS (noise: a slope ≤ 0, rerun on an idle machine)' : r.perSlotRatio.median <= RUN_VS_MODEL_TARGET ? 'PASS' : 'MISS');
 
 const showRatio = (s) => `${s.median.toFixed(2)}× ±${(100 * s.spread).toFixed(1)}%`;
 
 /** The section's lines: per format the medians, the ratios ± half range and PASS/MISS (per-slot wall) against the target. */
 export function formatRunVsModel(results) {
-  const lines = ['format    model ms   run ms   bytes/slot   whole run ÷ model (wall / CPU)   per slot run ÷ model (wall / CPU)   start-up ms (model / run)   target ≤ 1.3× per slot'];
+  const lines = ['format    model ms   run ms   bytes/slot   whole run ÷ model (wall / CPU)   per slot run ÷ model (wall / CPU)   start-up ms (model / run)   target ≤ 1.3× per slot (wall)'];
   for (const r of results) {
     const cpu = (s) => (s ? showRatio(s) : 'n/a');
     const whole = `${showRatio(r.ratio)} / ${cpu(r.cpuRatio)}`;
     const perSlot = `${showRatio(r.perSlotRatio)} / ${cpu(r.cpuPerSlotRatio)}`;
     const start = `${fmt(r.modelStartMs)} / ${fmt(r.runStartMs)}`;
-    lines.push(`${r.format.padEnd(8)}  ${fmt(r.modelMs).padStart(8)}   ${fmt(r.runMs).padStart(6)}   ${fmt(r.bytesPerSlot).padStart(10)}   ${whole.padEnd(32)} ${perSlot.padEnd(35)} ${start.padEnd(27)} ${verdict(r.perSlotRatio)}`);
+    lines.push(`${r.format.padEnd(8)}  ${fmt(r.modelMs).padStart(8)}   ${fmt(r.runMs).padStart(6)}   ${fmt(r.bytesPerSlot).padStart(10)}   ${whole.padEnd(32)} ${perSlot.padEnd(35)} ${start.padEnd(27)} ${verdict(r)}`);
   }
   return lines;
 }
