@@ -144,7 +144,8 @@ function profitAt(t: SandwichTerms, frontIn: number): number {
 /**
  * `simulateSandwich(pool, victim, frontIn)?.profitInTokenIn ?? -Infinity` (a sandwich's profit is
  * never −∞: the back-run's output is ≥ 0 or NaN and the front-run finite, so −∞ stands for null):
- * the same three swaps in the same floating-point operations, on numbers (`runSandwich`).
+ * the same three swaps in the same floating-point operations, on numbers (`runSandwich`). The
+ * model calls only optimalSandwich; this is exported so that a test can hold its step to simulateSandwich.
  */
 export function sandwichProfit(pool: Pool, victim: VictimSwap, frontIn: number): number {
   if (!Number.isFinite(victim.amountIn)) return Number.NEGATIVE_INFINITY;

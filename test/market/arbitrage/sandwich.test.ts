@@ -34,7 +34,7 @@ describe('optimal sandwich', () => {
   });
 });
 
-describe('sandwichProfit (the allocation-free search step)', () => {
+describe('sandwichProfit (optimalSandwich\'s step on numbers, runSandwich)', () => {
   it('is exactly simulateSandwich(...)?.profitInTokenIn ?? −∞, bit for bit, on random pools, victims and front-runs, reverting and overflowing ones included', () => {
     const size = fc.oneof(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.constantFrom(0, -1, 1e300, Infinity, NaN));
     fc.assert(
