@@ -2,6 +2,7 @@ import { swapExactIn } from '../../market/amm/index.js';
 import type { Pool } from '../../market/amm/types.js';
 import type { Source } from '../../engine/randomStreams.js';
 import { bidOrder } from '../../market/orders/allocateBundles.js';
+import { conflicts } from '../../market/orders/positions.js';
 import type { Bundle } from '../../market/orders/types.js';
 
 /** A builder's block over all rollups: the bundles it includes and their bids by paying rollup. */
@@ -53,7 +54,7 @@ export function buildBlock(bundles: readonly Bundle[], pools: readonly Pool[], s
   const valueByRollupY = pools.map(() => 0);
   for (const i of order) {
     const b = bundles[i]!;
-    if (b.target.kind === 'top' ? !simulateLegs(copies, trial, b) : userSpotTaken(included, b.target.userId)) continue;
+    if (b.target.kind === 'top' ? !simulateLegs(copies, trial, b) : userSpotTaken(included, b)) continue;
     included.push(b);
     addBid(valueByRollupY, b);
   }
@@ -61,12 +62,12 @@ export function buildBlock(bundles: readonly Bundle[], pools: readonly Pool[], s
 }
 
 /**
- * True when a bundle of `included` holds the spot behind user `userId`'s swap: every position a
- * backrun or sandwich needs (`positionsOf`: back:u, and front:u for a sandwich, which takes back:u
- * too) is free exactly when none does (`conflicts`).
+ * True when a bundle of `included` holds the spot behind the swap that user bundle `b` targets:
+ * every position a backrun or sandwich needs (`positionsOf`: back:u, and front:u for a sandwich,
+ * which takes back:u too) is free exactly when no included bundle `conflicts` with it.
  */
-function userSpotTaken(included: readonly Bundle[], userId: number): boolean {
-  for (const b of included) if (b.target.kind !== 'top' && b.target.userId === userId) return true;
+function userSpotTaken(included: readonly Bundle[], b: Bundle): boolean {
+  for (const x of included) if (conflicts(x, b)) return true;
   return false;
 }
 
