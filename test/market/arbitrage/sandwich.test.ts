@@ -34,26 +34,34 @@ describe('optimal sandwich', () => {
   });
 });
 
+/** A trade size: ordinary, or one that reverts or overflows (0, negative, huge, ±∞, NaN). */
+const size = fc.oneof(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.constantFrom(0, -1, 1e300, Infinity, NaN));
+
+/** A random pool and a victim whose minimum output is `slip` (drawn from [slipMin, 1]) × the fair quote. */
+function poolAndVictim(slipMin: number) {
+  return fc
+    .tuple(
+      fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
+      fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
+      fc.constantFrom(0, 0.0005, 0.003, 0.01),
+      fc.constantFrom('X' as const, 'Y' as const),
+      size,
+      fc.double({ min: slipMin, max: 1, noNaN: true }),
+    )
+    .map(([rx, ry, fee, tokenIn, amountIn, slip]) => {
+      const pool = createPool(rx, ry, fee);
+      const fair = Number.isFinite(amountIn) && amountIn > 0 ? quoteExactIn(pool, tokenIn, amountIn) : 0;
+      return { pool, victim: { tokenIn, amountIn, minAmountOut: fair * slip } };
+    });
+}
+
 describe('sandwichProfit (optimalSandwich\'s step on numbers, runSandwich)', () => {
   it('is exactly simulateSandwich(...)?.profitInTokenIn ?? −∞, bit for bit, on random pools, victims and front-runs, reverting and overflowing ones included', () => {
-    const size = fc.oneof(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.constantFrom(0, -1, 1e300, Infinity, NaN));
     fc.assert(
-      fc.property(
-        fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
-        fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
-        fc.constantFrom(0, 0.0005, 0.003, 0.01),
-        fc.constantFrom('X' as const, 'Y' as const),
-        size,
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        size,
-        (rx, ry, fee, tokenIn, amountIn, slip, frontIn) => {
-          const p = createPool(rx, ry, fee);
-          const fair = Number.isFinite(amountIn) && amountIn > 0 ? quoteExactIn(p, tokenIn, amountIn) : 0;
-          const victim = { tokenIn, amountIn, minAmountOut: fair * slip };
-          const expected = simulateSandwich(p, victim, frontIn)?.profitInTokenIn ?? -Infinity;
-          expect(Object.is(sandwichProfit(p, victim, frontIn), expected)).toBe(true);
-        },
-      ),
+      fc.property(poolAndVictim(0), size, ({ pool, victim }, frontIn) => {
+        const expected = simulateSandwich(pool, victim, frontIn)?.profitInTokenIn ?? -Infinity;
+        expect(Object.is(sandwichProfit(pool, victim, frontIn), expected)).toBe(true);
+      }),
       { numRuns: 3000, seed: 18 },
     );
   });
@@ -85,25 +93,13 @@ function optimalSandwichOnObjects(p: ReturnType<typeof createPool>, victim: Para
 
 describe('optimalSandwich on numbers', () => {
   it('is exactly the same search on simulateSandwich’s objects, every field bit for bit', () => {
-    const size = fc.oneof(fc.double({ min: 0, max: 1e7, noNaN: true }), fc.constantFrom(0, -1, 1e300, Infinity, NaN));
     fc.assert(
-      fc.property(
-        fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
-        fc.double({ min: 1e-3, max: 1e9, noNaN: true }),
-        fc.constantFrom(0, 0.0005, 0.003, 0.01),
-        fc.constantFrom('X' as const, 'Y' as const),
-        size,
-        fc.double({ min: 0.9, max: 1, noNaN: true }),
-        (rx, ry, fee, tokenIn, amountIn, slip) => {
-          const p = createPool(rx, ry, fee);
-          const fair = Number.isFinite(amountIn) && amountIn > 0 ? quoteExactIn(p, tokenIn, amountIn) : 0;
-          const victim = { tokenIn, amountIn, minAmountOut: fair * slip };
-          const expected = optimalSandwichOnObjects(p, victim);
-          const got = optimalSandwich(p, victim);
-          expect(got === null).toBe(expected === null);
-          if (got && expected) for (const k of Object.keys(expected) as (keyof typeof expected)[]) expect(Object.is(got[k], expected[k])).toBe(true);
-        },
-      ),
+      fc.property(poolAndVictim(0.9), ({ pool, victim }) => {
+        const expected = optimalSandwichOnObjects(pool, victim);
+        const got = optimalSandwich(pool, victim);
+        expect(got === null).toBe(expected === null);
+        if (got && expected) for (const k of Object.keys(expected) as (keyof typeof expected)[]) expect(Object.is(got[k], expected[k])).toBe(true);
+      }),
       { numRuns: 500, seed: 18 },
     );
   });
