@@ -80,7 +80,7 @@ function termsOf(pool: Pool, victim: VictimSwap): SandwichTerms {
   };
 }
 
-/** The amounts of the last sandwich `runSandwich` ran: [frontOut, victimOut, backOut]. */
+/** The amounts of the last sandwich `runSandwich` ran: [frontOut, victimOut, backOut]. Module scratch: the search is not re-entrant (it calls nothing that searches). */
 const amounts = new Float64Array(3);
 
 /**

@@ -27,7 +27,7 @@ export function attestedFloor(observed: readonly number[], colluding: readonly b
   return committeeFloor(attested, rule);
 }
 
-/** The attestations of `attestedFloor`'s last call: scratch, since `committeeFloor` keeps nothing (taken every slot). */
+/** The attestations of `attestedFloor`'s last call: module scratch (taken every slot), safe because `committeeFloor` keeps nothing and calls nothing that attests. */
 const attestedScratch: number[] = [];
 
 /**
