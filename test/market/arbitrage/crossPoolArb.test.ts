@@ -87,7 +87,13 @@ describe('optimalCrossPoolArb: properties', () => {
         const scale = a.reserveY + b.reserveY;
         expect(best.value).toBeLessThanOrEqual(r.profitY + 1e-12 * scale);
         expect(Math.abs(best.value - r.profitY)).toBeLessThanOrEqual(1e-9 * scale);
-        expect(relClose(best.x, r.amountYIn, 1e-4)).toBe(true);
+        // Where the optimum is: the profit near a* is flat to second order, about spread² of the
+        // trade (spread = ρ − 1), while its rounding error is about ε·y. At a spread near the
+        // arbitrage filter's 1e-6 the profit is ~1e-12·y, a thousand times the noise, and no
+        // search can place a* to 1e-4 (a CI run's counterexample: spread 1.0000006e-6, a* outside 1e-4, the
+        // values still equal within 1e-9). From a spread of 1e-3 on, the profit is ~1e10 times
+        // the noise and a* is placed to well under 1e-4.
+        if (rho - 1 > 1e-3) expect(relClose(best.x, r.amountYIn, 1e-4)).toBe(true);
         expect(crossArbProfitY(a, b, 'A', r.amountYIn)).toBeCloseTo(r.profitY, 12);
       }),
     );
