@@ -41,15 +41,22 @@ export function payoffOfBid(
   losersPay = true,
 ): (amount: number) => number {
   const mechanism = getMechanism(config.name) as Mechanism<MechanismConfig>;
-  const trial = [...bids];
-  const bestRival = bids.reduce((m, b, i) => (i === me ? m : Math.max(m, b.amount)), -Infinity);
-  const surelyLoses = (amount: number) => !losersPay && mechanism.counterfactualFrom === 'min-to-win' && amount < bestRival;
+  // Loops instead of a reduce and per-trial scans: this runs for every builder every slot, then for
+  // each action of its grid. Math.max as before (a NaN rival makes no bid surely lose: `allocate` rejects it).
+  let bestRival = -Infinity;
+  for (let i = 0; i < bids.length; i++) if (i !== me) bestRival = Math.max(bestRival, bids[i]!.amount);
+  const minToWin = !losersPay && mechanism.counterfactualFrom === 'min-to-win';
   const firstPrice = (config.name === 'first-price' || config.name === 'slot-auction') && !losersPay && rivalsValid(bids, me);
   // The shortcut skips `allocate`, which is where a mechanism checks its parameters: check them here.
   if (firstPrice) mechanism.validateParams(config);
+  let atBest = 0;
+  if (firstPrice) for (let i = 0; i < bids.length; i++) if (i !== me && bids[i]!.amount === bestRival) atBest++;
+  // Copied on the first trial that runs the mechanism (the first-price shortcut never does).
+  let trial: Bid[] | null = null;
   return (amount) => {
-    if (surelyLoses(amount)) return 0;
-    if (firstPrice && Number.isFinite(amount) && amount >= 0) return firstPricePayoff(bids, me, amount, valueY);
+    if (minToWin && amount < bestRival) return 0;
+    if (firstPrice && Number.isFinite(amount) && amount >= 0) return firstPricePayoff(bestRival, atBest, amount, valueY);
+    trial ??= [...bids];
     trial[me] = { ...bids[me]!, amount };
     const allocation = mechanism.allocate(trial, config, replaySource(draws));
     if (!losersPay && !(allocation.winProbabilities[me]! > 0)) return 0;
@@ -80,15 +87,12 @@ function rivalsValid(bids: readonly Bid[], me: number): boolean {
  * only its timing differs) when losers pay nothing, without running the mechanism
  * (every learn step replays each builder's grid of bids): bidding `amount`, `me` is among the top
  * bids or wins nothing; among k tied top bids it wins with probability 1/k and pays its bid. The
- * same arithmetic as the general path (0 + x·(value − paid)), so bit for bit the same number.
+ * rivals enter only through their best bid `bestRival` and how many bid it, `atBest` (−∞ and 0
+ * without rivals). The same arithmetic as the general path (0 + x·(value − paid)), so bit for bit
+ * the same number.
  */
-function firstPricePayoff(bids: readonly Bid[], me: number, amount: number, valueY: number): number {
-  let tied = 1;
-  for (let i = 0; i < bids.length; i++) {
-    if (i === me) continue;
-    const a = bids[i]!.amount;
-    if (a > amount) return 0;
-    if (a === amount) tied++;
-  }
+function firstPricePayoff(bestRival: number, atBest: number, amount: number, valueY: number): number {
+  if (bestRival > amount) return 0;
+  const tied = bestRival === amount ? 1 + atBest : 1;
   return 0 + (1 / tied) * (valueY - amount);
 }

@@ -35,6 +35,17 @@ export function payFirstPrice(
   return winnerPays(bids.length, w, w === null ? 0 : bids[w]!.amount);
 }
 
+/**
+ * `allocateFirstPrice` then `payFirstPrice` with the bids checked once: the allocation is the one
+ * just made from these bids, so `pay`'s checks cannot fail (every auction of a slot runs this).
+ */
+export function runFirstPrice(bids: readonly Bid[], source: Source): { readonly allocation: Allocation; readonly payments: Payments } {
+  validateBids(bids);
+  const allocation = winnerTakeAllAllocation(bids, source, 0, 1);
+  const w = allocation.winnerIndex;
+  return { allocation, payments: winnerPays(bids.length, w, w === null ? 0 : bids[w]!.amount) };
+}
+
 /** The `first-price` mechanism. */
 export const firstPrice = defineMechanism({
   name: 'first-price',

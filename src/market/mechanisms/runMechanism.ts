@@ -1,4 +1,5 @@
 import type { MechanismConfig } from './config.js';
+import { runFirstPrice } from './firstPrice.js';
 import { getMechanism } from './registry.js';
 import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
 
@@ -19,6 +20,8 @@ export function runMechanism(
 ): MechanismOutcome {
   // The registry pairs each name with its own params type; TypeScript cannot correlate the union
   // member of `config` with the union member of the mechanism, hence the widening here.
+  // The common case, validating the bids once rather than in both allocate and pay.
+  if (config.name === 'first-price') return runFirstPrice(bids, source);
   const mechanism = getMechanism(config.name) as Mechanism<MechanismConfig>;
   const allocation = mechanism.allocate(bids, config, source);
   return { allocation, payments: mechanism.pay(bids, allocation, config) };

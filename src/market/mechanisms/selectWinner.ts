@@ -57,12 +57,16 @@ export function winnerTakeAll(
   eligible?: (bid: Bid) => boolean,
 ): Pick<Allocation, 'winProbabilities' | 'winnerIndex'> {
   const u = source();
-  const top = topBidIndices(bids, eligible);
   const winProbabilities = new Array<number>(bids.length).fill(0);
-  if (top.length === 0) return { winProbabilities, winnerIndex: null };
+  return { winProbabilities, winnerIndex: drawTopBid(bids, u, winProbabilities, eligible) };
+}
+
+/** `winnerTakeAll`'s rule given its draw `u`: sets the top bids' win probabilities, returns the winner (null: none eligible). */
+function drawTopBid(bids: readonly Bid[], u: number, winProbabilities: number[], eligible?: (bid: Bid) => boolean): number | null {
+  const top = topBidIndices(bids, eligible);
+  if (top.length === 0) return null;
   for (const i of top) winProbabilities[i] = 1 / top.length;
-  const winnerIndex = top[Math.min(Math.floor(u * top.length), top.length - 1)]!;
-  return { winProbabilities, winnerIndex };
+  return top[Math.min(Math.floor(u * top.length), top.length - 1)]!;
 }
 
 /**
@@ -78,7 +82,10 @@ export function winnerTakeAllAllocation(
   auctionedShare: number,
   eligible?: (bid: Bid) => boolean,
 ): Allocation {
-  const { winProbabilities, winnerIndex } = winnerTakeAll(bids, source, eligible);
+  // `winnerTakeAll` without its intermediate object (one draw, then the same rule).
+  const u = source();
+  const winProbabilities = new Array<number>(bids.length).fill(0);
+  const winnerIndex = drawTopBid(bids, u, winProbabilities, eligible);
   return { winProbabilities, winnerIndex, floor, auctionedShare };
 }
 
@@ -91,12 +98,15 @@ export function highestOtherBid(bids: readonly Bid[], index: number): number {
   return best;
 }
 
+/** `winnerPays`' default split: everything to the proposer (shared, never mutated: no object per call). */
+const NO_SPLIT: Partial<Omit<Payments, 'perBidder'>> = Object.freeze({});
+
 /** Payments where only `winnerIndex` pays `price`, split between destinations as given. */
 export function winnerPays(
   bidCount: number,
   winnerIndex: number | null,
   price: number,
-  split: Partial<Omit<Payments, 'perBidder'>> = {},
+  split: Partial<Omit<Payments, 'perBidder'>> = NO_SPLIT,
 ): Payments {
   const perBidder = new Array<number>(bidCount).fill(0);
   if (winnerIndex !== null) perBidder[winnerIndex] = price;
