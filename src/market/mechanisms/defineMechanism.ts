@@ -76,7 +76,12 @@ function listOrNone(items: readonly string[]): string {
 /** A zod-free check of params against the schema's parameters (the default `validateParams`). */
 function checkAgainst<S extends ParamsSchema>(schema: S): (params: ParamsOf<S>) => ParamsOf<S> {
   const loose = z.object(schema.shape);
+  // Without parameters (first-price, second-price, all-pay) zod accepts exactly the non-array
+  // objects (its own test): answer that without a parse, asked per builder and slot (equilibrium
+  // bids, counterfactual payoffs). Anything else still goes to zod for its message.
+  const noParams = Object.keys(schema.shape).length === 0;
   return (params) => {
+    if (noParams && typeof params === 'object' && params !== null && !Array.isArray(params)) return params;
     const result = loose.safeParse(params);
     const issue = result.error?.issues[0];
     if (issue === undefined) return params;
