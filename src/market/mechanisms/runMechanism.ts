@@ -1,6 +1,7 @@
 import type { MechanismConfig } from './config.js';
 import { runFirstPrice } from './firstPrice.js';
 import { getMechanism } from './registry.js';
+import { runSlotAuction } from './slotAuction.js';
 import type { Allocation, Bid, Mechanism, Payments, Source } from './types.js';
 
 /** The allocation and payments of one run of a mechanism. */
@@ -18,10 +19,12 @@ export function runMechanism(
   bids: readonly Bid[],
   source: Source,
 ): MechanismOutcome {
+  // The common cases (first-price, and slot-auction, which allocates and pays as first-price),
+  // validating the bids once rather than in both allocate and pay: every slot's auction runs here.
+  if (config.name === 'first-price') return runFirstPrice(bids, source);
+  if (config.name === 'slot-auction') return runSlotAuction(bids, config, source);
   // The registry pairs each name with its own params type; TypeScript cannot correlate the union
   // member of `config` with the union member of the mechanism, hence the widening here.
-  // The common case, validating the bids once rather than in both allocate and pay.
-  if (config.name === 'first-price') return runFirstPrice(bids, source);
   const mechanism = getMechanism(config.name) as Mechanism<MechanismConfig>;
   const allocation = mechanism.allocate(bids, config, source);
   return { allocation, payments: mechanism.pay(bids, allocation, config) };

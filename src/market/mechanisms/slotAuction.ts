@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineMechanism } from './defineMechanism.js';
 import { positiveInteger, requireParam, zParam } from './paramChecks.js';
-import { allocateFirstPrice, payFirstPrice } from './firstPrice.js';
+import { allocateFirstPrice, payFirstPrice, runFirstPrice } from './firstPrice.js';
 import type { Allocation, Bid, Payments, Source } from './types.js';
 
 /**
@@ -48,6 +48,12 @@ export function paySlotAuction(
 ): Payments {
   validateSlotAuctionParams(params);
   return payFirstPrice(bids, allocation, {});
+}
+
+/** `allocateSlotAuction` then `paySlotAuction`, the parameters and bids checked once (see `runFirstPrice`). */
+export function runSlotAuction(bids: readonly Bid[], params: SlotAuctionParams, source: Source): { readonly allocation: Allocation; readonly payments: Payments } {
+  validateSlotAuctionParams(params);
+  return runFirstPrice(bids, source);
 }
 
 /** The `slot-auction` mechanism. */
