@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { JUST_IN_TIME, type Allocation, type Bid, type FeedbackPolicy, type MarketTiming, type Mechanism, type NoParams, type Payments, type Source } from './types.js';
+import { JUST_IN_TIME, type Allocation, type Bid, type FeedbackPolicy, type MarketTiming, type Mechanism, type MechanismOutcome, type NoParams, type Payments, type Source } from './types.js';
 
 /**
  * A mechanism's parameter schema: a strict zod object (`z.strictObject({...})`), so a misspelled
@@ -49,6 +49,8 @@ export interface MechanismSpec<N extends string, S extends ParamsSchema> {
   allocate(bids: readonly Bid[], params: ParamsOf<S>, source: Source): Allocation;
   /** Computes payments for an allocation produced by `allocate`. */
   pay(bids: readonly Bid[], allocation: Allocation, params: ParamsOf<S>): Payments;
+  /** Optional: `allocate` then `pay` in one step, with checks done once (see `Mechanism.run`). */
+  run?(bids: readonly Bid[], params: ParamsOf<S>, source: Source): MechanismOutcome;
 }
 
 /** A registered mechanism: the pure functions plus everything the registry and config derive. */
@@ -122,5 +124,6 @@ export function defineMechanism<const N extends string, S extends ParamsSchema>(
     timing: spec.timing ? (params) => ({ ...JUST_IN_TIME, ...spec.timing!(params) }) : () => JUST_IN_TIME,
     allocate: spec.allocate,
     pay: spec.pay,
+    ...(spec.run ? { run: spec.run } : {}),
   };
 }

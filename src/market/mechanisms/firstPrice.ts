@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMechanism } from './defineMechanism.js';
 import { validateAllocationFor, validateBids } from './validateBids.js';
 import { winnerPays, winnerTakeAllAllocation } from './selectWinner.js';
-import type { Allocation, Bid, NoParams, Payments, Source } from './types.js';
+import type { Allocation, Bid, MechanismOutcome, NoParams, Payments, Source } from './types.js';
 
 /** First-price sealed bid has no parameters. */
 export const firstPriceParamsSchema = z.strictObject({});
@@ -39,7 +39,7 @@ export function payFirstPrice(
  * `allocateFirstPrice` then `payFirstPrice` with the bids checked once: the allocation is the one
  * just made from these bids, so `pay`'s checks cannot fail (every auction of a slot runs this).
  */
-export function runFirstPrice(bids: readonly Bid[], source: Source): { readonly allocation: Allocation; readonly payments: Payments } {
+export function runFirstPrice(bids: readonly Bid[], source: Source): MechanismOutcome {
   validateBids(bids);
   const allocation = winnerTakeAllAllocation(bids, source, 0, 1);
   const w = allocation.winnerIndex;
@@ -57,4 +57,5 @@ export const firstPrice = defineMechanism({
   params: firstPriceParamsSchema,
   allocate: allocateFirstPrice,
   pay: payFirstPrice,
+  run: (bids, _params, source) => runFirstPrice(bids, source),
 });

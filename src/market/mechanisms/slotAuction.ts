@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineMechanism } from './defineMechanism.js';
 import { positiveInteger, requireParam, zParam } from './paramChecks.js';
 import { allocateFirstPrice, payFirstPrice, runFirstPrice } from './firstPrice.js';
-import type { Allocation, Bid, Payments, Source } from './types.js';
+import type { Allocation, Bid, MechanismOutcome, Payments, Source } from './types.js';
 
 /**
  * Parameters of the slot auction: `leadSlots`, how many slots before the sold slot the auction
@@ -51,7 +51,7 @@ export function paySlotAuction(
 }
 
 /** `allocateSlotAuction` then `paySlotAuction`, the parameters and bids checked once (see `runFirstPrice`). */
-export function runSlotAuction(bids: readonly Bid[], params: SlotAuctionParams, source: Source): { readonly allocation: Allocation; readonly payments: Payments } {
+export function runSlotAuction(bids: readonly Bid[], params: SlotAuctionParams, source: Source): MechanismOutcome {
   validateSlotAuctionParams(params);
   return runFirstPrice(bids, source);
 }
@@ -69,4 +69,5 @@ export const slotAuction = defineMechanism({
   timing: (params) => ({ leadSlots: params.leadSlots }),
   allocate: allocateSlotAuction,
   pay: paySlotAuction,
+  run: runSlotAuction,
 });

@@ -115,6 +115,17 @@ export interface Mechanism<P> {
   allocate(bids: readonly Bid[], params: P, source: Source): Allocation;
   /** Computes payments for an allocation produced by this mechanism's `allocate`. */
   pay(bids: readonly Bid[], allocation: Allocation, params: P): Payments;
+  /**
+   * Optional: `allocate` then `pay` in one step, for a mechanism that can skip checks `pay` repeats
+   * on an allocation it has just made (runMechanism calls it when present; every auction runs there).
+   */
+  run?(bids: readonly Bid[], params: P, source: Source): MechanismOutcome;
+}
+
+/** The allocation and payments of one run of a mechanism. */
+export interface MechanismOutcome {
+  readonly allocation: Allocation;
+  readonly payments: Payments;
 }
 
 /**
