@@ -7,7 +7,9 @@ import {
   requireParam,
   zParam,
 } from './paramChecks.js';
-import type { Bid, Source } from './types.js';
+
+/** The members' observations (their own file: draws, cut-offs and the misreading's bounds). */
+export { observeBestBids } from './observeBestBids.js';
 
 /**
  * How the committee's members' observed best bids become one floor.
@@ -58,115 +60,6 @@ export function validateCommitteeParams<P extends CommitteeParams>(params: P): P
   requireParam(finite, 'deadlineMs', params.deadlineMs);
   requireOneOf('floorRule', params.floorRule, floorRules);
   return params;
-}
-
-/**
- * Each member's best observed bid at the deadline: member j sees bid i iff
- * timeMs_i + latency_j + jitter_ij ≤ deadlineMs, with jitter_ij ~ Exponential(mean
- * `latencyJitterMs`) drawn by inversion, −mean·ln(1 − u). Draws one uniform per (member, bid),
- * member-major, only when `latencyJitterMs` > 0. A member that sees no bid observes 0.
- *
- * With `valueLogSd` = σ > 0 a member also misreads each amount it sees as amount·exp(σZ),
- * Z ~ N(0, 1) by Box–Muller from two more uniforms per (member, bid) (drawn after the jitter's,
- * whether or not the bid is seen, so the stream's use does not depend on the amounts).
- *
- * Returns one observation per member, written into `out` when given (its old entries dropped).
- */
-export function observeBestBids(
-  bids: readonly Bid[],
-  memberLatenciesMs: readonly number[],
-  deadlineMs: number,
-  latencyJitterMs: number,
-  source: Source,
-  valueLogSd = 0,
-  out: number[] = [],
-): number[] {
-  for (let j = 0; j < memberLatenciesMs.length; j++) {
-    // The name is built only for the message (this runs every slot, once per member).
-    if (!(Number.isFinite(memberLatenciesMs[j]) && memberLatenciesMs[j]! >= 0)) requireParam(nonNegativeFinite, `memberLatenciesMs[${j}]`, memberLatenciesMs[j]!);
-  }
-  requireParam(nonNegativeFinite, 'latencyJitterMs', latencyJitterMs);
-  requireParam(nonNegativeFinite, 'valueLogSd', valueLogSd);
-  const cutoffs = bidCutoffs(bids.length);
-  // Plain loops, not a `map` closure: this runs every slot, once per (member, bid).
-  const observed = out;
-  // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
-  if (observed.length > memberLatenciesMs.length) observed.length = memberLatenciesMs.length;
-  for (let j = 0; j < memberLatenciesMs.length; j++) {
-    const latencyMs = memberLatenciesMs[j]!;
-    let best = 0;
-    for (let i = 0; i < bids.length; i++) {
-      const bid = bids[i]!;
-      const baseMs = (bid.timeMs ?? 0) + latencyMs;
-      let onTime: boolean;
-      if (latencyJitterMs > 0) {
-        const u = source();
-        if (!(cutoffs.baseMs[i] === baseMs)) setCutoff(cutoffs, i, baseMs, deadlineMs, latencyJitterMs); // members of one latency share it
-        if (u < cutoffs.lo[i]!) onTime = true;
-        else if (u > cutoffs.hi[i]!) onTime = false;
-        else onTime = baseMs + -latencyJitterMs * Math.log(1 - u) <= deadlineMs;
-      } else onTime = baseMs + 0 <= deadlineMs;
-      if (valueLogSd > 0) {
-        // The misreading's two uniforms are drawn whether or not the bid is seen; a late bid's is never read, so not computed.
-        const u1 = 1 - source();
-        const u2 = source();
-        if (!onTime) continue;
-        const noise = Math.exp(valueLogSd * boxMuller(u1, u2));
-        if (bid.amount * noise > best) best = bid.amount * noise;
-      } else if (onTime && bid.amount * 1 > best) best = bid.amount * 1;
-    }
-    observed[j] = best;
-  }
-  return observed;
-}
-
-/**
- * Per bid, the draws u whose lateness is known without its logarithm: with J(u) = −mean·ln(1 − u)
- * the delay, the bid is on time iff fl(base + fl(J(u))) ≤ deadline, base = bid time + latency. J is
- * increasing and convex with J(0) = 0, so with u* the real cut-off (J(u*) = deadline − base = S),
- * u < (1 − 1e-7)·u* gives J(u) ≤ (1 − 1e-7)·S and u > (1 + 1e-7)·u* gives J(u) ≥ (1 + 1e-7)·S. The
- * computed delay is within 1e-15·J + 1e-15·mean of J, and when S ≥ 1e-6·(|deadline| + mean) the
- * band 1e-7·S exceeds that and the sum's rounding by orders of magnitude: outside [lo, hi] the
- * floating-point comparison cannot go the other way. Inside the band, or with S too small, the
- * comparison is computed as before. A base past the deadline is late for every draw (J ≥ 0).
- */
-interface BidCutoffs {
-  baseMs: Float64Array;
-  lo: Float64Array;
-  hi: Float64Array;
-}
-
-let cutoffScratch: BidCutoffs = { baseMs: new Float64Array(0), lo: new Float64Array(0), hi: new Float64Array(0) };
-
-/** Scratch cut-offs for `count` bids, none set yet (NaN bases match no base). */
-function bidCutoffs(count: number): BidCutoffs {
-  if (cutoffScratch.baseMs.length < count) cutoffScratch = { baseMs: new Float64Array(count), lo: new Float64Array(count), hi: new Float64Array(count) };
-  for (let i = 0; i < count; i++) cutoffScratch.baseMs[i] = Number.NaN; // a loop: `fill` is a builtin call, dearer for a few bids
-  return cutoffScratch;
-}
-
-/** Relative half-width of the band of draws around a cut-off whose lateness is computed exactly. */
-const CUTOFF_BAND = 1e-7;
-
-function setCutoff(c: BidCutoffs, i: number, baseMs: number, deadlineMs: number, jitterMs: number): void {
-  c.baseMs[i] = baseMs;
-  const slackMs = deadlineMs - baseMs;
-  if (baseMs > deadlineMs) {
-    c.lo[i] = -Infinity; // every draw is late
-    c.hi[i] = -Infinity;
-  } else if (Number.isFinite(slackMs) && slackMs >= 1e-6 * (Math.abs(deadlineMs) + jitterMs)) {
-    const cutoff = -Math.expm1(-slackMs / jitterMs); // u*: 1 − exp(−S/mean), without cancellation
-    c.lo[i] = cutoff * (1 - CUTOFF_BAND);
-    c.hi[i] = cutoff * (1 + CUTOFF_BAND);
-  } else {
-    c.lo[i] = -Infinity; // every draw computed
-    c.hi[i] = Infinity;
-  }
-}
-
-/** One N(0, 1) draw by Box–Muller (cosine branch) from u1 ∈ (0, 1] and u2 ∈ [0, 1). */
-function boxMuller(u1: number, u2: number): number {
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
 }
 
 /**

@@ -1,0 +1,211 @@
+import { nonNegativeFinite, requireParam } from './paramChecks.js';
+import type { Bid, Source } from './types.js';
+
+/**
+ * Each member's best observed bid at the deadline: member j sees bid i iff
+ * timeMs_i + latency_j + jitter_ij ≤ deadlineMs, with jitter_ij ~ Exponential(mean
+ * `latencyJitterMs`) drawn by inversion, −mean·ln(1 − u). Draws one uniform per (member, bid),
+ * member-major, only when `latencyJitterMs` > 0. A member that sees no bid observes 0.
+ *
+ * With `valueLogSd` = σ > 0 a member also misreads each amount it sees as amount·exp(σZ),
+ * Z ~ N(0, 1) by Box–Muller from two more uniforms per (member, bid) (drawn after the jitter's,
+ * whether or not the bid is seen, so the stream's use does not depend on the amounts).
+ *
+ * Returns one observation per member, written into `out` when given (its old entries dropped).
+ */
+export function observeBestBids(
+  bids: readonly Bid[],
+  memberLatenciesMs: readonly number[],
+  deadlineMs: number,
+  latencyJitterMs: number,
+  source: Source,
+  valueLogSd = 0,
+  out: number[] = [],
+): number[] {
+  for (let j = 0; j < memberLatenciesMs.length; j++) {
+    // The name is built only for the message (this runs every slot, once per member).
+    if (!(Number.isFinite(memberLatenciesMs[j]) && memberLatenciesMs[j]! >= 0)) requireParam(nonNegativeFinite, `memberLatenciesMs[${j}]`, memberLatenciesMs[j]!);
+  }
+  requireParam(nonNegativeFinite, 'latencyJitterMs', latencyJitterMs);
+  requireParam(nonNegativeFinite, 'valueLogSd', valueLogSd);
+  const cutoffs = bidCutoffs(bids.length, deadlineMs, latencyJitterMs);
+  const misread = valueLogSd > 0 ? misreadScratch(bids, valueLogSd) : null;
+  const observed = out;
+  // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
+  if (observed.length > memberLatenciesMs.length) observed.length = memberLatenciesMs.length;
+  // Plain loops, not a `map` closure: this runs every slot, once per (member, bid).
+  for (let j = 0; j < memberLatenciesMs.length; j++) {
+    const latencyMs = memberLatenciesMs[j]!;
+    let best = 0;
+    for (let i = 0; i < bids.length; i++) {
+      const bid = bids[i]!;
+      const baseMs = (bid.timeMs ?? 0) + latencyMs;
+      const onTime = latencyJitterMs > 0 ? arrivesInTime(cutoffs, i, baseMs, source(), deadlineMs, latencyJitterMs) : baseMs + 0 <= deadlineMs;
+      if (misread !== null) {
+        // The misreading's two uniforms are drawn whether or not the bid is seen; read in `bestMisread`.
+        misread.seen[i] = onTime ? 1 : 0;
+        misread.u1[i] = 1 - source();
+        misread.u2[i] = source();
+      } else if (onTime && bid.amount * 1 > best) best = bid.amount * 1;
+    }
+    observed[j] = misread !== null ? bestMisread(bids, misread, valueLogSd) : best;
+  }
+  return observed;
+}
+
+/**
+ * Whether a bid sent at `baseMs` (its time plus the member's latency) arrives by the deadline given
+ * the jitter's uniform `u`: read from the bid's cut-off (`setCutoff`) outside a narrow band around
+ * it, by the delay's logarithm inside.
+ */
+function arrivesInTime(cutoffs: BidCutoffs, i: number, baseMs: number, u: number, deadlineMs: number, jitterMs: number): boolean {
+  if (!(cutoffs.baseMs[i] === baseMs)) setCutoff(cutoffs, i, baseMs, deadlineMs, jitterMs); // members of one latency share it
+  if (u < cutoffs.lo[i]!) return true;
+  if (u > cutoffs.hi[i]!) return false;
+  return baseMs + -jitterMs * Math.log(1 - u) <= deadlineMs;
+}
+
+/**
+ * Per bid, the draws u whose lateness is known without its logarithm: with J(u) = −mean·ln(1 − u)
+ * the delay, the bid is on time iff fl(base + fl(J(u))) ≤ deadline, base = bid time + latency. J is
+ * increasing and convex with J(0) = 0, so with u* the real cut-off (J(u*) = deadline − base = S),
+ * u < (1 − 1e-7)·u* gives J(u) ≤ (1 − 1e-7)·S and u > (1 + 1e-7)·u* gives J(u) ≥ (1 + 1e-7)·S. The
+ * computed delay is within 1e-15·J + 1e-15·mean of J, and when S ≥ 1e-6·(|deadline| + mean) the
+ * band 1e-7·S exceeds that and the sum's rounding by orders of magnitude: outside [lo, hi] the
+ * floating-point comparison cannot go the other way. Inside the band, or with S too small, the
+ * comparison is computed as before. A base past the deadline is late for every draw (J ≥ 0).
+ */
+interface BidCutoffs {
+  baseMs: Float64Array;
+  lo: Float64Array;
+  hi: Float64Array;
+  deadlineMs: number;
+  jitterMs: number;
+}
+
+let cutoffScratch: BidCutoffs = { baseMs: new Float64Array(0), lo: new Float64Array(0), hi: new Float64Array(0), deadlineMs: Number.NaN, jitterMs: Number.NaN };
+
+/**
+ * Scratch cut-offs for `count` bids. An entry depends only on its base, the deadline and the
+ * jitter's mean, so entries are kept from call to call while those two are the same (a bid's base
+ * is compared before its entry is read; NaN bases match none): the builders bid at the same times
+ * every slot, so their cut-offs are computed once per run, not once per slot.
+ */
+function bidCutoffs(count: number, deadlineMs: number, jitterMs: number): BidCutoffs {
+  let c = cutoffScratch;
+  if (c.baseMs.length < count) c = cutoffScratch = { baseMs: new Float64Array(count), lo: new Float64Array(count), hi: new Float64Array(count), deadlineMs: Number.NaN, jitterMs: Number.NaN };
+  if (!(c.deadlineMs === deadlineMs && c.jitterMs === jitterMs)) {
+    for (let i = 0; i < c.baseMs.length; i++) c.baseMs[i] = Number.NaN; // a loop: `fill` is a builtin call, dearer for a few bids
+    c.deadlineMs = deadlineMs;
+    c.jitterMs = jitterMs;
+  }
+  return c;
+}
+
+/** Relative half-width of the band of draws around a cut-off whose lateness is computed exactly. */
+const CUTOFF_BAND = 1e-7;
+
+function setCutoff(c: BidCutoffs, i: number, baseMs: number, deadlineMs: number, jitterMs: number): void {
+  c.baseMs[i] = baseMs;
+  const slackMs = deadlineMs - baseMs;
+  if (baseMs > deadlineMs) {
+    c.lo[i] = -Infinity; // every draw is late
+    c.hi[i] = -Infinity;
+  } else if (Number.isFinite(slackMs) && slackMs >= 1e-6 * (Math.abs(deadlineMs) + jitterMs)) {
+    const cutoff = -Math.expm1(-slackMs / jitterMs); // u*: 1 − exp(−S/mean), without cancellation
+    c.lo[i] = cutoff * (1 - CUTOFF_BAND);
+    c.hi[i] = cutoff * (1 + CUTOFF_BAND);
+  } else {
+    c.lo[i] = -Infinity; // every draw computed
+    c.hi[i] = Infinity;
+  }
+}
+
+/**
+ * One member's draws for the misreading, per bid: whether it saw the bid, and Box–Muller's u1 and u2;
+ * `order` lists the bids by amount, largest first (computed once per call: the bids are every member's).
+ */
+interface MisreadScratch {
+  seen: Uint8Array;
+  u1: Float64Array;
+  u2: Float64Array;
+  order: Int32Array;
+  /** The noise bounds of `noiseBound` for `sd`. */
+  sd: number;
+  withinTwo: number;
+  withinThree: number;
+}
+
+let misreadScratchOf: MisreadScratch = { seen: new Uint8Array(0), u1: new Float64Array(0), u2: new Float64Array(0), order: new Int32Array(0), sd: Number.NaN, withinTwo: Infinity, withinThree: Infinity };
+
+function misreadScratch(bids: readonly Bid[], sd: number): MisreadScratch {
+  let m = misreadScratchOf;
+  const n = bids.length;
+  if (m.seen.length < n) m = misreadScratchOf = { seen: new Uint8Array(n), u1: new Float64Array(n), u2: new Float64Array(n), order: new Int32Array(n), sd: m.sd, withinTwo: m.withinTwo, withinThree: m.withinThree };
+  if (!(m.sd === sd)) {
+    m.sd = sd;
+    m.withinTwo = Math.exp(sd * 2) * NOISE_BOUND_SLACK;
+    m.withinThree = Math.exp(sd * 3) * NOISE_BOUND_SLACK;
+  }
+  // Insertion sort of the indices by amount, largest first. Any order gives the same maximum; this
+  // one lets most bids be skipped (NaN amounts compare false and stay where they are: still an order).
+  for (let k = 0; k < n; k++) {
+    const a = bids[k]!.amount;
+    let p = k;
+    while (p > 0 && bids[m.order[p - 1]!]!.amount < a) {
+      m.order[p] = m.order[p - 1]!;
+      p--;
+    }
+    m.order[p] = k;
+  }
+  return m;
+}
+
+/**
+ * The member's best misread amount, max over seen bids of fl(amount · fl(exp(σZ))) with Z by
+ * Box–Muller, and 0 when none beats 0 — the maximum, whatever order the bids are taken in (only
+ * `>` updates it, from 0; a NaN never does). Taken from the largest amount down, a bid whose amount
+ * times `noiseBound` does not beat the best so far cannot beat it with its noise either, so its
+ * logarithm, cosine and exponential are not computed.
+ */
+function bestMisread(bids: readonly Bid[], m: MisreadScratch, sd: number): number {
+  let best = 0;
+  for (let k = 0; k < bids.length; k++) {
+    const i = m.order[k]!;
+    if (m.seen[i] === 0) continue;
+    const amount = bids[i]!.amount;
+    const u1 = m.u1[i]!;
+    const u2 = m.u2[i]!;
+    if (!(amount * noiseBound(m, u1, u2) > best)) continue;
+    const noise = Math.exp(sd * boxMuller(u1, u2));
+    if (amount * noise > best) best = amount * noise;
+  }
+  return best;
+}
+
+/** Slack on the bounds' exponentials: 1e-12 relative, far above exp's error (under an ulp, 2.2e-16). */
+const NOISE_BOUND_SLACK = 1 + 1e-12;
+/** u1 ≥ this gives −2·ln u1 < 4, so Box–Muller's radius ≤ 2 (e⁻² = 0.135335283…; 3.5e-5 relative margin, far above log's rounding). */
+const RADIUS_TWO_U1 = 0.13534;
+/** u1 ≥ this gives −2·ln u1 < 9, radius ≤ 3 (e^−4.5 = 0.0111089965…; 9e-5 relative margin). */
+const RADIUS_THREE_U1 = 0.01111;
+
+/**
+ * An upper bound on the computed noise fl(exp(σ·fl(R·cos 2πu2))), R = fl(√(−2·ln u1)), without
+ * computing it (Infinity when none is known). For u2 in [0.2500001, 0.7499999] the cosine is
+ * negative (by at least 6e-7, far beyond its rounding), so Z ≤ 0 and the noise ≤ 1; else
+ * Z ≤ R·1 ≤ 2 or 3 by u1's tier, and the noise ≤ fl(exp(2σ or 3σ)) with a 1e-12 slack (exp is
+ * increasing and computed within an ulp; rounding the products is monotone). Then for an amount
+ * a ≥ 0, fl(a·noise) ≤ fl(a·bound); a negative or NaN amount never beats the best (≥ 0) either way.
+ * A u1 below both tiers (or not a number) has no bound: its noise is computed.
+ */
+function noiseBound(m: MisreadScratch, u1: number, u2: number): number {
+  if (!(u1 >= RADIUS_THREE_U1)) return Infinity;
+  if (u2 >= 0.2500001 && u2 <= 0.7499999) return NOISE_BOUND_SLACK;
+  return u1 >= RADIUS_TWO_U1 ? m.withinTwo : m.withinThree;
+}
+
+/** One N(0, 1) draw by Box–Muller (cosine branch) from u1 ∈ (0, 1] and u2 ∈ [0, 1). */
+function boxMuller(u1: number, u2: number): number {
+  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+}
