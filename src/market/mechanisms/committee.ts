@@ -76,33 +76,42 @@ export function floorRank(committeeSize: number, rule: FloorRule): number {
 /** The committee's floor: the `floorRank`-th largest observed best bid (see `floorRules`). */
 export function committeeFloor(observedBest: readonly number[], rule: FloorRule): number {
   const rank = floorRank(observedBest.length, rule);
-  const sorted = sortedDescending(observedBest);
-  if (sorted === null) return observedBest.slice().sort((a, b) => b - a)[rank - 1]!;
-  return sorted[rank - 1]!;
+  const leading = leadingDescending(observedBest, rank);
+  if (leading === null) return observedBest.slice().sort((a, b) => b - a)[rank - 1]!;
+  return leading[rank - 1]!;
 }
 
 let sortScratch = new Float64Array(32);
 
 /**
- * `values` sorted by the comparator b − a into a scratch array (valid until the next call), by a
- * stable insertion sort: for finite values that comparator is a consistent order, under which every
- * stable sort — `Array.prototype.sort` among them — gives the same array, ±0 ties included. Null
- * when a value is not finite (the comparator is then inconsistent, and only the built-in sort says
- * what comes out). No array per call: the committee's floor is taken every slot.
+ * The first `count` entries of `values` sorted by the comparator b − a, in a scratch array (valid
+ * until the next call), by a stable insertion sort that keeps only those entries: for finite values
+ * that comparator is a consistent order, under which every stable sort — `Array.prototype.sort`
+ * among them — gives the same array, ±0 ties included. A value goes where the full sort would put
+ * it; if that is at or past `count` it changes none of the first `count` (one comparison with the
+ * last kept entry tells). Null when a value is not finite (the comparator is then inconsistent, and
+ * only the built-in sort says what comes out). No array per call: the committee's floor is taken
+ * every slot, and the majority floor needs half of the sort.
  */
-function sortedDescending(values: readonly number[]): Float64Array | null {
-  if (sortScratch.length < values.length) sortScratch = new Float64Array(2 * values.length);
+function leadingDescending(values: readonly number[], count: number): Float64Array | null {
+  if (sortScratch.length < count) sortScratch = new Float64Array(2 * count);
   const sorted = sortScratch;
+  let kept = 0;
   for (let k = 0; k < values.length; k++) {
     const x = values[k]!;
     if (!Number.isFinite(x)) return null;
-    let j = k;
+    if (kept === count) {
+      if (!(sorted[count - 1]! - x < 0)) continue; // sorts after the last kept entry
+      kept--; // the last kept entry moves past `count`
+    }
+    let j = kept;
     // Shift past the entries x sorts before (b − a < 0 with a = x, b = entry): strictly smaller ones.
     while (j > 0 && sorted[j - 1]! - x < 0) {
       sorted[j] = sorted[j - 1]!;
       j--;
     }
     sorted[j] = x;
+    kept++;
   }
   return sorted;
 }
