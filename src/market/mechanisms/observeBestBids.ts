@@ -28,29 +28,48 @@ export function observeBestBids(
   }
   requireParam(nonNegativeFinite, 'latencyJitterMs', latencyJitterMs);
   requireParam(nonNegativeFinite, 'valueLogSd', valueLogSd);
-  const cutoffs = bidCutoffs(bids.length, deadlineMs, latencyJitterMs);
-  const misread = valueLogSd > 0 ? misreadScratch(bids, valueLogSd) : null;
   const observed = out;
   // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
   if (observed.length > memberLatenciesMs.length) observed.length = memberLatenciesMs.length;
+  const cutoffs = latencyJitterMs > 0 ? bidCutoffs(bids.length, deadlineMs, latencyJitterMs) : null;
+  if (valueLogSd > 0) observeMisread(bids, memberLatenciesMs, deadlineMs, latencyJitterMs, cutoffs, source, valueLogSd, observed);
+  else observeExactly(bids, memberLatenciesMs, deadlineMs, latencyJitterMs, cutoffs, source, observed);
+  return observed;
+}
+
+/** `observeBestBids` without the misreading: each member's best amount among the bids it saw. */
+function observeExactly(bids: readonly Bid[], latencies: readonly number[], deadlineMs: number, jitterMs: number, cutoffs: BidCutoffs | null, source: Source, observed: number[]): void {
   // Plain loops, not a `map` closure: this runs every slot, once per (member, bid).
-  for (let j = 0; j < memberLatenciesMs.length; j++) {
-    const latencyMs = memberLatenciesMs[j]!;
+  for (let j = 0; j < latencies.length; j++) {
+    const latencyMs = latencies[j]!;
     let best = 0;
     for (let i = 0; i < bids.length; i++) {
       const bid = bids[i]!;
       const baseMs = (bid.timeMs ?? 0) + latencyMs;
-      const onTime = latencyJitterMs > 0 ? arrivesInTime(cutoffs, i, baseMs, source(), deadlineMs, latencyJitterMs) : baseMs + 0 <= deadlineMs;
-      if (misread !== null) {
-        // The misreading's two uniforms are drawn whether or not the bid is seen; read in `bestMisread`.
-        misread.seen[i] = onTime ? 1 : 0;
-        misread.u1[i] = 1 - source();
-        misread.u2[i] = source();
-      } else if (onTime && bid.amount * 1 > best) best = bid.amount * 1;
+      const onTime = cutoffs !== null ? arrivesInTime(cutoffs, i, baseMs, source(), deadlineMs, jitterMs) : baseMs + 0 <= deadlineMs;
+      if (onTime && bid.amount * 1 > best) best = bid.amount * 1;
     }
-    observed[j] = misread !== null ? bestMisread(bids, misread, valueLogSd) : best;
+    observed[j] = best;
   }
-  return observed;
+}
+
+/**
+ * `observeBestBids` with the misreading: per member, first the draws in the bids' order (lateness,
+ * then Box–Muller's two uniforms, whether or not the bid is seen), then the best misread amount.
+ */
+function observeMisread(bids: readonly Bid[], latencies: readonly number[], deadlineMs: number, jitterMs: number, cutoffs: BidCutoffs | null, source: Source, sd: number, observed: number[]): void {
+  const m = misreadScratch(bids, sd);
+  const { seen, u1, u2 } = m;
+  for (let j = 0; j < latencies.length; j++) {
+    const latencyMs = latencies[j]!;
+    for (let i = 0; i < bids.length; i++) {
+      const baseMs = (bids[i]!.timeMs ?? 0) + latencyMs;
+      seen[i] = (cutoffs !== null ? arrivesInTime(cutoffs, i, baseMs, source(), deadlineMs, jitterMs) : baseMs + 0 <= deadlineMs) ? 1 : 0;
+      u1[i] = 1 - source();
+      u2[i] = source();
+    }
+    observed[j] = bestMisread(bids, m, sd);
+  }
 }
 
 /**
