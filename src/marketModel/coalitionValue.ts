@@ -113,11 +113,17 @@ function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: 
   if (rebuilds.length > rebuilt) rebuilds.length = rebuilt;
   for (let i = 0; i < rebuilt; i++) {
     const seen = candidates[i]!.seen;
+    // A builder that saw the same list as an earlier one rebuilds the same blocks: it shares that one's state.
+    const same = sameListBefore(candidates, i);
+    if (same >= 0) {
+      rebuilds[i] = rebuilds[same]!;
+      continue;
+    }
     const r = rebuildState[i];
     rebuilds[i] = r === undefined ? (rebuildState[i] = builderRebuilds(seen, seenMasks[i]!)) : refillRebuilds(r, seen, seenMasks[i]!);
   }
   // The builders' real blocks were built on these pools (the build phase ran on the same, unexecuted pools): they are the grand coalition's rebuilds.
-  if (samePools(poolsBuiltOn(candidates), pools)) for (let i = 0; i < rebuilds.length; i++) seedWithRealBlock(rebuilds[i]!, candidates[i]!.valueByRollupY);
+  if (samePools(poolsBuiltOn(candidates), pools)) for (let i = 0; i < rebuilds.length; i++) if (rebuilds[i] === rebuildState[i]) seedWithRealBlock(rebuilds[i]!, candidates[i]!.valueByRollupY);
   // Every builder's strategy is configuration: decided once per run.
   const fixedFraction = (buffers.fixedFraction ??= world.config.builders.every((b) => b.strategy.name === 'fixed-fraction'));
   const bidTimesFinite = (buffers.bidTimesFinite ??= world.config.builders.every((b) => b.bidTimeMs === undefined || Number.isFinite(b.bidTimeMs)));
@@ -126,6 +132,19 @@ function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: 
   const masks = world.builders.length === 0 || partialRules(world) !== null ? masksOf(bundles) : NO_MASKS;
   const firstPrice = fixedFraction && world.builders.length > 0 && world.config.mechanism.name === 'first-price';
   return { bundles, masks, candidates, seenMasks, rebuilds, pools, fixedFraction, amounts: buffers.amounts, bidTimesFinite, fixedFractionFirstPrice: firstPrice };
+}
+
+/** The first builder before `i` that saw the same bundles in the same order (compared by identity), or −1. */
+function sameListBefore(candidates: readonly Candidate[], i: number): number {
+  const seen = candidates[i]!.seen;
+  for (let j = 0; j < i; j++) {
+    const other = candidates[j]!.seen;
+    if (other.length !== seen.length) continue;
+    let k = 0;
+    while (k < seen.length && seen[k] === other[k]) k++;
+    if (k === seen.length) return j;
+  }
+  return -1;
 }
 
 /** The same pools, one for one (pools are immutable values: compared by identity). */
