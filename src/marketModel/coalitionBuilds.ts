@@ -37,6 +37,15 @@ export interface BuilderRebuilds {
   separable: boolean;
   /** Σ per rollup of each component's block (length n), by component bitmask, filled on first use. */
   readonly byComponent: ComponentBlocks;
+  /**
+   * The last separable `rebuiltGrossY` call's coalition, pools, value and bundle count (`lastPools`
+   * null: none this slot). Builders that saw the same list share one state, so each coalition asks
+   * for the same value once per builder in a row.
+   */
+  lastMask: number;
+  lastPools: readonly Pool[] | null;
+  lastGross: number;
+  lastCount: number;
 }
 
 /**
@@ -108,7 +117,7 @@ function distinctBids(seen: readonly Bundle[]): boolean {
 
 /** A builder's rebuild state for one slot (no block computed yet). */
 export function builderRebuilds(seen: readonly Bundle[], masks: Int32Array): BuilderRebuilds {
-  return { seen, masks, separable: separable(seen, masks), byComponent: componentBlocks() };
+  return { seen, masks, separable: separable(seen, masks), byComponent: componentBlocks(), lastMask: 0, lastPools: null, lastGross: 0, lastCount: 0 };
 }
 
 /**
@@ -121,6 +130,7 @@ export function refillRebuilds(r: BuilderRebuilds, seen: readonly Bundle[], mask
   r.masks = masks;
   r.separable = separable(seen, masks);
   clearBlocks(r.byComponent);
+  r.lastPools = null;
   return r;
 }
 
@@ -167,6 +177,11 @@ export function within(list: readonly Bundle[], masks: Int32Array, mask: number)
  */
 export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly Pool[], source: Source): number {
   if (!r.separable) return sum(buildBlock(within(r.seen, r.masks, mask), pools, source).valueByRollupY);
+  if (r.lastPools === pools && r.lastMask === mask) {
+    // The same coalition again (a builder that saw the same list): the same value, the same draws.
+    for (let d = 1; d < r.lastCount; d++) source();
+    return r.lastGross;
+  }
   let count = 0;
   let nc = 0;
   for (let k = 0; k < r.seen.length; k++) {
@@ -188,6 +203,10 @@ export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly 
     }
     gross += value;
   }
+  r.lastMask = mask;
+  r.lastPools = pools;
+  r.lastGross = gross;
+  r.lastCount = count;
   return gross;
 }
 

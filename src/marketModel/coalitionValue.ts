@@ -54,6 +54,13 @@ interface SlotBundles {
   readonly fixedFraction: boolean;
   /** Scratch for the builders' bid amounts of one coalition (`fixedFractionAmounts`). */
   readonly amounts: Float64Array;
+  /** Every builder's `bidTimeMs` is finite or absent (else its bids take the mechanism's path, which rejects them). */
+  readonly bidTimesFinite: boolean;
+  /**
+   * Builders, every one `fixed-fraction`, under plain `first-price` (no partial block, no order-flow
+   * auction): v(S) is `fixedFractionFirstPrice`, what `blockValue` would reach after its tests.
+   */
+  readonly fixedFractionFirstPrice: boolean;
 }
 
 function rollupMask(b: Bundle): number {
@@ -87,10 +94,11 @@ interface SlotBuffers {
   pools: Pool[];
   amounts: Float64Array;
   fixedFraction: boolean | undefined;
+  bidTimesFinite: boolean | undefined;
 }
 
 function slotBuffers(): SlotBuffers {
-  return { seenMasks: [], rebuildState: [], rebuilds: [], pools: [], amounts: new Float64Array(0), fixedFraction: undefined };
+  return { seenMasks: [], rebuildState: [], rebuilds: [], pools: [], amounts: new Float64Array(0), fixedFraction: undefined, bidTimesFinite: undefined };
 }
 
 function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[], buffers: SlotBuffers = slotBuffers()): SlotBundles {
@@ -105,17 +113,38 @@ function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: 
   if (rebuilds.length > rebuilt) rebuilds.length = rebuilt;
   for (let i = 0; i < rebuilt; i++) {
     const seen = candidates[i]!.seen;
+    // A builder that saw the same list as an earlier one rebuilds the same blocks: it shares that one's state.
+    const same = sameListBefore(candidates, i);
+    if (same >= 0) {
+      rebuilds[i] = rebuilds[same]!;
+      continue;
+    }
     const r = rebuildState[i];
     rebuilds[i] = r === undefined ? (rebuildState[i] = builderRebuilds(seen, seenMasks[i]!)) : refillRebuilds(r, seen, seenMasks[i]!);
   }
   // The builders' real blocks were built on these pools (the build phase ran on the same, unexecuted pools): they are the grand coalition's rebuilds.
-  if (samePools(poolsBuiltOn(candidates), pools)) for (let i = 0; i < rebuilds.length; i++) seedWithRealBlock(rebuilds[i]!, candidates[i]!.valueByRollupY);
+  if (samePools(poolsBuiltOn(candidates), pools)) for (let i = 0; i < rebuilds.length; i++) if (rebuilds[i] === rebuildState[i]) seedWithRealBlock(rebuilds[i]!, candidates[i]!.valueByRollupY);
   // Every builder's strategy is configuration: decided once per run.
   const fixedFraction = (buffers.fixedFraction ??= world.config.builders.every((b) => b.strategy.name === 'fixed-fraction'));
+  const bidTimesFinite = (buffers.bidTimesFinite ??= world.config.builders.every((b) => b.bidTimeMs === undefined || Number.isFinite(b.bidTimeMs)));
   if (buffers.amounts.length !== world.builders.length) buffers.amounts = new Float64Array(world.builders.length);
   // The slot's own bundles are filtered by coalition only without builders or under partial-block.
   const masks = world.builders.length === 0 || partialRules(world) !== null ? masksOf(bundles) : NO_MASKS;
-  return { bundles, masks, candidates, seenMasks, rebuilds, pools, fixedFraction, amounts: buffers.amounts };
+  const firstPrice = fixedFraction && world.builders.length > 0 && world.config.mechanism.name === 'first-price';
+  return { bundles, masks, candidates, seenMasks, rebuilds, pools, fixedFraction, amounts: buffers.amounts, bidTimesFinite, fixedFractionFirstPrice: firstPrice };
+}
+
+/** The first builder before `i` that saw the same bundles in the same order (compared by identity), or −1. */
+function sameListBefore(candidates: readonly Candidate[], i: number): number {
+  const seen = candidates[i]!.seen;
+  for (let j = 0; j < i; j++) {
+    const other = candidates[j]!.seen;
+    if (other.length !== seen.length) continue;
+    let k = 0;
+    while (k < seen.length && seen[k] === other[k]) k++;
+    if (k === seen.length) return j;
+  }
+  return -1;
 }
 
 /** The same pools, one for one (pools are immutable values: compared by identity). */
@@ -137,6 +166,8 @@ function coalitionSource(rt: ModelRuntime, mask: number): Source {
 /** v(S) for `mask`, drawing from its stream's `source` (`coalitionSource`). */
 function counterfactualValueIn(slot: SlotBundles, world: WorldState, mask: number, source: Source): number {
   if (mask === 0) return 0;
+  // `+ 0`: what adding `orderFlowValue`'s 0 does (a −0 from the mechanism's path becomes 0).
+  if (slot.fixedFractionFirstPrice) return fixedFractionFirstPrice(world, slot, mask, source) + 0;
   return blockValue(world, slot, mask, source) + orderFlowValue(world, slot.bundles, mask, source);
 }
 
@@ -191,10 +222,11 @@ function blockValue(world: WorldState, slot: SlotBundles, mask: number, source: 
  * `amounts` (read before the next coalition's).
  */
 function fixedFractionAmounts(world: WorldState, slot: SlotBundles, mask: number, source: Source): Float64Array {
-  const amounts = slot.amounts;
-  for (let i = 0; i < world.builders.length; i++) {
-    const cfg = world.config.builders[i]!;
-    amounts[i] = builderBidY(rebuiltGrossY(slot.rebuilds[i]!, mask, slot.pools, source), cfg.margin, cfg.costY);
+  const { amounts, rebuilds, pools } = slot;
+  const builders = world.config.builders;
+  for (let i = 0; i < amounts.length; i++) {
+    const cfg = builders[i]!;
+    amounts[i] = builderBidY(rebuiltGrossY(rebuilds[i]!, mask, pools, source), cfg.margin, cfg.costY);
   }
   return amounts;
 }
@@ -220,8 +252,8 @@ function fixedFractionFirstPrice(world: WorldState, slot: SlotBundles, mask: num
   let best = -Infinity;
   for (let i = 0; i < amounts.length; i++) {
     const a = amounts[i]!;
-    const t = world.config.builders[i]!.bidTimeMs;
-    if (!(Number.isFinite(a) && a >= 0) || Object.is(a, -0) || (t !== undefined && !Number.isFinite(t))) return firstPriceRevenue(blockMechanism(world), bidsOf(world, amounts), source);
+    // Finite and ≥ 0 (NaN fails both), not −0, and every bid time finite (decided once per run).
+    if (!(a >= 0 && a !== Infinity) || (a === 0 && 1 / a < 0) || !slot.bidTimesFinite) return firstPriceRevenue(blockMechanism(world), bidsOf(world, amounts), source);
     if (a > best) best = a;
   }
   source();

@@ -4,7 +4,7 @@ import { buildBlock } from '../../src/agents/builders/buildBlock.js';
 import { createPool } from '../../src/market/amm/index.js';
 import { rollupsOf } from '../../src/market/orders/positions.js';
 import type { Bundle, BundleTarget, SwapLeg } from '../../src/market/orders/types.js';
-import { builderRebuilds, rebuiltGrossY, seedWithRealBlock, within } from '../../src/marketModel/coalitionBuilds.js';
+import { builderRebuilds, rebuiltGrossY, refillRebuilds, seedWithRealBlock, within } from '../../src/marketModel/coalitionBuilds.js';
 import { firstPriceRevenue } from '../../src/marketModel/coalitionValue.js';
 import { runMechanism } from '../../src/market/mechanisms/runMechanism.js';
 
@@ -102,6 +102,39 @@ describe('counterfactual rebuilds shared by component', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('asked again for the same coalition (builders that saw the same list share a state), give the full rebuild\'s value and draws each time', () => {
+    fc.assert(
+      fc.property(fc.array(bundleArb, { maxLength: 9 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 20 }), fc.array(fc.integer({ min: 1, max: 3 }), { minLength: 20, maxLength: 20 }), fc.integer(), (xs, masks, repeats, seed) => {
+        const seen = xs.map(toBundle);
+        const bundleMasks = Int32Array.from(seen, maskOf);
+        const p = pools();
+        const shared = builderRebuilds(seen, bundleMasks);
+        masks.forEach((mask, call) => {
+          // One coalition's stream, asked by `repeats[call]` builders in a row, as fixedFractionAmounts does.
+          const fast = mulberry32(seed + call);
+          const full = mulberry32(seed + call);
+          for (let b = 0; b < repeats[call]!; b++) {
+            const got = rebuiltGrossY(shared, mask, p, fast);
+            const want = sum(buildBlock(within(seen, bundleMasks, mask), p, full).valueByRollupY);
+            expect(Object.is(got, want)).toBe(true);
+          }
+          expect(fast()).toBe(full());
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('forget the last coalition when refilled for a new slot', () => {
+    const a = toBundle({ kind: 'top1', a: 0, b: 0, user: 0, amountIn: 10, minOut: 0, bidY: 2, splitBid: false }, 0);
+    const b = toBundle({ kind: 'top1', a: 0, b: 0, user: 0, amountIn: 40, minOut: 0, bidY: 5, splitBid: false }, 1);
+    const p = pools();
+    const r = builderRebuilds([a], Int32Array.from([a], maskOf));
+    expect(rebuiltGrossY(r, 1, p, () => 0.5)).toBe(2);
+    refillRebuilds(r, [b], Int32Array.from([b], maskOf));
+    expect(rebuiltGrossY(r, 1, p, () => 0.5)).toBe(5);
   });
 
   it('rebuild every coalition in full (drawing its ties) when two bundles bid the same', () => {

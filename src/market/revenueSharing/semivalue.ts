@@ -26,12 +26,13 @@ export function semivalue(
   // Sum marginals per (rollup, |S|) first and weight once: exact for integer-valued games
   // (amounts in wei) until the final n products, instead of 2^(n−1) rounded products.
   const bySize = scratchBySize(n);
-  for (let mask = 0; mask < table.length; mask++) {
-    const base = table[mask]!;
-    const row = size[mask]!;
-    for (let i = 0; i < n; i++) {
-      const bit = 1 << i;
-      if ((mask & bit) === 0) bySize[i * n + row]! += table[mask | bit]! - base;
+  // Each (i, |S|) sum takes its terms in ascending S, as a loop over all S then i would: the same sums.
+  for (let i = 0; i < n; i++) {
+    const bit = 1 << i;
+    const row = i * n;
+    for (let mask = 0; mask < table.length; mask++) {
+      if ((mask & bit) !== 0) continue;
+      bySize[row + size[mask]!]! += table[mask | bit]! - table[mask]!;
     }
   }
   // Each value summed from 0 in size order, then pushed (a zero-filled array turns to doubles on its first sum).

@@ -1,7 +1,10 @@
 import type { Source } from '../mechanisms/types.js';
 import type { SplitRule } from './config.js';
+import { banzhaf } from './banzhaf.js';
 import { ruleShares } from './ruleShares.js';
 import { MAX_EXACT_ROLLUPS } from './semivalue.js';
+import { shapley } from './shapley.js';
+import { valueShares } from './valueShares.js';
 
 /** What `sharesAmong` needs; indices are the rollups' indices among all n. */
 export interface SharesAmongInput {
@@ -22,9 +25,16 @@ export function sharesAmong(rule: SplitRule, members: readonly number[], n: numb
   const out: number[] = [];
   for (let r = 0; r < n; r++) out.push(0); // not `new Array(n).fill(0)`, a slow builtin on a holey array (every slot)
   if (members.length === 0) return out;
+  const v = input.v;
+  if (v && (rule.name === 'shapley' || rule.name === 'banzhaf') && members.length <= MAX_EXACT_ROLLUPS) {
+    // What `ruleShares` does for these two rules on the members' table, without its input object and closure (every slot).
+    const table = membersTable(members, v);
+    const shares = valueShares(rule.name === 'shapley' ? shapley(members.length, table) : banzhaf(members.length, table, rule.q));
+    for (let i = 0; i < members.length; i++) out[members[i]!] = shares[i]!;
+    return out;
+  }
   const local: SplitRule =
     rule.name === 'fixed' ? { name: 'fixed', shares: renormalised(members.map((r) => rule.shares[r]!)) } : rule;
-  const v = input.v;
   const shares = ruleShares(local, {
     revenue: 1,
     proposerCut: 0,
