@@ -2,7 +2,7 @@ import type { ColumnChunk, Encoding, PageHeader, ParquetType } from 'hyparquet';
 import { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
 import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
 import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
-import { snappyCompress } from 'hyparquet-writer/src/snappy.js';
+import { snappyCompress } from './parquetSnappy.js';
 import type { ChunkStatistics } from 'hyparquet-writer/src/types.js';
 import type { Column, ColumnData } from '../../engine/columnBlock.js';
 import { gatherNumbers, NumberDictionary, plainNumbers, sampleRulesOutDictionary, type NumberCells } from './parquetNumbers.js';
