@@ -154,8 +154,14 @@ export class ParquetTableWriter {
    * column of the pending row group ahead ({@link RowGroupAhead}); true while some work remains.
    */
   encodeSome(): boolean {
+    if (this.queued) return this.encodeQueued();
+    return this.pending !== null && (this.ahead ??= new RowGroupAhead(this.groupRows, this.plainBefore)).step(this.pending);
+  }
+
+  /** Encodes the next column chunk of the queued row group; true while some remain. */
+  private encodeQueued(): boolean {
     const q = this.queued;
-    if (!q) return this.pending !== null && (this.ahead ??= new RowGroupAhead(this.groupRows, this.plainBefore)).step(this.pending);
+    if (!q) return false;
     const { block } = q;
     try {
       const ahead = q.ahead?.column(q.column);
@@ -177,7 +183,7 @@ export class ParquetTableWriter {
   }
 
   private finishQueued(): void {
-    while (this.encodeSome());
+    while (this.encodeQueued());
   }
 
   private flushRows(): void {
