@@ -1,8 +1,8 @@
 import type { ColumnChunk, Encoding, PageHeader, ParquetType } from 'hyparquet';
 import { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
 import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
-import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
 import type { PlainAhead } from './parquetAhead.js';
+import { rleBitPackedHybrid } from './parquetRle.js';
 import { snappyCompress } from './parquetSnappy.js';
 import type { ChunkStatistics } from 'hyparquet-writer/src/types.js';
 import type { Column, ColumnData } from '../../engine/columnBlock.js';
@@ -121,21 +121,17 @@ function booleanValues(bits: Uint8Array, encoding: 'RLE' | 'PLAIN'): Uint8Array 
     for (let i = 0; i < bits.length; i++) out[i >> 3]! |= bits[i]! << (i & 7);
     return out;
   }
-  const rle = new ByteWriter(64);
-  writeRleBitPackedHybrid(rle, bits, 1);
-  const body = new Uint8Array(4 + rle.offset);
-  new DataView(body.buffer).setUint32(0, rle.offset, true);
-  body.set(rle.getBytes(), 4);
+  const body = rleBitPackedHybrid(bits, bits.length, 1, 4);
+  new DataView(body.buffer, body.byteOffset).setUint32(0, body.length - 4, true);
   return body;
 }
 
 /** A data page's dictionary indexes: the bit width in one byte, then the RLE / bit-packed hybrid. */
 function dictionaryIndexes(indexes: Int32Array, count: number, size: number): Uint8Array {
   const bitWidth = Math.ceil(Math.log2(size));
-  const w = new ByteWriter(Math.max(64, Math.ceil((count * bitWidth) / 8) + 64));
-  w.appendUint8(bitWidth);
-  writeRleBitPackedHybrid(w, indexes.subarray(0, count), bitWidth);
-  return w.getBytes();
+  const body = rleBitPackedHybrid(indexes, count, bitWidth, 1);
+  body[0] = bitWidth;
+  return body;
 }
 
 /**
@@ -143,15 +139,14 @@ function dictionaryIndexes(indexes: Int32Array, count: number, size: number): Ui
  * 8 rows or more are one RLE run, as the hybrid writer would make of them, without scanning.
  */
 function definitionLevels(defined: Uint8Array, rows: number, count: number): Uint8Array {
-  const w = new ByteWriter(rows / 8 + 64);
   if (count === rows && rows >= 8) {
+    const w = new ByteWriter(16);
     w.appendVarInt(rows * 2);
     w.appendUint8(1);
     return w.getBytes();
   }
   if (count === rows) defined.fill(1, 0, rows);
-  writeRleBitPackedHybrid(w, defined.subarray(0, rows), 1);
-  return w.getBytes();
+  return rleBitPackedHybrid(defined, rows, 1);
 }
 
 function headerBytes(header: PageHeader): Uint8Array {
