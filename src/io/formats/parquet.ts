@@ -6,6 +6,7 @@ import type { Row } from '../../engine/recorder.js';
 import { cellValue, inferColumns, type Column, type ColumnType } from './columns.js';
 import { createColumnBlock, type ColumnBlock, type ColumnData } from '../../engine/columnBlock.js';
 import { ChunkEncoder } from './parquetChunk.js';
+import { RowGroupAhead } from './parquetAhead.js';
 
 /** A Parquet schema element (hyparquet's type). */
 type SchemaElement = Parameters<typeof writeMetadata>[1]['schema'][number];
@@ -60,7 +61,11 @@ export class ParquetTableWriter {
   /** Rows given as blocks, buffered column by column until a row group is full. */
   private pending: ColumnBlock | null = null;
   /** A full row group of blocks waiting to be encoded (with {@link deferRowGroups}), and its next column. */
-  private queued: { block: ColumnBlock; column: number; chunks: ColumnChunk[]; start: number } | null = null;
+  private queued: { block: ColumnBlock; column: number; chunks: ColumnChunk[]; start: number; ahead: RowGroupAhead | null } | null = null;
+  /** The pending row group's columns compressed ahead (with {@link deferRowGroups}, by {@link encodeSome}). */
+  private ahead: RowGroupAhead | null = null;
+  /** Whether each column's chunk was PLAIN in the last row group encoded: a guess for {@link RowGroupAhead}. */
+  private readonly plainBefore: boolean[] = [];
   /** An encoded row group's buffer, to fill next. */
   private spare: ColumnBlock | null = null;
   /** Set by the first block: a table is written as rows or as blocks, never both. */
@@ -138,20 +143,33 @@ export class ParquetTableWriter {
     const full = this.pending;
     if (!full || full.length === 0) return;
     this.open();
-    this.queued = { block: full, column: 0, chunks: [], start: this.offset };
+    this.queued = { block: full, column: 0, chunks: [], start: this.offset, ahead: this.ahead };
+    this.ahead = null;
     this.pending = null; // the next rows go to the spare buffer (this one once encoded), or a new one
     if (!this.deferRowGroups) this.finishQueued();
   }
 
-  /** Encodes the next column chunk of the queued row group; true while some remain. */
+  /**
+   * Encodes the next column chunk of the queued row group, or, with none queued, compresses one
+   * column of the pending row group ahead ({@link RowGroupAhead}); true while some work remains.
+   */
   encodeSome(): boolean {
+    if (this.queued) return this.encodeQueued();
+    return this.pending !== null && (this.ahead ??= new RowGroupAhead(this.groupRows, this.plainBefore)).step(this.pending);
+  }
+
+  /** Encodes the next column chunk of the queued row group; true while some remain. */
+  private encodeQueued(): boolean {
     const q = this.queued;
     if (!q) return false;
     const { block } = q;
     try {
-      const { parts, chunk } = this.encoder.encode(block.columns[q.column]!, block.data[q.column]!, block.length, this.offset);
+      const ahead = q.ahead?.column(q.column);
+      const { parts, chunk } = this.encoder.encode(block.columns[q.column]!, block.data[q.column]!, block.length, this.offset, ahead);
       this.append(parts);
       q.chunks.push(chunk);
+      const { encodings } = chunk.meta_data!;
+      this.plainBefore[q.column] = encodings.length === 1 && encodings[0] === 'PLAIN';
     } catch (err) {
       this.queued = null; // a failed row group is not retried (nor was it before deferral)
       throw err;
@@ -165,7 +183,7 @@ export class ParquetTableWriter {
   }
 
   private finishQueued(): void {
-    while (this.encodeSome());
+    while (this.encodeQueued());
   }
 
   private flushRows(): void {

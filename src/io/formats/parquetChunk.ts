@@ -1,8 +1,9 @@
 import type { ColumnChunk, Encoding, PageHeader, ParquetType } from 'hyparquet';
 import { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
 import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
-import { writeRleBitPackedHybrid } from 'hyparquet-writer/src/encoding.js';
-import { snappyCompress } from 'hyparquet-writer/src/snappy.js';
+import type { PlainAhead } from './parquetAhead.js';
+import { rleBitPackedHybrid } from './parquetRle.js';
+import { snappyCompress } from './parquetSnappy.js';
 import type { ChunkStatistics } from 'hyparquet-writer/src/types.js';
 import type { Column, ColumnData } from '../../engine/columnBlock.js';
 import { gatherNumbers, NumberDictionary, plainNumbers, sampleRulesOutDictionary, type NumberCells } from './parquetNumbers.js';
@@ -25,6 +26,8 @@ interface PageValues {
   /** PLAIN bytes of the dictionary, with its size, when the data page holds dictionary indexes. */
   dictionary?: { body: Uint8Array; size: number };
   statistics: ChunkStatistics;
+  /** `body` snappy-compressed, when it was compressed ahead. */
+  compressed?: Uint8Array | null;
   /** Non-null values. */
   count: number;
   defined: Uint8Array;
@@ -37,13 +40,16 @@ export class ChunkEncoder {
   private cells: NumberCells = { values: new Float64Array(0), count: 0, defined: new Uint8Array(0), min: NaN, max: NaN };
   private dictionary = new NumberDictionary();
 
-  /** Rows `0 … rows − 1` (rows ≥ 1) of `column`'s `data` as a chunk starting at file offset `offset`. */
-  encode(column: Column, data: ColumnData, rows: number, offset: number): EncodedChunk {
+  /**
+   * Rows `0 … rows − 1` (rows ≥ 1) of `column`'s `data` as a chunk starting at file offset `offset`;
+   * `ahead`, a double column's PLAIN body compressed so far, is used when the chunk is PLAIN.
+   */
+  encode(column: Column, data: ColumnData, rows: number, offset: number, ahead?: PlainAhead | null): EncodedChunk {
     this.reserve(rows);
     const page =
       column.type === 'bool' ? this.booleans(data as Int8Array, rows)
       : column.type === 'string' ? this.text(data as (string | null)[], rows)
-      : this.numbers(column, data as Float64Array, rows);
+      : this.numbers(column, data as Float64Array, rows, ahead);
     return assembleChunk(column, page, rows, offset);
   }
 
@@ -53,7 +59,7 @@ export class ChunkEncoder {
     this.cells.defined = new Uint8Array(rows);
   }
 
-  private numbers(column: Column, data: Float64Array, rows: number): PageValues {
+  private numbers(column: Column, data: Float64Array, rows: number, ahead?: PlainAhead | null): PageValues {
     const cells = this.cells;
     gatherNumbers(column, data, rows, cells);
     const { values, count, defined, min, max } = cells;
@@ -66,7 +72,10 @@ export class ChunkEncoder {
       nan_count: big ? undefined : 0n,
     };
     const size = count === 0 || sampleRulesOutDictionary(data, rows) ? 0 : this.dictionary.build(values, count);
-    if (size === 0) return { encoding: 'PLAIN', body: plainNumbers(type, values, count), statistics, count, defined };
+    if (size === 0) {
+      const compressed = ahead && type === 'double' ? ahead.finish(data, rows, count) : null;
+      return { encoding: 'PLAIN', body: plainNumbers(type, values, count), compressed, statistics, count, defined };
+    }
     const dictionary = { body: plainNumbers(type, this.dictionary.entries, size), size };
     return { encoding: 'RLE_DICTIONARY', body: dictionaryIndexes(this.dictionary.indexes, count, size), dictionary, statistics, count, defined };
   }
@@ -112,21 +121,17 @@ function booleanValues(bits: Uint8Array, encoding: 'RLE' | 'PLAIN'): Uint8Array 
     for (let i = 0; i < bits.length; i++) out[i >> 3]! |= bits[i]! << (i & 7);
     return out;
   }
-  const rle = new ByteWriter(64);
-  writeRleBitPackedHybrid(rle, bits, 1);
-  const body = new Uint8Array(4 + rle.offset);
-  new DataView(body.buffer).setUint32(0, rle.offset, true);
-  body.set(rle.getBytes(), 4);
+  const body = rleBitPackedHybrid(bits, bits.length, 1, 4);
+  new DataView(body.buffer, body.byteOffset).setUint32(0, body.length - 4, true);
   return body;
 }
 
 /** A data page's dictionary indexes: the bit width in one byte, then the RLE / bit-packed hybrid. */
 function dictionaryIndexes(indexes: Int32Array, count: number, size: number): Uint8Array {
   const bitWidth = Math.ceil(Math.log2(size));
-  const w = new ByteWriter(Math.max(64, Math.ceil((count * bitWidth) / 8) + 64));
-  w.appendUint8(bitWidth);
-  writeRleBitPackedHybrid(w, indexes.subarray(0, count), bitWidth);
-  return w.getBytes();
+  const body = rleBitPackedHybrid(indexes, count, bitWidth, 1);
+  body[0] = bitWidth;
+  return body;
 }
 
 /**
@@ -134,15 +139,14 @@ function dictionaryIndexes(indexes: Int32Array, count: number, size: number): Ui
  * 8 rows or more are one RLE run, as the hybrid writer would make of them, without scanning.
  */
 function definitionLevels(defined: Uint8Array, rows: number, count: number): Uint8Array {
-  const w = new ByteWriter(rows / 8 + 64);
   if (count === rows && rows >= 8) {
+    const w = new ByteWriter(16);
     w.appendVarInt(rows * 2);
     w.appendUint8(1);
     return w.getBytes();
   }
   if (count === rows) defined.fill(1, 0, rows);
-  writeRleBitPackedHybrid(w, defined.subarray(0, rows), 1);
-  return w.getBytes();
+  return rleBitPackedHybrid(defined, rows, 1);
 }
 
 function headerBytes(header: PageHeader): Uint8Array {
@@ -171,7 +175,7 @@ function assembleChunk(column: Column, page: PageValues, rows: number, offset: n
     uncompressed += header.length + page.dictionary.body.length;
   }
   const levels = definitionLevels(page.defined, rows, page.count);
-  const compressed = snappyCompress(page.body);
+  const compressed = page.compressed ?? snappyCompress(page.body);
   const header = headerBytes({
     type: 'DATA_PAGE_V2',
     uncompressed_page_size: levels.length + page.body.length,

@@ -76,7 +76,10 @@ export const sampledRow = (i: number, size: number, rows: number): number => (si
  * Whether a sample of up to 1,000 cells spread over the column (nulls included, as hyparquet-writer
  * samples) is varied enough to rule a dictionary out: more than 90% of the sampled values distinct.
  */
-export function sampleRulesOutDictionary(data: Float64Array, rows: number): boolean {
+export const sampleRulesOutDictionary = (data: Float64Array, rows: number): boolean => sampleDistinctShare(data, rows) > 0.9;
+
+/** The share of distinct values among the non-null cells of the sample of {@link sampleRulesOutDictionary}; 1 when all are null. */
+export function sampleDistinctShare(data: Float64Array, rows: number): number {
   const size = sampleSize(rows);
   const seen = new Set<number>();
   let present = 0;
@@ -86,7 +89,7 @@ export function sampleRulesOutDictionary(data: Float64Array, rows: number): bool
     present++;
     seen.add(v + 0);
   }
-  return present === 0 || seen.size / present > 0.9;
+  return present === 0 ? 1 : seen.size / present;
 }
 
 /**
