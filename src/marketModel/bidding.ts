@@ -124,7 +124,17 @@ export function equilibriumRebids(world: WorldState, rt: ModelRuntime, bundles: 
 
 /** The builders' bids for a block as the mechanism takes them (each with its id and bid time: drawn, or `bidTimeMs`). */
 export function builderBids(world: WorldState, bidsY: readonly number[], bidTimesMs?: readonly number[]): Bid[] {
-  return bidsY.map((amount, i) => ({ bidderId: world.builders[i]!.id, amount, timeMs: bidTimesMs?.[i] ?? world.config.builders[i]!.bidTimeMs }));
+  // A loop, not `map` with a closure: every block auction and its replay build these.
+  const bids: Bid[] = [];
+  for (let i = 0; i < bidsY.length; i++) bids.push({ bidderId: world.builders[i]!.id, amount: bidsY[i]!, timeMs: bidTimesMs?.[i] ?? world.config.builders[i]!.bidTimeMs });
+  return bids;
+}
+
+/** Each choice's bid, in order (`choices.map((c) => c.bidY)` without the closure). */
+export function bidsOf(choices: readonly BidChoice[]): number[] {
+  const bidsY: number[] = [];
+  for (const c of choices) bidsY.push(c.bidY);
+  return bidsY;
 }
 
 /** Bundles by the bid decision they carry (bundles without one left out). */
@@ -150,14 +160,19 @@ function estimatedValues(record: BidderRecord, own: number, me: number): number[
  * stream in a revenue-sharing counterfactual, so those never move the real run's draws).
  */
 export function builderChoices(world: WorldState, grossY: readonly number[], sourceOf: (i: number) => Source): { valuesY: number[]; choices: BidChoice[] } {
-  const valuesY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
+  // Loops, not `map` with closures: this runs for every block auction (three a slot when sold ahead).
+  const configs = world.config.builders;
+  const valuesY: number[] = [];
+  for (let i = 0; i < grossY.length; i++) valuesY.push(Math.max(0, grossY[i]! - configs[i]!.costY));
   const mechanism = blockMechanism(world);
   const exact = () => valuesY; // one closure for every builder that knows the values (runs per auction and builder)
-  const choices = world.builders.map((b, i) => {
-    const cfg = world.config.builders[i]!;
+  const choices: BidChoice[] = [];
+  for (let i = 0; i < world.builders.length; i++) {
+    const b = world.builders[i]!;
+    const cfg = configs[i]!;
     const known = cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history' ? () => estimatedValues(b.bidding, valuesY[i]!, i) : exact;
-    return decideBid(cfg.strategy, b.bidding, { valueY: valuesY[i]!, fixedBidY: builderBidY(grossY[i]!, cfg.margin, cfg.costY), mechanism, values: known, me: i, source: sourceOf(i) });
-  });
+    choices.push(decideBid(cfg.strategy, b.bidding, { valueY: valuesY[i]!, fixedBidY: builderBidY(grossY[i]!, cfg.margin, cfg.costY), mechanism, values: known, me: i, source: sourceOf(i) }));
+  }
   return { valuesY, choices };
 }
 

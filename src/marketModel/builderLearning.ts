@@ -1,6 +1,6 @@
-import { addCounterfactuals, cappedActionBidY, recordAuction } from '../agents/bidding/bidderRecord.js';
+import { cappedActionBidY, recordAuction } from '../agents/bidding/bidderRecord.js';
 import { learnFromAuction } from '../agents/bidding/learnFromAuction.js';
-import { isLearning } from '../agents/bidding/types.js';
+import { isLearning, type BidderRecord } from '../agents/bidding/types.js';
 import type { MechanismConfig } from '../market/mechanisms/config.js';
 import { payoffOfBid } from '../market/mechanisms/counterfactual.js';
 import { getMechanism } from '../market/mechanisms/registry.js';
@@ -105,12 +105,11 @@ function builderLearns(world: WorldState, auction: BlockAuction, i: number): voi
   // Every action's payoff: for a learner the feedback lets see them (as an array), or only for the
   // regret metric (added to the record's sums as computed: the same sums, without the array).
   const learner = isLearning(cfg.strategy);
-  const ofAction = (a: number) => payoff(cappedActionBidY(record.regretGrid, record.regretAbsolute, a, basisY));
-  const counterfactualY = revealed && learner ? record.regretGrid.map((_, a) => ofAction(a)) : null;
+  const counterfactualY = revealed && learner ? actionPayoffs(record, payoff, basisY) : null;
   const payoffY = payoff(block.bidsY[i]!);
   const won = block.builder === i;
   recordAuction(record, world.config.bidding.windowSlots, { slot: auction.slot, valueY: basisY, bidY: block.bidsY[i]!, won, payoffY, counterfactualY });
-  if (counterfactualY === null && world.config.bidding.regret) addCounterfactuals(record, ofAction);
+  if (counterfactualY === null && world.config.bidding.regret) addActionPayoffs(record, payoff, basisY);
   if (!learner) return;
   // The learner observes what happened to it (won or not, what it paid), not the expectation.
   const paidY = block.payments?.perBidderY[i] ?? 0;
@@ -127,3 +126,19 @@ function builderLearns(world: WorldState, auction: BlockAuction, i: number): voi
   });
 }
 
+
+/** What each action of the record's regret grid would have earned bidding on `basisY` (Y), in grid order. */
+function actionPayoffs(record: BidderRecord, payoff: (amount: number) => number, basisY: number): number[] {
+  const out: number[] = [];
+  for (let a = 0; a < record.regretGrid.length; a++) out.push(payoff(cappedActionBidY(record.regretGrid, record.regretAbsolute, a, basisY)));
+  return out;
+}
+
+/**
+ * `actionPayoffs` added to the record's regret sums as computed (what `recordAuction` does with a
+ * `counterfactualY` array, without one; a loop rather than a closure per builder and slot). Mutates `record`.
+ */
+function addActionPayoffs(record: BidderRecord, payoff: (amount: number) => number, basisY: number): void {
+  const sums = record.counterfactualY;
+  for (let a = 0; a < sums.length; a++) sums[a]! += payoff(cappedActionBidY(record.regretGrid, record.regretAbsolute, a, basisY));
+}

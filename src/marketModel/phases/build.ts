@@ -21,18 +21,28 @@ export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: 
     if (world.builders.length === 0) return [];
     configured ??= world.config.searchers.map((s) => builderIndex(world, s.exclusiveBuilder));
     // A searcher learning which builder gets its flow has this slot's arm's builder instead.
-    const exclusive = arms === undefined || !arms.some((a) => a >= 0) ? configured : withArms(world, configured, arms);
-    const forSale = bundles.filter((b) => !placedOutsideBlock(world, b));
-    const pools = world.rollups.map((r) => r.pool);
-    const candidates = world.builders.map((b, i): Candidate => {
-      const source = rt.distOf('builder/', b.id).source;
+    const exclusive = arms === undefined || !anyArm(arms) ? configured : withArms(world, configured, arms);
+    // Loops, not filter/map with closures: this runs every slot.
+    const forSale: Bundle[] = [];
+    for (const b of bundles) if (!placedOutsideBlock(world, b)) forSale.push(b);
+    const pools: Pool[] = [];
+    for (const r of world.rollups) pools.push(r.pool);
+    const candidates: Candidate[] = [];
+    for (let i = 0; i < world.builders.length; i++) {
+      const source = rt.distOf('builder/', world.builders[i]!.id).source;
       const seen = visibleBundles(forSale, exclusive, i, world.config.builders[i]!.skill, source);
       const block = buildBlock(seen, pools, source);
-      return { included: block.included, valueByRollupY: block.valueByRollupY, seen };
-    });
+      candidates.push({ included: block.included, valueByRollupY: block.valueByRollupY, seen });
+    }
     builtOn.set(candidates, pools);
     return candidates;
   };
+}
+
+/** True when some searcher plays an arm of its choices this slot (−1: none). */
+function anyArm(arms: readonly number[]): boolean {
+  for (const a of arms) if (a >= 0) return true;
+  return false;
 }
 
 /** The index of the builder `id` (undefined for none). */
