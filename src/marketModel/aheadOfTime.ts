@@ -5,7 +5,7 @@ import { getMechanism } from '../market/mechanisms/registry.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import type { Mechanism, MarketTiming } from '../market/mechanisms/types.js';
 import type { MechanismConfig } from '../market/mechanisms/config.js';
-import { BUILDER_STREAM, bidsOf, blockMechanism, builderBids, builderChoices } from './bidding.js';
+import { BUILDER_STREAM, bidsOf, blockMechanism, builderBids, builderChoices, builderSources, sourceAt } from './bidding.js';
 import { expectedGrossY } from './expectation.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate, WinningBlock } from './slot.js';
@@ -64,7 +64,7 @@ export function timingOf(world: WorldState): MarketTiming {
 export function sellSlot(world: WorldState, rt: ModelRuntime, candidates: readonly Candidate[], group: readonly number[], key: string, forSlot: number, soldAtSlot: number, source: Source): SlotSale {
   const grossY: number[] = [];
   for (let i = 0; i < world.builders.length; i++) grossY.push(expectedGrossY(world, i, group, candidates[i]));
-  const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.distOf(BUILDER_STREAM, world.builders[i]!.id).source);
+  const { valuesY, choices } = builderChoices(world, grossY, sourceAt(builderSources(rt, world, BUILDER_STREAM)));
   const bidsY = bidsOf(choices);
   const drawn = recordingSource(source);
   const { allocation, payments } = runMechanism(blockMechanism(world), builderBids(world, bidsY), drawn.source);
@@ -91,7 +91,7 @@ const JUST_IN_TIME_AUCTION_STREAM = 'just-in-time/auction/';
  * how much does selling early lose?). Draws from its own streams, so the real run's never move.
  */
 export function justInTimePriceY(world: WorldState, rt: ModelRuntime, grossY: readonly number[], key: string): number {
-  const { choices } = builderChoices(world, grossY, (i) => rt.distOf(JUST_IN_TIME_BUILDER_STREAM, world.builders[i]!.id).source);
+  const { choices } = builderChoices(world, grossY, sourceAt(builderSources(rt, world, JUST_IN_TIME_BUILDER_STREAM)));
   const { payments } = runMechanism(blockMechanism(world), builderBids(world, bidsOf(choices)), rt.distOf(JUST_IN_TIME_AUCTION_STREAM, key).source);
   return sumFromZero(payments.perBidder);
 }

@@ -62,6 +62,28 @@ export const bidderStream = (role: 'searcher' | 'builder', id: string) => `biddi
 export const SEARCHER_STREAM = 'bidding/searcher/';
 export const BUILDER_STREAM = 'bidding/builder/';
 
+/** `sourceOf` for `builderChoices` reading a list of sources. */
+export const sourceAt = (sources: readonly Source[]) => (i: number): Source => sources[i]!;
+
+const sourcesByRuntime = new WeakMap<ModelRuntime, Map<string, Source[]>>();
+
+/**
+ * Each builder's source on its stream `prefix + id` (`rt.distOf`), looked up once per run and
+ * prefix instead of per builder and auction (two map lookups each, three auctions a slot when sold
+ * ahead). Made on first use in builder order, the order the per-builder lookups made the streams.
+ */
+export function builderSources(rt: ModelRuntime, world: WorldState, prefix: string): readonly Source[] {
+  let byPrefix = sourcesByRuntime.get(rt);
+  if (byPrefix === undefined) sourcesByRuntime.set(rt, (byPrefix = new Map()));
+  let sources = byPrefix.get(prefix);
+  if (sources === undefined || sources.length !== world.builders.length) {
+    sources = [];
+    for (const b of world.builders) sources.push(rt.distOf(prefix, b.id).source);
+    byPrefix.set(prefix, sources);
+  }
+  return sources;
+}
+
 /**
  * Searcher `s`'s bidding for this slot: each opportunity its kind finds is one decision, appended
  * to `decisions`. An equilibrium bidder bids its value here; `equilibriumRebids` sets its bid once

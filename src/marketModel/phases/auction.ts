@@ -11,7 +11,7 @@ import { inGroupWhere, pushFcfsBundles, sellByPriorityFee, sellPositions, within
 import { sellOrderFlow } from '../orderFlow.js';
 import { partialRules, partialSale } from '../partialBlock.js';
 import type { ModelRuntime } from '../runtime.js';
-import { BUILDER_STREAM, bidsOf, blockMechanism, builderBids, builderChoices } from '../bidding.js';
+import { BUILDER_STREAM, bidsOf, blockMechanism, builderBids, builderChoices, builderSources, sourceAt } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
 import { boughtBlock, sellSlot, timingOf, type AheadStats, type SlotSale } from '../aheadOfTime.js';
@@ -86,7 +86,7 @@ type BlockDraft = { -readonly [K in keyof WinningBlock]: WinningBlock[K] };
 
 /** The block sold in the slot: the builders bid by their strategies on `grossY` less their costs. */
 function blockSoldNow(world: WorldState, rt: ModelRuntime, grossY: readonly number[], group: readonly number[], proposer: number, source: Source, lead: number): { block: BlockDraft; ahead: AheadStats | null } {
-  const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.distOf(BUILDER_STREAM, world.builders[i]!.id).source);
+  const { valuesY, choices } = builderChoices(world, grossY, sourceAt(builderSources(rt, world, BUILDER_STREAM)));
   const bidsY = bidsOf(choices);
   const drawn = recordingSource(source);
   const bidTimesMs = drawBidTimesMs(world, rt);
@@ -149,7 +149,7 @@ function ticketBlock(
   const rollups = group.rollups;
   const grossY = groupValuesY(candidates, rollups);
   const expected = candidates.map((c, i) => expectedGrossY(world, i, rollups, c));
-  const { valuesY, choices } = builderChoices(world, expected, (i) => rt.distOf(BUILDER_STREAM, world.builders[i]!.id).source);
+  const { valuesY, choices } = builderChoices(world, expected, sourceAt(builderSources(rt, world, BUILDER_STREAM)));
   const bidsY = choices.map((c) => c.bidY);
   const realisedY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
   const tickets = decideTickets(world, group.key, slot, bidsY, realisedY, rt.distOf('tickets/', group.key).source);
