@@ -4,7 +4,7 @@ import { isLearning, type BidderRecord } from '../agents/bidding/types.js';
 import type { MechanismConfig } from '../market/mechanisms/config.js';
 import { payoffOfBid } from '../market/mechanisms/counterfactual.js';
 import { getMechanism } from '../market/mechanisms/registry.js';
-import { revealsAtLeast, type Bid } from '../market/mechanisms/types.js';
+import { revealsAtLeast, type Bid, type Mechanism } from '../market/mechanisms/types.js';
 import { blockMechanism, builderBids } from './bidding.js';
 import type { WinningBlock } from './slot.js';
 import { realisedTicketPayoffY } from './tickets.js';
@@ -15,9 +15,9 @@ import type { WorldState } from './types.js';
 
 /** Every builder learns from each of the slot's block auctions. */
 export function buildersLearn(world: WorldState, blocks: readonly WinningBlock[], slot: number): void {
-  const losersPay = getMechanism(blockMechanism(world).name).losersPay;
+  const definition = getMechanism(blockMechanism(world).name) as Mechanism<MechanismConfig>; // once per slot: every block and builder replays under it
   for (const block of blocks) {
-    const auction = block.tickets ? null : blockAuction(world, block, slot, losersPay);
+    const auction = block.tickets ? null : blockAuction(world, block, slot, definition);
     for (let i = 0; i < world.builders.length; i++) {
       if (auction === null) ticketBuyerLearns(world, block, i, slot);
       else builderLearns(world, auction, i);
@@ -68,6 +68,8 @@ interface BlockAuction {
   readonly block: WinningBlock;
   readonly slot: number;
   readonly mechanism: MechanismConfig;
+  /** Its registered definition. */
+  readonly definition: Mechanism<MechanismConfig>;
   /** The builders' bids as the mechanism took them (the replay's; `payoffOfBid` copies them before changing one). */
   readonly bids: readonly Bid[];
   readonly losersPay: boolean;
@@ -76,16 +78,17 @@ interface BlockAuction {
   readonly winningBidRevealed: boolean;
 }
 
-function blockAuction(world: WorldState, block: WinningBlock, slot: number, losersPay: boolean): BlockAuction {
+function blockAuction(world: WorldState, block: WinningBlock, slot: number, definition: Mechanism<MechanismConfig>): BlockAuction {
   const mechanism = blockMechanism(world);
   const feedback = world.config.bidding.feedback;
   return {
     block,
     slot,
     mechanism,
+    definition,
     bids: builderBids(world, block.bidsY, block.bidTimesMs),
-    losersPay,
-    revealed: revealsAtLeast(feedback, getMechanism(mechanism.name).counterfactualFrom),
+    losersPay: definition.losersPay,
+    revealed: revealsAtLeast(feedback, definition.counterfactualFrom),
     winningBidRevealed: revealsAtLeast(feedback, 'winning-bid'),
   };
 }
@@ -101,7 +104,7 @@ function builderLearns(world: WorldState, auction: BlockAuction, i: number): voi
   // The value the bid was made on: the block's value now, or for a block sold ahead the builder's expectation at the sale (its actions are shares of it; the prize is the value now).
   const basisY = block.bidBasisY?.[i] ?? valueY;
   if (!(basisY > 0)) return;
-  const payoff = payoffOfBid(auction.mechanism, auction.bids, i, valueY, block.draws, losersPay);
+  const payoff = payoffOfBid(auction.mechanism, auction.bids, i, valueY, block.draws, losersPay, auction.definition);
   // Every action's payoff: for a learner the feedback lets see them (as an array), or only for the
   // regret metric (added to the record's sums as computed: the same sums, without the array).
   const learner = isLearning(cfg.strategy);
