@@ -84,7 +84,9 @@ const bundleArb = fc.record({
 
 const pools = (fee: number): Pool[] => [createPool(100, 200, fee), createPool(2500, 5e6, fee)];
 
-function toBundles(specs: fc.infer<typeof bundleArb>[], fee: number): Bundle[] {
+type BundleSpec = typeof bundleArb extends fc.Arbitrary<infer T> ? T : never;
+
+function toBundles(specs: BundleSpec[], fee: number): Bundle[] {
   const fresh = pools(fee);
   return specs.map((s, i): Bundle => {
     const legs = s.legs.map((l): SwapLeg => {
