@@ -5,7 +5,7 @@ import { getMechanism } from '../market/mechanisms/registry.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import type { Mechanism, MarketTiming } from '../market/mechanisms/types.js';
 import type { MechanismConfig } from '../market/mechanisms/config.js';
-import { BUILDER_STREAM, blockMechanism, builderBids, builderChoices } from './bidding.js';
+import { BUILDER_STREAM, bidsOf, blockMechanism, builderBids, builderChoices, builderSources, sourceAt } from './bidding.js';
 import { expectedGrossY } from './expectation.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate, WinningBlock } from './slot.js';
@@ -62,9 +62,10 @@ export function timingOf(world: WorldState): MarketTiming {
  * `source` (its draws kept for the learn step's replay).
  */
 export function sellSlot(world: WorldState, rt: ModelRuntime, candidates: readonly Candidate[], group: readonly number[], key: string, forSlot: number, soldAtSlot: number, source: Source): SlotSale {
-  const grossY = world.builders.map((_, i) => expectedGrossY(world, i, group, candidates[i]));
-  const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.distOf(BUILDER_STREAM, world.builders[i]!.id).source);
-  const bidsY = choices.map((c) => c.bidY);
+  const grossY: number[] = [];
+  for (let i = 0; i < world.builders.length; i++) grossY.push(expectedGrossY(world, i, group, candidates[i]));
+  const { valuesY, choices } = builderChoices(world, grossY, sourceAt(builderSources(rt, world, BUILDER_STREAM)));
+  const bidsY = bidsOf(choices);
   const drawn = recordingSource(source);
   const { allocation, payments } = runMechanism(blockMechanism(world), builderBids(world, bidsY), drawn.source);
   return {
@@ -90,9 +91,9 @@ const JUST_IN_TIME_AUCTION_STREAM = 'just-in-time/auction/';
  * how much does selling early lose?). Draws from its own streams, so the real run's never move.
  */
 export function justInTimePriceY(world: WorldState, rt: ModelRuntime, grossY: readonly number[], key: string): number {
-  const { choices } = builderChoices(world, grossY, (i) => rt.distOf(JUST_IN_TIME_BUILDER_STREAM, world.builders[i]!.id).source);
-  const { payments } = runMechanism(blockMechanism(world), builderBids(world, choices.map((c) => c.bidY)), rt.distOf(JUST_IN_TIME_AUCTION_STREAM, key).source);
-  return payments.perBidder.reduce((a, p) => a + p, 0);
+  const { choices } = builderChoices(world, grossY, sourceAt(builderSources(rt, world, JUST_IN_TIME_BUILDER_STREAM)));
+  const { payments } = runMechanism(blockMechanism(world), builderBids(world, bidsOf(choices)), rt.distOf(JUST_IN_TIME_AUCTION_STREAM, key).source);
+  return sumFromZero(payments.perBidder);
 }
 
 /**
@@ -101,9 +102,17 @@ export function justInTimePriceY(world: WorldState, rt: ModelRuntime, grossY: re
  * the sale against).
  */
 export function boughtBlock(world: WorldState, rt: ModelRuntime, sale: SlotSale, grossY: readonly number[], group: readonly number[], proposer: number, key: string): { block: WinningBlock; ahead: AheadStats } {
-  const valuesY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
+  const valuesY: number[] = [];
+  for (let i = 0; i < grossY.length; i++) valuesY.push(Math.max(0, grossY[i]! - world.config.builders[i]!.costY));
   const block: WinningBlock = { rollups: group, proposer, builder: sale.builder, bidsY: sale.bidsY, valuesY, bidBasisY: sale.expectedY, choices: sale.choices, draws: sale.draws, payments: sale.payments };
-  return { block, ahead: { priceY: sale.payments.perBidderY.reduce((a, p) => a + p, 0), justInTimeY: justInTimePriceY(world, rt, grossY, key) } };
+  return { block, ahead: { priceY: sumFromZero(sale.payments.perBidderY), justInTimeY: justInTimePriceY(world, rt, grossY, key) } };
+}
+
+/** Σ xs, left to right from 0 (`reduce((a, x) => a + x, 0)` without the closure). */
+function sumFromZero(xs: readonly number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
 }
 
 /** Apply step: the sales made this slot join the world's; the sales of slots now built leave it. */
@@ -113,6 +122,6 @@ export function bookSales(world: WorldState, slot: number, made: readonly SlotSa
   const sales = world.aheadSales;
   let kept = 0;
   for (const s of sales) if (s.slot > slot) sales[kept++] = s;
-  sales.length = kept;
+  while (sales.length > kept) sales.pop(); // pop, not `length = kept`: setting the length is a runtime call (~100 ns)
   for (const s of made) if (s.slot > slot) sales.push(s);
 }

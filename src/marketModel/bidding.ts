@@ -62,6 +62,28 @@ export const bidderStream = (role: 'searcher' | 'builder', id: string) => `biddi
 export const SEARCHER_STREAM = 'bidding/searcher/';
 export const BUILDER_STREAM = 'bidding/builder/';
 
+/** `sourceOf` for `builderChoices` reading a list of sources. */
+export const sourceAt = (sources: readonly Source[]) => (i: number): Source => sources[i]!;
+
+const sourcesByRuntime = new WeakMap<ModelRuntime, Map<string, Source[]>>();
+
+/**
+ * Each builder's source on its stream `prefix + id` (`rt.distOf`), looked up once per run and
+ * prefix instead of per builder and auction (two map lookups each, three auctions a slot when sold
+ * ahead). Made on first use in builder order, the order the per-builder lookups made the streams.
+ */
+export function builderSources(rt: ModelRuntime, world: WorldState, prefix: string): readonly Source[] {
+  let byPrefix = sourcesByRuntime.get(rt);
+  if (byPrefix === undefined) sourcesByRuntime.set(rt, (byPrefix = new Map()));
+  let sources = byPrefix.get(prefix);
+  if (sources === undefined || sources.length !== world.builders.length) {
+    sources = [];
+    for (const b of world.builders) sources.push(rt.distOf(prefix, b.id).source);
+    byPrefix.set(prefix, sources);
+  }
+  return sources;
+}
+
 /**
  * Searcher `s`'s bidding for this slot: each opportunity its kind finds is one decision, appended
  * to `decisions`. An equilibrium bidder bids its value here; `equilibriumRebids` sets its bid once
@@ -124,7 +146,17 @@ export function equilibriumRebids(world: WorldState, rt: ModelRuntime, bundles: 
 
 /** The builders' bids for a block as the mechanism takes them (each with its id and bid time: drawn, or `bidTimeMs`). */
 export function builderBids(world: WorldState, bidsY: readonly number[], bidTimesMs?: readonly number[]): Bid[] {
-  return bidsY.map((amount, i) => ({ bidderId: world.builders[i]!.id, amount, timeMs: bidTimesMs?.[i] ?? world.config.builders[i]!.bidTimeMs }));
+  // A loop, not `map` with a closure: every block auction and its replay build these.
+  const bids: Bid[] = [];
+  for (let i = 0; i < bidsY.length; i++) bids.push({ bidderId: world.builders[i]!.id, amount: bidsY[i]!, timeMs: bidTimesMs?.[i] ?? world.config.builders[i]!.bidTimeMs });
+  return bids;
+}
+
+/** Each choice's bid, in order (`choices.map((c) => c.bidY)` without the closure). */
+export function bidsOf(choices: readonly BidChoice[]): number[] {
+  const bidsY: number[] = [];
+  for (const c of choices) bidsY.push(c.bidY);
+  return bidsY;
 }
 
 /** Bundles by the bid decision they carry (bundles without one left out). */
@@ -150,14 +182,19 @@ function estimatedValues(record: BidderRecord, own: number, me: number): number[
  * stream in a revenue-sharing counterfactual, so those never move the real run's draws).
  */
 export function builderChoices(world: WorldState, grossY: readonly number[], sourceOf: (i: number) => Source): { valuesY: number[]; choices: BidChoice[] } {
-  const valuesY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
+  // Loops, not `map` with closures: this runs for every block auction (three a slot when sold ahead).
+  const configs = world.config.builders;
+  const valuesY: number[] = [];
+  for (let i = 0; i < grossY.length; i++) valuesY.push(Math.max(0, grossY[i]! - configs[i]!.costY));
   const mechanism = blockMechanism(world);
   const exact = () => valuesY; // one closure for every builder that knows the values (runs per auction and builder)
-  const choices = world.builders.map((b, i) => {
-    const cfg = world.config.builders[i]!;
+  const choices: BidChoice[] = [];
+  for (let i = 0; i < world.builders.length; i++) {
+    const b = world.builders[i]!;
+    const cfg = configs[i]!;
     const known = cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history' ? () => estimatedValues(b.bidding, valuesY[i]!, i) : exact;
-    return decideBid(cfg.strategy, b.bidding, { valueY: valuesY[i]!, fixedBidY: builderBidY(grossY[i]!, cfg.margin, cfg.costY), mechanism, values: known, me: i, source: sourceOf(i) });
-  });
+    choices.push(decideBid(cfg.strategy, b.bidding, { valueY: valuesY[i]!, fixedBidY: builderBidY(grossY[i]!, cfg.margin, cfg.costY), mechanism, values: known, me: i, source: sourceOf(i) }));
+  }
   return { valuesY, choices };
 }
 

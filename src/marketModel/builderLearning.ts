@@ -1,10 +1,10 @@
-import { addCounterfactuals, cappedActionBidY, recordAuction } from '../agents/bidding/bidderRecord.js';
+import { cappedActionBidY, recordAuction } from '../agents/bidding/bidderRecord.js';
 import { learnFromAuction } from '../agents/bidding/learnFromAuction.js';
-import { isLearning } from '../agents/bidding/types.js';
+import { isLearning, type BidderRecord } from '../agents/bidding/types.js';
 import type { MechanismConfig } from '../market/mechanisms/config.js';
 import { payoffOfBid } from '../market/mechanisms/counterfactual.js';
 import { getMechanism } from '../market/mechanisms/registry.js';
-import { revealsAtLeast, type Bid } from '../market/mechanisms/types.js';
+import { revealsAtLeast, type Bid, type Mechanism } from '../market/mechanisms/types.js';
 import { blockMechanism, builderBids } from './bidding.js';
 import type { WinningBlock } from './slot.js';
 import { realisedTicketPayoffY } from './tickets.js';
@@ -15,9 +15,9 @@ import type { WorldState } from './types.js';
 
 /** Every builder learns from each of the slot's block auctions. */
 export function buildersLearn(world: WorldState, blocks: readonly WinningBlock[], slot: number): void {
-  const losersPay = getMechanism(blockMechanism(world).name).losersPay;
+  const definition = getMechanism(blockMechanism(world).name) as Mechanism<MechanismConfig>; // once per slot: every block and builder replays under it
   for (const block of blocks) {
-    const auction = block.tickets ? null : blockAuction(world, block, slot, losersPay);
+    const auction = block.tickets ? null : blockAuction(world, block, slot, definition);
     for (let i = 0; i < world.builders.length; i++) {
       if (auction === null) ticketBuyerLearns(world, block, i, slot);
       else builderLearns(world, auction, i);
@@ -68,6 +68,8 @@ interface BlockAuction {
   readonly block: WinningBlock;
   readonly slot: number;
   readonly mechanism: MechanismConfig;
+  /** Its registered definition. */
+  readonly definition: Mechanism<MechanismConfig>;
   /** The builders' bids as the mechanism took them (the replay's; `payoffOfBid` copies them before changing one). */
   readonly bids: readonly Bid[];
   readonly losersPay: boolean;
@@ -76,16 +78,17 @@ interface BlockAuction {
   readonly winningBidRevealed: boolean;
 }
 
-function blockAuction(world: WorldState, block: WinningBlock, slot: number, losersPay: boolean): BlockAuction {
+function blockAuction(world: WorldState, block: WinningBlock, slot: number, definition: Mechanism<MechanismConfig>): BlockAuction {
   const mechanism = blockMechanism(world);
   const feedback = world.config.bidding.feedback;
   return {
     block,
     slot,
     mechanism,
+    definition,
     bids: builderBids(world, block.bidsY, block.bidTimesMs),
-    losersPay,
-    revealed: revealsAtLeast(feedback, getMechanism(mechanism.name).counterfactualFrom),
+    losersPay: definition.losersPay,
+    revealed: revealsAtLeast(feedback, definition.counterfactualFrom),
     winningBidRevealed: revealsAtLeast(feedback, 'winning-bid'),
   };
 }
@@ -101,16 +104,15 @@ function builderLearns(world: WorldState, auction: BlockAuction, i: number): voi
   // The value the bid was made on: the block's value now, or for a block sold ahead the builder's expectation at the sale (its actions are shares of it; the prize is the value now).
   const basisY = block.bidBasisY?.[i] ?? valueY;
   if (!(basisY > 0)) return;
-  const payoff = payoffOfBid(auction.mechanism, auction.bids, i, valueY, block.draws, losersPay);
+  const payoff = payoffOfBid(auction.mechanism, auction.bids, i, valueY, block.draws, losersPay, auction.definition);
   // Every action's payoff: for a learner the feedback lets see them (as an array), or only for the
   // regret metric (added to the record's sums as computed: the same sums, without the array).
   const learner = isLearning(cfg.strategy);
-  const ofAction = (a: number) => payoff(cappedActionBidY(record.regretGrid, record.regretAbsolute, a, basisY));
-  const counterfactualY = revealed && learner ? record.regretGrid.map((_, a) => ofAction(a)) : null;
+  const counterfactualY = revealed && learner ? actionPayoffs(record, payoff, basisY) : null;
   const payoffY = payoff(block.bidsY[i]!);
   const won = block.builder === i;
   recordAuction(record, world.config.bidding.windowSlots, { slot: auction.slot, valueY: basisY, bidY: block.bidsY[i]!, won, payoffY, counterfactualY });
-  if (counterfactualY === null && world.config.bidding.regret) addCounterfactuals(record, ofAction);
+  if (counterfactualY === null && world.config.bidding.regret) addActionPayoffs(record, payoff, basisY);
   if (!learner) return;
   // The learner observes what happened to it (won or not, what it paid), not the expectation.
   const paidY = block.payments?.perBidderY[i] ?? 0;
@@ -127,3 +129,19 @@ function builderLearns(world: WorldState, auction: BlockAuction, i: number): voi
   });
 }
 
+
+/** What each action of the record's regret grid would have earned bidding on `basisY` (Y), in grid order. */
+function actionPayoffs(record: BidderRecord, payoff: (amount: number) => number, basisY: number): number[] {
+  const out: number[] = [];
+  for (let a = 0; a < record.regretGrid.length; a++) out.push(payoff(cappedActionBidY(record.regretGrid, record.regretAbsolute, a, basisY)));
+  return out;
+}
+
+/**
+ * `actionPayoffs` added to the record's regret sums as computed (what `recordAuction` does with a
+ * `counterfactualY` array, without one; a loop rather than a closure per builder and slot). Mutates `record`.
+ */
+function addActionPayoffs(record: BidderRecord, payoff: (amount: number) => number, basisY: number): void {
+  const sums = record.counterfactualY;
+  for (let a = 0; a < sums.length; a++) sums[a]! += payoff(cappedActionBidY(record.regretGrid, record.regretAbsolute, a, basisY));
+}

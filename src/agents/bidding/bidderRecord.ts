@@ -69,14 +69,6 @@ export function recordAuction(record: BidderRecord, windowSlots: number, r: Auct
   w.bidY[k]! += r.bidY;
 }
 
-/**
- * Adds to the record's regret sums what each action `a` of its grid would have earned,
- * `payoffOfAction(a)` (Y): what `recordAuction` does with a `counterfactualY` array, without one. Mutates `record`.
- */
-export function addCounterfactuals(record: BidderRecord, payoffOfAction: (action: number) => number): void {
-  for (let a = 0; a < record.counterfactualY.length; a++) record.counterfactualY[a]! += payoffOfAction(a);
-}
-
 /** How far a window's shade may stray from the last window's and still count as converged. */
 export const CONVERGENCE_TOLERANCE = 0.05;
 

@@ -1,4 +1,3 @@
-import { swapExactIn } from '../../market/amm/index.js';
 import type { Pool } from '../../market/amm/types.js';
 import type { Source } from '../../engine/randomStreams.js';
 import { bidOrder } from '../../market/orders/allocateBundles.js';
@@ -13,31 +12,61 @@ export interface BuiltBlock {
 }
 
 /**
- * True when every fixed leg of `bundle` executes on `pools` (updated in place if so; `trial` is
- * scratch of the same length, overwritten). A leg the pool cannot carry (the AMM's RangeError) does
- * not execute.
+ * The pools a block is simulated on, as numbers: reserves per rollup, the block so far (`x`, `y`)
+ * and the bundle being tried (`tx`, `ty`). Module scratch, overwritten by every `buildBlock` call
+ * (which never re-enters): a Pool and a SwapResult per simulated leg were most of a builder's garbage.
  */
-function simulateLegs(pools: Pool[], trial: Pool[], bundle: Bundle): boolean {
-  for (let r = 0; r < pools.length; r++) trial[r] = pools[r]!;
-  for (const leg of bundle.legs) {
-    let res;
-    try {
-      res = swapExactIn(trial[leg.rollup]!, leg.tokenIn, leg.amountIn);
-    } catch (e) {
-      if (e instanceof RangeError) return false;
-      throw e;
-    }
-    if (res.amountOut < leg.minAmountOut) return false;
-    trial[leg.rollup] = res.pool;
+const sim = { x: [] as number[], y: [] as number[], tx: [] as number[], ty: [] as number[] };
+
+/**
+ * True when every fixed leg of `bundle` executes on the reserves `sim.x`/`sim.y` (updated in place
+ * if so; `sim.tx`/`sim.ty` are overwritten). `swapExactIn`'s operations in its order on numbers, so
+ * the same reserves bit for bit: a leg `swapExactIn` would refuse (its RangeError: an amount that
+ * is not finite and ≥ 0, or a reserve that would overflow or underflow) does not execute, nor one
+ * paying out less than its minimum.
+ */
+function simulateLegs(pools: readonly Pool[], bundle: Bundle): boolean {
+  const { x, y, tx, ty } = sim;
+  for (let r = 0; r < pools.length; r++) {
+    tx[r] = x[r]!;
+    ty[r] = y[r]!;
   }
-  for (let r = 0; r < pools.length; r++) pools[r] = trial[r]!;
+  for (const leg of bundle.legs) {
+    const amountIn = leg.amountIn;
+    if (!(Number.isFinite(amountIn) && amountIn >= 0)) return false;
+    if (amountIn === 0) {
+      if (0 < leg.minAmountOut) return false; // swapExactIn pays out 0 and moves nothing
+      continue;
+    }
+    const r = leg.rollup;
+    const fee = pools[r]!.fee; // a leg on a rollup without a pool throws here, as swapExactIn did
+    const byX = leg.tokenIn === 'X';
+    const reserveIn = byX ? tx[r]! : ty[r]!;
+    const reserveOut = byX ? ty[r]! : tx[r]!;
+    const effectiveIn = (1 - fee) * amountIn;
+    const newReserveOut = (reserveOut * reserveIn) / (reserveIn + effectiveIn);
+    if (!(Number.isFinite(reserveIn + amountIn) && newReserveOut > 0)) return false;
+    const amountOut = (reserveOut * effectiveIn) / (reserveIn + effectiveIn);
+    if (amountOut < leg.minAmountOut) return false;
+    if (byX) {
+      tx[r] = reserveIn + amountIn;
+      ty[r] = newReserveOut;
+    } else {
+      ty[r] = reserveIn + amountIn;
+      tx[r] = newReserveOut;
+    }
+  }
+  for (let r = 0; r < pools.length; r++) {
+    x[r] = tx[r]!;
+    y[r] = ty[r]!;
+  }
   return true;
 }
 
 /**
  * Builds one block per rollup (together, the super-block) greedily by bid: bundles in descending
  * bid order (ties in a random order from the builder's stream: `bidOrder`). Top-of-block bundles are
- * simulated in that order on copies of the pools, and one that would revert after the bundles
+ * simulated in that order on the pools' reserves (copied, `simulateLegs`), and one that would revert after the bundles
  * already in (two arbitrages of the same price move, say) is left out. Backruns and sandwiches take
  * an exclusive spot around their user's swap.
  *
@@ -48,13 +77,16 @@ function simulateLegs(pools: Pool[], trial: Pool[], bundle: Bundle): boolean {
  */
 export function buildBlock(bundles: readonly Bundle[], pools: readonly Pool[], source: Source): BuiltBlock {
   const order = bidOrder(bundles, source);
-  const copies = pools.slice();
-  const trial = pools.slice();
   const included: Bundle[] = [];
-  const valueByRollupY = pools.map(() => 0);
+  const valueByRollupY: number[] = [];
+  for (let r = 0; r < pools.length; r++) {
+    sim.x[r] = pools[r]!.reserveX;
+    sim.y[r] = pools[r]!.reserveY;
+    valueByRollupY.push(0);
+  }
   for (const i of order) {
     const b = bundles[i]!;
-    if (b.target.kind === 'top' ? !simulateLegs(copies, trial, b) : userSpotTaken(included, b)) continue;
+    if (b.target.kind === 'top' ? !simulateLegs(pools, b) : userSpotTaken(included, b)) continue;
     included.push(b);
     addBid(valueByRollupY, b);
   }
@@ -93,11 +125,13 @@ export function visibleBundles(
   skill: number,
   source: Source,
 ): Bundle[] {
-  return bundles.filter((b) => {
+  // A loop, not `filter` with a closure: this runs per builder and slot. The same draws in the same order.
+  const seen: Bundle[] = [];
+  for (const b of bundles) {
     const ex = exclusiveTo[b.searcher];
-    if (ex !== undefined) return ex === builder;
-    return skill >= 1 || source() < skill;
-  });
+    if (ex !== undefined ? ex === builder : skill >= 1 || source() < skill) seen.push(b);
+  }
+  return seen;
 }
 
 /** A builder's bid for a block worth `valueY` to it: keep `margin` of it, pay `costY`, bid the rest. */

@@ -39,8 +39,9 @@ export function payoffOfBid(
   valueY: number,
   draws: readonly number[],
   losersPay = true,
+  // The registered mechanism of `config`: a caller replaying one auction for several bidders looks it up once.
+  mechanism: Mechanism<MechanismConfig> = getMechanism(config.name) as Mechanism<MechanismConfig>,
 ): (amount: number) => number {
-  const mechanism = getMechanism(config.name) as Mechanism<MechanismConfig>;
   // Loops instead of a reduce and per-trial scans: this runs for every builder every slot, then for
   // each action of its grid. Math.max as before (a NaN rival makes no bid surely lose: `allocate` rejects it).
   let bestRival = -Infinity;

@@ -5,17 +5,16 @@ export function topBidIndices(
   bids: readonly Bid[],
   eligible?: (bid: Bid) => boolean,
 ): number[] {
-  // Plain loops, one array emptied rather than replaced on a new best: this runs for every auction
-  // and every counterfactual bid (learn step).
+  // A plain loop; a new best starts a new one-element array (emptying the old one with
+  // `length = 0` is a runtime call in V8, ~100 ns for three bids).
   let best = -Infinity;
-  const top: number[] = [];
+  let top: number[] = [];
   for (let i = 0; i < bids.length; i++) {
     const bid = bids[i]!;
     if (eligible !== undefined && !eligible(bid)) continue;
     if (bid.amount > best) {
       best = bid.amount;
-      top.length = 0;
-      top.push(i);
+      top = [i];
     } else if (bid.amount === best) {
       top.push(i);
     }
@@ -57,16 +56,51 @@ export function winnerTakeAll(
   eligible?: (bid: Bid) => boolean,
 ): Pick<Allocation, 'winProbabilities' | 'winnerIndex'> {
   const u = source();
-  const winProbabilities = new Array<number>(bids.length).fill(0);
+  const winProbabilities = zeros(bids.length);
   return { winProbabilities, winnerIndex: drawTopBid(bids, u, winProbabilities, eligible) };
 }
 
 /** `winnerTakeAll`'s rule given its draw `u`: sets the top bids' win probabilities, returns the winner (null: none eligible). */
 function drawTopBid(bids: readonly Bid[], u: number, winProbabilities: number[], eligible?: (bid: Bid) => boolean): number | null {
+  if (eligible === undefined) return drawTopOfAll(bids, u, winProbabilities);
   const top = topBidIndices(bids, eligible);
   if (top.length === 0) return null;
   for (const i of top) winProbabilities[i] = 1 / top.length;
   return top[Math.min(Math.floor(u * top.length), top.length - 1)]!;
+}
+
+/**
+ * `drawTopBid` with every bid eligible, without the list of top indices: one pass finds the best
+ * amount and how many bid it (k), a second sets their probabilities and picks the ⌊u·k⌋-th in
+ * ascending order (u ∈ [0, 1), as every source gives). The top bids are those equal to the final
+ * best, as `topBidIndices` collects them.
+ */
+function drawTopOfAll(bids: readonly Bid[], u: number, winProbabilities: number[]): number | null {
+  let best = -Infinity;
+  let k = 0;
+  for (let i = 0; i < bids.length; i++) {
+    const amount = bids[i]!.amount;
+    if (amount > best) {
+      best = amount;
+      k = 1;
+    } else if (amount === best) k++;
+  }
+  if (k === 0) return null;
+  const pick = Math.min(Math.floor(u * k), k - 1);
+  let winner = -1;
+  for (let i = 0, seen = 0; i < bids.length; i++) {
+    if (bids[i]!.amount !== best) continue;
+    winProbabilities[i] = 1 / k;
+    if (seen++ === pick) winner = i;
+  }
+  return winner;
+}
+
+/** n zeros, built by push: `new Array(n).fill(0)` is a holey array and a builtin call, twice the time for a few bids. */
+function zeros(n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(0);
+  return out;
 }
 
 /**
@@ -84,7 +118,7 @@ export function winnerTakeAllAllocation(
 ): Allocation {
   // `winnerTakeAll` without its intermediate object (one draw, then the same rule).
   const u = source();
-  const winProbabilities = new Array<number>(bids.length).fill(0);
+  const winProbabilities = zeros(bids.length);
   const winnerIndex = drawTopBid(bids, u, winProbabilities, eligible);
   return { winProbabilities, winnerIndex, floor, auctionedShare };
 }
@@ -108,7 +142,7 @@ export function winnerPays(
   price: number,
   split: Partial<Omit<Payments, 'perBidder'>> = NO_SPLIT,
 ): Payments {
-  const perBidder = new Array<number>(bidCount).fill(0);
+  const perBidder = zeros(bidCount);
   if (winnerIndex !== null) perBidder[winnerIndex] = price;
   return {
     perBidder,

@@ -11,7 +11,7 @@ import { inGroupWhere, pushFcfsBundles, sellByPriorityFee, sellPositions, within
 import { sellOrderFlow } from '../orderFlow.js';
 import { partialRules, partialSale } from '../partialBlock.js';
 import type { ModelRuntime } from '../runtime.js';
-import { BUILDER_STREAM, blockMechanism, builderBids, builderChoices } from '../bidding.js';
+import { BUILDER_STREAM, bidsOf, blockMechanism, builderBids, builderChoices, builderSources, sourceAt } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
 import { boughtBlock, sellSlot, timingOf, type AheadStats, type SlotSale } from '../aheadOfTime.js';
@@ -53,8 +53,8 @@ function auctionBlock(
   const partial = partialRules(world) === null ? null : partialSale(world, inGroupWhere(bundles, placements, group, 'block'), candidates, (b) => within(b, group), fullGrossY);
   const grossY = partial?.grossY ?? fullGrossY;
   const lead = timingOf(world).leadSlots;
-  const sales = lead > 0 && !world.aheadSales.some((s) => s.key === key && s.slot === slot + lead) ? [sellSlot(world, rt, candidates, group, key, slot + lead, slot, source)] : NONE;
-  const sale = lead > 0 ? world.aheadSales.find((s) => s.key === key && s.slot === slot) : undefined;
+  const sales = lead > 0 && saleOf(world.aheadSales, key, slot + lead) === undefined ? [sellSlot(world, rt, candidates, group, key, slot + lead, slot, source)] : NONE;
+  const sale = lead > 0 ? saleOf(world.aheadSales, key, slot) : undefined;
   // In the slot; under a mechanism selling ahead, a slot no sale reached (the first leadSlots of the run) is sold so too.
   const { block, ahead } = sale ? boughtBlock(world, rt, sale, grossY, group, proposer, key) : blockSoldNow(world, rt, grossY, group, proposer, source, lead);
   const winner = block.builder;
@@ -63,6 +63,12 @@ function auctionBlock(
   const allocated = paidAtBid(won, group);
   if (partial !== null) for (const a of partial.local(won, () => rt.distOf('partial-block/', key).source)) allocated.push(a);
   return { block, allocated, sales, ahead, grossY: fullGrossY };
+}
+
+/** The first sale of `sales` of group `key`'s block of `slot` (a loop, not `find` with a closure: asked twice a slot). */
+function saleOf(sales: readonly SlotSale[], key: string, slot: number): SlotSale | undefined {
+  for (const s of sales) if (s.key === key && s.slot === slot) return s;
+  return undefined;
 }
 
 /** A sold block's outcome, as `runAuctions` takes it. */
@@ -80,8 +86,8 @@ type BlockDraft = { -readonly [K in keyof WinningBlock]: WinningBlock[K] };
 
 /** The block sold in the slot: the builders bid by their strategies on `grossY` less their costs. */
 function blockSoldNow(world: WorldState, rt: ModelRuntime, grossY: readonly number[], group: readonly number[], proposer: number, source: Source, lead: number): { block: BlockDraft; ahead: AheadStats | null } {
-  const { valuesY, choices } = builderChoices(world, grossY, (i) => rt.distOf(BUILDER_STREAM, world.builders[i]!.id).source);
-  const bidsY = choices.map((c) => c.bidY);
+  const { valuesY, choices } = builderChoices(world, grossY, sourceAt(builderSources(rt, world, BUILDER_STREAM)));
+  const bidsY = bidsOf(choices);
   const drawn = recordingSource(source);
   const bidTimesMs = drawBidTimesMs(world, rt);
   const { allocation, payments } = runMechanism(blockMechanism(world), builderBids(world, bidsY, bidTimesMs), drawn.source);
@@ -110,17 +116,19 @@ function paidAtBid(block: readonly Bundle[], group: readonly number[]): Allocate
 
 /** Per candidate, Σ of its values on the group's rollups (Y), in group order. */
 function groupValuesY(candidates: readonly Candidate[], group: readonly number[]): number[] {
-  return candidates.map((c) => {
+  const out: number[] = [];
+  for (const c of candidates) {
     let v = 0;
-    for (const r of group) v += c.valueByRollupY[r]!;
-    return v;
-  });
+    for (let k = 0; k < group.length; k++) v += c.valueByRollupY[group[k]!]!;
+    out.push(v);
+  }
+  return out;
 }
 
 /** Σ xs, left to right from 0 (as `reduce((a, x) => a + x, 0)`). */
 function sum(xs: readonly number[]): number {
   let s = 0;
-  for (const x of xs) s += x;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!; // an index loop: `for…of` kept its iterator here (~25 ns a call)
   return s;
 }
 
@@ -141,7 +149,7 @@ function ticketBlock(
   const rollups = group.rollups;
   const grossY = groupValuesY(candidates, rollups);
   const expected = candidates.map((c, i) => expectedGrossY(world, i, rollups, c));
-  const { valuesY, choices } = builderChoices(world, expected, (i) => rt.distOf(BUILDER_STREAM, world.builders[i]!.id).source);
+  const { valuesY, choices } = builderChoices(world, expected, sourceAt(builderSources(rt, world, BUILDER_STREAM)));
   const bidsY = choices.map((c) => c.bidY);
   const realisedY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
   const tickets = decideTickets(world, group.key, slot, bidsY, realisedY, rt.distOf('tickets/', group.key).source);
@@ -253,7 +261,8 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
       const { key, rollups: group } = sequencing;
       stakes ??= validatorStakes(world);
       // restaking: only opted-in operators propose the super-block
-      if (key === 'shared') sharedStakes ??= sequencerStakes(world.restaking?.optedIn, stakes);
+      // (Without restaking every validator keeps its stake: the stakes themselves, which the draw only reads, not a copy.)
+      if (key === 'shared') sharedStakes ??= world.restaking?.optedIn === undefined ? stakes : sequencerStakes(world.restaking.optedIn, stakes);
       const proposer = drawProposer(key === 'shared' ? sharedStakes! : stakes, rt.distOf('proposer/', key).source);
       for (const r of group) proposers[r] = proposer;
       const source = rt.distOf('auction/', key).source;

@@ -21,18 +21,29 @@ export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: 
     if (world.builders.length === 0) return [];
     configured ??= world.config.searchers.map((s) => builderIndex(world, s.exclusiveBuilder));
     // A searcher learning which builder gets its flow has this slot's arm's builder instead.
-    const exclusive = arms === undefined || !arms.some((a) => a >= 0) ? configured : withArms(world, configured, arms);
-    const forSale = bundles.filter((b) => !placedOutsideBlock(world, b));
-    const pools = world.rollups.map((r) => r.pool);
-    const candidates = world.builders.map((b, i): Candidate => {
-      const source = rt.distOf('builder/', b.id).source;
+    const exclusive = arms === undefined || !anyArm(arms) ? configured : withArms(world, configured, arms);
+    // Loops, not filter/map with closures: this runs every slot.
+    const forSale: Bundle[] = [];
+    for (const b of bundles) if (!placedOutsideBlock(world, b)) forSale.push(b);
+    const pools: Pool[] = [];
+    for (const r of world.rollups) pools.push(r.pool);
+    const candidates: Candidate[] = [];
+    for (let i = 0; i < world.builders.length; i++) {
+      const source = rt.distOf('builder/', world.builders[i]!.id).source;
       const seen = visibleBundles(forSale, exclusive, i, world.config.builders[i]!.skill, source);
       const block = buildBlock(seen, pools, source);
-      return { included: block.included, valueByRollupY: block.valueByRollupY, seen };
-    });
-    builtOn.set(candidates, pools);
+      candidates.push({ included: block.included, valueByRollupY: block.valueByRollupY, seen });
+    }
+    lastCandidates = candidates;
+    lastPools = pools;
     return candidates;
   };
+}
+
+/** True when some searcher plays an arm of its choices this slot (−1: none). */
+function anyArm(arms: readonly number[]): boolean {
+  for (const a of arms) if (a >= 0) return true;
+  return false;
 }
 
 /** The index of the builder `id` (undefined for none). */
@@ -45,9 +56,16 @@ function withArms(world: WorldState, configured: readonly (number | undefined)[]
   return configured.map((e, i) => (arms[i]! < 0 ? e : builderIndex(world, withChoice(world, i, arms[i]!).exclusiveBuilder)));
 }
 
-const builtOn = new WeakMap<readonly Candidate[], readonly Pool[]>();
+/*
+ * The last candidates built (by any run) and the pools they were built on. Only the slot's own
+ * candidates are asked about, by the counterfactual phase of the same slot step, so one entry
+ * answers every question; older candidates get undefined (as if unknown). Was a WeakMap entry per
+ * slot: its table grew between collections, ~0.5 µs a slot.
+ */
+let lastCandidates: readonly Candidate[] | null = null;
+let lastPools: readonly Pool[] | undefined;
 
-/** The pools a slot's candidates were built on (pools are immutable values: compare by identity). */
+/** The pools `candidates` were built on when they are the last candidates built, else undefined (pools are immutable values: compare by identity). */
 export function poolsBuiltOn(candidates: readonly Candidate[]): readonly Pool[] | undefined {
-  return builtOn.get(candidates);
+  return candidates === lastCandidates ? lastPools : undefined;
 }

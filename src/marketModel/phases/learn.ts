@@ -35,7 +35,7 @@ function counterfactualsOf(record: BidderRecord, rule: PositionRule, valueY: num
   return out;
 }
 
-const NOTHING_SEEN: ReadonlySet<Bundle> = new Set();
+const NOTHING_SEEN: readonly Bundle[] = Object.freeze([]);
 const NO_USERS: ReadonlySet<number> = new Set();
 
 /** What every searcher decision of a slot learns from alike, worked out once per slot. */
@@ -49,8 +49,8 @@ interface SearcherSlot {
   readonly winningBidRevealed: boolean;
   /** A partial-block auction with a local part: its proposer sees every bundle (see `legsOf`). */
   readonly localBuildSeesAll: boolean;
-  /** What builder `i` saw, as a set. */
-  readonly seenBy: (builder: number) => ReadonlySet<Bundle>;
+  /** What builder `i` saw (its candidate's `seen`: a few bundles, scanned rather than made a set every slot). */
+  readonly seenBy: (builder: number) => readonly Bundle[];
   /** Per searcher, Σ payoff and Σ value of its opportunities this slot; null when no searcher learns choices. */
   readonly slotPayoff: { payoffY: number; valueY: number }[] | null;
 }
@@ -74,7 +74,7 @@ function legsOf(world: WorldState, slot: SearcherSlot, own: readonly Bundle[], d
   const input = slot.input;
   const legs: PositionLeg[] = [];
   for (const b of own) {
-    let seen: ReadonlySet<Bundle> | null = null;
+    let seen: readonly Bundle[] | null = null;
     if (world.builders.length > 0 && !slot.localBuildSeesAll) {
       const placement = placementOf(world, b, slot.ofaUsers);
       if (placement !== 'priority-fee' && placement !== 'ofa') {
@@ -85,10 +85,10 @@ function legsOf(world: WorldState, slot: SearcherSlot, own: readonly Bundle[], d
     let bestRivalY: number | null = null;
     for (const r of input.search.bundles) {
       // conflicts before the set lookup: it rules out most bundles, and costs less.
-      if (r.searcher === b.searcher || !conflicts(r, b) || (seen !== null && !seen.has(r))) continue;
+      if (r.searcher === b.searcher || !conflicts(r, b) || (seen !== null && !seen.includes(r))) continue;
       bestRivalY = Math.max(bestRivalY ?? 0, r.bidY);
     }
-    legs.push({ share: decisionBidY > 0 ? b.bidY / decisionBidY : 1 / own.length, bestRivalY, reach: seen === null || seen.has(b) ? 1 : 0 });
+    legs.push({ share: decisionBidY > 0 ? b.bidY / decisionBidY : 1 / own.length, bestRivalY, reach: seen === null || seen.includes(b) ? 1 : 0 });
   }
   return legs;
 }
@@ -165,8 +165,6 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
   const feedback = world.config.bidding.feedback;
   const executed = new Map<Bundle, number>();
   for (const a of input.execution.executed) executed.set(a.bundle, a.bundle.bidGas > 0 ? (a.bundle.bidY * a.paymentGas) / a.bundle.bidGas : 0);
-  // What each builder saw, as a set, made on first use this slot.
-  const seenSets = new Map<number, ReadonlySet<Bundle>>();
   const rules = partialRules(world);
   const learnsChoices = input.search.arms.some((a) => a >= 0);
   const slot: SearcherSlot = {
@@ -179,11 +177,7 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
     // for sale, so every rival counts and every leg can be included. An approximation: it ignores
     // that a bid also had to be among the winning builder's top k, or find local space left.
     localBuildSeesAll: rules !== null && rules.share < 1,
-    seenBy: (i) => {
-      let set = seenSets.get(i);
-      if (!set) seenSets.set(i, (set = new Set(input.candidates[i]!.seen)));
-      return set;
-    },
+    seenBy: (i) => input.candidates[i]!.seen,
     slotPayoff: learnsChoices ? world.searchers.map(() => ({ payoffY: 0, valueY: 0 })) : null,
   };
   const decisions = input.search.decisions;

@@ -64,3 +64,14 @@ describe('payoffOfBid under first-price', () => {
     expect(() => payoffOfBid(bad, bids, 0, 5, [], false)(3)).toThrow(RangeError);
   });
 });
+
+describe('payoffOfBid with the mechanism passed in', () => {
+  it('equals the lookup by name, for every bid of a grid', () => {
+    const bids: Bid[] = [{ bidderId: 'a', amount: 3 }, { bidderId: 'b', amount: 5 }, { bidderId: 'c', amount: 5 }];
+    for (const name of ['first-price', 'second-price', 'all-pay'] as const) {
+      const looked = payoffOfBid({ name }, bids, 0, 8, [0.3], false);
+      const given = payoffOfBid({ name }, bids, 0, 8, [0.3], false, getMechanism(name) as Mechanism<MechanismConfig>);
+      for (const amount of [0, 2, 5, 6, 8]) expect(Object.is(given(amount), looked(amount))).toBe(true);
+    }
+  });
+});
