@@ -1,7 +1,7 @@
 import { swapExactIn } from '../amm/swapExactIn.js';
 import { otherToken } from '../amm/otherToken.js';
 import type { Pool, Token } from '../amm/types.js';
-import { boundsOf, neverPays, profitOrder, type SandwichBounds } from './sandwichBounds.js';
+import { boundsOf, profitOrder, type SandwichBounds } from './sandwichBounds.js';
 import { profitAt, runSandwich, sandwichAmounts, termsOf, type SandwichTerms } from './sandwichTerms.js';
 
 /** The victim: a swap with a minimum output (its slippage limit). */
@@ -80,7 +80,7 @@ export function optimalSandwich(pool: Pool, victim: VictimSwap): Sandwich | null
   const t = termsOf(pool, victim);
   if (!runSandwich(t, 0)) return null;
   const bounds = boundsOf(t);
-  if (bounds !== null && neverPays(bounds)) return null;
+  if (bounds !== null && bounds.neverPays) return null;
   const aMax = largestAdmissibleFront(t, bounds);
   const mid = goldenSectionMidpoint(t, aMax, bounds);
   // The better of the search's midpoint and a_max (the midpoint on a tie), if it pays.

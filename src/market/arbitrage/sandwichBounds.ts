@@ -25,6 +25,8 @@ export interface SandwichBounds {
   readonly e1: number;
   readonly q1: number;
   readonly gamma2: number;
+  /** No front-run pays (see `neverPays`): the search need not run; the fronts below are then not certified. */
+  readonly neverPays: boolean;
   /** Every front-run in [0, admissibleTo] certainly passes `runSandwich` (−1: none certified). */
   readonly admissibleTo: number;
   /** Every front-run ≥ revertsFrom certainly makes the victim revert in `runSandwich` (+∞: none certified). */
@@ -47,26 +49,30 @@ export function boundsOf(t: SandwichTerms): SandwichBounds | null {
   if (!(x >= 1e-30 && x <= 1e30 && y >= 1e-30 && y <= 1e30 && g >= 0.5 && g <= 1 && v >= 1e-30 && v <= x && t.minAmountOut >= 1e-200 && t.minAmountOut < Number.POSITIVE_INFINITY)) return null;
   const gamma2 = g * g;
   const w = t.victimEffectiveIn;
+  const e0 = gamma2 * (x + v) * (x + w) - x * x;
+  const e1 = gamma2 * (x + v) - x;
+  const never = neverPays(x, e0, e1);
   return {
     x,
-    e0: gamma2 * (x + v) * (x + w) - x * x,
-    e1: gamma2 * (x + v) - x,
+    e0,
+    e1,
     q1: x + gamma2 * (x + w),
     gamma2,
-    admissibleTo: certifiedFront(t, ETA),
-    revertsFrom: certifiedFront(t, -ETA),
+    neverPays: never,
+    admissibleTo: never ? -1 : certifiedFront(t, ETA),
+    revertsFrom: never ? Number.POSITIVE_INFINITY : certifiedFront(t, -ETA),
   };
 }
 
 /**
- * True when no front-run pays: P(a) > 0 ⇔ n(a) > 0, and n is linear with n(0) = e₀, so −e₀ ≥ m·x²
+ * True when no front-run pays (`SandwichBounds.neverPays`): P(a) > 0 ⇔ n(a) > 0, and n is linear with n(0) = e₀, so −e₀ ≥ m·x²
  * and −e₁ ≥ m·x (m = 1e-6; each computed within 30 u·x² and 8 u·x) give
  * 1 − B/a = −n(a)/den(a) ≥ m·x·(x + a)/den(a) ≥ m/(2 + a/x + v/x) ≥ m/1003 for a ≤ 1000·x: far
  * beyond runSandwich's 25 u on backOut, so its profit backOut − a is ≤ 0 at every front-run the
  * search evaluates, and `optimalSandwich` returns null.
  */
-export function neverPays(b: SandwichBounds): boolean {
-  return -b.e0 >= NEVER_PAYS_MARGIN * b.x * b.x && -b.e1 >= NEVER_PAYS_MARGIN * b.x;
+function neverPays(x: number, e0: number, e1: number): boolean {
+  return -e0 >= NEVER_PAYS_MARGIN * x * x && -e1 >= NEVER_PAYS_MARGIN * x;
 }
 
 /**

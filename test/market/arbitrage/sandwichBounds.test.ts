@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createPool, quoteExactIn } from '../../../src/market/amm/index.js';
-import { boundsOf, neverPays, profitOrder } from '../../../src/market/arbitrage/sandwichBounds.js';
+import { boundsOf, profitOrder } from '../../../src/market/arbitrage/sandwichBounds.js';
 import { profitAt, runSandwich, termsOf } from '../../../src/market/arbitrage/sandwichTerms.js';
 import { optimalSandwichOnObjects, ordinaryPoolAndVictim } from './sandwichReference.js';
 
@@ -31,15 +31,15 @@ describe('sandwichBounds', () => {
   it('never pays only where the full search finds no sandwich, and does say so of a small victim on a 0.05 % pool', () => {
     fc.assert(
       fc.property(withBounds, ({ pool, victim, bounds }) => {
-        if (bounds && neverPays(bounds)) expect(optimalSandwichOnObjects(pool, victim)).toBeNull();
+        if (bounds?.neverPays) expect(optimalSandwichOnObjects(pool, victim)).toBeNull();
       }),
       { numRuns: 2000, seed: 29 },
     );
     const pool = createPool(2500, 5_000_000, 0.0005);
     const victim = { tokenIn: 'Y' as const, amountIn: 2000, minAmountOut: quoteExactIn(pool, 'Y', 2000) * 0.99 };
-    expect(neverPays(boundsOf(termsOf(pool, victim))!)).toBe(true);
+    expect(boundsOf(termsOf(pool, victim))!.neverPays).toBe(true);
     const large = { tokenIn: 'Y' as const, amountIn: 3000, minAmountOut: quoteExactIn(pool, 'Y', 3000) * 0.99 };
-    expect(neverPays(boundsOf(termsOf(pool, large))!)).toBe(false); // above fee·x = 2,500 Y a front-run pays
+    expect(boundsOf(termsOf(pool, large))!.neverPays).toBe(false); // above fee·x = 2,500 Y a front-run pays
   });
 
   it('every front-run up to admissibleTo passes runSandwich and every one from revertsFrom fails, and the two lie within 1e-9·x of each other', () => {
