@@ -1,6 +1,8 @@
 import { swapExactIn } from '../amm/swapExactIn.js';
 import { otherToken } from '../amm/otherToken.js';
 import type { Pool, Token } from '../amm/types.js';
+import { boundsOf, profitOrder, type SandwichBounds } from './sandwichBounds.js';
+import { profitAt, runSandwich, sandwichAmounts, termsOf, type SandwichTerms } from './sandwichTerms.js';
 
 /** The victim: a swap with a minimum output (its slippage limit). */
 export interface VictimSwap {
@@ -43,102 +45,10 @@ function sandwichOn(pool: Pool, victim: VictimSwap, frontIn: number): Sandwich |
   return { frontIn, frontOut: front.amountOut, backOut: back.amountOut, profitInTokenIn: back.amountOut - frontIn, victimOut: v.amountOut };
 }
 
-/**
- * What a sandwich's three swaps need of the pool and the victim, computed once per victim (each the
- * same value `swapExactIn` computes per swap): reserves seen from the victim's input token, γ = 1 −
- * fee, the front-run's R_out·R_in and the victim's γ·amountIn.
- */
-interface SandwichTerms {
-  readonly reserveIn: number;
-  readonly reserveOut: number;
-  readonly gamma: number;
-  /** reserveOut · reserveIn, the front-run's numerator. */
-  readonly product: number;
-  /** The victim's swap is one `swapExactIn` accepts (its input finite and ≥ 0). */
-  readonly victimValid: boolean;
-  readonly victimIn: number;
-  /** γ · victimIn. */
-  readonly victimEffectiveIn: number;
-  readonly minAmountOut: number;
-}
-
-function termsOf(pool: Pool, victim: VictimSwap): SandwichTerms {
-  const x = victim.tokenIn === 'X';
-  const reserveIn = x ? pool.reserveX : pool.reserveY;
-  const reserveOut = x ? pool.reserveY : pool.reserveX;
-  const gamma = 1 - pool.fee;
-  const victimIn = victim.amountIn;
-  return {
-    reserveIn,
-    reserveOut,
-    gamma,
-    product: reserveOut * reserveIn,
-    victimValid: Number.isFinite(victimIn) && victimIn >= 0,
-    victimIn,
-    victimEffectiveIn: gamma * victimIn,
-    minAmountOut: victim.minAmountOut,
-  };
-}
-
-/** The amounts of the last sandwich `runSandwich` ran: [frontOut, victimOut, backOut]. Module scratch: the search is not re-entrant (it calls nothing that searches). */
-const amounts = new Float64Array(3);
-
-/**
- * Runs front-run `frontIn`, the victim and the back-run on numbers: `swapExactIn`'s arithmetic,
- * operation for operation, without its objects (a search runs a few hundred per victim). Writes
- * the three outputs into `amounts` and returns true, or returns false where `simulateSandwich`
- * returns null (the victim reverts, or a swap throws `swapExactIn`'s RangeError: an input not
- * finite and ≥ 0, a reserve overflowing or underflowing). Returns a boolean, not the profit: a
- * number returned from a call that is not inlined is a heap allocation.
- */
-function runSandwich(t: SandwichTerms, frontIn: number): boolean {
-  if (!(Number.isFinite(frontIn) && frontIn >= 0 && t.victimValid)) return false;
-  // Front-run: tokenIn's reserve grows by frontIn, the other's falls to R_out·R_in / (R_in + γ·a).
-  let inAfter = t.reserveIn;
-  let outAfter = t.reserveOut;
-  let frontOut = 0;
-  if (frontIn !== 0) {
-    const effectiveIn = t.gamma * frontIn;
-    inAfter = t.reserveIn + frontIn;
-    outAfter = t.product / (t.reserveIn + effectiveIn);
-    if (!(Number.isFinite(inAfter) && outAfter > 0)) return false;
-    frontOut = (t.reserveOut * effectiveIn) / (t.reserveIn + effectiveIn);
-  }
-  // The victim, in the same direction.
-  let victimOut = 0;
-  if (t.victimIn !== 0) {
-    const effectiveIn = t.victimEffectiveIn;
-    const inNext = inAfter + t.victimIn;
-    const outNext = (outAfter * inAfter) / (inAfter + effectiveIn);
-    if (!(Number.isFinite(inNext) && outNext > 0)) return false;
-    victimOut = (outAfter * effectiveIn) / (inAfter + effectiveIn);
-    inAfter = inNext;
-    outAfter = outNext;
-  }
-  if (victimOut < t.minAmountOut) return false;
-  // The back-run pays the other token: (in, out) swap roles.
-  if (!(Number.isFinite(frontOut) && frontOut >= 0)) return false;
-  let backOut = 0;
-  if (frontOut !== 0) {
-    const effectiveIn = t.gamma * frontOut;
-    if (!(Number.isFinite(outAfter + frontOut) && (inAfter * outAfter) / (outAfter + effectiveIn) > 0)) return false;
-    backOut = (inAfter * effectiveIn) / (outAfter + effectiveIn);
-  }
-  amounts[0] = frontOut;
-  amounts[1] = victimOut;
-  amounts[2] = backOut;
-  return true;
-}
-
 /** The sandwich `runSandwich` just ran at `frontIn`. */
 function lastSandwich(frontIn: number): Sandwich {
-  const backOut = amounts[2]!;
-  return { frontIn, frontOut: amounts[0]!, backOut, profitInTokenIn: backOut - frontIn, victimOut: amounts[1]! };
-}
-
-/** A sandwich's profit at `frontIn`, or −∞ where it has none (`runSandwich` fails). */
-function profitAt(t: SandwichTerms, frontIn: number): number {
-  return runSandwich(t, frontIn) ? amounts[2]! - frontIn : Number.NEGATIVE_INFINITY;
+  const backOut = sandwichAmounts[2]!;
+  return { frontIn, frontOut: sandwichAmounts[0]!, backOut, profitInTokenIn: backOut - frontIn, victimOut: sandwichAmounts[1]! };
 }
 
 /**
@@ -160,13 +70,19 @@ export function sandwichProfit(pool: Pool, victim: VictimSwap, frontIn: number):
  * unimodal on [0, a_max] (price-impact gain against two fees), so golden-section search finds
  * its maximum. Null when the victim would revert anyway or no front-run pays. Every step runs on
  * numbers (`runSandwich`, equal to `simulateSandwich` bit for bit).
+ *
+ * The closed forms of `sandwichBounds.ts` skip the evaluations whose outcome they certify (a victim
+ * no front-run can profit from, bisection steps far from the slippage limit, golden-section steps
+ * far from the optimum): the search takes the same steps and returns the same sandwich bit for bit.
  */
 export function optimalSandwich(pool: Pool, victim: VictimSwap): Sandwich | null {
   if (!Number.isFinite(victim.amountIn)) return null;
   const t = termsOf(pool, victim);
   if (!runSandwich(t, 0)) return null;
-  const aMax = largestAdmissibleFront(t);
-  const mid = goldenSectionMidpoint(t, aMax);
+  const bounds = boundsOf(t);
+  if (bounds !== null && bounds.neverPays) return null;
+  const aMax = largestAdmissibleFront(t, bounds);
+  const mid = goldenSectionMidpoint(t, aMax, bounds);
   // The better of the search's midpoint and a_max (the midpoint on a tie), if it pays.
   const atMid = runSandwich(t, mid) ? lastSandwich(mid) : null;
   const atMax = runSandwich(t, aMax) ? lastSandwich(aMax) : null;
@@ -174,27 +90,53 @@ export function optimalSandwich(pool: Pool, victim: VictimSwap): Sandwich | null
   return top && top.profitInTokenIn > 0 ? top : null;
 }
 
-/** The largest front-run the victim's slippage limit admits, by bisection from [0, 1000·R_in]. */
-function largestAdmissibleFront(t: SandwichTerms): number {
+/**
+ * The largest front-run the victim's slippage limit admits, by bisection from [0, 1000·R_in]; a
+ * step whose midpoint `bounds` certify on one side of the limit takes that side without running it.
+ */
+function largestAdmissibleFront(t: SandwichTerms, bounds: SandwichBounds | null): number {
+  const admissibleTo = bounds !== null ? bounds.admissibleTo : -1;
+  const revertsFrom = bounds !== null ? bounds.revertsFrom : Number.POSITIVE_INFINITY;
   let lo = 0;
   let hi = t.reserveIn * 1e3;
   for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
     const mid = (lo + hi) / 2;
-    if (runSandwich(t, mid)) lo = mid;
+    if (mid <= admissibleTo) lo = mid;
+    else if (mid >= revertsFrom) hi = mid;
+    else if (runSandwich(t, mid)) lo = mid;
     else hi = mid;
   }
   return lo;
 }
 
-/** The midpoint of the bracket golden-section search leaves around the most profitable front-run in [0, aMax]. */
-function goldenSectionMidpoint(t: SandwichTerms, aMax: number): number {
+/**
+ * The midpoint of the bracket golden-section search leaves around the most profitable front-run in
+ * [0, aMax]; a step whose comparison `bounds` certify (profitOrder) takes it without running either
+ * point, and a point equal to one the last step ran (a new c is often the old d, to the bit) reuses its profit.
+ */
+function goldenSectionMidpoint(t: SandwichTerms, aMax: number, bounds: SandwichBounds | null): number {
   const phi = (Math.sqrt(5) - 1) / 2;
   let a = 0;
   let b = aMax;
+  // The two points the last step ran, and their profits (NaN: none; a point is never NaN here).
+  let ranC = Number.NaN;
+  let profitC = 0;
+  let ranD = Number.NaN;
+  let profitD = 0;
   for (let i = 0; i < 100 && b - a > 1e-12 * Math.max(1, b); i++) {
     const c = b - phi * (b - a);
     const d = a + phi * (b - a);
-    if (profitAt(t, c) < profitAt(t, d)) a = c;
+    let order = bounds !== null ? profitOrder(bounds, c, d) : -1;
+    if (order === -1) {
+      const pc = c === ranC ? profitC : c === ranD ? profitD : profitAt(t, c);
+      const pd = d === ranC ? profitC : d === ranD ? profitD : profitAt(t, d);
+      ranC = c;
+      profitC = pc;
+      ranD = d;
+      profitD = pd;
+      order = pc < pd ? 1 : 0;
+    }
+    if (order === 1) a = c;
     else b = d;
   }
   return (a + b) / 2;

@@ -3,6 +3,7 @@ import { createPool, quoteExactIn } from '../../../src/market/amm/index.js';
 import fc from 'fast-check';
 import { optimalSandwich, sandwichProfit, simulateSandwich } from '../../../src/market/arbitrage/sandwich.js';
 import { gridThenGoldenMax } from './maximize.js';
+import { optimalSandwichOnObjects, ordinaryPoolAndVictim } from './sandwichReference.js';
 
 const pool = createPool(1000, 2_000_000, 0.003);
 
@@ -67,30 +68,6 @@ describe('sandwichProfit (optimalSandwich\'s step on numbers, runSandwich)', () 
   });
 });
 
-/** optimalSandwich's search written on simulateSandwich's objects (as it was before it ran on numbers). */
-function optimalSandwichOnObjects(p: ReturnType<typeof createPool>, victim: Parameters<typeof simulateSandwich>[1]) {
-  if (!simulateSandwich(p, victim, 0)) return null;
-  const profit = (a: number) => simulateSandwich(p, victim, a)?.profitInTokenIn ?? -Infinity;
-  let lo = 0;
-  let hi = (victim.tokenIn === 'X' ? p.reserveX : p.reserveY) * 1e3;
-  for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
-    const mid = (lo + hi) / 2;
-    if (profit(mid) !== -Infinity) lo = mid;
-    else hi = mid;
-  }
-  const phi = (Math.sqrt(5) - 1) / 2;
-  let [a, b] = [0, lo];
-  for (let i = 0; i < 100 && b - a > 1e-12 * Math.max(1, b); i++) {
-    const c = b - phi * (b - a);
-    const d = a + phi * (b - a);
-    if (profit(c) < profit(d)) a = c;
-    else b = d;
-  }
-  const best = [(a + b) / 2, lo].map((x) => simulateSandwich(p, victim, x)).filter((s) => s !== null);
-  const top = best.reduce<(typeof best)[number] | null>((m, s) => (!m || s.profitInTokenIn > m.profitInTokenIn ? s : m), null);
-  return top && top.profitInTokenIn > 0 ? top : null;
-}
-
 describe('optimalSandwich on numbers', () => {
   it('is exactly the same search on simulateSandwich’s objects, every field bit for bit', () => {
     fc.assert(
@@ -102,5 +79,24 @@ describe('optimalSandwich on numbers', () => {
       }),
       { numRuns: 500, seed: 18 },
     );
+  });
+});
+
+describe('optimalSandwich with its closed-form shortcuts (sandwichBounds.ts)', () => {
+  it('is exactly the search on simulateSandwich’s objects on ordinary pools and victims: small, large, and at the never-pays and slippage limits', () => {
+    let sandwiched = 0;
+    fc.assert(
+      fc.property(ordinaryPoolAndVictim, ({ pool, victim }) => {
+        const expected = optimalSandwichOnObjects(pool, victim);
+        const got = optimalSandwich(pool, victim);
+        expect(got === null).toBe(expected === null);
+        if (got && expected) {
+          sandwiched++;
+          for (const k of Object.keys(expected) as (keyof typeof expected)[]) expect(Object.is(got[k], expected[k])).toBe(true);
+        }
+      }),
+      { numRuns: 3000, seed: 29 },
+    );
+    expect(sandwiched).toBeGreaterThan(300); // both outcomes are exercised
   });
 });
