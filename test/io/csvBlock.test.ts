@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { cellOf, createColumnBlock, type Column, type ColumnBlock } from '../../src/engine/columnBlock.js';
 import type { Row } from '../../src/engine/recorder.js';
 import { CsvWriter, csvField } from '../../src/io/csvWriter.js';
-import { blockTemplate, flagCell, isConstantColumn, numberCell, textCell } from '../../src/io/formats/blockTemplate.js';
+import { blockTemplate, flagCell, isConstantColumn, numberCell, textCell as textKind } from '../../src/io/formats/blockTemplate.js';
 import { csvLines, csvLineBytes, csvText } from '../../src/io/formats/csvBlock.js';
 import { JsonlWriter } from '../../src/io/formats/jsonl.js';
 import { ParquetTableWriter } from '../../src/io/formats/parquet.js';
@@ -195,8 +195,8 @@ describe('block templates and repeated numbers (blockTemplate.ts, csvBlock.ts)',
     expect(isConstantColumn(numberCell, Float64Array.of(1, Number.NaN), 2)).toBe(false);
     expect(isConstantColumn(numberCell, Float64Array.of(0.5, 0.5, 0.25), 2)).toBe(true); // only the first `length` rows
     expect(isConstantColumn(flagCell, Int8Array.of(-1, -1, 0), 3)).toBe(false);
-    expect(isConstantColumn(textCell, ['a', 'a', null], 3)).toBe(false);
-    expect(isConstantColumn(textCell, [null, null], 2)).toBe(true);
+    expect(isConstantColumn(textKind, ['a', 'a', null], 3)).toBe(false);
+    expect(isConstantColumn(textKind, [null, null], 2)).toBe(true);
   });
 
   it('renders the constant columns once into fixed runs with their commas, the varying columns between them', () => {
