@@ -80,33 +80,50 @@ function repeatOf(col: Float64Array, i: number, x: number): number {
 }
 
 /**
- * Queues the block's varying numbers that `String` must format and that repeat neither of the two
- * rows before (see {@link repeatOf}), row by row and column by column: the order its lines write them.
+ * Queues the block's varying numbers that `String` must format, repeat neither of the two rows
+ * before (see {@link repeatOf}) and differ from the formatted number written before them (a row's
+ * bids paid, in gas token and in Y, their auctioned part: often one number), row by row and column
+ * by column: the order its lines write them.
  */
 function queueNumbers(numbers: readonly Float64Array[], length: number, into: NumberTexts): void {
   into.clear();
+  let last = Number.NaN; // the formatted number before, in writing order
   for (let i = 0; i < length; i++) {
     for (let k = 0; k < numbers.length; k++) {
       const col = numbers[k]!;
       const x = col[i]!;
-      if (isFormatted(x) && repeatOf(col, i, x) === 0) into.add(x);
+      if (!isFormatted(x)) continue;
+      if (x !== last && repeatOf(col, i, x) === 0) into.add(x);
+      last = x;
     }
   }
   into.format();
 }
 
+/** Where the texts of a block's recent formatted numbers start in its batch (see {@link writeFormatted}). */
+interface Recent {
+  /** `seen[2j]`, `seen[2j + 1]`: varying column `j`'s text in the rows before and before that. */
+  readonly seen: Int32Array;
+  /** The formatted number written last, and its text's start. */
+  lastX: number;
+  lastFrom: number;
+}
+
 /**
  * Writes formatted number `x`, row `i` of varying column `j`, from `numbers`: its own text, or the
- * text of the same number one or two rows before. `seen[2j]` and `seen[2j + 1]` hold where the
- * texts of rows `i − 1` and `i − 2` start in the batch (read only when that row's cell is the same
- * formatted number); the caller shifts them for every number cell of every row, formatted or not.
+ * text of the same number one or two rows before or written just before; the same choice as
+ * {@link queueNumbers}. `seen[2j]` and `seen[2j + 1]` are read only when that row's cell is the
+ * same formatted number; the caller shifts them for every number cell of every row, formatted or not.
  */
-function writeFormatted(x: number, col: Float64Array, i: number, j: number, seen: Int32Array, numbers: NumberTexts, b: Buffer, p: number): number {
+function writeFormatted(x: number, col: Float64Array, i: number, j: number, r: Recent, numbers: NumberTexts, b: Buffer, p: number): number {
   const repeat = repeatOf(col, i, x);
-  const from = repeat === 0 ? numbers.next : seen[2 * j + repeat - 1]!;
-  seen[2 * j + 1] = seen[2 * j]!;
-  seen[2 * j] = from;
-  return repeat === 0 ? numbers.write(b, p) : numbers.copy(from, b, p);
+  const fresh = repeat === 0 && x !== r.lastX;
+  const from = fresh ? numbers.next : repeat === 0 ? r.lastFrom : r.seen[2 * j + repeat - 1]!;
+  r.seen[2 * j + 1] = r.seen[2 * j]!;
+  r.seen[2 * j] = from;
+  r.lastX = x;
+  r.lastFrom = from;
+  return fresh ? numbers.write(b, p) : numbers.copy(from, b, p);
 }
 
 /** The block's template (blockTemplate.ts): which columns vary, and the fixed bytes between them. */
@@ -137,7 +154,8 @@ function lineWriter(v: Varying, numbers: NumberTexts): CsvLineWriter {
   const { runAt, fixed } = v.template;
   const { kinds, data } = v;
   const n = kinds.length;
-  const seen = new Int32Array(2 * n);
+  const recent: Recent = { seen: new Int32Array(2 * n), lastX: Number.NaN, lastFrom: 0 };
+  const seen = recent.seen;
   return (i, b, p) => {
     for (let j = 0; j <= n; j++) {
       for (let q = runAt[j]!, end = runAt[j + 1]!; q < end; q++) b[p++] = fixed[q]!;
@@ -147,7 +165,7 @@ function lineWriter(v: Varying, numbers: NumberTexts): CsvLineWriter {
         const col = data[j] as Float64Array;
         const x = col[i]!;
         if (x - x === 0 && x !== 0 && !isExactInteger(x)) {
-          p = writeFormatted(x, col, i, j, seen, numbers, b, p);
+          p = writeFormatted(x, col, i, j, recent, numbers, b, p);
           continue;
         }
         seen[2 * j + 1] = seen[2 * j]!; // this row's text is none: shift the rows' texts
