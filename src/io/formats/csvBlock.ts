@@ -6,9 +6,11 @@ import { blockTemplate, flagCell, isConstantColumn, numberCell, textCell, type B
 
 /*
  * CSV lines straight from a block's typed columns into a file's byte chunk, without a row object
- * or a line string: each cell's bytes written in turn. Every cell gets exactly the bytes of what
- * `csvField` (csvWriter.ts) renders for it, so a table written from blocks is byte-identical to one
- * written row by row.
+ * or a line string. The columns that hold one value over the whole block are rendered once and
+ * copied as fixed runs (blockTemplate.ts); the other cells are written in turn, and the numbers
+ * `String` must format are formatted for the block at once (numberTexts.ts), a number that repeats
+ * a recent one only once. Every cell gets exactly the bytes of what `csvField` (csvWriter.ts)
+ * renders for it, so a table written from blocks is byte-identical to one written row by row.
  */
 
 const needsQuotes = /[",\n\r]/;
