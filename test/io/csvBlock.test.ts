@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createColumnBlock, type Column, type ColumnBlock } from '../../src/engine/columnBlock.js';
+import { cellOf, createColumnBlock, type Column, type ColumnBlock } from '../../src/engine/columnBlock.js';
 import type { Row } from '../../src/engine/recorder.js';
 import { CsvWriter, csvField } from '../../src/io/csvWriter.js';
+import { blockTemplate, flagCell, isConstantColumn, numberCell, textCell as textKind } from '../../src/io/formats/blockTemplate.js';
 import { csvLines, csvLineBytes, csvText } from '../../src/io/formats/csvBlock.js';
 import { JsonlWriter } from '../../src/io/formats/jsonl.js';
 import { ParquetTableWriter } from '../../src/io/formats/parquet.js';
@@ -149,6 +150,65 @@ describe('CSV lines from column blocks (csvBlock.ts)', () => {
     const { block, objects } = blockOf(xs.map((x, i) => [{ row: i, stored: i }, { row: x, stored: x }, { row: i % 3 === 0, stored: i % 3 === 0 ? 1 : 0 }, { row: texts[i]!, stored: texts[i]! }]));
     expect(objects).toHaveLength(10);
     expect(linesOf(block)).toEqual(['0,0,true,a', '1,0,false,a', '2,0,false,', '3,,true,', '4,,false,"a,b"', '5,5,false,"a,b"', '6,5,true,', '7,,false,', '8,0.1,false,x', '9,0.1,true,x']);
+  });
+});
+
+describe('block templates and repeated numbers (blockTemplate.ts, csvBlock.ts)', () => {
+  const mixed: Column[] = [
+    { name: 'a', type: 'double' },
+    { name: 'b', type: 'double' },
+    { name: 'ok', type: 'bool' },
+    { name: 't', type: 'string' },
+    { name: 'c', type: 'int64' },
+    { name: 'u', type: 'string' },
+  ];
+  /** Cells from a pool of at most `size` values per column: constant columns, repeats one and two rows apart. */
+  const pooled = <T>(values: fc.Arbitrary<T>, size: number) => fc.array(values, { minLength: 1, maxLength: size });
+  const numbers = fc.oneof(fc.double(), fc.constantFrom(0, -0, Number.NaN, Infinity, -Infinity, 0.1, 1e21, 7, -3.5));
+  const texts = fc.oneof(anyText, fc.constantFrom('a,b', 'say "hi"', 'é', '', 'arb-A;backrun-B'), fc.constant(null));
+  const pools = fc.tuple(pooled(numbers, 3), pooled(numbers, 2), pooled(fc.constantFrom(1, 0, -1), 2), pooled(texts, 2), pooled(numbers, 1), pooled(texts, 1));
+
+  it('gives each row the line csvField gives it, whichever columns are constant over the block and whichever numbers repeat', () => {
+    fc.assert(
+      fc.property(pools, fc.array(fc.array(fc.nat(), { minLength: 6, maxLength: 6 }), { minLength: 1, maxLength: 30 }), (pool, picks) => {
+        const block = createColumnBlock(mixed, picks.length);
+        picks.forEach((pick, i) => pick.forEach((r, k) => void ((block.data[k] as unknown[])[i] = pool[k]![r % pool[k]!.length])));
+        block.length = picks.length;
+        const expected = picks.map((_, i) => utf8(mixed.map((c, k) => csvField(cellOf(c, block.data[k]!, i))).join(',')));
+        expect(linesOf(block)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('copies a repeated number\'s text from one or two rows before, also after rows that are not formatted', () => {
+    const xs = [0.1, 0.1, 0.2, 0.1, 0.2, 5, 0.2, Number.NaN, 5, 0.3, 0.3, 0.3, -0, 0.3, 1e-7, 0.3, 1e-7];
+    expect(linesOf(columnOf('double', xs))).toEqual(xs.map(csvField));
+    const twoRollups = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 1.5 + Math.floor(i / 6) * 0.1 : -2.25));
+    expect(linesOf(columnOf('double', twoRollups))).toEqual(twoRollups.map(csvField));
+  });
+
+  it('knows a constant column by what it writes: 0 and −0 alike, any NaN alike, text by value', () => {
+    expect(isConstantColumn(numberCell, Float64Array.of(0, -0, 0), 3)).toBe(true);
+    expect(isConstantColumn(numberCell, Float64Array.of(Number.NaN, Number.NaN), 2)).toBe(true);
+    expect(isConstantColumn(numberCell, Float64Array.of(Number.NaN, 1), 2)).toBe(false);
+    expect(isConstantColumn(numberCell, Float64Array.of(1, Number.NaN), 2)).toBe(false);
+    expect(isConstantColumn(numberCell, Float64Array.of(0.5, 0.5, 0.25), 2)).toBe(true); // only the first `length` rows
+    expect(isConstantColumn(flagCell, Int8Array.of(-1, -1, 0), 3)).toBe(false);
+    expect(isConstantColumn(textKind, ['a', 'a', null], 3)).toBe(false);
+    expect(isConstantColumn(textKind, [null, null], 2)).toBe(true);
+  });
+
+  it('renders the constant columns once into fixed runs with their commas, the varying columns between them', () => {
+    const cells = ['1', 'x', '', '22', 'yy'];
+    const write = (k: number, _i: number, b: Buffer, p: number) => p + b.write(cells[k]!, p, 'latin1');
+    const t = blockTemplate([true, false, true, true, false], write, Buffer.alloc(64));
+    expect(Array.from(t.varying)).toEqual([1, 4]);
+    const runs = Array.from({ length: t.runAt.length - 1 }, (_, j) => t.fixed.toString('latin1', t.runAt[j], t.runAt[j + 1]));
+    expect(runs).toEqual(['1,', ',,22,', '']);
+    const all = blockTemplate([true, true], write, Buffer.alloc(64));
+    expect(Array.from(all.varying)).toEqual([]);
+    expect(all.fixed.toString('latin1')).toBe('1,x');
   });
 });
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { maxTextCodes, NumberedTexts, TextNumbering } from '../../src/io/textCodes.js';
 
@@ -30,5 +31,17 @@ describe('text cells as codes (textCodes.ts)', () => {
     const many = Array.from({ length: maxTextCodes + 10 }, (_, i) => `t${i}`);
     const blocks = [many, ['t3', 'new', null], ['t3', 'new']];
     expect(roundTrip(blocks)).toEqual(blocks);
+  });
+
+  it('gives back any blocks of texts from a small pool (repeats one and two rows apart, nulls, equal texts that are different strings)', () => {
+    const pool = fc.array(fc.oneof(fc.string({ maxLength: 3 }), fc.constant(null)), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(pool, fc.array(fc.array(fc.nat(), { maxLength: 12 }), { maxLength: 4 }), (texts, picks) => {
+        // Rebuilt strings: equal by value, not necessarily the same object.
+        const blocks = picks.map((block) => block.map((k) => (texts[k % texts.length] === null ? null : [...texts[k % texts.length]!].join(''))));
+        expect(roundTrip(blocks)).toEqual(blocks);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

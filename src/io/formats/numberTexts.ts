@@ -4,7 +4,8 @@
  * 300–500 ns for a double of 16–17 digits: most of a CSV writer's time); `JSON.stringify` of an
  * array of doubles writes each one straight into its output by the same shortest round trip (a
  * finite number is serialised as ToString(x), ECMAScript § 25.5.2.2), about a third of the cost.
- * The line writer then copies each number's bytes from that text, in the order they were added.
+ * The line writer then copies each number's bytes from that text, in the order they were added, and
+ * may copy a number's text again later (a repeat it did not add twice).
  */
 
 /** `,` and `]`: what ends a number in the JSON text of an array. */
@@ -14,7 +15,7 @@ const closeBracket = 0x5d;
 /**
  * Numbers queued as a batch, formatted by one `JSON.stringify`, then read back in order. Use:
  * `clear()`, `add(x)` for each finite number in the order they will be written, `format()`, then
- * `write` once per added number, in the same order.
+ * `write` once per added number, in the same order (`copy` any time after a number's `write`).
  */
 export class NumberTexts {
   /** The queued numbers (a plain array of doubles: JSON.stringify's fast path); its first `count` are this batch's. */
@@ -43,12 +44,24 @@ export class NumberTexts {
     this.at = 1; // after '['
   }
 
+  /** Where the next number's text starts (for {@link copy}: a repeat of it later in the batch). */
+  get next(): number {
+    return this.at;
+  }
+
   /** Writes the next number's text (`String(x)` of it) into `buf` at `pos`; returns the end. */
   write(buf: Uint8Array, pos: number): number {
     const text = this.text;
     let q = this.at;
     for (let c = text.charCodeAt(q); c !== comma && c !== closeBracket; c = text.charCodeAt(++q)) buf[pos++] = c;
     this.at = q + 1;
+    return pos;
+  }
+
+  /** Writes again the text of an earlier number of this batch, the one that started at `from` (its `next`); returns the end. */
+  copy(from: number, buf: Uint8Array, pos: number): number {
+    const text = this.text;
+    for (let q = from, c = text.charCodeAt(q); c !== comma && c !== closeBracket; c = text.charCodeAt(++q)) buf[pos++] = c;
     return pos;
   }
 }
