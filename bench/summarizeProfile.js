@@ -64,17 +64,29 @@ function areaOf(name, file) {
 }
 
 /**
- * A phase's `run` is a method of the object a src/marketModel/phases/*.ts factory returns (`run(state,
- * ctx) {`), told apart from helper functions that happen to be called `run` by its source line.
+ * A slot phase: the step function a src/marketModel/phases/*.ts factory returns (`return (world, …)
+ * => {`, anonymous in the profile), a phase object's `run(state, ctx) {` method, or an exported
+ * function of a phases file that the slot step in src/marketModel/marketModel.ts calls on the world
+ * (`settleSlot(world, …)`, `learnFromSlot(world, …)`; not the factories, called with the runtime). Told apart from helpers by the function's source line.
  */
+let stepSource = null;
 function isPhaseRun(f) {
-  if (f.name !== 'run' || !f.file.startsWith('src/marketModel/phases/')) return false;
+  if (!f.file.startsWith('src/marketModel/phases/')) return false;
   try {
     const line = readFileSync(path.join(REPO, f.file), 'utf8').split('\n')[f.line - 1] ?? '';
-    return /^\s*run\s*\(/.test(line);
+    if (f.name === '(anonymous)') return /^\s*return \([^)]*\) => \{/.test(line);
+    if (f.name === 'run') return /^\s*run\s*\(/.test(line);
+    stepSource ??= readFileSync(path.join(REPO, 'src/marketModel/marketModel.ts'), 'utf8');
+    return /^export function /.test(line) && new RegExp(`\\b${f.name}\\(world\\b`).test(stepSource);
   } catch {
-    return true;
+    return false;
   }
+}
+
+/** A phase's label: its file, and the function's name when the file has more than one phase. */
+function phaseLabel(f) {
+  const file = path.basename(f.file, '.ts');
+  return f.name === '(anonymous)' || f.name === 'run' ? file : `${file} ${f.name}`;
 }
 
 /** Per-sample durations in µs: each sample lasts until the next (the last until endTime). */
@@ -89,7 +101,7 @@ function sampleDurations(profile) {
 
 /**
  * The summary of a parsed .cpuprofile: `totalMs`, the `top` functions by self time, self time per
- * `area`, total time per slot `phase` (the `run` method of each src/marketModel/phases/*.ts), and the
+ * `area`, total time per slot `phase` (`isPhaseRun`), and the
  * GC's share.
  */
 export function summarizeProfile(profile, { top = 20 } = {}) {
@@ -123,7 +135,7 @@ export function summarizeProfile(profile, { top = 20 } = {}) {
   const all = [...fn.values()].filter((f) => f.name !== '(root)');
   const areas = new Map();
   for (const f of all) areas.set(f.area, (areas.get(f.area) ?? 0) + f.selfUs);
-  const phases = all.filter(isPhaseRun).map((f) => ({ phase: path.basename(f.file, '.ts'), file: `${f.file}:${f.line}`, totalUs: f.totalUs }));
+  const phases = all.filter(isPhaseRun).map((f) => ({ phase: phaseLabel(f), file: `${f.file}:${f.line}`, totalUs: f.totalUs }));
   const gc = fn.get([...fn.keys()].find((k) => k.startsWith('(garbage collector)\u0000')))?.selfUs ?? 0;
   return {
     totalMs: totalUs / 1000,
@@ -151,8 +163,8 @@ export function formatProfileSummary(s, { areas = 12 } = {}) {
   lines.push('', 'self time by area', '   self  area');
   for (const a of s.areas.slice(0, areas)) lines.push(`  ${pc(a.selfShare)}  ${a.area}`);
   if (s.phases.length) {
-    lines.push('', 'total time by slot phase (record includes the event bus and its subscribers)', '  total  phase');
-    for (const p of s.phases) lines.push(`  ${pc(p.totalShare)}  ${p.phase.padEnd(10)} ${p.file}`);
+    lines.push('', 'total time by slot phase (the step each phases file returns, and the phase functions the slot step calls)', '  total  phase');
+    for (const p of s.phases) lines.push(`  ${pc(p.totalShare)}  ${p.phase.padEnd(26)} ${p.file}`);
   }
   return lines;
 }
