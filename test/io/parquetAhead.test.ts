@@ -6,6 +6,7 @@ import { createColumnBlock, type Column, type ColumnBlock } from '../../src/engi
 import { ParquetTableWriter } from '../../src/io/formats/parquet.js';
 import { PlainAhead } from '../../src/io/formats/parquetAhead.js';
 import { tempDir } from '../cli/helpers.js';
+import { mulberry32 as generator } from '../engine/mulberry32.js';
 
 /*
  * A writer thread's Parquet writer compresses double columns' PLAIN pages ahead while a row group
@@ -13,16 +14,6 @@ import { tempDir } from '../cli/helpers.js';
  * way; the file must be byte for byte the one written without deferral (which parquetWriter.test.ts
  * holds to hyparquet-writer's own files).
  */
-
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const groupRows = 20_000;
 const columns: Column[] = [

@@ -3,23 +3,13 @@ import { snappyCompress as referenceCompress } from 'hyparquet-writer/src/snappy
 import { snappyUncompress } from 'hyparquet';
 import { describe, expect, it } from 'vitest';
 import { SnappyStream, snappyCompress } from '../../src/io/formats/parquetSnappy.js';
+import { mulberry32 as generator } from '../engine/mulberry32.js';
 
 /*
  * seqsim's snappy compressor must give exactly hyparquet-writer's bytes (Parquet files are compared
  * byte for byte with the files hyparquet-writer made), for the whole input at once and for an input
  * compressed as it grows (SnappyStream), wherever it is cut.
  */
-
-/** A small seeded generator (mulberry32). */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Bytes like a page body's: pieces of random bytes from a small or full alphabet, runs of one byte,

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createColumnBlock, type Column, type ColumnBlock } from '../../src/engine/columnBlock.js';
 import { ParquetTableWriter, parquetSchema } from '../../src/io/formats/parquet.js';
 import { tempDir } from '../cli/helpers.js';
+import { mulberry32 as generator } from '../engine/mulberry32.js';
 
 /*
  * seqsim encodes Parquet column chunks itself (src/io/formats/parquetChunk.ts) instead of handing
@@ -13,17 +14,6 @@ import { tempDir } from '../cli/helpers.js';
  * back as the table holds it, and the file is byte for byte the one hyparquet-writer's
  * `ParquetWriter` makes of the same cells (the writer seqsim used before, called as it was).
  */
-
-/** A small seeded generator (mulberry32), so a failing case can be replayed. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const columns: Column[] = [
   { name: 'slot', type: 'int64' }, // increasing: PLAIN

@@ -7,6 +7,7 @@ import type { Bundle, BundleTarget, SwapLeg } from '../../src/market/orders/type
 import { builderRebuilds, rebuiltGrossY, refillRebuilds, seedWithRealBlock, within } from '../../src/marketModel/coalitionBuilds.js';
 import { firstPriceRevenue } from '../../src/marketModel/coalitionValue.js';
 import { runMechanism } from '../../src/market/mechanisms/runMechanism.js';
+import { mulberry32 } from '../engine/mulberry32.js';
 
 /*
  * The counterfactual coalitions' rebuilt blocks shared by component (coalitionBuilds.ts) must be
@@ -17,17 +18,6 @@ import { runMechanism } from '../../src/market/mechanisms/runMechanism.js';
  */
 const N = 3;
 
-/** A small seeded uniform source (mulberry32) for the shuffles' draws. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const leg = (rollup: number, amountIn: number, minOut: number): SwapLeg => ({ rollup, tokenIn: 'X', amountIn, minAmountOut: minOut });
 
 const bundleArb: fc.Arbitrary<BundleSpec> = fc.record({
