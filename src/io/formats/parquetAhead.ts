@@ -1,11 +1,10 @@
 import type { ColumnBlock } from '../../engine/columnBlock.js';
-import { sampleDistinctShare } from './parquetNumbers.js';
+import { littleEndian, sampleDistinctShare } from './parquetNumbers.js';
 import { SnappyStream } from './parquetSnappy.js';
 
 /** A column is looked at from this many rows on: its PLAIN bytes (8 a value) then reach the 16 KiB a {@link SnappyStream} waits for. */
 const firstLook = 4096;
 
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * A double column's PLAIN page body (its finite values, −0 as 0, 8 bytes each little-endian, as

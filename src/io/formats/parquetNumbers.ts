@@ -55,7 +55,8 @@ export function plainNumbers(type: 'double' | 'int64', values: Float64Array, cou
   return littleEndianBytes(words);
 }
 
-const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** True on a little-endian machine: a typed array's bytes are then Parquet's byte order as they are. */
+export const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** The bytes of a typed array in little-endian order (its own bytes on a little-endian machine). */
 function littleEndianBytes(a: Float64Array | Uint32Array): Uint8Array {

@@ -14,8 +14,8 @@ import type { SandwichTerms } from './sandwichTerms.js';
  *   e₀ = γ²(x + v)(x + γv) − x²,  e₁ = γ²(x + v) − x,  q₁ = x + γ²(x + γv).
  *
  * victimOut falls strictly as a grows. On the range `boundsOf` admits (reserves in [1e-30, 1e30],
- * γ ≥ 1/2, 1e-30 ≤ v ≤ x, minAmountOut ≥ 1e-200 and finite) and the front-runs the search evaluates (0, or ≥ 3.8e-13 and ≤ 1000·x: its
- * loops stop at a bracket of 1e-12), nothing overflows or becomes subnormal, so `runSandwich`
+ * γ ≥ 1/2, 1e-30 ≤ v ≤ x, minAmountOut ≥ 1e-200 and finite) and the front-runs the search
+ * evaluates (0, or ≥ 3.8e-13 and ≤ 1000·x: its loops stop at a bracket of 1e-12), nothing overflows or becomes subnormal, so `runSandwich`
  * returns true exactly when its victimOut ≥ minAmountOut, and its victimOut and backOut are
  * within 10 u and 25 u of the formulas (u = 2⁻⁵³; see runSandwich).
  */

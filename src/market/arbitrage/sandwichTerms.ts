@@ -40,8 +40,9 @@ export function termsOf(pool: Pool, victim: VictimSwap): SandwichTerms {
 }
 
 /**
- * The amounts of the last sandwich `runSandwich` ran: [frontOut, victimOut, backOut]. Module
- * scratch: the search is not re-entrant (it calls nothing that searches).
+ * The amounts of the last sandwich `runSandwich` ran: [frontOut, victimOut, backOut], valid until
+ * the next `runSandwich` call (read them at once). Module scratch: the search is not re-entrant
+ * (it calls nothing that searches).
  */
 export const sandwichAmounts = new Float64Array(3);
 
