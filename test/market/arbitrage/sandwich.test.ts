@@ -3,7 +3,7 @@ import { createPool, quoteExactIn } from '../../../src/market/amm/index.js';
 import fc from 'fast-check';
 import { optimalSandwich, sandwichProfit, simulateSandwich } from '../../../src/market/arbitrage/sandwich.js';
 import { gridThenGoldenMax } from './maximize.js';
-import { optimalSandwichOnObjects, ordinaryPoolAndVictim } from './sandwichReference.js';
+import { edgePoolAndVictim, optimalSandwichOnObjects, ordinaryPoolAndVictim } from './sandwichReference.js';
 
 const pool = createPool(1000, 2_000_000, 0.003);
 
@@ -98,5 +98,22 @@ describe('optimalSandwich with its closed-form shortcuts (sandwichBounds.ts)', (
       { numRuns: 3000, seed: 29 },
     );
     expect(sandwiched).toBeGreaterThan(300); // both outcomes are exercised
+  });
+
+  it('is exactly the search on simulateSandwich’s objects at the edges of the admitted range: tiny and huge reserves, fees to 50 %, whole-reserve victims', () => {
+    let sandwiched = 0;
+    fc.assert(
+      fc.property(edgePoolAndVictim, ({ pool, victim }) => {
+        const expected = optimalSandwichOnObjects(pool, victim);
+        const got = optimalSandwich(pool, victim);
+        expect(got === null).toBe(expected === null);
+        if (got && expected) {
+          sandwiched++;
+          for (const k of Object.keys(expected) as (keyof typeof expected)[]) expect(Object.is(got[k], expected[k])).toBe(true);
+        }
+      }),
+      { numRuns: 2000, seed: 31 },
+    );
+    expect(sandwiched).toBeGreaterThan(100);
   });
 });

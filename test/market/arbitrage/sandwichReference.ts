@@ -48,3 +48,25 @@ export const ordinaryPoolAndVictim = fc
     const fair = amountIn > 0 ? quoteExactIn(pool, tokenIn, amountIn) : 0;
     return { pool, victim: { tokenIn, amountIn, minAmountOut: fair * slip } };
   });
+
+/**
+ * Pools and victims at the edges of the range `sandwichBounds.ts` admits (and just outside it):
+ * reserves 1e-31 to 1e31, fees up to 50 % (γ ≥ ½ is admitted; above, the plain search runs),
+ * victims up to the whole input reserve, minimum outputs down to 1e-200 of the fair quote.
+ */
+export const edgePoolAndVictim = fc
+  .tuple(
+    fc.double({ min: -31, max: 31, noNaN: true }),
+    fc.double({ min: -31, max: 31, noNaN: true }),
+    fc.oneof(fc.constantFrom(0, 0.1, 0.3, 0.5, 0.5000001, 0.6), fc.double({ min: 0, max: 0.55, noNaN: true })),
+    fc.constantFrom('X' as const, 'Y' as const),
+    fc.oneof(fc.double({ min: -12, max: 0, noNaN: true }), fc.constant(0)),
+    fc.oneof(fc.double({ min: -200, max: 0, noNaN: true }), fc.constantFrom(0, -1e-12)),
+  )
+  .map(([ex, ey, fee, tokenIn, size, slip]) => {
+    const pool = createPool(10 ** ex, 10 ** ey, fee);
+    const x = tokenIn === 'X' ? pool.reserveX : pool.reserveY;
+    const amountIn = x * 10 ** size;
+    const fair = quoteExactIn(pool, tokenIn, amountIn);
+    return { pool, victim: { tokenIn, amountIn, minAmountOut: fair * 10 ** slip } };
+  });
