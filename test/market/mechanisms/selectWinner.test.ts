@@ -3,10 +3,27 @@ import { describe, expect, it } from 'vitest';
 import { topBidIndices, winnerPays, winnerTakeAll, winnerTakeAllAllocation } from '../../../src/market/mechanisms/selectWinner.js';
 import type { Bid } from '../../../src/market/mechanisms/types.js';
 
+/** `topBidIndices` as it was before the one-pass count (frozen here, so the oracle cannot change with the code). */
+function oldTopBidIndices(bids: readonly Bid[]): number[] {
+  let best = -Infinity;
+  const top: number[] = [];
+  for (let i = 0; i < bids.length; i++) {
+    const bid = bids[i]!;
+    if (bid.amount > best) {
+      best = bid.amount;
+      top.length = 0;
+      top.push(i);
+    } else if (bid.amount === best) {
+      top.push(i);
+    }
+  }
+  return top;
+}
+
 /** The rule as it was written before the one-pass count: the top indices, then the ⌊u·k⌋-th. */
 function byTopIndices(bids: readonly Bid[], u: number): { winProbabilities: number[]; winnerIndex: number | null } {
   const winProbabilities = new Array<number>(bids.length).fill(0);
-  const top = topBidIndices(bids);
+  const top = oldTopBidIndices(bids);
   if (top.length === 0) return { winProbabilities, winnerIndex: null };
   for (const i of top) winProbabilities[i] = 1 / top.length;
   return { winProbabilities, winnerIndex: top[Math.min(Math.floor(u * top.length), top.length - 1)]! };
