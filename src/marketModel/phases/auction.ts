@@ -216,6 +216,13 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
   const shadeBidY: number[] = [];
   const shadeValueY: number[] = [];
   const placements: Placement[] = [];
+  // Each group's proposer draw and auction streams, looked up once per run (one map lookup a group and slot, not four).
+  const groupSources = new Map<string, { readonly proposer: Source; readonly auction: Source }>();
+  const sourcesOf = (key: string) => {
+    let s = groupSources.get(key);
+    if (s === undefined) groupSources.set(key, (s = { proposer: rt.distOf('proposer/', key).source, auction: rt.distOf('auction/', key).source }));
+    return s;
+  };
   return (world, bundles, candidates, slot, late = NONE) => {
     const tally = tallies(world.rollups.length);
     for (let r = 0; r < world.rollups.length; r++) {
@@ -263,9 +270,10 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
       // restaking: only opted-in operators propose the super-block
       // (Without restaking every validator keeps its stake: the stakes themselves, which the draw only reads, not a copy.)
       if (key === 'shared') sharedStakes ??= world.restaking?.optedIn === undefined ? stakes : sequencerStakes(world.restaking.optedIn, stakes);
-      const proposer = drawProposer(key === 'shared' ? sharedStakes! : stakes, rt.distOf('proposer/', key).source);
+      const streams = sourcesOf(key);
+      const proposer = drawProposer(key === 'shared' ? sharedStakes! : stakes, streams.proposer);
       for (const r of group) proposers[r] = proposer;
-      const source = rt.distOf('auction/', key).source;
+      const source = streams.auction;
       if (world.builders.length === 0) {
         for (const a of sellPositions(world, bundles, placements, group, source)) allocated.push(a);
         blocks.push({ rollups: group, proposer, builder: null, bidsY: NONE, valuesY: NONE, choices: NONE, draws: NONE, payments: null });

@@ -1,11 +1,14 @@
 import { buildBlock, visibleBundles } from '../../agents/builders/buildBlock.js';
 import type { Bundle } from '../../market/orders/types.js';
 import type { Pool } from '../../market/amm/types.js';
-import { withChoice } from '../bidding.js';
+import { builderSources, withChoice } from '../bidding.js';
 import { placedOutsideBlock } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
 import type { Candidate } from '../slot.js';
 import type { WorldState } from '../types.js';
+
+/** The prefix of each builder's stream for what it sees and how it orders its block (`builder/<id>`). */
+const BUILD_STREAM = 'builder/';
 
 /**
  * Phase 4 (decide): each builder assembles its candidate block from the bundles it sees (exclusive
@@ -28,8 +31,9 @@ export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: 
     const pools: Pool[] = [];
     for (const r of world.rollups) pools.push(r.pool);
     const candidates: Candidate[] = [];
+    const sources = builderSources(rt, world, BUILD_STREAM); // once per run, not two map lookups per builder and slot
     for (let i = 0; i < world.builders.length; i++) {
-      const source = rt.distOf('builder/', world.builders[i]!.id).source;
+      const source = sources[i]!;
       const seen = visibleBundles(forSale, exclusive, i, world.config.builders[i]!.skill, source);
       const block = buildBlock(seen, pools, source);
       candidates.push({ included: block.included, valueByRollupY: block.valueByRollupY, seen });
