@@ -72,18 +72,36 @@ export function recordedUserSurplusY(execute: { readonly userSurplusY: number },
   return settle.userRebateY !== 0 ? execute.userSurplusY + settle.userRebateY : execute.userSurplusY;
 }
 
-/** Searcher ids of the bundles executed on `rollup`, in execution order, joined by ';'. */
-function winnersOn(world: WorldState, out: SlotOutcome, rollup: number): string {
-  let ids = '';
+/**
+ * Writes into `into[i]`, for each rollup index `i` below `into.length`, the searcher ids of the
+ * bundles executed on it, in execution order, joined by ';' (the `winner` column): one pass over
+ * the slot's trace for all rollups, where a pass per rollup read the whole trace again for each.
+ */
+export function winnersInto(world: WorldState, out: SlotOutcome, into: string[]): string[] {
+  for (let j = 0; j < into.length; j++) into[j] = '';
   for (const e of out.execution.trace) {
-    if (e.rollup !== rollup || e.searcher === undefined || e.kind === 'unwind' || e.kind === 'sandwich-back') continue;
-    ids += (ids ? ';' : '') + world.searchers[e.searcher]!.id;
+    if (e.rollup >= into.length || e.searcher === undefined || e.kind === 'unwind' || e.kind === 'sandwich-back') continue;
+    const ids = into[e.rollup]!;
+    into[e.rollup] = ids + (ids ? ';' : '') + world.searchers[e.searcher]!.id;
   }
-  return ids;
+  return into;
 }
 
-function builderOf(world: WorldState, out: SlotOutcome, rollup: number): string {
-  const block = out.auction.blocks.find((b) => b.rollups.includes(rollup));
+/** Room for the winners of every rollup of `world` (indexed by rollup index), for {@link winnersInto}. */
+export function winnersScratch(world: WorldState): string[] {
+  let n = 0;
+  for (const r of world.rollups) n = Math.max(n, r.index + 1);
+  return new Array<string>(n).fill('');
+}
+
+/** The block sold for `rollup` (the first that carries it, as `find` would; a loop, not a closure per call). */
+function blockOn(out: SlotOutcome, rollup: number): SlotOutcome['auction']['blocks'][number] | undefined {
+  const blocks = out.auction.blocks;
+  for (let b = 0; b < blocks.length; b++) if (blocks[b]!.rollups.includes(rollup)) return blocks[b];
+  return undefined;
+}
+
+function builderOf(world: WorldState, block: ReturnType<typeof blockOn>): string {
   return block?.builder == null ? '' : world.builders[block.builder]!.id;
 }
 
@@ -92,8 +110,8 @@ function controllerOf(world: WorldState, rollup: number, slotStartMs: number): s
   return c === null ? '' : world.searchers[c]!.id;
 }
 
-function holderOf(world: WorldState, out: SlotOutcome, rollup: number): string {
-  const t = out.auction.blocks.find((b) => b.rollups.includes(rollup))?.tickets;
+function holderOf(world: WorldState, block: ReturnType<typeof blockOn>): string {
+  const t = block?.tickets;
   return t === undefined || t.holder < 0 ? '' : world.builders[t.holder]!.id;
 }
 
@@ -115,11 +133,13 @@ const drift = { X: 0, Y: 0 };
  * Writes the state of the rollup at position `k` of `world.rollups` at the end of a slot (every
  * field of {@link RollupStateRecord}) into `into` and returns it: one definition for the slot event's
  * records and the per-slot table, which refills one object instead of building one per row.
+ * `winners` holds the slot's winners by rollup index ({@link winnersInto}), found once per slot.
  */
-export function writeRollupState(into: RollupStateScratch, world: WorldState, out: SlotOutcome, k: number, endMs: number): RollupStateScratch {
+export function writeRollupState(into: RollupStateScratch, world: WorldState, out: SlotOutcome, k: number, endMs: number, winners: readonly string[]): RollupStateScratch {
   const r = world.rollups[k]!;
   const i = r.index;
   const restaking = world.restaking?.report;
+  const block = blockOn(out, i);
   // supplyDriftsInto adds the holders in supplyDrift's order: the same numbers, in one pass.
   supplyDriftsInto(world, i, drift);
   into.rollup = r.id;
@@ -130,9 +150,9 @@ export function writeRollupState(into: RollupStateScratch, world: WorldState, ou
   into.reserveY = r.pool.reserveY;
   into.proposerHoldingGas = world.proposer.holdings[i]![r.gasToken];
   into.proposer = world.config.validators[out.auction.proposers[i]!]!.id;
-  into.builder = builderOf(world, out, i);
-  into.slotHolder = holderOf(world, out, i);
-  into.winner = winnersOn(world, out, i);
+  into.builder = builderOf(world, block);
+  into.slotHolder = holderOf(world, block);
+  into.winner = winners[i]!;
   into.expressLaneController = controllerOf(world, i, endMs - world.config.clock.slotMs);
   into.member = world.governance.member[i]!;
   into.supplyDriftX = drift.X;
@@ -153,17 +173,20 @@ export function slotRecorder(columns: readonly ColumnSpec[]): (world: WorldState
   const fieldsOf = (source: ColumnSource) => columns.filter((c) => c.source === source).map((c) => c.field);
   // One generated merge instead of five spreads per rollup and slot (compiledRecords.ts).
   const merge = compileMerge([stateFields, fieldsOf('execute'), fieldsOf('auction'), fieldsOf('settle'), fieldsOf('counterfactual'), fieldsOf('share')]);
-  return (world, out, slot, endMs) => ({
-    type: 'slot',
-    slot,
-    timeMs: endMs,
-    refPriceYPerX: world.refPriceYPerX,
-    rollups: world.rollups.map((r, k) => {
-      const i = r.index;
-      const state = writeRollupState(blankRollupState(), world, out, k, endMs);
-      const rec = merge(state, out.execution.tally[i]!, out.auction.tally[i]!, out.settlement[i]!, out.counterfactual.tally[i]!, out.share[i]!) as { userSurplusY: number };
-      rec.userSurplusY = recordedUserSurplusY(out.execution.tally[i]!, out.settlement[i]!);
-      return rec as unknown as RollupSlotRecord;
-    }),
-  });
+  return (world, out, slot, endMs) => {
+    const winners = winnersInto(world, out, winnersScratch(world));
+    return {
+      type: 'slot',
+      slot,
+      timeMs: endMs,
+      refPriceYPerX: world.refPriceYPerX,
+      rollups: world.rollups.map((r, k) => {
+        const i = r.index;
+        const state = writeRollupState(blankRollupState(), world, out, k, endMs, winners);
+        const rec = merge(state, out.execution.tally[i]!, out.auction.tally[i]!, out.settlement[i]!, out.counterfactual.tally[i]!, out.share[i]!) as { userSurplusY: number };
+        rec.userSurplusY = recordedUserSurplusY(out.execution.tally[i]!, out.settlement[i]!);
+        return rec as unknown as RollupSlotRecord;
+      }),
+    };
+  };
 }
