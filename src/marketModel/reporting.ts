@@ -70,12 +70,9 @@ function detectorScratch(state: WorldState): DetectorScratch {
   return scratch;
 }
 
-/** The list of `size` entries in `bySize` (made on first use, kept for the run). */
-function listOfSize<T>(bySize: T[][], size: number, fill: (k: number) => T): T[] {
-  while (bySize.length <= size) {
-    const n = bySize.length;
-    bySize.push(Array.from({ length: n }, (_, k) => fill(k)));
-  }
+/** The list of `size` entries in `bySize` (made on first use filled with `fill`, kept for the run; no closure per call). */
+function listOfSize<T>(bySize: T[][], size: number, fill: T): T[] {
+  while (bySize.length <= size) bySize.push(new Array<T>(bySize.length).fill(fill));
   return bySize[size]!;
 }
 
@@ -93,7 +90,9 @@ function builderBidsInto(state: WorldState, scratch: DetectorScratch, bidsY: rea
     b.amount = bidsY[i]!;
     b.timeMs = bidTimesMs?.[i] ?? state.config.builders[i]!.bidTimeMs;
   }
-  return listOfSize(scratch.bidsBySize, bidsY.length, (k) => pool[k]!);
+  const bids = listOfSize(scratch.bidsBySize, bidsY.length, pool[0]!);
+  for (let i = 0; i < bids.length; i++) bids[i] = pool[i]!; // the pool's first k objects, in order (cheap: one store per builder)
+  return bids;
 }
 
 /**
@@ -103,11 +102,11 @@ function builderBidsInto(state: WorldState, scratch: DetectorScratch, bidsY: rea
  */
 function publicBound(state: WorldState, rt: ModelRuntime, bids: readonly Bid[], publicShare: number, visibleBySize: Bid[][]): number {
   const relay = rt.dist('reporting/public-bids');
-  const all = listOfSize(visibleBySize, bids.length, () => bids[0]!);
+  const all = listOfSize(visibleBySize, bids.length, bids[0]!);
   let shown = 0;
   for (let i = 0; i < bids.length; i++) if (relay.bernoulli(publicShare)) all[shown++] = bids[i]!;
   if (shown === 0) return 0;
-  const visible = listOfSize(visibleBySize, shown, () => bids[0]!);
+  const visible = listOfSize(visibleBySize, shown, bids[0]!);
   for (let i = 0; i < shown; i++) visible[i] = all[i]!;
   const mechanism = blockMechanism(state);
   const source = rt.dist('reporting/public-bound').source;
