@@ -9,7 +9,7 @@ import {
   strategicReport,
   type ReportSettlement,
 } from '../market/revenueSharing/reporting.js';
-import { blockMechanism, builderBids } from './bidding.js';
+import { blockMechanism } from './bidding.js';
 import { firstPriceRevenue } from './coalitionValue.js';
 import type { Bid } from '../market/mechanisms/types.js';
 import type { ModelRuntime } from './runtime.js';
@@ -43,19 +43,56 @@ function memberLatencies(state: WorldState, committee: CommitteeDetector): reado
   return latencies;
 }
 
+/** A builder's bid as the detectors see it: overwritten in place each slot (`builderBidsInto`). */
+interface ScratchBid {
+  bidderId: string;
+  amount: number;
+  timeMs: number;
+}
+
 /** Per-run scratch lists of the detectors (refilled each slot; read only within `reportSharedRevenue`). */
 interface DetectorScratch {
-  readonly visible: Bid[];
+  /** `visibleBySize[k]`: the relay's shown bids when it showed k (one list per size, so none is ever cut: a `length =` is a V8 runtime call). */
+  readonly visibleBySize: Bid[][];
   readonly colluding: boolean[];
   readonly observed: number[];
+  /** One bid object per builder, reused every slot. */
+  readonly bidPool: ScratchBid[];
+  /** `bidsBySize[k]`: the first k objects of `bidPool`, the slot's bids when the block had k. */
+  readonly bidsBySize: Bid[][];
 }
 
 const scratchByRun = new WeakMap<WorldState, DetectorScratch>();
 
 function detectorScratch(state: WorldState): DetectorScratch {
   let scratch = scratchByRun.get(state);
-  if (scratch === undefined) scratchByRun.set(state, (scratch = { visible: [], colluding: [], observed: [] }));
+  if (scratch === undefined) scratchByRun.set(state, (scratch = { visibleBySize: [], colluding: [], observed: [], bidPool: [], bidsBySize: [] }));
   return scratch;
+}
+
+/** The list of `size` entries in `bySize` (made on first use filled with `fill`, kept for the run; no closure per call). */
+function listOfSize<T>(bySize: T[][], size: number, fill: T): T[] {
+  while (bySize.length <= size) bySize.push(new Array<T>(bySize.length).fill(fill));
+  return bySize[size]!;
+}
+
+/**
+ * `builderBids(state, bidsY, bidTimesMs)` with the run's reused bid objects: the same fields, values
+ * and order, and no allocation per slot. Valid until the next slot's report (nothing keeps them:
+ * the relay's bound and the committee only read them).
+ */
+function builderBidsInto(state: WorldState, scratch: DetectorScratch, bidsY: readonly number[], bidTimesMs: readonly number[] | undefined): readonly Bid[] {
+  const pool = scratch.bidPool;
+  while (pool.length < bidsY.length) pool.push({ bidderId: '', amount: 0, timeMs: 0 });
+  for (let i = 0; i < bidsY.length; i++) {
+    const b = pool[i]!;
+    b.bidderId = state.builders[i]!.id;
+    b.amount = bidsY[i]!;
+    b.timeMs = bidTimesMs?.[i] ?? state.config.builders[i]!.bidTimeMs;
+  }
+  const bids = listOfSize(scratch.bidsBySize, bidsY.length, pool[0]!);
+  for (let i = 0; i < bids.length; i++) bids[i] = pool[i]!; // the pool's first k objects, in order (cheap: one store per builder)
+  return bids;
 }
 
 /**
@@ -63,12 +100,14 @@ function detectorScratch(state: WorldState): DetectorScratch {
  * with probability `publicShare` (one draw per bid, in order, from `reporting/public-bids`), 0 when
  * none was. First-price takes its one tie-break draw without building its outcome (`firstPriceRevenue`).
  */
-function publicBound(state: WorldState, rt: ModelRuntime, bids: readonly Bid[], publicShare: number, visible: Bid[]): number {
+function publicBound(state: WorldState, rt: ModelRuntime, bids: readonly Bid[], publicShare: number, visibleBySize: Bid[][]): number {
   const relay = rt.dist('reporting/public-bids');
+  const all = listOfSize(visibleBySize, bids.length, bids[0]!);
   let shown = 0;
-  for (let i = 0; i < bids.length; i++) if (relay.bernoulli(publicShare)) visible[shown++] = bids[i]!;
-  if (visible.length !== shown) visible.length = shown; // cut after filling: `length = 0` first would drop its storage
-  if (visible.length === 0) return 0;
+  for (let i = 0; i < bids.length; i++) if (relay.bernoulli(publicShare)) all[shown++] = bids[i]!;
+  if (shown === 0) return 0;
+  const visible = listOfSize(visibleBySize, shown, bids[0]!);
+  for (let i = 0; i < shown; i++) visible[i] = all[i]!;
   const mechanism = blockMechanism(state);
   const source = rt.dist('reporting/public-bound').source;
   return mechanism.name === 'first-price' ? firstPriceRevenue(mechanism, visible, source) : runMechanism(mechanism, visible, source).payments.toProposer;
@@ -96,9 +135,9 @@ export function reportSharedRevenue(state: WorldState, rt: ModelRuntime, block: 
   const part = 1 - proposerCut;
   const scratch = detectorScratch(state);
   // Only the public-bid and committee detectors look at the bids.
-  const bids = publicBids?.enabled || committee?.enabled ? builderBids(state, block?.bidsY ?? [], block?.bidTimesMs) : [];
+  const bids = publicBids?.enabled || committee?.enabled ? builderBidsInto(state, scratch, block?.bidsY ?? NO_BIDS, block?.bidTimesMs) : NO_BIDS_OF;
 
-  const publicBoundY = publicBids?.enabled ? publicBound(state, rt, bids, publicBids.publicShare, scratch.visible) : 0;
+  const publicBoundY = publicBids?.enabled ? publicBound(state, rt, bids, publicBids.publicShare, scratch.visibleBySize) : 0;
   const { observed, colluding } = scratch;
   if (committee?.enabled) observeCommittee(state, rt, bids, committee, scratch);
   const audited = stakeBound?.enabled ? rt.dist('reporting/audit').bernoulli(stakeBound.auditProbability) : false;
@@ -138,12 +177,21 @@ export function reportSharedRevenue(state: WorldState, rt: ModelRuntime, block: 
   };
 }
 
+const NO_BIDS: readonly number[] = [];
+const NO_BIDS_OF: readonly Bid[] = [];
 const NO_BOUNDS: readonly number[] = [];
+/** Module scratch of `flaggedBounds` (refilled per call; `settleReport` only reads it). */
+const oneBound: number[] = [0];
+const twoBounds: number[] = [0, 0];
 
-/** The bounds that flagged the report, public relay's first (a list only when one did). */
+/** The bounds that flagged the report, public relay's first: a module scratch list, valid until the next call. */
 function flaggedBounds(flagPublic: boolean, publicBoundY: number, flagCommittee: boolean, committeeFloorY: number): readonly number[] {
-  if (flagPublic && flagCommittee) return [publicBoundY, committeeFloorY];
-  if (flagPublic) return [publicBoundY];
-  if (flagCommittee) return [committeeFloorY];
-  return NO_BOUNDS;
+  if (flagPublic && flagCommittee) {
+    twoBounds[0] = publicBoundY;
+    twoBounds[1] = committeeFloorY;
+    return twoBounds;
+  }
+  if (!flagPublic && !flagCommittee) return NO_BOUNDS;
+  oneBound[0] = flagPublic ? publicBoundY : committeeFloorY;
+  return oneBound;
 }

@@ -76,8 +76,20 @@ export function floorRank(committeeSize: number, rule: FloorRule): number {
 /** The committee's floor: the `floorRank`-th largest observed best bid (see `floorRules`). */
 export function committeeFloor(observedBest: readonly number[], rule: FloorRule): number {
   const rank = floorRank(observedBest.length, rule);
-  const leading = leadingDescending(observedBest, rank);
+  const leading = leadingDescending(observedBest, rank, null, 0);
   if (leading === null) return observedBest.slice().sort((a, b) => b - a)[rank - 1]!;
+  return leading[rank - 1]!;
+}
+
+/**
+ * `committeeFloor` of the attestations: `attestY` for each member with `replaced[j]`, its own
+ * `observedBest[j]` otherwise; the same number, without copying the attestations into a list
+ * (the dishonest-proposer detector takes this every slot).
+ */
+export function committeeFloorReplacing(observedBest: readonly number[], replaced: readonly boolean[], attestY: number, rule: FloorRule): number {
+  const rank = floorRank(observedBest.length, rule);
+  const leading = leadingDescending(observedBest, rank, replaced, attestY);
+  if (leading === null) return committeeFloor(observedBest.map((o, j) => (replaced[j] ? attestY : o)), rule);
   return leading[rank - 1]!;
 }
 
@@ -91,14 +103,15 @@ let sortScratch = new Float64Array(32);
  * it; if that is at or past `count` it changes none of the first `count` (one comparison with the
  * last kept entry tells). Null when a value is not finite (the comparator is then inconsistent, and
  * only the built-in sort says what comes out). No array per call: the committee's floor is taken
- * every slot, and the majority floor needs half of the sort.
+ * every slot, and the majority floor needs half of the sort. With `replaced`, entry k reads as
+ * `replacement` where `replaced[k]` is true (`committeeFloorReplacing`).
  */
-function leadingDescending(values: readonly number[], count: number): Float64Array | null {
+function leadingDescending(values: readonly number[], count: number, replaced: readonly boolean[] | null, replacement: number): Float64Array | null {
   if (sortScratch.length < count) sortScratch = new Float64Array(2 * count);
   const sorted = sortScratch;
   let kept = 0;
   for (let k = 0; k < values.length; k++) {
-    const x = values[k]!;
+    const x = replaced !== null && replaced[k] ? replacement : values[k]!;
     if (!Number.isFinite(x)) return null;
     if (kept === count) {
       if (!(sorted[count - 1]! - x < 0)) continue; // sorts after the last kept entry

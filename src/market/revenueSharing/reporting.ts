@@ -1,4 +1,4 @@
-import { committeeFloor, type FloorRule } from '../mechanisms/committee.js';
+import { committeeFloorReplacing, type FloorRule } from '../mechanisms/committee.js';
 
 /**
  * Checking what a shared sequencer's proposer reports of its revenue (DESIGN.md §6). Each detector
@@ -17,18 +17,11 @@ export function isFlagged(reportY: number, boundY: number, tolerance: number): b
 /**
  * The committee's attested floor when the colluding members attest the proposer's report instead
  * of what they observed: the `floorRule` order statistic of the honest observations together with
- * `reportY` once per colluder (`committeeFloor`).
+ * `reportY` once per colluder (`committeeFloor`, without copying the attestations: `committeeFloorReplacing`).
  */
 export function attestedFloor(observed: readonly number[], colluding: readonly boolean[], reportY: number, rule: FloorRule): number {
-  const attested = attestedScratch;
-  // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
-  if (attested.length > observed.length) attested.length = observed.length;
-  for (let j = 0; j < observed.length; j++) attested[j] = colluding[j] ? reportY : observed[j]!;
-  return committeeFloor(attested, rule);
+  return committeeFloorReplacing(observed, colluding, reportY, rule);
 }
-
-/** The attestations of `attestedFloor`'s last call: module scratch (taken every slot), safe because `committeeFloor` keeps nothing and calls nothing that attests. */
-const attestedScratch: number[] = [];
 
 /**
  * The smallest report the committee does not flag. Not being flagged is upward-closed in the report
