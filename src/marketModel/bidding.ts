@@ -65,7 +65,7 @@ export const BUILDER_STREAM = 'bidding/builder/';
 /** `sourceOf` for `builderChoices` reading a list of sources. */
 export const sourceAt = (sources: readonly Source[]) => (i: number): Source => sources[i]!;
 
-const sourcesByRuntime = new WeakMap<ModelRuntime, Map<string, Source[]>>();
+const sourcesByRuntime = new WeakMap<ModelRuntime, Map<string, { builders: WorldState['builders']; sources: Source[] }>>();
 
 /**
  * Each builder's source on its stream `prefix + id` (`rt.distOf`), looked up once per run and
@@ -75,12 +75,12 @@ const sourcesByRuntime = new WeakMap<ModelRuntime, Map<string, Source[]>>();
 export function builderSources(rt: ModelRuntime, world: WorldState, prefix: string): readonly Source[] {
   let byPrefix = sourcesByRuntime.get(rt);
   if (byPrefix === undefined) sourcesByRuntime.set(rt, (byPrefix = new Map()));
-  let sources = byPrefix.get(prefix);
-  if (sources === undefined || sources.length !== world.builders.length) {
-    sources = [];
-    for (const b of world.builders) sources.push(rt.distOf(prefix, b.id).source);
-    byPrefix.set(prefix, sources);
-  }
+  // Keyed by the world's builder list as well: a runtime handed another world gets its builders' streams.
+  const made = byPrefix.get(prefix);
+  if (made !== undefined && made.builders === world.builders) return made.sources;
+  const sources: Source[] = [];
+  for (const b of world.builders) sources.push(rt.distOf(prefix, b.id).source);
+  byPrefix.set(prefix, { builders: world.builders, sources });
   return sources;
 }
 

@@ -39,16 +39,14 @@ export function sharesAmong(rule: SplitRule, members: readonly number[], n: numb
     revenue: 1,
     proposerCut: 0,
     n: members.length,
-    v: v && (tabulated.has(rule.name) && members.length <= MAX_EXACT_ROLLUPS ? membersTable(members, v) : (subset: readonly number[]) => v(subset.reduce((m, i) => m | (1 << members[i]!), 0))),
+    // Shapley and Banzhaf on few enough members took the table above; the rest read v by subset.
+    v: v && ((subset: readonly number[]) => v(subset.reduce((m, i) => m | (1 << members[i]!), 0))),
     feesByRollup: input.feesByRollup && members.map((r) => input.feesByRollup![r]!),
     source: input.source,
   });
   for (let i = 0; i < members.length; i++) out[members[i]!] = shares[i]!;
   return out;
 }
-
-/** Rules that read v on every coalition of the members (exact semivalues): handed a table rather than a function. */
-const tabulated = new Set<SplitRule['name']>(['shapley', 'banzhaf']);
 
 /**
  * The members' game as a table (entry m: v of the members whose local bits are set in m), filled in
