@@ -63,8 +63,9 @@ function withArms(world: WorldState, configured: readonly (number | undefined)[]
 /*
  * The last candidates built (by any run) and the pools they were built on. Only the slot's own
  * candidates are asked about, by the counterfactual phase of the same slot step, so one entry
- * answers every question; older candidates get undefined (as if unknown). Was a WeakMap entry per
- * slot: its table grew between collections, ~0.5 µs a slot.
+ * answers every question; older candidates get undefined (as if unknown), and the counterfactual
+ * phase then rebuilds without the seed, which gives the same values. One entry, not a WeakMap entry
+ * per slot, whose table grows between collections (~0.5 µs a slot).
  */
 let lastCandidates: readonly Candidate[] | null = null;
 let lastPools: readonly Pool[] | undefined;
