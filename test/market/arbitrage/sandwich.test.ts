@@ -82,38 +82,30 @@ describe('optimalSandwich on numbers', () => {
   });
 });
 
+/** Runs `optimalSandwich` against the search on objects on `cases`; returns how many were sandwiched. */
+function sandwichedLikeObjectSearch(cases: typeof ordinaryPoolAndVictim, numRuns: number, seed: number): number {
+  let sandwiched = 0;
+  fc.assert(
+    fc.property(cases, ({ pool, victim }) => {
+      const expected = optimalSandwichOnObjects(pool, victim);
+      const got = optimalSandwich(pool, victim);
+      expect(got === null).toBe(expected === null);
+      if (got && expected) {
+        sandwiched++;
+        for (const k of Object.keys(expected) as (keyof typeof expected)[]) expect(Object.is(got[k], expected[k])).toBe(true);
+      }
+    }),
+    { numRuns, seed },
+  );
+  return sandwiched;
+}
+
 describe('optimalSandwich with its closed-form shortcuts (sandwichBounds.ts)', () => {
   it('is exactly the search on simulateSandwich’s objects on ordinary pools and victims: small, large, and at the never-pays and slippage limits', () => {
-    let sandwiched = 0;
-    fc.assert(
-      fc.property(ordinaryPoolAndVictim, ({ pool, victim }) => {
-        const expected = optimalSandwichOnObjects(pool, victim);
-        const got = optimalSandwich(pool, victim);
-        expect(got === null).toBe(expected === null);
-        if (got && expected) {
-          sandwiched++;
-          for (const k of Object.keys(expected) as (keyof typeof expected)[]) expect(Object.is(got[k], expected[k])).toBe(true);
-        }
-      }),
-      { numRuns: 3000, seed: 29 },
-    );
-    expect(sandwiched).toBeGreaterThan(300); // both outcomes are exercised
+    expect(sandwichedLikeObjectSearch(ordinaryPoolAndVictim, 3000, 29)).toBeGreaterThan(300); // both outcomes are exercised
   });
 
   it('is exactly the search on simulateSandwich’s objects at the edges of the admitted range: tiny and huge reserves, fees to 50 %, whole-reserve victims', () => {
-    let sandwiched = 0;
-    fc.assert(
-      fc.property(edgePoolAndVictim, ({ pool, victim }) => {
-        const expected = optimalSandwichOnObjects(pool, victim);
-        const got = optimalSandwich(pool, victim);
-        expect(got === null).toBe(expected === null);
-        if (got && expected) {
-          sandwiched++;
-          for (const k of Object.keys(expected) as (keyof typeof expected)[]) expect(Object.is(got[k], expected[k])).toBe(true);
-        }
-      }),
-      { numRuns: 2000, seed: 31 },
-    );
-    expect(sandwiched).toBeGreaterThan(100);
+    expect(sandwichedLikeObjectSearch(edgePoolAndVictim, 2000, 31)).toBeGreaterThan(100);
   });
 });
