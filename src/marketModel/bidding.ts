@@ -145,7 +145,7 @@ export function equilibriumRebids(world: WorldState, rt: ModelRuntime, bundles: 
 }
 
 /** The builders' bids for a block as the mechanism takes them (each with its id and bid time: drawn, or `bidTimeMs`). */
-export function builderBids(world: WorldState, bidsY: readonly number[], bidTimesMs?: readonly number[]): Bid[] {
+export function builderBids(world: WorldState, bidsY: ArrayLike<number>, bidTimesMs?: readonly number[]): Bid[] {
   // A loop, not `map` with a closure: every block auction and its replay build these.
   const bids: Bid[] = [];
   for (let i = 0; i < bidsY.length; i++) bids.push({ bidderId: world.builders[i]!.id, amount: bidsY[i]!, timeMs: bidTimesMs?.[i] ?? world.config.builders[i]!.bidTimeMs });

@@ -10,7 +10,7 @@ import {
   type ReportSettlement,
 } from '../market/revenueSharing/reporting.js';
 import { blockMechanism } from './bidding.js';
-import { firstPriceRevenue } from './coalitionValue.js';
+import { firstPriceRevenue } from './fixedFractionValue.js';
 import type { Bid } from '../market/mechanisms/types.js';
 import type { ModelRuntime } from './runtime.js';
 import type { WinningBlock } from './slot.js';

@@ -5,7 +5,7 @@ import { createPool } from '../../src/market/amm/index.js';
 import { rollupsOf } from '../../src/market/orders/positions.js';
 import type { Bundle, BundleTarget, SwapLeg } from '../../src/market/orders/types.js';
 import { builderRebuilds, rebuiltGrossY, refillRebuilds, seedWithRealBlock, within } from '../../src/marketModel/coalitionBuilds.js';
-import { firstPriceRevenue } from '../../src/marketModel/coalitionValue.js';
+import { firstPriceRevenue } from '../../src/marketModel/fixedFractionValue.js';
 import { runMechanism } from '../../src/market/mechanisms/runMechanism.js';
 import { mulberry32 } from '../engine/mulberry32.js';
 
