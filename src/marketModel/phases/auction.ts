@@ -4,7 +4,7 @@ import type { Source } from '../../engine/randomStreams.js';
 import { recordingSource } from '../../market/mechanisms/counterfactual.js';
 import { runMechanism } from '../../market/mechanisms/runMechanism.js';
 import type { Allocated, Bundle } from '../../market/orders/types.js';
-import { slotTallies, type Tally } from '../columns.js';
+import { slotTallies } from '../columns.js';
 import { sequencingGroups, type SequencingGroup } from '../membership.js';
 import { pendingOfaUsers, placementOf, type Placement } from '../orderingPolicy.js';
 import { inGroupWhere, pushFcfsBundles, sellByPriorityFee, sellPositions, within } from '../positionSales.js';
@@ -15,6 +15,7 @@ import { BUILDER_STREAM, bidsOf, blockMechanism, builderBids, builderChoices, bu
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
 import { boughtBlock, sellSlot, timingOf, type AheadStats, type SlotSale } from '../aheadOfTime.js';
+import { groupValuesY, paidAtBid, tallyBlockValues, type SoldBlock } from '../soldBlock.js';
 import { drawBidTimesMs } from '../latency.js';
 import { expectedGrossY } from '../expectation.js';
 import { validatorStakes } from '../staking.js';
@@ -71,16 +72,6 @@ function saleOf(sales: readonly SlotSale[], key: string, slot: number): SlotSale
   return undefined;
 }
 
-/** A sold block's outcome, as `runAuctions` takes it. */
-interface SoldBlock {
-  readonly block: WinningBlock;
-  readonly allocated: Allocated[];
-  readonly sales: readonly SlotSale[];
-  readonly ahead: AheadStats | null;
-  /** Per builder, its candidate's value on the group (Y; the whole block's under partial-block). */
-  readonly grossY: number[];
-}
-
 /** A mutable `WinningBlock`, built field by field: `{ rollups, proposer, ...block }` or a spread adding a key is a V8 slow path (µs a call, bench/README.md). */
 type BlockDraft = { -readonly [K in keyof WinningBlock]: WinningBlock[K] };
 
@@ -105,24 +96,6 @@ function blockSoldNow(world: WorldState, rt: ModelRuntime, grossY: readonly numb
   if (lead === 0) return { block, ahead: null };
   const paid = sum(payments.perBidder);
   return { block, ahead: { priceY: paid, justInTimeY: paid } };
-}
-
-/** The bundles of `block` acting only on `group`, each paying its bid. */
-function paidAtBid(block: readonly Bundle[], group: readonly number[]): Allocated[] {
-  const out: Allocated[] = [];
-  for (const bundle of block) if (within(bundle, group)) out.push({ bundle, paymentGas: bundle.bidGas });
-  return out;
-}
-
-/** Per candidate, Σ of its values on the group's rollups (Y), in group order. */
-function groupValuesY(candidates: readonly Candidate[], group: readonly number[]): number[] {
-  const out: number[] = [];
-  for (const c of candidates) {
-    let v = 0;
-    for (let k = 0; k < group.length; k++) v += c.valueByRollupY[group[k]!]!;
-    out.push(v);
-  }
-  return out;
 }
 
 /** Σ xs, left to right from 0 (as `reduce((a, x) => a + x, 0)`). */
@@ -172,31 +145,6 @@ function ticketBlock(
     ahead: null,
     grossY,
   };
-}
-
-/**
- * The block's values on the tally of its rollups, attributed to each by its share of the best
- * candidate's value (evenly when it is worth nothing): the best block's, the won block's, and a
- * block sold ahead's price and what a sale in the slot would have fetched.
- */
-function tallyBlockValues(tally: readonly Tally<'auction'>[], candidates: readonly Candidate[], sold: SoldBlock, group: readonly number[]): void {
-  const grossY = sold.grossY;
-  let bestIndex = 0;
-  let best = 0;
-  for (let i = 0; i < grossY.length; i++) {
-    if (grossY[i]! > grossY[bestIndex]!) bestIndex = i;
-    best = Math.max(best, grossY[i]!);
-  }
-  const top = grossY[bestIndex] ?? 0;
-  const wonY = sold.block.builder === null ? 0 : grossY[sold.block.builder]!;
-  for (const r of group) {
-    const share = top > 0 ? candidates[bestIndex]!.valueByRollupY[r]! / top : 1 / group.length;
-    const t = tally[r]!;
-    t.bestBlockValueY = share * best;
-    t.wonBlockValueY = share * wonY;
-    t.aheadPriceY = share * (sold.ahead?.priceY ?? 0);
-    t.justInTimePriceY = share * (sold.ahead?.justInTimeY ?? 0);
-  }
 }
 
 /** Σ bids ÷ Σ values for the table: 0 without value (below 1e-12 Y, where the ratio could overflow). */

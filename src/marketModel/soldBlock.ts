@@ -1,0 +1,64 @@
+import type { Allocated, Bundle } from '../market/orders/types.js';
+import type { AheadStats, SlotSale } from './aheadOfTime.js';
+import type { Tally } from './columns.js';
+import { within } from './positionSales.js';
+import type { Candidate, WinningBlock } from './slot.js';
+
+/*
+ * A sequencing group's sold block as the auction phase takes it (phases/auction.ts), whichever way
+ * it was sold (in the slot, ahead of time, by tickets): its shape, the bundles it pays for at
+ * their bids, the candidates' values on the group and their tally per rollup.
+ */
+
+/** A sold block's outcome, as `runAuctions` takes it. */
+export interface SoldBlock {
+  readonly block: WinningBlock;
+  readonly allocated: Allocated[];
+  readonly sales: readonly SlotSale[];
+  readonly ahead: AheadStats | null;
+  /** Per builder, its candidate's value on the group (Y; the whole block's under partial-block). */
+  readonly grossY: number[];
+}
+
+/** The bundles of `block` acting only on `group`, each paying its bid. */
+export function paidAtBid(block: readonly Bundle[], group: readonly number[]): Allocated[] {
+  const out: Allocated[] = [];
+  for (const bundle of block) if (within(bundle, group)) out.push({ bundle, paymentGas: bundle.bidGas });
+  return out;
+}
+
+/** Per candidate, Σ of its values on the group's rollups (Y), in group order. */
+export function groupValuesY(candidates: readonly Candidate[], group: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const c of candidates) {
+    let v = 0;
+    for (let k = 0; k < group.length; k++) v += c.valueByRollupY[group[k]!]!;
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * The block's values on the tally of its rollups, attributed to each by its share of the best
+ * candidate's value (evenly when it is worth nothing): the best block's, the won block's, and a
+ * block sold ahead's price and what a sale in the slot would have fetched.
+ */
+export function tallyBlockValues(tally: readonly Tally<'auction'>[], candidates: readonly Candidate[], sold: SoldBlock, group: readonly number[]): void {
+  const grossY = sold.grossY;
+  let bestIndex = 0;
+  let best = 0;
+  for (let i = 0; i < grossY.length; i++) {
+    if (grossY[i]! > grossY[bestIndex]!) bestIndex = i;
+    best = Math.max(best, grossY[i]!);
+  }
+  const top = grossY[bestIndex] ?? 0;
+  const wonY = sold.block.builder === null ? 0 : grossY[sold.block.builder]!;
+  for (const r of group) {
+    const share = top > 0 ? candidates[bestIndex]!.valueByRollupY[r]! / top : 1 / group.length;
+    const t = tally[r]!;
+    t.bestBlockValueY = share * best;
+    t.wonBlockValueY = share * wonY;
+    t.aheadPriceY = share * (sold.ahead?.priceY ?? 0);
+    t.justInTimePriceY = share * (sold.ahead?.justInTimeY ?? 0);
+  }
+}
