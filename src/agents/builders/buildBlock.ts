@@ -94,6 +94,30 @@ export function buildBlock(bundles: readonly Bundle[], pools: readonly Pool[], s
 }
 
 /**
+ * True when `bidOrder` puts `bundles` in one order whatever its shuffle draws: every bid finite and
+ * no two equal (0 and −0 are equal), so the descending sort leaves the shuffle nothing to decide.
+ * `buildBlock` of such a list is then a function of the list and the pools alone.
+ */
+export function orderedByBidsAlone(bundles: readonly Bundle[]): boolean {
+  for (let k = 0; k < bundles.length; k++) {
+    const bid = bundles[k]!.bidY;
+    if (!Number.isFinite(bid)) return false;
+    for (let j = 0; j < k; j++) if (bundles[j]!.bidY === bid) return false;
+  }
+  return true;
+}
+
+/**
+ * What `buildBlock(bundles, pools, source)` returns for a list of `n` bundles ordered by bids alone
+ * (`orderedByBidsAlone`) when `block` was built from the same list on the same pools: a copy of it,
+ * the shuffle's n − 1 draws taken from `source` all the same (so the stream goes on as it would).
+ */
+export function blockBuiltAgain(block: BuiltBlock, n: number, source: Source): BuiltBlock {
+  for (let d = 1; d < n; d++) source();
+  return { included: block.included.slice(), valueByRollupY: block.valueByRollupY.slice() };
+}
+
+/**
  * True when a bundle of `included` holds the spot behind the swap that user bundle `b` targets:
  * every position a backrun or sandwich needs (`positionsOf`: back:u, and front:u for a sandwich,
  * which takes back:u too) is free exactly when no included bundle `conflicts` with it.

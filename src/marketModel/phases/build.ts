@@ -1,6 +1,7 @@
-import { buildBlock, visibleBundles } from '../../agents/builders/buildBlock.js';
+import { blockBuiltAgain, buildBlock, orderedByBidsAlone, visibleBundles, type BuiltBlock } from '../../agents/builders/buildBlock.js';
 import type { Bundle } from '../../market/orders/types.js';
 import type { Pool } from '../../market/amm/types.js';
+import type { Source } from '../../engine/randomStreams.js';
 import { builderSources, withChoice } from '../bidding.js';
 import { placedOutsideBlock } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
@@ -35,13 +36,34 @@ export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: 
     for (let i = 0; i < world.builders.length; i++) {
       const source = sources[i]!;
       const seen = visibleBundles(forSale, exclusive, i, world.config.builders[i]!.skill, source);
-      const block = buildBlock(seen, pools, source);
+      const block = sameBlockAs(candidates, seen, source) ?? buildBlock(seen, pools, source);
       candidates.push({ included: block.included, valueByRollupY: block.valueByRollupY, seen });
     }
     lastCandidates = candidates;
     lastPools = pools;
     return candidates;
   };
+}
+
+/**
+ * The block of a builder that saw the same bundles, in the same order, as an earlier builder of the
+ * slot (on the same pools), when their bids alone order them: that builder's block, which
+ * `buildBlock` would rebuild bit for bit (with the same draws, `blockBuiltAgain`). Else null. Most
+ * slots' builders all see the same few bundles: this skips their simulation, not their draws.
+ */
+function sameBlockAs(candidates: readonly Candidate[], seen: readonly Bundle[], source: Source): BuiltBlock | null {
+  for (const c of candidates) {
+    if (!sameList(c.seen, seen)) continue;
+    return orderedByBidsAlone(seen) ? blockBuiltAgain(c, seen.length, source) : null;
+  }
+  return null;
+}
+
+/** The same bundles in the same order (compared by identity). */
+function sameList(a: readonly Bundle[], b: readonly Bundle[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /** True when some searcher plays an arm of its choices this slot (−1: none). */
