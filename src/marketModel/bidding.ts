@@ -187,15 +187,26 @@ export function builderChoices(world: WorldState, grossY: readonly number[], sou
   const valuesY: number[] = [];
   for (let i = 0; i < grossY.length; i++) valuesY.push(Math.max(0, grossY[i]! - configs[i]!.costY));
   const mechanism = blockMechanism(world);
-  const exact = () => valuesY; // one closure for every builder that knows the values (runs per auction and builder)
+  let exact: (() => number[]) | null = null; // one closure for every builder that knows the values, made when first needed
   const choices: BidChoice[] = [];
   for (let i = 0; i < world.builders.length; i++) {
     const b = world.builders[i]!;
     const cfg = configs[i]!;
-    const known = cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history' ? () => estimatedValues(b.bidding, valuesY[i]!, i) : exact;
-    choices.push(decideBid(cfg.strategy, b.bidding, { valueY: valuesY[i]!, fixedBidY: builderBidY(grossY[i]!, cfg.margin, cfg.costY), mechanism, values: known, me: i, source: sourceOf(i) }));
+    const fixedBidY = builderBidY(grossY[i]!, cfg.margin, cfg.costY);
+    // What `decideBid` answers a fixed-fraction bidder, without its context object (every block auction, every builder).
+    if (cfg.strategy.name === 'fixed-fraction') {
+      choices.push(fixedChoice(fixedBidY));
+      continue;
+    }
+    const known = cfg.strategy.name === 'equilibrium' && cfg.strategy.rivals === 'history' ? () => estimatedValues(b.bidding, valuesY[i]!, i) : (exact ??= () => valuesY);
+    choices.push(decideBid(cfg.strategy, b.bidding, { valueY: valuesY[i]!, fixedBidY, mechanism, values: known, me: i, source: sourceOf(i) }));
   }
   return { valuesY, choices };
+}
+
+/** `decideBid`'s choice for a `fixed-fraction` bidder: its fixed bid, no learner action (the same fields in the same order). */
+function fixedChoice(bidY: number): BidChoice {
+  return { bidY, action: -1, context: 0, probability: undefined };
 }
 
 /** Searcher `s`'s arm of its choices this slot, drawn by its bandit from its own stream; −1 without choices. */

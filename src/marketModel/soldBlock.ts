@@ -23,14 +23,19 @@ export interface SoldBlock {
 /** The bundles of `block` acting only on `group`, each paying its bid. */
 export function paidAtBid(block: readonly Bundle[], group: readonly number[]): Allocated[] {
   const out: Allocated[] = [];
-  for (const bundle of block) if (within(bundle, group)) out.push({ bundle, paymentGas: bundle.bidGas });
+  // Index loops here: these run per group every slot.
+  for (let i = 0; i < block.length; i++) {
+    const bundle = block[i]!;
+    if (within(bundle, group)) out.push({ bundle, paymentGas: bundle.bidGas });
+  }
   return out;
 }
 
 /** Per candidate, Σ of its values on the group's rollups (Y), in group order. */
 export function groupValuesY(candidates: readonly Candidate[], group: readonly number[]): number[] {
   const out: number[] = [];
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
     let v = 0;
     for (let k = 0; k < group.length; k++) v += c.valueByRollupY[group[k]!]!;
     out.push(v);
@@ -53,7 +58,8 @@ export function tallyBlockValues(tally: readonly Tally<'auction'>[], candidates:
   }
   const top = grossY[bestIndex] ?? 0;
   const wonY = sold.block.builder === null ? 0 : grossY[sold.block.builder]!;
-  for (const r of group) {
+  for (let k = 0; k < group.length; k++) {
+    const r = group[k]!;
     const share = top > 0 ? candidates[bestIndex]!.valueByRollupY[r]! / top : 1 / group.length;
     const t = tally[r]!;
     t.bestBlockValueY = share * best;

@@ -147,6 +147,11 @@ function ticketBlock(
   };
 }
 
+/** Appends `xs` to `out` in order (an index loop: the per-slot lists are short, their iterators not). */
+function pushAll<T>(out: T[], xs: readonly T[]): void {
+  for (let i = 0; i < xs.length; i++) out.push(xs[i]!);
+}
+
 /** Σ bids ÷ Σ values for the table: 0 without value (below 1e-12 Y, where the ratio could overflow). */
 function shadeOf(bidY: number, valueY: number): number {
   return valueY > 1e-12 ? bidY / valueY : 0;
@@ -177,9 +182,11 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
       shadeBidY[r] = 0;
       shadeValueY[r] = 0;
     }
-    for (const b of bundles) {
+    // Index loops throughout: `for…of` here kept its iterators (this runs every slot, per bundle and group).
+    for (let i = 0; i < bundles.length; i++) {
+      const b = bundles[i]!;
       const t = b.target;
-      if (t.kind === 'top') for (const r of t.rollups) tally[r]!.bidCount++;
+      if (t.kind === 'top') for (let k = 0; k < t.rollups.length; k++) tally[t.rollups[k]!]!.bidCount++;
       else tally[t.rollup]!.bidCount++;
       // The bundle's `bidShares`, without building them: its bid rollup's share, then a split's second rollup's.
       const split = b.bidSplit;
@@ -191,15 +198,16 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
         shadeValueY[split.rollup]! += split.share * b.valueY;
       }
     }
-    for (const b of late) {
-      const t = b.target;
-      if (t.kind === 'top') for (const r of t.rollups) tally[r]!.lateBundles++;
+    for (let i = 0; i < late.length; i++) {
+      const t = late[i]!.target;
+      if (t.kind === 'top') for (let k = 0; k < t.rollups.length; k++) tally[t.rollups[k]!]!.lateBundles++;
       else tally[t.rollup]!.lateBundles++;
     }
     const allocated: Allocated[] = [];
     const blocks: WinningBlock[] = [];
     const sales: SlotSale[] = [];
-    const proposers = world.rollups.map(() => 0);
+    const proposers: number[] = [];
+    for (let r = 0; r < world.rollups.length; r++) proposers.push(0);
     const ofaUsers = pendingOfaUsers(world);
     // Each bundle's placement, once per slot (the same answer for every group and every use below).
     // (Entries past this slot's bundles are stale: every use reads the first bundles.length.)
@@ -212,7 +220,9 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
     // Stakes are read only by the draws that need them (pure reads of the world: computed at most once).
     let stakes: number[] | null = null;
     let sharedStakes: number[] | null = null;
-    for (const sequencing of sequencingGroups(world)) {
+    const groups = sequencingGroups(world);
+    for (let g = 0; g < groups.length; g++) {
+      const sequencing = groups[g]!;
       const { key, rollups: group } = sequencing;
       stakes ??= validatorStakes(world);
       // restaking: only opted-in operators propose the super-block
@@ -220,16 +230,16 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
       if (key === 'shared') sharedStakes ??= world.restaking?.optedIn === undefined ? stakes : sequencerStakes(world.restaking.optedIn, stakes);
       const streams = sourcesOf(key);
       const proposer = drawProposer(key === 'shared' ? sharedStakes! : stakes, streams.proposer);
-      for (const r of group) proposers[r] = proposer;
+      for (let k = 0; k < group.length; k++) proposers[group[k]!] = proposer;
       const source = streams.auction;
       if (world.builders.length === 0) {
         for (const a of sellPositions(world, bundles, placements, group, source)) allocated.push(a);
         blocks.push({ rollups: group, proposer, builder: null, bidsY: NONE, valuesY: NONE, choices: NONE, draws: NONE, payments: null });
       } else {
         const sold = ticketMechanism(world) ? ticketBlock(world, rt, candidates, sequencing, proposer, slot) : auctionBlock(world, rt, bundles, candidates, sequencing, proposer, source, slot, placements);
-        for (const a of sold.allocated) allocated.push(a);
+        pushAll(allocated, sold.allocated);
         blocks.push(sold.block);
-        for (const sale of sold.sales) sales.push(sale);
+        pushAll(sales, sold.sales);
         tallyBlockValues(tally, candidates, sold, group);
       }
       // In this order, after the block's own sales: the execution plan breaks ties by push order.
@@ -237,11 +247,15 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
       if (anyPriorityFee) for (const a of sellByPriorityFee(bundles, placements, group, () => rt.distOf('priority-fee/', key).source)) allocated.push(a);
       if (ofaUsers.size > 0) for (const a of sellOrderFlow(world, bundles, group, ofaUsers, () => rt.distOf('ofa-auction/', key).source)) allocated.push(a);
     }
-    for (const r of world.rollups) tally[r.index]!.searcherShade = shadeOf(shadeBidY[r.index]!, shadeValueY[r.index]!);
-    for (const block of blocks) {
+    for (let r = 0; r < world.rollups.length; r++) {
+      const index = world.rollups[r]!.index;
+      tally[index]!.searcherShade = shadeOf(shadeBidY[index]!, shadeValueY[index]!);
+    }
+    for (let k = 0; k < blocks.length; k++) {
+      const block = blocks[k]!;
       const value = sum(block.bidBasisY ?? block.valuesY);
       const bid = sum(block.bidsY);
-      for (const r of block.rollups) tally[r]!.builderShade = shadeOf(bid, value);
+      for (let j = 0; j < block.rollups.length; j++) tally[block.rollups[j]!]!.builderShade = shadeOf(bid, value);
       const t = block.tickets;
       if (t === undefined) continue;
       for (const r of block.rollups) {
