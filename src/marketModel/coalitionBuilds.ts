@@ -90,7 +90,7 @@ function clearBlocks(c: ComponentBlocks): void {
 function touchedMask(b: Bundle, targetMask: number): number {
   let m = targetMask | (1 << b.bidRollup);
   if (b.bidSplit !== undefined) m |= 1 << b.bidSplit.rollup;
-  for (const leg of b.legs) m |= 1 << leg.rollup;
+  for (let k = 0; k < b.legs.length; k++) m |= 1 << b.legs[k]!.rollup;
   return m;
 }
 

@@ -66,7 +66,7 @@ function rollupMask(b: Bundle): number {
   const t = b.target;
   if (t.kind !== 'top') return 1 << t.rollup;
   let m = 0;
-  for (const r of t.rollups) m |= 1 << r;
+  for (let k = 0; k < t.rollups.length; k++) m |= 1 << t.rollups[k]!;
   return m;
 }
 

@@ -31,7 +31,9 @@ function simulateLegs(pools: readonly Pool[], bundle: Bundle): boolean {
     tx[r] = x[r]!;
     ty[r] = y[r]!;
   }
-  for (const leg of bundle.legs) {
+  const legs = bundle.legs;
+  for (let k = 0; k < legs.length; k++) {
+    const leg = legs[k]!;
     const amountIn = leg.amountIn;
     if (!(Number.isFinite(amountIn) && amountIn >= 0)) return false;
     if (amountIn === 0) {
@@ -84,8 +86,9 @@ export function buildBlock(bundles: readonly Bundle[], pools: readonly Pool[], s
     sim.y[r] = pools[r]!.reserveY;
     valueByRollupY.push(0);
   }
-  for (const i of order) {
-    const b = bundles[i]!;
+  // Index loops in this file: `for…of` kept its iterators (per builder, coalition and slot).
+  for (let k = 0; k < order.length; k++) {
+    const b = bundles[order[k]!]!;
     if (b.target.kind === 'top' ? !simulateLegs(pools, b) : userSpotTaken(included, b)) continue;
     included.push(b);
     addBid(valueByRollupY, b);
@@ -123,7 +126,7 @@ export function blockBuiltAgain(block: BuiltBlock, n: number, source: Source): B
  * which takes back:u too) is free exactly when no included bundle `conflicts` with it.
  */
 function userSpotTaken(included: readonly Bundle[], b: Bundle): boolean {
-  for (const x of included) if (conflicts(x, b)) return true;
+  for (let k = 0; k < included.length; k++) if (conflicts(included[k]!, b)) return true;
   return false;
 }
 
@@ -151,7 +154,8 @@ export function visibleBundles(
 ): Bundle[] {
   // A loop, not `filter` with a closure: this runs per builder and slot. The same draws in the same order.
   const seen: Bundle[] = [];
-  for (const b of bundles) {
+  for (let k = 0; k < bundles.length; k++) {
+    const b = bundles[k]!;
     const ex = exclusiveTo[b.searcher];
     if (ex !== undefined ? ex === builder : skill >= 1 || source() < skill) seen.push(b);
   }

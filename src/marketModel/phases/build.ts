@@ -28,9 +28,9 @@ export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: 
     const exclusive = arms === undefined || !anyArm(arms) ? configured : withArms(world, configured, arms);
     // Loops, not filter/map with closures: this runs every slot.
     const forSale: Bundle[] = [];
-    for (const b of bundles) if (!placedOutsideBlock(world, b)) forSale.push(b);
+    for (let k = 0; k < bundles.length; k++) if (!placedOutsideBlock(world, bundles[k]!)) forSale.push(bundles[k]!);
     const pools: Pool[] = [];
-    for (const r of world.rollups) pools.push(r.pool);
+    for (let r = 0; r < world.rollups.length; r++) pools.push(world.rollups[r]!.pool);
     const candidates: Candidate[] = [];
     const sources = builderSources(rt, world, BUILD_STREAM); // once per run, not two map lookups per builder and slot
     for (let i = 0; i < world.builders.length; i++) {
@@ -52,7 +52,8 @@ export function buildCandidates(rt: ModelRuntime): (world: WorldState, bundles: 
  * slots' builders all see the same few bundles: this skips their simulation, not their draws.
  */
 function sameBlockAs(candidates: readonly Candidate[], seen: readonly Bundle[], source: Source): BuiltBlock | null {
-  for (const c of candidates) {
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i]!;
     if (!sameList(c.seen, seen)) continue;
     return orderedByBidsAlone(seen) ? blockBuiltAgain(c, seen.length, source) : null;
   }
