@@ -46,6 +46,9 @@ export interface BuilderRebuilds {
   lastPools: readonly Pool[] | null;
   lastGross: number;
   lastCount: number;
+  /** The real block's bundles and values when seeded this slot (`seedWithRealBlock`), else null. */
+  realIncluded: readonly Bundle[] | null;
+  realValues: readonly number[] | null;
 }
 
 /**
@@ -117,7 +120,7 @@ function distinctBids(seen: readonly Bundle[]): boolean {
 
 /** A builder's rebuild state for one slot (no block computed yet). */
 export function builderRebuilds(seen: readonly Bundle[], masks: Int32Array): BuilderRebuilds {
-  return { seen, masks, separable: separable(seen, masks), byComponent: componentBlocks(), lastMask: 0, lastPools: null, lastGross: 0, lastCount: 0 };
+  return { seen, masks, separable: separable(seen, masks), byComponent: componentBlocks(), lastMask: 0, lastPools: null, lastGross: 0, lastCount: 0, realIncluded: null, realValues: null };
 }
 
 /**
@@ -131,6 +134,8 @@ export function refillRebuilds(r: BuilderRebuilds, seen: readonly Bundle[], mask
   r.separable = separable(seen, masks);
   clearBlocks(r.byComponent);
   r.lastPools = null;
+  r.realIncluded = null;
+  r.realValues = null;
   return r;
 }
 
@@ -138,16 +143,18 @@ export function refillRebuilds(r: BuilderRebuilds, seen: readonly Bundle[], mask
 const components = new Int32Array(32);
 
 /**
- * Seeds the builder's blocks with its real block of the slot, `valueByRollupY` of
- * `buildBlock(seen, pools, ·)` on the same pools: with no ties it is the grand coalition's rebuild,
- * so each component of all it saw has that block's values on its rollups. Nothing for a builder
- * whose rebuilds must draw.
+ * Seeds the builder's blocks with its real block of the slot, `buildBlock(seen, pools, ·)` on the
+ * same pools: with no ties it is the grand coalition's rebuild, so each component of all it saw has
+ * that block's values on its rollups (and smaller components may too: `componentBlock`). Nothing
+ * for a builder whose rebuilds must draw.
  */
-export function seedWithRealBlock(r: BuilderRebuilds, valueByRollupY: readonly number[]): void {
+export function seedWithRealBlock(r: BuilderRebuilds, block: { readonly included: readonly Bundle[]; readonly valueByRollupY: readonly number[] }): void {
   if (!r.separable) return;
   let nc = 0;
   for (let k = 0; k < r.seen.length; k++) nc = mergeInto(nc, r.masks[k]!);
-  for (let j = 0; j < nc; j++) setBlock(r.byComponent, components[j]!, valueByRollupY);
+  for (let j = 0; j < nc; j++) setBlock(r.byComponent, components[j]!, block.valueByRollupY);
+  r.realIncluded = block.included;
+  r.realValues = block.valueByRollupY;
 }
 
 /** Merges bundle mask `m` into the first `nc` entries of `components`; returns the new count. Components are disjoint, so one pass merges every one the bundle touches. */
@@ -210,14 +217,42 @@ export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly 
   return gross;
 }
 
-/** The block of one component's bundles (no ties, so the shuffle cannot matter), built once per slot. */
+/**
+ * The block of one component's bundles (no ties, so the shuffle cannot matter), built once per slot.
+ *
+ * Or read off the real block, when seeded and none of its bundles straddles the component (acts on
+ * rollups inside it and outside). Greedy by bid, a bundle left out changes nothing (the reserves and
+ * spots move only for bundles put in), so the real block is also the block of the seen bundles
+ * less every bundle it left out. When no bundle it put in straddles the component, that list has
+ * no straddling bundle at all: the component is then a component of that list, and its block (the
+ * same bundles in, in the same order, so the same sums per rollup) is that of its own bundles.
+ */
 function componentBlock(r: BuilderRebuilds, component: number, pools: readonly Pool[]): readonly number[] {
   let values = getBlock(r.byComponent, component);
   if (values === undefined) {
-    values = buildBlock(within(r.seen, r.masks, component), pools, UNUSED_SHUFFLE).valueByRollupY;
+    const real = r.realValues !== null && !straddles(r.realIncluded!, component) ? r.realValues : null;
+    values = real ?? buildBlock(within(r.seen, r.masks, component), pools, UNUSED_SHUFFLE).valueByRollupY;
     setBlock(r.byComponent, component, values);
   }
   return values;
+}
+
+/** True when a bundle of `included` acts on rollups both inside and outside `component` (by its target's rollups: what `separable` checked its legs and bid against). */
+function straddles(included: readonly Bundle[], component: number): boolean {
+  for (let k = 0; k < included.length; k++) {
+    const m = targetMask(included[k]!);
+    if ((m & component) !== 0 && (m & ~component) !== 0) return true;
+  }
+  return false;
+}
+
+/** A bundle's target rollups as a bitmask. */
+function targetMask(b: Bundle): number {
+  const t = b.target;
+  if (t.kind !== 'top') return 1 << t.rollup;
+  let m = 0;
+  for (let k = 0; k < t.rollups.length; k++) m |= 1 << t.rollups[k]!;
+  return m;
 }
 
 function sum(values: readonly number[]): number {

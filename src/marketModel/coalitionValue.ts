@@ -122,7 +122,7 @@ function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: 
     rebuilds[i] = r === undefined ? (rebuildState[i] = builderRebuilds(seen, seenMasks[i]!)) : refillRebuilds(r, seen, seenMasks[i]!);
   }
   // The builders' real blocks were built on these pools (the build phase ran on the same, unexecuted pools): they are the grand coalition's rebuilds.
-  if (samePools(poolsBuiltOn(candidates), pools)) for (let i = 0; i < rebuilds.length; i++) if (rebuilds[i] === rebuildState[i]) seedWithRealBlock(rebuilds[i]!, candidates[i]!.valueByRollupY);
+  if (samePools(poolsBuiltOn(candidates), pools)) for (let i = 0; i < rebuilds.length; i++) if (rebuilds[i] === rebuildState[i]) seedWithRealBlock(rebuilds[i]!, candidates[i]!);
   // Every builder's strategy is configuration: decided once per run.
   const fixedFraction = (buffers.fixedFraction ??= world.config.builders.every((b) => b.strategy.name === 'fixed-fraction'));
   const bidTimesFinite = (buffers.bidTimesFinite ??= world.config.builders.every((b) => b.bidTimeMs === undefined || Number.isFinite(b.bidTimeMs)));
