@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildBlock } from '../../../src/agents/builders/buildBlock.js';
+import { blockBuiltAgain, buildBlock, orderedByBidsAlone } from '../../../src/agents/builders/buildBlock.js';
 import { createPool, swapExactIn } from '../../../src/market/amm/index.js';
 import type { Pool } from '../../../src/market/amm/types.js';
 import type { Source } from '../../../src/engine/randomStreams.js';
@@ -162,5 +162,39 @@ describe('buildBlock on numbers equals buildBlock on pool objects (swapExactIn)'
     const a = sell(0, 2);
     const b = sell(1, 1);
     expect(buildBlock([a, b], pools(0), () => 0.5).included).toEqual([a]);
+  });
+});
+
+describe('a block built again from the same list (phases/build.ts: builders that saw the same bundles)', () => {
+  it('equals building it afresh with other draws when the bids alone order the list, taking the same number of draws', () => {
+    fc.assert(
+      fc.property(fc.array(bundleArb, { maxLength: 8 }), fc.constantFrom(0, 0.003, 0.0005), fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 8 }), fc.array(fc.double({ min: 0, max: 0.999, noNaN: true }), { maxLength: 8 }), (specs, fee, first, second) => {
+        const bundles = toBundles(specs, fee);
+        const earlier = buildBlock(bundles, pools(fee), counting(first));
+        const again = counting(second);
+        const fresh = counting(second);
+        const want = buildBlock(bundles, pools(fee), fresh);
+        if (!orderedByBidsAlone(bundles)) return;
+        const got = blockBuiltAgain(earlier, bundles.length, again);
+        expect(got.included).not.toBe(earlier.included); // a copy: the candidates do not share lists
+        expect(got.included.length).toBe(want.included.length);
+        for (let i = 0; i < want.included.length; i++) expect(got.included[i]).toBe(want.included[i]);
+        expect(got.valueByRollupY.length).toBe(want.valueByRollupY.length);
+        for (let r = 0; r < want.valueByRollupY.length; r++) expect(Object.is(got.valueByRollupY[r], want.valueByRollupY[r])).toBe(true);
+        expect(again.calls).toBe(fresh.calls);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('orders by bids alone only when every bid is finite and no two are equal (0 and −0 tie)', () => {
+    const [b] = toBundles([{ bidY: 1, kind: 'top', userId: 0, legs: [], split: undefined }], 0);
+    const withBid = (bidY: number) => ({ ...b!, bidY });
+    expect(orderedByBidsAlone([])).toBe(true);
+    expect(orderedByBidsAlone([withBid(1), withBid(2), withBid(0)])).toBe(true);
+    expect(orderedByBidsAlone([withBid(1), withBid(2), withBid(1)])).toBe(false);
+    expect(orderedByBidsAlone([withBid(0), withBid(-0)])).toBe(false);
+    expect(orderedByBidsAlone([withBid(Number.NaN)])).toBe(false);
+    expect(orderedByBidsAlone([withBid(1), withBid(Number.POSITIVE_INFINITY)])).toBe(false);
   });
 });
