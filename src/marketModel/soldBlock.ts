@@ -1,8 +1,15 @@
+import type { Source } from '../engine/randomStreams.js';
+import { recordingSource } from '../market/mechanisms/counterfactual.js';
+import { runMechanism } from '../market/mechanisms/runMechanism.js';
+import { topAmountWinner, winnerPays } from '../market/mechanisms/selectWinner.js';
+import type { Payments } from '../market/mechanisms/types.js';
 import type { Allocated, Bundle } from '../market/orders/types.js';
+import { blockMechanism, builderBids } from './bidding.js';
 import type { AheadStats, SlotSale } from './aheadOfTime.js';
 import type { Tally } from './columns.js';
 import { within } from './positionSales.js';
 import type { Candidate, WinningBlock } from './slot.js';
+import type { WorldState } from './types.js';
 
 /*
  * A sequencing group's sold block as the auction phase takes it (phases/auction.ts), whichever way
@@ -67,4 +74,32 @@ export function tallyBlockValues(tally: readonly Tally<'auction'>[], candidates:
     t.aheadPriceY = share * (sold.ahead?.priceY ?? 0);
     t.justInTimePriceY = share * (sold.ahead?.justInTimeY ?? 0);
   }
+}
+
+/**
+ * The block's sale by its mechanism, drawing from `source` (the draws kept for the learn step's
+ * replay). Under first-price with bids it accepts, `runFirstPrice`'s outcome from the amounts
+ * (one draw, tie or not; the winner pays its bid) without the bid objects and allocation.
+ */
+export function sellBlock(world: WorldState, bidsY: readonly number[], bidTimesMs: readonly number[] | undefined, source: Source): { winnerIndex: number | null; payments: Payments; draws: number[] } {
+  const mechanism = blockMechanism(world);
+  if (mechanism.name === 'first-price' && acceptedBids(world, bidsY, bidTimesMs)) {
+    const u = source();
+    const w = topAmountWinner(bidsY, u);
+    return { winnerIndex: w, payments: winnerPays(bidsY.length, w, w === null ? 0 : bidsY[w]!), draws: [u] };
+  }
+  const drawn = recordingSource(source);
+  const { allocation, payments } = runMechanism(mechanism, builderBids(world, bidsY, bidTimesMs), drawn.source);
+  return { winnerIndex: allocation.winnerIndex, payments, draws: drawn.draws };
+}
+
+/** True when `validateBids` accepts the builders' bids (`builderBids`): amounts finite and ≥ 0, bid times finite or absent. */
+function acceptedBids(world: WorldState, bidsY: readonly number[], bidTimesMs: readonly number[] | undefined): boolean {
+  for (let i = 0; i < bidsY.length; i++) {
+    const a = bidsY[i]!;
+    if (!(Number.isFinite(a) && a >= 0)) return false;
+    const t = bidTimesMs?.[i] ?? world.config.builders[i]!.bidTimeMs;
+    if (t !== undefined && !Number.isFinite(t)) return false;
+  }
+  return true;
 }

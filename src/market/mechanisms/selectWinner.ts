@@ -96,6 +96,27 @@ function drawTopOfAll(bids: readonly Bid[], u: number, winProbabilities: number[
   return winner;
 }
 
+/**
+ * `drawTopOfAll`'s winner on plain amounts (no bid objects, no win probabilities): the ⌊u·k⌋-th, in
+ * ascending order, of the k amounts equal to the best; null without amounts. For a first-price sale
+ * whose bids the caller knows `validateBids` accepts (phases/auction.ts, every slot).
+ */
+export function topAmountWinner(amounts: readonly number[], u: number): number | null {
+  let best = -Infinity;
+  let k = 0;
+  for (let i = 0; i < amounts.length; i++) {
+    const amount = amounts[i]!;
+    if (amount > best) {
+      best = amount;
+      k = 1;
+    } else if (amount === best) k++;
+  }
+  if (k === 0) return null;
+  const pick = Math.min(Math.floor(u * k), k - 1);
+  for (let i = 0, seen = 0; i < amounts.length; i++) if (amounts[i] === best && seen++ === pick) return i;
+  return null; // not reached: k amounts equal the best
+}
+
 /** n zeros, built by push: `new Array(n).fill(0)` is a holey array and a builtin call, twice the time for a few bids. */
 function zeros(n: number): number[] {
   const out: number[] = [];

@@ -1,8 +1,6 @@
 import { sequencerStakes } from '../restaking.js';
 import { drawProposer } from '../../agents/proposer/drawProposer.js';
 import type { Source } from '../../engine/randomStreams.js';
-import { recordingSource } from '../../market/mechanisms/counterfactual.js';
-import { runMechanism } from '../../market/mechanisms/runMechanism.js';
 import type { Allocated, Bundle } from '../../market/orders/types.js';
 import { slotTallies } from '../columns.js';
 import { sequencingGroups, type SequencingGroup } from '../membership.js';
@@ -11,11 +9,11 @@ import { inGroupWhere, pushFcfsBundles, sellByPriorityFee, sellPositions, within
 import { sellOrderFlow } from '../orderFlow.js';
 import { partialRules, partialSale } from '../partialBlock.js';
 import type { ModelRuntime } from '../runtime.js';
-import { BUILDER_STREAM, bidsOf, blockMechanism, builderBids, builderChoices, builderSources, sourceAt } from '../bidding.js';
+import { BUILDER_STREAM, bidsOf, builderChoices, builderSources, sourceAt } from '../bidding.js';
 import type { AuctionOutcome, Candidate, WinningBlock } from '../slot.js';
 import type { WorldState } from '../types.js';
 import { boughtBlock, sellSlot, timingOf, type AheadStats, type SlotSale } from '../aheadOfTime.js';
-import { groupValuesY, paidAtBid, tallyBlockValues, type SoldBlock } from '../soldBlock.js';
+import { groupValuesY, paidAtBid, sellBlock, tallyBlockValues, type SoldBlock } from '../soldBlock.js';
 import { drawBidTimesMs } from '../latency.js';
 import { expectedGrossY } from '../expectation.js';
 import { validatorStakes } from '../staking.js';
@@ -79,17 +77,16 @@ type BlockDraft = { -readonly [K in keyof WinningBlock]: WinningBlock[K] };
 function blockSoldNow(world: WorldState, rt: ModelRuntime, grossY: readonly number[], group: readonly number[], proposer: number, source: Source, lead: number): { block: BlockDraft; ahead: AheadStats | null } {
   const { valuesY, choices } = builderChoices(world, grossY, sourceAt(builderSources(rt, world, BUILDER_STREAM)));
   const bidsY = bidsOf(choices);
-  const drawn = recordingSource(source);
   const bidTimesMs = drawBidTimesMs(world, rt);
-  const { allocation, payments } = runMechanism(blockMechanism(world), builderBids(world, bidsY, bidTimesMs), drawn.source);
+  const { winnerIndex, payments, draws } = sellBlock(world, bidsY, bidTimesMs, source);
   const block: BlockDraft = {
     rollups: group,
     proposer,
-    builder: allocation.winnerIndex,
+    builder: winnerIndex,
     bidsY,
     valuesY,
     choices,
-    draws: drawn.draws,
+    draws,
     payments: { perBidderY: payments.perBidder, toProposerY: payments.toProposer, burnedY: payments.burned, toCommitteeY: payments.toCommittee, rebateToUserY: payments.rebateToUser },
   };
   if (bidTimesMs) block.bidTimesMs = bidTimesMs;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { topBidIndices, winnerPays, winnerTakeAll, winnerTakeAllAllocation } from '../../../src/market/mechanisms/selectWinner.js';
+import { topAmountWinner, topBidIndices, winnerPays, winnerTakeAll, winnerTakeAllAllocation } from '../../../src/market/mechanisms/selectWinner.js';
 import type { Bid } from '../../../src/market/mechanisms/types.js';
 
 /** `topBidIndices` as it was before the one-pass count (frozen here, so the oracle cannot change with the code). */
@@ -89,5 +89,25 @@ describe('winnerPays', () => {
   it('only the winner pays, everything to the proposer by default', () => {
     expect(winnerPays(3, 1, 2)).toEqual({ perBidder: [0, 2, 0], toProposer: 2, burned: 0, toCommittee: 0, rebateToUser: 0 });
     expect(winnerPays(2, null, 0)).toEqual({ perBidder: [0, 0], toProposer: 0, burned: 0, toCommittee: 0, rebateToUser: 0 });
+  });
+});
+
+describe('topAmountWinner (the block sale on amounts, phases/auction.ts)', () => {
+  it('picks the winner winnerTakeAllAllocation picks from the same draw, ties (0 and −0 too) or not', () => {
+    const amount = fc.oneof(fc.constantFrom(0, -0, 1, 2, 5), fc.double({ min: 0, max: 100, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(amount, { maxLength: 6 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (amounts, u) => {
+        const bids: Bid[] = amounts.map((a, i) => ({ bidderId: `b${i}`, amount: a }));
+        expect(topAmountWinner(amounts, u)).toBe(winnerTakeAllAllocation(bids, () => u, 0, 1).winnerIndex);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the ⌊u·k⌋-th of k tied best amounts, and none without amounts', () => {
+    expect(topAmountWinner([3, 1, 3, 3], 0)).toBe(0);
+    expect(topAmountWinner([3, 1, 3, 3], 0.5)).toBe(2);
+    expect(topAmountWinner([3, 1, 3, 3], 0.99)).toBe(3);
+    expect(topAmountWinner([], 0.5)).toBe(null);
   });
 });
