@@ -11,7 +11,8 @@ import {
 } from '../market/revenueSharing/reporting.js';
 import { blockMechanism } from './bidding.js';
 import { firstPriceRevenue } from './fixedFractionValue.js';
-import type { Bid } from '../market/mechanisms/types.js';
+import type { Bid, Source } from '../market/mechanisms/types.js';
+import type { Distributions } from '../engine/distributions.js';
 import type { ModelRuntime } from './runtime.js';
 import type { WinningBlock } from './slot.js';
 import type { WorldState } from './types.js';
@@ -28,19 +29,9 @@ export interface ReportOutcome extends ReportSettlement {
 
 type CommitteeDetector = NonNullable<WorldState['config']['revenueSharing']['reporting']['detection']['committee']>;
 
-/**
- * Each member's base latency (all the same): built once per run, not every slot. Keyed by the run's
- * world, not by the config object, which a library user may edit between two runs.
- */
-const latenciesByRun = new WeakMap<WorldState, readonly number[]>();
-
-function memberLatencies(state: WorldState, committee: CommitteeDetector): readonly number[] {
-  let latencies = latenciesByRun.get(state);
-  if (latencies === undefined) {
-    latencies = new Array<number>(committee.committeeSize).fill(committee.memberLatencyMs);
-    latenciesByRun.set(state, latencies);
-  }
-  return latencies;
+/** Each member's base latency (all the same): built once per run (`DetectorScratch.latencies`), not every slot. */
+function memberLatencies(scratch: DetectorScratch, committee: CommitteeDetector): readonly number[] {
+  return (scratch.latencies ??= new Array<number>(committee.committeeSize).fill(committee.memberLatencyMs));
 }
 
 /** A builder's bid as the detectors see it: overwritten in place each slot (`builderBidsInto`). */
@@ -60,13 +51,37 @@ interface DetectorScratch {
   readonly bidPool: ScratchBid[];
   /** `bidsBySize[k]`: the first k objects of `bidPool`, the slot's bids when the block had k. */
   readonly bidsBySize: Bid[][];
+  /**
+   * The detectors' streams, each looked up where it was before, on first use (a stream is created
+   * by its first lookup, and the checkpoint lists the streams created), then kept: a `Map` lookup
+   * per detector and slot saved. Reset when the runtime changes.
+   */
+  streams: DetectorStreams;
+  /** The committee members' base latencies (`memberLatencies`). Per run, like the rest: keyed by the run's world, not by the config object, which a library user may edit between two runs. */
+  latencies: number[] | null;
+}
+
+interface DetectorStreams {
+  readonly rt: ModelRuntime | null;
+  relay: Distributions | null;
+  bound: Source | null;
+  committee: Distributions | null;
+  audit: Distributions | null;
+}
+
+const NO_STREAMS: DetectorStreams = { rt: null, relay: null, bound: null, committee: null, audit: null };
+
+/** The scratch's stream handles for `rt` (fresh, all unset, when the run's runtime is not the one they came from). */
+function streamsOf(scratch: DetectorScratch, rt: ModelRuntime): DetectorStreams {
+  if (scratch.streams.rt !== rt) scratch.streams = { rt, relay: null, bound: null, committee: null, audit: null };
+  return scratch.streams;
 }
 
 const scratchByRun = new WeakMap<WorldState, DetectorScratch>();
 
 function detectorScratch(state: WorldState): DetectorScratch {
   let scratch = scratchByRun.get(state);
-  if (scratch === undefined) scratchByRun.set(state, (scratch = { visibleBySize: [], colluding: [], observed: [], bidPool: [], bidsBySize: [] }));
+  if (scratch === undefined) scratchByRun.set(state, (scratch = { visibleBySize: [], colluding: [], observed: [], bidPool: [], bidsBySize: [], streams: NO_STREAMS, latencies: null }));
   return scratch;
 }
 
@@ -100,8 +115,8 @@ function builderBidsInto(state: WorldState, scratch: DetectorScratch, bidsY: rea
  * with probability `publicShare` (one draw per bid, in order, from `reporting/public-bids`), 0 when
  * none was. First-price takes its one tie-break draw without building its outcome (`firstPriceRevenue`).
  */
-function publicBound(state: WorldState, rt: ModelRuntime, bids: readonly Bid[], publicShare: number, visibleBySize: Bid[][]): number {
-  const relay = rt.dist('reporting/public-bids');
+function publicBound(state: WorldState, streams: DetectorStreams, rt: ModelRuntime, bids: readonly Bid[], publicShare: number, visibleBySize: Bid[][]): number {
+  const relay = (streams.relay ??= rt.dist('reporting/public-bids'));
   const all = listOfSize(visibleBySize, bids.length, bids[0]!);
   let shown = 0;
   for (let i = 0; i < bids.length; i++) if (relay.bernoulli(publicShare)) all[shown++] = bids[i]!;
@@ -109,18 +124,18 @@ function publicBound(state: WorldState, rt: ModelRuntime, bids: readonly Bid[], 
   const visible = listOfSize(visibleBySize, shown, bids[0]!);
   for (let i = 0; i < shown; i++) visible[i] = all[i]!;
   const mechanism = blockMechanism(state);
-  const source = rt.dist('reporting/public-bound').source;
+  const source = (streams.bound ??= rt.dist('reporting/public-bound').source);
   return mechanism.name === 'first-price' ? firstPriceRevenue(mechanism, visible, source) : runMechanism(mechanism, visible, source).payments.toProposer;
 }
 
 /** The committee's draws, from `reporting/committee`: which members collude (one draw each), then what each observed (`observeBestBids`), into the scratch lists. */
-function observeCommittee(state: WorldState, rt: ModelRuntime, bids: readonly Bid[], committee: CommitteeDetector, scratch: DetectorScratch): void {
-  const draw = rt.dist('reporting/committee');
+function observeCommittee(rt: ModelRuntime, bids: readonly Bid[], committee: CommitteeDetector, scratch: DetectorScratch): void {
+  const draw = (scratch.streams.committee ??= rt.dist('reporting/committee'));
   const colluding = scratch.colluding;
   // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
   if (colluding.length > committee.committeeSize) colluding.length = committee.committeeSize;
   for (let j = 0; j < committee.committeeSize; j++) colluding[j] = draw.bernoulli(committee.colludingFraction);
-  observeBestBids(bids, memberLatencies(state, committee), committee.deadlineMs, committee.latencyJitterMs, draw.source, committee.valueNoiseLogSd, scratch.observed);
+  observeBestBids(bids, memberLatencies(scratch, committee), committee.deadlineMs, committee.latencyJitterMs, draw.source, committee.valueNoiseLogSd, scratch.observed);
 }
 
 /**
@@ -137,10 +152,11 @@ export function reportSharedRevenue(state: WorldState, rt: ModelRuntime, block: 
   // Only the public-bid and committee detectors look at the bids.
   const bids = publicBids?.enabled || committee?.enabled ? builderBidsInto(state, scratch, block?.bidsY ?? NO_BIDS, block?.bidTimesMs) : NO_BIDS_OF;
 
-  const publicBoundY = publicBids?.enabled ? publicBound(state, rt, bids, publicBids.publicShare, scratch.visibleBySize) : 0;
+  const streams = streamsOf(scratch, rt);
+  const publicBoundY = publicBids?.enabled ? publicBound(state, streams, rt, bids, publicBids.publicShare, scratch.visibleBySize) : 0;
   const { observed, colluding } = scratch;
-  if (committee?.enabled) observeCommittee(state, rt, bids, committee, scratch);
-  const audited = stakeBound?.enabled ? rt.dist('reporting/audit').bernoulli(stakeBound.auditProbability) : false;
+  if (committee?.enabled) observeCommittee(rt, bids, committee, scratch);
+  const audited = stakeBound?.enabled ? (streams.audit ??= rt.dist('reporting/audit')).bernoulli(stakeBound.auditProbability) : false;
   const proposer = block?.proposer ?? proposers[0]!;
   const validator = state.config.validators[proposer]!;
   const bondY = stakeBound?.enabled ? validator.stake * stakeBound.stakeValueY : 0;

@@ -3,6 +3,7 @@ import { arbitrageurs, twoRollups } from './fixtures.js';
 import { resolveMarketConfig } from '../../src/config/loadConfig.js';
 import type { Row } from '../../src/engine/recorder.js';
 import { binomialTail } from '../../src/market/theory/committeeFloor.js';
+import { MarketRun } from '../../src/marketModel/marketRun.js';
 import { runMarket } from '../../src/marketModel/runMarket.js';
 
 /*
@@ -165,6 +166,21 @@ describe('dishonest proposer: reporting and detection in the market', () => {
     expect(summary.reporting.public_bids!.flagged_lies).toBe(0);
     for (const r of slots) expect(num(r, 'reported_revenue_y')).toBeCloseTo(Math.min(num(r, 'true_revenue_y'), num(r, 'public_bound_y')), 9);
     expect(summary.reporting.lie_slots).toBeGreaterThan(0);
+  });
+
+  it('creates each detector stream where it always did (a relay that never shows a bid draws no tie-break), and a second run in the process repeats the first', () => {
+    const streamsAfter = (config: ReturnType<typeof world>) => {
+      const r = MarketRun.start(config);
+      r.step(200);
+      return Object.keys(r.snapshot().streams).filter((p) => p.startsWith('reporting/')).sort();
+    };
+    const detectors = (publicShare: number) => world({ delta: 0.3, detection: { publicBids: { publicShare }, committee: {}, stakeBound: {} } });
+    expect(streamsAfter(detectors(0))).toEqual(['reporting/audit', 'reporting/committee', 'reporting/public-bids']);
+    expect(streamsAfter(detectors(1))).toEqual(['reporting/audit', 'reporting/committee', 'reporting/public-bids', 'reporting/public-bound']);
+    // The detectors keep their streams per run: a run that drew from the last run's would differ.
+    const config = world({ delta: 0.3, detection: { publicBids: { publicShare: 0.5 }, committee: {}, stakeBound: { auditProbability: 0.5 } } }, { slots: 300 });
+    const first = run(config);
+    expect(run(config).rows).toEqual(first.rows);
   });
 });
 
