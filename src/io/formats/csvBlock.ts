@@ -2,6 +2,7 @@ import type { Column } from './columns.js';
 import type { ColumnData } from '../../engine/columnBlock.js';
 import { isExactInteger, numberCellBytes, writeInteger, writePlainText } from './lineBytes.js';
 import { NumberTexts } from './numberTexts.js';
+import { isShortestRange, writeShortest } from './shortestDouble.js';
 import { blockTemplate, flagCell, isConstantColumn, numberCell, textCell, type BlockTemplate, type CellWriter } from './blockTemplate.js';
 
 /*
@@ -46,8 +47,11 @@ function writeFlag(x: number, b: Buffer, p: number): number {
   return p;
 }
 
-/** A cell `String` must format: finite, and not an integer below 2^53 (those are written digit by digit). */
-const isFormatted = (x: number): boolean => x !== 0 && !isExactInteger(x) && x - x === 0;
+/**
+ * A cell the batch formats (numberTexts.ts): finite, not an integer below 2^53 (written digit by
+ * digit) and outside shortestDouble.ts's range (written there, unless it gives up: then `String`).
+ */
+const isBatched = (x: number): boolean => x !== 0 && !isExactInteger(x) && x - x === 0 && !isShortestRange(x);
 
 /** Writes number `x` as a cell: `0`, digits, `String(x)`, or nothing when not finite. */
 function writeNumber(x: number, b: Buffer, p: number): number {
@@ -57,6 +61,12 @@ function writeNumber(x: number, b: Buffer, p: number): number {
   }
   if (isExactInteger(x)) return writeInteger(x, b, p);
   return x - x === 0 ? writePlainText(String(x), b, p) : p; // String(x) is ASCII without , " or \
+}
+
+/** Writes `x`, in shortestDouble.ts's range, as `String(x)`: by `writeShortest`, or `String` where that gives up. */
+function writeShortestOrString(x: number, b: Buffer, p: number): number {
+  const end = writeShortest(x, b, p);
+  return end >= 0 ? end : writePlainText(String(x), b, p);
 }
 
 /** Writes cell `(k, i)` of `data` with numbers by `String` (no batch): for a template's constant cells. */
@@ -94,7 +104,7 @@ function queueNumbers(numbers: readonly Float64Array[], length: number, into: Nu
     for (let k = 0; k < numbers.length; k++) {
       const col = numbers[k]!;
       const x = col[i]!;
-      if (!isFormatted(x)) continue;
+      if (!isBatched(x)) continue;
       if (x !== last && repeatOf(col, i, x) === 0) into.add(x);
       last = x;
     }
@@ -149,8 +159,8 @@ function varyingOf(columns: readonly Column[], kinds: Uint8Array, data: readonly
 /**
  * Row `i`'s line: the template's fixed runs with the varying cells between them. Zero (and −0) is
  * written as `0`, other integers below 2^53 digit by digit (no `String`); any other finite number
- * as `String` renders it (the shortest round trip), read from `numbers` (queued for the block);
- * NaN and ±Infinity write nothing.
+ * as `String` renders it (the shortest round trip): from 1e-4 to 2^53 by shortestDouble.ts, others
+ * read from `numbers` (queued for the block); NaN and ±Infinity write nothing.
  */
 function lineWriter(v: Varying, numbers: NumberTexts): CsvLineWriter {
   const { runAt, fixed } = v.template;
@@ -166,13 +176,14 @@ function lineWriter(v: Varying, numbers: NumberTexts): CsvLineWriter {
       if (kind === numberCell) {
         const col = data[j] as Float64Array;
         const x = col[i]!;
-        if (x - x === 0 && x !== 0 && !isExactInteger(x)) {
+        if (x === 0) b[p++] = 48; // '0', the commonest cell
+        else if (isExactInteger(x)) p = writeInteger(x, b, p);
+        else if (isShortestRange(x)) p = writeShortestOrString(x, b, p);
+        else if (x - x === 0) {
           p = writeFormatted(x, col, i, j, recent, numbers, b, p);
           continue;
         }
-        seen[2 * j + 1] = seen[2 * j]!; // this row's text is none: shift the rows' texts
-        if (x === 0) b[p++] = 48; // '0', the commonest cell
-        else if (isExactInteger(x)) p = writeInteger(x, b, p);
+        seen[2 * j + 1] = seen[2 * j]!; // this row's text is not in the batch: shift the rows' texts
       } else if (kind === flagCell) p = writeFlag((data[j] as Int8Array)[i]!, b, p);
       else {
         const x = (data[j] as (string | null)[])[i]!;
