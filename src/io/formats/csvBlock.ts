@@ -51,7 +51,7 @@ function writeFlag(x: number, b: Buffer, p: number): number {
  * A cell the batch formats (numberTexts.ts): finite, not an integer below 2^53 (written digit by
  * digit) and outside shortestDouble.ts's range (written there, unless it gives up: then `String`).
  */
-const isBatched = (x: number): boolean => x !== 0 && !isExactInteger(x) && x - x === 0 && !isShortestRange(x);
+const isBatched = (x: number): boolean => x !== 0 && !isShortestRange(x) && x - x === 0 && !isExactInteger(x);
 
 /** Writes number `x` as a cell: `0`, digits, `String(x)`, or nothing when not finite. */
 function writeNumber(x: number, b: Buffer, p: number): number {

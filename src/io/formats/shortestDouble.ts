@@ -140,8 +140,8 @@ function writeDigits(negative: boolean, T: number, R: number, F: number, a0: num
     Td = (Td - 1) | 0;
   }
   if (negative) buf[pos++] = 45; // '-'
-  if (Td >= 1000000000) return placeDigits(writeOne(buf, pos + 2), 1, n + 1, buf, pos); // rounded up to 10^17
-  return placeDigits(write17(Td, d, buf, pos + 2), 17 - j, n, buf, pos);
+  if (Td >= 1000000000) return placeDigits(100000000, 0, 1, n + 1, buf, pos); // 10^17: the digit 1, a decimal place higher
+  return placeDigits(Td, d, 17 - j, n, buf, pos);
 }
 
 /** Two ASCII digits per value 0 … 99. */
@@ -167,29 +167,25 @@ function write17(T: number, d: number, buf: Uint8Array, at: number): number {
   return at;
 }
 
-/** Writes the single digit 1 at `at`; returns `at`. */
-function writeOne(buf: Uint8Array, at: number): number {
-  buf[at] = 49;
-  return at;
-}
-
 /**
- * Places `count` digits, written at `at` = `pos` + 2, as the number 0.d₁d₂… × 10^n from `pos`, for
- * −6 < n ≤ 21 (the forms of Number::toString without an exponent); returns the end.
+ * Writes the first `count` of the 17 digits of T·10^8 + d (the rest are zeros) as the number
+ * 0.d₁d₂… × 10^n at `pos`, for −6 < n ≤ 21 (the forms of Number::toString without an exponent);
+ * returns the end. All 17 digits are written, where they land for the form; those past `count` are
+ * left as garbage after the end.
  */
-function placeDigits(at: number, count: number, n: number, buf: Uint8Array, pos: number): number {
+function placeDigits(T: number, d: number, count: number, n: number, buf: Uint8Array, pos: number): number {
   if (n <= 0) {
-    // 0.000ddd: the digits move right by −n places, after "0." and the zeros.
-    for (let i = count - 1; i >= 0; i--) buf[at - n + i] = buf[at + i]!;
+    // 0.000ddd
     buf[pos] = 48; // '0'
     buf[pos + 1] = 46; // '.'
-    for (let i = 0; i < -n; i++) buf[at + i] = 48;
-    return at - n + count;
+    for (let i = 0; i < -n; i++) buf[pos + 2 + i] = 48;
+    write17(T, d, buf, pos + 2 - n);
+    return pos + 2 - n + count;
   }
-  // ddd.ddd: the integer part moves left by 2 places; the point goes after it.
-  for (let i = 0; i < n; i++) buf[pos + i] = i < count ? buf[at + i]! : 48;
-  if (count <= n) return pos + n;
+  // ddd.ddd: the digits one place right, then the integer part back left and the point after it.
+  write17(T, d, buf, pos + 1);
+  for (let i = 0; i < n; i++) buf[pos + i] = buf[pos + 1 + i]!;
+  if (count <= n) return pos + n; // an integer: its zeros are digits count … n − 1
   buf[pos + n] = 46; // '.'
-  for (let i = n; i < count; i++) buf[pos + i + 1] = buf[at + i]!;
   return pos + count + 1;
 }
