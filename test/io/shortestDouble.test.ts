@@ -61,7 +61,7 @@ describe('shortest round-trip doubles without the runtime (shortestDouble.ts)', 
       const u = new Uint32Array(f.buffer);
       u[0] = (u[0]! + 1) >>> 0;
       edges.push(f[0]!);
-      u[0] = (u[0]! - 2) >>> 0;
+      u[0] = (u[0] - 2) >>> 0;
       edges.push(f[0]!);
     }
     for (const x of edges) {
