@@ -105,7 +105,7 @@ function placeDigits(T: number, d: number, count: number, n: number, buf: Uint8A
   return pos + count + 1;
 }
 
-/** d.ddde-N (1 ≤ −(n − 1) ≤ 99): the form of Number::toString for n ≤ −6. */
+/** d.ddde-N, the form of Number::toString for n ≤ −6 (N = 1 − n, 7 … 22 for the formatter's range). */
 function placeExponent(T: number, d: number, count: number, n: number, buf: Uint8Array, pos: number): number {
   write17(T, d, buf, pos + 1);
   buf[pos] = buf[pos + 1]!;
