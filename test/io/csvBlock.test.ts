@@ -83,7 +83,7 @@ describe('CSV lines from column blocks (csvBlock.ts)', () => {
     expect(linesOf(columnOf('double', [-0, 2 ** 53 - 1, -(2 ** 53), 0.1 + 0.2]))).toEqual(['0', '9007199254740991', '-9007199254740992', '0.30000000000000004']);
   });
 
-  it('reads a block\'s batch of formatted numbers back in row order across several double columns (NumberTexts)', () => {
+  it('writes formatted numbers in row order across several double columns and over blocks one after another', () => {
     const twoDoubles: Column[] = [{ name: 'a', type: 'double' }, { name: 'b', type: 'double' }];
     const pair = fc.tuple(fc.double(), fc.double());
     fc.assert(
@@ -95,7 +95,7 @@ describe('CSV lines from column blocks (csvBlock.ts)', () => {
       }),
       { numRuns: 300 },
     );
-    // One line writer over blocks whose batches shrink, grow and are empty (integers only): nothing is left from the last batch.
+    // One line writer over blocks that shrink, grow and hold integers only: nothing is left from the block before.
     const lines = csvLines([{ name: 'v', type: 'double' }]);
     const buf = Buffer.alloc(1024);
     const write = (xs: number[]) => {

@@ -26,11 +26,18 @@ export function writeInteger(x: number, buf: Uint8Array, pos: number): number {
   while (digits < 16 && x >= powersOf10[digits]!) digits++;
   let at = pos + digits;
   const end = at;
-  do {
+  // Below 2^31 in int32 arithmetic: a double `%` is a call to fmod, an int32 division by 10 a multiply.
+  while (x >= 2147483648) {
     const d = x % 10; // exact: x is an integer below 2^53
     buf[--at] = 0x30 + d;
     x = (x - d) / 10; // exact: x − d is a multiple of 10
-  } while (x > 0);
+  }
+  let y = x | 0;
+  do {
+    const q = (y / 10) | 0;
+    buf[--at] = 0x30 + y - q * 10;
+    y = q;
+  } while (y > 0);
   return end;
 }
 
