@@ -66,7 +66,8 @@ const likelyPlainShare = 0.5;
 
 /**
  * The {@link PlainAhead}s of the row group being filled: those of its double columns that were PLAIN
- * in the row group before, or whose rows so far have a sample too varied for a dictionary. A guess:
+ * in the row group before, or, in the first row group, whose rows so far have a sample too varied for
+ * a dictionary. A guess:
  * when the whole group ends up with a dictionary, that work is lost, not wrong.
  */
 export class RowGroupAhead {
@@ -75,7 +76,7 @@ export class RowGroupAhead {
   private readonly sampledAt: number[] = [];
   private next = 0;
 
-  /** For row groups of at most `capacity` rows; `plainBefore[k]`: column `k` was PLAIN in the row group before. */
+  /** For row groups of at most `capacity` rows; `plainBefore[k]`: column `k` was PLAIN in the row group before (undefined: no group before). */
   constructor(
     private readonly capacity: number,
     private readonly plainBefore: readonly boolean[] = [],
@@ -97,9 +98,14 @@ export class RowGroupAhead {
       const data = block.data[k] as Float64Array;
       let a = this.ahead[k];
       if (!a) {
+        // A dictionary in the row group before: taken to hold again. A sample of the group's first
+        // rows overrates how distinct a whole group is (a value repeats more, the more rows), so
+        // columns kept as dictionaries of ~17,000 values in 65,536 rows were compressed ahead in vain.
+        const before = this.plainBefore[k];
+        if (before === false) continue;
         if (block.length < 2 * (this.sampledAt[k] ?? 0)) continue;
         this.sampledAt[k] = block.length;
-        if (!this.plainBefore[k] && sampleDistinctShare(data, block.length) <= likelyPlainShare) continue;
+        if (before !== true && sampleDistinctShare(data, block.length) <= likelyPlainShare) continue;
         a = this.ahead[k] = new PlainAhead(this.capacity);
       }
       if (a.rowsRead === block.length) continue;
