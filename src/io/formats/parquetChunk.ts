@@ -105,12 +105,11 @@ export class ChunkEncoder {
   }
 
   private text(data: readonly (string | null)[], rows: number): PageValues {
-    const { values, defined } = gatherText(data, rows, this.cells.defined);
-    const count = values.length;
-    const dict = count === 0 || sampleRulesOutTextDictionary(data, rows) ? null : textDictionary(values);
-    const { min, max } = textRange(dict ? dict.entries : values);
+    const { values, count, defined } = gatherText(data, rows, this.cells.defined);
+    const dict = count === 0 || sampleRulesOutTextDictionary(data, rows) ? null : textDictionary(values, count);
+    const { min, max } = dict ? textRange(dict.entries) : textRange(values, count);
     const statistics: ChunkStatistics = { null_count: BigInt(rows - count), min_value: min, max_value: max };
-    if (!dict) return { encoding: 'PLAIN', body: plainText(values), statistics, count, defined };
+    if (!dict) return { encoding: 'PLAIN', body: plainText(values, count), statistics, count, defined };
     const dictionary = { body: plainText(dict.entries), size: dict.entries.length };
     return { encoding: 'RLE_DICTIONARY', body: dictionaryIndexes(dict.indexes, count, dictionary.size), dictionary, statistics, count, defined };
   }
