@@ -27,6 +27,14 @@ export class PlainAhead {
     this.stream = new SnappyStream(8 * capacity);
   }
 
+  /** Empties it for another row group of at most the same capacity, keeping its arrays (its last result is overwritten). */
+  reset(): PlainAhead {
+    this.count = 0;
+    this.rows = 0;
+    this.stream.reset();
+    return this;
+  }
+
   /** Rows read so far. */
   get rowsRead(): number {
     return this.rows;
@@ -76,11 +84,23 @@ export class RowGroupAhead {
   private readonly sampledAt: number[] = [];
   private next = 0;
 
-  /** For row groups of at most `capacity` rows; `plainBefore[k]`: column `k` was PLAIN in the row group before (undefined: no group before). */
+  /**
+   * For row groups of at most `capacity` rows; `plainBefore[k]`: column `k` was PLAIN in the row
+   * group before (undefined: no group before); `spare`: PlainAheads of that capacity done with (an
+   * encoded row group's, see {@link release}), reused before new ones are made (each holds ~1.1 MB).
+   */
   constructor(
     private readonly capacity: number,
     private readonly plainBefore: readonly boolean[] = [],
+    private readonly spare: PlainAhead[] = [],
   ) {}
+
+  /** Its PlainAheads, for the next row group's: call once this group's chunks are written (their pages live in the PlainAheads' arrays). */
+  release(): PlainAhead[] {
+    const all = this.ahead.filter((a): a is PlainAhead => a !== undefined);
+    this.ahead.length = 0;
+    return all;
+  }
 
   /** Column `k`'s body compressed ahead, if any. */
   column(k: number): PlainAhead | null {
@@ -106,7 +126,7 @@ export class RowGroupAhead {
         if (block.length < 2 * (this.sampledAt[k] ?? 0)) continue;
         this.sampledAt[k] = block.length;
         if (before !== true && sampleDistinctShare(data, block.length) <= likelyPlainShare) continue;
-        a = this.ahead[k] = new PlainAhead(this.capacity);
+        a = this.ahead[k] = this.spare.pop()?.reset() ?? new PlainAhead(this.capacity);
       }
       if (a.rowsRead === block.length) continue;
       a.extend(data, block.length);

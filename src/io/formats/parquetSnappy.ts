@@ -65,6 +65,20 @@ export class SnappyStream {
     this.out = new Uint8Array(5 + maxCompressedLength(maxSize));
   }
 
+  /**
+   * Makes the stream new again, for another input of at most the same size, keeping its arrays (its
+   * last result is overwritten: the caller must be done with it).
+   */
+  reset(): void {
+    this.op = 5;
+    this.nextEmit = 0;
+    this.step = Step.Start;
+    this.ip = 0;
+    this.skip = 32;
+    this.candidate = 0;
+    this.matched = 0;
+  }
+
   /** Compresses what the first `size` bytes of `input` decide (the input only grows between calls). */
   advance(input: Uint8Array, size: number): void {
     if (this.step === Step.Start && size < 1 << maxHashTableBits) return;
@@ -101,7 +115,9 @@ export class SnappyStream {
     const view = new DataView(input.buffer, input.byteOffset, end);
     if (this.step === Step.Start) {
       const bits = hashTableBits(end);
-      this.table = new Int32Array(1 << bits);
+      // A reset stream reuses its table, emptied (the compressor starts from an all-zero table).
+      if (this.table.length === 1 << bits) this.table.fill(0);
+      else this.table = new Int32Array(1 << bits);
       this.skip = 32;
       this.ip = 1;
       this.step = Step.Search;
