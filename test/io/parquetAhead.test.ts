@@ -4,7 +4,7 @@ import { parquetMetadata } from 'hyparquet';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createColumnBlock, type Column, type ColumnBlock } from '../../src/engine/columnBlock.js';
 import { ParquetTableWriter } from '../../src/io/formats/parquet.js';
-import { PlainAhead } from '../../src/io/formats/parquetAhead.js';
+import { PlainAhead, RowGroupAhead } from '../../src/io/formats/parquetAhead.js';
 import { tempDir } from '../cli/helpers.js';
 import { mulberry32 as generator } from '../engine/mulberry32.js';
 
@@ -71,8 +71,11 @@ describe('Parquet pages compressed ahead while a row group fills', () => {
   ])('%i rows (seed %i, up to %i steps a block): the bytes of the writer without deferral', (rows, seed, maxSteps) => {
     const parts = blocks(rows, seed);
     const finish = vi.spyOn(PlainAhead.prototype, 'finish');
+    const reset = vi.spyOn(PlainAhead.prototype, 'reset');
     const ahead = readFileSync(write(parts, true, seed, maxSteps));
     const used = finish.mock.results.filter((r) => r.value !== null).length;
+    // After the first row group, aheads are reused (their arrays overwritten) rather than made anew.
+    if (rows > 2 * groupRows && maxSteps > 3) expect(reset).toHaveBeenCalled();
     finish.mockClear();
     const plain = readFileSync(write(parts, false, seed, 0));
     expect(finish).not.toHaveBeenCalled();
@@ -89,5 +92,36 @@ describe('Parquet pages compressed ahead while a row group fills', () => {
     const data = Float64Array.from({ length: 10_000 }, (_, i) => i / 3);
     a.extend(data, 5000);
     expect(a.finish(data, 10_000, 9999)).toBeNull();
+  });
+
+  it('a column kept as a dictionary in the row group before is not compressed ahead, however varied its first rows', () => {
+    // 2,000 values cycling in a group's first 8,192 rows, then 40: a sample of its first 4,096 rows
+    // is all distinct, one of the whole group 45 % distinct (a dictionary of 2,040 values).
+    const cols: Column[] = [{ name: 'cycle', type: 'double' }];
+    const parts: ColumnBlock[] = [];
+    for (let first = 0; first < 2 * groupRows; first += 4096) {
+      const b = createColumnBlock(cols, 4096);
+      b.length = Math.min(4096, 2 * groupRows - first);
+      for (let i = 0; i < b.length; i++) (b.data[0] as Float64Array)[i] = 0.5 + (((first + i) % groupRows) < 8192 ? (first + i) % 2000 : (first + i) % 40);
+      parts.push(b);
+    }
+    const column = vi.spyOn(RowGroupAhead.prototype, 'column');
+    const paths = [true, false].map((deferred) => {
+      const path = join(tempDir(), 'table.parquet');
+      const w = new ParquetTableWriter(path, { columns: cols, rowGroupRows: groupRows });
+      w.deferRowGroups = deferred;
+      for (const b of parts) {
+        w.writeBlock(b);
+        if (deferred) while (w.encodeSome());
+      }
+      w.close();
+      return path;
+    });
+    // Group 0 has no group before: its sample guessed PLAIN (wrongly); group 1 trusts group 0's dictionary.
+    expect(column.mock.results.map((r) => r.value !== null)).toEqual([true, false]);
+    expect(Buffer.compare(readFileSync(paths[0]!), readFileSync(paths[1]!))).toBe(0);
+    const file = readFileSync(paths[0]!);
+    const meta = parquetMetadata(file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength));
+    expect(meta.row_groups.map((g) => g.columns[0]!.meta_data!.encodings.join('/'))).toEqual(['PLAIN/RLE_DICTIONARY', 'PLAIN/RLE_DICTIONARY']);
   });
 });

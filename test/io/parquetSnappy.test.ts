@@ -79,4 +79,20 @@ describe('snappy compression as hyparquet-writer compresses', () => {
       { numRuns: 60 },
     );
   });
+
+  it('a stream reset after one input compresses the next as a new stream would (its table emptied, its array reused)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 80_000 }), fc.integer({ min: 0, max: 80_000 }), (seed, first, second) => {
+        const stream = new SnappyStream(80_000);
+        const a = pageLike(seed, first);
+        stream.advance(a, first >> 1);
+        stream.finish(a, first);
+        stream.reset();
+        const b = pageLike(seed + 1, second);
+        stream.advance(b, second >> 1);
+        expect(same(stream.finish(b, second), referenceCompress(b))).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
+  });
 });

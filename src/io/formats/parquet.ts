@@ -6,7 +6,7 @@ import type { Row } from '../../engine/recorder.js';
 import { cellValue, inferColumns, type Column, type ColumnType } from './columns.js';
 import { createColumnBlock, type ColumnBlock, type ColumnData } from '../../engine/columnBlock.js';
 import { ChunkEncoder } from './parquetChunk.js';
-import { RowGroupAhead } from './parquetAhead.js';
+import { RowGroupAhead, type PlainAhead } from './parquetAhead.js';
 
 /** A Parquet schema element (hyparquet's type). */
 type SchemaElement = Parameters<typeof writeMetadata>[1]['schema'][number];
@@ -64,6 +64,8 @@ export class ParquetTableWriter {
   private queued: { block: ColumnBlock; column: number; chunks: ColumnChunk[]; start: number; ahead: RowGroupAhead | null } | null = null;
   /** The pending row group's columns compressed ahead (with {@link deferRowGroups}, by {@link encodeSome}). */
   private ahead: RowGroupAhead | null = null;
+  /** The PlainAheads of the last row group encoded, for the next group's {@link RowGroupAhead} to reuse. */
+  private spareAheads: PlainAhead[] = [];
   /** Whether each column's chunk was PLAIN in the last row group encoded: a guess for {@link RowGroupAhead}. */
   private readonly plainBefore: boolean[] = [];
   /** An encoded row group's buffer, to fill next. */
@@ -155,7 +157,7 @@ export class ParquetTableWriter {
    */
   encodeSome(): boolean {
     if (this.queued) return this.encodeQueued();
-    return this.pending !== null && (this.ahead ??= new RowGroupAhead(this.groupRows, this.plainBefore)).step(this.pending);
+    return this.pending !== null && (this.ahead ??= new RowGroupAhead(this.groupRows, this.plainBefore, this.spareAheads)).step(this.pending);
   }
 
   /** Encodes the next column chunk of the queued row group; true while some remain. */
@@ -176,6 +178,8 @@ export class ParquetTableWriter {
     }
     if (++q.column < block.columns.length) return true;
     this.endRowGroup(q.chunks, block.length, q.start);
+    // Its pages are written: the next group's aheads may reuse the arrays (not while a group still fills with them).
+    if (q.ahead && !this.ahead) this.spareAheads = q.ahead.release();
     this.queued = null;
     block.length = 0;
     this.spare = block;

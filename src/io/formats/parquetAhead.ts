@@ -27,6 +27,14 @@ export class PlainAhead {
     this.stream = new SnappyStream(8 * capacity);
   }
 
+  /** Empties it for another row group of at most the same capacity, keeping its arrays (its last result is overwritten). */
+  reset(): PlainAhead {
+    this.count = 0;
+    this.rows = 0;
+    this.stream.reset();
+    return this;
+  }
+
   /** Rows read so far. */
   get rowsRead(): number {
     return this.rows;
@@ -66,7 +74,8 @@ const likelyPlainShare = 0.5;
 
 /**
  * The {@link PlainAhead}s of the row group being filled: those of its double columns that were PLAIN
- * in the row group before, or whose rows so far have a sample too varied for a dictionary. A guess:
+ * in the row group before, or, in the first row group, whose rows so far have a sample too varied for
+ * a dictionary. A guess:
  * when the whole group ends up with a dictionary, that work is lost, not wrong.
  */
 export class RowGroupAhead {
@@ -75,11 +84,23 @@ export class RowGroupAhead {
   private readonly sampledAt: number[] = [];
   private next = 0;
 
-  /** For row groups of at most `capacity` rows; `plainBefore[k]`: column `k` was PLAIN in the row group before. */
+  /**
+   * For row groups of at most `capacity` rows; `plainBefore[k]`: column `k` was PLAIN in the row
+   * group before (undefined: no group before); `spare`: PlainAheads of that capacity done with (an
+   * encoded row group's, see {@link release}), reused before new ones are made (each holds ~1.1 MB).
+   */
   constructor(
     private readonly capacity: number,
     private readonly plainBefore: readonly boolean[] = [],
+    private readonly spare: PlainAhead[] = [],
   ) {}
+
+  /** Its PlainAheads, for the next row group's: call once this group's chunks are written (their pages live in the PlainAheads' arrays). */
+  release(): PlainAhead[] {
+    const all = this.ahead.filter((a): a is PlainAhead => a !== undefined);
+    this.ahead.length = 0;
+    return all;
+  }
 
   /** Column `k`'s body compressed ahead, if any. */
   column(k: number): PlainAhead | null {
@@ -97,10 +118,15 @@ export class RowGroupAhead {
       const data = block.data[k] as Float64Array;
       let a = this.ahead[k];
       if (!a) {
+        // A dictionary in the row group before: taken to hold again. A sample of the group's first
+        // rows overrates how distinct a whole group is (a value repeats more, the more rows), so
+        // columns kept as dictionaries of ~17,000 values in 65,536 rows were compressed ahead in vain.
+        const before = this.plainBefore[k];
+        if (before === false) continue;
         if (block.length < 2 * (this.sampledAt[k] ?? 0)) continue;
         this.sampledAt[k] = block.length;
-        if (!this.plainBefore[k] && sampleDistinctShare(data, block.length) <= likelyPlainShare) continue;
-        a = this.ahead[k] = new PlainAhead(this.capacity);
+        if (before !== true && sampleDistinctShare(data, block.length) <= likelyPlainShare) continue;
+        a = this.ahead[k] = this.spare.pop()?.reset() ?? new PlainAhead(this.capacity);
       }
       if (a.rowsRead === block.length) continue;
       a.extend(data, block.length);

@@ -3,6 +3,7 @@ import { ByteWriter } from 'hyparquet-writer/src/bytewriter.js';
 import { writePageHeader } from 'hyparquet-writer/src/datapage.js';
 import type { PlainAhead } from './parquetAhead.js';
 import { rleBitPackedHybrid } from './parquetRle.js';
+import { constantFlagPage, constantMinRows, constantNumberPage, constantTextPage, isConstantFlag, isConstantNumber, isConstantText } from './parquetConstant.js';
 import { snappyCompress } from './parquetSnappy.js';
 import type { ChunkStatistics } from 'hyparquet-writer/src/types.js';
 import type { Column, ColumnData } from '../../engine/columnBlock.js';
@@ -20,7 +21,7 @@ export interface EncodedChunk {
 }
 
 /** What a page holds before headers and compression: its values' bytes and how they are encoded. */
-interface PageValues {
+export interface PageValues {
   encoding: Encoding;
   body: Uint8Array;
   /** PLAIN bytes of the dictionary, with its size, when the data page holds dictionary indexes. */
@@ -47,9 +48,10 @@ export class ChunkEncoder {
   encode(column: Column, data: ColumnData, rows: number, offset: number, ahead?: PlainAhead | null): EncodedChunk {
     this.reserve(rows);
     const page =
-      column.type === 'bool' ? this.booleans(data as Int8Array, rows)
+      (rows >= constantMinRows ? constantPage(column, data, rows, this.cells.defined) : null) ??
+      (column.type === 'bool' ? this.booleans(data as Int8Array, rows)
       : column.type === 'string' ? this.text(data as (string | null)[], rows)
-      : this.numbers(column, data as Float64Array, rows, ahead);
+      : this.numbers(column, data as Float64Array, rows, ahead));
     return assembleChunk(column, page, rows, offset);
   }
 
@@ -103,15 +105,24 @@ export class ChunkEncoder {
   }
 
   private text(data: readonly (string | null)[], rows: number): PageValues {
-    const { values, defined } = gatherText(data, rows, this.cells.defined);
-    const count = values.length;
-    const dict = count === 0 || sampleRulesOutTextDictionary(data, rows) ? null : textDictionary(values);
-    const { min, max } = textRange(dict ? dict.entries : values);
+    const { values, count, defined } = gatherText(data, rows, this.cells.defined);
+    const dict = count === 0 || sampleRulesOutTextDictionary(data, rows) ? null : textDictionary(values, count);
+    const { min, max } = dict ? textRange(dict.entries) : textRange(values, count);
     const statistics: ChunkStatistics = { null_count: BigInt(rows - count), min_value: min, max_value: max };
-    if (!dict) return { encoding: 'PLAIN', body: plainText(values), statistics, count, defined };
+    if (!dict) return { encoding: 'PLAIN', body: plainText(values, count), statistics, count, defined };
     const dictionary = { body: plainText(dict.entries), size: dict.entries.length };
     return { encoding: 'RLE_DICTIONARY', body: dictionaryIndexes(dict.indexes, count, dictionary.size), dictionary, statistics, count, defined };
   }
+}
+
+/** The page of a column whose `rows` (≥ {@link constantMinRows}) cells hold one value (parquetConstant.ts), else null. */
+function constantPage(column: Column, data: ColumnData, rows: number, defined: Uint8Array): PageValues | null {
+  if (column.type === 'bool') return isConstantFlag(data as Int8Array, rows) ? constantFlagPage((data as Int8Array)[0]!, rows, defined) : null;
+  if (column.type === 'string') return isConstantText(data as (string | null)[], rows) ? constantTextPage((data as string[])[0]!, rows, defined) : null;
+  const x = (data as Float64Array)[0]!;
+  // An int64 cell beyond 2^53 is left to the general path, which rejects it.
+  if (column.type === 'int64' && !Number.isSafeInteger(x)) return null;
+  return isConstantNumber(data as Float64Array, rows) ? constantNumberPage(column.type, x, rows, defined) : null;
 }
 
 /** Booleans (0/1) as RLE (4-byte length, then the RLE / bit-packed hybrid of width 1) or PLAIN (bits, first in the lowest). */

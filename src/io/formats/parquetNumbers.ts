@@ -125,6 +125,12 @@ export class NumberDictionary {
         indexes[i] = lastIndex;
         continue;
       }
+      // Rows alternate between rollups: a value often repeats the one two rows back (no lookup then).
+      if (i >= 2 && v === values[i - 2]) {
+        indexes[i] = lastIndex = indexes[i - 2]!;
+        last = v;
+        continue;
+      }
       let slot = hash(bits[2 * i]!, bits[2 * i + 1]!) & mask;
       let e = table[slot]!;
       while (e !== 0 && entries[e - 1] !== v) {

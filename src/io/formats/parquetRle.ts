@@ -70,3 +70,15 @@ function bitPacked(values: ArrayLike<number>, count: number, start: number, grou
   if (bits > 0) out[op++] = buffer & 0xff;
   return op;
 }
+
+/**
+ * `count` (≥ 8) copies of `value` encoded as {@link rleBitPackedHybrid} would encode them (one RLE
+ * run: the length, then the value in ⌈bitWidth / 8⌉ bytes), without reading `count` values.
+ */
+export function rleRun(count: number, value: number, bitWidth: number, prefix = 0): Uint8Array {
+  if (count < 8) throw new RangeError(`rleRun: a run of ${count} values is bit-packed, not one RLE run`);
+  const out = new Uint8Array(prefix + 10);
+  let op = varint(out, prefix, count * 2);
+  for (let j = 0, width = (bitWidth + 7) >> 3; j < width; j++) out[op++] = (value >> (j << 3)) & 0xff;
+  return out.subarray(0, op);
+}

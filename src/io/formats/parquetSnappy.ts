@@ -57,11 +57,26 @@ export class SnappyStream {
   private skip = 32;
   private candidate = 0;
   private matched = 0;
-  private table = new Uint32Array(0);
+  /** Last position of each hash (an Int32Array: positions < 2^31, and its loads stay small integers for the compiler, unlike a Uint32Array's). */
+  private table = new Int32Array(0);
 
   /** For inputs of at most `maxSize` bytes. */
   constructor(maxSize: number) {
     this.out = new Uint8Array(5 + maxCompressedLength(maxSize));
+  }
+
+  /**
+   * Makes the stream new again, for another input of at most the same size, keeping its arrays (its
+   * last result is overwritten: the caller must be done with it).
+   */
+  reset(): void {
+    this.op = 5;
+    this.nextEmit = 0;
+    this.step = Step.Start;
+    this.ip = 0;
+    this.skip = 32;
+    this.candidate = 0;
+    this.matched = 0;
   }
 
   /** Compresses what the first `size` bytes of `input` decide (the input only grows between calls). */
@@ -100,7 +115,9 @@ export class SnappyStream {
     const view = new DataView(input.buffer, input.byteOffset, end);
     if (this.step === Step.Start) {
       const bits = hashTableBits(end);
-      this.table = new Uint32Array(1 << bits);
+      // A reset stream reuses its table, emptied (the compressor starts from an all-zero table).
+      if (this.table.length === 1 << bits) this.table.fill(0);
+      else this.table = new Int32Array(1 << bits);
       this.skip = 32;
       this.ip = 1;
       this.step = Step.Search;
@@ -112,18 +129,21 @@ export class SnappyStream {
     for (;;) {
       if (step === Step.Search) {
         // Look for a 4-byte match, stepping further the longer none is found (1 + lookups / 32 bytes).
-        let nextHash = ip <= limit ? Math.imul(view.getInt32(ip, true), 0x1e35a7bd) >>> shift : 0;
+        // Each position's 4 bytes are loaded once: hashed, then compared with the candidate's.
+        let nextWord = ip <= limit ? view.getInt32(ip, true) : 0;
         let nextIp = ip;
+        let word = 0;
         do {
           ip = nextIp;
           if (ip > limit) break;
-          const hash = nextHash;
+          word = nextWord;
+          const hash = Math.imul(word, 0x1e35a7bd) >>> shift;
           nextIp = ip + (skip++ >>> 5);
-          // nextIp may lie past the input: that hash is never used (the next turn stops first).
-          nextHash = nextIp <= limit ? Math.imul(view.getInt32(nextIp, true), 0x1e35a7bd) >>> shift : 0;
+          // nextIp may lie past the input: that word is never used (the next turn stops first).
+          nextWord = nextIp <= limit ? view.getInt32(nextIp, true) : 0;
           candidate = table[hash]!;
           table[hash] = ip;
-        } while (ip - candidate > maxOffset || view.getInt32(ip, true) !== view.getInt32(candidate, true));
+        } while (ip - candidate > maxOffset || word !== view.getInt32(candidate, true));
         if (ip > limit) break; // paused at ip with skip, or at the end
         op = emitLiteral(input, nextEmit, ip - nextEmit, out, op);
         matched = 4;
