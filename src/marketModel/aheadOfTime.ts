@@ -10,6 +10,7 @@ import { expectedGrossY } from './expectation.js';
 import type { ModelRuntime } from './runtime.js';
 import type { Candidate, WinningBlock } from './slot.js';
 import type { WorldState } from './types.js';
+import { sumFromZero } from './sumFromZero.js';
 
 /*
  * Blocks sold ahead of time (the essay's slot auction, Ma's "Block vs. Slot Auction PBS", and
@@ -108,12 +109,6 @@ export function boughtBlock(world: WorldState, rt: ModelRuntime, sale: SlotSale,
   return { block, ahead: { priceY: sumFromZero(sale.payments.perBidderY), justInTimeY: justInTimePriceY(world, rt, grossY, key) } };
 }
 
-/** Σ xs, left to right from 0 (`reduce((a, x) => a + x, 0)` without the closure). */
-function sumFromZero(xs: readonly number[]): number {
-  let s = 0;
-  for (const x of xs) s += x;
-  return s;
-}
 
 /** Apply step: the sales made this slot join the world's; the sales of slots now built leave it. */
 export function bookSales(world: WorldState, slot: number, made: readonly SlotSale[]): void {

@@ -2,6 +2,7 @@ import { buildBlock } from '../agents/builders/buildBlock.js';
 import type { Pool } from '../market/amm/types.js';
 import type { Bundle } from '../market/orders/types.js';
 import type { Source } from '../engine/randomStreams.js';
+import { sumFromZero } from './sumFromZero.js';
 
 /*
  * A builder's rebuilt blocks for the counterfactual coalitions of one slot, each computed once.
@@ -90,8 +91,8 @@ function clearBlocks(c: ComponentBlocks): void {
 }
 
 /** The bitmask of the rollups a bundle's legs and bid touch (its target's, its legs', its bid's). */
-function touchedMask(b: Bundle, targetMask: number): number {
-  let m = targetMask | (1 << b.bidRollup);
+function touchedMask(b: Bundle, target: number): number {
+  let m = target | (1 << b.bidRollup);
   if (b.bidSplit !== undefined) m |= 1 << b.bidSplit.rollup;
   for (let k = 0; k < b.legs.length; k++) m |= 1 << b.legs[k]!.rollup;
   return m;
@@ -183,7 +184,7 @@ export function within(list: readonly Bundle[], masks: Int32Array, mask: number)
  * `valueByRollupY` sums to, bit for bit, with the same draws taken from `source`.
  */
 export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly Pool[], source: Source): number {
-  if (!r.separable) return sum(buildBlock(within(r.seen, r.masks, mask), pools, source).valueByRollupY);
+  if (!r.separable) return sumFromZero(buildBlock(within(r.seen, r.masks, mask), pools, source).valueByRollupY);
   if (r.lastPools === pools && r.lastMask === mask) {
     // The same coalition again (a builder that saw the same list): the same value, the same draws.
     for (let d = 1; d < r.lastCount; d++) source();
@@ -247,14 +248,10 @@ function straddles(included: readonly Bundle[], component: number): boolean {
 }
 
 /** A bundle's target rollups as a bitmask. */
-function targetMask(b: Bundle): number {
+export function targetMask(b: Bundle): number {
   const t = b.target;
   if (t.kind !== 'top') return 1 << t.rollup;
   let m = 0;
   for (let k = 0; k < t.rollups.length; k++) m |= 1 << t.rollups[k]!;
   return m;
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((a, v) => a + v, 0);
 }

@@ -1,5 +1,5 @@
 import { buildBlock } from '../agents/builders/buildBlock.js';
-import { builderRebuilds, rebuiltGrossY, refillRebuilds, seedWithRealBlock, within, type BuilderRebuilds } from './coalitionBuilds.js';
+import { builderRebuilds, rebuiltGrossY, refillRebuilds, seedWithRealBlock, targetMask, within, type BuilderRebuilds } from './coalitionBuilds.js';
 import { poolsBuiltOn } from './phases/build.js';
 import { fixedFractionBids, fixedFractionFirstPrice } from './fixedFractionValue.js';
 import { blockMechanism, builderBids, builderChoices } from './bidding.js';
@@ -62,14 +62,6 @@ interface SlotBundles {
   readonly fixedFractionFirstPrice: boolean;
 }
 
-function rollupMask(b: Bundle): number {
-  const t = b.target;
-  if (t.kind !== 'top') return 1 << t.rollup;
-  let m = 0;
-  for (let k = 0; k < t.rollups.length; k++) m |= 1 << t.rollups[k]!;
-  return m;
-}
-
 function masksOf(list: readonly Bundle[]): Int32Array {
   return masksInto(new Int32Array(list.length), list);
 }
@@ -77,7 +69,7 @@ function masksOf(list: readonly Bundle[]): Int32Array {
 /** `list`'s rollup masks written into `buffer` (grown when too short); returns the buffer. */
 function masksInto(buffer: Int32Array, list: readonly Bundle[]): Int32Array {
   const masks = buffer.length >= list.length ? buffer : new Int32Array(Math.max(list.length, 2 * buffer.length));
-  for (let k = 0; k < list.length; k++) masks[k] = rollupMask(list[k]!);
+  for (let k = 0; k < list.length; k++) masks[k] = targetMask(list[k]!);
   return masks;
 }
 

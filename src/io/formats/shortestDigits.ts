@@ -13,15 +13,9 @@
 export function writeDigits(negative: boolean, T: number, R: number, F: number, a0: number, b0: number, n: number, tol: number, buf: Uint8Array, pos: number): number {
   const span = (b0 - a0) | 0;
   // W + b0 = Tv·10^8 + v: the largest multiple of 10^j at most W + b0 is at offset b0 − (W + b0) mod 10^j.
-  let v = (R + b0) | 0;
-  let Tv = T | 0;
-  if (v >= 100000000) {
-    v = (v - 100000000) | 0;
-    Tv = (Tv + 1) | 0;
-  } else if (v < 0) {
-    v = (v + 100000000) | 0;
-    Tv = (Tv - 1) | 0;
-  }
+  const cv = carry((R + b0) | 0);
+  const v = (R + b0 - cv * 100000000) | 0;
+  const Tv = (T + cv) | 0;
   let j = 0;
   let pj = 1;
   while (j < 8 && v % (pj * 10) <= span) {
@@ -45,18 +39,17 @@ export function writeDigits(negative: boolean, T: number, R: number, F: number, 
     }
     off = (off - pj) | 0;
   }
-  let d = (R + off) | 0;
-  let Td = T | 0;
-  if (d >= 100000000) {
-    d = (d - 100000000) | 0;
-    Td = (Td + 1) | 0;
-  } else if (d < 0) {
-    d = (d + 100000000) | 0;
-    Td = (Td - 1) | 0;
-  }
+  const cd = carry((R + off) | 0);
+  const d = (R + off - cd * 100000000) | 0;
+  const Td = (T + cd) | 0;
   if (negative) buf[pos++] = 45; // '-'
   if (Td >= 1000000000) return placeDigits(100000000, 0, 1, n + 1, buf, pos); // 10^17: the digit 1, a decimal place higher
   return placeDigits(Td, d, 17 - j, n, buf, pos);
+}
+
+/** What a low part R + offset (−10^8 < x < 2·10^8) carries into T: +1 at 10^8 or more, −1 below 0. */
+function carry(x: number): number {
+  return x >= 100000000 ? 1 : x < 0 ? -1 : 0;
 }
 
 /** Two ASCII digits per value 0 … 99. */

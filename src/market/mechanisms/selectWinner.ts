@@ -70,34 +70,29 @@ function drawTopBid(bids: readonly Bid[], u: number, winProbabilities: number[],
 }
 
 /**
- * `drawTopBid` with every bid eligible, without the list of top indices: one pass finds the best
- * amount and how many bid it (k), a second sets their probabilities and picks the ⌊u·k⌋-th in
- * ascending order (u ∈ [0, 1), as every source gives). The top bids are those equal to the final
- * best, as `topBidIndices` collects them.
+ * `drawTopBid` with every bid eligible, without the list of top indices: `topAmountWinner` picks on
+ * the amounts (copied into a reused scratch array, no allocation per auction), then the k bids equal
+ * to the winner's amount get probability 1/k. The top bids are those equal to the final best, as
+ * `topBidIndices` collects them.
  */
 function drawTopOfAll(bids: readonly Bid[], u: number, winProbabilities: number[]): number | null {
-  let best = -Infinity;
+  const amounts = amountScratch;
+  amounts.length = 0;
+  for (let i = 0; i < bids.length; i++) amounts.push(bids[i]!.amount);
+  const winner = topAmountWinner(amounts, u);
+  if (winner === null) return null;
+  const best = amounts[winner]!;
   let k = 0;
-  for (let i = 0; i < bids.length; i++) {
-    const amount = bids[i]!.amount;
-    if (amount > best) {
-      best = amount;
-      k = 1;
-    } else if (amount === best) k++;
-  }
-  if (k === 0) return null;
-  const pick = Math.min(Math.floor(u * k), k - 1);
-  let winner = -1;
-  for (let i = 0, seen = 0; i < bids.length; i++) {
-    if (bids[i]!.amount !== best) continue;
-    winProbabilities[i] = 1 / k;
-    if (seen++ === pick) winner = i;
-  }
+  for (let i = 0; i < amounts.length; i++) if (amounts[i] === best) k++;
+  for (let i = 0; i < amounts.length; i++) if (amounts[i] === best) winProbabilities[i] = 1 / k;
   return winner;
 }
 
+/** `drawTopOfAll`'s amounts, refilled on every call (the auction is synchronous, so never shared). */
+const amountScratch: number[] = [];
+
 /**
- * `drawTopOfAll`'s winner on plain amounts (no bid objects, no win probabilities): the ⌊u·k⌋-th, in
+ * The winner on plain amounts (no bid objects, no win probabilities): the ⌊u·k⌋-th, in
  * ascending order, of the k amounts equal to the best; null without amounts. For a first-price sale
  * whose bids the caller knows `validateBids` accepts (phases/auction.ts, every slot).
  */

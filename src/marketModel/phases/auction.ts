@@ -18,6 +18,7 @@ import { drawBidTimesMs } from '../latency.js';
 import { expectedGrossY } from '../expectation.js';
 import { validatorStakes } from '../staking.js';
 import { decideTickets, outstandingTickets, ticketMechanism } from '../tickets.js';
+import { sumFromZero } from '../sumFromZero.js';
 
 /** A direct-mode block's bids, values, choices and draws: none (one shared, never-filled array). */
 const NONE: readonly never[] = Object.freeze([]);
@@ -91,16 +92,10 @@ function blockSoldNow(world: WorldState, rt: ModelRuntime, grossY: readonly numb
   };
   if (bidTimesMs) block.bidTimesMs = bidTimesMs;
   if (lead === 0) return { block, ahead: null };
-  const paid = sum(payments.perBidder);
+  const paid = sumFromZero(payments.perBidder);
   return { block, ahead: { priceY: paid, justInTimeY: paid } };
 }
 
-/** Σ xs, left to right from 0 (as `reduce((a, x) => a + x, 0)`). */
-function sum(xs: readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < xs.length; i++) s += xs[i]!; // an index loop: `for…of` kept its iterator here (~25 ns a call)
-  return s;
-}
 
 /**
  * Builder mode under execution tickets (tickets.ts): each builder spends its bid on tickets, bid
@@ -124,7 +119,7 @@ function ticketBlock(
   const realisedY = grossY.map((v, i) => Math.max(0, v - world.config.builders[i]!.costY));
   const tickets = decideTickets(world, group.key, slot, bidsY, realisedY, rt.distOf('tickets/', group.key).source);
   const winner = tickets.builder >= 0 ? tickets.builder : null;
-  const burnedY = sum(tickets.spentY);
+  const burnedY = sumFromZero(tickets.spentY);
   return {
     block: {
       rollups,
@@ -250,13 +245,13 @@ export function runAuctions(rt: ModelRuntime): (world: WorldState, bundles: read
     }
     for (let k = 0; k < blocks.length; k++) {
       const block = blocks[k]!;
-      const value = sum(block.bidBasisY ?? block.valuesY);
-      const bid = sum(block.bidsY);
+      const value = sumFromZero(block.bidBasisY ?? block.valuesY);
+      const bid = sumFromZero(block.bidsY);
       for (let j = 0; j < block.rollups.length; j++) tally[block.rollups[j]!]!.builderShade = shadeOf(bid, value);
       const t = block.tickets;
       if (t === undefined) continue;
       for (const r of block.rollups) {
-        tally[r]!.ticketsBought = sum(t.bought);
+        tally[r]!.ticketsBought = sumFromZero(t.bought);
         tally[r]!.ticketsOutstanding = outstandingTickets(t);
         tally[r]!.resold = t.resold;
         tally[r]!.resalePriceY = t.resalePriceY;
