@@ -113,10 +113,7 @@ describe('buildBlock on numbers equals buildBlock on pool objects (swapExactIn)'
         const slow = counting(draws);
         const got = buildBlock(bundles, pools(fee), fast);
         const want = buildBlockOnPools(bundles, pools(fee), slow);
-        expect(got.included).toEqual(want.included);
-        for (let i = 0; i < want.included.length; i++) expect(got.included[i]).toBe(want.included[i]);
-        expect(got.valueByRollupY.length).toBe(want.valueByRollupY.length);
-        for (let r = 0; r < want.valueByRollupY.length; r++) expect(Object.is(got.valueByRollupY[r], want.valueByRollupY[r])).toBe(true);
+        expectSameBlock(got, want);
         expect(fast.calls).toBe(slow.calls);
       }),
       { numRuns: 2000 },
@@ -177,10 +174,7 @@ describe('a block built again from the same list (phases/build.ts: builders that
         if (!orderedByBidsAlone(bundles)) return;
         const got = blockBuiltAgain(earlier, bundles.length, again);
         expect(got.included).not.toBe(earlier.included); // a copy: the candidates do not share lists
-        expect(got.included.length).toBe(want.included.length);
-        for (let i = 0; i < want.included.length; i++) expect(got.included[i]).toBe(want.included[i]);
-        expect(got.valueByRollupY.length).toBe(want.valueByRollupY.length);
-        for (let r = 0; r < want.valueByRollupY.length; r++) expect(Object.is(got.valueByRollupY[r], want.valueByRollupY[r])).toBe(true);
+        expectSameBlock(got, want);
         expect(again.calls).toBe(fresh.calls);
       }),
       { numRuns: 2000 },
@@ -198,3 +192,11 @@ describe('a block built again from the same list (phases/build.ts: builders that
     expect(orderedByBidsAlone([withBid(1), withBid(Number.POSITIVE_INFINITY)])).toBe(false);
   });
 });
+
+/** The same bundles (by identity) in the same order, and every rollup's value the same double (−0 apart from 0). */
+function expectSameBlock(got: ReturnType<typeof buildBlock>, want: ReturnType<typeof buildBlock>): void {
+  expect(got.included.length).toBe(want.included.length);
+  for (let i = 0; i < want.included.length; i++) expect(got.included[i]).toBe(want.included[i]);
+  expect(got.valueByRollupY.length).toBe(want.valueByRollupY.length);
+  for (let r = 0; r < want.valueByRollupY.length; r++) expect(Object.is(got.valueByRollupY[r], want.valueByRollupY[r])).toBe(true);
+}
