@@ -86,7 +86,7 @@ export const choicesSchema = z
 export const biddingSchema = z
   .strictObject({
     feedback: z.enum(FEEDBACK_POLICIES).default('own').describe('What each bidder learns after every auction: `own` (its own outcome), `winning-bid`, `min-to-win` (the least bid that would have won), `all-bids`. At most what the mechanism reveals (`seqsim config schema` lists each mechanism\'s); searchers\' position sales reveal up to `min-to-win`.'),
-    windowSlots: z.number().int().min(1).default(100).describe('Slots per window of the per-bidder time series in summary.json (`bidders[].shade_by_window`).'),
+    windowSlots: z.number().int().min(1).default(100).describe('Slots per window of the per-bidder time series in summary.json (`bidders[].shade_by_window`); a run that would need more than 1,000 windows doubles it as often as needed (`bidders[].window_slots` gives the length used).'),
     regret: z.boolean().default(true).describe('Measure every bidder\'s regret: what each action of its grid would have earned in every auction (for builders, the auction replayed once per action). Off, `bidders[].regret_y` and `best_fixed_action` are null and runs with builders are faster; learners that need every action\'s payoff (Hedge) still compute it.'),
     historyWeight: z.number().gt(0).max(1).default(0.1).describe('Weight of the latest slot in exponential averages, in (0, 1]: `equilibrium` with `rivals: history` averages each rival\'s value; builders average their candidate blocks\' values (a plain mean over the first 1/w slots) to bid on blocks sold ahead of time (slot auctions, execution tickets with lookahead).'),
   })

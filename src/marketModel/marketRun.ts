@@ -45,7 +45,7 @@ export interface SlotDone {
 }
 
 /** Version of the snapshot's layout; a snapshot of another layout is refused. */
-export const SNAPSHOT_LAYOUT = 11; // 11: bidders' windows keep only Σ value and Σ bid; 10: liquid staking (world.staking.lst); 9: restaking (reports, opted-in operators, revenue at the epoch's start); 8: stake pools and delegators (world.staking); 4: builders and searchers carry their bidding records (learners); 5: builders' block expectations; 6: blocks sold ahead, ticket ledgers, express lanes; 7: ticket redraws, open legs' heldBlocks (unwind venues)
+export const SNAPSHOT_LAYOUT = 12; // 12: bidders' windows merge in pairs past 1,000 (windows.merges); 11: bidders' windows keep only Σ value and Σ bid; 10: liquid staking (world.staking.lst); 9: restaking (reports, opted-in operators, revenue at the epoch's start); 8: stake pools and delegators (world.staking); 4: builders and searchers carry their bidding records (learners); 5: builders' block expectations; 6: blocks sold ahead, ticket ledgers, express lanes; 7: ticket redraws, open legs' heldBlocks (unwind venues)
 
 /**
  * The model's state between two slots, as plain JSON: the persistent world (prices, pools,

@@ -163,6 +163,8 @@ export interface BidderSummaryEntry {
   regret_y: number | null;
   regret_per_auction_y: number | null;
   converged_at_slot: number | null;
+  /** Slots per window of `shade_by_window` (`bidding.windowSlots`, doubled while the run would need more than 1,000 windows). */
+  window_slots: number;
   shade_by_window: readonly (number | null)[];
   choice: string | null;
   choice_share: number | null;

@@ -1,4 +1,4 @@
-import { bidderShades, biddersFromSummary, DEFAULT_BIDDING_WINDOW_SLOTS, windowSlotsFromManifest } from './data/bidderShades.js';
+import { bidderShades, bidderWindowSlots, biddersFromSummary, DEFAULT_BIDDING_WINDOW_SLOTS, windowSlotsFromManifest } from './data/bidderShades.js';
 import type { WinRow } from './data/rollingHhi.js';
 import type { PriceRow } from './data/priceSeries.js';
 import { SWEEP_REVENUE, SWEEP_X_METRICS } from './data/sweepColumns.js';
@@ -105,19 +105,23 @@ function cellMeans(spec: TopLevelSpec): number[][] {
 
 /**
  * A market run's bid-shading chart, or none when its summary has no `bidders` (older runs) or no
- * bidder had value in any window. The window length is the manifest's `config.bidding.windowSlots`;
- * without it, the config default (100), as the caption then says.
+ * bidder had value in any window. The window length is each bidder's `window_slots`; in summaries
+ * without it, the manifest's `config.bidding.windowSlots`, and without that the config default
+ * (100), as the caption then says.
  */
 function bidShadingCharts(input: Extract<ReportInput, { kind: 'market' }>): Chart[] {
   const bidders = biddersFromSummary(input.summary);
   const fromManifest = windowSlotsFromManifest(input.manifest);
   const windowSlots = fromManifest ?? DEFAULT_BIDDING_WINDOW_SLOTS;
   if (bidderShades(bidders, windowSlots).length === 0) return [];
-  const assumed = fromManifest === null ? ` The run's manifest.json does not give \`config.bidding.windowSlots\`, so the windows are assumed to be the config default of ${windowSlots} slots.` : '';
+  const own = bidders.some((b) => b.window_slots != null);
+  const assumed = fromManifest === null && !own ? ` The run's manifest.json does not give \`config.bidding.windowSlots\`, so the windows are assumed to be the config default of ${windowSlots} slots.` : '';
+  const lengths = [...new Set(bidders.filter((b) => (b.shade_by_window ?? []).length > 0).map((b) => bidderWindowSlots(b, windowSlots)))];
+  const per = lengths.length <= 1 ? `per window of ${lengths[0] ?? windowSlots} slots` : `per window of each bidder's \`window_slots\` (${lengths.join(', ')} slots)`;
   return [
     {
       name: 'bid-shading',
-      caption: `Each bidder's shading (Σ bid ÷ Σ value) per window of ${windowSlots} slots, from summary.json's \`bidders[].shade_by_window\`.${assumed}`,
+      caption: `Each bidder's shading (Σ bid ÷ Σ value) ${per}, from summary.json's \`bidders[].shade_by_window\`.${assumed}`,
       spec: bidShadingSpec(bidders, { windowSlots }),
     },
   ];

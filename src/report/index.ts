@@ -18,7 +18,7 @@ export { histogram, type HistogramBin } from './data/histogram.js';
 export { valueSharesFromSummary, type ValueShare, type ValueSummary } from './data/valueShares.js';
 export { sweptParameters } from './data/sweepColumns.js';
 export { axisValueLabels, briefValue, shortAxisNames, sweepLayout, type SweepAxisInfo, type SweepCellInfo, type SweepLayout } from './data/sweepCells.js';
-export { bidderShades, biddersFromSummary, windowSlotsFromManifest, DEFAULT_BIDDING_WINDOW_SLOTS, type BidderEntry, type ShadePoint } from './data/bidderShades.js';
+export { bidderShades, bidderWindowSlots, biddersFromSummary, windowSlotsFromManifest, DEFAULT_BIDDING_WINDOW_SLOTS, type BidderEntry, type ShadePoint } from './data/bidderShades.js';
 export { pricesSpec, type PricesSpecOptions } from './specs/pricesSpec.js';
 export { valueSharesSpec } from './specs/valueSharesSpec.js';
 export { concentrationSpec, hasWinnerColumn, type ConcentrationRow, type ConcentrationSpecOptions } from './specs/concentrationSpec.js';

@@ -71,6 +71,26 @@ describe('MarketRun snapshot and restore', () => {
     expect(moved.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('bidders\' windows merge in pairs past 1,000 (windowSlots 1, 2,500 slots): resumes byte-identically across a merge, and the snapshot stops growing', () => {
+    const long = resolveMarketConfig({ ...config, slots: 2500, bidding: { windowSlots: 1 } });
+    const straight = MarketRun.start(long);
+    straight.step(2500);
+    const first = MarketRun.start(long);
+    first.step(990); // before the first merge (slot 1,000)
+    const resumed = MarketRun.restore(long, JSON.parse(JSON.stringify(first.snapshot())));
+    resumed.step(2500);
+    expect(JSON.stringify(resumed.result())).toBe(JSON.stringify(straight.result()));
+    // 2,499 / 2 = 1,249 windows would still be too many: windows of 4 slots, 625 of them.
+    for (const b of straight.result().bidders.filter((x) => x.auctions > 0)) {
+      expect(b.window_slots).toBe(4);
+      expect(b.shade_by_window.length).toBeLessThanOrEqual(625);
+    }
+    const size = (run: MarketRun) => JSON.stringify(run.snapshot()).length;
+    const at1000 = MarketRun.start(long);
+    at1000.step(999);
+    expect(size(straight)).toBeLessThan(size(at1000)); // 625 windows of 4 slots against 1,000 of 1
+  });
+
   it('a snapshot is a copy: stepping on does not change it', () => {
     const run = MarketRun.start(config);
     run.step(50);

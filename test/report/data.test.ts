@@ -155,6 +155,14 @@ describe('bidderShades', () => {
       { slot: 250, bidder: 's1', role: 'searcher', shade: 0.5 },
     ]);
   });
+  it("uses a bidder's own window_slots (merged windows of a long run) over the config's", () => {
+    const merged = [{ bidder: 'b1', role: 'builder', strategy: 'hedge', window_slots: 400, shade_by_window: [0.9, 0.8] }, { ...bidders[1]!, window_slots: null }];
+    expect(bidderShades(merged, 100)).toEqual([
+      { slot: 0, bidder: 'b1', role: 'builder', shade: 0.9 },
+      { slot: 400, bidder: 'b1', role: 'builder', shade: 0.8 },
+      { slot: 100, bidder: 's1', role: 'searcher', shade: 0.5 },
+    ]);
+  });
   it('rejects a window length that is not a positive integer', () => {
     expect(() => bidderShades(bidders, 0)).toThrow(RangeError);
     expect(() => bidderShades(bidders, 1.5)).toThrow(RangeError);

@@ -21,7 +21,7 @@ export function createBidderRecord(spec: StrategySpec, rivals = 0, choices?: { r
     regretGrid,
     regretAbsolute: learning && spec.actions === 'absolute',
     counterfactualY: regretGrid.map(() => 0),
-    windows: { valueY: [], bidY: [] },
+    windows: { valueY: [], bidY: [], merges: 0 },
     learner: learning ? createLearnerState(spec, spec.grid.length, spec.name === 'q-learning' ? spec.grid.length : 1) : null,
     context: 0,
     rivalValueY: Array.from({ length: rivals }, () => 0),
@@ -60,13 +60,37 @@ export function recordAuction(record: BidderRecord, windowSlots: number, r: Auct
   record.payoffY += r.payoffY;
   if (r.counterfactualY) for (let a = 0; a < record.counterfactualY.length; a++) record.counterfactualY[a]! += r.counterfactualY[a]!;
   const w = record.windows;
-  const k = Math.floor(r.slot / windowSlots);
+  let k = Math.floor(r.slot / windowSpan(windowSlots, w));
+  while (k >= MAX_WINDOWS) {
+    mergeWindowPairs(w);
+    k = Math.floor(r.slot / windowSpan(windowSlots, w));
+  }
   while (w.valueY.length <= k) {
     w.valueY.push(0);
     w.bidY.push(0);
   }
   w.valueY[k]! += r.valueY;
   w.bidY[k]! += r.bidY;
+}
+
+/** Most windows a bidder's record keeps (and summary.json's `shade_by_window` lists): a thousand points of a time series. */
+export const MAX_WINDOWS = 1000;
+
+/** Slots per window of a record: the config's `windowSlots`, doubled at every merge. */
+export function windowSpan(windowSlots: number, windows: BidderRecord['windows']): number {
+  return windowSlots * 2 ** windows.merges;
+}
+
+/** Windows 2j and 2j + 1 become window j (their sums added, in that order): windows twice as long, half as many. */
+function mergeWindowPairs(w: BidderRecord['windows']): void {
+  const n = w.valueY.length;
+  for (let j = 0; 2 * j < n; j++) {
+    const odd = 2 * j + 1 < n;
+    w.valueY[j] = odd ? w.valueY[2 * j]! + w.valueY[2 * j + 1]! : w.valueY[2 * j]!;
+    w.bidY[j] = odd ? w.bidY[2 * j]! + w.bidY[2 * j + 1]! : w.bidY[2 * j]!;
+  }
+  w.valueY.length = w.bidY.length = Math.ceil(n / 2);
+  w.merges++;
 }
 
 /** How far a window's shade may stray from the last window's and still count as converged. */
@@ -95,6 +119,8 @@ export interface BidderSummary {
    * window's (null: fewer than two windows with value).
    */
   readonly convergedAtSlot: number | null;
+  /** Slots per window of `shadeByWindow`: the config's `windowSlots`, doubled as often as it took to keep at most `MAX_WINDOWS` windows. */
+  readonly windowSlots: number;
   /** Σ bid / Σ value in each window of `windowSlots` slots (null for a window without value). */
   readonly shadeByWindow: readonly (number | null)[];
 }
@@ -127,7 +153,8 @@ export function summariseBidder(record: BidderRecord, windowSlots: number, regre
     bestFixedAction: !regret || best < 0 || record.auctions === 0 ? null : record.regretGrid[best]!,
     regretY,
     regretPerAuctionY: regretY === null ? null : ratio(regretY, record.auctions),
-    convergedAtSlot: convergedAt(shadeByWindow, windowSlots),
+    convergedAtSlot: convergedAt(shadeByWindow, windowSpan(windowSlots, record.windows)),
+    windowSlots: windowSpan(windowSlots, record.windows),
     shadeByWindow,
   };
 }

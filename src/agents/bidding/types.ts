@@ -45,11 +45,13 @@ export interface BidderRecord {
   /** Σ over auctions of what each action of `regretGrid` would have earned, the rivals' bids held fixed (Y). */
   readonly counterfactualY: number[];
   /**
-   * Per window of `windowSlots` slots (the last one open): Σ value and Σ bid, what the summary's
-   * `shade_by_window` reads. Nothing else is kept per window: these two grow with the run (two
-   * numbers per window), so a 1M-slot run keeps its memory flat (bench/README.md).
+   * Per window of `windowSlots · 2^merges` slots (the last one open): Σ value and Σ bid, what the
+   * summary's `shade_by_window` reads. At most `MAX_WINDOWS` windows: when a slot would open one
+   * more, neighbouring windows merge in pairs and `merges` goes up (bidderRecord.ts), so the record,
+   * every checkpoint and summary.json stay the same size however long the run (a list growing with
+   * the run made each checkpoint cost more than the last: 35 KB of checkpoint per 10,000 baseline slots).
    */
-  readonly windows: { readonly valueY: number[]; readonly bidY: number[] };
+  readonly windows: { readonly valueY: number[]; readonly bidY: number[]; merges: number };
   /** The learner's state (learning strategies only). */
   readonly learner: LearnerState | null;
   /** Q-learning's state: the grid index of the last winning bid's shade it saw (0 before any). */

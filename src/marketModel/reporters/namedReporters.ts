@@ -99,7 +99,7 @@ const bidShading = defineReporter<null>({
   kinds: ['builder', 'searcher'],
   unit: 'fraction of value',
   meaning:
-    'Σ bids ÷ Σ values of the bidder in the last window of `bidding.windowSlots` slots in which it bid for something of value (the last non-null entry of `bidders[].shade_by_window`): the shading it settled on, where `bidders[].mean_shade` also counts the early, exploring slots; null when it never bid for value.',
+    'Σ bids ÷ Σ values of the bidder in the last window (of `bidders[].window_slots` slots) in which it bid for something of value (the last non-null entry of `bidders[].shade_by_window`): the shading it settled on, where `bidders[].mean_shade` also counts the early, exploring slots; null when it never bid for value.',
   value: (_s, world, agent) => {
     const w = biddingOf(world, agent)?.windows;
     if (!w) return null;

@@ -17,7 +17,9 @@ export interface BidderEntry {
   readonly regret_y?: number | null;
   /** First slot of the window from which the shade stayed put; null with fewer than two windows with value. */
   readonly converged_at_slot?: number | null;
-  /** Σ bid ÷ Σ value per window of `bidding.windowSlots` slots, window k covering slots [k·w, (k+1)·w). */
+  /** Slots per window of `shade_by_window` (summaries before session 31 lack it: the config's `bidding.windowSlots` then). */
+  readonly window_slots?: number | null;
+  /** Σ bid ÷ Σ value per window of `window_slots` slots, window k covering slots [k·w, (k+1)·w). */
   readonly shade_by_window?: readonly (number | null)[];
 }
 
@@ -62,17 +64,26 @@ export function windowSlotsFromManifest(manifest: Record<string, unknown> | null
   return typeof w === 'number' && Number.isInteger(w) && w >= 1 ? w : null;
 }
 
+const isWindowLength = (w: unknown): w is number => typeof w === 'number' && Number.isInteger(w) && w >= 1;
+
+/** A bidder's window length: its own `window_slots`, or `windowSlots` (the run's config) when the entry has none. */
+export function bidderWindowSlots(b: BidderEntry, windowSlots: number): number {
+  return isWindowLength(b.window_slots) ? b.window_slots : windowSlots;
+}
+
 /**
  * Each bidder's shade per window in long form, bidders in the summary's order, windows in order;
  * windows whose shade is null (no value in the window) or not a finite number are skipped. The x of
- * window k is its first slot, k × `windowSlots`.
+ * window k is its first slot, k × the bidder's window length ({@link bidderWindowSlots}).
  */
 export function bidderShades(bidders: readonly BidderEntry[], windowSlots: number): ShadePoint[] {
-  if (!(Number.isInteger(windowSlots) && windowSlots >= 1)) throw new RangeError(`windowSlots must be an integer >= 1, got ${windowSlots}`);
+  if (!isWindowLength(windowSlots)) throw new RangeError(`windowSlots must be an integer >= 1, got ${windowSlots}`);
   const points: ShadePoint[] = [];
-  for (const b of bidders)
+  for (const b of bidders) {
+    const w = bidderWindowSlots(b, windowSlots);
     (b.shade_by_window ?? []).forEach((shade, k) => {
-      if (typeof shade === 'number' && Number.isFinite(shade)) points.push({ slot: k * windowSlots, bidder: b.bidder, role: b.role, shade });
+      if (typeof shade === 'number' && Number.isFinite(shade)) points.push({ slot: k * w, bidder: b.bidder, role: b.role, shade });
     });
+  }
   return points;
 }

@@ -1,9 +1,9 @@
-import { bidderShades, type BidderEntry } from '../data/bidderShades.js';
+import { bidderShades, bidderWindowSlots, type BidderEntry } from '../data/bidderShades.js';
 import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, VEGA_LITE_SCHEMA, type TopLevelSpec } from './common.js';
 
 /** Options of {@link bidShadingSpec}. */
 export interface BidShadingSpecOptions {
-  /** Slots per window of `shade_by_window` (the config's `bidding.windowSlots`). */
+  /** Slots per window of `shade_by_window` for entries without their own `window_slots` (the config's `bidding.windowSlots`). */
   readonly windowSlots: number;
   readonly title?: string;
 }
@@ -17,6 +17,11 @@ export interface BidShadingSpecOptions {
  */
 export function bidShadingSpec(bidders: readonly BidderEntry[], opts: BidShadingSpecOptions): TopLevelSpec {
   const values = bidderShades(bidders, opts.windowSlots);
+  // One window length for every bidder, or each its own (a long run merges windows; a bidder that stopped bidding early merged fewer).
+  const lengths = [...new Set(bidders.filter((b) => (b.shade_by_window ?? []).length > 0).map((b) => bidderWindowSlots(b, opts.windowSlots)))];
+  const one = lengths.length <= 1 ? (lengths[0] ?? opts.windowSlots) : null;
+  const each = one !== null ? `window of ${one} slots` : "bidder's window (its window_slots)";
+  const start = one !== null ? `${one}-slot window` : 'window';
   const names = [...new Set(values.map((v) => v.bidder))];
   const roles = [...new Set(values.map((v) => v.role))];
   // A dash legend with one entry says nothing: dash by role only when both roles are charted.
@@ -34,14 +39,14 @@ export function bidShadingSpec(bidders: readonly BidderEntry[], opts: BidShading
     $schema: VEGA_LITE_SCHEMA,
     title: {
       text: opts.title ?? 'Bid shading over time per bidder',
-      subtitle: `Σ bid ÷ Σ value in each window of ${opts.windowSlots} slots, at the window's first slot; windows without value skipped.`,
+      subtitle: `Σ bid ÷ Σ value in each ${each}, at the window's first slot; windows without value skipped.`,
     },
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     config: CHART_CONFIG,
     data: { values: values.map((v) => ({ ...v })) },
     encoding: {
-      x: { field: 'slot', type: 'quantitative', title: `slot (start of a ${opts.windowSlots}-slot window)` },
+      x: { field: 'slot', type: 'quantitative', title: `slot (start of a ${start})` },
       y: { field: 'shade', type: 'quantitative', title: 'shade (bid ÷ value)', axis: { format: '%' } },
       color: { field: 'bidder', type: 'nominal', title: 'bidder', scale: { domain: names } },
     },
