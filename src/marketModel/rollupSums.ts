@@ -13,6 +13,20 @@
  * order `Object.fromEntries` gave them (first occurrence), for summary.json and checkpoints.
  */
 
+/** Per rollup: what the summary derives besides the summed columns (kept in a plain object). */
+export interface Aggregates {
+  absGapSum: number;
+  inBand: number;
+  memberSlots: number;
+  maxDriftX: number;
+  maxDriftY: number;
+}
+
+export const zeroAggregates = (): Aggregates => ({ absGapSum: 0, inBand: 0, memberSlots: 0, maxDriftX: 0, maxDriftY: 0 });
+
+/** The aggregates of `s` (a checkpoint's sums object, or an accumulator's), a fresh object in this key order. */
+export const aggregatesOf = (s: Readonly<Aggregates>): Aggregates => ({ absGapSum: s.absGapSum, inBand: s.inBand, memberSlots: s.memberSlots, maxDriftX: s.maxDriftX, maxDriftY: s.maxDriftY });
+
 /** The sums' names and each one's index (a name summed from two columns shares one entry, as a property did). */
 export interface SumLayout {
   readonly names: readonly string[];

@@ -5,7 +5,7 @@ import type { BidderRecord } from '../agents/bidding/types.js';
 import { armLabel, choiceArms, type ChoiceOptions } from '../agents/bidding/choices.js';
 import { concentration } from '../market/metrics/concentration.js';
 import { gapBps, inFeeBand } from '../market/metrics/priceGap.js';
-import { compileIndexedSum, sumLayout, sumsFrom, sumsObject, type IndexedSum, type SumLayout } from './rollupSums.js';
+import { aggregatesOf, compileIndexedSum, sumLayout, sumsFrom, sumsObject, zeroAggregates, type Aggregates, type IndexedSum, type SumLayout } from './rollupSums.js';
 import { summedColumnsOf, tableColumns, type ColumnSource, type ColumnSpec, type RollupSums, type SummedColumn } from './columns.js';
 import { recordedUserSurplusY, type SlotFrame } from './slotRecord.js';
 import { spotPrice } from '../market/amm/index.js';
@@ -18,15 +18,6 @@ import { restakingSummary } from './restakingSummary.js';
 import { ticketSummary } from './ticketSummary.js';
 import { ratioOrNull } from './ratioOrNull.js';
 import { holdingsOf, supplyDriftsInto, supplyOf } from './conservation.js';
-
-/** Per rollup: the aggregates derived here (the summed columns are in `RollupSums`' typed arrays, rollupSums.ts). */
-interface Aggregates {
-  absGapSum: number;
-  inBand: number;
-  memberSlots: number;
-  maxDriftX: number;
-  maxDriftY: number;
-}
 
 /** Per rollup: the summed columns (named as in summary.json) and the aggregates: a checkpoint's form. */
 type Sums = RollupSums & Aggregates;
@@ -109,7 +100,7 @@ export class SummaryAccumulator {
     acc.lastTimeMs = state.lastTimeMs;
     acc.lastRef = state.lastRef ?? Number.NaN;
     acc.sums = state.sums.map((s) => sumsFrom(acc.layout, s as unknown as Record<string, number>));
-    acc.aggregates = state.sums.map((s) => ({ absGapSum: s.absGapSum, inBand: s.inBand, memberSlots: s.memberSlots, maxDriftX: s.maxDriftX, maxDriftY: s.maxDriftY }));
+    acc.aggregates = state.sums.map(aggregatesOf);
     acc.coalition = { ...state.coalition };
     acc.reporting = state.reporting ? structuredClone(state.reporting) : emptyTally();
     return acc;
@@ -141,13 +132,12 @@ export class SummaryAccumulator {
     this.surplusAt = surplus ? layout.indexOf.get(surplus.name)! : -1;
     if (summed.some((c) => c.source === 'state')) throw new Error('a state column cannot be summed into summary.json');
     this.sums = initialWorld.poolPrices.map(() => new Float64Array(layout.names.length));
-    this.aggregates = initialWorld.poolPrices.map(() => ({ absGapSum: 0, inBand: 0, memberSlots: 0, maxDriftX: 0, maxDriftY: 0 }));
+    this.aggregates = initialWorld.poolPrices.map(zeroAggregates);
   }
 
   /** Rollup i's sums and aggregates as one object, the sums first in the registry's order (summary.json's and a checkpoint's form). */
   private sumsOf(i: number): Sums {
-    const a = this.aggregates[i]!;
-    return Object.assign(sumsObject(this.layout, this.sums[i]!) as RollupSums, { absGapSum: a.absGapSum, inBand: a.inBand, memberSlots: a.memberSlots, maxDriftX: a.maxDriftX, maxDriftY: a.maxDriftY });
+    return Object.assign(sumsObject(this.layout, this.sums[i]!) as RollupSums, aggregatesOf(this.aggregates[i]!));
   }
 
   /**
