@@ -128,14 +128,19 @@ function publicBound(state: WorldState, streams: DetectorStreams, rt: ModelRunti
   return mechanism.name === 'first-price' ? firstPriceRevenue(mechanism, visible, source) : runMechanism(mechanism, visible, source).payments.toProposer;
 }
 
-/** The committee's draws, from `reporting/committee`: which members collude (one draw each), then what each observed (`observeBestBids`), into the scratch lists. */
+/**
+ * The committee's draws, from `reporting/committee`: which members collude (one draw each), then what
+ * each observed (`observeBestBids`), into the scratch lists. A colluding member attests the report,
+ * never what it saw (`attestedFloor`, `leastUnflaggedCommitteeReport`): its draws are taken, its
+ * observation is left unworked (NaN).
+ */
 function observeCommittee(rt: ModelRuntime, bids: readonly Bid[], committee: CommitteeDetector, scratch: DetectorScratch): void {
   const draw = (scratch.streams.committee ??= rt.dist('reporting/committee'));
   const colluding = scratch.colluding;
   // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
   if (colluding.length > committee.committeeSize) colluding.length = committee.committeeSize;
   for (let j = 0; j < committee.committeeSize; j++) colluding[j] = draw.bernoulli(committee.colludingFraction);
-  observeBestBids(bids, memberLatencies(scratch, committee), committee.deadlineMs, committee.latencyJitterMs, draw.source, committee.valueNoiseLogSd, scratch.observed);
+  observeBestBids(bids, memberLatencies(scratch, committee), committee.deadlineMs, committee.latencyJitterMs, draw.source, committee.valueNoiseLogSd, scratch.observed, colluding);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { BidderRecord } from '../agents/bidding/types.js';
 import { armLabel, choiceArms, type ChoiceOptions } from '../agents/bidding/choices.js';
 import { concentration } from '../market/metrics/concentration.js';
 import { gapBps, inFeeBand } from '../market/metrics/priceGap.js';
-import { compileSum } from './compiledRecords.js';
+import { aggregatesOf, compileIndexedSum, sumLayout, sumsFrom, sumsObject, zeroAggregates, type Aggregates, type IndexedSum, type SumLayout } from './rollupSums.js';
 import { summedColumnsOf, tableColumns, type ColumnSource, type ColumnSpec, type RollupSums, type SummedColumn } from './columns.js';
 import { recordedUserSurplusY, type SlotFrame } from './slotRecord.js';
 import { spotPrice } from '../market/amm/index.js';
@@ -19,8 +19,8 @@ import { ticketSummary } from './ticketSummary.js';
 import { ratioOrNull } from './ratioOrNull.js';
 import { holdingsOf, supplyDriftsInto, supplyOf } from './conservation.js';
 
-/** Per rollup: the summed columns (named as in summary.json) and the aggregates derived here. */
-type Sums = RollupSums & { absGapSum: number; inBand: number; memberSlots: number; maxDriftX: number; maxDriftY: number };
+/** Per rollup: the summed columns (named as in summary.json) and the aggregates: a checkpoint's form. */
+type Sums = RollupSums & Aggregates;
 
 
 /**
@@ -39,9 +39,6 @@ function aheadOfTimeSummary(world: WorldState, total: (k: string) => number): Ru
     just_in_time_oracle_accuracy: ratioOrNull(total('just_in_time_price_y'), best),
   };
 }
-
-/** Adds a step tally's summed fields into a rollup's sums. */
-type TallySum = (s: Record<string, number>, tally: object) => void;
 
 export interface SummaryState {
   reporting?: ReportingTally;
@@ -84,7 +81,9 @@ export class SummaryAccumulator {
   private slots = 0;
   private lastTimeMs = 0;
   private lastRef = Number.NaN;
-  private sums: Sums[];
+  /** Per rollup: the summed columns by `layout` index, and the aggregates. */
+  private sums: Float64Array[];
+  private aggregates: Aggregates[];
   private coalition = { value: 0, surplus: 0, positive: 0 };
   private reporting = emptyTally();
   /** Scratch for a rollup's supply drift of X and Y (`supplyDriftsInto`). */
@@ -92,7 +91,7 @@ export class SummaryAccumulator {
 
   /** The accumulator's state, for a checkpoint. */
   toState(): SummaryState {
-    return { reporting: structuredClone(this.reporting), coalition: { ...this.coalition }, slots: this.slots, lastTimeMs: this.lastTimeMs, lastRef: Number.isNaN(this.lastRef) ? null : this.lastRef, sums: structuredClone(this.sums), initialWorld: this.initialWorld };
+    return { reporting: structuredClone(this.reporting), coalition: { ...this.coalition }, slots: this.slots, lastTimeMs: this.lastTimeMs, lastRef: Number.isNaN(this.lastRef) ? null : this.lastRef, sums: this.sums.map((_, i) => this.sumsOf(i)), initialWorld: this.initialWorld };
   }
 
   /** An accumulator continuing from a checkpointed state. */
@@ -101,42 +100,45 @@ export class SummaryAccumulator {
     acc.slots = state.slots;
     acc.lastTimeMs = state.lastTimeMs;
     acc.lastRef = state.lastRef ?? Number.NaN;
-    acc.sums = structuredClone(state.sums);
+    acc.sums = state.sums.map((s) => sumsFrom(acc.layout, s as unknown as Record<string, number>));
+    acc.aggregates = state.sums.map(aggregatesOf);
     acc.coalition = { ...state.coalition };
     acc.reporting = state.reporting ? structuredClone(state.reporting) : emptyTally();
     return acc;
   }
 
   private readonly summed: readonly SummedColumn[];
+  private readonly layout: SumLayout;
   /** Add a step tally's summed fields into a rollup's sums (generated from the registry), one per step. */
-  private readonly addExecute: TallySum;
-  private readonly addAuction: TallySum;
-  private readonly addSettle: TallySum;
-  private readonly addCounterfactual: TallySum;
-  private readonly addShare: TallySum;
-  /** Whether `user_surplus_y` is summed (it is the execute tally's field plus settlement's rebates: `recordedUserSurplusY`). */
-  private readonly sumsSurplus: boolean;
+  private readonly addExecute: IndexedSum;
+  private readonly addAuction: IndexedSum;
+  private readonly addSettle: IndexedSum;
+  private readonly addCounterfactual: IndexedSum;
+  private readonly addShare: IndexedSum;
+  /** The index of `user_surplus_y` when summed (the execute tally's field plus settlement's rebates: `recordedUserSurplusY`), else −1. */
+  private readonly surplusAt: number;
 
   /** `columns`: the run's table columns (`tableColumns`), whose summed ones go into the summary. */
   constructor(private readonly initialWorld: { refPriceYPerX: number; poolPrices: number[] }, columns?: readonly ColumnSpec[]) {
     const summed = summedColumnsOf(columns ?? tableColumns());
     this.summed = summed;
-    const of = (source: ColumnSource): TallySum => compileSum(summed.filter((c) => c.source === source && c.field !== 'userSurplusY'));
+    const layout = (this.layout = sumLayout(summed));
+    const of = (source: ColumnSource): IndexedSum => compileIndexedSum(layout, summed.filter((c) => c.source === source && c.field !== 'userSurplusY'));
     this.addExecute = of('execute');
     this.addAuction = of('auction');
     this.addSettle = of('settle');
     this.addCounterfactual = of('counterfactual');
     this.addShare = of('share');
-    this.sumsSurplus = summed.some((c) => c.field === 'userSurplusY');
+    const surplus = summed.find((c) => c.field === 'userSurplusY');
+    this.surplusAt = surplus ? layout.indexOf.get(surplus.name)! : -1;
     if (summed.some((c) => c.source === 'state')) throw new Error('a state column cannot be summed into summary.json');
-    this.sums = initialWorld.poolPrices.map(() => ({
-      ...(Object.fromEntries(summed.map((c) => [c.name, 0])) as RollupSums),
-      absGapSum: 0,
-      inBand: 0,
-      memberSlots: 0,
-      maxDriftX: 0,
-      maxDriftY: 0,
-    }));
+    this.sums = initialWorld.poolPrices.map(() => new Float64Array(layout.names.length));
+    this.aggregates = initialWorld.poolPrices.map(zeroAggregates);
+  }
+
+  /** Rollup i's sums and aggregates as one object, the sums first in the registry's order (summary.json's and a checkpoint's form). */
+  private sumsOf(i: number): Sums {
+    return Object.assign(sumsObject(this.layout, this.sums[i]!) as RollupSums, aggregatesOf(this.aggregates[i]!));
   }
 
   /**
@@ -159,8 +161,8 @@ export class SummaryAccumulator {
     const member = world.governance.member;
     for (let i = 0; i < world.rollups.length; i++) {
       const r = world.rollups[i]!;
-      const s = this.sums[i]!;
-      const sums = s as unknown as Record<string, number>;
+      const sums = this.sums[i]!;
+      const s = this.aggregates[i]!;
       const ex = out.execution.tally[i]!;
       const se = out.settlement[i]!;
       this.addExecute(sums, ex);
@@ -168,7 +170,7 @@ export class SummaryAccumulator {
       this.addSettle(sums, se);
       this.addCounterfactual(sums, out.counterfactual.tally[i]!);
       this.addShare(sums, out.share[i]!);
-      if (this.sumsSurplus) s.user_surplus_y += recordedUserSurplusY(ex, se);
+      if (this.surplusAt >= 0) sums[this.surplusAt]! += recordedUserSurplusY(ex, se);
       const price = spotPrice(r.pool);
       s.absGapSum += Math.abs(gapBps(price, ref));
       if (inFeeBand(price, ref, r.pool.fee)) s.inBand++;
@@ -185,7 +187,7 @@ export class SummaryAccumulator {
     const p = world.refPriceYPerX;
     const valueY = (b: { X: number; Y: number }) => b.X * p + b.Y;
     const rollups: RollupSummary[] = world.rollups.map((r, i) => {
-      const { absGapSum, inBand, memberSlots, maxDriftX: _x, maxDriftY: _y, ...sums } = this.sums[i]!;
+      const { absGapSum, inBand, memberSlots, maxDriftX: _x, maxDriftY: _y, ...sums } = this.sumsOf(i);
       const mev = sums.arb_profit_y + sums.backrun_profit_y + sums.cross_arb_profit_y + sums.sandwich_profit_y;
       return {
         rollup: r.id,
@@ -290,7 +292,7 @@ export class SummaryAccumulator {
         maxRelative = Math.max(maxRelative, maxAbs / Math.abs(initial));
         return { initial_total: initial, final_total: final, drift, max_abs_drift: maxAbs, holders: holdings.map((h) => ({ holder: h.holder, balance: h.balances[t] })) };
       };
-      const s = this.sums[i]!;
+      const s = this.aggregates[i]!;
       return { rollup: r.id, x: token('X', s.maxDriftX), y: token('Y', s.maxDriftY) };
     });
     return { max_relative_drift: maxRelative, rollups };

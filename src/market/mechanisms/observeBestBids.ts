@@ -12,6 +12,9 @@ import type { Bid, Source } from './types.js';
  * whether or not the bid is seen, so the stream's use does not depend on the amounts).
  *
  * Returns one observation per member, written into `out` when given (its old entries dropped).
+ * A member with `unread[j]` true takes its draws as any other, but its observation is not worked
+ * out: its entry is NaN (the revenue report's colluding members attest the proposer's report, so
+ * what they saw is never read; their misreadings' logarithms, cosines and exponentials are saved).
  */
 export function observeBestBids(
   bids: readonly Bid[],
@@ -21,6 +24,7 @@ export function observeBestBids(
   source: Source,
   valueLogSd = 0,
   out: number[] = [],
+  unread: readonly boolean[] | null = null,
 ): number[] {
   for (let j = 0; j < memberLatenciesMs.length; j++) {
     // The name is built only for the message (this runs every slot, once per member).
@@ -32,13 +36,13 @@ export function observeBestBids(
   // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
   if (observed.length > memberLatenciesMs.length) observed.length = memberLatenciesMs.length;
   const cutoffs = latencyJitterMs > 0 ? bidCutoffs(bids.length, deadlineMs, latencyJitterMs) : null;
-  if (valueLogSd > 0) observeMisread(bids, memberLatenciesMs, deadlineMs, latencyJitterMs, cutoffs, source, valueLogSd, observed);
-  else observeExactly(bids, memberLatenciesMs, deadlineMs, latencyJitterMs, cutoffs, source, observed);
+  if (valueLogSd > 0) observeMisread(bids, memberLatenciesMs, deadlineMs, latencyJitterMs, cutoffs, source, valueLogSd, observed, unread);
+  else observeExactly(bids, memberLatenciesMs, deadlineMs, latencyJitterMs, cutoffs, source, observed, unread);
   return observed;
 }
 
 /** `observeBestBids` without the misreading: each member's best amount among the bids it saw. */
-function observeExactly(bids: readonly Bid[], latencies: readonly number[], deadlineMs: number, jitterMs: number, cutoffs: BidCutoffs | null, source: Source, observed: number[]): void {
+function observeExactly(bids: readonly Bid[], latencies: readonly number[], deadlineMs: number, jitterMs: number, cutoffs: BidCutoffs | null, source: Source, observed: number[], unread: readonly boolean[] | null): void {
   // Plain loops, not a `map` closure: this runs every slot, once per (member, bid).
   for (let j = 0; j < latencies.length; j++) {
     const latencyMs = latencies[j]!;
@@ -49,7 +53,7 @@ function observeExactly(bids: readonly Bid[], latencies: readonly number[], dead
       const onTime = cutoffs !== null ? arrivesInTime(cutoffs, i, baseMs, source(), deadlineMs, jitterMs) : baseMs + 0 <= deadlineMs;
       if (onTime && bid.amount * 1 > best) best = bid.amount * 1;
     }
-    observed[j] = best;
+    observed[j] = unread !== null && unread[j] === true ? Number.NaN : best;
   }
 }
 
@@ -57,7 +61,7 @@ function observeExactly(bids: readonly Bid[], latencies: readonly number[], dead
  * `observeBestBids` with the misreading: per member, first the draws in the bids' order (lateness,
  * then Box–Muller's two uniforms, whether or not the bid is seen), then the best misread amount.
  */
-function observeMisread(bids: readonly Bid[], latencies: readonly number[], deadlineMs: number, jitterMs: number, cutoffs: BidCutoffs | null, source: Source, sd: number, observed: number[]): void {
+function observeMisread(bids: readonly Bid[], latencies: readonly number[], deadlineMs: number, jitterMs: number, cutoffs: BidCutoffs | null, source: Source, sd: number, observed: number[], unread: readonly boolean[] | null): void {
   const m = misreadScratch(bids, sd);
   const { seen, u1, u2 } = m;
   for (let j = 0; j < latencies.length; j++) {
@@ -68,7 +72,7 @@ function observeMisread(bids: readonly Bid[], latencies: readonly number[], dead
       u1[i] = 1 - source();
       u2[i] = source();
     }
-    observed[j] = bestMisread(bids, m, sd);
+    observed[j] = unread !== null && unread[j] === true ? Number.NaN : bestMisread(bids, m, sd);
   }
 }
 

@@ -130,3 +130,29 @@ describe('observeBestBids, the misreading', () => {
     );
   });
 });
+
+describe('observeBestBids, members whose observation is unread', () => {
+  it('an unread member takes its draws but observes NaN; every other member observes what it would have, and the stream ends at the same draw', () => {
+    const draw = fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(0, 0.02),
+        fc.constantFrom(0, 300),
+        fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { maxLength: 4 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 6 }),
+        fc.array(draw, { minLength: 1, maxLength: 50 }),
+        (sd, jitterMs, amounts, unread, uniforms) => {
+          const bids = amounts.map((amount, k): Bid => ({ bidderId: `b${k}`, amount, timeMs: 1000 + 150 * k }));
+          const latencies = unread.map((_, j) => 50 * (j % 3));
+          const mine = replay(uniforms);
+          const theirs = replay(uniforms);
+          const got = observeBestBids(bids, latencies, 1500, jitterMs, mine, sd, [], unread);
+          const want = referenceObserve(bids, latencies, 1500, jitterMs, theirs, sd).map((o, j) => (unread[j] ? Number.NaN : o));
+          expect(sameNumbers(got, want)).toBe(true);
+          expect(mine()).toBe(theirs());
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
