@@ -1,8 +1,5 @@
 import { initialCapitalY } from './capital.js';
 import { timingOf } from './aheadOfTime.js';
-import { summariseBidder } from '../agents/bidding/bidderRecord.js';
-import type { BidderRecord } from '../agents/bidding/types.js';
-import { armLabel, choiceArms, type ChoiceOptions } from '../agents/bidding/choices.js';
 import { concentration } from '../market/metrics/concentration.js';
 import { gapBps, inFeeBand } from '../market/metrics/priceGap.js';
 import { aggregatesOf, compileIndexedSum, sumLayout, sumsFrom, sumsObject, zeroAggregates, type Aggregates, type IndexedSum, type SumLayout } from './rollupSums.js';
@@ -11,8 +8,9 @@ import { recordedUserSurplusY, type SlotFrame } from './slotRecord.js';
 import { spotPrice } from '../market/amm/index.js';
 import type { WorldState } from './types.js';
 import { addReport, emptyTally, reportingSummary, type ReportingTally } from './reportingSummary.js';
-import type { BidderSummaryEntry, ConservationSummary, RollupSummary, RunSummary, TokenConservation, TotalledSums } from './summaryTypes.js';
+import type { ConservationSummary, RollupSummary, RunSummary, TokenConservation, TotalledSums } from './summaryTypes.js';
 import { ticketMechanism } from './tickets.js';
+import { bidderEntry } from './bidderEntry.js';
 import { stakingSummary } from './stakingSummary.js';
 import { restakingSummary } from './restakingSummary.js';
 import { ticketSummary } from './ticketSummary.js';
@@ -22,12 +20,6 @@ import { holdingsOf, supplyDriftsInto, supplyOf } from './conservation.js';
 /** Per rollup: the summed columns (named as in summary.json) and the aggregates: a checkpoint's form. */
 type Sums = RollupSums & Aggregates;
 
-
-/**
- * Accumulates `slot` events into a run summary. It only reads events (a recorder): the model never
- * sees it.
- */
-/** Everything a summary accumulator holds, as plain JSON (for checkpoints). */
 /** How selling blocks ahead of time fared against selling them in the slot (null: the mechanism sells in the slot). */
 function aheadOfTimeSummary(world: WorldState, total: (k: string) => number): RunSummary['ahead_of_time'] {
   const lead = timingOf(world).leadSlots;
@@ -40,6 +32,7 @@ function aheadOfTimeSummary(world: WorldState, total: (k: string) => number): Ru
   };
 }
 
+/** Everything a summary accumulator holds, as plain JSON (for checkpoints). */
 export interface SummaryState {
   reporting?: ReportingTally;
   coalition: { value: number; surplus: number; positive: number };
@@ -50,33 +43,10 @@ export interface SummaryState {
   initialWorld: { refPriceYPerX: number; poolPrices: number[] };
 }
 
-/** One bidder's line of summary.json's `bidders` (bidderRecord.ts's `summariseBidder`, snake_case). */
-function bidderEntry(id: string, role: 'builder' | 'searcher', strategy: string, record: BidderRecord, bidding: { readonly windowSlots: number; readonly regret: boolean }, choices?: ChoiceOptions): BidderSummaryEntry {
-  const b = summariseBidder(record, bidding.windowSlots, bidding.regret);
-  const played = record.choiceLearner?.counts ?? [];
-  const top = played.reduce((best, n, a) => (n > (played[best] ?? -1) ? a : best), -1);
-  return {
-    bidder: id,
-    role,
-    strategy,
-    auctions: b.auctions,
-    wins: b.wins,
-    win_rate: b.winRate,
-    mean_shade: b.meanShade,
-    value_y: b.valueY,
-    bid_y: b.bidY,
-    payoff_y: b.payoffY,
-    best_fixed_action: b.bestFixedAction,
-    regret_y: b.regretY,
-    regret_per_auction_y: b.regretPerAuctionY,
-    converged_at_slot: b.convergedAtSlot,
-    window_slots: b.windowSlots,
-    shade_by_window: b.shadeByWindow,
-    choice: choices && top >= 0 && played[top]! > 0 ? armLabel(choiceArms(choices)[top]!) : null,
-    choice_share: choices && top >= 0 && played[top]! > 0 ? played[top]! / played.reduce((a, n) => a + n, 0) : null,
-  };
-}
-
+/**
+ * Accumulates `slot` events into a run summary. It only reads events (a recorder): the model never
+ * sees it.
+ */
 export class SummaryAccumulator {
   private slots = 0;
   private lastTimeMs = 0;

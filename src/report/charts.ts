@@ -1,4 +1,4 @@
-import { bidderShades, bidderWindowSlots, biddersFromSummary, DEFAULT_BIDDING_WINDOW_SLOTS, windowSlotsFromManifest } from './data/bidderShades.js';
+import { bidderShades, biddersFromSummary, windowLengths, DEFAULT_BIDDING_WINDOW_SLOTS, windowSlotsFromManifest } from './data/bidderShades.js';
 import type { WinRow } from './data/rollingHhi.js';
 import type { PriceRow } from './data/priceSeries.js';
 import { SWEEP_REVENUE, SWEEP_X_METRICS } from './data/sweepColumns.js';
@@ -116,7 +116,7 @@ function bidShadingCharts(input: Extract<ReportInput, { kind: 'market' }>): Char
   if (bidderShades(bidders, windowSlots).length === 0) return [];
   const own = bidders.some((b) => b.window_slots != null);
   const assumed = fromManifest === null && !own ? ` The run's manifest.json does not give \`config.bidding.windowSlots\`, so the windows are assumed to be the config default of ${windowSlots} slots.` : '';
-  const lengths = [...new Set(bidders.filter((b) => (b.shade_by_window ?? []).length > 0).map((b) => bidderWindowSlots(b, windowSlots)))];
+  const lengths = windowLengths(bidders, windowSlots);
   const per = lengths.length <= 1 ? `per window of ${lengths[0] ?? windowSlots} slots` : `per window of each bidder's \`window_slots\` (${lengths.join(', ')} slots)`;
   return [
     {

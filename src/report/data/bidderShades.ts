@@ -71,6 +71,11 @@ export function bidderWindowSlots(b: BidderEntry, windowSlots: number): number {
   return isWindowLength(b.window_slots) ? b.window_slots : windowSlots;
 }
 
+/** The distinct window lengths of the bidders that have windows, in order ({@link bidderWindowSlots}; one for a run whose bidders all bid to its end). */
+export function windowLengths(bidders: readonly BidderEntry[], windowSlots: number): number[] {
+  return [...new Set(bidders.filter((b) => (b.shade_by_window ?? []).length > 0).map((b) => bidderWindowSlots(b, windowSlots)))];
+}
+
 /**
  * Each bidder's shade per window in long form, bidders in the summary's order, windows in order;
  * windows whose shade is null (no value in the window) or not a finite number are skipped. The x of

@@ -1,4 +1,4 @@
-import { bidderShades, bidderWindowSlots, type BidderEntry } from '../data/bidderShades.js';
+import { bidderShades, windowLengths, type BidderEntry } from '../data/bidderShades.js';
 import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, VEGA_LITE_SCHEMA, type TopLevelSpec } from './common.js';
 
 /** Options of {@link bidShadingSpec}. */
@@ -18,7 +18,7 @@ export interface BidShadingSpecOptions {
 export function bidShadingSpec(bidders: readonly BidderEntry[], opts: BidShadingSpecOptions): TopLevelSpec {
   const values = bidderShades(bidders, opts.windowSlots);
   // One window length for every bidder, or each its own (a long run merges windows; a bidder that stopped bidding early merged fewer).
-  const lengths = [...new Set(bidders.filter((b) => (b.shade_by_window ?? []).length > 0).map((b) => bidderWindowSlots(b, opts.windowSlots)))];
+  const lengths = windowLengths(bidders, opts.windowSlots);
   const one = lengths.length <= 1 ? (lengths[0] ?? opts.windowSlots) : null;
   const each = one !== null ? `window of ${one} slots` : "bidder's window (its window_slots)";
   const start = one !== null ? `${one}-slot window` : 'window';
