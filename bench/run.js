@@ -5,7 +5,7 @@
 //
 //   1. throughput: slots/s on the main thread after a warm-up, several runs, median and spread
 //   2. ns per agent action (bench/countAgentActions.js) against the floor (bench/floor.js)
-//   3. memory over 100k and 1M slots in child processes (bench/memory.js); --quick skips 1M
+//   3. memory over 1M and 10M slots in child processes (bench/memory.js); --quick: 100k only
 //   4. learners on every searcher and builder against the fixed rules, as a ratio (bench/learners.js)
 //   5. targets, PASS/MISS
 //   6. a CPU profile of 100k slots (bench/profile.js); --no-profile skips it
@@ -38,8 +38,10 @@ const quick = args.includes('--quick');
 const withProfile = !args.includes('--no-profile');
 
 const PLAN = quick
-  ? { warmupSlots: 10_000, reps: 5, repSlots: 20_000, memorySlots: [100_000], sampleEvery: 10_000 }
-  : { warmupSlots: 20_000, reps: 7, repSlots: 30_000, memorySlots: [100_000, 1_000_000], sampleEvery: 10_000 };
+  ? { warmupSlots: 10_000, reps: 5, repSlots: 20_000, memorySlots: [100_000] }
+  : { warmupSlots: 20_000, reps: 7, repSlots: 30_000, memorySlots: [1_000_000, 10_000_000] };
+/** Memory samples per run (each forces a full gc): the sampling interval scales with the run. */
+const MEMORY_SAMPLES = 100;
 // Issue 18's targets (the baseline ≥ 100,000 slots/s, ≤ 20× the floor; the memory and learner targets from earlier issues).
 const TARGET = { slotsPerSecond: 100_000, floorRatio: 20, memoryFlat: 0.1, learnerRatio: 2 };
 
@@ -100,7 +102,7 @@ function crossCheck(counts, summary) {
 
 function memoryRun(slots) {
   progress(`memory: ${fmt(slots)} slots in a child process (node --expose-gc)`);
-  const child = spawnSync(process.execPath, ['--expose-gc', path.join(BENCH, 'memory.js'), String(slots), String(PLAN.sampleEvery)], {
+  const child = spawnSync(process.execPath, ['--expose-gc', path.join(BENCH, 'memory.js'), String(slots), String(slots / MEMORY_SAMPLES)], {
     encoding: 'utf8',
     maxBuffer: 64 * 2 ** 20,
   });
@@ -123,7 +125,7 @@ function header(dist) {
   const load = os.loadavg().map((x) => x.toFixed(2)).join(' ');
   out(`seqsim bench — ${path.relative(process.cwd(), BASELINE_PATH)} (seed ${baselineConfig(1).seed}), model only: runSimulation, no CSV, no rows kept`);
   out(`node ${process.version}, ${os.platform()} ${os.arch()}, ${cpu}, ${os.cpus().length} logical CPUs, load average ${load}`);
-  out(`dist/ ${dist.hash} (newest file ${dist.builtAt}); mode: ${quick ? 'quick (no 1M-slot run)' : 'full'}`);
+  out(`dist/ ${dist.hash} (newest file ${dist.builtAt}); mode: ${quick ? 'quick (no 10M-slot run)' : 'full'}`);
 }
 
 /** Warns when dist/ was rebuilt during the bench: children may have run another build. */
@@ -164,23 +166,26 @@ function reportActions(t, counts, check) {
   return t.ratio.median;
 }
 
+/** 100000 → '100k', 10000000 → '10M'. */
+const slotsLabel = (n) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1e3}k`);
+
 function reportMemory(runs) {
   out();
-  out(`3. Memory — child processes (node --expose-gc bench/memory.js), sampled every ${fmt(PLAN.sampleEvery)} slots; live heap = heapUsed after a forced gc()`);
+  out(`3. Memory — child processes (node --expose-gc bench/memory.js), each sampled ${MEMORY_SAMPLES} times; live heap = heapUsed after a forced gc()`);
   out('   slots       wall s   peak RSS (OS)   peak RSS (sampled)   peak heapUsed (sampled)   live heap at end');
   for (const r of runs) {
     if (r.error) out(`   ${fmt(r.slots).padEnd(10)}  ${r.error}`);
     else out(`   ${fmt(r.slots).padEnd(10)}  ${(r.wallMs / 1000).toFixed(1).padStart(6)}   ${mb(r.maxRss).padStart(13)}   ${mb(r.peakSampledRss).padStart(18)}   ${mb(r.peakHeapUsed).padStart(23)}   ${mb(r.endLiveHeap).padStart(16)}`);
   }
-  const big = runs.find((r) => r.slots === 1_000_000 && !r.error);
-  if (big) {
-    const marks = big.samples.filter((s) => s.slot > 0 && s.slot % 100_000 === 0).map((s) => (s.liveHeap / 2 ** 20).toFixed(2));
-    out(`   live heap (MB) every 100,000 slots of the 1M run: ${marks.join(' ')}`);
+  const [small, big] = runs;
+  if (big && !big.error) {
+    const tenth = big.slots / 10;
+    const marks = big.samples.filter((s) => s.slot > 0 && s.slot % tenth === 0).map((s) => (s.liveHeap / 2 ** 20).toFixed(2));
+    out(`   live heap (MB) every ${fmt(tenth)} slots of the ${fmt(big.slots)}-slot run: ${marks.join(' ')}`);
   }
-  const [small] = runs;
-  if (!big || small.error) return null;
-  const growth = { rss: big.maxRss / small.maxRss - 1, heap: big.peakHeapUsed / small.peakHeapUsed - 1, live: big.endLiveHeap / small.endLiveHeap - 1 };
-  out(`   1M vs 100k  peak RSS ${pct(growth.rss)}, peak heapUsed ${pct(growth.heap)}, live heap at end ${pct(growth.live)}`);
+  if (!big || big.error || small.error) return null;
+  const growth = { label: `${slotsLabel(small.slots)} → ${slotsLabel(big.slots)}`, rss: big.maxRss / small.maxRss - 1, heap: big.peakHeapUsed / small.peakHeapUsed - 1, live: big.endLiveHeap / small.endLiveHeap - 1 };
+  out(`   ${growth.label}  peak RSS ${pct(growth.rss)}, peak heapUsed ${pct(growth.heap)}, live heap at end ${pct(growth.live)}`);
   return growth;
 }
 
@@ -211,9 +216,9 @@ function reportTargets(t, ratio, growth, learnerRatio) {
     // Flat = the OS's peak RSS and the live heap both within ±10% (peak heapUsed is informative
     // only: it depends on where the GC happened to be when a sample was taken).
     const flat = Math.abs(growth.rss) <= TARGET.memoryFlat && Math.abs(growth.live) <= TARGET.memoryFlat;
-    rows.push([`memory flat ±${100 * TARGET.memoryFlat}%, 100k → 1M slots`, `peak RSS ${pct(growth.rss)}, live heap ${pct(growth.live)}`, verdict(flat)]);
+    rows.push([`memory flat ±${100 * TARGET.memoryFlat}%, ${growth.label} slots`, `peak RSS ${pct(growth.rss)}, live heap ${pct(growth.live)}`, verdict(flat)]);
   } else {
-    rows.push([`memory flat ±${100 * TARGET.memoryFlat}%, 100k → 1M slots`, quick ? 'not measured (--quick)' : 'not measured (a memory run failed)', quick ? 'SKIP' : 'MISS']);
+    rows.push([`memory flat ±${100 * TARGET.memoryFlat}%, ${PLAN.memorySlots.map(slotsLabel).join(' → ')} slots`, quick ? 'not measured (--quick)' : 'not measured (a memory run failed)', quick ? 'SKIP' : 'MISS']);
   }
   out();
   out('5. Targets (reported, never enforced: the exit code is 0 either way)');
