@@ -13,21 +13,26 @@ const BENCH = fileURLToPath(new URL('.', import.meta.url));
 export const PROFILE_DIR = path.join(BENCH, 'profiles');
 
 /**
- * Profiles `slots` baseline slots (sampling every `intervalUs` µs) and returns the summary and the
- * profile's path. Throws with the child's stderr if the child fails.
+ * Runs `script` (a file in bench/) with `args` under `node --cpu-prof` (sampling every `intervalUs`
+ * µs) in a child process, writes bench/profiles/`name`, and returns the summary and the profile's
+ * path. Throws with the child's stderr if the child fails.
  */
-export function profileBaseline({ slots = 100_000, intervalUs = 200, top = 20 } = {}) {
+export function profileChild({ script, args, name, intervalUs = 200, top = 20 }) {
   mkdirSync(PROFILE_DIR, { recursive: true });
-  const name = `baseline-${slots}.cpuprofile`;
   const child = spawnSync(
     process.execPath,
-    ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}`, `--cpu-prof-interval=${intervalUs}`, path.join(BENCH, 'runBaseline.js'), String(slots)],
+    ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`, `--cpu-prof-name=${name}`, `--cpu-prof-interval=${intervalUs}`, path.join(BENCH, script), ...args],
     { encoding: 'utf8' },
   );
   if (child.status !== 0) throw new Error(`profiling child exited with ${child.status}: ${child.stderr}`);
   const file = path.join(PROFILE_DIR, name);
   const summary = summarizeProfile(JSON.parse(readFileSync(file, 'utf8')), { top });
   return { file, summary, childLog: child.stderr.trim() };
+}
+
+/** Profiles `slots` baseline slots (`profileChild` on bench/runBaseline.js). */
+export function profileBaseline({ slots = 100_000, intervalUs = 200, top = 20 } = {}) {
+  return profileChild({ script: 'runBaseline.js', args: [String(slots)], name: `baseline-${slots}.cpuprofile`, intervalUs, top });
 }
 
 function flag(name, fallback) {
