@@ -73,9 +73,14 @@ export class StreamDistributions implements Distributions {
   }
 
   bernoulli(p: number): boolean {
-    if (p < 0 || p > 1) throw new RangeError('invalid p');
-    return Math.floor(this.source() + p) === 1;
+    return bernoulliOf(this.source(), p);
   }
+}
+
+/** The Bernoulli(p) outcome of the uniform draw `u` (d3-random's formula): `bernoulli` of a draw already taken. */
+export function bernoulliOf(u: number, p: number): boolean {
+  if (p < 0 || p > 1) throw new RangeError('invalid p');
+  return Math.floor(u + p) === 1;
 }
 
 export function bindDistributions(source: Source): Distributions {

@@ -1,4 +1,4 @@
-import seedrandom from 'seedrandom';
+import { aleaStream } from './aleaStream.js';
 import { aleaSource, mashSeeds } from './mashSeeds.js';
 
 /** A uniform source on [0, 1), the shape d3-random's `.source()` expects. */
@@ -16,6 +16,8 @@ export interface StreamState {
 export interface RandomStream {
   readonly path: string;
   readonly next: Source;
+  /** `count` draws of `next`, in order, into `out[0]`…`out[count − 1]` (a bulk draw: the same numbers, faster). */
+  fill(out: Float64Array, count: number): void;
   /** A copy of the generator's state; restoring it replays the same draws. */
   state(): StreamState;
 }
@@ -35,9 +37,9 @@ export function createStream(
   path: string,
   state?: StreamState,
 ): RandomStream {
-  const prng = seedrandom.alea(streamSeed(masterSeed, path), { state: state ? { ...state } : true });
-  const next: Source = () => prng();
-  return { path, next, state: () => ({ ...prng.state() }) };
+  // seedrandom's alea seeded from the path (`mashSeeds`: its Mash, bit for bit) or resumed from `state`.
+  const g = aleaStream(state ?? mashSeeds([streamSeed(masterSeed, path)])[0]!);
+  return { path, next: g.next, fill: g.fill, state: g.state };
 }
 
 /**

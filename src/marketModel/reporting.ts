@@ -1,5 +1,6 @@
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import { observeBestBids } from '../market/mechanisms/committee.js';
+import { misreadDrawCount, observeBestBidsDrawn } from '../market/mechanisms/observeBestBids.js';
 import {
   attestedFloor,
   isFlagged,
@@ -12,7 +13,8 @@ import {
 import { blockMechanism } from './bidding.js';
 import { firstPriceRevenue } from './fixedFractionValue.js';
 import type { Bid, Source } from '../market/mechanisms/types.js';
-import type { Distributions } from '../engine/distributions.js';
+import { bernoulliOf, type Distributions } from '../engine/distributions.js';
+import type { RandomStream } from '../engine/randomStreams.js';
 import type { ModelRuntime } from './runtime.js';
 import type { WinningBlock } from './slot.js';
 import type { WorldState } from './types.js';
@@ -57,6 +59,8 @@ interface DetectorScratch {
    * per detector and slot saved. Reset when the runtime changes.
    */
   streams: DetectorStreams;
+  /** The committee's uniforms of one slot (`observeCommittee`), refilled each slot. */
+  uniforms: Float64Array;
   /** The committee members' base latencies (`memberLatencies`). Per run, like the rest: keyed by the run's world, not by the config object, which a library user may edit between two runs. */
   latencies: number[] | null;
 }
@@ -66,14 +70,16 @@ interface DetectorStreams {
   relay: Distributions | null;
   bound: Source | null;
   committee: Distributions | null;
+  /** The committee's stream itself, for its bulk draws (the one `committee` draws from). */
+  committeeStream: RandomStream | null;
   audit: Distributions | null;
 }
 
-const NO_STREAMS: DetectorStreams = { rt: null, relay: null, bound: null, committee: null, audit: null };
+const NO_STREAMS: DetectorStreams = { rt: null, relay: null, bound: null, committee: null, committeeStream: null, audit: null };
 
 /** The scratch's stream handles for `rt` (fresh, all unset, when the run's runtime is not the one they came from). */
 function streamsOf(scratch: DetectorScratch, rt: ModelRuntime): DetectorStreams {
-  if (scratch.streams.rt !== rt) scratch.streams = { rt, relay: null, bound: null, committee: null, audit: null };
+  if (scratch.streams.rt !== rt) scratch.streams = { rt, relay: null, bound: null, committee: null, committeeStream: null, audit: null };
   return scratch.streams;
 }
 
@@ -81,7 +87,7 @@ const scratchByRun = new WeakMap<WorldState, DetectorScratch>();
 
 function detectorScratch(state: WorldState): DetectorScratch {
   let scratch = scratchByRun.get(state);
-  if (scratch === undefined) scratchByRun.set(state, (scratch = { visibleBySize: [], colluding: [], observed: [], bidPool: [], bidsBySize: [], streams: NO_STREAMS, latencies: null }));
+  if (scratch === undefined) scratchByRun.set(state, (scratch = { visibleBySize: [], colluding: [], observed: [], bidPool: [], bidsBySize: [], streams: NO_STREAMS, uniforms: new Float64Array(0), latencies: null }));
   return scratch;
 }
 
@@ -130,17 +136,31 @@ function publicBound(state: WorldState, streams: DetectorStreams, rt: ModelRunti
 
 /**
  * The committee's draws, from `reporting/committee`: which members collude (one draw each), then what
- * each observed (`observeBestBids`), into the scratch lists. A colluding member attests the report,
- * never what it saw (`attestedFloor`, `leastUnflaggedCommitteeReport`): its draws are taken, its
- * observation is left unworked (NaN).
+ * each observed (`observeBestBids`), into the scratch lists. With the misreading (3 uniforms per
+ * member and bid) the slot's draws are taken in one bulk `fill` (the same numbers in the same order)
+ * and read from the array. A colluding member attests the report, never what it saw
+ * (`attestedFloor`, `leastUnflaggedCommitteeReport`): its draws are taken, its observation is left
+ * unworked (NaN).
  */
 function observeCommittee(rt: ModelRuntime, bids: readonly Bid[], committee: CommitteeDetector, scratch: DetectorScratch): void {
-  const draw = (scratch.streams.committee ??= rt.dist('reporting/committee'));
+  const { committeeSize, colludingFraction, deadlineMs, latencyJitterMs, valueNoiseLogSd } = committee;
   const colluding = scratch.colluding;
   // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
-  if (colluding.length > committee.committeeSize) colluding.length = committee.committeeSize;
-  for (let j = 0; j < committee.committeeSize; j++) colluding[j] = draw.bernoulli(committee.colludingFraction);
-  observeBestBids(bids, memberLatencies(scratch, committee), committee.deadlineMs, committee.latencyJitterMs, draw.source, committee.valueNoiseLogSd, scratch.observed, colluding);
+  if (colluding.length > committeeSize) colluding.length = committeeSize;
+  const latencies = memberLatencies(scratch, committee);
+  if (!(valueNoiseLogSd > 0)) {
+    const draw = (scratch.streams.committee ??= rt.dist('reporting/committee'));
+    for (let j = 0; j < committeeSize; j++) colluding[j] = draw.bernoulli(colludingFraction);
+    observeBestBids(bids, latencies, deadlineMs, latencyJitterMs, draw.source, valueNoiseLogSd, scratch.observed, colluding);
+    return;
+  }
+  const stream = (scratch.streams.committeeStream ??= rt.streams.stream('reporting/committee'));
+  const count = committeeSize + misreadDrawCount(committeeSize, bids.length, latencyJitterMs);
+  if (scratch.uniforms.length < count) scratch.uniforms = new Float64Array(count);
+  const uniforms = scratch.uniforms;
+  stream.fill(uniforms, count);
+  for (let j = 0; j < committeeSize; j++) colluding[j] = bernoulliOf(uniforms[j]!, colludingFraction);
+  observeBestBidsDrawn(bids, latencies, deadlineMs, latencyJitterMs, uniforms, committeeSize, valueNoiseLogSd, scratch.observed, colluding);
 }
 
 /**

@@ -26,19 +26,65 @@ export function observeBestBids(
   out: number[] = [],
   unread: readonly boolean[] | null = null,
 ): number[] {
-  for (let j = 0; j < memberLatenciesMs.length; j++) {
-    // The name is built only for the message (this runs every slot, once per member).
-    if (!(Number.isFinite(memberLatenciesMs[j]) && memberLatenciesMs[j]! >= 0)) requireParam(nonNegativeFinite, `memberLatenciesMs[${j}]`, memberLatenciesMs[j]!);
-  }
-  requireParam(nonNegativeFinite, 'latencyJitterMs', latencyJitterMs);
-  requireParam(nonNegativeFinite, 'valueLogSd', valueLogSd);
+  checkObservationParams(memberLatenciesMs, latencyJitterMs, valueLogSd);
   const observed = out;
   // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
   if (observed.length > memberLatenciesMs.length) observed.length = memberLatenciesMs.length;
+  if (valueLogSd > 0) {
+    const uniforms = drawnUniforms(source, misreadDrawCount(memberLatenciesMs.length, bids.length, latencyJitterMs));
+    return observeMisread(bids, memberLatenciesMs, deadlineMs, latencyJitterMs, valueLogSd, uniforms, 0, observed, unread);
+  }
   const cutoffs = latencyJitterMs > 0 ? bidCutoffs(bids.length, deadlineMs, latencyJitterMs) : null;
-  if (valueLogSd > 0) observeMisread(bids, memberLatenciesMs, deadlineMs, latencyJitterMs, cutoffs, source, valueLogSd, observed, unread);
-  else observeExactly(bids, memberLatenciesMs, deadlineMs, latencyJitterMs, cutoffs, source, observed, unread);
+  observeExactly(bids, memberLatenciesMs, deadlineMs, latencyJitterMs, cutoffs, source, observed, unread);
   return observed;
+}
+
+/**
+ * `observeBestBids` with the misreading (σ = `valueLogSd` > 0) from uniforms already drawn: its
+ * `misreadDrawCount` draws, in its order, are `uniforms[offset]` on. The same observations as
+ * `observeBestBids` given a source that draws those uniforms. For a caller that takes its draws in
+ * bulk (the revenue report's committee, `RandomStream.fill`).
+ */
+export function observeBestBidsDrawn(
+  bids: readonly Bid[],
+  memberLatenciesMs: readonly number[],
+  deadlineMs: number,
+  latencyJitterMs: number,
+  uniforms: Float64Array,
+  offset: number,
+  valueLogSd: number,
+  out: number[] = [],
+  unread: readonly boolean[] | null = null,
+): number[] {
+  checkObservationParams(memberLatenciesMs, latencyJitterMs, valueLogSd);
+  if (!(valueLogSd > 0)) throw new RangeError(`observeBestBidsDrawn: valueLogSd must be > 0 (got ${valueLogSd})`);
+  // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
+  if (out.length > memberLatenciesMs.length) out.length = memberLatenciesMs.length;
+  return observeMisread(bids, memberLatenciesMs, deadlineMs, latencyJitterMs, valueLogSd, uniforms, offset, out, unread);
+}
+
+/** Throws a RangeError naming the first invalid latency, jitter or misreading σ. */
+function checkObservationParams(latencies: readonly number[], jitterMs: number, sd: number): void {
+  for (let j = 0; j < latencies.length; j++) {
+    // The name is built only for the message (this runs every slot, once per member).
+    if (!(Number.isFinite(latencies[j]) && latencies[j]! >= 0)) requireParam(nonNegativeFinite, `memberLatenciesMs[${j}]`, latencies[j]!);
+  }
+  requireParam(nonNegativeFinite, 'latencyJitterMs', jitterMs);
+  requireParam(nonNegativeFinite, 'valueLogSd', sd);
+}
+
+/** Uniforms a misreading committee draws: per (member, bid) the jitter's (when `jitterMs` > 0), then Box–Muller's two. */
+export function misreadDrawCount(members: number, bids: number, jitterMs: number): number {
+  return members * bids * (jitterMs > 0 ? 3 : 2);
+}
+
+let uniformScratch = new Float64Array(0);
+
+/** `count` draws of `source`, in order, in a module scratch array (valid until the next call). */
+function drawnUniforms(source: Source, count: number): Float64Array {
+  if (uniformScratch.length < count) uniformScratch = new Float64Array(count);
+  for (let k = 0; k < count; k++) uniformScratch[k] = source();
+  return uniformScratch;
 }
 
 /** `observeBestBids` without the misreading: each member's best amount among the bids it saw. */
@@ -58,22 +104,19 @@ function observeExactly(bids: readonly Bid[], latencies: readonly number[], dead
 }
 
 /**
- * `observeBestBids` with the misreading: per member, first the draws in the bids' order (lateness,
- * then Box–Muller's two uniforms, whether or not the bid is seen), then the best misread amount.
+ * The misreading from drawn uniforms: member j's draws are the `stride` (3 with the jitter, else 2)
+ * uniforms per bid from offset + j·bids·stride on — lateness, then Box–Muller's 1 − u1 and u2 —
+ * whether or not the bid is seen. All are drawn already, so each member reads only those of the
+ * bids that can still raise its best (`bestMisreadOf`), and an unread member none.
  */
-function observeMisread(bids: readonly Bid[], latencies: readonly number[], deadlineMs: number, jitterMs: number, cutoffs: BidCutoffs | null, source: Source, sd: number, observed: number[], unread: readonly boolean[] | null): void {
+function observeMisread(bids: readonly Bid[], latencies: readonly number[], deadlineMs: number, jitterMs: number, sd: number, uniforms: Float64Array, offset: number, observed: number[], unread: readonly boolean[] | null): number[] {
+  const cutoffs = jitterMs > 0 ? bidCutoffs(bids.length, deadlineMs, jitterMs) : null;
   const m = misreadScratch(bids, sd);
-  const { seen, u1, u2 } = m;
+  const perMember = bids.length * (cutoffs !== null ? 3 : 2);
   for (let j = 0; j < latencies.length; j++) {
-    const latencyMs = latencies[j]!;
-    for (let i = 0; i < bids.length; i++) {
-      const baseMs = (bids[i]!.timeMs ?? 0) + latencyMs;
-      seen[i] = (cutoffs !== null ? arrivesInTime(cutoffs, i, baseMs, source(), deadlineMs, jitterMs) : baseMs + 0 <= deadlineMs) ? 1 : 0;
-      u1[i] = 1 - source();
-      u2[i] = source();
-    }
-    observed[j] = unread !== null && unread[j] === true ? Number.NaN : bestMisread(bids, m, sd);
+    observed[j] = unread !== null && unread[j] === true ? Number.NaN : bestMisreadOf(bids, m, latencies[j]!, deadlineMs, jitterMs, cutoffs, uniforms, offset + j * perMember);
   }
+  return observed;
 }
 
 /**
@@ -144,27 +187,20 @@ function setCutoff(c: BidCutoffs, i: number, baseMs: number, deadlineMs: number,
   }
 }
 
-/**
- * One member's draws for the misreading, per bid: whether it saw the bid, and Box–Muller's u1 and u2;
- * `order` lists the bids by amount, largest first (computed once per call: the bids are every member's).
- */
+/** The bids' order by amount, largest first (computed once per call: the bids are every member's), and the noise bounds of `noiseBound` for `sd`. */
 interface MisreadScratch {
-  seen: Uint8Array;
-  u1: Float64Array;
-  u2: Float64Array;
   order: Int32Array;
-  /** The noise bounds of `noiseBound` for `sd`. */
   sd: number;
   withinTwo: number;
   withinThree: number;
 }
 
-let misreadScratchOf: MisreadScratch = { seen: new Uint8Array(0), u1: new Float64Array(0), u2: new Float64Array(0), order: new Int32Array(0), sd: Number.NaN, withinTwo: Infinity, withinThree: Infinity };
+let misreadScratchOf: MisreadScratch = { order: new Int32Array(0), sd: Number.NaN, withinTwo: Infinity, withinThree: Infinity };
 
 function misreadScratch(bids: readonly Bid[], sd: number): MisreadScratch {
   let m = misreadScratchOf;
   const n = bids.length;
-  if (m.seen.length < n) m = misreadScratchOf = { seen: new Uint8Array(n), u1: new Float64Array(n), u2: new Float64Array(n), order: new Int32Array(n), sd: m.sd, withinTwo: m.withinTwo, withinThree: m.withinThree };
+  if (m.order.length < n) m = misreadScratchOf = { order: new Int32Array(n), sd: m.sd, withinTwo: m.withinTwo, withinThree: m.withinThree };
   if (!(m.sd === sd)) {
     m.sd = sd;
     m.withinTwo = Math.exp(sd * 2) * NOISE_BOUND_SLACK;
@@ -185,22 +221,25 @@ function misreadScratch(bids: readonly Bid[], sd: number): MisreadScratch {
 }
 
 /**
- * The member's best misread amount, max over seen bids of fl(amount · fl(exp(σZ))) with Z by
+ * One member's best misread amount, max over the bids it saw of fl(amount · fl(exp(σZ))) with Z by
  * Box–Muller, and 0 when none beats 0 — the maximum, whatever order the bids are taken in (only
  * `>` updates it, from 0; a NaN never does). Taken from the largest amount down, a bid whose amount
- * times `noiseBound` does not beat the best so far cannot beat it with its noise either, so its
- * logarithm, cosine and exponential are not computed.
+ * times `noiseBound` does not beat the best so far cannot beat it with its noise either, so neither
+ * its lateness nor its logarithm, cosine and exponential are worked out. Its draws start at `at`.
  */
-function bestMisread(bids: readonly Bid[], m: MisreadScratch, sd: number): number {
+function bestMisreadOf(bids: readonly Bid[], m: MisreadScratch, latencyMs: number, deadlineMs: number, jitterMs: number, cutoffs: BidCutoffs | null, uniforms: Float64Array, at: number): number {
+  const stride = cutoffs !== null ? 3 : 2;
   let best = 0;
   for (let k = 0; k < bids.length; k++) {
     const i = m.order[k]!;
-    if (m.seen[i] === 0) continue;
+    const d = at + i * stride + stride - 2; // this bid's 1 − u1, then u2
     const amount = bids[i]!.amount;
-    const u1 = m.u1[i]!;
-    const u2 = m.u2[i]!;
+    const u1 = 1 - uniforms[d]!;
+    const u2 = uniforms[d + 1]!;
     if (!(amount * noiseBound(m, u1, u2) > best)) continue;
-    const noise = Math.exp(sd * boxMuller(u1, u2));
+    const baseMs = (bids[i]!.timeMs ?? 0) + latencyMs;
+    if (!(cutoffs !== null ? arrivesInTime(cutoffs, i, baseMs, uniforms[d - 1]!, deadlineMs, jitterMs) : baseMs + 0 <= deadlineMs)) continue;
+    const noise = Math.exp(m.sd * boxMuller(u1, u2));
     if (amount * noise > best) best = amount * noise;
   }
   return best;

@@ -1,4 +1,4 @@
-import { committeeFloorReplacing, type FloorRule } from '../mechanisms/committee.js';
+import { committeeFloorReplacing, floorRank, type FloorRule } from '../mechanisms/committee.js';
 
 /**
  * Checking what a shared sequencer's proposer reports of its revenue (DESIGN.md §6). Each detector
@@ -17,10 +17,82 @@ export function isFlagged(reportY: number, boundY: number, tolerance: number): b
 /**
  * The committee's attested floor when the colluding members attest the proposer's report instead
  * of what they observed: the `floorRule` order statistic of the honest observations together with
- * `reportY` once per colluder (`committeeFloor`, without copying the attestations: `committeeFloorReplacing`).
+ * `reportY` once per colluder — `committeeFloorReplacing(observed, colluding, reportY, rule)`, the
+ * same number bit for bit. The colluders' attestations are one value, so only the honest ones are
+ * sorted: with g of them at or above the report and c colluders, the r-th largest attestation is
+ * the r-th largest honest one if r ≤ g, the report if r ≤ g + c, else the (r − c)-th largest honest
+ * one. The k-th largest honest one is the first (by index) with exactly k − 1 values above it
+ * (`withRankAbove`): a stable sort puts the entries equal to it in index order, and the first of
+ * them at rank k exactly when k − 1 are above — so the same entry, ±0 included; when entries tie
+ * across rank k none has, and the same stable partial sort as `committeeFloorReplacing`'s picks it.
+ * A report of ±0 (which would tie a 0 of the other sign) and non-finite values take
+ * `committeeFloorReplacing` itself. Every slot of the dishonest-proposer scenario takes this floor.
  */
 export function attestedFloor(observed: readonly number[], colluding: readonly boolean[], reportY: number, rule: FloorRule): number {
-  return committeeFloorReplacing(observed, colluding, reportY, rule);
+  const rank = floorRank(observed.length, rule);
+  if (!(Number.isFinite(reportY) && reportY !== 0)) return committeeFloorReplacing(observed, colluding, reportY, rule);
+  if (honestScratch.length < observed.length) honestScratch = new Float64Array(2 * observed.length);
+  const honest = honestScratch;
+  let count = 0;
+  let colluders = 0;
+  let atOrAbove = 0;
+  for (let j = 0; j < observed.length; j++) {
+    if (colluding[j]) {
+      colluders++;
+      continue;
+    }
+    const x = observed[j]!;
+    if (!Number.isFinite(x)) return committeeFloorReplacing(observed, colluding, reportY, rule);
+    honest[count++] = x;
+    if (x >= reportY) atOrAbove++;
+  }
+  if (rank > atOrAbove && rank <= atOrAbove + colluders) return reportY;
+  const k = rank <= atOrAbove ? rank : rank - colluders;
+  const v = withRankAbove(honest, count, k - 1);
+  return v === v ? v : rankedDescending(honest, count, k);
+}
+
+/**
+ * The first of the first `count` values with exactly `above` values strictly greater than it, NaN
+ * when none has (ties at the rank). Counts without a data-dependent branch per pair: cheaper than
+ * an insertion sort's unpredictable shifts for the committee's dozen values.
+ */
+function withRankAbove(values: Float64Array, count: number, above: number): number {
+  for (let i = 0; i < count; i++) {
+    const x = values[i]!;
+    let greater = 0;
+    for (let j = 0; j < count; j++) greater += +(values[j]! > x);
+    if (greater === above) return x;
+  }
+  return Number.NaN;
+}
+
+let honestScratch = new Float64Array(32);
+let leadScratch = new Float64Array(32);
+
+/**
+ * The `rank`-th of the first `count` (finite) values sorted by the comparator b − a with a stable
+ * sort, keeping only the leading `rank` (insertion: shift past the strictly smaller ones).
+ */
+function rankedDescending(values: Float64Array, count: number, rank: number): number {
+  if (leadScratch.length < rank) leadScratch = new Float64Array(2 * rank);
+  const lead = leadScratch;
+  let kept = 0;
+  for (let k = 0; k < count; k++) {
+    const x = values[k]!;
+    if (kept === rank) {
+      if (!(lead[rank - 1]! - x < 0)) continue; // sorts after the last kept entry
+      kept--;
+    }
+    let j = kept;
+    while (j > 0 && lead[j - 1]! - x < 0) {
+      lead[j] = lead[j - 1]!;
+      j--;
+    }
+    lead[j] = x;
+    kept++;
+  }
+  return lead[rank - 1]!;
 }
 
 /**

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { observeBestBids } from '../../../src/market/mechanisms/committee.js';
+import { misreadDrawCount, observeBestBidsDrawn } from '../../../src/market/mechanisms/observeBestBids.js';
 import type { Bid } from '../../../src/market/mechanisms/types.js';
 
 /**
@@ -154,5 +155,42 @@ describe('observeBestBids, members whose observation is unread', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('observeBestBidsDrawn: the misreading from uniforms drawn in bulk', () => {
+  it('observes what observeBestBids observes from a source drawing the same uniforms (after an offset), unread members included', () => {
+    const draw = fc.oneof(fc.constantFrom(0, 0.25, 0.2500001, 0.75, 1 - 0.13534, 1 - 0.01111, 0.999999999), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(0.02, 0.3),
+        fc.constantFrom(0, 300),
+        fc.array(fc.oneof(fc.double({ min: 0, max: 10, noNaN: true }), fc.constantFrom(-1, -0, Number.NaN)), { maxLength: 4 }),
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 6 }),
+        fc.array(draw, { minLength: 1, maxLength: 80 }),
+        fc.nat(5),
+        (sd, jitterMs, amounts, unread, uniforms, offset) => {
+          const bids = amounts.map((amount, k): Bid => ({ bidderId: `b${k}`, amount, timeMs: 900 + 200 * k }));
+          const latencies = unread.map((_, j) => 50 * (j % 3));
+          const count = latencies.length * bids.length * (jitterMs > 0 ? 3 : 2);
+          const source = replay(uniforms);
+          const drawn = new Float64Array(offset + count).fill(Number.NaN);
+          for (let k = 0; k < count; k++) drawn[offset + k] = source();
+          const got = observeBestBidsDrawn(bids, latencies, 1500, jitterMs, drawn, offset, sd, [], unread);
+          const want = observeBestBids(bids, latencies, 1500, jitterMs, replay(uniforms), sd, [], unread);
+          const reference = referenceObserve(bids, latencies, 1500, jitterMs, replay(uniforms), sd).map((o, j) => (unread[j] ? Number.NaN : o));
+          expect(sameNumbers(got, want)).toBe(true);
+          expect(sameNumbers(got, reference)).toBe(true);
+          expect(misreadDrawCount(latencies.length, bids.length, jitterMs)).toBe(count);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('checks its parameters as observeBestBids does, and wants a misreading', () => {
+    const bids: Bid[] = [{ bidderId: 'a', amount: 1, timeMs: 0 }];
+    expect(() => observeBestBidsDrawn(bids, [-1], 1500, 300, new Float64Array(3), 0, 0.02)).toThrow(RangeError);
+    expect(() => observeBestBidsDrawn(bids, [0], 1500, 300, new Float64Array(3), 0, 0)).toThrow(RangeError);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { floorRules, type FloorRule } from '../../../src/market/mechanisms/committee.js';
+import { committeeFloorReplacing, floorRules, type FloorRule } from '../../../src/market/mechanisms/committee.js';
 import {
   attestedFloor,
   isFlagged,
@@ -321,5 +321,46 @@ describe('settleReport', () => {
       ),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('attestedFloor equals committeeFloorReplacing bit for bit', () => {
+  it('for any observations (ties, ±0, non-finite), colluders, report and rule', () => {
+    const value = fc.oneof(
+      fc.constantFrom(0, -0, 1, 2, 2.5, 8, 10, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY),
+      fc.double({ min: -5, max: 20, noNaN: true }),
+      fc.double({ min: 9.5, max: 10.5, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(value, fc.boolean()), { minLength: 1, maxLength: 20 }),
+        fc.oneof(value, fc.constantFrom(8, 9.9, 10)),
+        fc.constantFrom(...allRules),
+        (members, reportY, rule) => {
+          const observed = members.map(([o]) => o);
+          const colluding = members.map(([, c]) => c);
+          expect(Object.is(attestedFloor(observed, colluding, reportY, rule), committeeFloorReplacing(observed, colluding, reportY, rule))).toBe(true);
+        },
+      ),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('picks the same entry among ±0 ties, and the report when the rank falls among the colluders', () => {
+    expect(Object.is(attestedFloor([-0, 0, 5], [false, false, false], 3, 'min'), committeeFloorReplacing([-0, 0, 5], [false, false, false], 3, 'min'))).toBe(true);
+    expect(Object.is(attestedFloor([0, -0, 5], [false, false, false], 3, 'min'), -0)).toBe(true);
+    expect(attestedFloor([10, 9, 1, 1, 1], [false, false, true, true, false], 4, 'majority')).toBe(4); // 10, 9, 4, 4, 1: the 3rd
+    expect(attestedFloor([10, 9, 1, 1, 1], [false, false, true, true, false], 4, 'min')).toBe(1);
+  });
+});
+
+describe('attestedFloor among ties', () => {
+  it('takes the first tied entry by index at the rank, as a stable sort does (±0 told apart)', () => {
+    const cases: [number[], FloorRule][] = [[[5, -0, 0, 1], 'majority'], [[5, 0, -0, 1], 'majority'], [[-0, 0, 0, -0], 'max'], [[0, -0, 3, 3, -0], 'min'], [[3, 0, 3, -0, 0, 1], 'majority']];
+    for (const [observed, rule] of cases) {
+      const none = observed.map(() => false);
+      expect(Object.is(attestedFloor(observed, none, 2, rule), committeeFloorReplacing(observed, none, 2, rule))).toBe(true);
+    }
+    expect(Object.is(attestedFloor([5, -0, 0], [false, false, false], 2, 'majority'), -0)).toBe(true); // 5, −0, 0: the 2nd is the −0, the first of the tie
   });
 });
