@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { aleaStream } from '../../src/engine/aleaStream.js';
+import { fillAlea } from '../../src/engine/fillAlea.js';
 import { createStream, streamSeed } from '../../src/engine/randomStreams.js';
 import { bernoulliOf, bindDistributions } from '../../src/engine/distributions.js';
 
@@ -13,46 +13,52 @@ const reachable = fc.record({
   s2: fc.integer({ min: 0, max: 2 ** 32 - 1 }).map((n) => n / 2 ** 32),
 });
 
-describe('alea streams', () => {
-  it("createStream draws what seedrandom's alea draws, seeded from the path or resumed from a state", () => {
+describe('alea in bulk', () => {
+  it("createStream's fill gives the draws of seedrandom's alea, and next and state carry on from there", () => {
     for (const [master, path] of [[7, 'reporting/committee'], ['s', 'users/A'], [0, '']] as const) {
       const reference = seedrandom.alea(streamSeed(master, path), { state: true });
       const mine = createStream(master, path);
-      for (let k = 0; k < 1000; k++) expect(mine.next()).toBe(reference());
-      expect(mine.state()).toEqual(reference.state());
+      for (const count of [0, 1, 160, 7, 1000]) {
+        const out = new Float64Array(count);
+        mine.fill(out, count);
+        for (let k = 0; k < count; k++) expect(Object.is(out[k], reference())).toBe(true);
+        expect(mine.next()).toBe(reference());
+        expect(mine.state()).toEqual(reference.state());
+      }
       const resumed = createStream(master, path, reference.state());
-      const again = seedrandom.alea('', { state: reference.state() });
-      for (let k = 0; k < 100; k++) expect(resumed.next()).toBe(again());
+      const out = new Float64Array(50);
+      resumed.fill(out, 50);
+      for (let k = 0; k < 50; k++) expect(out[k]).toBe(reference());
     }
   });
 
-  it('fill gives the draws of next, bit for bit, and leaves the same state (carries included)', () => {
+  it("fillAlea gives seedrandom's draws from any reachable state, bit for bit, and leaves its state (carries included)", () => {
     fc.assert(
       fc.property(reachable, fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 4 }), (start, counts) => {
-        const bulk = aleaStream(start);
-        const single = aleaStream(start);
+        const state = { ...start };
+        const single = seedrandom.alea('', { state: { ...start } });
         for (const count of counts) {
           const out = new Float64Array(count + 1).fill(-1);
-          bulk.fill(out, count);
-          for (let k = 0; k < count; k++) expect(Object.is(out[k], single.next())).toBe(true);
+          fillAlea(state, out, count);
+          for (let k = 0; k < count; k++) expect(Object.is(out[k], single())).toBe(true);
           expect(out[count]).toBe(-1); // nothing written past count
-          expect(bulk.state()).toEqual(single.state());
+          expect(state).toEqual(single.state());
         }
       }),
       { numRuns: 300 },
     );
   });
 
-  it('fill takes the carry branch (frac ≥ 1) exactly as next does: a state whose first step carries', () => {
+  it('fillAlea takes the carry branch (frac ≥ 1) exactly as seedrandom does: a state whose first step carries', () => {
     // 2091639·s0 just below an integer, plus c·2⁻³², crosses it: ⌊t⌋ = ⌊2091639·s0⌋ + 1.
     const s0 = Math.ceil((2 ** 32 * 5) / 2091639 - 1) / 2 ** 32; // 2091639·s0 a hair below 5
     const start = { c: 2091638, s0, s1: 0.25, s2: 0.5 };
     const p = 2091639 * s0;
     expect(p - Math.floor(p) + start.c * 2 ** -32).toBeGreaterThanOrEqual(1);
     const out = new Float64Array(3);
-    aleaStream(start).fill(out, 3);
-    const single = aleaStream(start);
-    expect([...out]).toEqual([single.next(), single.next(), single.next()]);
+    fillAlea({ ...start }, out, 3);
+    const single = seedrandom.alea('', { state: { ...start } });
+    expect([...out]).toEqual([single(), single(), single()]);
   });
 
   it('bernoulliOf is the Bernoulli draw of the uniform it is given (the same as bernoulli drawing it)', () => {
