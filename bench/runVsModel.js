@@ -16,7 +16,10 @@
 //   (≤ 1.3×) is on the per-slot wall ratio; CPU ratios are printed beside it, without a verdict.
 // Figures are medians over rounds (a change in the machine's speed between rounds cancels), with
 // the same ratios of CPU time (user + system, children's times from /proc/self/stat; absent where
-// /proc is not), which a table writer on another core does not hide.
+// /proc is not), which a table writer on another core does not hide, and of the main thread's CPU
+// time alone (bench/mainThreadCpu.js): the model's thread, which sets the pace of `seqsim run`, so
+// its per-slot ratio is what the table costs the model itself, and it moves less than wall time
+// when other programs share the cores (they delay the thread without adding to its CPU time).
 //
 //   node bench/runVsModel.js [--slots N] [--short-slots N] [--reps R] [--formats csv,parquet]
 import { spawnSync } from 'node:child_process';
@@ -36,6 +39,7 @@ export const RUN_VS_MODEL_TARGET = 1.3;
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SEQSIM = path.join(ROOT, 'bin', 'seqsim.js');
 const MODEL = path.join(ROOT, 'bench', 'runBaseline.js');
+const MAIN_THREAD_CPU = pathToFileURL(path.join(ROOT, 'bench', 'mainThreadCpu.js')).href;
 
 /** CPU seconds (user + system) of this process's waited-for children so far; null without /proc. */
 function childrenCpuS() {
@@ -46,15 +50,16 @@ function childrenCpuS() {
   return (Number(fields[13]) + Number(fields[14])) / 100; // clock ticks; USER_HZ is 100 on Linux
 }
 
-/** Runs `node args…` to completion: wall ms and CPU ms (null without /proc); throws on a non-zero exit. */
+/** Runs `node args…` to completion: wall ms, CPU ms and its main thread's CPU ms (null without /proc); throws on a non-zero exit. */
 function timedProcess(args) {
   const cpu0 = childrenCpuS();
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, ['--import', MAIN_THREAD_CPU, ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited with ${r.status}: ${r.stderr}`);
   const cpu1 = childrenCpuS();
-  return { ms, cpuMs: cpu0 === null ? null : (cpu1 - cpu0) * 1000 };
+  const main = /main-thread-cpu-ns (\d+)/.exec(r.stderr);
+  return { ms, cpuMs: cpu0 === null ? null : (cpu1 - cpu0) * 1000, mainCpuMs: main ? Number(main[1]) / 1e6 : null };
 }
 
 const timedModel = (slots) => timedProcess([MODEL, String(slots)]);
@@ -116,6 +121,8 @@ export function measureRunVsModel({ slots = 200_000, shortSlots = 10_000, reps =
     const wall = rounds.map((r) => roundFigures(r, 'ms', shortSlots, slots));
     const hasCpu = rounds.every((r) => r.run.long.cpuMs !== null);
     const cpu = hasCpu ? rounds.map((r) => roundFigures(r, 'cpuMs', shortSlots, slots)) : null;
+    const hasMain = rounds.every((r) => [r.run.short, r.run.long, r.model.short, r.model.long].every((t) => t.mainCpuMs !== null));
+    const main = hasMain ? rounds.map((r) => roundFigures(r, 'mainCpuMs', shortSlots, slots)) : null;
     results.push({
       format,
       slots,
@@ -130,6 +137,7 @@ export function measureRunVsModel({ slots = 200_000, shortSlots = 10_000, reps =
       runStartMs: median(wall.map((w) => w.runStart)),
       cpuRatio: cpu && summarize(cpu.map((c) => c.whole)),
       cpuPerSlotRatio: cpu && summarize(cpu.map((c) => c.perSlot)),
+      mainCpuPerSlotRatio: main && summarize(main.map((c) => c.perSlot)),
     });
   }
   return results;
@@ -140,15 +148,19 @@ const verdict = (r) => (r.noisy ? 'MISS (noise: a slope ≤ 0, rerun on an idle 
 
 const showRatio = (s) => `${s.median.toFixed(2)}× ±${(100 * s.spread).toFixed(1)}%`;
 
-/** The section's lines: per format the medians, the ratios ± half range and PASS/MISS (per-slot wall) against the target. */
+/**
+ * The section's lines: per format the medians, the ratios ± half range and PASS/MISS (per-slot wall)
+ * against the target; the per-slot CPU ratios of the whole process and of the main thread (the
+ * model's) beside it.
+ */
 export function formatRunVsModel(results) {
-  const lines = ['format    model ms   run ms   bytes/slot   whole run ÷ model (wall / CPU)   per slot run ÷ model (wall / CPU)   start-up ms (model / run)   target ≤ 1.3× per slot (wall)'];
+  const lines = ['format    model ms   run ms   bytes/slot   whole run ÷ model (wall / CPU)   per slot run ÷ model (wall / CPU / main thread CPU)   start-up ms (model / run)   target ≤ 1.3× per slot (wall)'];
   for (const r of results) {
     const cpu = (s) => (s ? showRatio(s) : 'n/a');
     const whole = `${showRatio(r.ratio)} / ${cpu(r.cpuRatio)}`;
-    const perSlot = `${showRatio(r.perSlotRatio)} / ${cpu(r.cpuPerSlotRatio)}`;
+    const perSlot = `${showRatio(r.perSlotRatio)} / ${cpu(r.cpuPerSlotRatio)} / ${cpu(r.mainCpuPerSlotRatio)}`;
     const start = `${fmt(r.modelStartMs)} / ${fmt(r.runStartMs)}`;
-    lines.push(`${r.format.padEnd(8)}  ${fmt(r.modelMs).padStart(8)}   ${fmt(r.runMs).padStart(6)}   ${fmt(r.bytesPerSlot).padStart(10)}   ${whole.padEnd(32)} ${perSlot.padEnd(35)} ${start.padEnd(27)} ${verdict(r)}`);
+    lines.push(`${r.format.padEnd(8)}  ${fmt(r.modelMs).padStart(8)}   ${fmt(r.runMs).padStart(6)}   ${fmt(r.bytesPerSlot).padStart(10)}   ${whole.padEnd(32)} ${perSlot.padEnd(51)} ${start.padEnd(27)} ${verdict(r)}`);
   }
   return lines;
 }

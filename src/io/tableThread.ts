@@ -1,14 +1,12 @@
 import { Worker } from 'node:worker_threads';
-import { isTypedColumn, renewBlock, type ColumnBlock } from '../engine/columnBlock.js';
+import { isTypedColumn, type ColumnBlock } from '../engine/columnBlock.js';
 import type { LineTableState } from './csvWriter.js';
 import type { Column } from './formats/columns.js';
 import { reviveError, type FromWriter, type TableSpec, type ToWriter } from './tableProtocol.js';
 import type { RunTable } from './runTable.js';
 import { builtFile } from './builtFile.js';
 import { TextNumbering } from './textCodes.js';
-
-/** A block's columns as they cross to the thread: numbers and flags as they are, texts as codes. */
-type SentData = readonly (Float64Array | Int8Array | Int32Array)[];
+import { buffersOf, packedArrays, packedBuffers, type SentData } from './packedArrays.js';
 
 /** Blocks sent but not yet written before the run waits for the writer thread (about 2 MB of CSV each). */
 export const maxPendingBlocks = 4;
@@ -80,20 +78,21 @@ export class ThreadedTable implements RunTable {
   writeBlock(block: ColumnBlock): ColumnBlock {
     if (this.failure) throw this.failure;
     if (block.length === 0) return block;
-    const spare = this.spare.pop();
+    // The next block's arrays (packed: packedArrays.ts); their text codes go with this block.
+    const next = this.spare.pop() ?? packedArrays(block.columns, block.capacity);
     const data: SentData = block.data.map((d, k) => {
       if (isTypedColumn(d)) return d;
-      const codes = (spare?.[k] as Int32Array | undefined) ?? new Int32Array(block.capacity);
+      const codes = next[k] as Int32Array;
       this.texts.encode(d, block.length, codes);
       return codes;
     });
     const columns = this.sentColumns === block.columns ? {} : { columns: block.columns };
     const message: ToWriter = { op: 'block', ...columns, data, texts: this.texts.takeNew(), capacity: block.capacity, length: block.length };
-    this.worker.postMessage(message, data.map((d) => d.buffer as ArrayBuffer));
+    this.worker.postMessage(message, buffersOf(data));
     this.sentColumns = block.columns;
     this.pending++;
     // The text arrays stay with the block; its number and flag arrays went to the thread.
-    return renewBlock(block, spare?.map((d, k) => (isTypedColumn(block.data[k]) ? (d as Float64Array | Int8Array) : null)));
+    return { columns: block.columns, data: block.data.map((d, k) => (isTypedColumn(d) ? (next[k] as Float64Array | Int8Array) : d)), capacity: block.capacity, length: 0 };
   }
 
   backlogged(): boolean {
@@ -138,7 +137,8 @@ export class ThreadedTable implements RunTable {
   private receive(m: FromWriter): void {
     if (m.op === 'done') {
       this.pending--;
-      if (this.spare.length < this.maxPending + 2) this.spare.push(m.data);
+      // Kept for reuse when packed (the run's first block was not: createColumnBlock, a buffer per column).
+      if (this.spare.length < this.maxPending + 2 && buffersOf(m.data).length <= packedBuffers) this.spare.push(m.data);
       if (this.drain && this.pending <= this.maxPending) {
         this.drain.resolve();
         this.drain = null;

@@ -9,6 +9,7 @@ import type { ColumnBlock, ColumnData } from '../engine/columnBlock.js';
 import type { Column } from './formats/columns.js';
 import { errorData, openTableWriter, type ErrorData, type FromWriter, type SpecWriter, type ToWriter } from './tableProtocol.js';
 import { NumberedTexts } from './textCodes.js';
+import { buffersOf } from './packedArrays.js';
 
 const port = parentPort!;
 let writer: SpecWriter | null = null;
@@ -45,7 +46,7 @@ function writeBlock(m: Extract<ToWriter, { op: 'block' }>): void {
       send({ op: 'error', error: failure });
     }
   }
-  send({ op: 'done', data: m.data }, m.data.map((d) => d.buffer as ArrayBuffer));
+  send({ op: 'done', data: m.data }, buffersOf(m.data));
   encodeLater();
 }
 

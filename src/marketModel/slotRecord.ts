@@ -87,6 +87,73 @@ export function winnersInto(world: WorldState, out: SlotOutcome, into: string[])
   return into;
 }
 
+/** Winners codes stay below this: integers a double holds exactly. */
+const exactCodes = 2 ** 53;
+
+/**
+ * {@link winnersInto} with each distinct text made once per run: the executed searchers of a rollup
+ * are coded as a number (digits `searcher + 1` in base `searchers + 1`, one per bundle in execution
+ * order), and the text of a code is kept. The same winners then give the same string object slot
+ * after slot: nothing is concatenated per slot, and the table's text codes (io/textCodes.ts) compare
+ * the cells by identity instead of flattening and hashing a new string each time. A slot whose codes
+ * would not be exact (over ~52 bits: dozens of bundles on a rollup) takes `winnersInto`'s path.
+ */
+export class WinnerTexts {
+  private readonly codes: number[];
+  private readonly places: number[];
+  private readonly known = new Map<number, string>();
+  private readonly base: number;
+
+  constructor(world: WorldState) {
+    const n = winnersScratch(world).length;
+    this.codes = new Array<number>(n).fill(0);
+    this.places = new Array<number>(n).fill(1);
+    this.base = world.searchers.length + 1;
+  }
+
+  /** Writes the slot's winners by rollup index into `into` (as `winnersInto`) and returns it. */
+  into(world: WorldState, out: SlotOutcome, into: string[]): string[] {
+    const { codes, places, base } = this;
+    const n = codes.length;
+    for (let j = 0; j < n; j++) {
+      codes[j] = 0;
+      places[j] = 1;
+    }
+    const trace = out.execution.trace;
+    for (let t = 0; t < trace.length; t++) {
+      const e = trace[t]!;
+      if (e.rollup >= n || e.searcher === undefined || e.kind === 'unwind' || e.kind === 'sandwich-back') continue;
+      const place = places[e.rollup]!;
+      // The code stays below the next place value: all of it exact while that is at most 2^53.
+      if (place * base > exactCodes) return winnersInto(world, out, into);
+      codes[e.rollup]! += (e.searcher + 1) * place;
+      places[e.rollup] = place * base;
+    }
+    for (let j = 0; j < n && j < into.length; j++) into[j] = this.textOf(world, codes[j]!);
+    return into;
+  }
+
+  /** The text of a code: its searchers' ids joined as `winnersInto` joins them, made on first sight. */
+  private textOf(world: WorldState, code: number): string {
+    if (code === 0) return '';
+    let text = this.known.get(code);
+    if (text === undefined) {
+      text = '';
+      for (let c = code; c > 0; ) {
+        const digit = c % this.base; // exact, and so is the division of c − digit
+        text = text + (text ? ';' : '') + world.searchers[digit - 1]!.id;
+        c = (c - digit) / this.base;
+      }
+      if (this.known.size >= maxKnownWinners) this.known.clear();
+      this.known.set(code, text);
+    }
+    return text;
+  }
+}
+
+/** Distinct winners texts a {@link WinnerTexts} keeps before starting afresh (a bound, not a tuning). */
+const maxKnownWinners = 1 << 14;
+
 /** Room for the winners of every rollup of `world` (indexed by rollup index), for {@link winnersInto}. */
 export function winnersScratch(world: WorldState): string[] {
   let n = 0;

@@ -4,7 +4,7 @@ import type { ColumnSource, ColumnSpec, SlotInfo } from './columns.js';
 import { compileFill, type BoundFill, type FillCell, type StoredAs } from './compiledRecords.js';
 import { recordedColumns } from './recording.js';
 import type { SlotOutcome } from './slot.js';
-import { blankRollupState, recordedUserSurplusY, winnersInto, winnersScratch, writeRollupState, type RollupStateRecord, type SlotFrame } from './slotRecord.js';
+import { blankRollupState, recordedUserSurplusY, WinnerTexts, winnersScratch, writeRollupState, type RollupStateRecord, type SlotFrame } from './slotRecord.js';
 
 /** Rows per block: a few thousand rows, about 2 MB of CSV. */
 export const slotTableBlockRows = 4096;
@@ -55,8 +55,9 @@ export class SlotTable {
   /** The slot's number, end time and reference price, refilled per recorded slot (what derived columns read). */
   private readonly info = { slot: 0, timeMs: 0, refPriceYPerX: 0 };
   private readonly state = blankRollupState();
-  /** The recorded slot's winners by rollup index, found in one pass over its trace. */
+  /** The recorded slot's winners by rollup index, found in one pass over its trace, and the run's winners texts. */
   private winners: string[] | null = null;
+  private winnerTexts: WinnerTexts | null = null;
 
   constructor(config: MarketConfig, private readonly sink: BlockSink, blockRows = slotTableBlockRows) {
     const specs = recordedColumns(config);
@@ -79,7 +80,7 @@ export class SlotTable {
     info.slot = f.slot;
     info.timeMs = f.endMs;
     info.refPriceYPerX = world.refPriceYPerX;
-    const winners = winnersInto(world, out, (this.winners ??= winnersScratch(world)));
+    const winners = (this.winnerTexts ??= new WinnerTexts(world)).into(world, out, (this.winners ??= winnersScratch(world)));
     for (let k = 0; k < world.rollups.length; k++) {
       if (this.block.length === this.block.capacity) this.flush(); // may renew this.block
       const state = writeRollupState(this.state, world, out, k, f.endMs, winners);
