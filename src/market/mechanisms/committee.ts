@@ -96,6 +96,26 @@ export function committeeFloorReplacing(observedBest: readonly number[], replace
 let sortScratch = new Float64Array(32);
 
 /**
+ * One step of a stable insertion sort by the comparator b − a that keeps only the leading `count`:
+ * `x` goes into `lead[0..kept)` where the full sort would put it (past the entries it sorts before
+ * — b − a < 0 with a = x, b = entry: strictly smaller ones), or nowhere when that is at or past
+ * `count` (one comparison with the last kept entry tells); returns the new number kept.
+ */
+export function insertLeading(lead: Float64Array, kept: number, count: number, x: number): number {
+  if (kept === count) {
+    if (!(lead[count - 1]! - x < 0)) return kept; // sorts after the last kept entry
+    kept--; // the last kept entry moves past `count`
+  }
+  let j = kept;
+  while (j > 0 && lead[j - 1]! - x < 0) {
+    lead[j] = lead[j - 1]!;
+    j--;
+  }
+  lead[j] = x;
+  return kept + 1;
+}
+
+/**
  * The first `count` entries of `values` sorted by the comparator b − a, in a scratch array (valid
  * until the next call), by a stable insertion sort that keeps only those entries: for finite values
  * that comparator is a consistent order, under which every stable sort — `Array.prototype.sort`
@@ -113,18 +133,7 @@ function leadingDescending(values: readonly number[], count: number, replaced: r
   for (let k = 0; k < values.length; k++) {
     const x = replaced !== null && replaced[k] ? replacement : values[k]!;
     if (!Number.isFinite(x)) return null;
-    if (kept === count) {
-      if (!(sorted[count - 1]! - x < 0)) continue; // sorts after the last kept entry
-      kept--; // the last kept entry moves past `count`
-    }
-    let j = kept;
-    // Shift past the entries x sorts before (b − a < 0 with a = x, b = entry): strictly smaller ones.
-    while (j > 0 && sorted[j - 1]! - x < 0) {
-      sorted[j] = sorted[j - 1]!;
-      j--;
-    }
-    sorted[j] = x;
-    kept++;
+    kept = insertLeading(sorted, kept, count, x);
   }
   return sorted;
 }

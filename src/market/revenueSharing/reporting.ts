@@ -1,4 +1,4 @@
-import { committeeFloorReplacing, floorRank, type FloorRule } from '../mechanisms/committee.js';
+import { committeeFloorReplacing, floorRank, insertLeading, type FloorRule } from '../mechanisms/committee.js';
 
 /**
  * Checking what a shared sequencer's proposer reports of its revenue (DESIGN.md §6). Each detector
@@ -78,20 +78,7 @@ function rankedDescending(values: Float64Array, count: number, rank: number): nu
   if (leadScratch.length < rank) leadScratch = new Float64Array(2 * rank);
   const lead = leadScratch;
   let kept = 0;
-  for (let k = 0; k < count; k++) {
-    const x = values[k]!;
-    if (kept === rank) {
-      if (!(lead[rank - 1]! - x < 0)) continue; // sorts after the last kept entry
-      kept--;
-    }
-    let j = kept;
-    while (j > 0 && lead[j - 1]! - x < 0) {
-      lead[j] = lead[j - 1]!;
-      j--;
-    }
-    lead[j] = x;
-    kept++;
-  }
+  for (let k = 0; k < count; k++) kept = insertLeading(lead, kept, rank, values[k]!);
   return lead[rank - 1]!;
 }
 
