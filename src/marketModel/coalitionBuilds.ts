@@ -47,6 +47,14 @@ export interface BuilderRebuilds {
   lastPools: readonly Pool[] | null;
   lastGross: number;
   lastCount: number;
+  /**
+   * With at most `TABLED_ROLLUPS` rollups: every coalition's Σ (`gross[mask]`) and bundle count
+   * (`count[mask]`), filled whole on the slot's first ask (`tabledOn`: the pools they were filled
+   * on, null before). Filling draws nothing; each ask still takes its shuffle's draws.
+   */
+  readonly gross: Float64Array;
+  readonly count: Int32Array;
+  tabledOn: readonly Pool[] | null;
   /** The real block's bundles and values when seeded this slot (`seedWithRealBlock`), else null. */
   realIncluded: readonly Bundle[] | null;
   realValues: readonly number[] | null;
@@ -121,7 +129,8 @@ function distinctBids(seen: readonly Bundle[]): boolean {
 
 /** A builder's rebuild state for one slot (no block computed yet). */
 export function builderRebuilds(seen: readonly Bundle[], masks: Int32Array): BuilderRebuilds {
-  return { seen, masks, separable: separable(seen, masks), byComponent: componentBlocks(), lastMask: 0, lastPools: null, lastGross: 0, lastCount: 0, realIncluded: null, realValues: null };
+  const size = 1 << TABLED_ROLLUPS;
+  return { seen, masks, separable: separable(seen, masks), byComponent: componentBlocks(), lastMask: 0, lastPools: null, lastGross: 0, lastCount: 0, gross: new Float64Array(size), count: new Int32Array(size), tabledOn: null, realIncluded: null, realValues: null };
 }
 
 /**
@@ -135,6 +144,7 @@ export function refillRebuilds(r: BuilderRebuilds, seen: readonly Bundle[], mask
   r.separable = separable(seen, masks);
   clearBlocks(r.byComponent);
   r.lastPools = null;
+  r.tabledOn = null;
   r.realIncluded = null;
   r.realValues = null;
   return r;
@@ -185,11 +195,47 @@ export function within(list: readonly Bundle[], masks: Int32Array, mask: number)
  */
 export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly Pool[], source: Source): number {
   if (!r.separable) return sumFromZero(buildBlock(within(r.seen, r.masks, mask), pools, source).valueByRollupY);
+  if (pools.length <= TABLED_ROLLUPS && mask > 0 && mask < 1 << pools.length) {
+    if (r.tabledOn !== pools) fillTable(r, pools);
+    for (let d = 1; d < r.count[mask]!; d++) source(); // the shuffle's draws (none for 0 or 1 bundle)
+    return r.gross[mask]!;
+  }
   if (r.lastPools === pools && r.lastMask === mask) {
     // The same coalition again (a builder that saw the same list): the same value, the same draws.
     for (let d = 1; d < r.lastCount; d++) source();
     return r.lastGross;
   }
+  const gross = separableGross(r, mask, pools);
+  for (let d = 1; d < counted; d++) source();
+  r.lastMask = mask;
+  r.lastPools = pools;
+  r.lastGross = gross;
+  r.lastCount = counted;
+  return gross;
+}
+
+/**
+ * Coalition tables are filled whole up to this many rollups (16 masks): with n ≤ `exactUpTo`
+ * (default 4) every coalition is asked for each slot, so a whole table wastes nothing, and each
+ * builder's ask (builders that saw the same list share a state) is then two reads.
+ */
+const TABLED_ROLLUPS = 4;
+
+/** Fills `r`'s table for every coalition of the `pools.length` rollups (no draws: see `rebuiltGrossY`). */
+function fillTable(r: BuilderRebuilds, pools: readonly Pool[]): void {
+  const size = 1 << pools.length;
+  for (let mask = 1; mask < size; mask++) {
+    r.gross[mask] = separableGross(r, mask, pools);
+    r.count[mask] = counted;
+  }
+  r.tabledOn = pools;
+}
+
+/** How many of its bundles the last `separableGross` rebuilt (module scratch: read right after the call). */
+let counted = 0;
+
+/** A separable builder's Σ over rollups (in index order) of its blocks by component for coalition `mask`, drawing nothing; sets `counted`. */
+function separableGross(r: BuilderRebuilds, mask: number, pools: readonly Pool[]): number {
   let count = 0;
   let nc = 0;
   for (let k = 0; k < r.seen.length; k++) {
@@ -198,7 +244,6 @@ export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly 
     count++;
     nc = mergeInto(nc, m);
   }
-  for (let d = 1; d < count; d++) source(); // the shuffle's draws (none for 0 or 1 bundle)
   let gross = 0;
   for (let rollup = 0; rollup < pools.length; rollup++) {
     const bit = 1 << rollup;
@@ -211,10 +256,7 @@ export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly 
     }
     gross += value;
   }
-  r.lastMask = mask;
-  r.lastPools = pools;
-  r.lastGross = gross;
-  r.lastCount = count;
+  counted = count;
   return gross;
 }
 

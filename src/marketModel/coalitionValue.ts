@@ -43,7 +43,7 @@ interface SlotBundles {
   /** Each of `bundles`' rollups as a bitmask (only where read: no builders, or partial-block). */
   readonly masks: Int32Array;
   readonly candidates: readonly Candidate[];
-  /** `masks` of each candidate's `seen` (entries from `seen.length` on unused). */
+  /** `masks` of each candidate's `seen` (entries from `seen.length` on unused): every candidate's under partial-block, else only those of a list no earlier builder saw. */
   readonly seenMasks: readonly Int32Array[];
   /** Each builder's blocks by component, shared by the slot's coalitions (coalitionBuilds.ts). */
   readonly rebuilds: readonly BuilderRebuilds[];
@@ -94,13 +94,15 @@ function slotBuffers(): SlotBuffers {
 
 function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[], buffers: SlotBuffers = slotBuffers()): SlotBundles {
   const { seenMasks, pools, rebuilds, rebuildState } = buffers;
+  const partial = partialRules(world) !== null;
   // Plain loops, lengths set only when they change: this runs every slot.
   if (seenMasks.length !== candidates.length) seenMasks.length = candidates.length;
-  for (let i = 0; i < candidates.length; i++) seenMasks[i] = masksInto(seenMasks[i] ?? NO_MASKS, candidates[i]!.seen);
+  // Every candidate's masks under partial-block (it reads them all); else only those of a list no earlier builder saw (below).
+  if (partial) for (let i = 0; i < candidates.length; i++) seenMasks[i] = masksInto(seenMasks[i] ?? NO_MASKS, candidates[i]!.seen);
   if (pools.length !== world.rollups.length) pools.length = world.rollups.length;
   for (let r = 0; r < pools.length; r++) pools[r] = world.rollups[r]!.pool;
   // Rebuilds overwritten in place, the list cut only when longer (`length = 0` would drop its storage).
-  const rebuilt = partialRules(world) === null ? candidates.length : 0;
+  const rebuilt = partial ? 0 : candidates.length;
   if (rebuilds.length > rebuilt) rebuilds.length = rebuilt;
   for (let i = 0; i < rebuilt; i++) {
     const seen = candidates[i]!.seen;
@@ -110,6 +112,7 @@ function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: 
       rebuilds[i] = rebuilds[same]!;
       continue;
     }
+    seenMasks[i] = masksInto(seenMasks[i] ?? NO_MASKS, seen);
     const r = rebuildState[i];
     rebuilds[i] = r === undefined ? (rebuildState[i] = builderRebuilds(seen, seenMasks[i]!)) : refillRebuilds(r, seen, seenMasks[i]!);
   }
@@ -120,7 +123,7 @@ function slotBundles(world: WorldState, bundles: readonly Bundle[], candidates: 
   const bidTimesFinite = (buffers.bidTimesFinite ??= world.config.builders.every((b) => b.bidTimeMs === undefined || Number.isFinite(b.bidTimeMs)));
   if (buffers.amounts.length !== world.builders.length) buffers.amounts = new Float64Array(world.builders.length);
   // The slot's own bundles are filtered by coalition only without builders or under partial-block.
-  const masks = world.builders.length === 0 || partialRules(world) !== null ? masksOf(bundles) : NO_MASKS;
+  const masks = world.builders.length === 0 || partial ? masksOf(bundles) : NO_MASKS;
   const firstPrice = fixedFraction && world.builders.length > 0 && world.config.mechanism.name === 'first-price';
   return { bundles, masks, candidates, seenMasks, rebuilds, pools, fixedFraction, amounts: buffers.amounts, bidTimesFinite, fixedFractionFirstPrice: firstPrice };
 }
