@@ -138,6 +138,28 @@ describe('counterfactual rebuilds shared by component', () => {
     );
   });
 
+  it('with more than 4 rollups (no coalition table: the last coalition remembered), equal rebuilding every coalition in full, asked in any order and again', () => {
+    const fivePools = () => [...pools(), createPool(80, 160, 0.003), createPool(70, 90, 0.002)];
+    fc.assert(
+      fc.property(fc.array(bundleArb, { maxLength: 9 }), fc.array(fc.integer({ min: 1, max: 31 }), { minLength: 1, maxLength: 40 }), fc.integer(), fc.boolean(), (xs, masks, seed, seed0) => {
+        const seen = xs.map(toBundle);
+        const bundleMasks = Int32Array.from(seen, maskOf);
+        const p = fivePools();
+        const shared = builderRebuilds(seen, bundleMasks);
+        if (seed0) seedWithRealBlock(shared, buildBlock(seen, p, mulberry32(seed ^ 0x5eed)));
+        masks.forEach((mask, call) => {
+          const fast = mulberry32(seed + call);
+          const full = mulberry32(seed + call);
+          const got = rebuiltGrossY(shared, mask, p, fast);
+          const want = sum(buildBlock(within(seen, bundleMasks, mask), p, full).valueByRollupY);
+          expect(Object.is(got, want)).toBe(true);
+          expect(fast()).toBe(full());
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('forget the last coalition when refilled for a new slot', () => {
     const a = toBundle({ kind: 'top1', a: 0, b: 0, user: 0, amountIn: 10, minOut: 0, bidY: 2, splitBid: false }, 0);
     const b = toBundle({ kind: 'top1', a: 0, b: 0, user: 0, amountIn: 40, minOut: 0, bidY: 5, splitBid: false }, 1);
