@@ -62,16 +62,16 @@ export function mashSeeds(seeds: readonly string[]): StreamState[] {
 
 /**
  * Alea's generator from a state (seedrandom 3.0.5, lib/alea.js `next`, the same operations): what
- * `seedrandom.alea('', { state })` draws, without building seedrandom's wrapper functions.
+ * `seedrandom.alea('', { state })` draws, without building seedrandom's wrapper functions. The state
+ * lives in an object's fields, as seedrandom keeps it: a closure's own `let` variables would box
+ * every double they store (a heap number a draw; ~22–25 ns a draw against ~7).
  */
 export function aleaSource(state: StreamState): Source {
-  let { c, s0, s1, s2 } = state;
+  const g = { c: state.c, s0: state.s0, s1: state.s1, s2: state.s2 };
   return () => {
-    const t = 2091639 * s0 + c * TWO_POW_MINUS_32;
-    s0 = s1;
-    s1 = s2;
-    c = t | 0;
-    s2 = t - c;
-    return s2;
+    const t = 2091639 * g.s0 + g.c * TWO_POW_MINUS_32;
+    g.s0 = g.s1;
+    g.s1 = g.s2;
+    return (g.s2 = t - (g.c = t | 0));
   };
 }
