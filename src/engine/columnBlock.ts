@@ -56,10 +56,11 @@ export const isTypedColumn = (d: ColumnData | null | undefined): d is Float64Arr
 /**
  * An empty block like `block` after its typed arrays were handed away (transferred to a writer
  * thread): its text arrays (copied when sent, so free again), typed arrays from `spare` (arrays a
- * writer gave back, indexed like `data`) or new ones.
+ * writer gave back, indexed like `data`; entries at text columns, such as their codes, are not read)
+ * or new ones.
  */
-export function renewBlock(block: ColumnBlock, spare?: readonly (ColumnData | null)[]): ColumnBlock {
-  const data = block.data.map((d, k) => (isTypedColumn(d) ? (spare?.[k] ?? newData(block.columns[k]!, block.capacity)) : d));
+export function renewBlock(block: ColumnBlock, spare?: readonly (ColumnData | Int32Array | null)[]): ColumnBlock {
+  const data = block.data.map((d, k) => (isTypedColumn(d) ? ((spare?.[k] as Float64Array | Int8Array | null | undefined) ?? newData(block.columns[k]!, block.capacity)) : d));
   return { columns: block.columns, data, capacity: block.capacity, length: 0 };
 }
 

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { isTypedColumn, type ColumnBlock } from '../engine/columnBlock.js';
+import { isTypedColumn, renewBlock, type ColumnBlock } from '../engine/columnBlock.js';
 import type { LineTableState } from './csvWriter.js';
 import type { Column } from './formats/columns.js';
 import { reviveError, type FromWriter, type TableSpec, type ToWriter } from './tableProtocol.js';
@@ -92,7 +92,7 @@ export class ThreadedTable implements RunTable {
     this.sentColumns = block.columns;
     this.pending++;
     // The text arrays stay with the block; its number and flag arrays went to the thread.
-    return { columns: block.columns, data: block.data.map((d, k) => (isTypedColumn(d) ? (next[k] as Float64Array | Int8Array) : d)), capacity: block.capacity, length: 0 };
+    return renewBlock(block, next);
   }
 
   backlogged(): boolean {

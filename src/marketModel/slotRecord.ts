@@ -4,7 +4,7 @@ import type { Token } from '../market/amm/types.js';
 import type { ColumnSource, ColumnSpec, Tally } from './columns.js';
 import { compileMerge } from './compiledRecords.js';
 import { supplyDriftsInto } from './conservation.js';
-import type { SlotOutcome } from './slot.js';
+import type { SlotOutcome, TraceEntry } from './slot.js';
 import type { WorldState } from './types.js';
 import { expressLaneController } from './timeboost.js';
 
@@ -73,6 +73,14 @@ export function recordedUserSurplusY(execute: { readonly userSurplusY: number },
 }
 
 /**
+ * A trace entry that names a winner in the `winner` column: a searcher's swap on a rollup below
+ * `rollups`, counted once per bundle (not its unwind, nor a sandwich's back-run).
+ */
+function isWinnerEntry(e: TraceEntry, rollups: number): e is TraceEntry & { readonly searcher: number } {
+  return e.rollup < rollups && e.searcher !== undefined && e.kind !== 'unwind' && e.kind !== 'sandwich-back';
+}
+
+/**
  * Writes into `into[i]`, for each rollup index `i` below `into.length`, the searcher ids of the
  * bundles executed on it, in execution order, joined by ';' (the `winner` column): one pass over
  * the slot's trace for all rollups, where a pass per rollup read the whole trace again for each.
@@ -80,7 +88,7 @@ export function recordedUserSurplusY(execute: { readonly userSurplusY: number },
 export function winnersInto(world: WorldState, out: SlotOutcome, into: string[]): string[] {
   for (let j = 0; j < into.length; j++) into[j] = '';
   for (const e of out.execution.trace) {
-    if (e.rollup >= into.length || e.searcher === undefined || e.kind === 'unwind' || e.kind === 'sandwich-back') continue;
+    if (!isWinnerEntry(e, into.length)) continue;
     const ids = into[e.rollup]!;
     into[e.rollup] = ids + (ids ? ';' : '') + world.searchers[e.searcher]!.id;
   }
@@ -122,7 +130,7 @@ export class WinnerTexts {
     const trace = out.execution.trace;
     for (let t = 0; t < trace.length; t++) {
       const e = trace[t]!;
-      if (e.rollup >= n || e.searcher === undefined || e.kind === 'unwind' || e.kind === 'sandwich-back') continue;
+      if (!isWinnerEntry(e, n)) continue;
       const place = places[e.rollup]!;
       // The code stays below the next place value: all of it exact while that is at most 2^53.
       if (place * base > exactCodes) return winnersInto(world, out, into);

@@ -27,13 +27,13 @@ export function observeBestBids(
   unread: readonly boolean[] | null = null,
 ): number[] {
   checkObservationParams(memberLatenciesMs, latencyJitterMs, valueLogSd);
+  if (valueLogSd > 0) {
+    const uniforms = drawnUniforms(source, misreadDrawCount(memberLatenciesMs.length, bids.length, latencyJitterMs));
+    return observeBestBidsDrawn(bids, memberLatenciesMs, deadlineMs, latencyJitterMs, uniforms, 0, valueLogSd, out, unread);
+  }
   const observed = out;
   // Entries overwritten in place, the list cut only when longer: `length = 0` would drop its storage.
   if (observed.length > memberLatenciesMs.length) observed.length = memberLatenciesMs.length;
-  if (valueLogSd > 0) {
-    const uniforms = drawnUniforms(source, misreadDrawCount(memberLatenciesMs.length, bids.length, latencyJitterMs));
-    return observeMisread(bids, memberLatenciesMs, deadlineMs, latencyJitterMs, valueLogSd, uniforms, 0, observed, unread);
-  }
   const cutoffs = latencyJitterMs > 0 ? bidCutoffs(bids.length, deadlineMs, latencyJitterMs) : null;
   observeExactly(bids, memberLatenciesMs, deadlineMs, latencyJitterMs, cutoffs, source, observed, unread);
   return observed;
