@@ -45,9 +45,41 @@ export interface BlockSink {
 const newData = (c: Column, capacity: number): ColumnData =>
   c.type === 'double' || c.type === 'int64' ? new Float64Array(capacity) : c.type === 'bool' ? new Int8Array(capacity) : new Array<string | null>(capacity).fill(null);
 
-/** An empty block for `capacity` rows of `columns`. */
+/**
+ * Bytes between one packed column's end and the next one's start. Without it the columns of a
+ * 4,096-row block start 32 KiB apart, so row i of every column falls in the same set of the CPU's
+ * caches, and filling a row (a cell in each of ~95 columns) evicts the lines it just wrote: storing
+ * a row took about twice as long (a generated 95-cell fill, 3.0–3.7 against 1.6–1.9 ns a cell). One
+ * cache line (64 bytes, a multiple of every element size) shifts each column to the next set.
+ */
+export const columnGap = 64;
+
+/** Bytes from one packed column's start to the next one's, for `bytes`-sized cells. */
+export const packedStride = (bytes: number, capacity: number): number => bytes * capacity + columnGap;
+
+/**
+ * Arrays for `capacity` rows of the number and flag columns (null at text columns), views of one
+ * buffer per element size, {@link packedStride} apart in column order: a `Float64Array` per number
+ * column, an `Int8Array` per flag. One buffer for all the numbers is what a writer thread takes in
+ * one transfer, and what a fill bound to it stores into through one array (compiledRecords.ts).
+ */
+export function packedTypedArrays(columns: readonly Column[], capacity: number): (Float64Array | Int8Array | null)[] {
+  const isNumber = (c: Column) => c.type === 'double' || c.type === 'int64';
+  const count = (is: (c: Column) => boolean) => columns.reduce((n, c) => n + (is(c) ? 1 : 0), 0);
+  const numbers = new ArrayBuffer(packedStride(8, capacity) * count(isNumber));
+  const flags = new ArrayBuffer(packedStride(1, capacity) * count((c) => c.type === 'bool'));
+  const at = { numbers: 0, flags: 0 };
+  return columns.map((c) => {
+    if (isNumber(c)) return new Float64Array(numbers, packedStride(8, capacity) * at.numbers++, capacity);
+    if (c.type === 'bool') return new Int8Array(flags, packedStride(1, capacity) * at.flags++, capacity);
+    return null;
+  });
+}
+
+/** An empty block for `capacity` rows of `columns`, its number and flag columns packed ({@link packedTypedArrays}). */
 export function createColumnBlock(columns: readonly Column[], capacity: number): ColumnBlock {
-  return { columns, data: columns.map((c) => newData(c, capacity)), capacity, length: 0 };
+  const typed = packedTypedArrays(columns, capacity);
+  return { columns, data: columns.map((c, k) => typed[k] ?? newData(c, capacity)), capacity, length: 0 };
 }
 
 /** True for the typed-array columns of a block (numbers and flags), false for text. */

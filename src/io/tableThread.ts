@@ -137,7 +137,7 @@ export class ThreadedTable implements RunTable {
   private receive(m: FromWriter): void {
     if (m.op === 'done') {
       this.pending--;
-      // Kept for reuse when packed (the run's first block was not: createColumnBlock, a buffer per column).
+      // Kept for reuse when packed (as createColumnBlock and packedArrays make every block of a run).
       if (this.spare.length < this.maxPending + 2 && buffersOf(m.data).length <= packedBuffers) this.spare.push(m.data);
       if (this.drain && this.pending <= this.maxPending) {
         this.drain.resolve();

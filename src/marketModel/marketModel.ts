@@ -17,10 +17,11 @@ import { settleSlot, slotPayments } from './phases/settle.js';
 import { shareRevenue } from './phases/share.js';
 import { createRuntime, type ModelRuntime } from './runtime.js';
 import type { SlotOutcome } from './slot.js';
-import { slotRecorder, type SlotEvent, type SlotFrame } from './slotRecord.js';
+import { slotDriftsInto, slotRecorder, type SlotEvent, type SlotFrame } from './slotRecord.js';
 import { tableColumns } from './columns.js';
 import { bookSales } from './aheadOfTime.js';
 import { commitDeadline } from './commitDeadline.js';
+import type { Balances } from '../market/orders/types.js';
 import type { WorldState } from './types.js';
 import { createWorld } from './world.js';
 import { expressLaneAuctions } from './timeboost.js';
@@ -91,7 +92,8 @@ export function buildMarketSimulation(config: MarketConfig, streams = new Random
   let last: SlotOutcome | null = null;
   const observers: ((frame: SlotFrame) => void)[] = [];
   // One frame for the run, refilled every slot: a frame is valid during the call only (SlotFrame).
-  const frame: { -readonly [K in keyof SlotFrame]: SlotFrame[K] } = { slot: 0, endMs: 0, world, out: null as unknown as SlotOutcome };
+  const frame: { -readonly [K in keyof SlotFrame]: SlotFrame[K] } = { slot: 0, endMs: 0, world, out: null as unknown as SlotOutcome, drifts: [] };
+  const drifts: Balances[] = [];
   const sim: Simulation<WorldState> = {
     clock: config.clock,
     state: world,
@@ -102,6 +104,7 @@ export function buildMarketSimulation(config: MarketConfig, streams = new Random
         frame.endMs = ctx.endMs;
         frame.world = w;
         frame.out = last;
+        frame.drifts = slotDriftsInto(w, drifts);
         for (const o of observers) o(frame);
       }
       // The record is built for subscribers only (a run without any pays nothing for it).

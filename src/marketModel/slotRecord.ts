@@ -1,6 +1,7 @@
 import type { BusEvent } from '../engine/eventBus.js';
 import { spotPrice } from '../market/amm/index.js';
 import type { Token } from '../market/amm/types.js';
+import type { Balances } from '../market/orders/types.js';
 import type { ColumnSource, ColumnSpec, Tally } from './columns.js';
 import { compileMerge } from './compiledRecords.js';
 import { supplyDriftsInto } from './conservation.js';
@@ -61,6 +62,11 @@ export interface SlotFrame {
   readonly endMs: number;
   readonly world: WorldState;
   readonly out: SlotOutcome;
+  /**
+   * Each rollup's supply drift of X and Y after the slot (`supplyDriftsInto`), by rollup index:
+   * worked out once for the summary and the table, which both read it.
+   */
+  readonly drifts: readonly Readonly<Balances>[];
 }
 
 /**
@@ -204,19 +210,25 @@ export function blankRollupState(): RollupStateScratch {
 /** Scratch for a rollup's supply drift of X and Y (`supplyDriftsInto`), read right after it is written. */
 const drift = { X: 0, Y: 0 };
 
+/** Each rollup's supply drift after the slot, into `into` (by rollup index): a {@link SlotFrame}'s `drifts`. */
+export function slotDriftsInto(world: WorldState, into: Balances[]): Balances[] {
+  for (let i = 0; i < world.rollups.length; i++) supplyDriftsInto(world, i, (into[i] ??= { X: 0, Y: 0 }));
+  return into;
+}
+
 /**
  * Writes the state of the rollup at position `k` of `world.rollups` at the end of a slot (every
  * field of {@link RollupStateRecord}) into `into` and returns it: one definition for the slot event's
  * records and the per-slot table, which refills one object instead of building one per row.
  * `winners` holds the slot's winners by rollup index ({@link winnersInto}), found once per slot.
  */
-export function writeRollupState(into: RollupStateScratch, world: WorldState, out: SlotOutcome, k: number, endMs: number, winners: readonly string[]): RollupStateScratch {
+export function writeRollupState(into: RollupStateScratch, world: WorldState, out: SlotOutcome, k: number, endMs: number, winners: readonly string[], drifts?: readonly Readonly<Balances>[]): RollupStateScratch {
   const r = world.rollups[k]!;
   const i = r.index;
   const restaking = world.restaking?.report;
   const block = blockOn(out, i);
   // supplyDriftsInto adds the holders in supplyDrift's order: the same numbers, in one pass.
-  supplyDriftsInto(world, i, drift);
+  const d = drifts?.[i] ?? supplyDriftsInto(world, i, drift);
   into.rollup = r.id;
   into.gasToken = r.gasToken;
   into.fee = r.pool.fee;
@@ -230,8 +242,8 @@ export function writeRollupState(into: RollupStateScratch, world: WorldState, ou
   into.winner = winners[i]!;
   into.expressLaneController = controllerOf(world, i, endMs - world.config.clock.slotMs);
   into.member = world.governance.member[i]!;
-  into.supplyDriftX = drift.X;
-  into.supplyDriftY = drift.Y;
+  into.supplyDriftX = d.X;
+  into.supplyDriftY = d.Y;
   into.restakingPfcY = restaking?.profitFromCorruptionY ?? 0;
   into.restakingCocY = restaking?.costOfCorruptionY ?? 0;
   into.restakingMarginY = restaking?.marginY ?? 0;

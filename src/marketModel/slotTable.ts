@@ -83,7 +83,7 @@ export class SlotTable {
     const winners = (this.winnerTexts ??= new WinnerTexts(world)).into(world, out, (this.winners ??= winnersScratch(world)));
     for (let k = 0; k < world.rollups.length; k++) {
       if (this.block.length === this.block.capacity) this.flush(); // may renew this.block
-      const state = writeRollupState(this.state, world, out, k, f.endMs, winners);
+      const state = writeRollupState(this.state, world, out, k, f.endMs, winners, f.drifts);
       this.fillRow(state, world.rollups[k]!.index, out);
     }
   }

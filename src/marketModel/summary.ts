@@ -15,7 +15,7 @@ import { stakingSummary } from './stakingSummary.js';
 import { restakingSummary } from './restakingSummary.js';
 import { ticketSummary } from './ticketSummary.js';
 import { ratioOrNull } from './ratioOrNull.js';
-import { holdingsOf, supplyDriftsInto, supplyOf } from './conservation.js';
+import { holdingsOf, supplyOf } from './conservation.js';
 
 /** Per rollup: the summed columns (named as in summary.json) and the aggregates: a checkpoint's form. */
 type Sums = RollupSums & Aggregates;
@@ -56,8 +56,6 @@ export class SummaryAccumulator {
   private aggregates: Aggregates[];
   private coalition = { value: 0, surplus: 0, positive: 0 };
   private reporting = emptyTally();
-  /** Scratch for a rollup's supply drift of X and Y (`supplyDriftsInto`). */
-  private readonly drift = { X: 0, Y: 0 };
 
   /** The accumulator's state, for a checkpoint. */
   toState(): SummaryState {
@@ -145,7 +143,7 @@ export class SummaryAccumulator {
       s.absGapSum += Math.abs(gapBps(price, ref));
       if (inFeeBand(price, ref, r.pool.fee)) s.inBand++;
       if (member[i]) s.memberSlots++;
-      const drift = supplyDriftsInto(world, i, this.drift);
+      const drift = f.drifts[i]!;
       s.maxDriftX = Math.max(s.maxDriftX, Math.abs(drift.X));
       s.maxDriftY = Math.max(s.maxDriftY, Math.abs(drift.Y));
     }
