@@ -209,11 +209,19 @@ function fixedChoice(bidY: number): BidChoice {
   return { bidY, action: -1, context: 0, probability: undefined };
 }
 
-/** Searcher `s`'s arm of its choices this slot, drawn by its bandit from its own stream; −1 without choices. */
-export function chooseArm(world: WorldState, rt: ModelRuntime, s: SearcherState): number {
+/** The source searcher `id`'s bandit draws its arms from: its own stream `bidding/searcher/<id>/choices`. */
+export function choiceSource(rt: ModelRuntime, id: string): Source {
+  return rt.dist(`${bidderStream('searcher', id)}/choices`).source;
+}
+
+/**
+ * Searcher `s`'s arm of its choices this slot, drawn by its bandit from its own stream; −1 without
+ * choices. `source`, when given, is that stream's (`choiceSource`), looked up once by the caller.
+ */
+export function chooseArm(world: WorldState, rt: ModelRuntime, s: SearcherState, source?: Source): number {
   const choices = world.config.searchers[s.index]!.choices;
   if (choices === undefined) return -1;
-  return chooseAction(choices.learner, s.bidding.choiceLearner!, rt.dist(`${bidderStream('searcher', s.id)}/choices`).source);
+  return chooseAction(choices.learner, s.bidding.choiceLearner!, source ?? choiceSource(rt, s.id));
 }
 
 const armsByRun = new WeakMap<WorldState, (readonly ChoiceArm[] | undefined)[]>();

@@ -1,6 +1,5 @@
-import { drawByWeight } from '../../market/mechanisms/selectWinner.js';
 import type { LearnerState, Source } from './types.js';
-import { normaliseLogWeights, weightShares } from './logWeights.js';
+import { drawFromShares, normaliseLogWeights, weightShares } from './logWeights.js';
 
 /*
  * EXP3 (Auer, Cesa-Bianchi, Freund & Schapire 2002, "The nonstochastic multiarmed bandit problem",
@@ -17,8 +16,7 @@ export function exp3Probabilities(state: LearnerState, gamma: number): number[] 
 
 /** Samples an action from `exp3Probabilities` by inverting its cumulative sum: one draw. */
 export function chooseExp3(state: LearnerState, gamma: number, source: Source): number {
-  // Never null: every p_i ≥ γ/K > 0.
-  return drawByWeight(exp3Probabilities(state, gamma), source()) ?? 0;
+  return drawFromShares(exp3Probabilities(state, gamma), source);
 }
 
 /**

@@ -4,7 +4,8 @@
  * round count: 10⁶ rounds cannot overflow.
  */
 
-import type { LearnerSpec } from './types.js';
+import { drawByWeight } from '../../market/mechanisms/selectWinner.js';
+import type { LearnerSpec, Source } from './types.js';
 
 /** True for the learners that keep log-weights (EXP3, Hedge); the others keep an empty list. */
 export function usesLogWeights(spec: LearnerSpec): boolean {
@@ -45,4 +46,12 @@ export function weightShares(logWeights: readonly number[]): number[] {
   }
   for (let i = 0; i < shares.length; i++) shares[i] = shares[i]! / total;
   return shares;
+}
+
+/**
+ * An action drawn from `probabilities` (EXP3's or Hedge's distribution) by inverting its cumulative
+ * sum: one draw. Never null for these: EXP3's p_i are all > 0 and Hedge's largest weight is 1.
+ */
+export function drawFromShares(probabilities: readonly number[], source: Source): number {
+  return drawByWeight(probabilities, source()) ?? 0;
 }

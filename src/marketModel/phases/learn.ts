@@ -1,7 +1,7 @@
-import { cappedActionBidY, recordAuction } from '../../agents/bidding/bidderRecord.js';
+import { recordAuction } from '../../agents/bidding/bidderRecord.js';
 import { learnFromAuction, normalisedReward } from '../../agents/bidding/learnFromAuction.js';
 import { updateLearner } from '../../agents/learning/learner.js';
-import { positionPayoff, type PositionLeg, type PositionRule } from '../../agents/bidding/positionAuction.js';
+import { positionPayoffsOnGrid, type PositionLeg, type PositionRule } from '../../agents/bidding/positionAuction.js';
 import { revealsAtLeast } from '../../market/mechanisms/types.js';
 import type { Bundle } from '../../market/orders/types.js';
 import { conflicts } from '../../market/orders/positions.js';
@@ -28,11 +28,7 @@ export interface LearnInput {
 
 /** What each action of the record's grid would have earned for a searcher's opportunity (positionAuction.ts). */
 function counterfactualsOf(record: BidderRecord, rule: PositionRule, valueY: number, legs: readonly PositionLeg[]): number[] {
-  const grid = record.regretGrid;
-  const absolute = record.regretAbsolute;
-  const out: number[] = [];
-  for (let a = 0; a < grid.length; a++) out.push(positionPayoff(rule, cappedActionBidY(grid, absolute, a, valueY), valueY, legs));
-  return out;
+  return positionPayoffsOnGrid(rule, record.regretGrid, record.regretAbsolute, valueY, legs, []);
 }
 
 const NOTHING_SEEN: readonly Bundle[] = Object.freeze([]);
@@ -93,6 +89,13 @@ function legsOf(world: WorldState, slot: SearcherSlot, own: readonly Bundle[], d
   return legs;
 }
 
+/** The best rival bid for a decision's positions on the decision's basis (a leg's rival ÷ its share); 0 without rivals. */
+function rivalBidOnDecisionBasis(legs: readonly PositionLeg[]): number {
+  let m = 0;
+  for (const l of legs) if (l.bestRivalY !== null && l.share > 0) m = Math.max(m, l.bestRivalY / l.share);
+  return m;
+}
+
 /**
  * One searcher decision's opportunity (its bundles `own`), as its record and its learner take it: it
  * won when all of its bundles executed; what each action would have earned when regret is measured
@@ -130,7 +133,7 @@ function searcherLearns(world: WorldState, slot: SearcherSlot, d: SearchOutcome[
   }
   if (!learning) return;
   // The winning bid for its positions, on the decision's basis (Q-learning's next state).
-  const rivalOnDecisionBasis = legs.reduce((m, l) => (l.bestRivalY === null || !(l.share > 0) ? m : Math.max(m, l.bestRivalY / l.share)), 0);
+  const rivalOnDecisionBasis = slot.winningBidRevealed && !won ? rivalBidOnDecisionBasis(legs) : 0;
   learnFromAuction(strategy, record, {
     action: d.action,
     context: d.context,
