@@ -35,14 +35,15 @@ export function positionPayoff(rule: PositionRule, bidY: number, valueY: number,
 }
 
 /**
- * `positionPayoff` of each action of `grid` (`cappedActionBidY`'s bid), appended to `out` in grid
- * order: what regret and full-feedback learners compare, every decision of every slot. A single leg
- * (most opportunities) takes a loop without the per-leg one: the same operations on the same
- * numbers (× 1 and + 0 kept), so the same bits.
+ * `positionPayoff` of each action of `grid` (`cappedActionBidY`'s bid), written to `out[0 … K−1]`
+ * in grid order (`out` is returned; its other entries are left alone): what regret and
+ * full-feedback learners compare, every decision of every slot. A single leg (most opportunities)
+ * takes a loop without the per-leg one: the same operations on the same numbers (× 1 and + 0
+ * kept), so the same bits.
  */
 export function positionPayoffsOnGrid(rule: PositionRule, grid: readonly number[], absolute: boolean, valueY: number, legs: readonly PositionLeg[], out: number[]): number[] {
   if (legs.length !== 1) {
-    for (let a = 0; a < grid.length; a++) out.push(positionPayoff(rule, cappedActionBidY(grid, absolute, a, valueY), valueY, legs));
+    for (let a = 0; a < grid.length; a++) out[a] = positionPayoff(rule, cappedActionBidY(grid, absolute, a, valueY), valueY, legs);
     return out;
   }
   const leg = legs[0]!;
@@ -52,7 +53,7 @@ export function positionPayoffsOnGrid(rule: PositionRule, grid: readonly number[
   for (let a = 0; a < grid.length; a++) {
     const b = cappedActionBidY(grid, absolute, a, valueY) * leg.share;
     const win = 1 * (leg.reach * (b > m ? 1 : b === m ? 0.5 : 0));
-    out.push(win * (valueY - (firstPrice ? 0 + b : rivalPrice)));
+    out[a] = win * (valueY - (firstPrice ? 0 + b : rivalPrice));
   }
   return out;
 }

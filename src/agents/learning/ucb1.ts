@@ -11,10 +11,10 @@ export function ucb1Indices(state: LearnerState): number[] {
   const logT = Math.log(state.t);
   // A loop, not `map` with a closure: every UCB1 bid runs this (the same operations in the same order).
   const { counts, sums } = state;
-  const indices: number[] = [];
+  const indices = new Array<number>(counts.length);
   for (let a = 0; a < counts.length; a++) {
     const plays = counts[a]!;
-    indices.push(plays > 0 ? sums[a]! / plays + Math.sqrt((2 * logT) / plays) : Infinity);
+    indices[a] = plays > 0 ? sums[a]! / plays + Math.sqrt((2 * logT) / plays) : Infinity;
   }
   return indices;
 }

@@ -28,7 +28,17 @@ export interface LearnInput {
 
 /** What each action of the record's grid would have earned for a searcher's opportunity (positionAuction.ts). */
 function counterfactualsOf(record: BidderRecord, rule: PositionRule, valueY: number, legs: readonly PositionLeg[]): number[] {
-  return positionPayoffsOnGrid(rule, record.regretGrid, record.regretAbsolute, valueY, legs, []);
+  return positionPayoffsOnGrid(rule, record.regretGrid, record.regretAbsolute, valueY, legs, scratchOfLength(record.regretGrid.length));
+}
+
+/**
+ * One array of `length` numbers per length, reused by every decision of every slot: a decision's
+ * counterfactuals are read (summed into its record, turned into its learner's rewards) before the
+ * next decision's are written, and nothing keeps them.
+ */
+const scratchByLength: number[][] = [];
+function scratchOfLength(length: number): number[] {
+  return (scratchByLength[length] ??= Array.from({ length }, () => 0));
 }
 
 const NOTHING_SEEN: readonly Bundle[] = Object.freeze([]);
