@@ -84,14 +84,19 @@ export function builderSources(rt: ModelRuntime, world: WorldState, prefix: stri
   return sources;
 }
 
+/** The source searcher `s` draws its bids from: its stream `bidding/searcher/<id>`; one that throws for a fixed-fraction bidder, which draws nothing. */
+export function searcherBidSource(world: WorldState, rt: ModelRuntime, s: SearcherState): Source {
+  return world.config.searchers[s.index]!.strategy.name === 'fixed-fraction' ? noDraws : rt.distOf(SEARCHER_STREAM, s.id).source;
+}
+
 /**
  * Searcher `s`'s bidding for this slot: each opportunity its kind finds is one decision, appended
  * to `decisions`. An equilibrium bidder bids its value here; `equilibriumRebids` sets its bid once
- * every searcher has shown what it competes for.
+ * every searcher has shown what it competes for. `source` is `searcherBidSource`'s, which a caller
+ * bidding every slot looks up once.
  */
-export function searcherBidder(world: WorldState, rt: ModelRuntime, s: SearcherState, decisions: SearcherDecision[]): BidStrategy {
+export function searcherBidder(world: WorldState, rt: ModelRuntime, s: SearcherState, decisions: SearcherDecision[], source = searcherBidSource(world, rt, s)): BidStrategy {
   const cfg = world.config.searchers[s.index]!;
-  const source = cfg.strategy.name === 'fixed-fraction' ? noDraws : rt.distOf(SEARCHER_STREAM, s.id).source;
   return {
     bid(o) {
       const choice = cfg.strategy.name === 'equilibrium'

@@ -9,7 +9,7 @@ import { drawFromShares, normaliseLogWeights, weightShares } from './logWeights.
 /** EXP3's distribution over actions: p_i = (1 − γ) w_i / Σ_j w_j + γ / K (every p_i ≥ γ/K > 0). */
 export function exp3Probabilities(state: LearnerState, gamma: number): number[] {
   const explore = gamma / state.actions;
-  const probabilities = weightShares(state.logWeights); // a fresh array, mixed in place
+  const probabilities = weightShares(state.logWeights, true); // a fresh array, mixed in place; one exp a round changes (`updateExp3`)
   for (let i = 0; i < probabilities.length; i++) probabilities[i] = (1 - gamma) * probabilities[i]! + explore;
   return probabilities;
 }

@@ -7,7 +7,7 @@ import { sameSequencer } from '../membership.js';
 import { hasLatencyModel, withDrawnLatency, type LatencySettings } from '../latency.js';
 import { visibleTargets } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
-import { chooseArm, choiceSource, equilibriumRebids, searcherBidder, withChoice } from '../bidding.js';
+import { chooseArm, choiceSource, equilibriumRebids, searcherBidSource, searcherBidder, withChoice } from '../bidding.js';
 import type { Source } from '../../engine/randomStreams.js';
 import type { SearchOutcome, SearcherDecision } from '../slot.js';
 import type { SearcherState, WorldState } from '../types.js';
@@ -33,6 +33,8 @@ interface SearcherStatics {
   readonly latency: LatencySettings | null;
   /** Its view, refilled every slot: a kind reads it while it proposes and keeps none of it. */
   readonly view: Writable<SearcherView> & { readonly rollups: Writable<SearcherRollupView>[] };
+  /** The source it draws its bids from (`searcherBidSource`). */
+  readonly bidSource: Source;
   /** The source its choices' bandit draws from (`choiceSource`), null without choices. */
   readonly choiceSource: Source | null;
   /** Its config with each arm of its choices applied (`withChoice`), made when the arm is first played: the config is fixed through a run. */
@@ -50,7 +52,7 @@ function searcherStatics(world: WorldState, rt: ModelRuntime): SearcherStatics[]
     });
     // Field by field in one literal, as the view was built each slot (the same shape; no spreads).
     const view = { searcher: i, rollups, refPriceYPerX: 0, minProfitY: 0, latencyMs: 0, arrivalMs: 0, atomicAllowed: false, group: -1, spendable: null as SearcherView['spendable'], cex: null as SearcherView['cex'] };
-    return { kind, legGroups: kind.legGroups === true, latency: hasLatencyModel(latency) ? latency : null, view, choiceSource: cfg.choices === undefined ? null : choiceSource(rt, world.searchers[i]!.id), armConfigs: [] };
+    return { kind, legGroups: kind.legGroups === true, latency: hasLatencyModel(latency) ? latency : null, view, bidSource: searcherBidSource(world, rt, world.searchers[i]!), choiceSource: cfg.choices === undefined ? null : choiceSource(rt, world.searchers[i]!.id), armConfigs: [] };
   });
 }
 
@@ -68,7 +70,7 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
   view.group = group;
   view.spendable = cfg.capital?.negative === 'forbid' ? s.rollups.map((r) => spendableOn(s, r)) : null;
   view.cex = cfg.cex ?? null;
-  const bundles = finiteOnly(kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)));
+  const bundles = finiteOnly(kind.propose(view, cfg, searcherBidder(world, rt, s, decisions, statics.bidSource)));
   const latency = statics.latency;
   return latency !== null ? withDrawnLatency(bundles, latency, latency.jitter ? rt.distOf('latency/searcher/', s.id) : undefined) : bundles;
 }
