@@ -1,4 +1,4 @@
-import { updateLearner } from '../learning/learner.js';
+import { needsFullFeedback, updateLearner } from '../learning/learner.js';
 import type { LearnerFeedback } from '../learning/types.js';
 import { isLearning, type BidderRecord, type StrategySpec } from './types.js';
 
@@ -53,7 +53,8 @@ export function learnFromAuction(spec: StrategySpec, record: BidderRecord, f: Le
   const feedback: { -readonly [K in keyof LearnerFeedback]: LearnerFeedback[K] } = {
     action: f.action,
     reward: normalisedReward(f.payoffY, f.valueY, f.rewardFloor),
-    rewards: f.counterfactualY ? normalisedRewards(f.counterfactualY, f.valueY, f.rewardFloor) : null,
+    // Only a full-feedback learner (Hedge) reads every action's reward: the others are not given them.
+    rewards: f.counterfactualY && needsFullFeedback(spec) ? normalisedRewards(f.counterfactualY, f.valueY, f.rewardFloor) : null,
     context: f.context,
     nextContext,
   };
