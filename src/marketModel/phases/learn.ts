@@ -58,7 +58,7 @@ interface SearcherSlot {
   /** What builder `i` saw (its candidate's `seen`: a few bundles, scanned rather than made a set every slot). */
   readonly seenBy: (builder: number) => readonly Bundle[];
   /** Per searcher, Σ payoff and Σ value of its opportunities this slot; null when no searcher learns choices. */
-  readonly slotPayoff: { payoffY: number; valueY: number }[] | null;
+  readonly slotPayoff: SlotPayoff | null;
 }
 
 /** The builder of the block covering `rollup` (null: no block there, or one the proposer built). */
@@ -138,8 +138,8 @@ function searcherLearns(world: WorldState, slot: SearcherSlot, d: SearchOutcome[
   }
   recordAuction(record, world.config.bidding.windowSlots, { slot: input.slot, valueY: d.valueY, bidY: d.bidY, won, payoffY, counterfactualY });
   if (slot.slotPayoff) {
-    slot.slotPayoff[d.searcher]!.payoffY += payoffY;
-    slot.slotPayoff[d.searcher]!.valueY += d.valueY;
+    slot.slotPayoff.payoffY[d.searcher]! += payoffY;
+    slot.slotPayoff.valueY[d.searcher]! += d.valueY;
   }
   if (!learning) return;
   // The winning bid for its positions, on the decision's basis (Q-learning's next state).
@@ -191,7 +191,7 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
     // that a bid also had to be among the winning builder's top k, or find local space left.
     localBuildSeesAll: rules !== null && rules.share < 1,
     seenBy: (i) => input.candidates[i]!.seen,
-    slotPayoff: learnsChoices ? world.searchers.map(() => ({ payoffY: 0, valueY: 0 })) : null,
+    slotPayoff: learnsChoices ? zeroSlotPayoff(world.searchers.length) : null,
   };
   const decisions = input.search.decisions;
   const byDecision = bundlesByDecision(input.search.bundles);
@@ -209,11 +209,28 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
  * ÷ Σ value of its opportunities (a split that loses a leg can cost more than it was worth: the
  * reward floor is −1). A slot without opportunities teaches nothing.
  */
-function learnChoices(world: WorldState, arms: readonly number[], slotPayoff: readonly { payoffY: number; valueY: number }[]): void {
-  arms.forEach((arm, i) => {
+function learnChoices(world: WorldState, arms: readonly number[], slotPayoff: SlotPayoff): void {
+  for (let i = 0; i < arms.length; i++) {
+    const arm = arms[i]!;
     const choices = world.config.searchers[i]!.choices;
-    const { payoffY, valueY } = slotPayoff[i]!;
-    if (arm < 0 || choices === undefined || !(valueY > 0)) return;
-    updateLearner(choices.learner, world.searchers[i]!.bidding.choiceLearner!, { action: arm, reward: normalisedReward(payoffY, valueY, -1) });
-  });
+    const valueY = slotPayoff.valueY[i]!;
+    if (arm < 0 || choices === undefined || !(valueY > 0)) continue;
+    updateLearner(choices.learner, world.searchers[i]!.bidding.choiceLearner!, { action: arm, reward: normalisedReward(slotPayoff.payoffY[i]!, valueY, -1) });
+  }
+}
+
+/** Per searcher (by index), Σ payoff and Σ value (Y) of its opportunities this slot: two number lists, not an object per searcher. */
+interface SlotPayoff {
+  readonly payoffY: number[];
+  readonly valueY: number[];
+}
+
+function zeroSlotPayoff(searchers: number): SlotPayoff {
+  const payoffY: number[] = [];
+  const valueY: number[] = [];
+  for (let i = 0; i < searchers; i++) {
+    payoffY.push(0);
+    valueY.push(0);
+  }
+  return { payoffY, valueY };
 }
