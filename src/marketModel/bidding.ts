@@ -84,14 +84,19 @@ export function builderSources(rt: ModelRuntime, world: WorldState, prefix: stri
   return sources;
 }
 
+/** The source searcher `s` draws its bids from: its stream `bidding/searcher/<id>`; one that throws for a fixed-fraction bidder, which draws nothing. */
+export function searcherBidSource(world: WorldState, rt: ModelRuntime, s: SearcherState): Source {
+  return world.config.searchers[s.index]!.strategy.name === 'fixed-fraction' ? noDraws : rt.distOf(SEARCHER_STREAM, s.id).source;
+}
+
 /**
  * Searcher `s`'s bidding for this slot: each opportunity its kind finds is one decision, appended
  * to `decisions`. An equilibrium bidder bids its value here; `equilibriumRebids` sets its bid once
- * every searcher has shown what it competes for.
+ * every searcher has shown what it competes for. `source` is `searcherBidSource`'s, which a caller
+ * bidding every slot looks up once.
  */
-export function searcherBidder(world: WorldState, rt: ModelRuntime, s: SearcherState, decisions: SearcherDecision[]): BidStrategy {
+export function searcherBidder(world: WorldState, rt: ModelRuntime, s: SearcherState, decisions: SearcherDecision[], source = searcherBidSource(world, rt, s)): BidStrategy {
   const cfg = world.config.searchers[s.index]!;
-  const source = cfg.strategy.name === 'fixed-fraction' ? noDraws : rt.distOf(SEARCHER_STREAM, s.id).source;
   return {
     bid(o) {
       const choice = cfg.strategy.name === 'equilibrium'
@@ -209,11 +214,19 @@ function fixedChoice(bidY: number): BidChoice {
   return { bidY, action: -1, context: 0, probability: undefined };
 }
 
-/** Searcher `s`'s arm of its choices this slot, drawn by its bandit from its own stream; −1 without choices. */
-export function chooseArm(world: WorldState, rt: ModelRuntime, s: SearcherState): number {
+/** The source searcher `id`'s bandit draws its arms from: its own stream `bidding/searcher/<id>/choices`. */
+export function choiceSource(rt: ModelRuntime, id: string): Source {
+  return rt.dist(`${bidderStream('searcher', id)}/choices`).source;
+}
+
+/**
+ * Searcher `s`'s arm of its choices this slot, drawn by its bandit from its own stream; −1 without
+ * choices. `source`, when given, is that stream's (`choiceSource`), looked up once by the caller.
+ */
+export function chooseArm(world: WorldState, rt: ModelRuntime, s: SearcherState, source?: Source): number {
   const choices = world.config.searchers[s.index]!.choices;
   if (choices === undefined) return -1;
-  return chooseAction(choices.learner, s.bidding.choiceLearner!, rt.dist(`${bidderStream('searcher', s.id)}/choices`).source);
+  return chooseAction(choices.learner, s.bidding.choiceLearner!, source ?? choiceSource(rt, s.id));
 }
 
 const armsByRun = new WeakMap<WorldState, (readonly ChoiceArm[] | undefined)[]>();

@@ -1,7 +1,7 @@
 import { equilibriumBidFor } from '../../market/theory/equilibriumBid.js';
 import type { MechanismConfig } from '../../market/mechanisms/config.js';
 import type { Source } from '../../engine/randomStreams.js';
-import { actionProbabilities, chooseAction } from '../learning/learner.js';
+import { chooseAction, chooseActionWithProbability } from '../learning/learner.js';
 import { cappedActionBidY } from './bidderRecord.js';
 import { isLearning, type BidderRecord, type LearningSpec, type StrategySpec } from './types.js';
 
@@ -53,8 +53,10 @@ export function decideBid(spec: StrategySpec, record: BidderRecord, ctx: BidCont
   if (!(ctx.valueY > 0)) return noAction(0);
   if (isLearning(spec)) {
     const context = record.context;
-    const action = chooseLearnerAction(spec, record, ctx.source);
-    const probability = spec.name === 'exp3' ? actionProbabilities(spec, record.learner!, context)[action] : undefined;
+    // EXP3's update needs the played action's probability: drawn with it, its distribution worked out once.
+    const chosen = spec.name === 'exp3' ? chooseActionWithProbability(spec, record.learner!, ctx.source, context) : null;
+    const action = chosen === null ? chooseLearnerAction(spec, record, ctx.source) : chosen.action;
+    const probability = chosen === null ? undefined : chosen.probability;
     return { bidY: cappedActionBidY(spec.grid, spec.actions === 'absolute', action, ctx.valueY), action, context, probability };
   }
   switch (spec.name) {

@@ -1,4 +1,4 @@
-import { updateLearner } from '../learning/learner.js';
+import { needsFullFeedback, updateLearner } from '../learning/learner.js';
 import type { LearnerFeedback } from '../learning/types.js';
 import { isLearning, type BidderRecord, type StrategySpec } from './types.js';
 
@@ -11,6 +11,13 @@ export function normalisedReward(payoffY: number, valueY: number, floor: number)
   if (!(valueY > 0)) return 0.5;
   const x = Math.min(1, Math.max(floor, payoffY / valueY));
   return floor >= 1 ? 1 : (x - floor) / (1 - floor);
+}
+
+/** `normalisedReward` of each payoff, in order (a loop, not `map` with a closure: every learner's update, every auction). */
+function normalisedRewards(payoffsY: readonly number[], valueY: number, floor: number): number[] {
+  const rewards = new Array<number>(payoffsY.length); // its length up front: cheaper than growing it by push
+  for (let a = 0; a < payoffsY.length; a++) rewards[a] = normalisedReward(payoffsY[a]!, valueY, floor);
+  return rewards;
 }
 
 /** The grid index nearest to `shade` (Q-learning's state: the last winning bid as a shade of its value). */
@@ -40,14 +47,14 @@ export interface LearningFeedback {
 /** A learner's update after an auction (the observe step); nothing for other strategies. Mutates `record`. */
 export function learnFromAuction(spec: StrategySpec, record: BidderRecord, f: LearningFeedback): void {
   if (!isLearning(spec) || f.action < 0) return;
-  const reward = (y: number) => normalisedReward(y, f.valueY, f.rewardFloor);
   // Only Q-learning has states (the last winning bid on its grid); the bandits have one context.
   const stateful = spec.name === 'q-learning' && f.winningBidY !== null && f.valueY > 0;
   const nextContext = stateful ? nearestIndex(spec.grid, spec.actions === 'absolute' ? f.winningBidY : f.winningBidY / f.valueY) : record.context;
   const feedback: { -readonly [K in keyof LearnerFeedback]: LearnerFeedback[K] } = {
     action: f.action,
-    reward: reward(f.payoffY),
-    rewards: f.counterfactualY ? f.counterfactualY.map(reward) : null,
+    reward: normalisedReward(f.payoffY, f.valueY, f.rewardFloor),
+    // Only a full-feedback learner (Hedge) reads every action's reward: the others are not given them.
+    rewards: f.counterfactualY && needsFullFeedback(spec) ? normalisedRewards(f.counterfactualY, f.valueY, f.rewardFloor) : null,
     context: f.context,
     nextContext,
   };

@@ -1,3 +1,5 @@
+import { cappedActionBidY } from './bidderRecord.js';
+
 /**
  * The auction a searcher's opportunity is in: each of its bundles (one, or one per leg of a split
  * opportunity, carrying a share of the opportunity's bid) wants positions — a top of block, the
@@ -30,4 +32,28 @@ export function positionPayoff(rule: PositionRule, bidY: number, valueY: number,
     price += rule === 'first-price' ? b : Math.max(0, m);
   }
   return win * (valueY - price);
+}
+
+/**
+ * `positionPayoff` of each action of `grid` (`cappedActionBidY`'s bid), written to `out[0 … K−1]`
+ * in grid order (`out` is returned; its other entries are left alone): what regret and
+ * full-feedback learners compare, every decision of every slot. A single leg (most opportunities)
+ * takes a loop without the per-leg one: the same operations on the same numbers (× 1 and + 0
+ * kept), so the same bits.
+ */
+export function positionPayoffsOnGrid(rule: PositionRule, grid: readonly number[], absolute: boolean, valueY: number, legs: readonly PositionLeg[], out: number[]): number[] {
+  if (legs.length !== 1) {
+    for (let a = 0; a < grid.length; a++) out[a] = positionPayoff(rule, cappedActionBidY(grid, absolute, a, valueY), valueY, legs);
+    return out;
+  }
+  const leg = legs[0]!;
+  const m = leg.bestRivalY ?? -1;
+  const firstPrice = rule === 'first-price';
+  const rivalPrice = 0 + Math.max(0, m);
+  for (let a = 0; a < grid.length; a++) {
+    const b = cappedActionBidY(grid, absolute, a, valueY) * leg.share;
+    const win = 1 * (leg.reach * (b > m ? 1 : b === m ? 0.5 : 0));
+    out[a] = win * (valueY - (firstPrice ? 0 + b : rivalPrice));
+  }
+  return out;
 }

@@ -1,6 +1,5 @@
-import { drawByWeight } from '../../market/mechanisms/selectWinner.js';
 import type { LearnerState, Source } from './types.js';
-import { normaliseLogWeights, weightShares } from './logWeights.js';
+import { drawFromShares, normaliseLogWeights, weightShares } from './logWeights.js';
 
 /*
  * EXP3 (Auer, Cesa-Bianchi, Freund & Schapire 2002, "The nonstochastic multiarmed bandit problem",
@@ -10,15 +9,14 @@ import { normaliseLogWeights, weightShares } from './logWeights.js';
 /** EXP3's distribution over actions: p_i = (1 − γ) w_i / Σ_j w_j + γ / K (every p_i ≥ γ/K > 0). */
 export function exp3Probabilities(state: LearnerState, gamma: number): number[] {
   const explore = gamma / state.actions;
-  const probabilities = weightShares(state.logWeights); // a fresh array, mixed in place
+  const probabilities = weightShares(state.logWeights, true); // a fresh array, mixed in place; one exp a round changes (`updateExp3`)
   for (let i = 0; i < probabilities.length; i++) probabilities[i] = (1 - gamma) * probabilities[i]! + explore;
   return probabilities;
 }
 
 /** Samples an action from `exp3Probabilities` by inverting its cumulative sum: one draw. */
 export function chooseExp3(state: LearnerState, gamma: number, source: Source): number {
-  // Never null: every p_i ≥ γ/K > 0.
-  return drawByWeight(exp3Probabilities(state, gamma), source()) ?? 0;
+  return drawFromShares(exp3Probabilities(state, gamma), source);
 }
 
 /**

@@ -1,6 +1,5 @@
-import { drawByWeight } from '../../market/mechanisms/selectWinner.js';
 import type { LearnerState, Source } from './types.js';
-import { normaliseLogWeights, weightShares } from './logWeights.js';
+import { drawFromShares, normaliseLogWeights, weightShares } from './logWeights.js';
 
 /*
  * Hedge (Freund & Schapire 1997, "A decision-theoretic generalization of on-line learning and an
@@ -15,8 +14,7 @@ export function hedgeProbabilities(state: LearnerState): number[] {
 
 /** Samples an action in proportion to its weight by inverting the cumulative sum: one draw. */
 export function chooseHedge(state: LearnerState, source: Source): number {
-  // Never null: the largest weight is 1.
-  return drawByWeight(hedgeProbabilities(state), source()) ?? 0;
+  return drawFromShares(hedgeProbabilities(state), source);
 }
 
 /**

@@ -5,7 +5,7 @@ import { chooseExp3, exp3Probabilities, updateExp3 } from './exp3.js';
 import { chooseHedge, hedgeProbabilities, updateHedge } from './hedge.js';
 import { chooseQLearning, initialQValue, qLearningProbabilities, updateQLearning } from './qLearning.js';
 import { chooseUcb1, ucb1Probabilities } from './ucb1.js';
-import { usesLogWeights } from './logWeights.js';
+import { drawFromShares, usesLogWeights } from './logWeights.js';
 
 /*
  * The learners behind one interface (types.ts): create a state, choose an action (pure), learn from
@@ -68,6 +68,24 @@ export function chooseAction(spec: LearnerSpec, state: LearnerState, source: Sou
     case 'q-learning':
       return chooseQLearning(spec, state, source, context);
   }
+}
+
+/**
+ * `chooseAction` and the played action's probability under `actionProbabilities` (what EXP3's
+ * update needs when other updates may come between: `LearnerFeedback.probability`). The same
+ * draws and the same numbers; EXP3's and Hedge's distribution is worked out once for both.
+ *
+ * @throws RangeError as `chooseAction`.
+ */
+export function chooseActionWithProbability(spec: LearnerSpec, state: LearnerState, source: Source, context = 0): { action: number; probability: number } {
+  if (spec.name !== 'exp3' && spec.name !== 'hedge') {
+    const action = chooseAction(spec, state, source, context);
+    return { action, probability: actionProbabilities(spec, state, context)[action]! };
+  }
+  requireUsable(spec, state, context);
+  const probabilities = spec.name === 'exp3' ? exp3Probabilities(state, spec.gamma) : hedgeProbabilities(state);
+  const action = drawFromShares(probabilities, source); // as `chooseExp3` and `chooseHedge` draw
+  return { action, probability: probabilities[action]! };
 }
 
 /**

@@ -9,9 +9,14 @@ import { argmax } from './argmax.js';
  */
 export function ucb1Indices(state: LearnerState): number[] {
   const logT = Math.log(state.t);
-  return state.counts.map((plays, a) =>
-    plays > 0 ? state.sums[a]! / plays + Math.sqrt((2 * logT) / plays) : Infinity,
-  );
+  // A loop, not `map` with a closure: every UCB1 bid runs this (the same operations in the same order).
+  const { counts, sums } = state;
+  const indices = new Array<number>(counts.length);
+  for (let a = 0; a < counts.length; a++) {
+    const plays = counts[a]!;
+    indices[a] = plays > 0 ? sums[a]! / plays + Math.sqrt((2 * logT) / plays) : Infinity;
+  }
+  return indices;
 }
 
 /** The action UCB1 plays: the highest index, lowest action on ties. Deterministic: consumes no draws. */

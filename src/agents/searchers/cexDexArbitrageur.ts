@@ -1,4 +1,4 @@
-import { optimalArbQuote } from '../../market/arbitrage/index.js';
+import { optimalArbQuote, type ArbQuote } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
 import type { Balances, Bundle } from '../../market/orders/types.js';
 import { cutToCapital } from './cutToCapital.js';
@@ -23,6 +23,20 @@ export interface CexDexView {
   readonly cex?: CexVenue | null;
 }
 
+/** The last quote worked out, and what for: pools are immutable, so the same pool object at the same price has the same quote. */
+let lastQuote: { pool: Pool; priceYPerX: number; quote: ArbQuote } | null = null;
+
+/**
+ * `optimalArbQuote`, remembered for the last pool and price: arbitrageurs on the same rollup see
+ * the same pool at the same reference price in a slot, and would each work out the same quote.
+ */
+function arbQuoteOf(pool: Pool, priceYPerX: number): ArbQuote {
+  if (lastQuote !== null && lastQuote.pool === pool && lastQuote.priceYPerX === priceYPerX) return lastQuote.quote;
+  const quote = optimalArbQuote(pool, priceYPerX);
+  lastQuote = { pool, priceYPerX, quote };
+  return quote;
+}
+
 /**
  * Proposes the profit-maximising swap of the pool against the reference price as a top-of-block
  * bundle, bidding by `strategy`; nothing when the price sits inside the no-arbitrage band or the
@@ -30,7 +44,7 @@ export interface CexDexView {
  * with a `cex` venue, it is sized for, and valued at, the hedge's net of fee and impact.
  */
 export function proposeCexDexBundle(view: CexDexView, strategy: BidStrategy): Bundle | null {
-  const best = optimalArbQuote(view.pool, view.refPriceYPerX);
+  const best = arbQuoteOf(view.pool, view.refPriceYPerX);
   if (best.tokenIn === null) return null;
   const maxIn = view.spendable ? view.spendable[best.tokenIn] : best.amountIn;
   // With a CEX venue it sizes for the hedge's net (fee and impact); without one, the closed-form optimum.

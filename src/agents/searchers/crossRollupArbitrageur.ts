@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optimalCrossPoolArb } from '../../market/arbitrage/index.js';
+import { optimalCrossPoolArb, type CrossArb } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
 import type { Balances, Bundle, SwapLeg } from '../../market/orders/types.js';
 import { cutCycleToCapital } from './cutToCapital.js';
@@ -30,6 +30,20 @@ export interface CrossRollupView {
   readonly spendable?: readonly [Balances, Balances] | null;
 }
 
+/** The last cycle worked out, and for which pools: pools are immutable, so the same two pool objects have the same cycle. */
+let lastCycle: { poolA: Pool; poolB: Pool; arb: CrossArb } | null = null;
+
+/**
+ * `optimalCrossPoolArb`, remembered for the last two pools: cross-rollup arbitrageurs on the same
+ * rollups see the same pools in a slot, and would each work out the same cycle.
+ */
+function crossArbOf(poolA: Pool, poolB: Pool): CrossArb {
+  if (lastCycle !== null && lastCycle.poolA === poolA && lastCycle.poolB === poolB) return lastCycle.arb;
+  const arb = optimalCrossPoolArb(poolA, poolB);
+  lastCycle = { poolA, poolB, arb };
+  return arb;
+}
+
 /**
  * Proposes the optimal two-pool cycle (buy X where it is cheaper, sell it on the other rollup).
  * `atomic`: one bundle over both rollups with one bid in `payOn`'s gas token (with `both`, a share
@@ -37,7 +51,7 @@ export interface CrossRollupView {
  * one bundle per leg, each bidding half the bid in its own rollup's gas token.
  */
 export function proposeCrossRollupBundles(view: CrossRollupView, strategy: BidStrategy): Bundle[] {
-  const best = optimalCrossPoolArb(view.pools[0], view.pools[1]);
+  const best = crossArbOf(view.pools[0], view.pools[1]);
   if (best.buyOn === null) return [];
   const [buy, sell] = best.buyOn === 'A' ? [0, 1] : [1, 0];
   const held = view.spendable;

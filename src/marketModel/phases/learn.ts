@@ -1,7 +1,7 @@
-import { cappedActionBidY, recordAuction } from '../../agents/bidding/bidderRecord.js';
+import { recordAuction } from '../../agents/bidding/bidderRecord.js';
 import { learnFromAuction, normalisedReward } from '../../agents/bidding/learnFromAuction.js';
 import { updateLearner } from '../../agents/learning/learner.js';
-import { positionPayoff, type PositionLeg, type PositionRule } from '../../agents/bidding/positionAuction.js';
+import { positionPayoffsOnGrid, type PositionLeg, type PositionRule } from '../../agents/bidding/positionAuction.js';
 import { revealsAtLeast } from '../../market/mechanisms/types.js';
 import type { Bundle } from '../../market/orders/types.js';
 import { conflicts } from '../../market/orders/positions.js';
@@ -28,11 +28,17 @@ export interface LearnInput {
 
 /** What each action of the record's grid would have earned for a searcher's opportunity (positionAuction.ts). */
 function counterfactualsOf(record: BidderRecord, rule: PositionRule, valueY: number, legs: readonly PositionLeg[]): number[] {
-  const grid = record.regretGrid;
-  const absolute = record.regretAbsolute;
-  const out: number[] = [];
-  for (let a = 0; a < grid.length; a++) out.push(positionPayoff(rule, cappedActionBidY(grid, absolute, a, valueY), valueY, legs));
-  return out;
+  return positionPayoffsOnGrid(rule, record.regretGrid, record.regretAbsolute, valueY, legs, scratchOfLength(record.regretGrid.length));
+}
+
+/**
+ * One array of `length` numbers per length, reused by every decision of every slot: a decision's
+ * counterfactuals are read (summed into its record, turned into its learner's rewards) before the
+ * next decision's are written, and nothing keeps them.
+ */
+const scratchByLength: number[][] = [];
+function scratchOfLength(length: number): number[] {
+  return (scratchByLength[length] ??= Array.from({ length }, () => 0));
 }
 
 const NOTHING_SEEN: readonly Bundle[] = Object.freeze([]);
@@ -52,7 +58,7 @@ interface SearcherSlot {
   /** What builder `i` saw (its candidate's `seen`: a few bundles, scanned rather than made a set every slot). */
   readonly seenBy: (builder: number) => readonly Bundle[];
   /** Per searcher, Σ payoff and Σ value of its opportunities this slot; null when no searcher learns choices. */
-  readonly slotPayoff: { payoffY: number; valueY: number }[] | null;
+  readonly slotPayoff: SlotPayoff | null;
 }
 
 /** The builder of the block covering `rollup` (null: no block there, or one the proposer built). */
@@ -93,6 +99,13 @@ function legsOf(world: WorldState, slot: SearcherSlot, own: readonly Bundle[], d
   return legs;
 }
 
+/** The best rival bid for a decision's positions on the decision's basis (a leg's rival ÷ its share); 0 without rivals. */
+function rivalBidOnDecisionBasis(legs: readonly PositionLeg[]): number {
+  let m = 0;
+  for (const l of legs) if (l.bestRivalY !== null && l.share > 0) m = Math.max(m, l.bestRivalY / l.share);
+  return m;
+}
+
 /**
  * One searcher decision's opportunity (its bundles `own`), as its record and its learner take it: it
  * won when all of its bundles executed; what each action would have earned when regret is measured
@@ -125,12 +138,12 @@ function searcherLearns(world: WorldState, slot: SearcherSlot, d: SearchOutcome[
   }
   recordAuction(record, world.config.bidding.windowSlots, { slot: input.slot, valueY: d.valueY, bidY: d.bidY, won, payoffY, counterfactualY });
   if (slot.slotPayoff) {
-    slot.slotPayoff[d.searcher]!.payoffY += payoffY;
-    slot.slotPayoff[d.searcher]!.valueY += d.valueY;
+    slot.slotPayoff.payoffY[d.searcher]! += payoffY;
+    slot.slotPayoff.valueY[d.searcher]! += d.valueY;
   }
   if (!learning) return;
   // The winning bid for its positions, on the decision's basis (Q-learning's next state).
-  const rivalOnDecisionBasis = legs.reduce((m, l) => (l.bestRivalY === null || !(l.share > 0) ? m : Math.max(m, l.bestRivalY / l.share)), 0);
+  const rivalOnDecisionBasis = slot.winningBidRevealed && !won ? rivalBidOnDecisionBasis(legs) : 0;
   learnFromAuction(strategy, record, {
     action: d.action,
     context: d.context,
@@ -178,7 +191,7 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
     // that a bid also had to be among the winning builder's top k, or find local space left.
     localBuildSeesAll: rules !== null && rules.share < 1,
     seenBy: (i) => input.candidates[i]!.seen,
-    slotPayoff: learnsChoices ? world.searchers.map(() => ({ payoffY: 0, valueY: 0 })) : null,
+    slotPayoff: learnsChoices ? zeroSlotPayoff(world.searchers.length) : null,
   };
   const decisions = input.search.decisions;
   const byDecision = bundlesByDecision(input.search.bundles);
@@ -196,11 +209,28 @@ export function learnFromSlot(world: WorldState, input: LearnInput): void {
  * ÷ Σ value of its opportunities (a split that loses a leg can cost more than it was worth: the
  * reward floor is −1). A slot without opportunities teaches nothing.
  */
-function learnChoices(world: WorldState, arms: readonly number[], slotPayoff: readonly { payoffY: number; valueY: number }[]): void {
-  arms.forEach((arm, i) => {
+function learnChoices(world: WorldState, arms: readonly number[], slotPayoff: SlotPayoff): void {
+  for (let i = 0; i < arms.length; i++) {
+    const arm = arms[i]!;
     const choices = world.config.searchers[i]!.choices;
-    const { payoffY, valueY } = slotPayoff[i]!;
-    if (arm < 0 || choices === undefined || !(valueY > 0)) return;
-    updateLearner(choices.learner, world.searchers[i]!.bidding.choiceLearner!, { action: arm, reward: normalisedReward(payoffY, valueY, -1) });
-  });
+    const valueY = slotPayoff.valueY[i]!;
+    if (arm < 0 || choices === undefined || !(valueY > 0)) continue;
+    updateLearner(choices.learner, world.searchers[i]!.bidding.choiceLearner!, { action: arm, reward: normalisedReward(slotPayoff.payoffY[i]!, valueY, -1) });
+  }
+}
+
+/** Per searcher (by index), Σ payoff and Σ value (Y) of its opportunities this slot: two number lists, not an object per searcher. */
+interface SlotPayoff {
+  readonly payoffY: number[];
+  readonly valueY: number[];
+}
+
+function zeroSlotPayoff(searchers: number): SlotPayoff {
+  const payoffY: number[] = [];
+  const valueY: number[] = [];
+  for (let i = 0; i < searchers; i++) {
+    payoffY.push(0);
+    valueY.push(0);
+  }
+  return { payoffY, valueY };
 }

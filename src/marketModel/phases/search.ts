@@ -1,12 +1,14 @@
 import { searcherKind } from '../../agents/searchers/registry.js';
 import type { SearcherKind, SearcherRollupView, SearcherView } from '../../agents/searchers/searcherKind.js';
 import type { SlotContext } from '../../engine/simulation.js';
+import type { SearcherConfig } from '../../config/schema.js';
 import type { Bundle, UserSwap } from '../../market/orders/types.js';
 import { sameSequencer } from '../membership.js';
 import { hasLatencyModel, withDrawnLatency, type LatencySettings } from '../latency.js';
 import { visibleTargets } from '../orderingPolicy.js';
 import type { ModelRuntime } from '../runtime.js';
-import { chooseArm, equilibriumRebids, searcherBidder, withChoice } from '../bidding.js';
+import { chooseArm, choiceSource, equilibriumRebids, searcherBidSource, searcherBidder, withChoice } from '../bidding.js';
+import type { Source } from '../../engine/randomStreams.js';
 import type { SearchOutcome, SearcherDecision } from '../slot.js';
 import type { SearcherState, WorldState } from '../types.js';
 import { spendableOn } from '../capital.js';
@@ -31,10 +33,16 @@ interface SearcherStatics {
   readonly latency: LatencySettings | null;
   /** Its view, refilled every slot: a kind reads it while it proposes and keeps none of it. */
   readonly view: Writable<SearcherView> & { readonly rollups: Writable<SearcherRollupView>[] };
+  /** The source it draws its bids from (`searcherBidSource`). */
+  readonly bidSource: Source;
+  /** The source its choices' bandit draws from (`choiceSource`), null without choices. */
+  readonly choiceSource: Source | null;
+  /** Its config with each arm of its choices applied (`withChoice`), made when the arm is first played: the config is fixed through a run. */
+  readonly armConfigs: SearcherConfig[];
 }
 
 /** The statics of each configured searcher, in config order (a choice's arm changes none of them: `withChoice`). */
-function searcherStatics(world: WorldState): SearcherStatics[] {
+function searcherStatics(world: WorldState, rt: ModelRuntime): SearcherStatics[] {
   return world.config.searchers.map((cfg, i) => {
     const kind = searcherKind(cfg.kind);
     const latency = { baseMs: cfg.latencyMs, colocationMs: cfg.colocationMs, jitter: cfg.latencyJitter };
@@ -44,13 +52,13 @@ function searcherStatics(world: WorldState): SearcherStatics[] {
     });
     // Field by field in one literal, as the view was built each slot (the same shape; no spreads).
     const view = { searcher: i, rollups, refPriceYPerX: 0, minProfitY: 0, latencyMs: 0, arrivalMs: 0, atomicAllowed: false, group: -1, spendable: null as SearcherView['spendable'], cex: null as SearcherView['cex'] };
-    return { kind, legGroups: kind.legGroups === true, latency: hasLatencyModel(latency) ? latency : null, view };
+    return { kind, legGroups: kind.legGroups === true, latency: hasLatencyModel(latency) ? latency : null, view, bidSource: searcherBidSource(world, rt, world.searchers[i]!), choiceSource: cfg.choices === undefined ? null : choiceSource(rt, world.searchers[i]!.id), armConfigs: [] };
   });
 }
 
 /** One searcher's bundles for this slot, from a read-only view of the world; `group` ids its split legs. */
 function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotStartMs: number, group: number, decisions: SearcherDecision[], arm: number, statics: SearcherStatics): Bundle[] {
-  const cfg = withChoice(world, s.index, arm);
+  const cfg = arm < 0 ? world.config.searchers[s.index]! : (statics.armConfigs[arm] ??= withChoice(world, s.index, arm));
   const kind = statics.kind;
   const view = statics.view;
   for (const r of view.rollups) fillRollupView(r, world, kind);
@@ -62,7 +70,7 @@ function proposeFor(world: WorldState, s: SearcherState, rt: ModelRuntime, slotS
   view.group = group;
   view.spendable = cfg.capital?.negative === 'forbid' ? s.rollups.map((r) => spendableOn(s, r)) : null;
   view.cex = cfg.cex ?? null;
-  const bundles = finiteOnly(kind.propose(view, cfg, searcherBidder(world, rt, s, decisions)));
+  const bundles = finiteOnly(kind.propose(view, cfg, searcherBidder(world, rt, s, decisions, statics.bidSource)));
   const latency = statics.latency;
   return latency !== null ? withDrawnLatency(bundles, latency, latency.jitter ? rt.distOf('latency/searcher/', s.id) : undefined) : bundles;
 }
@@ -97,12 +105,14 @@ export function searchBundles(rt: ModelRuntime): (world: WorldState, ctx: SlotCo
   let staticsOf: WorldState['config'] | null = null; // the config the statics were resolved from
   return (world, ctx) => {
     if (staticsOf !== world.config) {
-      statics = searcherStatics(world);
+      statics = searcherStatics(world, rt);
       staticsOf = world.config;
     }
     const bundles: Bundle[] = [];
     const decisions: SearcherDecision[] = [];
-    const arms = world.searchers.map((s) => chooseArm(world, rt, s));
+    // A loop, not `map` with a closure (every slot); the same arms in searcher order.
+    const arms: number[] = [];
+    for (const s of world.searchers) arms.push(chooseArm(world, rt, s, statics[s.index]!.choiceSource ?? undefined));
     let group = world.nextGroupId;
     for (const s of world.searchers) {
       const st = statics[s.index]!;
