@@ -1,4 +1,4 @@
-import { writeDigits } from './shortestDigits.js';
+import { fraction, writeDigits } from './shortestDigits.js';
 
 /*
  * `String(x)` of a double in [1e-22, 2^53), written as bytes without calling into the runtime:
@@ -54,9 +54,11 @@ function decimalExponent(a: number, e2: number): number {
 /** True for the numbers {@link writeShortest} takes: 1e-22 ≤ |x| < 2^53 (false for NaN). */
 export const isShortestRange = (x: number): boolean => (x < 0 ? -x >= 1e-22 && -x < 9007199254740992 : x >= 1e-22 && x < 9007199254740992);
 
-/** X as hi + lo, set by {@link scale} (module scratch: no object per number). */
-let hi = 0;
-let lo = 0;
+/**
+ * X as hi + lo, set by {@link scale}: a typed array, not module `let`s, since a double stored in a
+ * module variable is boxed (a heap number allocated per store), and one stored in a Float64Array is not.
+ */
+const scaled = new Float64Array(2);
 
 /** Sets X = a·10^k as hi + lo: exact for k ≤ 22 (Dekker's two-product), else to ~2^-47 through 5^22·5^(k−22). */
 function scale(a: number, k: number): void {
@@ -64,8 +66,9 @@ function scale(a: number, k: number): void {
   const ah = t - (t - a);
   const al = a - ah;
   if (k <= 22) {
-    hi = a * pow10[k]!;
-    lo = ah * pow10High[k]! - hi + ah * pow10Low[k]! + al * pow10High[k]! + al * pow10Low[k]!;
+    const hi = a * pow10[k]!;
+    scaled[0] = hi;
+    scaled[1] = ah * pow10High[k]! - hi + ah * pow10Low[k]! + al * pow10High[k]! + al * pow10Low[k]!;
     return;
   }
   // (a·5^22)·5^(k−22)·2^k: two exact products, the second's low part rounded once (error ~2^-53 of ≤ 16).
@@ -80,8 +83,8 @@ function scale(a: number, k: number): void {
   const ql = q - qh;
   const l2 = hh * qh - h2 + hh * ql + hl * qh + hl * ql;
   const p2 = pow2[k + 128]!;
-  hi = h2 * p2;
-  lo = (l2 + l1 * q) * p2;
+  scaled[0] = h2 * p2;
+  scaled[1] = (l2 + l1 * q) * p2;
 }
 
 /**
@@ -99,6 +102,8 @@ export function writeShortest(x: number, buf: Uint8Array, pos: number): number {
   const k = 17 - n;
   const tol = a >= 1e-4 ? 0 : approximate;
   scale(a, k);
+  const hi = scaled[0]!;
+  const lo = scaled[1]!;
   if (!(hi > 1e16 || (hi === 1e16 && lo >= 0)) || !(hi < 1e17)) return -1;
   // W = T·10^8 + R, F = X − W in [0, 1).
   let T = Math.floor(hi / 1e8);
@@ -128,5 +133,7 @@ export function writeShortest(x: number, buf: Uint8Array, pos: number): number {
     if (a0 === bottom && !even) a0++;
   }
   if (a0 > b0) return -1;
-  return writeDigits(x < 0, T, R, F, a0, b0, n, tol, buf, pos);
+  fraction[0] = F;
+  return writeDigits(x < 0, T, R, a0 | 0, b0 | 0, n, tol === 0, buf, pos); // | 0: −0 would be a heap number
+
 }
