@@ -81,25 +81,35 @@ const fourDigits = (y: number): number => {
   return pairs[h]! | (pairs[y - h * 100]! << 16);
 };
 
+/** "0.00" and "0000" as little-endian words. */
+const zeroPoint = 0x30302e30;
+const zeros = 0x30303030;
+
 /** A DataView of the buffer last written, for 4-byte stores (remade only when the buffer changes: a LineFile keeps one chunk). */
 let view = new DataView(new ArrayBuffer(0));
 let viewed: Uint8Array | null = null;
 
-/** Writes the 17 digits of T·10^8 + d (T of 9 digits, d < 10^8) at `at`, four at a time; returns `at`. */
-function write17(T: number, d: number, buf: Uint8Array, at: number): number {
+/** A DataView of `buf`, for 4-byte stores. */
+function viewOf(buf: Uint8Array): DataView {
   if (buf !== viewed) {
     viewed = buf;
     view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   }
+  return view;
+}
+
+/** Writes the 17 digits of T·10^8 + d (T of 9 digits, d < 10^8) at `at`, four at a time; returns `at`. */
+function write17(T: number, d: number, buf: Uint8Array, at: number): number {
+  const to = viewOf(buf);
   const t0 = (T / 100000000) | 0;
   const t = T - t0 * 100000000;
   const t1 = (t / 10000) | 0;
   const d1 = (d / 10000) | 0;
   buf[at] = 48 + t0;
-  view.setUint32(at + 1, fourDigits(t1), true);
-  view.setUint32(at + 5, fourDigits(t - t1 * 10000), true);
-  view.setUint32(at + 9, fourDigits(d1), true);
-  view.setUint32(at + 13, fourDigits(d - d1 * 10000), true);
+  to.setUint32(at + 1, fourDigits(t1), true);
+  to.setUint32(at + 5, fourDigits(t - t1 * 10000), true);
+  to.setUint32(at + 9, fourDigits(d1), true);
+  to.setUint32(at + 13, fourDigits(d - d1 * 10000), true);
   return at;
 }
 
@@ -111,10 +121,10 @@ function write17(T: number, d: number, buf: Uint8Array, at: number): number {
 function placeDigits(T: number, d: number, count: number, n: number, buf: Uint8Array, pos: number): number {
   if (n <= -6) return placeExponent(T, d, count, n, buf, pos);
   if (n <= 0) {
-    // 0.000ddd
-    buf[pos] = 48; // '0'
-    buf[pos + 1] = 46; // '.'
-    for (let i = 0; i < -n; i++) buf[pos + 2 + i] = 48;
+    // 0.000ddd: "0.000000" in two word stores (bytes 0 … 7; n ≥ −5), the digits over the zeros past −n.
+    const to = viewOf(buf);
+    to.setUint32(pos, zeroPoint, true);
+    to.setUint32(pos + 4, zeros, true);
     write17(T, d, buf, pos + 2 - n);
     return pos + 2 - n + count;
   }

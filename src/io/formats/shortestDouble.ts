@@ -33,6 +33,8 @@ const pow10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 const pow10High = pow10.map(highOf);
 const pow10Low = pow10.map((p, k) => p - pow10High[k]!);
 const pow5 = Array.from({ length: 23 }, (_, k) => 5 ** k);
+const pow5High = pow5.map(highOf);
+const pow5Low = pow5.map((p, k) => p - pow5High[k]!);
 const pow5High22 = highOf(pow5[22]!);
 const pow5Low22 = pow5[22]! - pow5High22;
 /** 2^(i − 128): the scaled half-ulps (2^-104 … 2^-1) and the scales 2^k. */
@@ -79,8 +81,8 @@ function scale(a: number, k: number): void {
   const t2 = splitter * h1;
   const hh = t2 - (t2 - h1);
   const hl = h1 - hh;
-  const qh = highOf(q);
-  const ql = q - qh;
+  const qh = pow5High[k - 22]!; // tabled: a call here was not inlined
+  const ql = pow5Low[k - 22]!;
   const l2 = hh * qh - h2 + hh * ql + hl * qh + hl * ql;
   const p2 = pow2[k + 128]!;
   scaled[0] = h2 * p2;
@@ -106,7 +108,9 @@ export function writeShortest(x: number, buf: Uint8Array, pos: number): number {
   const lo = scaled[1]!;
   if (!(hi > 1e16 || (hi === 1e16 && lo >= 0)) || !(hi < 1e17)) return -1;
   // W = T·10^8 + R, F = X − W in [0, 1).
-  let T = Math.floor(hi / 1e8);
+  // T by a product, not a division (a long latency); off by one only when hi is within ~20 of a multiple of
+  // 10^8, and then r is within ~20 of 0 or 10^8, which the correction of R below absorbs.
+  let T = Math.floor(hi * 1e-8);
   const r = hi - T * 1e8; // T·10^8 = (T·5^8)·2^8 is exact, and so is the difference of these integers
   const loFloor = Math.floor(lo);
   let R = r + loFloor;
