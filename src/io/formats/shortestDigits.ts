@@ -86,7 +86,7 @@ const zeroPoint = 0x30302e30;
 const zeros = 0x30303030;
 
 /** A DataView of the buffer last written, for 4-byte stores (remade only when the buffer changes: a LineFile keeps one chunk). */
-let view = new DataView(new ArrayBuffer(0));
+let view: DataView = new DataView(new ArrayBuffer(0));
 let viewed: Uint8Array | null = null;
 
 /** A DataView of `buf`, for 4-byte stores. */
