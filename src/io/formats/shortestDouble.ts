@@ -39,18 +39,24 @@ const pow5High22 = highOf(pow5[22]!);
 const pow5Low22 = pow5[22]! - pow5High22;
 /** 2^(i − 128): the scaled half-ulps (2^-104 … 2^-1) and the scales 2^k. */
 const pow2 = Array.from({ length: 200 }, (_, i) => 2 ** (i - 128));
-/** 10^(i − 30) as doubles, for the decimal exponent's estimate (the negative powers are rounded). */
-const decades = Array.from({ length: 60 }, (_, i) => 10 ** (i - 30));
 /** How far F ± gap may be from the truth on the approximate path (errors are below 2^-45). */
 const approximate = 2 ** -32;
+
+/**
+ * Per binary exponent e2 (−75 … 52, at e2 + 75): floor(e2·log10 2) + 1, the decimal exponent of
+ * 2^e2, and 10 to that power, the bound past which [2^e2, 2^(e2+1)) has one digit more. Tabled so
+ * that both come from e2 by loads, not from a product, a floor and a load that waits on them.
+ */
+const exponentOf = Int32Array.from({ length: 128 }, (_, i) => Math.floor((i - 75) * 0.3010299956639812) + 1);
+const nextDecade = Float64Array.from(exponentOf, (n) => 10 ** n);
 
 /**
  * n with 10^(n−1) ≤ a < 10^n for `a` in [2^e2, 2^(e2+1)), −75 ≤ e2 ≤ 52: floor(e2·log10 2) + 1 or
  * one more. The comparison is with a rounded power for n < 0; a wrong n is caught by the range check on X.
  */
 function decimalExponent(a: number, e2: number): number {
-  const n = Math.floor(e2 * 0.3010299956639812) + 1;
-  return a >= decades[n + 30]! ? n + 1 : n;
+  const n = exponentOf[e2 + 75]!;
+  return a >= nextDecade[e2 + 75]! ? n + 1 : n;
 }
 
 /** True for the numbers {@link writeShortest} takes: 1e-22 ≤ |x| < 2^53 (false for NaN). */
