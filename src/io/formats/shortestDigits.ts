@@ -2,6 +2,9 @@
  * The digits half of shortestDouble.ts: given the integers W + a0 … W + b0 in a double's rounding
  * interval (W = T·10^8 + R, the double scaled to 17 digits being X = W + F), picks the one with
  * the most trailing zeros, the closest to X among those, and writes it as Number::toString does.
+ * For the common 16- and 17-digit results the choice is closed-form (the integer or multiple of 10
+ * nearest X, moved into the interval), and the 17 digits are stored four at a time (32-bit words
+ * through a DataView of the buffer) rather than byte by byte.
  */
 
 /**
