@@ -199,6 +199,21 @@ describe('block templates and repeated numbers (blockTemplate.ts, csvBlock.ts)',
     expect(isConstantColumn(textKind, [null, null], 2)).toBe(true);
   });
 
+  it('finds a differing number or flag at any row, four-at-a-time loop or its tail, and only within `length`', () => {
+    for (let length = 1; length <= 13; length++)
+      for (let at = 0; at < length + 2; at++) {
+        const xs = new Float64Array(length + 2).fill(0.5);
+        const flags = new Int8Array(length + 2).fill(1);
+        xs[at] = 0.75;
+        flags[at] = 0;
+        const inside = length > 1 && at < length;
+        expect(isConstantColumn(numberCell, xs, length), `${length} ${at}`).toBe(!inside);
+        expect(isConstantColumn(flagCell, flags, length), `${length} ${at}`).toBe(!inside);
+        xs[at] = Number.NaN;
+        expect(isConstantColumn(numberCell, xs, length), `NaN ${length} ${at}`).toBe(!inside);
+      }
+  });
+
   it('renders the constant columns once into fixed runs with their commas, the varying columns between them', () => {
     const cells = ['1', 'x', '', '22', 'yy'];
     const write = (k: number, _i: number, b: Buffer, p: number) => p + b.write(cells[k]!, p, 'latin1');

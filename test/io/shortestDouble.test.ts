@@ -101,6 +101,47 @@ describe('shortest round-trip doubles without the runtime (shortestDouble.ts)', 
   });
 });
 
+describe('shortest doubles, seeded sweeps (every binary exponent of the range, both signs)', () => {
+  /** A seeded 32-bit generator (LCG): the same cases every run. */
+  function lcg(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0);
+  }
+
+  it('writes String(x) for 300,000 random doubles of [2^-73, 2^53), taking all of them from 1e-4 up', () => {
+    const next = lcg(18);
+    const mismatches: string[] = [];
+    let tried = 0;
+    let given = 0;
+    while (tried < 300_000) {
+      const e = (next() % 126) - 73; // binary exponents −73 … 52: [2^-73, 2^53) ⊂ [1e-22, 2^53)
+      const x = fromBits((((e + 1023) << 20) | (next() & 0xfffff) | (next() & 1 ? 0x80000000 : 0)) >>> 0, next());
+      tried++;
+      const s = shortest(x);
+      if (s === null) {
+        given++;
+        if (exactRange(x)) mismatches.push(`${x}: given up`);
+      } else if (s !== String(x)) mismatches.push(`${x}: ${s}`);
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
+    expect(given).toBeLessThan(300); // only below 1e-4, and rarely
+  });
+
+  it('writes String(x) where the scaled 17 digits sit next to a multiple of 10^8 (T and R, the carry between them)', () => {
+    const next = lcg(33);
+    for (let i = 0; i < 100_000; i++) {
+      const n = (next() % 22) - 4; // decimal exponents −4 … 17 (10^(n−1) ≤ |x| < 10^n), the exact range
+      const high = 1e8 + (next() % 9e8); // the 9 leading digits
+      const low = next() & 1 ? next() % 40 : 1e8 - 1 - (next() % 40); // within 40 of a multiple of 10^8
+      const x = ((high * 1e8 + low) / 1e17) * 10 ** n;
+      if (!exactRange(x)) continue;
+      expect(shortest(x), `${x}`).toBe(String(x));
+      const y = Number(`${high}${String(low).padStart(8, '0')}e${n - 17}`); // the decimal itself, correctly rounded
+      if (exactRange(y)) expect(shortest(y), `${y}`).toBe(String(y));
+    }
+  });
+});
+
 describe('integers digit by digit (lineBytes.ts writeInteger)', () => {
   it('writes String(x) for integers below 2^53, on both sides of 2^31', () => {
     const ints = fc.oneof(fc.maxSafeInteger(), fc.integer(), fc.integer({ min: 2 ** 31 - 20, max: 2 ** 31 + 20 }), fc.integer({ min: -(2 ** 31) - 20, max: -(2 ** 31) + 20 }));

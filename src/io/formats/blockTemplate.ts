@@ -33,18 +33,32 @@ export interface BlockTemplate {
  * ±Infinity match only themselves, which is merely cautious (they write nothing too).
  */
 export function isConstantColumn(kind: number, data: ColumnData, length: number): boolean {
-  if (kind === textCell) {
-    const t = data as (string | null)[];
-    const t0 = t[0];
-    for (let i = 1; i < length; i++) if (t[i] !== t0) return false;
-    return true;
-  }
-  const d = data as Float64Array | Int8Array;
+  if (kind === textCell) return isConstantText(data as (string | null)[], length);
+  // One loop per array type: a loop over both would read cells through a polymorphic access (a few ns a cell, ×4,096 × ~60 columns a block).
+  return data instanceof Float64Array ? isConstantNumber(data, length) : isConstantFlag(data as Int8Array, length);
+}
+
+function isConstantText(t: (string | null)[], length: number): boolean {
+  const t0 = t[0];
+  for (let i = 1; i < length; i++) if (t[i] !== t0) return false;
+  return true;
+}
+
+function isConstantNumber(d: Float64Array, length: number): boolean {
   const x0 = d[0]!;
   if (x0 !== x0) {
     for (let i = 1; i < length; i++) if (d[i] === d[i]) return false;
     return true;
   }
+  // Four cells a test: one branch (and one loop step) per four compares, since a constant column is read to its end.
+  let i = 1;
+  for (; i + 3 < length; i += 4) if ((d[i] !== x0 ? 1 : 0) | (d[i + 1] !== x0 ? 1 : 0) | (d[i + 2] !== x0 ? 1 : 0) | (d[i + 3] !== x0 ? 1 : 0)) return false;
+  for (; i < length; i++) if (d[i] !== x0) return false;
+  return true;
+}
+
+function isConstantFlag(d: Int8Array, length: number): boolean {
+  const x0 = d[0]!;
   for (let i = 1; i < length; i++) if (d[i] !== x0) return false;
   return true;
 }
