@@ -1,3 +1,4 @@
+import { rememberLast } from './rememberLast.js';
 import { optimalArbQuote, type ArbQuote } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
 import type { Balances, Bundle } from '../../market/orders/types.js';
@@ -23,19 +24,11 @@ export interface CexDexView {
   readonly cex?: CexVenue | null;
 }
 
-/** The last quote worked out, and what for: pools are immutable, so the same pool object at the same price has the same quote. */
-let lastQuote: { pool: Pool; priceYPerX: number; quote: ArbQuote } | null = null;
-
 /**
  * `optimalArbQuote`, remembered for the last pool and price: arbitrageurs on the same rollup see
  * the same pool at the same reference price in a slot, and would each work out the same quote.
  */
-function arbQuoteOf(pool: Pool, priceYPerX: number): ArbQuote {
-  if (lastQuote !== null && lastQuote.pool === pool && lastQuote.priceYPerX === priceYPerX) return lastQuote.quote;
-  const quote = optimalArbQuote(pool, priceYPerX);
-  lastQuote = { pool, priceYPerX, quote };
-  return quote;
-}
+const arbQuoteOf = rememberLast((pool: Pool, priceYPerX: number): ArbQuote => optimalArbQuote(pool, priceYPerX));
 
 /**
  * Proposes the profit-maximising swap of the pool against the reference price as a top-of-block

@@ -1,3 +1,4 @@
+import { rememberLast } from './rememberLast.js';
 import { z } from 'zod';
 import { optimalCrossPoolArb, type CrossArb } from '../../market/arbitrage/index.js';
 import type { Pool, Token } from '../../market/amm/types.js';
@@ -30,19 +31,11 @@ export interface CrossRollupView {
   readonly spendable?: readonly [Balances, Balances] | null;
 }
 
-/** The last cycle worked out, and for which pools: pools are immutable, so the same two pool objects have the same cycle. */
-let lastCycle: { poolA: Pool; poolB: Pool; arb: CrossArb } | null = null;
-
 /**
  * `optimalCrossPoolArb`, remembered for the last two pools: cross-rollup arbitrageurs on the same
  * rollups see the same pools in a slot, and would each work out the same cycle.
  */
-function crossArbOf(poolA: Pool, poolB: Pool): CrossArb {
-  if (lastCycle !== null && lastCycle.poolA === poolA && lastCycle.poolB === poolB) return lastCycle.arb;
-  const arb = optimalCrossPoolArb(poolA, poolB);
-  lastCycle = { poolA, poolB, arb };
-  return arb;
-}
+const crossArbOf = rememberLast((poolA: Pool, poolB: Pool): CrossArb => optimalCrossPoolArb(poolA, poolB));
 
 /**
  * Proposes the optimal two-pool cycle (buy X where it is cheaper, sell it on the other rollup).
