@@ -34,5 +34,5 @@ export function buffersOf(data: SentData): ArrayBuffer[] {
   return buffers;
 }
 
-/** Most buffers a packed block's arrays span: the arrays of a block that was not packed are not kept for reuse. */
+/** Most buffers a packed block's arrays span: one per element size (8, 4 and 1 bytes). */
 export const packedBuffers = 3;

@@ -6,7 +6,7 @@ import { reviveError, type FromWriter, type TableSpec, type ToWriter } from './t
 import type { RunTable } from './runTable.js';
 import { builtFile } from './builtFile.js';
 import { TextNumbering } from './textCodes.js';
-import { buffersOf, packedArrays, packedBuffers, type SentData } from './packedArrays.js';
+import { buffersOf, packedArrays, type SentData } from './packedArrays.js';
 
 /** Blocks sent but not yet written before the run waits for the writer thread (about 2 MB of CSV each). */
 export const maxPendingBlocks = 4;
@@ -137,8 +137,8 @@ export class ThreadedTable implements RunTable {
   private receive(m: FromWriter): void {
     if (m.op === 'done') {
       this.pending--;
-      // Kept for reuse when packed (as createColumnBlock and packedArrays make every block of a run).
-      if (this.spare.length < this.maxPending + 2 && buffersOf(m.data).length <= packedBuffers) this.spare.push(m.data);
+      // Kept for reuse: every block of a run is packed (createColumnBlock, packedArrays), so a fill bound to one fits the next.
+      if (this.spare.length < this.maxPending + 2) this.spare.push(m.data);
       if (this.drain && this.pending <= this.maxPending) {
         this.drain.resolve();
         this.drain = null;

@@ -92,8 +92,8 @@ export function buildMarketSimulation(config: MarketConfig, streams = new Random
   let last: SlotOutcome | null = null;
   const observers: ((frame: SlotFrame) => void)[] = [];
   // One frame for the run, refilled every slot: a frame is valid during the call only (SlotFrame).
-  const frame: { -readonly [K in keyof SlotFrame]: SlotFrame[K] } = { slot: 0, endMs: 0, world, out: null as unknown as SlotOutcome, drifts: [] };
   const drifts: Balances[] = [];
+  const frame: { -readonly [K in keyof SlotFrame]: SlotFrame[K] } = { slot: 0, endMs: 0, world, out: null as unknown as SlotOutcome, drifts };
   const sim: Simulation<WorldState> = {
     clock: config.clock,
     state: world,
@@ -104,7 +104,7 @@ export function buildMarketSimulation(config: MarketConfig, streams = new Random
         frame.endMs = ctx.endMs;
         frame.world = w;
         frame.out = last;
-        frame.drifts = slotDriftsInto(w, drifts);
+        slotDriftsInto(w, drifts);
         for (const o of observers) o(frame);
       }
       // The record is built for subscribers only (a run without any pays nothing for it).

@@ -54,9 +54,7 @@ export function decideBid(spec: StrategySpec, record: BidderRecord, ctx: BidCont
   if (isLearning(spec)) {
     const context = record.context;
     // EXP3's update needs the played action's probability: drawn with it, its distribution worked out once.
-    const chosen = spec.name === 'exp3' ? chooseActionWithProbability(spec, record.learner!, ctx.source, context) : null;
-    const action = chosen === null ? chooseLearnerAction(spec, record, ctx.source) : chosen.action;
-    const probability = chosen === null ? undefined : chosen.probability;
+    const { action, probability } = spec.name === 'exp3' ? chooseActionWithProbability(spec, record.learner!, ctx.source, context) : { action: chooseLearnerAction(spec, record, ctx.source), probability: undefined };
     return { bidY: cappedActionBidY(spec.grid, spec.actions === 'absolute', action, ctx.valueY), action, context, probability };
   }
   switch (spec.name) {

@@ -2,6 +2,7 @@ import type { Column } from './columns.js';
 import type { ColumnData } from '../../engine/columnBlock.js';
 import { isExactInteger, numberCellBytes, writeInteger, writePlainText } from './lineBytes.js';
 import { writeShortest } from './shortestDouble.js';
+import { viewOf } from './byteView.js';
 import { blockTemplate, flagCell, isConstantColumn, numberCell, textCell, type BlockTemplate, type CellWriter } from './blockTemplate.js';
 
 /*
@@ -124,18 +125,13 @@ function lineWriter(v: Varying): CsvLineWriter {
   const runs = paddedView(fixed);
   const { kinds, data } = v;
   const n = kinds.length;
-  let to: DataView | null = null;
-  let toBuffer: Buffer | null = null; // the buffer `to` views: a LineFile keeps one chunk, so made about once a block
   return (i, b, p) => {
-    if (b !== toBuffer) {
-      toBuffer = b;
-      to = new DataView(b.buffer, b.byteOffset, b.byteLength);
-    }
+    const to = viewOf(b);
     for (let j = 0; j <= n; j++) {
       const start = runAt[j]!;
       const length = runAt[j + 1]! - start;
       if (length >= wordRun) {
-        copyWords(runs, start, length, to!, p);
+        copyWords(runs, start, length, to, p);
         p += length;
       } else for (let q = start, end = start + length; q < end; q++) b[p++] = fixed[q]!;
       if (j === n) break;

@@ -7,14 +7,16 @@
  * through a DataView of the buffer) rather than byte by byte.
  */
 
+import { viewOf } from './byteView.js';
+
 /**
  * F, the scaled double's fraction (X = W + F, 0 ≤ F < 1), for {@link writeDigits}: passed through a
  * typed array because a double argument of a call that is not inlined is boxed (a heap number per call).
  */
 export const fraction = new Float64Array(1);
 
-/** How far F may be from the truth on shortestDouble.ts's approximate path (below 1e-4). */
-const approximate = 2 ** -32;
+/** How far F (and F ± gap) may be from the truth on shortestDouble.ts's approximate path (below 1e-4; errors are below 2^-45). */
+export const approximate = 2 ** -32;
 
 /**
  * Picks the shortest candidate among W + a0 … W + b0 (W = T·10^8 + R; X = W + F, F in
@@ -87,19 +89,6 @@ const fourDigits = (y: number): number => {
 /** "0.00" and "0000" as little-endian words. */
 const zeroPoint = 0x30302e30;
 const zeros = 0x30303030;
-
-/** A DataView of the buffer last written, for 4-byte stores (remade only when the buffer changes: a LineFile keeps one chunk). */
-let view: DataView = new DataView(new ArrayBuffer(0));
-let viewed: Uint8Array | null = null;
-
-/** A DataView of `buf`, for 4-byte stores. */
-function viewOf(buf: Uint8Array): DataView {
-  if (buf !== viewed) {
-    viewed = buf;
-    view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  }
-  return view;
-}
 
 /** Writes the 17 digits of T·10^8 + d (T of 9 digits, d < 10^8) at `at`, four at a time; returns `at`. */
 function write17(T: number, d: number, buf: Uint8Array, at: number): number {

@@ -1,4 +1,4 @@
-import { fraction, writeDigits } from './shortestDigits.js';
+import { approximate, fraction, writeDigits } from './shortestDigits.js';
 
 /*
  * `String(x)` of a double in [1e-22, 2^53), written as bytes without calling into the runtime:
@@ -37,8 +37,6 @@ const pow5High = pow5.map(highOf);
 const pow5Low = pow5.map((p, k) => p - pow5High[k]!);
 /** 2^(i − 128): the scaled half-ulps (2^-104 … 2^-1) and the scales 2^k. */
 const pow2 = Array.from({ length: 200 }, (_, i) => 2 ** (i - 128));
-/** How far F ± gap may be from the truth on the approximate path (errors are below 2^-45). */
-const approximate = 2 ** -32;
 
 /**
  * Per binary exponent e2 (−75 … 52, at e2 + 75): floor(e2·log10 2) + 1, the decimal exponent of
@@ -143,5 +141,4 @@ export function writeShortest(x: number, buf: Uint8Array, pos: number): number {
   if (a0 > b0) return -1;
   fraction[0] = F;
   return writeDigits(x < 0, T, R, a0 | 0, b0 | 0, n, tol === 0, buf, pos); // | 0: −0 would be a heap number
-
 }

@@ -142,8 +142,6 @@ function searcherLearns(world: WorldState, slot: SearcherSlot, d: SearchOutcome[
     slot.slotPayoff.valueY[d.searcher]! += d.valueY;
   }
   if (!learning) return;
-  // The winning bid for its positions, on the decision's basis (Q-learning's next state).
-  const rivalOnDecisionBasis = slot.winningBidRevealed && !won ? rivalBidOnDecisionBasis(legs) : 0;
   learnFromAuction(strategy, record, {
     action: d.action,
     context: d.context,
@@ -151,7 +149,8 @@ function searcherLearns(world: WorldState, slot: SearcherSlot, d: SearchOutcome[
     valueY: d.valueY,
     payoffY,
     counterfactualY: slot.revealed ? counterfactualY : null,
-    winningBidY: slot.winningBidRevealed ? (won ? d.bidY : rivalOnDecisionBasis) : null,
+    // The winning bid for its positions, on the decision's basis (Q-learning's next state).
+    winningBidY: slot.winningBidRevealed ? (won ? d.bidY : rivalBidOnDecisionBasis(legs)) : null,
     rewardFloor: rewardFloor(false),
   });
 }
@@ -226,11 +225,5 @@ interface SlotPayoff {
 }
 
 function zeroSlotPayoff(searchers: number): SlotPayoff {
-  const payoffY: number[] = [];
-  const valueY: number[] = [];
-  for (let i = 0; i < searchers; i++) {
-    payoffY.push(0);
-    valueY.push(0);
-  }
-  return { payoffY, valueY };
+  return { payoffY: new Array<number>(searchers).fill(0), valueY: new Array<number>(searchers).fill(0) };
 }

@@ -35,8 +35,8 @@ interface SearcherStatics {
   readonly view: Writable<SearcherView> & { readonly rollups: Writable<SearcherRollupView>[] };
   /** The source it draws its bids from (`searcherBidSource`). */
   readonly bidSource: Source;
-  /** The source its choices' bandit draws from (`choiceSource`), null without choices. */
-  readonly choiceSource: Source | null;
+  /** The source its choices' bandit draws from (`choiceSource`), undefined without choices. */
+  readonly choiceSource: Source | undefined;
   /** Its config with each arm of its choices applied (`withChoice`), made when the arm is first played: the config is fixed through a run. */
   readonly armConfigs: SearcherConfig[];
 }
@@ -52,7 +52,7 @@ function searcherStatics(world: WorldState, rt: ModelRuntime): SearcherStatics[]
     });
     // Field by field in one literal, as the view was built each slot (the same shape; no spreads).
     const view = { searcher: i, rollups, refPriceYPerX: 0, minProfitY: 0, latencyMs: 0, arrivalMs: 0, atomicAllowed: false, group: -1, spendable: null as SearcherView['spendable'], cex: null as SearcherView['cex'] };
-    return { kind, legGroups: kind.legGroups === true, latency: hasLatencyModel(latency) ? latency : null, view, bidSource: searcherBidSource(world, rt, world.searchers[i]!), choiceSource: cfg.choices === undefined ? null : choiceSource(rt, world.searchers[i]!.id), armConfigs: [] };
+    return { kind, legGroups: kind.legGroups === true, latency: hasLatencyModel(latency) ? latency : null, view, bidSource: searcherBidSource(world, rt, world.searchers[i]!), choiceSource: cfg.choices === undefined ? undefined : choiceSource(rt, world.searchers[i]!.id), armConfigs: [] };
   });
 }
 
@@ -112,7 +112,7 @@ export function searchBundles(rt: ModelRuntime): (world: WorldState, ctx: SlotCo
     const decisions: SearcherDecision[] = [];
     // A loop, not `map` with a closure (every slot); the same arms in searcher order.
     const arms: number[] = [];
-    for (const s of world.searchers) arms.push(chooseArm(world, rt, s, statics[s.index]!.choiceSource ?? undefined));
+    for (const s of world.searchers) arms.push(chooseArm(world, rt, s, statics[s.index]!.choiceSource));
     let group = world.nextGroupId;
     for (const s of world.searchers) {
       const st = statics[s.index]!;
