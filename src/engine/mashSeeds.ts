@@ -67,7 +67,11 @@ export function mashSeeds(seeds: readonly string[]): StreamState[] {
  * every double they store (a heap number a draw; ~22–25 ns a draw against ~7).
  */
 export function aleaSource(state: StreamState): Source {
-  const g = { c: state.c, s0: state.s0, s1: state.s1, s2: state.s2 };
+  return aleaStepping({ c: state.c, s0: state.s0, s1: state.s1, s2: state.s2 });
+}
+
+/** `aleaSource` on `g` itself: each draw moves `g`'s fields on, so `fillAlea(g, …)` continues the same sequence. */
+export function aleaStepping(g: StreamState): Source {
   return () => {
     const t = 2091639 * g.s0 + g.c * TWO_POW_MINUS_32;
     g.s0 = g.s1;

@@ -18,6 +18,7 @@ describe('alea in bulk', () => {
     for (const [master, path] of [[7, 'reporting/committee'], ['s', 'users/A'], [0, '']] as const) {
       const reference = seedrandom.alea(streamSeed(master, path), { state: true });
       const mine = createStream(master, path);
+      for (let k = 0; k < 3; k++) expect(mine.next()).toBe(reference()); // single draws before the first bulk one
       for (const count of [0, 1, 160, 7, 1000]) {
         const out = new Float64Array(count);
         mine.fill(out, count);
@@ -25,6 +26,10 @@ describe('alea in bulk', () => {
         expect(mine.next()).toBe(reference());
         expect(mine.state()).toEqual(reference.state());
       }
+      // A state is a copy: changing it does not move the stream on.
+      const copy = mine.state();
+      copy.s0 = copy.s1 = copy.s2 = 0;
+      expect(mine.next()).toBe(reference());
       const resumed = createStream(master, path, reference.state());
       const out = new Float64Array(50);
       resumed.fill(out, 50);
