@@ -38,18 +38,30 @@ export function createStream(
   path: string,
   state?: StreamState,
 ): RandomStream {
-  let prng = seedrandom.alea(streamSeed(masterSeed, path), { state: state ? { ...state } : true });
+  let generator = seedrandom.alea(streamSeed(masterSeed, path), { state: state ? { ...state } : true });
+  /** What `next` calls: seedrandom's generator, or after a `fill` the step that first rebuilds it. */
+  let prng: Source = generator;
+  // The state `fill` moved on to, while seedrandom's generator has not yet been rebuilt from it
+  // (null when `prng` is that generator). The bulk steps run on a copy of the state (`fillAlea`);
+  // rebuilding seedrandom's generator costs ~0.2–0.3 µs and a few closures, so it is done only when
+  // `next` is next called: a stream drawn only in bulk (the revenue report's committee) never pays it.
+  let filled: StreamState | null = null;
+  const resumeThenDraw = (): number => {
+    generator = seedrandom.alea('', { state: filled! });
+    filled = null;
+    prng = generator;
+    return prng();
+  };
   return {
     path,
     next: () => prng(),
-    // The bulk steps run on a copy of the state (`fillAlea`); seedrandom's generator then resumes
-    // from it (a rebuild costs ~0.2–0.3 µs, so `fill` pays off from a few dozen draws on).
     fill(out, count) {
-      const s = prng.state();
+      const s = filled ?? generator.state();
       fillAlea(s, out, count);
-      prng = seedrandom.alea('', { state: s });
+      filled = s;
+      prng = resumeThenDraw;
     },
-    state: () => ({ ...prng.state() }),
+    state: () => ({ ...(filled ?? generator.state()) }),
   };
 }
 
