@@ -260,8 +260,9 @@ function misreadScratch(bids: readonly Bid[], sd: number): MisreadScratch {
  * One member's best misread amount, max over the bids it saw of fl(amount · fl(exp(σZ))) with Z by
  * Box–Muller, and 0 when none beats 0 — the maximum, whatever order the bids are taken in (only
  * `>` updates it, from 0; a NaN never does). Taken from the largest amount down, a bid whose amount
- * times `noiseBound` does not beat the best so far cannot beat it with its noise either, so neither
- * its lateness nor its logarithm, cosine and exponential are worked out. Its draws start at `at`.
+ * times `noiseBound` does not beat the best so far cannot beat it with its noise either, so its
+ * logarithm, cosine and exponential are not worked out (its lateness, read from the cut-offs, is:
+ * one branch on both tests). Its draws start at `at`.
  */
 function bestMisreadOf(bids: readonly Bid[], m: MisreadScratch, latencyMs: number, deadlineMs: number, jitterMs: number, cutoffs: BidCutoffs | null, uniforms: Float64Array, at: number): number {
   const stride = cutoffs !== null ? 3 : 2;
