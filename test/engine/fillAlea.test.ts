@@ -37,6 +37,30 @@ describe('alea in bulk', () => {
     }
   });
 
+  it("createStream's fill, next and state in any order follow seedrandom's alea (fills in a row, single draws and states between)", () => {
+    const step = fc.oneof(fc.constant('next' as const), fc.constant('state' as const), fc.integer({ min: 0, max: 200 }));
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 12 }), fc.integer({ min: 0, max: 1000 }), (steps, seed) => {
+        const reference = seedrandom.alea(streamSeed(seed, 'p'), { state: true });
+        const mine = createStream(seed, 'p');
+        for (const s of steps) {
+          if (s === 'next') expect(Object.is(mine.next(), reference())).toBe(true);
+          else if (s === 'state') expect(mine.state()).toEqual(reference.state());
+          else {
+            const out = new Float64Array(s);
+            mine.fill(out, s);
+            for (let k = 0; k < s; k++) expect(Object.is(out[k], reference())).toBe(true);
+          }
+        }
+        expect(mine.state()).toEqual(reference.state());
+        const copy = mine.state();
+        copy.c = -1; // a copy: changing it does not change the stream
+        expect(mine.next()).toBe(reference());
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("fillAlea gives seedrandom's draws from any reachable state, bit for bit, and leaves its state (carries included)", () => {
     fc.assert(
       fc.property(reachable, fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 4 }), (start, counts) => {

@@ -113,10 +113,32 @@ function observeMisread(bids: readonly Bid[], latencies: readonly number[], dead
   const cutoffs = jitterMs > 0 ? bidCutoffs(bids.length, deadlineMs, jitterMs) : null;
   const m = misreadScratch(bids, sd);
   const perMember = bids.length * (cutoffs !== null ? 3 : 2);
-  for (let j = 0; j < latencies.length; j++) {
-    observed[j] = unread !== null && unread[j] === true ? Number.NaN : bestMisreadOf(bids, m, latencies[j]!, deadlineMs, jitterMs, cutoffs, uniforms, offset + j * perMember);
+  const read = readMembers(latencies.length, unread, observed);
+  for (let t = 0; t < read.count; t++) {
+    const j = read.members[t]!;
+    observed[j] = bestMisreadOf(bids, m, latencies[j]!, deadlineMs, jitterMs, cutoffs, uniforms, offset + j * perMember);
   }
   return observed;
+}
+
+/** The members whose observation is worked out, in order (`members[0..count)`): a module scratch, valid until the next call. */
+let readScratch = { members: new Int32Array(0), count: 0 };
+
+/**
+ * The indices of the members not `unread`, with every member's observation set to NaN first (the
+ * read ones are then overwritten). Listed without a branch per member: which members collude is a
+ * coin flip per member, a branch on it mispredicted about as often as taken.
+ */
+function readMembers(members: number, unread: readonly boolean[] | null, observed: number[]): { members: Int32Array; count: number } {
+  const r = readScratch.members.length < members ? (readScratch = { members: new Int32Array(members), count: 0 }) : readScratch;
+  let count = 0;
+  for (let j = 0; j < members; j++) {
+    observed[j] = Number.NaN;
+    r.members[count] = j;
+    count += unread === null ? 1 : +(unread[j] !== true);
+  }
+  r.count = count;
+  return r;
 }
 
 /**
@@ -129,6 +151,18 @@ function arrivesInTime(cutoffs: BidCutoffs, i: number, baseMs: number, u: number
   if (u < cutoffs.lo[i]!) return true;
   if (u > cutoffs.hi[i]!) return false;
   return baseMs + -jitterMs * Math.log(1 - u) <= deadlineMs;
+}
+
+/**
+ * `arrivesInTime` as 1 or 0, without a branch on the draw outside the band (where the bid is
+ * on time iff u < lo): whether a bid is seen is a coin flip per (member, bid).
+ */
+function arrivesInTimeBit(cutoffs: BidCutoffs, i: number, baseMs: number, u: number, deadlineMs: number, jitterMs: number): number {
+  if (!(cutoffs.baseMs[i] === baseMs)) setCutoff(cutoffs, i, baseMs, deadlineMs, jitterMs); // members of one latency share it
+  const lo = cutoffs.lo[i]!;
+  const hi = cutoffs.hi[i]!;
+  if (+(u >= lo) & +(u <= hi)) return +(baseMs + -jitterMs * Math.log(1 - u) <= deadlineMs); // rare: inside the band
+  return +(u < lo); // outside it (a NaN draw: late, as the logarithm says)
 }
 
 /**
@@ -191,20 +225,22 @@ function setCutoff(c: BidCutoffs, i: number, baseMs: number, deadlineMs: number,
 interface MisreadScratch {
   order: Int32Array;
   sd: number;
-  withinTwo: number;
-  withinThree: number;
+  /** `noiseBound`'s bounds by (cosine surely negative, radius ≤ 2): [radius 3, radius 2, 1⁺, 1⁺]. */
+  readonly bounds: Float64Array;
 }
 
-let misreadScratchOf: MisreadScratch = { order: new Int32Array(0), sd: Number.NaN, withinTwo: Infinity, withinThree: Infinity };
+let misreadScratchOf: MisreadScratch = { order: new Int32Array(0), sd: Number.NaN, bounds: new Float64Array(4) };
 
 function misreadScratch(bids: readonly Bid[], sd: number): MisreadScratch {
   let m = misreadScratchOf;
   const n = bids.length;
-  if (m.order.length < n) m = misreadScratchOf = { order: new Int32Array(n), sd: m.sd, withinTwo: m.withinTwo, withinThree: m.withinThree };
+  if (m.order.length < n) m = misreadScratchOf = { order: new Int32Array(n), sd: m.sd, bounds: m.bounds };
   if (!(m.sd === sd)) {
     m.sd = sd;
-    m.withinTwo = Math.exp(sd * 2) * NOISE_BOUND_SLACK;
-    m.withinThree = Math.exp(sd * 3) * NOISE_BOUND_SLACK;
+    m.bounds[0] = Math.exp(sd * 3) * NOISE_BOUND_SLACK;
+    m.bounds[1] = Math.exp(sd * 2) * NOISE_BOUND_SLACK;
+    m.bounds[2] = NOISE_BOUND_SLACK;
+    m.bounds[3] = NOISE_BOUND_SLACK;
   }
   // Insertion sort of the indices by amount, largest first. Any order gives the same maximum; this
   // one lets most bids be skipped (NaN amounts compare false and stay where they are: still an order).
@@ -224,8 +260,9 @@ function misreadScratch(bids: readonly Bid[], sd: number): MisreadScratch {
  * One member's best misread amount, max over the bids it saw of fl(amount · fl(exp(σZ))) with Z by
  * Box–Muller, and 0 when none beats 0 — the maximum, whatever order the bids are taken in (only
  * `>` updates it, from 0; a NaN never does). Taken from the largest amount down, a bid whose amount
- * times `noiseBound` does not beat the best so far cannot beat it with its noise either, so neither
- * its lateness nor its logarithm, cosine and exponential are worked out. Its draws start at `at`.
+ * times `noiseBound` does not beat the best so far cannot beat it with its noise either, so its
+ * logarithm, cosine and exponential are not worked out (its lateness, read from the cut-offs, is:
+ * one branch on both tests). Its draws start at `at`.
  */
 function bestMisreadOf(bids: readonly Bid[], m: MisreadScratch, latencyMs: number, deadlineMs: number, jitterMs: number, cutoffs: BidCutoffs | null, uniforms: Float64Array, at: number): number {
   const stride = cutoffs !== null ? 3 : 2;
@@ -236,9 +273,11 @@ function bestMisreadOf(bids: readonly Bid[], m: MisreadScratch, latencyMs: numbe
     const amount = bids[i]!.amount;
     const u1 = 1 - uniforms[d]!;
     const u2 = uniforms[d + 1]!;
-    if (!(amount * noiseBound(m, u1, u2) > best)) continue;
     const baseMs = (bids[i]!.timeMs ?? 0) + latencyMs;
-    if (!(cutoffs !== null ? arrivesInTime(cutoffs, i, baseMs, uniforms[d - 1]!, deadlineMs, jitterMs) : baseMs + 0 <= deadlineMs)) continue;
+    // One branch on both conditions (each a coin flip): lateness is a pure function of the draw, so
+    // working it out when the bound already rules the bid out changes nothing but the time.
+    const onTime = cutoffs !== null ? arrivesInTimeBit(cutoffs, i, baseMs, uniforms[d - 1]!, deadlineMs, jitterMs) : +(baseMs + 0 <= deadlineMs);
+    if (!(+(amount * noiseBound(m, u1, u2) > best) & onTime)) continue;
     const noise = Math.exp(m.sd * boxMuller(u1, u2));
     if (amount * noise > best) best = amount * noise;
   }
@@ -262,9 +301,9 @@ const RADIUS_THREE_U1 = 0.01111;
  * A u1 below both tiers (or not a number) has no bound: its noise is computed.
  */
 function noiseBound(m: MisreadScratch, u1: number, u2: number): number {
-  if (!(u1 >= RADIUS_THREE_U1)) return Infinity;
-  if (u2 >= 0.2500001 && u2 <= 0.7499999) return NOISE_BOUND_SLACK;
-  return u1 >= RADIUS_TWO_U1 ? m.withinTwo : m.withinThree;
+  if (!(u1 >= RADIUS_THREE_U1)) return Infinity; // rare (1 %): predicted
+  // Looked up rather than branched on: u2's side of the band is a coin flip per (member, bid).
+  return m.bounds[(+(u2 >= 0.2500001) & +(u2 <= 0.7499999)) * 2 + +(u1 >= RADIUS_TWO_U1)]!;
 }
 
 /** One N(0, 1) draw by Box–Muller (cosine branch) from u1 ∈ (0, 1] and u2 ∈ [0, 1). */

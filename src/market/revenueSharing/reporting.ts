@@ -36,16 +36,21 @@ export function attestedFloor(observed: readonly number[], colluding: readonly b
   let count = 0;
   let colluders = 0;
   let atOrAbove = 0;
+  let notFinite = 0;
+  // Counted without a branch per member: whether a member colludes is a coin flip, a branch on it
+  // mispredicted about as often as taken. A colluder's entry is written and then overwritten (or
+  // left past `count`); its observation (NaN in the model) is never counted.
   for (let j = 0; j < observed.length; j++) {
-    if (colluding[j]) {
-      colluders++;
-      continue;
-    }
+    const c = +(colluding[j] === true);
+    const h = 1 - c;
     const x = observed[j]!;
-    if (!Number.isFinite(x)) return committeeFloorReplacing(observed, colluding, reportY, rule);
-    honest[count++] = x;
-    if (x >= reportY) atOrAbove++;
+    honest[count] = x;
+    count += h;
+    colluders += c;
+    atOrAbove += h & +(x >= reportY);
+    notFinite |= h & +!(x - x === 0); // x − x is 0 exactly for finite x (NaN for ±∞ and NaN)
   }
+  if (notFinite !== 0) return committeeFloorReplacing(observed, colluding, reportY, rule);
   if (rank > atOrAbove && rank <= atOrAbove + colluders) return reportY;
   const k = rank <= atOrAbove ? rank : rank - colluders;
   const v = withRankAbove(honest, count, k - 1);
