@@ -2,6 +2,7 @@ import { buildBlock } from '../agents/builders/buildBlock.js';
 import type { Pool } from '../market/amm/types.js';
 import type { Bundle } from '../market/orders/types.js';
 import type { Source } from '../engine/randomStreams.js';
+import { clearBlocks, componentBlocks, getBlock, setBlock, type ComponentBlocks } from './coalitionBlocks.js';
 import { sumFromZero } from './sumFromZero.js';
 
 /*
@@ -58,44 +59,6 @@ export interface BuilderRebuilds {
   /** The real block's bundles and values when seeded this slot (`seedWithRealBlock`), else null. */
   realIncluded: readonly Bundle[] | null;
   realValues: readonly number[] | null;
-}
-
-/**
- * Blocks by component bitmask: a table indexed by the mask for rollups 0..11 (forgotten by
- * resetting the entries set, so a slot allocates nothing), a Map for masks beyond.
- */
-export interface ComponentBlocks {
-  readonly table: (readonly number[] | undefined)[];
-  /** The masks set in `table` since the last reset: the first `keyCount` entries (kept, not emptied, so its storage stays). */
-  readonly keys: number[];
-  keyCount: number;
-  map: Map<number, readonly number[]> | null;
-}
-
-const TABLE_MASKS = 1 << 12;
-
-function componentBlocks(): ComponentBlocks {
-  return { table: [], keys: [], keyCount: 0, map: null };
-}
-
-function getBlock(c: ComponentBlocks, mask: number): readonly number[] | undefined {
-  return mask >= 0 && mask < TABLE_MASKS ? c.table[mask] : (c.map?.get(mask) ?? undefined);
-}
-
-function setBlock(c: ComponentBlocks, mask: number, values: readonly number[]): void {
-  if (!(mask >= 0 && mask < TABLE_MASKS)) {
-    (c.map ??= new Map()).set(mask, values);
-    return;
-  }
-  while (c.table.length <= mask) c.table.push(undefined); // kept dense (packed), grown once per run
-  if (c.table[mask] === undefined) c.keys[c.keyCount++] = mask;
-  c.table[mask] = values;
-}
-
-function clearBlocks(c: ComponentBlocks): void {
-  for (let k = 0; k < c.keyCount; k++) c.table[c.keys[k]!] = undefined;
-  c.keyCount = 0;
-  if (c.map !== null && c.map.size > 0) c.map.clear();
 }
 
 /** The bitmask of the rollups a bundle's legs and bid touch (its target's, its legs', its bid's). */
@@ -215,18 +178,53 @@ export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly 
 }
 
 /**
+ * Whether `r`'s coalition table applies on `pools` (a separable builder, at most `TABLED_ROLLUPS`
+ * rollups), filling it first if not yet filled this slot: `rebuiltGrossY(r, mask, pools, source)` is
+ * then `r.gross[mask]`, after `r.count[mask] − 1` draws (none for 0 or 1 bundle).
+ */
+export function tabled(r: BuilderRebuilds, pools: readonly Pool[]): boolean {
+  if (!r.separable || pools.length > TABLED_ROLLUPS) return false;
+  if (r.tabledOn !== pools) fillTable(r, pools);
+  return true;
+}
+
+/**
  * Coalition tables are filled whole up to this many rollups (16 masks): with n ≤ `exactUpTo`
  * (default 4) every coalition is asked for each slot, so a whole table wastes nothing, and each
  * builder's ask (builders that saw the same list share a state) is then two reads.
  */
 const TABLED_ROLLUPS = 4;
 
-/** Fills `r`'s table for every coalition of the `pools.length` rollups (no draws: see `rebuiltGrossY`). */
+/**
+ * Fills `r`'s table for every coalition of the `pools.length` rollups (no draws: see `rebuiltGrossY`).
+ * Coalition S is S′ = S less its highest rollup t, plus t: when no bundle of S joins t to another
+ * rollup, S's components are S′'s and perhaps {t}, so its Σ is S′'s Σ then t's value added last, as
+ * `separableGross` adds them (in index order), and its count is S′'s plus t's own bundles. Else
+ * `separableGross` computes S in full.
+ */
 function fillTable(r: BuilderRebuilds, pools: readonly Pool[]): void {
   const size = 1 << pools.length;
+  r.gross[0] = 0;
+  r.count[0] = 0;
   for (let mask = 1; mask < size; mask++) {
-    r.gross[mask] = separableGross(r, mask, pools);
-    r.count[mask] = counted;
+    const top = 31 - Math.clz32(mask);
+    const bit = 1 << top;
+    let own = 0; // bundles acting on t alone
+    let joined = false;
+    for (let k = 0; k < r.seen.length; k++) {
+      const m = r.masks[k]!;
+      if ((m & bit) === 0 || (m & ~mask) !== 0) continue;
+      if (m === bit) own++;
+      else joined = true;
+    }
+    if (joined) {
+      r.gross[mask] = separableGross(r, mask, pools);
+      r.count[mask] = counted;
+    } else {
+      const rest = mask & ~bit;
+      r.gross[mask] = own > 0 ? r.gross[rest]! + componentBlock(r, bit, pools)[top]! : r.gross[rest]!;
+      r.count[mask] = r.count[rest]! + own;
+    }
   }
   r.tabledOn = pools;
 }
