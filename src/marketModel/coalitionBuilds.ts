@@ -71,22 +71,28 @@ function touchedMask(b: Bundle, target: number): number {
 
 /** True when the blocks of this builder's coalitions split by component (see above). */
 function separable(seen: readonly Bundle[], masks: Int32Array): boolean {
+  if (bidScratch.length < seen.length) bidScratch = new Float64Array(Math.max(seen.length, 2 * bidScratch.length));
   // masks[k] for k < seen.length only: the buffer may be longer.
   for (let k = 0; k < seen.length; k++) {
     const b = seen[k]!;
-    if (!Number.isFinite(b.bidY) || touchedMask(b, masks[k]!) !== masks[k]) return false;
+    const bid = b.bidY;
+    if (!Number.isFinite(bid) || touchedMask(b, masks[k]!) !== masks[k]) return false;
+    bidScratch[k] = bid; // each bid read once: bundles come in several shapes, so each read is a slow lookup
   }
-  return distinctBids(seen);
+  return distinctBids(bidScratch, seen.length);
 }
 
-/** No two bundles bid the same (pairwise for the few a builder usually sees, else sorted). */
-function distinctBids(seen: readonly Bundle[]): boolean {
-  if (seen.length <= 16) {
-    for (let k = 1; k < seen.length; k++) for (let j = 0; j < k; j++) if (seen[k]!.bidY === seen[j]!.bidY) return false;
+/** Each seen bundle's bid (entries from the list's length on unused), for `distinctBids`. */
+let bidScratch = new Float64Array(16);
+
+/** No two of the first `count` bids are equal (`===`; pairwise for the few a builder usually sees, else sorted). */
+function distinctBids(bids: Float64Array, count: number): boolean {
+  if (count <= 16) {
+    for (let k = 1; k < count; k++) for (let j = 0; j < k; j++) if (bids[k] === bids[j]) return false;
     return true;
   }
-  const bids = Float64Array.from(seen, (b) => b.bidY).sort();
-  for (let k = 1; k < bids.length; k++) if (bids[k] === bids[k - 1]) return false;
+  const sorted = bids.slice(0, count).sort();
+  for (let k = 1; k < count; k++) if (sorted[k] === sorted[k - 1]) return false;
   return true;
 }
 
