@@ -188,6 +188,20 @@ describe('counterfactual rebuilds shared by component', () => {
     );
   });
 
+  it('with more than 16 bundles, are not separable when any two of them bid the same, however far apart', () => {
+    const top = (bidY: number, k: number) => toBundle({ kind: 'top1', a: k % N, b: 0, user: 0, amountIn: 10, minOut: 0, bidY, splitBid: false }, k);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 1000 }), { minLength: 17, maxLength: 40 }), fc.nat(), fc.nat(), fc.boolean(), (bids, i, j, dup) => {
+        const list = [...bids];
+        if (dup) list[i % list.length] = list[j % list.length]!;
+        const seen = list.map(top);
+        const distinct = new Set(list).size === list.length;
+        expect(builderRebuilds(seen, Int32Array.from(seen, maskOf)).separable).toBe(distinct);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('rebuild in full when a bundle pays on a rollup outside its target', () => {
     const b = { ...toBundle({ kind: 'top1', a: 0, b: 0, user: 0, amountIn: 10, minOut: 0, bidY: 2, splitBid: false }, 0), bidRollup: 2 };
     expect(builderRebuilds([b], Int32Array.from([b], maskOf)).separable).toBe(false);
