@@ -55,6 +55,8 @@ function spread(shares: readonly number[], members: readonly number[], n: number
   const out: number[] = [];
   let k = 0;
   for (let r = 0; r < n; r++) out.push(k < members.length && members[k] === r ? shares[k++]! : 0);
+  // Members not in ascending order (no caller's are) are placed one by one.
+  if (k < members.length) for (let i = 0; i < members.length; i++) out[members[i]!] = shares[i]!;
   return out;
 }
 
