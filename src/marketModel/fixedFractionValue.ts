@@ -65,13 +65,17 @@ export function fixedFractionFirstPriceEvery(world: WorldState, slot: FixedFract
   const builders = world.config.builders;
   const size = 1 << pools.length;
   for (let mask = 1; mask < size; mask++) {
-    const source = sourceOf(mask);
+    // The rebuilds' shuffle draws, as `rebuiltGrossY` takes them (none for 0 or 1 bundle): their values are not read, so all at once.
+    let draws = 0;
     for (let i = 0; i < amounts.length; i++) {
       const r = rebuilds[i]!;
-      for (let d = 1; d < r.count[mask]!; d++) source(); // the rebuild's shuffle draws, as `rebuiltGrossY` takes them
+      const count = r.count[mask]!;
+      if (count > 1) draws += count - 1;
       const cfg = builders[i]!;
       amounts[i] = builderBidY(r.gross[mask]!, cfg.margin, cfg.costY);
     }
+    const source = sourceOf(mask);
+    for (let d = 0; d < draws; d++) source();
     values[mask] = firstPriceOfAmounts(world, slot, amounts, source) + 0;
   }
   return true;
