@@ -2,6 +2,7 @@ import { buildBlock } from '../agents/builders/buildBlock.js';
 import type { Pool } from '../market/amm/types.js';
 import type { Bundle } from '../market/orders/types.js';
 import type { Source } from '../engine/randomStreams.js';
+import { clearBlocks, componentBlocks, getBlock, setBlock, type ComponentBlocks } from './coalitionBlocks.js';
 import { sumFromZero } from './sumFromZero.js';
 
 /*
@@ -60,44 +61,6 @@ export interface BuilderRebuilds {
   realValues: readonly number[] | null;
 }
 
-/**
- * Blocks by component bitmask: a table indexed by the mask for rollups 0..11 (forgotten by
- * resetting the entries set, so a slot allocates nothing), a Map for masks beyond.
- */
-export interface ComponentBlocks {
-  readonly table: (readonly number[] | undefined)[];
-  /** The masks set in `table` since the last reset: the first `keyCount` entries (kept, not emptied, so its storage stays). */
-  readonly keys: number[];
-  keyCount: number;
-  map: Map<number, readonly number[]> | null;
-}
-
-const TABLE_MASKS = 1 << 12;
-
-function componentBlocks(): ComponentBlocks {
-  return { table: [], keys: [], keyCount: 0, map: null };
-}
-
-function getBlock(c: ComponentBlocks, mask: number): readonly number[] | undefined {
-  return mask >= 0 && mask < TABLE_MASKS ? c.table[mask] : (c.map?.get(mask) ?? undefined);
-}
-
-function setBlock(c: ComponentBlocks, mask: number, values: readonly number[]): void {
-  if (!(mask >= 0 && mask < TABLE_MASKS)) {
-    (c.map ??= new Map()).set(mask, values);
-    return;
-  }
-  while (c.table.length <= mask) c.table.push(undefined); // kept dense (packed), grown once per run
-  if (c.table[mask] === undefined) c.keys[c.keyCount++] = mask;
-  c.table[mask] = values;
-}
-
-function clearBlocks(c: ComponentBlocks): void {
-  for (let k = 0; k < c.keyCount; k++) c.table[c.keys[k]!] = undefined;
-  c.keyCount = 0;
-  if (c.map !== null && c.map.size > 0) c.map.clear();
-}
-
 /** The bitmask of the rollups a bundle's legs and bid touch (its target's, its legs', its bid's). */
 function touchedMask(b: Bundle, target: number): number {
   let m = target | (1 << b.bidRollup);
@@ -108,22 +71,28 @@ function touchedMask(b: Bundle, target: number): number {
 
 /** True when the blocks of this builder's coalitions split by component (see above). */
 function separable(seen: readonly Bundle[], masks: Int32Array): boolean {
+  if (bidScratch.length < seen.length) bidScratch = new Float64Array(Math.max(seen.length, 2 * bidScratch.length));
   // masks[k] for k < seen.length only: the buffer may be longer.
   for (let k = 0; k < seen.length; k++) {
     const b = seen[k]!;
-    if (!Number.isFinite(b.bidY) || touchedMask(b, masks[k]!) !== masks[k]) return false;
+    const bid = b.bidY;
+    if (!Number.isFinite(bid) || touchedMask(b, masks[k]!) !== masks[k]) return false;
+    bidScratch[k] = bid; // each bid read once: bundles come in several shapes, so each read is a slow lookup
   }
-  return distinctBids(seen);
+  return distinctBids(bidScratch, seen.length);
 }
 
-/** No two bundles bid the same (pairwise for the few a builder usually sees, else sorted). */
-function distinctBids(seen: readonly Bundle[]): boolean {
-  if (seen.length <= 16) {
-    for (let k = 1; k < seen.length; k++) for (let j = 0; j < k; j++) if (seen[k]!.bidY === seen[j]!.bidY) return false;
+/** Each seen bundle's bid (entries from the list's length on unused), for `distinctBids`. */
+let bidScratch = new Float64Array(16);
+
+/** No two of the first `count` bids are equal (`===`; pairwise for the few a builder usually sees, else sorted). */
+function distinctBids(bids: Float64Array, count: number): boolean {
+  if (count <= 16) {
+    for (let k = 1; k < count; k++) for (let j = 0; j < k; j++) if (bids[k] === bids[j]) return false;
     return true;
   }
-  const bids = Float64Array.from(seen, (b) => b.bidY).sort();
-  for (let k = 1; k < bids.length; k++) if (bids[k] === bids[k - 1]) return false;
+  const sorted = bids.slice(0, count).sort();
+  for (let k = 1; k < count; k++) if (sorted[k] === sorted[k - 1]) return false;
   return true;
 }
 
@@ -215,18 +184,53 @@ export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly 
 }
 
 /**
+ * Whether `r`'s coalition table applies on `pools` (a separable builder, at most `TABLED_ROLLUPS`
+ * rollups), filling it first if not yet filled this slot: `rebuiltGrossY(r, mask, pools, source)` is
+ * then `r.gross[mask]`, after `r.count[mask] − 1` draws (none for 0 or 1 bundle).
+ */
+export function tabled(r: BuilderRebuilds, pools: readonly Pool[]): boolean {
+  if (!r.separable || pools.length > TABLED_ROLLUPS) return false;
+  if (r.tabledOn !== pools) fillTable(r, pools);
+  return true;
+}
+
+/**
  * Coalition tables are filled whole up to this many rollups (16 masks): with n ≤ `exactUpTo`
  * (default 4) every coalition is asked for each slot, so a whole table wastes nothing, and each
  * builder's ask (builders that saw the same list share a state) is then two reads.
  */
 const TABLED_ROLLUPS = 4;
 
-/** Fills `r`'s table for every coalition of the `pools.length` rollups (no draws: see `rebuiltGrossY`). */
+/**
+ * Fills `r`'s table for every coalition of the `pools.length` rollups (no draws: see `rebuiltGrossY`).
+ * Coalition S is S′ = S less its highest rollup t, plus t: when no bundle of S joins t to another
+ * rollup, S's components are S′'s and perhaps {t}, so its Σ is S′'s Σ then t's value added last, as
+ * `separableGross` adds them (in index order), and its count is S′'s plus t's own bundles. Else
+ * `separableGross` computes S in full.
+ */
 function fillTable(r: BuilderRebuilds, pools: readonly Pool[]): void {
   const size = 1 << pools.length;
+  r.gross[0] = 0;
+  r.count[0] = 0;
   for (let mask = 1; mask < size; mask++) {
-    r.gross[mask] = separableGross(r, mask, pools);
-    r.count[mask] = counted;
+    const top = 31 - Math.clz32(mask);
+    const bit = 1 << top;
+    let own = 0; // bundles acting on t alone
+    let joined = false;
+    for (let k = 0; k < r.seen.length; k++) {
+      const m = r.masks[k]!;
+      if ((m & bit) === 0 || (m & ~mask) !== 0) continue;
+      if (m === bit) own++;
+      else joined = true;
+    }
+    if (joined) {
+      r.gross[mask] = separableGross(r, mask, pools);
+      r.count[mask] = counted;
+    } else {
+      const rest = mask & ~bit;
+      r.gross[mask] = own > 0 ? r.gross[rest]! + componentBlock(r, bit, pools)[top]! : r.gross[rest]!;
+      r.count[mask] = r.count[rest]! + own;
+    }
   }
   r.tabledOn = pools;
 }

@@ -1,7 +1,7 @@
 import { buildBlock } from '../agents/builders/buildBlock.js';
 import { builderRebuilds, rebuiltGrossY, refillRebuilds, seedWithRealBlock, targetMask, within, type BuilderRebuilds } from './coalitionBuilds.js';
 import { poolsBuiltOn } from './phases/build.js';
-import { fixedFractionBids, fixedFractionFirstPrice } from './fixedFractionValue.js';
+import { fixedFractionBids, fixedFractionFirstPrice, fixedFractionFirstPriceEvery } from './fixedFractionValue.js';
 import { blockMechanism, builderBids, builderChoices } from './bidding.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import { allocateBundles, type PaymentRule } from '../market/orders/allocateBundles.js';
@@ -210,12 +210,14 @@ function blockValue(world: WorldState, slot: SlotBundles, mask: number, source: 
 }
 
 /**
- * v(S) slot by slot: `forSlot(world, bundles, candidates)` starts a slot and returns v for it, each
- * v(S) computed on first use and remembered for the rest of the slot. One per run: its table and the
- * slot's buffers are refilled each slot, not allocated (the v of a slot is valid until the next
- * `forSlot`).
+ * v(S) slot by slot: `forSlot(world, bundles, candidates, every)` starts a slot and returns v for it,
+ * each v(S) computed on first use and remembered for the rest of the slot. One per run: its table and
+ * the slot's buffers are refilled each slot, not allocated (the v of a slot is valid until the next
+ * `forSlot`). `every`: the caller will ask for every coalition this slot; then, with fixed-fraction
+ * builders under first-price, all values are computed at once (`fixedFractionFirstPriceEvery`: each
+ * coalition has its own stream, so the order they are computed in changes no draw).
  */
-export function coalitionValues(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[]) => (mask: number) => number {
+export function coalitionValues(rt: ModelRuntime): (world: WorldState, bundles: readonly Bundle[], candidates: readonly Candidate[], every?: boolean) => (mask: number) => number {
   let values = new Float64Array(0);
   // values[mask] is this slot's when knownIn[mask] === slotStamp: a new slot forgets them all by a new stamp, not by clearing.
   let knownIn = new Uint32Array(0);
@@ -229,6 +231,7 @@ export function coalitionValues(rt: ModelRuntime): (world: WorldState, bundles: 
   let bundles: readonly Bundle[] = [];
   let candidates: readonly Candidate[] = [];
   let slot: SlotBundles | null = null;
+  const sourceOf = (mask: number): Source => (sources[mask] ??= coalitionSource(rt, mask));
   const v = (mask: number): number => {
     if (mask === 0) return 0; // v(∅), by definition: no stream
     const inTable = mask >= 0 && mask < size;
@@ -236,14 +239,14 @@ export function coalitionValues(rt: ModelRuntime): (world: WorldState, bundles: 
     const remembered = inTable ? undefined : others.get(mask);
     if (remembered !== undefined) return remembered;
     slot ??= slotBundles(world!, bundles, candidates, buffers);
-    const value = counterfactualValueIn(slot, world!, mask, (sources[mask] ??= coalitionSource(rt, mask)));
+    const value = counterfactualValueIn(slot, world!, mask, sourceOf(mask));
     if (inTable) {
       values[mask] = value;
       knownIn[mask] = slotStamp;
     } else others.set(mask, value);
     return value;
   };
-  return (w, b, c) => {
+  return (w, b, c, every = false) => {
     const n = w.rollups.length;
     const wanted = n <= 12 ? 1 << n : 0;
     slotStamp = slotStamp === 0xffffffff ? 1 : slotStamp + 1; // stamps start at 1: a fresh table (all 0) knows nothing
@@ -257,6 +260,10 @@ export function coalitionValues(rt: ModelRuntime): (world: WorldState, bundles: 
     bundles = b;
     candidates = c;
     slot = null;
+    if (every && size > 1) {
+      slot = slotBundles(w, b, c, buffers);
+      if (slot.fixedFractionFirstPrice && fixedFractionFirstPriceEvery(w, slot, sourceOf, values)) knownIn.fill(slotStamp, 1);
+    }
     return v;
   };
 }

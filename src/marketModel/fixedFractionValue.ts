@@ -5,7 +5,7 @@ import type { MechanismConfig } from '../market/mechanisms/config.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import type { Bid } from '../market/mechanisms/types.js';
 import { blockMechanism, builderBids } from './bidding.js';
-import { rebuiltGrossY, type BuilderRebuilds } from './coalitionBuilds.js';
+import { rebuiltGrossY, tabled, type BuilderRebuilds } from './coalitionBuilds.js';
 import type { WorldState } from './types.js';
 
 /*
@@ -49,7 +49,40 @@ export function fixedFractionBids(world: WorldState, slot: FixedFractionSlot, ma
  * (and a −0) take the mechanism's own path, as they always have.
  */
 export function fixedFractionFirstPrice(world: WorldState, slot: FixedFractionSlot, mask: number, source: Source): number {
-  const amounts = fixedFractionAmounts(world, slot, mask, source);
+  return firstPriceOfAmounts(world, slot, fixedFractionAmounts(world, slot, mask, source), source);
+}
+
+/**
+ * `fixedFractionFirstPrice(world, slot, mask, sourceOf(mask)) + 0` for every coalition mask of the
+ * `slot.pools.length` rollups at once, into `values[mask]`: the same values and the same draws from
+ * each coalition's stream, read off the builders' coalition tables (`tabled`) instead of asked mask
+ * by mask. Only when every builder's table applies; returns false, having drawn nothing, otherwise.
+ */
+export function fixedFractionFirstPriceEvery(world: WorldState, slot: FixedFractionSlot, sourceOf: (mask: number) => Source, values: Float64Array): boolean {
+  const { amounts, rebuilds, pools } = slot;
+  if (rebuilds.length !== amounts.length) return false;
+  for (let i = 0; i < rebuilds.length; i++) if (!tabled(rebuilds[i]!, pools)) return false;
+  const builders = world.config.builders;
+  const size = 1 << pools.length;
+  for (let mask = 1; mask < size; mask++) {
+    // The rebuilds' shuffle draws, as `rebuiltGrossY` takes them (none for 0 or 1 bundle): their values are not read, so all at once.
+    let draws = 0;
+    for (let i = 0; i < amounts.length; i++) {
+      const r = rebuilds[i]!;
+      const count = r.count[mask]!;
+      if (count > 1) draws += count - 1;
+      const cfg = builders[i]!;
+      amounts[i] = builderBidY(r.gross[mask]!, cfg.margin, cfg.costY);
+    }
+    const source = sourceOf(mask);
+    for (let d = 0; d < draws; d++) source();
+    values[mask] = firstPriceOfAmounts(world, slot, amounts, source) + 0;
+  }
+  return true;
+}
+
+/** The first-price revenue of the builders' bid `amounts` (builder order), taking the auction's draws from `source` (see `fixedFractionFirstPrice`). */
+function firstPriceOfAmounts(world: WorldState, slot: FixedFractionSlot, amounts: Float64Array, source: Source): number {
   let best = -Infinity;
   for (let i = 0; i < amounts.length; i++) {
     const a = amounts[i]!;

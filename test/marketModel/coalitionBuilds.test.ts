@@ -5,7 +5,8 @@ import { createPool } from '../../src/market/amm/index.js';
 import { rollupsOf } from '../../src/market/orders/positions.js';
 import type { Bundle, BundleTarget, SwapLeg } from '../../src/market/orders/types.js';
 import { builderRebuilds, rebuiltGrossY, refillRebuilds, seedWithRealBlock, within } from '../../src/marketModel/coalitionBuilds.js';
-import { firstPriceRevenue } from '../../src/marketModel/fixedFractionValue.js';
+import { firstPriceRevenue, fixedFractionFirstPrice, fixedFractionFirstPriceEvery, type FixedFractionSlot } from '../../src/marketModel/fixedFractionValue.js';
+import type { WorldState } from '../../src/marketModel/types.js';
 import { runMechanism } from '../../src/market/mechanisms/runMechanism.js';
 import { mulberry32 } from '../engine/mulberry32.js';
 
@@ -176,6 +177,31 @@ describe('counterfactual rebuilds shared by component', () => {
     expect(builderRebuilds(seen.slice(0, 1), Int32Array.from(seen.slice(0, 1), maskOf)).separable).toBe(true);
   });
 
+  it('are separable exactly when no two bids are equal, for few bundles (pairwise) and many (sorted)', () => {
+    fc.assert(
+      fc.property(fc.array(bundleArb, { maxLength: 30 }), (xs) => {
+        const seen = xs.map(toBundle);
+        const distinct = new Set(seen.map((b) => b.bidY)).size === seen.length;
+        expect(builderRebuilds(seen, Int32Array.from(seen, maskOf)).separable).toBe(distinct);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('with more than 16 bundles, are not separable when any two of them bid the same, however far apart', () => {
+    const top = (bidY: number, k: number) => toBundle({ kind: 'top1', a: k % N, b: 0, user: 0, amountIn: 10, minOut: 0, bidY, splitBid: false }, k);
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: 1000 }), { minLength: 17, maxLength: 40 }), fc.nat(), fc.nat(), fc.boolean(), (bids, i, j, dup) => {
+        const list = [...bids];
+        if (dup) list[i % list.length] = list[j % list.length]!;
+        const seen = list.map(top);
+        const distinct = new Set(list).size === list.length;
+        expect(builderRebuilds(seen, Int32Array.from(seen, maskOf)).separable).toBe(distinct);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('rebuild in full when a bundle pays on a rollup outside its target', () => {
     const b = { ...toBundle({ kind: 'top1', a: 0, b: 0, user: 0, amountIn: 10, minOut: 0, bidY: 2, splitBid: false }, 0), bidRollup: 2 };
     expect(builderRebuilds([b], Int32Array.from([b], maskOf)).separable).toBe(false);
@@ -199,5 +225,43 @@ describe('a coalition\'s first-price revenue without running the mechanism', () 
 
   it('rejects an invalid bid as the mechanism does', () => {
     expect(() => firstPriceRevenue({ name: 'first-price' }, [{ bidderId: 'b0', amount: Number.NaN }], () => 0.5)).toThrow(/bid 0 \(bidder "b0"\) has amount NaN/);
+  });
+});
+
+describe('every coalition\'s fixed-fraction first-price value at once', () => {
+  // Builders that saw the same list share one rebuild state (as slotBundles gives them); margins and costs make some bids 0.
+  const builderArb = fc.record({ list: fc.integer({ min: 0, max: 2 }), margin: fc.constantFrom(0, 0.05, 0.5), costY: fc.constantFrom(0, 0.5, 3) });
+  const worldOf = (builders: readonly { margin: number; costY: number }[]) =>
+    ({ config: { mechanism: { name: 'first-price' }, builders: builders.map((b) => ({ ...b, bidTimeMs: 900 })) }, builders: builders.map((_, i) => ({ id: `b${i}` })) }) as unknown as WorldState;
+  const slotOf = (lists: readonly Bundle[][], builders: readonly { list: number }[], seed: number | null): FixedFractionSlot => {
+    const p = pools();
+    const states = lists.map((seen) => {
+      const r = builderRebuilds(seen, Int32Array.from(seen, maskOf));
+      if (seed !== null) seedWithRealBlock(r, buildBlock(seen, p, mulberry32(seed)));
+      return r;
+    });
+    return { rebuilds: builders.map((b) => states[b.list]!), pools: p, amounts: new Float64Array(builders.length), bidTimesFinite: true };
+  };
+
+  it('equal asking each coalition in turn: the same values bit for bit and each coalition\'s stream left at the same draw (or nothing drawn when a builder must rebuild in full)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(bundleArb, { maxLength: 7 }), { minLength: 3, maxLength: 3 }), fc.array(builderArb, { minLength: 1, maxLength: 4 }), fc.shuffledSubarray([1, 2, 3, 4, 5, 6, 7], { minLength: 7 }), fc.integer(), fc.boolean(), (specs, builders, order, seed, seeded) => {
+        const lists = specs.map((xs) => xs.map(toBundle));
+        const world = worldOf(builders);
+        const oneByOne = slotOf(lists, builders, seeded ? seed : null);
+        const want = new Float64Array(8);
+        const wantStreams = [0, 1, 2, 3, 4, 5, 6, 7].map((m) => mulberry32(seed + m));
+        for (const mask of order) want[mask] = fixedFractionFirstPrice(world, oneByOne, mask, wantStreams[mask]!) + 0;
+        const got = new Float64Array(8);
+        const gotStreams = [0, 1, 2, 3, 4, 5, 6, 7].map((m) => mulberry32(seed + m));
+        const done = fixedFractionFirstPriceEvery(world, slotOf(lists, builders, seeded ? seed : null), (m) => gotStreams[m]!, got);
+        expect(done).toBe(oneByOne.rebuilds.every((r) => r.separable));
+        for (let mask = 1; mask < 8; mask++) {
+          if (done) expect(Object.is(got[mask], want[mask])).toBe(true);
+          expect(gotStreams[mask]!()).toBe((done ? wantStreams[mask]! : mulberry32(seed + mask))());
+        }
+      }),
+      { numRuns: 500 },
+    );
   });
 });

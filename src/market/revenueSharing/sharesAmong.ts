@@ -22,17 +22,15 @@ export interface SharesAmongInput {
  * share per rollup of all n, 0 outside `members`.
  */
 export function sharesAmong(rule: SplitRule, members: readonly number[], n: number, input: SharesAmongInput): number[] {
+  const v = input.v;
+  if (members.length > 0 && v && (rule.name === 'shapley' || rule.name === 'banzhaf') && members.length <= MAX_EXACT_ROLLUPS) {
+    // What `ruleShares` does for these two rules on the members' table, without its input object and closure (every slot).
+    const table = membersTable(members, v);
+    return spread(valueShares(rule.name === 'shapley' ? shapley(members.length, table) : banzhaf(members.length, table, rule.q)), members, n);
+  }
   const out: number[] = [];
   for (let r = 0; r < n; r++) out.push(0); // not `new Array(n).fill(0)`, a slow builtin on a holey array (every slot)
   if (members.length === 0) return out;
-  const v = input.v;
-  if (v && (rule.name === 'shapley' || rule.name === 'banzhaf') && members.length <= MAX_EXACT_ROLLUPS) {
-    // What `ruleShares` does for these two rules on the members' table, without its input object and closure (every slot).
-    const table = membersTable(members, v);
-    const shares = valueShares(rule.name === 'shapley' ? shapley(members.length, table) : banzhaf(members.length, table, rule.q));
-    for (let i = 0; i < members.length; i++) out[members[i]!] = shares[i]!;
-    return out;
-  }
   const local: SplitRule =
     rule.name === 'fixed' ? { name: 'fixed', shares: renormalised(members.map((r) => rule.shares[r]!)) } : rule;
   const shares = ruleShares(local, {
@@ -45,6 +43,20 @@ export function sharesAmong(rule: SplitRule, members: readonly number[], n: numb
     source: input.source,
   });
   for (let i = 0; i < members.length; i++) out[members[i]!] = shares[i]!;
+  return out;
+}
+
+/**
+ * The members' `shares` (in `members`' order, ascending) placed among all n rollups, 0 elsewhere:
+ * pushed in rollup order, so that a list whose first entry is a fractional share is made of doubles
+ * from the start (zeros first, then a share, would move every entry to a new store, every slot).
+ */
+function spread(shares: readonly number[], members: readonly number[], n: number): number[] {
+  const out: number[] = [];
+  let k = 0;
+  for (let r = 0; r < n; r++) out.push(k < members.length && members[k] === r ? shares[k++]! : 0);
+  // Members not in ascending order (no caller's are) are placed one by one.
+  if (k < members.length) for (let i = 0; i < members.length; i++) out[members[i]!] = shares[i]!;
   return out;
 }
 

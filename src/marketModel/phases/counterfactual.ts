@@ -37,7 +37,8 @@ export function runCounterfactuals(rt: ModelRuntime): (world: WorldState, bundle
     if (!cfg.counterfactuals && !valueBased && !cfg.governance.enabled) return { splitShares: null, wouldBe, tally };
     const n = world.rollups.length;
     const all = (1 << n) - 1;
-    const v = valuesFor(world, bundles, candidates);
+    // Every coalition is asked below when n ≤ exactUpTo (the exact loop), whatever else asks first.
+    const v = valuesFor(world, bundles, candidates, n <= cfg.exactUpTo);
     const membersMask = sharedMask(world);
     const members = membersIn(membersMask, n);
     const splitShares = valueBased ? sharesAmong(rule, members, n, { v, source: sharingSource }) : null;
