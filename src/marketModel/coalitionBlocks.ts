@@ -1,8 +1,9 @@
 /*
  * A builder's blocks of one slot by component bitmask (coalitionBuilds.ts): a table indexed by the
  * mask for rollups 0..11 (forgotten by resetting the entries set, so a slot allocates nothing), a Map
- * for masks beyond. Split from coalitionBuilds.ts.
+ * for masks beyond; and a bundle's target rollups as a mask. Split from coalitionBuilds.ts.
  */
+import type { Bundle } from '../market/orders/types.js';
 
 /** Blocks by component bitmask (Σ per rollup of each component's block, length n). */
 export interface ComponentBlocks {
@@ -37,4 +38,13 @@ export function clearBlocks(c: ComponentBlocks): void {
   for (let k = 0; k < c.keyCount; k++) c.table[c.keys[k]!] = undefined;
   c.keyCount = 0;
   if (c.map !== null && c.map.size > 0) c.map.clear();
+}
+
+/** A bundle's target rollups as a bitmask. */
+export function targetMask(b: Bundle): number {
+  const t = b.target;
+  if (t.kind !== 'top') return 1 << t.rollup;
+  let m = 0;
+  for (let k = 0; k < t.rollups.length; k++) m |= 1 << t.rollups[k]!;
+  return m;
 }

@@ -2,7 +2,7 @@ import { buildBlock } from '../agents/builders/buildBlock.js';
 import type { Pool } from '../market/amm/types.js';
 import type { Bundle } from '../market/orders/types.js';
 import type { Source } from '../engine/randomStreams.js';
-import { clearBlocks, componentBlocks, getBlock, setBlock, type ComponentBlocks } from './coalitionBlocks.js';
+import { clearBlocks, componentBlocks, getBlock, setBlock, targetMask, type ComponentBlocks } from './coalitionBlocks.js';
 import { sumFromZero } from './sumFromZero.js';
 
 /*
@@ -291,13 +291,4 @@ function straddles(included: readonly Bundle[], component: number): boolean {
     if ((m & component) !== 0 && (m & ~component) !== 0) return true;
   }
   return false;
-}
-
-/** A bundle's target rollups as a bitmask. */
-export function targetMask(b: Bundle): number {
-  const t = b.target;
-  if (t.kind !== 'top') return 1 << t.rollup;
-  let m = 0;
-  for (let k = 0; k < t.rollups.length; k++) m |= 1 << t.rollups[k]!;
-  return m;
 }

@@ -1,5 +1,6 @@
 import { buildBlock } from '../agents/builders/buildBlock.js';
-import { builderRebuilds, rebuiltGrossY, refillRebuilds, seedWithRealBlock, targetMask, within, type BuilderRebuilds } from './coalitionBuilds.js';
+import { builderRebuilds, rebuiltGrossY, refillRebuilds, seedWithRealBlock, within, type BuilderRebuilds } from './coalitionBuilds.js';
+import { targetMask } from './coalitionBlocks.js';
 import { poolsBuiltOn } from './phases/build.js';
 import { fixedFractionBids, fixedFractionFirstPrice, fixedFractionFirstPriceEvery } from './fixedFractionValue.js';
 import { blockMechanism, builderBids, builderChoices } from './bidding.js';
