@@ -87,12 +87,12 @@ const BENCH_DIR = fileURLToPath(new URL('.', import.meta.url));
 /**
  * For each scenario: `pairs` pairs of fresh processes (baseline, then scenario), each a warm-up and
  * `warm` runs of `slots` slots; the same result shape as `measureScenarios` (process CPU time).
- * A scenario whose median ratio after those pairs lies within `near` (relative) of `target` gets
- * `extraPairs` more before its figure is taken: near the target a pair's noise (±20–40 % when other
- * programs share the machine) decides the verdict, so those scenarios are measured longer; the
+ * A scenario whose pairs disagree on the verdict after those pairs (some ratio at or below `target`,
+ * some above) gets `extraPairs` more before its figure is taken: there a pair's noise (±20–40 % when
+ * other programs share the machine) decides the verdict, so those scenarios are measured longer; the
  * others keep the short plan. Every pair taken counts in the median (none is dropped).
  */
-export function measureScenariosFresh({ slots = 20_000, pairs = 3, warm = 4, only = null, target = 2, near = 0.2, extraPairs = 4, onProgress = () => {} } = {}) {
+export function measureScenariosFresh({ slots = 20_000, pairs = 3, warm = 4, only = null, target = 2, extraPairs = 4, onProgress = () => {} } = {}) {
   const results = [];
   for (const s of marketScenarios()) {
     if (only && !only.includes(s.name)) continue;
@@ -105,7 +105,8 @@ export function measureScenariosFresh({ slots = 20_000, pairs = 3, warm = 4, onl
       onProgress(`${s.name}: pair ${i + 1}/${n}: baseline ${b[i].toFixed(1)} µs/slot, scenario ${x[i].toFixed(1)} µs/slot`);
     };
     for (let i = 0; i < pairs; i++) pair(pairs);
-    if (Math.abs(median(x.map((us, i) => us / b[i])) / target - 1) < near) for (let i = 0; i < extraPairs; i++) pair(pairs + extraPairs);
+    const ratios = x.map((us, i) => us / b[i]);
+    if (Math.min(...ratios) <= target && Math.max(...ratios) > target) for (let i = 0; i < extraPairs; i++) pair(pairs + extraPairs);
     results.push({
       name: s.name,
       slots,
