@@ -164,23 +164,27 @@ export function within(list: readonly Bundle[], masks: Int32Array, mask: number)
  */
 export function rebuiltGrossY(r: BuilderRebuilds, mask: number, pools: readonly Pool[], source: Source): number {
   if (!r.separable) return sumFromZero(buildBlock(within(r.seen, r.masks, mask), pools, source).valueByRollupY);
-  if (pools.length <= TABLED_ROLLUPS && mask > 0 && mask < 1 << pools.length) {
-    if (r.tabledOn !== pools) fillTable(r, pools);
-    for (let d = 1; d < r.count[mask]!; d++) source(); // the shuffle's draws (none for 0 or 1 bundle)
+  if (mask > 0 && mask < 1 << pools.length && tabled(r, pools)) {
+    takeShuffleDraws(source, r.count[mask]!);
     return r.gross[mask]!;
   }
   if (r.lastPools === pools && r.lastMask === mask) {
     // The same coalition again (a builder that saw the same list): the same value, the same draws.
-    for (let d = 1; d < r.lastCount; d++) source();
+    takeShuffleDraws(source, r.lastCount);
     return r.lastGross;
   }
   const gross = separableGross(r, mask, pools);
-  for (let d = 1; d < counted; d++) source();
+  takeShuffleDraws(source, counted);
   r.lastMask = mask;
   r.lastPools = pools;
   r.lastGross = gross;
   r.lastCount = counted;
   return gross;
+}
+
+/** The draws `buildBlock`'s shuffle takes for a block of `bundles` bundles (none for 0 or 1), whose values a separable rebuild never reads. */
+export function takeShuffleDraws(source: Source, bundles: number): void {
+  for (let d = 1; d < bundles; d++) source();
 }
 
 /**

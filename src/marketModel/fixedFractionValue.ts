@@ -5,7 +5,7 @@ import type { MechanismConfig } from '../market/mechanisms/config.js';
 import { runMechanism } from '../market/mechanisms/runMechanism.js';
 import type { Bid } from '../market/mechanisms/types.js';
 import { blockMechanism, builderBids } from './bidding.js';
-import { rebuiltGrossY, tabled, type BuilderRebuilds } from './coalitionBuilds.js';
+import { rebuiltGrossY, tabled, takeShuffleDraws, type BuilderRebuilds } from './coalitionBuilds.js';
 import type { WorldState } from './types.js';
 
 /*
@@ -60,22 +60,18 @@ export function fixedFractionFirstPrice(world: WorldState, slot: FixedFractionSl
  */
 export function fixedFractionFirstPriceEvery(world: WorldState, slot: FixedFractionSlot, sourceOf: (mask: number) => Source, values: Float64Array): boolean {
   const { amounts, rebuilds, pools } = slot;
-  if (rebuilds.length !== amounts.length) return false;
+  if (rebuilds.length !== amounts.length) return false; // no rebuilds under partial-block
   for (let i = 0; i < rebuilds.length; i++) if (!tabled(rebuilds[i]!, pools)) return false;
   const builders = world.config.builders;
   const size = 1 << pools.length;
   for (let mask = 1; mask < size; mask++) {
-    // The rebuilds' shuffle draws, as `rebuiltGrossY` takes them (none for 0 or 1 bundle): their values are not read, so all at once.
-    let draws = 0;
+    const source = sourceOf(mask);
     for (let i = 0; i < amounts.length; i++) {
       const r = rebuilds[i]!;
-      const count = r.count[mask]!;
-      if (count > 1) draws += count - 1;
+      takeShuffleDraws(source, r.count[mask]!); // as `rebuiltGrossY` takes them
       const cfg = builders[i]!;
       amounts[i] = builderBidY(r.gross[mask]!, cfg.margin, cfg.costY);
     }
-    const source = sourceOf(mask);
-    for (let d = 0; d < draws; d++) source();
     values[mask] = firstPriceOfAmounts(world, slot, amounts, source) + 0;
   }
   return true;
