@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import { UserInputError } from '../config/errors.js';
 import type { CliIo } from './cliIo.js';
+import { WallDeadline } from '../io/wallDeadline.js';
 
 /** A progress display for a known amount of work. */
 export interface Progress {
@@ -41,6 +42,11 @@ export interface ProgressOptions {
   readonly intervalMs?: number;
   /** Wall clock in ms (tests inject one). */
   readonly now?: () => number;
+  /**
+   * Updates between looks at the clock for the interval (default 1: every update). `seqsim run`
+   * updates once a slot and passes 16 (src/io/wallDeadline.ts); deciles and the end are seen at once.
+   */
+  readonly clockStride?: number;
 }
 
 /** `8 s`, `3 min 5 s`, `1 h 2 min`. */
@@ -100,9 +106,8 @@ export function createProgress(opts: ProgressOptions): Progress {
   const elapsed = () => (now() - start) / 1000;
   const mode = opts.mode ?? (process.stderr.isTTY ? 'bar' : 'lines');
   if (mode === 'bar') return progressBar(opts, elapsed);
-  const interval = opts.intervalMs ?? defaultProgressEverySeconds * 1000;
   const deciles = mode === 'lines';
-  let lastAt = start;
+  const interval = new WallDeadline(now, opts.intervalMs ?? defaultProgressEverySeconds * 1000, opts.clockStride ?? 1);
   const from = opts.from ?? 0;
   let lastDecile = Math.floor((10 * from) / Math.max(opts.total, 1));
   let lastDone = from;
@@ -113,10 +118,9 @@ export function createProgress(opts: ProgressOptions): Progress {
       lastDone = done;
       if (done >= opts.total) return;
       const decile = Math.floor((10 * done) / Math.max(opts.total, 1));
-      const t = now();
-      if ((deciles && decile > lastDecile) || t - lastAt >= interval) {
+      if ((deciles && decile > lastDecile) || interval.due()) {
         lastDecile = decile;
-        lastAt = t;
+        interval.restart();
         print(done);
       }
     },

@@ -11,6 +11,7 @@ import { writeJson } from './runFolder.js';
 import { configSha256SansSlots } from './runManifest.js';
 import { openRunTable, type RunTable } from './runTable.js';
 import type { TableSpec } from './tableProtocol.js';
+import { slotsPerClockRead, WallDeadline } from './wallDeadline.js';
 
 /** The schema version of `checkpoint.json` this seqsim writes and reads. */
 export const checkpointVersion = 2;
@@ -105,31 +106,8 @@ export interface CheckpointedRunOptions {
 /** How often the run yields to the event loop so that SIGINT/SIGTERM handlers can set the stop flag. */
 const yieldEveryMs = 25;
 
-/**
- * Slots between looks at the clock for that yield: `performance.now()` costs ~60 ns on the idle
- * 2-core VM (0.2–0.3 µs under load), about 1 % of a baseline slot (more when loaded) when read after
- * every slot; 16 slots take far less than {@link yieldEveryMs} even in the largest scenarios.
- */
-const clockEverySlots = 16;
-
-/** When the run loop yields to the event loop: every {@link yieldEveryMs}, the clock read every {@link clockEverySlots} slots. */
-class EventLoopTurns {
-  private at = performance.now() + yieldEveryMs;
-  private untilClock = clockEverySlots;
-
-  /** Called after every slot: true when the loop should yield now. */
-  due(): boolean {
-    if (--this.untilClock !== 0) return false;
-    this.untilClock = clockEverySlots;
-    return performance.now() >= this.at;
-  }
-
-  /** Lets the event loop run (signal handlers, the writer thread's answers). */
-  async yield(): Promise<void> {
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    this.at = performance.now() + yieldEveryMs;
-  }
-}
+/** Lets the event loop run (signal handlers, the writer thread's answers). */
+const eventLoopTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Runs a market simulation into `dir` slot by slot, writing `checkpoint.json` (atomically, after the
@@ -167,7 +145,7 @@ async function runInto(config: MarketConfig, dir: string, opts: CheckpointedRunO
     saved.catch((err: unknown) => void (unsaved ??= { err })); // thrown at the first slot boundary after the write failed (with a writer thread: once its answer came, a few slots later)
   };
   const every = opts.checkpointEvery;
-  const turns = new EventLoopTurns();
+  const turns = new WallDeadline(() => performance.now(), yieldEveryMs, slotsPerClockRead);
   while (run.nextSlot < config.slots) {
     if (opts.stopRequested()) {
       checkpoint();
@@ -179,7 +157,10 @@ async function runInto(config: MarketConfig, dir: string, opts: CheckpointedRunO
     if (every > 0 && run.nextSlot % every === 0 && run.nextSlot < config.slots) checkpoint();
     if (table.backlogged()) await table.ready();
     if (unsaved) throw unsaved.err;
-    if (turns.due()) await turns.yield();
+    if (turns.due()) {
+      await eventLoopTurn();
+      turns.restart();
+    }
   }
   checkpoint();
   await saved;

@@ -20,6 +20,7 @@ import { seqsimVersion } from '../../version.js';
 import type { CliIo } from '../cliIo.js';
 import { createProgress, progressMode, progressOptions, type ProgressFlags } from '../progress.js';
 import { outputOptions, outputSets, parseWarnAbove, refuseOutputFlags, sizeWarning, type OutputFlags } from '../outputFlags.js';
+import { slotsPerClockRead } from '../../io/wallDeadline.js';
 
 
 export interface RunArgs extends ProgressFlags, OutputFlags {
@@ -134,7 +135,7 @@ async function runMarketInto(config: MarketConfig, dir: string, flags: RunFlags,
   try {
     const warning = sizeWarning(config, format, flags.warnAboveBytes);
     if (warning) io.stderr(`${warning}\n`);
-    const progress = flags.progress ? createProgress({ total: config.slots, from: resume?.next_slot ?? 0, unit: 'slots', label: 'run', io, ...flags.progress }) : undefined;
+    const progress = flags.progress ? createProgress({ total: config.slots, from: resume?.next_slot ?? 0, unit: 'slots', label: 'run', io, clockStride: slotsPerClockRead, ...flags.progress }) : undefined;
     const onSlot = progress ? { onSlot: (e: { slot: number }) => progress.update(e.slot + 1) } : {};
     if (format === 'parquet' || !stop) {
       const summary = await writeMarketRunAsync(config, dir, { format, writerThread: flags.writerThread, ...onSlot });
