@@ -30,7 +30,7 @@ import { formatProfileSummary } from './summarizeProfile.js';
 import { measureLearners } from './learners.js';
 import { formatBiddingWar, measureBiddingWar } from './biddingWar.js';
 import { formatScenarios, measureScenariosFresh } from './scenarios.js';
-import { formatRunVsModel, measureRunVsModel, wholeRowGroups } from './runVsModel.js';
+import { formatRunVsModel, longCounts, measureRunVsModel, wholeRowGroups } from './runVsModel.js';
 
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
@@ -261,8 +261,9 @@ function reportScenarios() {
 }
 
 function reportRunVsModel() {
-  // Whole Parquet row groups at both counts (runVsModel.js, wholeRowGroups): 32,768 and 98,304 or 196,608 slots.
-  const plan = quick ? { slots: wholeRowGroups(3), shortSlots: wholeRowGroups(1), reps: 3 } : { slots: wholeRowGroups(6), shortSlots: wholeRowGroups(1), reps: 5 };
+  // Whole Parquet row groups at both counts (runVsModel.js, wholeRowGroups): 32,768 and 98,304 slots quick, else
+  // 65,536 and 1,048,576 (runVsModel.js, `longCounts`: why so long).
+  const plan = quick ? { slots: wholeRowGroups(3), shortSlots: wholeRowGroups(1), reps: 3 } : { ...longCounts, reps: 5 };
   out();
   out(`9. run vs model — \`seqsim run\` on the baseline (CSV and Parquet into a temp folder) against the model alone (bench/runBaseline.js),`);
   out(`   each a fresh process at ${fmt(plan.shortSlots)} and ${fmt(plan.slots)} slots, ${plan.reps} rounds per format; whole = run ÷ model at ${fmt(plan.slots)} slots;`);
