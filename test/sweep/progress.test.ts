@@ -34,6 +34,23 @@ describe('progress', () => {
     expect(slow.trim().split('\n')).toEqual(['sweep: 0/1000 runs', 'sweep: 1/1000 runs (0%), 0.0909 runs/s, ETA 3 h 3 min']);
   });
 
+  it('with a clock stride (seqsim run: src/io/wallDeadline.ts) reads the clock once per stride of updates, and still prints deciles at once', () => {
+    let t = 0;
+    let reads = 0;
+    let err = '';
+    const p = createProgress({ total: 1000, unit: 'slots', label: 'run', io: { stdout: () => {}, stderr: (s) => void (err += s) }, mode: 'timed', intervalMs: 100, now: () => (reads++, t), clockStride: 16 });
+    const before = reads;
+    for (let i = 1; i <= 15; i++) {
+      t = i * 50; // the 100 ms interval passes at update 2 but is looked at only at update 16
+      p.update(i);
+    }
+    expect(reads - before).toBe(0);
+    expect(err).toBe('');
+    t = 16 * 50;
+    p.update(16);
+    expect(err).toBe('run: 16/1000 slots (1%), 20.0 slots/s, ETA 49 s\n');
+  });
+
   // These two need a real process: off a terminal means the binary's stderr is a pipe.
   it('seqsim sweep piped: progress lines on stderr, only the summary and the table path on stdout', () => {
     const out = join(tempDir(), 'p');
